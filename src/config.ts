@@ -1,0 +1,59 @@
+// Configuration comes from the environment, read once at start. Business rules live in the database.
+import path from 'node:path';
+import { z } from 'zod';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  OTKLIK_DATA_DIR: z.string().default('./data'),
+  OTKLIK_DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  OTKLIK_ADMIN_EMAIL: z.string().email().optional(),
+  OTKLIK_ADMIN_PASSWORD: z.string().min(8).optional(),
+  OTKLIK_ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+  OTKLIK_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  OTKLIK_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  OTKLIK_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  OTKLIK_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  dbPoolSize: number;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  attachmentMaxBytes: number;
+  bodyLimitBytes: number;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  loginRatePerMinute: number;
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.OTKLIK_DATA_DIR),
+    dbPoolSize: e.OTKLIK_DB_POOL_SIZE,
+    adminEmail: e.OTKLIK_ADMIN_EMAIL,
+    adminPassword: e.OTKLIK_ADMIN_PASSWORD,
+    attachmentMaxBytes: e.OTKLIK_ATTACHMENT_MAX_BYTES,
+    bodyLimitBytes: e.OTKLIK_BODY_LIMIT_BYTES,
+    sessionTtlHours: e.OTKLIK_SESSION_TTL_HOURS,
+    cookieSecure: e.OTKLIK_COOKIE_SECURE === 'true',
+    loginRatePerMinute: e.OTKLIK_LOGIN_RATE_PER_MINUTE,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,82 @@
+// The one way the code base talks to PostgreSQL: embedded PGlite by default, a pg pool when DATABASE_URL is
+// set. Both speak the same SQL; repos take a Queryable so they run inside or outside a transaction alike.
+import type { PGlite } from '@electric-sql/pglite';
+import type { Pool, PoolClient } from 'pg';
+
+export interface Queryable {
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  /** Runs a script of several statements without parameters (migrations, fixtures). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; `memory://` (or undefined) keeps everything in memory. */
+  dataDir?: string | undefined;
+  poolSize?: number | undefined;
+}
+
+const INT8 = 20;
+
+export async function openDb(options: OpenOptions): Promise<Db> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 20) : openPglite(options.dataDir);
+}
+
+async function openPostgres(url: string, max: number): Promise<Db> {
+  const pg = (await import('pg')).default;
+  // bigint ids and counts fit comfortably in a double; strings would leak into every API answer.
+  pg.types.setTypeParser(INT8, (v: string) => Number(v));
+  const pool: Pool = new pg.Pool({ connectionString: url, max });
+  pool.on('error', () => undefined); // an idle client's broken socket is replaced on the next checkout
+  const run = async <R>(client: Pool | PoolClient, sql: string, params?: readonly unknown[]) =>
+    (await client.query(sql, params as unknown[])).rows as R[];
+  return {
+    kind: 'postgres',
+    query: (sql, params) => run(pool, sql, params),
+    exec: async (sql) => void (await pool.query(sql)),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({
+          query: (sql, params) => run(client, sql, params),
+          exec: async (sql) => void (await client.query(sql)),
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Db> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const pglite: PGlite = await PGlite.create(dataDir ?? 'memory://', {
+    parsers: { [INT8]: (v: string) => Number(v) },
+  });
+  return {
+    kind: 'pglite',
+    query: async (sql, params) => (await pglite.query(sql, params as unknown[])).rows as never,
+    exec: async (sql) => void (await pglite.exec(sql)),
+    transaction: (fn) =>
+      pglite.transaction((tx) =>
+        fn({
+          query: async (sql, params) => (await tx.query(sql, params as unknown[])).rows as never,
+          exec: async (sql) => void (await tx.exec(sql)),
+        }),
+      ),
+    close: () => pglite.close(),
+  };
+}

@@ -1,0 +1,100 @@
+// Changing an appeal: fields, status, owner. Every changed field becomes a history event in the same
+// transaction; nothing changes when any part of the request is invalid.
+import type { Ctx } from '../../context.ts';
+import type { Queryable } from '../../db/db.ts';
+import { AppError, type FieldError, notFound } from '../../server/errors.ts';
+import { authorize, canSeeUnit, type Actor } from '../auth/actor.ts';
+import { requireCategoryFor } from '../categories/categories.service.ts';
+import { checkCustomFields } from '../custom-fields/custom-fields.service.ts';
+import { resolveForAppeal } from '../customers/customers.service.ts';
+import { requireUnit } from '../units/units.service.ts';
+import { presentAppeal } from './appeals.present.ts';
+import * as repo from './appeals.repo.ts';
+import type { Appeal, UpdateAppealInput } from './appeals.schema.ts';
+import { checkOwner } from './appeals.service.ts';
+
+const CLOSED = new Set(['resolved', 'closed']);
+
+async function lockVisible(tx: Queryable, actor: Actor, id: string): Promise<repo.AppealRow> {
+  const row = await repo.findById(tx, id, true);
+  if (!row || !canSeeUnit(actor, row.unitId)) throw notFound('Appeal');
+  return row;
+}
+
+async function validateChange(tx: Queryable, actor: Actor, current: repo.AppealRow, input: UpdateAppealInput): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  const collect = async (check: () => Promise<unknown>) => {
+    try {
+      await check();
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
+      errors.push(...err.fields);
+    }
+  };
+  const kind = input.kind ?? current.kind;
+  const categoryId = input.categoryId === undefined ? current.categoryId : input.categoryId;
+  if (categoryId && (input.categoryId !== undefined || input.kind !== undefined)) await collect(() => requireCategoryFor(tx, categoryId, kind));
+  if (input.unitId) await collect(() => requireUnit(tx, input.unitId!));
+  if (input.customerId) await collect(() => resolveForAppeal(tx, { id: input.customerId! }));
+  if (input.ownerId !== undefined && input.ownerId !== current.ownerId) {
+    const e = await checkOwner(tx, actor, input.ownerId, 'ownerId');
+    if (e) errors.push(e);
+  }
+  if (input.customFields || input.kind) {
+    errors.push(...(await checkCustomFields(tx, kind, { ...current.customFields, ...input.customFields }, false)));
+  }
+  return errors;
+}
+
+/** Status side effects: resolving stamps resolved_at, closing stamps closed_at, reopening clears both. */
+function statusStamps(from: string, to: string): Record<string, Date | null> {
+  if (from === to) return {};
+  if (to === 'resolved') return { resolvedAt: new Date() };
+  if (to === 'closed') return from === 'resolved' ? { closedAt: new Date() } : { closedAt: new Date(), resolvedAt: new Date() };
+  return CLOSED.has(from) ? { resolvedAt: null, closedAt: null } : {};
+}
+
+function diff(current: repo.AppealRow, next: Record<string, unknown>): repo.EventInput[] {
+  const events: repo.EventInput[] = [];
+  for (const [field, value] of Object.entries(next)) {
+    if (field === 'resolvedAt' || field === 'closedAt') continue;
+    const old = current[field as keyof repo.AppealRow];
+    if (JSON.stringify(old) !== JSON.stringify(value)) events.push({ action: 'updated', field, oldValue: old ?? null, newValue: value ?? null });
+  }
+  return events;
+}
+
+export async function applyChange(tx: Queryable, actor: Actor, current: repo.AppealRow, input: UpdateAppealInput): Promise<repo.AppealRow> {
+  const errors = await validateChange(tx, actor, current, input);
+  if (errors.length) throw new AppError('validation_failed', errors[0]!.message, errors);
+  const next: Record<string, unknown> = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  if (input.customFields) {
+    next.customFields = Object.fromEntries(Object.entries({ ...current.customFields, ...input.customFields }).filter(([, v]) => v !== null));
+  }
+  if (input.tags) next.tags = [...new Set(input.tags)];
+  // Taking a new appeal opens it.
+  if (input.ownerId && current.status === 'new' && input.status === undefined) next.status = 'open';
+  Object.assign(next, statusStamps(current.status, (next.status as string | undefined) ?? current.status));
+  const events = diff(current, next);
+  if (events.length === 0) return current;
+  const row = await repo.update(tx, current.id, next);
+  await repo.insertEvents(tx, current.id, actor.id, events);
+  return row;
+}
+
+export async function updateAppeal(ctx: Ctx, actor: Actor, id: string, input: UpdateAppealInput): Promise<Appeal> {
+  authorize(actor, 'appeals:update');
+  return ctx.db.transaction(async (tx) => presentAppeal(await applyChange(tx, actor, await lockVisible(tx, actor, id), input)));
+}
+
+export async function assignAppeal(ctx: Ctx, actor: Actor, id: string, ownerId: string | null): Promise<Appeal> {
+  authorize(actor, 'appeals:update');
+  return ctx.db.transaction(async (tx) => {
+    const current = await lockVisible(tx, actor, id);
+    // An agent may give back only what they hold.
+    if (ownerId === null && current.ownerId && current.ownerId !== actor.id) await checkOwner(tx, actor, current.ownerId, 'ownerId');
+    return presentAppeal(await applyChange(tx, actor, current, { ownerId }));
+  });
+}
+
+export { lockVisible };

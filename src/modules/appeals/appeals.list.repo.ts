@@ -1,0 +1,72 @@
+// The appeals list: dynamic filters over indexed columns and keyset pagination on (sort key, id).
+import type { Queryable } from '../../db/db.ts';
+import { type AppealRow, COLUMNS } from './appeals.repo.ts';
+
+export interface ListFilter {
+  kinds?: string[] | undefined;
+  statuses?: string[] | undefined;
+  channels?: string[] | undefined;
+  unitIds?: string[] | undefined;
+  /** The actor's unit scope, applied on top of any unit filter. */
+  scopeUnitIds?: string[] | null | undefined;
+  categoryIds?: string[] | undefined;
+  customerId?: string | undefined;
+  ownerId?: string | null | undefined;
+  priorities?: string[] | undefined;
+  tag?: string | undefined;
+  createdFrom?: string | undefined;
+  createdTo?: string | undefined;
+  updatedFrom?: string | undefined;
+  updatedTo?: string | undefined;
+  q?: string | undefined;
+}
+
+export const SORT_COLUMNS = { createdAt: 'created_at', updatedAt: 'updated_at', receivedAt: 'received_at', number: 'number' } as const;
+export type SortKey = keyof typeof SORT_COLUMNS;
+
+export interface ListOptions {
+  sort: SortKey;
+  descending: boolean;
+  limit: number;
+  /** The last row of the previous page: its sort key as PostgreSQL text (exact to the microsecond) and id. */
+  after?: { key: string; id: string } | undefined;
+}
+
+export async function list(db: Queryable, f: ListFilter, o: ListOptions): Promise<(AppealRow & { sortKey: string })[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const p = (value: unknown) => `$${params.push(value)}`;
+  const any = (column: string, values: string[] | undefined, type = 'text') => {
+    if (values?.length) where.push(values.length === 1 ? `a.${column} = ${p(values[0])}` : `a.${column} = ANY(${p(values)}::${type}[])`);
+  };
+  any('kind', f.kinds);
+  any('status', f.statuses);
+  any('channel', f.channels);
+  any('priority', f.priorities);
+  any('unit_id', f.unitIds, 'uuid');
+  any('category_id', f.categoryIds, 'uuid');
+  if (f.scopeUnitIds) where.push(`a.unit_id = ANY(${p(f.scopeUnitIds)}::uuid[])`);
+  if (f.customerId) where.push(`a.customer_id = ${p(f.customerId)}`);
+  if (f.ownerId === null) where.push('a.owner_id IS NULL');
+  else if (f.ownerId) where.push(`a.owner_id = ${p(f.ownerId)}`);
+  if (f.tag) where.push(`${p(f.tag)} = ANY(a.tags)`);
+  if (f.createdFrom) where.push(`a.created_at >= ${p(f.createdFrom)}`);
+  if (f.createdTo) where.push(`a.created_at < ${p(f.createdTo)}`);
+  if (f.updatedFrom) where.push(`a.updated_at >= ${p(f.updatedFrom)}`);
+  if (f.updatedTo) where.push(`a.updated_at < ${p(f.updatedTo)}`);
+  if (f.q) {
+    const number = /^#?(\d{1,15})$/.exec(f.q)?.[1];
+    const text = `a.search @@ websearch_to_tsquery('russian', ${p(f.q)})`;
+    where.push(number ? `(${text} OR a.number = ${p(Number(number))})` : text);
+  }
+  const column = `a.${SORT_COLUMNS[o.sort]}`;
+  const cast = o.sort === 'number' ? 'bigint' : 'timestamptz';
+  if (o.after) where.push(`(${column}, a.id) ${o.descending ? '<' : '>'} (${p(o.after.key)}::${cast}, ${p(o.after.id)}::uuid)`);
+  const direction = o.descending ? 'DESC' : 'ASC';
+  return db.query<AppealRow & { sortKey: string }>(
+    `SELECT ${COLUMNS}, ${column}::text AS "sortKey" FROM appeals a
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY ${column} ${direction}, a.id ${direction} LIMIT ${p(o.limit)}`,
+    params,
+  );
+}

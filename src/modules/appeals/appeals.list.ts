@@ -1,0 +1,37 @@
+// Listing appeals: filters, the actor's unit scope, keyset pagination.
+import type { Ctx } from '../../context.ts';
+import { decodeCursor, encodeCursor } from '../../server/cursor.ts';
+import { invalidField } from '../../server/errors.ts';
+import { authorize, unitScope, type Actor } from '../auth/actor.ts';
+import { unitSubtree } from '../units/units.service.ts';
+import * as listRepo from './appeals.list.repo.ts';
+import { presentAppeal } from './appeals.present.ts';
+import type { Appeal, AppealQuery } from './appeals.schema.ts';
+
+export async function listAppeals(ctx: Ctx, actor: Actor, q: AppealQuery): Promise<{ items: Appeal[]; nextCursor: string | null }> {
+  authorize(actor, 'appeals:read');
+  const descending = q.sort.startsWith('-');
+  const sort = (descending ? q.sort.slice(1) : q.sort) as listRepo.SortKey;
+  let after: { key: string; id: string } | undefined;
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor, ['s', 'k', 'id'] as const);
+    if (c.s !== q.sort || typeof c.k !== 'string' || typeof c.id !== 'string' || !/^[0-9a-f-]{36}$/.test(c.id)) {
+      throw invalidField('query.cursor', 'invalid_cursor', 'The cursor belongs to another sort order');
+    }
+    after = { key: c.k, id: c.id };
+  }
+  let unitIds = q.unitId;
+  if (unitIds && q.includeSubunits === 'true') unitIds = [...new Set((await Promise.all(unitIds.map((u: string) => unitSubtree(ctx.db, u)))).flat())];
+  const rows = await listRepo.list(ctx.db, {
+    kinds: q.kind, statuses: q.status, channels: q.channel, unitIds, scopeUnitIds: unitScope(actor), categoryIds: q.categoryId,
+    customerId: q.customerId, ownerId: q.ownerId === 'none' ? null : q.ownerId === 'me' ? actor.id : q.ownerId,
+    priorities: q.priority, tag: q.tag, createdFrom: q.createdFrom, createdTo: q.createdTo, updatedFrom: q.updatedFrom,
+    updatedTo: q.updatedTo, q: q.q,
+  }, { sort, descending, limit: q.limit + 1, after });
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(presentAppeal),
+    nextCursor: rows.length > q.limit && last ? encodeCursor({ s: q.sort, k: last.sortKey, id: last.id }) : null,
+  };
+}

@@ -1,0 +1,140 @@
+// The appeals contract shared by the API, the web app and the CLI.
+import { z } from 'zod';
+import { AppealKind } from '../categories/categories.schema.ts';
+import { CustomerRef } from '../customers/customers.schema.ts';
+
+export const CHANNELS = ['email', 'phone', 'web_form', 'chat', 'callback', 'store_submission', 'edms', 'social', 'review_site', 'sms', 'walk_in'] as const;
+export const STATUSES = ['new', 'open', 'pending_customer', 'pending_unit', 'resolved', 'closed'] as const;
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export const DIRECTIONS = ['inbound', 'outbound', 'note'] as const;
+
+export const Channel = z.enum(CHANNELS);
+export const Status = z.enum(STATUSES);
+export const Priority = z.enum(PRIORITIES);
+
+export const Appeal = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  kind: AppealKind,
+  channel: Channel,
+  status: Status,
+  priority: Priority,
+  subject: z.string(),
+  description: z.string(),
+  unitId: z.uuid().nullable(),
+  categoryId: z.uuid().nullable(),
+  customerId: z.uuid().nullable(),
+  ownerId: z.uuid().nullable(),
+  createdBy: z.uuid().nullable(),
+  sequenceNumber: z.string().nullable(),
+  receivedAt: z.string(),
+  tags: z.array(z.string()),
+  customFields: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+}).meta({ id: 'Appeal' });
+export type Appeal = z.infer<typeof Appeal>;
+
+const Subject = z.string().trim().min(1).max(500);
+const Description = z.string().max(50_000);
+const Tag = z.string().trim().min(1).max(50);
+const Instant = z.iso.datetime({ offset: true });
+const CustomFields = z.record(z.string().max(50), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+
+export const CreateAppeal = z.strictObject({
+  kind: AppealKind,
+  channel: Channel,
+  subject: Subject,
+  description: Description.default(''),
+  unitId: z.uuid().optional(),
+  categoryId: z.uuid().optional(),
+  priority: Priority.default('normal'),
+  receivedAt: Instant.optional(),
+  sequenceNumber: z.string().trim().min(1).max(100).optional(),
+  customer: CustomerRef,
+  ownerId: z.uuid().optional(),
+  tags: z.array(Tag).max(50).default([]),
+  customFields: CustomFields.default({}),
+  attachmentIds: z.array(z.uuid()).max(50).default([]),
+});
+export type CreateAppealInput = z.infer<typeof CreateAppeal>;
+
+export const UpdateAppeal = z.strictObject({
+  kind: AppealKind.optional(),
+  channel: Channel.optional(),
+  status: Status.optional(),
+  priority: Priority.optional(),
+  subject: Subject.optional(),
+  description: Description.optional(),
+  unitId: z.uuid().nullable().optional(),
+  categoryId: z.uuid().nullable().optional(),
+  customerId: z.uuid().optional(),
+  ownerId: z.uuid().nullable().optional(),
+  sequenceNumber: z.string().trim().min(1).max(100).nullable().optional(),
+  tags: z.array(Tag).max(50).optional(),
+  customFields: CustomFields.optional(),
+}).refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
+export type UpdateAppealInput = z.infer<typeof UpdateAppeal>;
+
+const list = <T extends z.ZodType<string, string>>(item: T) =>
+  z.string().max(2000).transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)).pipe(z.array(item).min(1).max(50));
+
+export const SORTS = ['createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'receivedAt', '-receivedAt', 'number', '-number'] as const;
+
+export const AppealQuery = z.strictObject({
+  kind: list(AppealKind).optional(),
+  status: list(Status).optional(),
+  channel: list(Channel).optional(),
+  unitId: list(z.uuid()).optional(),
+  includeSubunits: z.enum(['true', 'false']).optional(),
+  categoryId: list(z.uuid()).optional(),
+  customerId: z.uuid().optional(),
+  ownerId: z.union([z.uuid(), z.literal('none'), z.literal('me')]).optional(),
+  priority: list(Priority).optional(),
+  tag: z.string().max(50).optional(),
+  createdFrom: Instant.optional(),
+  createdTo: Instant.optional(),
+  updatedFrom: Instant.optional(),
+  updatedTo: Instant.optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  sort: z.enum(SORTS).default('-createdAt'),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type AppealQuery = z.infer<typeof AppealQuery>;
+
+export const AppealPage = z.object({ items: z.array(Appeal), nextCursor: z.string().nullable() });
+
+export const Message = z.object({
+  id: z.uuid(),
+  appealId: z.uuid(),
+  direction: z.enum(DIRECTIONS),
+  channel: z.string(),
+  body: z.string(),
+  authorId: z.uuid().nullable(),
+  createdAt: z.string(),
+}).meta({ id: 'Message' });
+export type Message = z.infer<typeof Message>;
+
+export const CreateMessage = z.strictObject({
+  direction: z.enum(DIRECTIONS),
+  body: z.string().trim().min(1).max(100_000),
+  channel: Channel.optional(),
+});
+export type CreateMessageInput = z.infer<typeof CreateMessage>;
+
+export const HistoryEvent = z.object({
+  id: z.number().int(),
+  appealId: z.uuid(),
+  actorId: z.uuid().nullable(),
+  at: z.string(),
+  action: z.string(),
+  field: z.string().nullable(),
+  oldValue: z.unknown(),
+  newValue: z.unknown(),
+}).meta({ id: 'HistoryEvent' });
+export type HistoryEvent = z.infer<typeof HistoryEvent>;
+
+export const Assign = z.strictObject({ ownerId: z.uuid().nullable() });

@@ -1,0 +1,42 @@
+// The conversation on an appeal (inbound, outbound, internal notes) and its history.
+import type { Ctx } from '../../context.ts';
+import { forbidden } from '../../server/errors.ts';
+import { authorize, type Actor } from '../auth/actor.ts';
+import { applyChange, lockVisible } from './appeals.changes.ts';
+import * as repo from './appeals.repo.ts';
+import type { CreateMessageInput, HistoryEvent, Message } from './appeals.schema.ts';
+import { visibleAppeal } from './appeals.service.ts';
+
+const presentMessage = (m: repo.MessageRow): Message => ({ ...m, createdAt: m.createdAt.toISOString() });
+
+/** Status a message moves the appeal to: an agent's reply opens a new appeal, a customer's answer reopens a waiting one. */
+function statusAfter(direction: string, status: string): string | undefined {
+  if (direction === 'outbound' && status === 'new') return 'open';
+  if (direction === 'inbound' && (status === 'pending_customer' || status === 'resolved')) return 'open';
+  return undefined;
+}
+
+export async function addMessage(ctx: Ctx, actor: Actor, appealId: string, input: CreateMessageInput): Promise<Message> {
+  authorize(actor, 'appeals:comment');
+  // Unit staff write internal notes (the outcome report); talking to the customer is Customer Service's job.
+  if (actor.role === 'unit_responsible' && input.direction !== 'note') throw forbidden('Unit staff may add internal notes only');
+  return ctx.db.transaction(async (tx) => {
+    const appeal = await lockVisible(tx, actor, appealId);
+    const channel = input.direction === 'note' ? 'internal' : (input.channel ?? appeal.channel);
+    const message = await repo.insertMessage(tx, { appealId, direction: input.direction, channel, body: input.body, authorId: actor.id });
+    await repo.insertEvents(tx, appealId, actor.id, [{ action: 'message_added', newValue: { messageId: message.id, direction: input.direction } }]);
+    const status = statusAfter(input.direction, appeal.status);
+    if (status) await applyChange(tx, actor, appeal, { status: status as 'open' });
+    return presentMessage(message);
+  });
+}
+
+export async function listMessages(ctx: Ctx, actor: Actor, appealId: string): Promise<Message[]> {
+  await visibleAppeal(ctx.db, actor, appealId);
+  return (await repo.listMessages(ctx.db, appealId, true)).map(presentMessage);
+}
+
+export async function history(ctx: Ctx, actor: Actor, appealId: string): Promise<HistoryEvent[]> {
+  await visibleAppeal(ctx.db, actor, appealId);
+  return (await repo.listEvents(ctx.db, appealId)).map((e) => ({ ...e, at: e.at.toISOString() }));
+}

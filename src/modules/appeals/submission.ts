@@ -1,0 +1,40 @@
+// Where the appeals register meets submission quality: which creations are a unit's submission, and what
+// happens when one fails the unit type's rules.
+import type { Queryable } from '../../db/db.ts';
+import { AppError, type FieldError } from '../../server/errors.ts';
+import type { AttachmentInfo } from '../attachments/attachments.service.ts';
+import type { Actor } from '../auth/actor.ts';
+import { checkSubmission } from '../submissions/submission-check.ts';
+import { recordRejection, rulesForUnitType } from '../submissions/submissions.service.ts';
+import type { CreateAppealInput } from './appeals.schema.ts';
+
+const UNIT_CHANNELS = new Set(['store_submission', 'edms']);
+
+/** A unit's own staff, or a unit channel (store submission, EDMS), hands an incident to Customer Service. */
+export const isUnitSubmission = (actor: Actor, input: Pick<CreateAppealInput, 'kind' | 'channel'>) =>
+  input.kind === 'incident' && (actor.role === 'unit_responsible' || UNIT_CHANNELS.has(input.channel));
+
+export async function checkUnitSubmission(
+  tx: Queryable,
+  actor: Actor,
+  unit: { type: string },
+  input: CreateAppealInput,
+  customerName: string | null,
+  attachments: AttachmentInfo[],
+): Promise<void> {
+  if (!isUnitSubmission(actor, input)) return;
+  const rules = await rulesForUnitType(tx, unit.type);
+  if (!rules) return;
+  const failures = checkSubmission(rules, {
+    description: input.description,
+    sequenceNumber: input.sequenceNumber,
+    customerName: 'id' in input.customer ? customerName : input.customer.name,
+    attachments,
+  });
+  if (failures.length) {
+    throw new AppError('submission_rejected', `The submission misses ${failures.length} requirement(s) of this unit`, failures);
+  }
+}
+
+export const recordRejectedSubmission = (db: Queryable, unitId: string, userId: string, failures: FieldError[]) =>
+  recordRejection(db, unitId, userId, failures);

@@ -1,0 +1,66 @@
+// SQL for attachment records (the bytes live in the content store, addressed by sha256).
+import type { Queryable } from '../../db/db.ts';
+
+export interface AttachmentRow {
+  id: string;
+  appealId: string | null;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  documentKind: string;
+  width: number | null;
+  height: number | null;
+  uploadedBy: string | null;
+  createdAt: Date;
+}
+
+const COLUMNS = `id, appeal_id AS "appealId", file_name AS "fileName", content_type AS "contentType", size, sha256,
+  document_kind AS "documentKind", width, height, uploaded_by AS "uploadedBy", created_at AS "createdAt"`;
+
+export interface NewAttachment {
+  appealId: string | null;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  documentKind: string;
+  width: number | null;
+  height: number | null;
+  uploadedBy: string;
+}
+
+export async function insert(db: Queryable, a: NewAttachment): Promise<AttachmentRow> {
+  const rows = await db.query<AttachmentRow>(
+    `INSERT INTO attachments (appeal_id, file_name, content_type, size, sha256, document_kind, width, height, uploaded_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
+    [a.appealId, a.fileName, a.contentType, a.size, a.sha256, a.documentKind, a.width, a.height, a.uploadedBy],
+  );
+  return rows[0]!;
+}
+
+export async function findById(db: Queryable, id: string): Promise<AttachmentRow | undefined> {
+  return (await db.query<AttachmentRow>(`SELECT ${COLUMNS} FROM attachments WHERE id = $1`, [id]))[0];
+}
+
+export function listForAppeal(db: Queryable, appealId: string): Promise<AttachmentRow[]> {
+  return db.query<AttachmentRow>(`SELECT ${COLUMNS} FROM attachments WHERE appeal_id = $1 ORDER BY created_at, id`, [appealId]);
+}
+
+/** Staged (not yet linked) attachments of one uploader, locked so two appeals cannot both claim one. */
+export function lockStaged(db: Queryable, uploadedBy: string, ids: string[]): Promise<AttachmentRow[]> {
+  return db.query<AttachmentRow>(
+    `SELECT ${COLUMNS} FROM attachments
+     WHERE id = ANY($1::uuid[]) AND appeal_id IS NULL AND uploaded_by = $2 FOR UPDATE`,
+    [ids, uploadedBy],
+  );
+}
+
+/** Returns the ids actually linked: those still staged. */
+export async function linkToAppeal(db: Queryable, ids: string[], appealId: string): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    'UPDATE attachments SET appeal_id = $2 WHERE id = ANY($1::uuid[]) AND appeal_id IS NULL RETURNING id',
+    [ids, appealId],
+  );
+  return rows.map((r) => r.id);
+}

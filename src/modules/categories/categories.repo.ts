@@ -1,0 +1,34 @@
+// SQL for the category taxonomy.
+import type { Queryable } from '../../db/db.ts';
+import type { Category } from './categories.schema.ts';
+
+const COLUMNS = `id, parent_id AS "parentId", code, name_ru AS "nameRu", name_en AS "nameEn", kinds, position, active`;
+
+export const list = (db: Queryable) => db.query<Category>(`SELECT ${COLUMNS} FROM categories ORDER BY position, code`);
+
+export async function findById(db: Queryable, id: string): Promise<Category | undefined> {
+  return (await db.query<Category>(`SELECT ${COLUMNS} FROM categories WHERE id = $1`, [id]))[0];
+}
+
+export async function findByCode(db: Queryable, code: string): Promise<Category | undefined> {
+  return (await db.query<Category>(`SELECT ${COLUMNS} FROM categories WHERE code = $1`, [code]))[0];
+}
+
+export async function insert(db: Queryable, c: { code: string; nameRu: string; nameEn: string; kinds: string[]; parentId: string | null; position: number }) {
+  const rows = await db.query<Category>(
+    `INSERT INTO categories (code, name_ru, name_en, kinds, parent_id, position) VALUES ($1, $2, $3, $4, $5, $6)
+     RETURNING ${COLUMNS}`,
+    [c.code, c.nameRu, c.nameEn, c.kinds, c.parentId, c.position],
+  );
+  return rows[0]!;
+}
+
+export async function update(db: Queryable, id: string, c: { nameRu?: string | undefined; nameEn?: string | undefined; kinds?: string[] | undefined; position?: number | undefined; active?: boolean | undefined }) {
+  const rows = await db.query<Category>(
+    `UPDATE categories SET name_ru = coalesce($2, name_ru), name_en = coalesce($3, name_en), kinds = coalesce($4, kinds),
+       position = coalesce($5, position), active = coalesce($6, active)
+     WHERE id = $1 RETURNING ${COLUMNS}`,
+    [id, c.nameRu ?? null, c.nameEn ?? null, c.kinds ?? null, c.position ?? null, c.active ?? null],
+  );
+  return rows[0];
+}

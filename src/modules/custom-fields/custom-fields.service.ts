@@ -1,0 +1,36 @@
+// Custom fields per appeal kind: their definitions (admin) and the check every appeal write goes through.
+import type { Ctx } from '../../context.ts';
+import type { Queryable } from '../../db/db.ts';
+import { AppError, notFound, type FieldError } from '../../server/errors.ts';
+import { authorize, type Actor } from '../auth/actor.ts';
+import * as repo from './custom-fields.repo.ts';
+import type { CreateCustomFieldInput, CustomFieldDefinition, UpdateCustomFieldInput } from './custom-fields.schema.ts';
+import { validateCustomFields } from './validate-custom-fields.ts';
+
+export async function listDefinitions(ctx: Ctx, actor: Actor, kind?: string): Promise<CustomFieldDefinition[]> {
+  authorize(actor, 'settings:read');
+  return repo.list(ctx.db, kind ?? null);
+}
+
+export async function checkCustomFields(db: Queryable, kind: string, values: Record<string, unknown>, partial = false): Promise<FieldError[]> {
+  return validateCustomFields(await repo.list(db, kind), values, partial);
+}
+
+export async function createDefinition(ctx: Ctx, actor: Actor, input: CreateCustomFieldInput): Promise<CustomFieldDefinition> {
+  authorize(actor, 'settings:write');
+  const created = await repo.insert(ctx.db, input);
+  if (!created) throw new AppError('conflict', 'This key is taken for this kind', [{ path: 'key', code: 'taken', message: 'This key is taken for this kind' }]);
+  return created;
+}
+
+export async function updateDefinition(ctx: Ctx, actor: Actor, id: string, input: UpdateCustomFieldInput): Promise<CustomFieldDefinition> {
+  authorize(actor, 'settings:write');
+  const updated = await repo.update(ctx.db, id, input);
+  if (!updated) throw notFound('Custom field');
+  return updated;
+}
+
+export async function deleteDefinition(ctx: Ctx, actor: Actor, id: string): Promise<void> {
+  authorize(actor, 'settings:write');
+  if (!(await repo.remove(ctx.db, id))) throw notFound('Custom field');
+}

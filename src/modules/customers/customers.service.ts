@@ -1,0 +1,132 @@
+// Customers: one profile across phones, e-mails and a company registry code; found, not duplicated.
+import type { Ctx } from '../../context.ts';
+import type { Queryable } from '../../db/db.ts';
+import { decodeCursor, encodeCursor } from '../../server/cursor.ts';
+import { AppError, type FieldError, notFound } from '../../server/errors.ts';
+import { authorize, type Actor } from '../auth/actor.ts';
+import * as repo from './customers.repo.ts';
+import type { CreateCustomerInput, Customer, CustomerQuery, CustomerRef, UpdateCustomerInput } from './customers.schema.ts';
+import { normalizeEmail, normalizePhone } from './normalize.ts';
+
+type Identity = { kind: 'phone' | 'email'; value: string; placeholder: boolean };
+
+const present = (c: repo.CustomerRow): Customer => ({ ...c, createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString() });
+
+/** Normalises phones and e-mails, collecting a field error for each bad one; duplicates are dropped. */
+export function normalizeIdentities(phones: string[], emails: string[], paths: { phones: string; emails: string }): { identities: Identity[]; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  const identities: Identity[] = [];
+  const add = (kind: Identity['kind'], raw: string[], path: string, normalize: typeof normalizePhone) =>
+    raw.forEach((input, i) => {
+      const n = normalize(input);
+      if (!n.ok) errors.push({ path: raw.length === 1 && !path.endsWith('s') ? path : `${path}.${i}`, code: n.code, message: n.message });
+      else if (!seen.has(`${kind}:${n.value}`)) {
+        seen.add(`${kind}:${n.value}`);
+        identities.push({ kind, value: n.value, placeholder: n.placeholder });
+      }
+    });
+  add('phone', phones, paths.phones, normalizePhone);
+  add('email', emails, paths.emails, normalizeEmail);
+  return { identities, errors };
+}
+
+async function checkIdentitiesFree(tx: Queryable, identities: Identity[], customerId: string | null, prefix: string) {
+  const real = identities.filter((i) => !i.placeholder);
+  const owners = await repo.findByIdentities(tx, real.filter((i) => i.kind === 'phone').map((i) => i.value), real.filter((i) => i.kind === 'email').map((i) => i.value));
+  const taken = owners.filter((o) => o.id !== customerId);
+  if (taken.length > 0) {
+    throw new AppError('conflict', 'A phone or e-mail already belongs to another customer', taken.map((o) => ({
+      path: `${prefix}${o.kind}s`, code: 'belongs_to_another_customer', message: `${o.value} belongs to customer ${o.id}`,
+    })));
+  }
+}
+
+export async function createCustomer(ctx: Ctx, actor: Actor, input: CreateCustomerInput): Promise<Customer> {
+  authorize(actor, 'customers:write');
+  const { identities, errors } = normalizeIdentities(input.phones, input.emails, { phones: 'phones', emails: 'emails' });
+  if (errors.length) throw new AppError('validation_failed', errors[0]!.message, errors);
+  return ctx.db.transaction(async (tx) => {
+    await checkIdentitiesFree(tx, identities, null, '');
+    const id = await repo.insert(tx, {
+      name: input.name ?? null, companyName: input.companyName ?? null, companyCode: input.companyCode ?? null,
+      birthday: input.birthday ?? null, consents: input.consents, tags: input.tags,
+    });
+    await repo.addIdentities(tx, id, identities);
+    return present((await repo.findById(tx, id))!);
+  });
+}
+
+export async function updateCustomer(ctx: Ctx, actor: Actor, id: string, input: UpdateCustomerInput): Promise<Customer> {
+  authorize(actor, 'customers:write');
+  const { identities, errors } = normalizeIdentities(input.phones ?? [], input.emails ?? [], { phones: 'phones', emails: 'emails' });
+  if (errors.length) throw new AppError('validation_failed', errors[0]!.message, errors);
+  return ctx.db.transaction(async (tx) => {
+    if (!(await repo.findById(tx, id))) throw notFound('Customer');
+    await checkIdentitiesFree(tx, identities, id, '');
+    await repo.update(tx, id, input);
+    for (const kind of ['phone', 'email'] as const) {
+      if (input[`${kind}s`] === undefined) continue;
+      await repo.removeIdentitiesOfKind(tx, id, kind);
+      await repo.addIdentities(tx, id, identities.filter((i) => i.kind === kind));
+    }
+    return present((await repo.findById(tx, id))!);
+  });
+}
+
+export async function getCustomer(ctx: Ctx, actor: Actor, id: string) {
+  authorize(actor, 'customers:read');
+  const customer = await repo.findById(ctx.db, id);
+  if (!customer) throw notFound('Customer');
+  return { ...present(customer), appeals: await repo.appealCounts(ctx.db, id) };
+}
+
+export async function searchCustomers(ctx: Ctx, actor: Actor, q: CustomerQuery) {
+  authorize(actor, 'customers:read');
+  const phone = q.phone === undefined ? undefined : normalizePhone(q.phone);
+  const email = q.email === undefined ? undefined : normalizeEmail(q.email);
+  if (phone && !phone.ok) throw new AppError('validation_failed', phone.message, [{ path: 'query.phone', code: phone.code, message: phone.message }]);
+  if (email && !email.ok) throw new AppError('validation_failed', email.message, [{ path: 'query.email', code: email.code, message: email.message }]);
+  const after = q.cursor ? decodeCursor(q.cursor, ['createdAt', 'id'] as const) : undefined;
+  const rows = await repo.search(ctx.db, {
+    q: q.q, phone: phone?.value, email: email?.value, companyCode: q.companyCode, limit: q.limit + 1,
+    after: after ? { createdAt: String(after.createdAt), id: String(after.id) } : undefined,
+  });
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(present),
+    nextCursor: rows.length > q.limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
+  };
+}
+
+/**
+ * The customer an appeal is about: an existing id, or found by a real phone, then a real e-mail, then the
+ * company code; otherwise created. A known customer gains the new contact details that nobody else owns.
+ */
+export async function resolveForAppeal(tx: Queryable, ref: CustomerRef): Promise<{ id: string; name: string | null }> {
+  if ('id' in ref) {
+    const c = await repo.findById(tx, ref.id);
+    if (!c) throw new AppError('validation_failed', 'No such customer', [{ path: 'customer.id', code: 'unknown_customer', message: 'No such customer' }]);
+    return { id: c.mergedInto ?? c.id, name: c.name };
+  }
+  const { identities, errors } = normalizeIdentities(ref.phone ? [ref.phone] : [], ref.email ? [ref.email] : [], { phones: 'customer.phone', emails: 'customer.email' });
+  if (errors.length) throw new AppError('validation_failed', errors[0]!.message, errors);
+  const real = identities.filter((i) => !i.placeholder);
+  const owners = real.length
+    ? await repo.findByIdentities(tx, real.filter((i) => i.kind === 'phone').map((i) => i.value), real.filter((i) => i.kind === 'email').map((i) => i.value))
+    : [];
+  const owner = owners.find((o) => o.kind === 'phone') ?? owners[0];
+  let id = owner?.id ?? (!real.length && ref.companyCode ? await repo.findByCompanyCode(tx, ref.companyCode) : undefined);
+  if (id) {
+    const owned = new Set(owners.map((o) => `${o.kind}:${o.value}`));
+    await repo.addIdentities(tx, id, identities.filter((i) => !i.placeholder && !owned.has(`${i.kind}:${i.value}`)));
+    if (ref.name) await repo.setNameIfBlank(tx, id, ref.name);
+    return { id, name: owner?.name || ref.name || null };
+  }
+  id = await repo.insert(tx, {
+    name: ref.name ?? null, companyName: ref.companyName ?? null, companyCode: ref.companyCode ?? null, birthday: null, consents: {}, tags: [],
+  });
+  await repo.addIdentities(tx, id, identities);
+  return { id, name: ref.name ?? null };
+}

@@ -1,0 +1,81 @@
+// SQL for units.
+import type { Queryable } from '../../db/db.ts';
+
+export interface UnitRow {
+  id: string;
+  type: string;
+  name: string;
+  code: string | null;
+  timeZone: string;
+  parentId: string | null;
+  contacts: { emails: string[]; phones: string[]; edms?: string };
+  active: boolean;
+  responsibleUserIds: string[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const COLUMNS = `u.id, u.type, u.name, u.code, u.time_zone AS "timeZone", u.parent_id AS "parentId", u.contacts, u.active,
+  u.created_at AS "createdAt", u.updated_at AS "updatedAt",
+  coalesce((SELECT array_agg(m.user_id ORDER BY m.user_id) FROM unit_members m WHERE m.unit_id = u.id AND m.responsible), '{}')
+    AS "responsibleUserIds"`;
+
+export async function findById(db: Queryable, id: string): Promise<UnitRow | undefined> {
+  return (await db.query<UnitRow>(`SELECT ${COLUMNS} FROM units u WHERE u.id = $1`, [id]))[0];
+}
+
+export function list(db: Queryable, f: { type?: string | undefined; parentId?: string | undefined; q?: string | undefined; active?: boolean | undefined }) {
+  return db.query<UnitRow>(
+    `SELECT ${COLUMNS} FROM units u
+     WHERE ($1::text IS NULL OR u.type = $1) AND ($2::uuid IS NULL OR u.parent_id = $2)
+       AND ($3::text IS NULL OR u.name ILIKE '%' || $3 || '%' OR u.code ILIKE '%' || $3 || '%')
+       AND ($4::boolean IS NULL OR u.active = $4)
+     ORDER BY u.name, u.id LIMIT 5000`,
+    [f.type ?? null, f.parentId ?? null, f.q ?? null, f.active ?? null],
+  );
+}
+
+export async function insert(
+  db: Queryable,
+  u: { type: string; name: string; code: string | null; timeZone: string; parentId: string | null; contacts: object },
+): Promise<string> {
+  const rows = await db.query<{ id: string }>(
+    `INSERT INTO units (type, name, code, time_zone, parent_id, contacts) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [u.type, u.name, u.code, u.timeZone, u.parentId, JSON.stringify(u.contacts)],
+  );
+  return rows[0]!.id;
+}
+
+/** Applies only the fields given; `null` clears code or parent. */
+export async function update(db: Queryable, id: string, set: Record<string, unknown>) {
+  const columns: Record<string, string> = {
+    type: 'type', name: 'name', code: 'code', timeZone: 'time_zone', parentId: 'parent_id', contacts: 'contacts', active: 'active',
+  };
+  const entries = Object.entries(set).filter(([k, v]) => v !== undefined && columns[k]);
+  if (entries.length === 0) return;
+  const assignments = entries.map(([k], i) => `${columns[k]} = $${i + 2}`);
+  const values = entries.map(([k, v]) => (k === 'contacts' ? JSON.stringify(v) : v));
+  await db.query(`UPDATE units SET ${assignments.join(', ')}, updated_at = now() WHERE id = $1`, [id, ...values]);
+}
+
+/** Ids of the unit's ancestors, nearest first (to refuse a parent that would make a cycle). */
+export async function ancestorIds(db: Queryable, id: string): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `WITH RECURSIVE up AS (SELECT parent_id AS id, 1 AS depth FROM units WHERE id = $1
+       UNION ALL SELECT u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.id WHERE up.depth < 100)
+     SELECT id FROM up WHERE id IS NOT NULL`,
+    [id],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The unit and all units below it. */
+export async function subtreeIds(db: Queryable, id: string): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `WITH RECURSIVE down AS (SELECT id, 1 AS depth FROM units WHERE id = $1
+       UNION ALL SELECT u.id, down.depth + 1 FROM units u JOIN down ON u.parent_id = down.id WHERE down.depth < 100)
+     SELECT id FROM down`,
+    [id],
+  );
+  return rows.map((r) => r.id);
+}

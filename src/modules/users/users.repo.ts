@@ -1,0 +1,85 @@
+// SQL for users and their unit memberships.
+import type { Queryable } from '../../db/db.ts';
+import type { Role } from '../auth/actor.ts';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: 'ru' | 'en';
+  active: boolean;
+  unitIds: string[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const COLUMNS = `u.id, u.email, u.name, u.role, u.locale, u.active, u.created_at AS "createdAt", u.updated_at AS "updatedAt",
+  coalesce((SELECT array_agg(m.unit_id ORDER BY m.unit_id) FROM unit_members m WHERE m.user_id = u.id), '{}') AS "unitIds"`;
+
+export async function findById(db: Queryable, id: string): Promise<UserRow | undefined> {
+  return (await db.query<UserRow>(`SELECT ${COLUMNS} FROM users u WHERE u.id = $1`, [id]))[0];
+}
+
+export async function findByEmail(db: Queryable, email: string): Promise<UserRow | undefined> {
+  return (await db.query<UserRow>(`SELECT ${COLUMNS} FROM users u WHERE u.email = $1`, [email]))[0];
+}
+
+export function list(db: Queryable, f: { role?: string | undefined; unitId?: string | undefined; q?: string | undefined; active?: boolean | undefined }) {
+  return db.query<UserRow>(
+    `SELECT ${COLUMNS} FROM users u
+     WHERE ($1::text IS NULL OR u.role = $1)
+       AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM unit_members m WHERE m.user_id = u.id AND m.unit_id = $2))
+       AND ($3::text IS NULL OR u.name ILIKE '%' || $3 || '%' OR u.email ILIKE '%' || $3 || '%')
+       AND ($4::boolean IS NULL OR u.active = $4)
+     ORDER BY u.name, u.id LIMIT 1000`,
+    [f.role ?? null, f.unitId ?? null, f.q ?? null, f.active ?? null],
+  );
+}
+
+export async function insert(
+  db: Queryable,
+  u: { email: string; name: string; role: Role; locale: string; passwordHash: string | null },
+): Promise<string> {
+  const rows = await db.query<{ id: string }>(
+    'INSERT INTO users (email, name, role, locale, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+    [u.email, u.name, u.role, u.locale, u.passwordHash],
+  );
+  return rows[0]!.id;
+}
+
+export async function update(
+  db: Queryable,
+  id: string,
+  u: { name?: string | undefined; role?: string | undefined; locale?: string | undefined; active?: boolean | undefined; passwordHash?: string | undefined },
+) {
+  await db.query(
+    `UPDATE users SET name = coalesce($2, name), role = coalesce($3, role), locale = coalesce($4, locale),
+       active = coalesce($5, active), password_hash = coalesce($6, password_hash), updated_at = now()
+     WHERE id = $1`,
+    [id, u.name ?? null, u.role ?? null, u.locale ?? null, u.active ?? null, u.passwordHash ?? null],
+  );
+}
+
+export async function passwordHashOf(db: Queryable, id: string): Promise<string | null> {
+  const rows = await db.query<{ hash: string | null }>('SELECT password_hash AS hash FROM users WHERE id = $1', [id]);
+  return rows[0]?.hash ?? null;
+}
+
+export async function setUnits(db: Queryable, userId: string, unitIds: string[]) {
+  await db.query('DELETE FROM unit_members WHERE user_id = $1 AND NOT (unit_id = ANY($2::uuid[]))', [userId, unitIds]);
+  await db.query(
+    `INSERT INTO unit_members (unit_id, user_id) SELECT u, $1 FROM unnest($2::uuid[]) AS u ON CONFLICT DO NOTHING`,
+    [userId, unitIds],
+  );
+}
+
+export async function countUnits(db: Queryable, ids: string[]): Promise<number> {
+  const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM units WHERE id = ANY($1::uuid[])', [ids]);
+  return rows[0]!.n;
+}
+
+export async function countAdmins(db: Queryable): Promise<number> {
+  const rows = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND active`);
+  return rows[0]!.n;
+}

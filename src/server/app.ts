@@ -1,0 +1,95 @@
+// Assembles the HTTP server: parsers, auth, OpenAPI, error handling, and each domain's routes.
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Ctx } from '../context.ts';
+import { registerAppealRoutes } from '../modules/appeals/appeals.routes.ts';
+import { registerAttachmentRoutes } from '../modules/attachments/attachments.routes.ts';
+import { registerAuthRoutes, SESSION_COOKIE } from '../modules/auth/auth.routes.ts';
+import { actorFromCredentials } from '../modules/auth/auth.service.ts';
+import { registerCategoryRoutes } from '../modules/categories/categories.routes.ts';
+import { registerCustomFieldRoutes } from '../modules/custom-fields/custom-fields.routes.ts';
+import { registerCustomerRoutes } from '../modules/customers/customers.routes.ts';
+import { registerSubmissionRoutes } from '../modules/submissions/submissions.routes.ts';
+import { registerUnitRoutes } from '../modules/units/units.routes.ts';
+import { registerUserRoutes } from '../modules/users/users.routes.ts';
+import { errorHandler } from './error-handler.ts';
+import { AppError } from './errors.ts';
+import type { App } from './http.ts';
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+export async function buildApp(ctx: Ctx, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    disableRequestLogging: true,
+    bodyLimit: ctx.config.bodyLimitBytes,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) =>
+    reply.code(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}`, fields: [] } }),
+  );
+
+  // JSON bodies must be valid UTF-8: a silent U+FFFD would corrupt a customer's words.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
+    let text: string;
+    try {
+      text = strictUtf8.decode(body as Buffer);
+    } catch {
+      return done(new AppError('validation_failed', 'The body is not valid UTF-8', [{ path: '', code: 'invalid_utf8', message: 'The body is not valid UTF-8' }]), undefined);
+    }
+    parseJson(req, text, done);
+  });
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: ctx.config.attachmentMaxBytes, files: 10, fields: 20 } });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Otklik API', version: '1', description: 'Appeals register, customers, units and users of Otklik.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API token (otk_…) created at POST /api/v1/tokens' },
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/v1/')) return;
+    const auth = req.headers.authorization;
+    const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
+    req.actor = (await actorFromCredentials(ctx, { bearer, sessionToken: req.cookies[SESSION_COOKIE] })) ?? null;
+    if (!req.actor && !req.routeOptions.config.public) throw new AppError('unauthenticated', 'Log in or send an API token');
+  });
+
+  app.get('/api/health', {
+    config: { public: true },
+    schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) } },
+  }, async () => {
+    await ctx.db.query('SELECT 1');
+    return { status: 'ok' as const, db: ctx.db.kind };
+  });
+
+  for (const register of [registerAuthRoutes, registerUserRoutes, registerUnitRoutes, registerCategoryRoutes,
+    registerCustomerRoutes, registerAppealRoutes, registerAttachmentRoutes, registerSubmissionRoutes, registerCustomFieldRoutes]) {
+    await register(app, ctx);
+  }
+  return app;
+}

@@ -1,0 +1,88 @@
+// One place turns every error into {error:{code,message,fields}}: our AppErrors, request validation,
+// Fastify's own (body too large, bad JSON), and the database's constraint violations. Nothing else leaks.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type FieldError } from './errors.ts';
+
+interface ZodIssueLike {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  format?: string;
+  keys?: string[];
+  input?: unknown;
+}
+
+export function fieldErrorsFromIssues(issues: ZodIssueLike[], prefix = ''): FieldError[] {
+  return issues.flatMap((issue) => {
+    const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return (issue.keys ?? []).map((k) => ({ path: base ? `${base}.${k}` : k, code: 'unknown_field', message: `Unknown field "${k}"` }));
+    }
+    return [{ path: base, code: issueCode(issue), message: issue.message }];
+  });
+}
+
+function issueCode(issue: ZodIssueLike): string {
+  switch (issue.code) {
+    case 'invalid_format':
+      return issue.format === 'regex' ? 'invalid_format' : `invalid_${issue.format ?? 'format'}`;
+    case 'invalid_type':
+      return issue.input === undefined ? 'required' : 'invalid_type';
+    case 'invalid_value':
+      return 'invalid_value';
+    case 'invalid_union':
+      return 'invalid_value';
+    default:
+      return issue.code;
+  }
+}
+
+const PG_CODES: Record<string, { status: number; code: string; message: string }> = {
+  '23505': { status: 409, code: 'conflict', message: 'A record with this value already exists' },
+  '23503': { status: 400, code: 'validation_failed', message: 'A referenced record does not exist' },
+  '22P02': { status: 400, code: 'validation_failed', message: 'A value has the wrong format' },
+  '22001': { status: 400, code: 'validation_failed', message: 'A value is too long' },
+  '23514': { status: 400, code: 'validation_failed', message: 'A value is not allowed' },
+};
+
+export function errorHandler(err: FastifyError & { code?: string }, req: FastifyRequest, reply: FastifyReply) {
+  const send = (status: number, code: string, message: string, fields: FieldError[] = []) =>
+    reply.code(status).send({ error: { code, message, fields } });
+
+  if (err instanceof AppError) return send(err.status, err.code, err.message, err.fields);
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const where = err.validationContext === 'body' ? '' : err.validationContext;
+    const issues = err.validation.map((v): ZodIssueLike => ({
+      ...(v.params as Omit<ZodIssueLike, 'code' | 'path' | 'message'>),
+      code: v.keyword,
+      path: v.instancePath.split('/').filter(Boolean),
+      message: v.message ?? 'Invalid value',
+    }));
+    const fields = fieldErrorsFromIssues(issues, where === 'querystring' ? 'query' : (where ?? ''));
+    const first = fields[0];
+    return send(400, 'validation_failed', first ? `${first.path || 'body'}: ${first.message}` : 'Invalid request', fields);
+  }
+  const pg = err.code ? PG_CODES[err.code] : undefined;
+  if (pg) {
+    req.log.info({ err }, 'database constraint refused a request');
+    return send(pg.status, pg.code, pg.message);
+  }
+  switch (err.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return send(413, 'payload_too_large', 'The request body is too large');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return send(415, 'unsupported_media_type', 'Send application/json');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return send(400, 'validation_failed', 'The JSON body is empty');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return send(400, 'validation_failed', 'The body is not valid JSON', [{ path: '', code: 'invalid_json', message: err.message }]);
+  }
+  if (err.statusCode === 429) return send(429, 'rate_limited', 'Too many requests; try again later');
+  if (err instanceof SyntaxError || err.statusCode === 400) {
+    return send(400, 'validation_failed', 'The body is not valid JSON', [{ path: '', code: 'invalid_json', message: err.message }]);
+  }
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return send(err.statusCode, 'bad_request', err.message);
+  req.log.error({ err }, 'unhandled error');
+  return send(500, 'internal', 'Something went wrong on our side');
+}

@@ -1,0 +1,54 @@
+// Errors are values with codes. Services throw AppError; one handler turns every error into
+// {error:{code,message,fields}} and never leaks a stack trace or SQL to the client.
+export interface FieldError {
+  path: string;
+  code: string;
+  message: string;
+}
+
+export type ErrorCode =
+  | 'validation_failed'
+  | 'submission_rejected'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'idempotency_conflict'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'rate_limited'
+  | 'internal';
+
+const STATUS: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  submission_rejected: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  idempotency_conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+};
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields: FieldError[] = [],
+  ) {
+    super(message);
+    this.status = STATUS[code];
+  }
+}
+
+export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+export const forbidden = (message = 'You are not allowed to do this') => new AppError('forbidden', message);
+
+/** One invalid field: the common case for services that check references (unknown ids and the like). */
+export function invalidField(path: string, code: string, message: string): AppError {
+  return new AppError('validation_failed', message, [{ path, code, message }]);
+}

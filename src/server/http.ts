@@ -1,0 +1,38 @@
+// Shared HTTP types and helpers for route files.
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Actor } from '../modules/auth/actor.ts';
+import { AppError } from './errors.ts';
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    /** Routes that answer without a logged-in user (login, health, docs). */
+    public?: boolean;
+  }
+}
+
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError('unauthenticated', 'Log in or send an API token');
+  return req.actor;
+}
+
+export const IdParams = z.strictObject({ id: z.uuid() });
+
+const FieldErrorSchema = z.object({ path: z.string(), code: z.string(), message: z.string() });
+export const ErrorBody = z
+  .object({ error: z.object({ code: z.string(), message: z.string(), fields: z.array(FieldErrorSchema) }) })
+  .meta({ id: 'Error' });
+
+/** The error answers every authenticated route may give, for the OpenAPI document. */
+export const errorResponses = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
+
+export function idempotencyKey(req: FastifyRequest): string | undefined {
+  const value = req.headers['idempotency-key'];
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -105,6 +105,30 @@ describe('uploading and downloading', () => {
     expect(stored).toEqual([path.join(env.ctx.config.dataDir, 'attachments', a.body.sha256.slice(0, 2), a.body.sha256.slice(2, 4), a.body.sha256)]);
   });
 
+  it('streams a large file through intact', async () => {
+    const data = Buffer.alloc(3 * 1024 * 1024 + 17);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 7919) % 251;
+    const res = await stage(fileParts(data, 'big.bin'));
+    expect(res.body).toMatchObject({ size: data.length, sha256: createHash('sha256').update(data).digest('hex') });
+    const content = await env.app.inject({ method: 'GET', url: `/api/v1/attachments/${res.body.id}/content`,
+      headers: { authorization: `Bearer ${env.users.agent.token}` } });
+    expect(content.rawPayload.equals(data)).toBe(true);
+  });
+
+  it('replays a retried upload with the same Idempotency-Key instead of storing it twice', async () => {
+    const parts = fileParts(Buffer.from('retry me, please'), 'retry.txt');
+    const key = { 'idempotency-key': `upload-${Math.random()}` };
+    const send = (p: Part[]) => { const m = multipart(p); return env.request('POST', '/api/v1/attachments', { as: 'agent', payload: m.payload, headers: { ...m.headers, ...key } }); };
+    const first = await send(parts);
+    const rowsAfterFirst = await rowCount();
+    const second = await send(parts);
+    expect(second.status).toBe(201);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(second.body).toEqual(first.body);
+    expect(await rowCount()).toBe(rowsAfterFirst);
+    expect((await send(fileParts(Buffer.from('different bytes'), 'retry.txt'))).status).toBe(409);
+  });
+
   it.each<[string, Part[], number, string, string]>([
     ['an empty file', fileParts(Buffer.alloc(0), 'empty.txt'), 400, 'file', 'empty_file'],
     ['no file at all', [{ name: 'documentKind', value: 'scan' }], 400, 'file', 'required'],

@@ -11,7 +11,7 @@ import { requireUnit } from '../units/units.service.ts';
 import { presentAppeal } from './appeals.present.ts';
 import * as repo from './appeals.repo.ts';
 import type { Appeal, UpdateAppealInput } from './appeals.schema.ts';
-import { checkOwner } from './appeals.service.ts';
+import { checkOwner } from './appeals.access.ts';
 
 const CLOSED = new Set(['resolved', 'closed']);
 

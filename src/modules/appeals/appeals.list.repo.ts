@@ -55,9 +55,13 @@ export async function list(db: Queryable, f: ListFilter, o: ListOptions): Promis
   if (f.updatedFrom) where.push(`a.updated_at >= ${p(f.updatedFrom)}`);
   if (f.updatedTo) where.push(`a.updated_at < ${p(f.updatedTo)}`);
   if (f.q) {
-    const number = /^#?(\d{1,15})$/.exec(f.q)?.[1];
-    const text = `a.search @@ websearch_to_tsquery('russian', ${p(f.q)})`;
-    where.push(number ? `(${text} OR a.number = ${p(Number(number))})` : text);
+    // "#123" is an appeal number; "123" may be a number or a word of the text.
+    const number = /^(#?)(\d{1,15})$/.exec(f.q);
+    if (number?.[1]) where.push(`a.number = ${p(Number(number[2]))}`);
+    else {
+      const text = `a.search @@ websearch_to_tsquery('russian', ${p(f.q)})`;
+      where.push(number ? `(${text} OR a.number = ${p(Number(number[2]))})` : text);
+    }
   }
   const column = `a.${SORT_COLUMNS[o.sort]}`;
   const cast = o.sort === 'number' ? 'bigint' : 'timestamptz';

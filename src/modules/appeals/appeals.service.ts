@@ -3,8 +3,9 @@
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
 import { AppError, type FieldError, forbidden, notFound } from '../../server/errors.ts';
-import { type AttachmentInfo, linkToAppeal, loadStaged } from '../attachments/attachments.service.ts';
-import { authorize, can, canSeeUnit, OWNER_ROLES, type Actor, type Role } from '../auth/actor.ts';
+import { type AttachmentInfo, historyValue, linkToAppeal, loadStaged } from '../attachments/attachments.service.ts';
+import { authorize, canSeeUnit, type Actor } from '../auth/actor.ts';
+import { checkOwner, recordEvents } from './appeals.access.ts';
 import { requireCategoryFor } from '../categories/categories.service.ts';
 import { checkCustomFields } from '../custom-fields/custom-fields.service.ts';
 import { resolveForAppeal } from '../customers/customers.service.ts';
@@ -17,27 +18,6 @@ import { checkUnitSubmission, recordRejectedSubmission } from './submission.ts';
 
 /** Clock skew we forgive when a client says when the customer spoke. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
-
-/** Throws not_found unless the actor may see this appeal (role and unit scope). */
-export async function visibleAppeal(db: Queryable, actor: Actor, appealId: string): Promise<{ id: string; unitId: string | null }> {
-  authorize(actor, 'appeals:read');
-  const appeal = await repo.findUnitOf(db, appealId);
-  if (!appeal || !canSeeUnit(actor, appeal.unitId)) throw notFound('Appeal');
-  return appeal;
-}
-
-export const recordEvents = (tx: Queryable, appealId: string, actorId: string | null, events: repo.EventInput[]) =>
-  repo.insertEvents(tx, appealId, actorId, events);
-
-/** An owner must be an active user of a working role; agents may only take appeals themselves. */
-export async function checkOwner(db: Queryable, actor: Actor, ownerId: string | null, path: string): Promise<FieldError | null> {
-  if (ownerId === null) return null;
-  if (ownerId !== actor.id && !can(actor, 'appeals:assign_any')) throw forbidden('Only a supervisor may assign appeals to others');
-  const owner = await repo.ownerCandidate(db, ownerId);
-  if (!owner || !owner.active) return { path, code: 'unknown_user', message: 'No such active user' };
-  if (!OWNER_ROLES.has(owner.role as Role)) return { path, code: 'not_an_agent', message: `A ${owner.role} cannot own appeals` };
-  return null;
-}
 
 function unitForSubmitter(actor: Actor, unitId: string | undefined): string | undefined {
   if (actor.role !== 'unit_responsible') return unitId;
@@ -78,7 +58,10 @@ async function insertAppeal(tx: Queryable, actor: Actor, input: CreateAppealInpu
     customerId: customer!.id, ownerId: input.ownerId ?? null, createdBy: actor.id, sequenceNumber: input.sequenceNumber ?? null,
     receivedAt, tags: [...new Set(input.tags)], customFields: input.customFields,
   });
-  if (attachments.length) await linkToAppeal(tx, input.attachmentIds, row.id);
+  if (attachments.length) {
+    await linkToAppeal(tx, input.attachmentIds, row.id);
+    await recordEvents(tx, row.id, actor.id, attachments.map((a) => ({ action: 'attachment_added', newValue: historyValue(a) })));
+  }
   return presentAppeal(row);
 }
 

@@ -5,7 +5,7 @@ import { authorize, type Actor } from '../auth/actor.ts';
 import { applyChange, lockVisible } from './appeals.changes.ts';
 import * as repo from './appeals.repo.ts';
 import type { CreateMessageInput, HistoryEvent, Message } from './appeals.schema.ts';
-import { visibleAppeal } from './appeals.service.ts';
+import { visibleAppeal } from './appeals.access.ts';
 
 const presentMessage = (m: repo.MessageRow): Message => ({ ...m, createdAt: m.createdAt.toISOString() });
 

@@ -5,8 +5,9 @@ import type { FileHandle } from 'node:fs/promises';
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
 import { AppError, type FieldError, invalidField, notFound } from '../../server/errors.ts';
-import { recordEvents, visibleAppeal } from '../appeals/appeals.service.ts';
+import { recordEvents, visibleAppeal } from '../appeals/appeals.access.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
+import { idempotent, type Outcome } from '../idempotency/idempotency.service.ts';
 import * as repo from './attachments.repo.ts';
 import { attachmentsRoot, commit, discard, openContent, type ReceivedContent } from './content-store.ts';
 import { sniff } from './sniff.ts';
@@ -55,21 +56,26 @@ export async function assertMayAttach(db: Queryable, actor: Actor, appealId: str
 }
 
 /** Stores an upload with no appeal yet; the appeal that is created with it links it (linkToAppeal). */
-export async function stageUpload(ctx: Ctx, actor: Actor, upload: Upload): Promise<AttachmentInfo> {
+export async function stageUpload(ctx: Ctx, actor: Actor, upload: Upload, idempotencyKey?: string): Promise<Outcome<AttachmentInfo>> {
   return settle(upload, async () => {
     assertMayStage(actor);
-    return store(ctx, ctx.db, actor, null, upload);
+    return idempotent(ctx.db, actor.id, idempotencyKey, 'POST /api/v1/attachments', fingerprint(upload),
+      (tx) => store(ctx, tx, actor, null, upload));
   });
 }
 
-export async function addToAppeal(ctx: Ctx, actor: Actor, appealId: string, upload: Upload): Promise<AttachmentInfo> {
-  return settle(upload, () => ctx.db.transaction(async (tx) => {
-    await assertMayAttach(tx, actor, appealId);
-    const info = await store(ctx, tx, actor, appealId, upload);
-    await recordEvents(tx, appealId, actor.id, [{ action: 'attachment_added', newValue: historyValue(info) }]);
-    return info;
-  }));
+export async function addToAppeal(ctx: Ctx, actor: Actor, appealId: string, upload: Upload, idempotencyKey?: string): Promise<Outcome<AttachmentInfo>> {
+  return settle(upload, () => idempotent(ctx.db, actor.id, idempotencyKey, `POST /api/v1/appeals/${appealId}/attachments`,
+    fingerprint(upload), async (tx) => {
+      await assertMayAttach(tx, actor, appealId);
+      const info = await store(ctx, tx, actor, appealId, upload);
+      await recordEvents(tx, appealId, actor.id, [{ action: 'attachment_added', newValue: historyValue(info) }]);
+      return info;
+    }));
 }
+
+/** What makes two uploads "the same request" for Idempotency-Key: the bytes and what was said of them. */
+const fingerprint = (u: Upload) => ({ sha256: u.content.sha256, size: u.content.size, fileName: u.fileName, documentKind: u.documentKind });
 
 export async function getAttachment(ctx: Ctx, actor: Actor, id: string): Promise<AttachmentInfo> {
   return present(await findReadable(ctx.db, actor, id));

@@ -1,5 +1,6 @@
 // Logging in and out, resolving the actor behind a cookie or a bearer token, and managing API tokens.
 import type { Ctx } from '../../context.ts';
+import type { Queryable } from '../../db/db.ts';
 import { AppError, forbidden, notFound } from '../../server/errors.ts';
 import { can, type Actor } from './actor.ts';
 import * as repo from './auth.repo.ts';
@@ -21,6 +22,9 @@ export async function login(ctx: Ctx, email: string, password: string): Promise<
   await repo.insertSession(ctx.db, hashSecret(sessionToken), user.id, expiresAt);
   return { sessionToken, expiresAt };
 }
+
+/** Logs a user out everywhere (deactivated, or their password changed). */
+export const endSessionsOf = (tx: Queryable, userId: string) => repo.deleteSessionsOfUser(tx, userId);
 
 export const logout = (ctx: Ctx, sessionToken: string) => repo.deleteSession(ctx.db, hashSecret(sessionToken));
 

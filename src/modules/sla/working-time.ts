@@ -88,7 +88,8 @@ export function addWorkingMinutes(cal: CompiledCalendar, start: Date, minutes: n
 export function workingMinutesBetween(cal: CompiledCalendar, a: Date, b: Date): number {
   const x = ms(a, 'a');
   const y = ms(b, 'b');
-  return y >= x ? betweenMs(cal.timeline, x, y) / MINUTE : -betweenMs(cal.timeline, y, x) / MINUTE;
+  // `0 -` rather than unary minus: callers should never see -0.
+  return y >= x ? betweenMs(cal.timeline, x, y) / MINUTE : 0 - betweenMs(cal.timeline, y, x) / MINUTE;
 }
 
 export function isWorkingTime(cal: CompiledCalendar, t: Date): boolean {
@@ -127,7 +128,7 @@ function pauseSpans(pauses: readonly Pause[]): Span[] {
 export function workingMinutesExcluding(cal: CompiledCalendar, a: Date, b: Date, pauses: readonly Pause[]): number {
   const x = ms(a, 'a');
   const y = ms(b, 'b');
-  if (y < x) return -workingMinutesExcluding(cal, b, a, pauses);
+  if (y < x) return 0 - workingMinutesExcluding(cal, b, a, pauses);
   let total = betweenMs(cal.timeline, x, y);
   for (const p of pauseSpans(pauses)) {
     const lo = Math.max(x, p.from);

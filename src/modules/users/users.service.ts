@@ -3,7 +3,7 @@ import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
 import { AppError, invalidField, notFound } from '../../server/errors.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
-import { deleteSessionsOfUser } from '../auth/auth.repo.ts';
+import { endSessionsOf } from '../auth/auth.service.ts';
 import { hashPassword, randomPassword, verifyPassword } from '../auth/passwords.ts';
 import * as repo from './users.repo.ts';
 import type { CreateUserInput, UpdateMeInput, UpdateUserInput, User, UserQuery } from './users.schema.ts';
@@ -58,7 +58,7 @@ export async function updateUser(ctx: Ctx, actor: Actor, id: string, input: Upda
     }
     await repo.update(tx, id, { ...input, passwordHash });
     if (input.unitIds) await repo.setUnits(tx, id, await checkUnits(tx, input.unitIds));
-    if (input.active === false || passwordHash) await deleteSessionsOfUser(tx, id);
+    if (input.active === false || passwordHash) await endSessionsOf(tx, id);
     return presentUser((await repo.findById(tx, id))!);
   });
 }

@@ -1,0 +1,87 @@
+// Shared plumbing for benchmarks: a fresh database, an Otklik server in a child process (so load comes from
+// a second process), an admin token, and small statistics helpers.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openDb } from '../src/db/db.ts';
+
+export const ADMIN = { email: 'bench@otklik.local', password: 'bench-password-123' };
+
+/** A new empty database on the server named by DATABASE_URL, or undefined for PGlite. */
+export async function freshDatabase(name = `otklik_bench_${randomBytes(4).toString('hex')}`): Promise<string | undefined> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return undefined;
+  const admin = await openDb({ databaseUrl: url, poolSize: 1 });
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.close();
+  return withDatabase(url, name);
+}
+
+export function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export interface Server {
+  url: string;
+  pid: number;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startServer(opts: { databaseUrl?: string | undefined; dataDir?: string; port?: number; env?: Record<string, string> }): Promise<Server> {
+  const port = opts.port ?? 20000 + Math.floor(Math.random() * 20000);
+  const dataDir = opts.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'otklik-bench-')));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, PORT: String(port), HOST: '127.0.0.1', OTKLIK_DATA_DIR: dataDir, LOG_LEVEL: 'warn',
+    OTKLIK_ADMIN_EMAIL: ADMIN.email, OTKLIK_ADMIN_PASSWORD: ADMIN.password, OTKLIK_LOGIN_RATE_PER_MINUTE: '1000', ...opts.env,
+  };
+  if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
+  else delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ['dist/cli.js', 'serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  return {
+    url,
+    pid: child.pid!,
+    child,
+    stop: () => new Promise((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+}
+
+export async function adminToken(url: string): Promise<string> {
+  const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const res = await fetch(`${url}/api/v1/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: 'bench' }) });
+  return ((await res.json()) as { token: string }).token;
+}
+
+export async function rssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

@@ -19,7 +19,7 @@ const KINDS = ['incident', 'incident', 'thanks', 'question', 'incident'];
 
 /** A body per request: half the customers are new, half call again (found by phone). */
 function makeBody(i: number): string {
-  const phone = `+7916${String(i % 2 === 0 ? i : i % 5000).padStart(7, '0')}`;
+  const phone = `+7916${String(i % 2 === 0 ? i % 10_000_000 : i % 5000).padStart(7, "0")}`;
   return JSON.stringify({
     kind: KINDS[i % 5], channel: i % 3 === 0 ? 'email' : 'phone', subject: `${SUBJECTS[i % 5]} №${i}`,
     description: 'Покупатель обратился на горячую линию, просит перезвонить.', priority: 'normal',

@@ -203,3 +203,12 @@ describe('reading, changing and assigning', () => {
     expect(bad.body.error.fields[0].path).toBe('params.id');
   });
 });
+
+describe('concurrency', () => {
+  it('creates one customer when several appeals from the same new phone arrive at once', async () => {
+    const phone = '+7 999 765 43 21';
+    const results = await Promise.all(Array.from({ length: 8 }, () => create(makeAppealInput({ customer: { name: 'Пётр', phone } }))));
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill(201));
+    expect(new Set(results.map((r) => r.body.customerId)).size).toBe(1);
+  });
+});

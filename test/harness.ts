@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig, type Config } from '../src/config.ts';
-import type { Ctx } from '../src/context.ts';
+import { makeCtx, type Ctx } from '../src/context.ts';
 import { openDb, type Db } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
 import type { Role } from '../src/modules/auth/actor.ts';
@@ -72,7 +72,7 @@ export async function startTestEnv(overrides: Partial<Config> = {}): Promise<Tes
   const { db, drop } = await openTestDb();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'otklik-test-'));
   const config: Config = { ...loadConfig({}), dataDir, loginRatePerMinute: 1000, ...overrides };
-  const ctx: Ctx = { db, config };
+  const ctx: Ctx = makeCtx(db, config);
   const app = await buildApp(ctx);
   await app.ready();
   const org = await createTestOrg(ctx);

@@ -4,7 +4,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
@@ -24,10 +24,11 @@ import type { App } from './http.ts';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-export async function buildApp(ctx: Ctx, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<App> {
+export async function buildApp(ctx: Ctx, options: { logger?: FastifyBaseLogger } = {}): Promise<App> {
   const app = Fastify({
-    logger: options.logger ?? false,
-    disableRequestLogging: true,
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    // Per-request logs cost more than the requests at load; errors are logged by the error handler.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: ctx.config.bodyLimitBytes,
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();

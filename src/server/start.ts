@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import pino from 'pino';
 import type { Config } from '../config.ts';
-import type { Ctx } from '../context.ts';
+import { makeCtx, type Ctx } from '../context.ts';
 import { openDb } from '../db/db.ts';
 import { migrate } from '../db/migrate.ts';
 import { ensureFirstAdmin } from '../modules/users/users.service.ts';
@@ -17,7 +17,7 @@ export async function openContext(config: Config): Promise<Ctx> {
     poolSize: config.dbPoolSize,
   });
   await migrate(db);
-  return { db, config };
+  return makeCtx(db, config);
 }
 
 export async function startServer(config: Config) {

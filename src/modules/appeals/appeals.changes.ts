@@ -6,7 +6,7 @@ import { AppError, type FieldError, notFound } from '../../server/errors.ts';
 import { authorize, canSeeUnit, type Actor } from '../auth/actor.ts';
 import { requireCategoryFor } from '../categories/categories.service.ts';
 import { checkCustomFields } from '../custom-fields/custom-fields.service.ts';
-import { resolveForAppeal } from '../customers/customers.service.ts';
+import { requireCustomer } from '../customers/customers.service.ts';
 import { requireUnit } from '../units/units.service.ts';
 import { presentAppeal } from './appeals.present.ts';
 import * as repo from './appeals.repo.ts';
@@ -21,7 +21,7 @@ async function lockVisible(tx: Queryable, actor: Actor, id: string): Promise<rep
   return row;
 }
 
-async function validateChange(tx: Queryable, actor: Actor, current: repo.AppealRow, input: UpdateAppealInput): Promise<FieldError[]> {
+async function validateChange(ctx: Ctx, tx: Queryable, actor: Actor, current: repo.AppealRow, input: UpdateAppealInput): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   const collect = async (check: () => Promise<unknown>) => {
     try {
@@ -35,13 +35,13 @@ async function validateChange(tx: Queryable, actor: Actor, current: repo.AppealR
   const categoryId = input.categoryId === undefined ? current.categoryId : input.categoryId;
   if (categoryId && (input.categoryId !== undefined || input.kind !== undefined)) await collect(() => requireCategoryFor(tx, categoryId, kind));
   if (input.unitId) await collect(() => requireUnit(tx, input.unitId!));
-  if (input.customerId) await collect(() => resolveForAppeal(tx, { id: input.customerId! }));
+  if (input.customerId) await collect(() => requireCustomer(tx, input.customerId!));
   if (input.ownerId !== undefined && input.ownerId !== current.ownerId) {
     const e = await checkOwner(tx, actor, input.ownerId, 'ownerId');
     if (e) errors.push(e);
   }
   if (input.customFields || input.kind) {
-    errors.push(...(await checkCustomFields(tx, kind, { ...current.customFields, ...input.customFields }, false)));
+    errors.push(...(await checkCustomFields(ctx, tx, kind, { ...current.customFields, ...input.customFields }, false)));
   }
   return errors;
 }
@@ -64,8 +64,8 @@ function diff(current: repo.AppealRow, next: Record<string, unknown>): repo.Even
   return events;
 }
 
-export async function applyChange(tx: Queryable, actor: Actor, current: repo.AppealRow, input: UpdateAppealInput): Promise<repo.AppealRow> {
-  const errors = await validateChange(tx, actor, current, input);
+export async function applyChange(ctx: Ctx, tx: Queryable, actor: Actor, current: repo.AppealRow, input: UpdateAppealInput): Promise<repo.AppealRow> {
+  const errors = await validateChange(ctx, tx, actor, current, input);
   if (errors.length) throw new AppError('validation_failed', errors[0]!.message, errors);
   const next: Record<string, unknown> = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
   if (input.customFields) {
@@ -84,7 +84,7 @@ export async function applyChange(tx: Queryable, actor: Actor, current: repo.App
 
 export async function updateAppeal(ctx: Ctx, actor: Actor, id: string, input: UpdateAppealInput): Promise<Appeal> {
   authorize(actor, 'appeals:update');
-  return ctx.db.transaction(async (tx) => presentAppeal(await applyChange(tx, actor, await lockVisible(tx, actor, id), input)));
+  return ctx.db.transaction(async (tx) => presentAppeal(await applyChange(ctx, tx, actor, await lockVisible(tx, actor, id), input)));
 }
 
 export async function assignAppeal(ctx: Ctx, actor: Actor, id: string, ownerId: string | null): Promise<Appeal> {
@@ -93,7 +93,7 @@ export async function assignAppeal(ctx: Ctx, actor: Actor, id: string, ownerId: 
     const current = await lockVisible(tx, actor, id);
     // An agent may give back only what they hold.
     if (ownerId === null && current.ownerId && current.ownerId !== actor.id) await checkOwner(tx, actor, current.ownerId, 'ownerId');
-    return presentAppeal(await applyChange(tx, actor, current, { ownerId }));
+    return presentAppeal(await applyChange(ctx, tx, actor, current, { ownerId }));
   });
 }
 

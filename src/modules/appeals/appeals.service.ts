@@ -1,16 +1,17 @@
-// The appeals register: creating, reading, listing, changing, assigning and commenting on appeals, each
-// write in one transaction with its history. Knows nothing of HTTP.
+// The appeals register: creating and reading appeals. Creation first reads and checks everything (most of it
+// from short-lived caches), then writes: one statement in the common case — on this machine every database
+// round trip costs more than the rest of the request — or one transaction when more must be written.
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
 import { AppError, type FieldError, forbidden, notFound } from '../../server/errors.ts';
 import { type AttachmentInfo, historyValue, linkToAppeal, loadStaged } from '../attachments/attachments.service.ts';
 import { authorize, canSeeUnit, type Actor } from '../auth/actor.ts';
-import { checkOwner, recordEvents } from './appeals.access.ts';
-import { requireCategoryFor } from '../categories/categories.service.ts';
+import { cachedCategoryFor } from '../categories/categories.service.ts';
 import { checkCustomFields } from '../custom-fields/custom-fields.service.ts';
-import { resolveForAppeal } from '../customers/customers.service.ts';
+import { applyCustomerPlan, type CustomerPlan, isIdentityRace, planCustomer, planUpdatesCustomer } from '../customers/customers.service.ts';
 import { idempotent } from '../idempotency/idempotency.service.ts';
-import { requireUnit } from '../units/units.service.ts';
+import { cachedUnit } from '../units/units.service.ts';
+import { checkOwner, recordEvents } from './appeals.access.ts';
 import { presentAppeal } from './appeals.present.ts';
 import * as repo from './appeals.repo.ts';
 import type { Appeal, CreateAppealInput } from './appeals.schema.ts';
@@ -27,51 +28,79 @@ function unitForSubmitter(actor: Actor, unitId: string | undefined): string | un
   return own;
 }
 
-async function insertAppeal(tx: Queryable, actor: Actor, input: CreateAppealInput, unitId: string | undefined): Promise<Appeal> {
+interface Plan {
+  appeal: repo.NewAppeal;
+  customer: CustomerPlan;
+  attachments: AttachmentInfo[];
+}
+
+/** Every check of a new appeal, reporting all invalid fields at once; reads only. */
+async function plan(ctx: Ctx, db: Queryable, actor: Actor, input: CreateAppealInput, unitId: string | undefined): Promise<Plan> {
   const errors: FieldError[] = [];
-  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : new Date();
-  if (receivedAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) errors.push({ path: 'receivedAt', code: 'in_the_future', message: 'receivedAt cannot be in the future' });
-  const collect = async (check: () => Promise<unknown>) => {
+  const collect = async <T>(check: () => Promise<T>): Promise<T | undefined> => {
     try {
-      await check();
+      return await check();
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
       errors.push(...err.fields);
+      return undefined;
     }
   };
-  let unit: Awaited<ReturnType<typeof requireUnit>> | undefined;
-  await collect(async () => (unit = unitId ? await requireUnit(tx, unitId) : undefined));
-  if (input.categoryId) await collect(() => requireCategoryFor(tx, input.categoryId!, input.kind));
-  const ownerError = await checkOwner(tx, actor, input.ownerId ?? null, 'ownerId');
+  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : new Date();
+  if (receivedAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) errors.push({ path: 'receivedAt', code: 'in_the_future', message: 'receivedAt cannot be in the future' });
+  const unit = unitId ? await collect(() => cachedUnit(ctx, unitId)) : undefined;
+  if (input.categoryId) await collect(() => cachedCategoryFor(ctx, input.categoryId!, input.kind));
+  const ownerError = await checkOwner(db, actor, input.ownerId ?? null, 'ownerId');
   if (ownerError) errors.push(ownerError);
-  errors.push(...(await checkCustomFields(tx, input.kind, input.customFields)));
-  let customer: { id: string; name: string | null } | undefined;
-  await collect(async () => (customer = await resolveForAppeal(tx, input.customer)));
-  let attachments: AttachmentInfo[] = [];
-  if (input.attachmentIds.length) await collect(async () => (attachments = await loadStaged(tx, actor, input.attachmentIds)));
+  errors.push(...(await checkCustomFields(ctx, db, input.kind, input.customFields)));
+  const customer = await collect(() => planCustomer(db, input.customer));
+  const attachments = input.attachmentIds.length ? await collect(() => loadStaged(db, actor, input.attachmentIds)) : [];
   if (errors.length) throw new AppError('validation_failed', errors[0]!.message, errors);
 
-  if (unit) await checkUnitSubmission(tx, actor, unit, input, customer!.name, attachments);
-  const row = await repo.insertWithEvent(tx, {
-    kind: input.kind, channel: input.channel, status: input.ownerId ? 'open' : 'new', priority: input.priority,
-    subject: input.subject, description: input.description, unitId: unitId ?? null, categoryId: input.categoryId ?? null,
-    customerId: customer!.id, ownerId: input.ownerId ?? null, createdBy: actor.id, sequenceNumber: input.sequenceNumber ?? null,
-    receivedAt, tags: [...new Set(input.tags)], customFields: input.customFields,
-  });
-  if (attachments.length) {
-    await linkToAppeal(tx, input.attachmentIds, row.id);
-    await recordEvents(tx, row.id, actor.id, attachments.map((a) => ({ action: 'attachment_added', newValue: historyValue(a) })));
-  }
-  return presentAppeal(row);
+  if (unit) await checkUnitSubmission(ctx, actor, unit, input, customer!.name, attachments!);
+  return {
+    customer: customer!,
+    attachments: attachments!,
+    appeal: {
+      kind: input.kind, channel: input.channel, status: input.ownerId ? 'open' : 'new', priority: input.priority,
+      subject: input.subject, description: input.description, unitId: unitId ?? null, categoryId: input.categoryId ?? null,
+      customerId: customer!.id, ownerId: input.ownerId ?? null, createdBy: actor.id, sequenceNumber: input.sequenceNumber ?? null,
+      receivedAt, tags: [...new Set(input.tags)], customFields: input.customFields,
+    },
+  };
 }
 
-export async function createAppeal(ctx: Ctx, actor: Actor, input: CreateAppealInput, idempotencyKey?: string) {
+/** Writes a planned appeal inside a transaction, with everything that hangs on it. */
+async function write(tx: Queryable, actor: Actor, p: Plan): Promise<repo.AppealRow> {
+  await applyCustomerPlan(tx, { ...p.customer, create: null });
+  const row = await repo.insertWithEvent(tx, p.appeal, p.customer.create);
+  if (p.attachments.length) {
+    await linkToAppeal(tx, p.attachments.map((a) => a.id), row.id);
+    await recordEvents(tx, row.id, actor.id, p.attachments.map((a) => ({ action: 'attachment_added', newValue: historyValue(a) })));
+  }
+  return row;
+}
+
+async function insertOnce(ctx: Ctx, actor: Actor, input: CreateAppealInput, unitId: string | undefined, key: string | undefined) {
+  if (key === undefined && input.attachmentIds.length === 0) {
+    const p = await plan(ctx, ctx.db, actor, input, unitId);
+    // The common case — a new or known customer, nothing else to write — is one atomic statement.
+    if (!planUpdatesCustomer(p.customer)) return { body: presentAppeal(await repo.insertWithEvent(ctx.db, p.appeal, p.customer.create)), replayed: false };
+    return { body: presentAppeal(await ctx.db.transaction((tx) => write(tx, actor, p))), replayed: false };
+  }
+  return idempotent(ctx.db, actor.id, key, 'POST /api/v1/appeals', input, async (tx) =>
+    presentAppeal(await write(tx, actor, await plan(ctx, tx, actor, input, unitId))));
+}
+
+export async function createAppeal(ctx: Ctx, actor: Actor, input: CreateAppealInput, idempotencyKey?: string): Promise<{ body: Appeal; replayed: boolean }> {
   authorize(actor, 'appeals:create');
   const unitId = unitForSubmitter(actor, input.unitId);
   try {
-    return await idempotent(ctx.db, actor.id, idempotencyKey, 'POST /api/v1/appeals', input, (tx) => insertAppeal(tx, actor, input, unitId));
+    // A concurrent request may have just created this customer; the retry finds them.
+    return await insertOnce(ctx, actor, input, unitId, idempotencyKey).catch((err: unknown) =>
+      isIdentityRace(err) ? insertOnce(ctx, actor, input, unitId, idempotencyKey) : Promise.reject(err));
   } catch (err) {
-    // The rejected attempt is counted outside the rolled-back transaction: it is a metric of the unit.
+    // The rejected attempt is counted; nothing of the attempt itself was written.
     if (err instanceof AppError && err.code === 'submission_rejected' && unitId) await recordRejectedSubmission(ctx.db, unitId, actor.id, err.fields);
     throw err;
   }

@@ -26,7 +26,7 @@ export async function addMessage(ctx: Ctx, actor: Actor, appealId: string, input
     const message = await repo.insertMessage(tx, { appealId, direction: input.direction, channel, body: input.body, authorId: actor.id });
     await repo.insertEvents(tx, appealId, actor.id, [{ action: 'message_added', newValue: { messageId: message.id, direction: input.direction } }]);
     const status = statusAfter(input.direction, appeal.status);
-    if (status) await applyChange(tx, actor, appeal, { status: status as 'open' });
+    if (status) await applyChange(ctx, tx, actor, appeal, { status: status as 'open' });
     return presentMessage(message);
   });
 }

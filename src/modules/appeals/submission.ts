@@ -1,5 +1,6 @@
 // Where the appeals register meets submission quality: which creations are a unit's submission, and what
 // happens when one fails the unit type's rules.
+import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
 import { AppError, type FieldError } from '../../server/errors.ts';
 import type { AttachmentInfo } from '../attachments/attachments.service.ts';
@@ -15,7 +16,7 @@ export const isUnitSubmission = (actor: Actor, input: Pick<CreateAppealInput, 'k
   input.kind === 'incident' && (actor.role === 'unit_responsible' || UNIT_CHANNELS.has(input.channel));
 
 export async function checkUnitSubmission(
-  tx: Queryable,
+  ctx: Ctx,
   actor: Actor,
   unit: { type: string },
   input: CreateAppealInput,
@@ -23,7 +24,7 @@ export async function checkUnitSubmission(
   attachments: AttachmentInfo[],
 ): Promise<void> {
   if (!isUnitSubmission(actor, input)) return;
-  const rules = await rulesForUnitType(tx, unit.type);
+  const rules = await rulesForUnitType(ctx, unit.type);
   if (!rules) return;
   const failures = checkSubmission(rules, {
     description: input.description,

@@ -26,19 +26,32 @@ export async function login(ctx: Ctx, email: string, password: string): Promise<
 /** Logs a user out everywhere (deactivated, or their password changed). */
 export const endSessionsOf = (tx: Queryable, userId: string) => repo.deleteSessionsOfUser(tx, userId);
 
-export const logout = (ctx: Ctx, sessionToken: string) => repo.deleteSession(ctx.db, hashSecret(sessionToken));
+export async function logout(ctx: Ctx, sessionToken: string) {
+  const hash = hashSecret(sessionToken);
+  await repo.deleteSession(ctx.db, hash);
+  ctx.cache.deletePrefix(`actor:session:${hash}`);
+}
+
+/** Forget cached actors after a change to users, memberships or tokens. */
+export const forgetActors = (ctx: Ctx) => ctx.cache.deletePrefix('actor:');
 
 export async function actorFromCredentials(
   ctx: Ctx,
   credentials: { sessionToken?: string | undefined; bearer?: string | undefined },
 ): Promise<Actor | undefined> {
+  // Cached for a few seconds: this lookup runs on every request. Revocations here invalidate at once.
   if (credentials.bearer) {
     const hash = hashSecret(credentials.bearer);
-    const actor = await repo.actorByToken(ctx.db, hash);
-    if (actor) await repo.touchToken(ctx.db, hash);
-    return actor;
+    return ctx.cache.get(`actor:token:${hash}`, async () => {
+      const actor = await repo.actorByToken(ctx.db, hash);
+      if (actor) await repo.touchToken(ctx.db, hash);
+      return actor;
+    });
   }
-  if (credentials.sessionToken) return repo.actorBySession(ctx.db, hashSecret(credentials.sessionToken));
+  if (credentials.sessionToken) {
+    const hash = hashSecret(credentials.sessionToken);
+    return ctx.cache.get(`actor:session:${hash}`, () => repo.actorBySession(ctx.db, hash));
+  }
   return undefined;
 }
 
@@ -98,5 +111,7 @@ export async function listTokens(ctx: Ctx, actor: Actor, userId?: string): Promi
 export async function revokeToken(ctx: Ctx, actor: Actor, id: string): Promise<ApiToken> {
   const token = await repo.findToken(ctx.db, id);
   if (!token || (token.userId !== actor.id && !can(actor, 'tokens:manage_any'))) throw notFound('Token');
-  return present((await repo.revokeToken(ctx.db, id))!);
+  const revoked = present((await repo.revokeToken(ctx.db, id))!);
+  forgetActors(ctx);
+  return revoked;
 }

@@ -11,14 +11,22 @@ export async function listCategories(ctx: Ctx, actor: Actor): Promise<Category[]
   return repo.list(ctx.db);
 }
 
-/** For appeals: the category must exist, be active and fit the appeal's kind. */
-export async function requireCategoryFor(db: Queryable, id: string, kind: string, path = 'categoryId'): Promise<Category> {
-  const category = await repo.findById(db, id);
+function checkCategoryFits(category: Category | undefined, kind: string, path: string): Category {
   if (!category || !category.active) throw invalidField(path, 'unknown_category', 'No such active category');
   if (!category.kinds.includes(kind as Category['kinds'][number])) {
     throw invalidField(path, 'category_kind_mismatch', `Category "${category.code}" is not used for ${kind} appeals`);
   }
   return category;
+}
+
+/** For appeals: the category must exist, be active and fit the appeal's kind. */
+export async function requireCategoryFor(db: Queryable, id: string, kind: string, path = 'categoryId'): Promise<Category> {
+  return checkCategoryFits(await repo.findById(db, id), kind, path);
+}
+
+/** requireCategoryFor through the short-lived cache (one lookup per appeal write otherwise). */
+export async function cachedCategoryFor(ctx: Ctx, id: string, kind: string, path = 'categoryId'): Promise<Category> {
+  return checkCategoryFits(await ctx.cache.get(`category:${id}`, () => repo.findById(ctx.db, id)), kind, path);
 }
 
 export async function createCategory(ctx: Ctx, actor: Actor, input: CreateCategoryInput): Promise<Category> {
@@ -35,6 +43,7 @@ export async function createCategory(ctx: Ctx, actor: Actor, input: CreateCatego
 export async function updateCategory(ctx: Ctx, actor: Actor, id: string, input: UpdateCategoryInput): Promise<Category> {
   authorize(actor, 'categories:write');
   const updated = await repo.update(ctx.db, id, input);
+  ctx.cache.deletePrefix('category:');
   if (!updated) throw notFound('Category');
   return updated;
 }

@@ -12,13 +12,18 @@ export async function listDefinitions(ctx: Ctx, actor: Actor, kind?: string): Pr
   return repo.list(ctx.db, kind ?? null);
 }
 
-export async function checkCustomFields(db: Queryable, kind: string, values: Record<string, unknown>, partial = false): Promise<FieldError[]> {
-  return validateCustomFields(await repo.list(db, kind), values, partial);
+/** Checks values against the kind's definitions (cached for a few seconds: this runs on every appeal write). */
+export async function checkCustomFields(ctx: Ctx, db: Queryable, kind: string, values: Record<string, unknown>, partial = false): Promise<FieldError[]> {
+  const rules = await ctx.cache.get(`custom-fields:${kind}`, () => repo.list(db, kind));
+  return validateCustomFields(rules, values, partial);
 }
+
+const forget = (ctx: Ctx) => ctx.cache.deletePrefix('custom-fields:');
 
 export async function createDefinition(ctx: Ctx, actor: Actor, input: CreateCustomFieldInput): Promise<CustomFieldDefinition> {
   authorize(actor, 'settings:write');
   const created = await repo.insert(ctx.db, input);
+  forget(ctx);
   if (!created) throw new AppError('conflict', 'This key is taken for this kind', [{ path: 'key', code: 'taken', message: 'This key is taken for this kind' }]);
   return created;
 }
@@ -26,6 +31,7 @@ export async function createDefinition(ctx: Ctx, actor: Actor, input: CreateCust
 export async function updateDefinition(ctx: Ctx, actor: Actor, id: string, input: UpdateCustomFieldInput): Promise<CustomFieldDefinition> {
   authorize(actor, 'settings:write');
   const updated = await repo.update(ctx.db, id, input);
+  forget(ctx);
   if (!updated) throw notFound('Custom field');
   return updated;
 }
@@ -33,4 +39,5 @@ export async function updateDefinition(ctx: Ctx, actor: Actor, id: string, input
 export async function deleteDefinition(ctx: Ctx, actor: Actor, id: string): Promise<void> {
   authorize(actor, 'settings:write');
   if (!(await repo.remove(ctx.db, id))) throw notFound('Custom field');
+  forget(ctx);
 }

@@ -69,6 +69,20 @@ export async function insert(
   return rows[0]!.id;
 }
 
+/** A new customer with their identities, in one statement (appeal creation's hot path). */
+export async function insertWithIdentities(
+  db: Queryable,
+  c: { id: string; name: string | null; companyName: string | null; companyCode: string | null },
+  list: { kind: 'phone' | 'email'; value: string; placeholder: boolean }[],
+): Promise<void> {
+  await db.query(
+    `WITH c AS (INSERT INTO customers (id, name, company_name, company_code) VALUES ($1, $2, $3, $4) RETURNING id)
+     INSERT INTO customer_identities (customer_id, kind, value, placeholder)
+       SELECT c.id, t.k, t.v, t.p FROM c, unnest($5::text[], $6::text[], $7::boolean[]) AS t (k, v, p)`,
+    [c.id, c.name, c.companyName, c.companyCode, list.map((i) => i.kind), list.map((i) => i.value), list.map((i) => i.placeholder)],
+  );
+}
+
 export async function addIdentities(db: Queryable, customerId: string, list: { kind: 'phone' | 'email'; value: string; placeholder: boolean }[]) {
   if (list.length === 0) return;
   await db.query(

@@ -1,8 +1,9 @@
 // Customers: one profile across phones, e-mails and a company registry code; found, not duplicated.
+import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
 import { decodeCursor, encodeCursor } from '../../server/cursor.ts';
-import { AppError, type FieldError, notFound } from '../../server/errors.ts';
+import { AppError, type FieldError, invalidField, notFound } from '../../server/errors.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
 import * as repo from './customers.repo.ts';
 import type { CreateCustomerInput, Customer, CustomerQuery, CustomerRef, UpdateCustomerInput } from './customers.schema.ts';
@@ -100,33 +101,68 @@ export async function searchCustomers(ctx: Ctx, actor: Actor, q: CustomerQuery) 
   };
 }
 
+/** Two requests creating the same new customer at once: one wins the unique identity, the other retries. */
+export const isIdentityRace = (err: unknown): boolean => {
+  const e = err as { code?: string; constraint?: string; message?: string };
+  return e?.code === '23505' && /customer_identities_real/.test(`${e.constraint ?? ''} ${e.message ?? ''}`);
+};
+
+export type NewCustomer = { id: string; name: string | null; companyName: string | null; companyCode: string | null; identities: Identity[] };
+
+/** What an appeal's customer reference comes to: who it is, and what (if anything) must be written. */
+export interface CustomerPlan {
+  id: string;
+  name: string | null;
+  /** A customer to create (with a fresh id), or null when they exist. */
+  create: NewCustomer | null;
+  /** New contact details for an existing customer, and a name where theirs is blank. */
+  addIdentities: Identity[];
+  setName: string | null;
+}
+
 /**
  * The customer an appeal is about: an existing id, or found by a real phone, then a real e-mail, then the
- * company code; otherwise created. A known customer gains the new contact details that nobody else owns.
+ * company code; otherwise a new one. A known customer gains the new contact details that nobody else owns.
+ * Only reads: the caller writes the plan (see applyCustomerPlan) in its own transaction or statement.
  */
-export async function resolveForAppeal(tx: Queryable, ref: CustomerRef): Promise<{ id: string; name: string | null }> {
+export async function planCustomer(db: Queryable, ref: CustomerRef): Promise<CustomerPlan> {
   if ('id' in ref) {
-    const c = await repo.findById(tx, ref.id);
+    const c = await repo.findById(db, ref.id);
     if (!c) throw new AppError('validation_failed', 'No such customer', [{ path: 'customer.id', code: 'unknown_customer', message: 'No such customer' }]);
-    return { id: c.mergedInto ?? c.id, name: c.name };
+    return { id: c.mergedInto ?? c.id, name: c.name, create: null, addIdentities: [], setName: null };
   }
   const { identities, errors } = normalizeIdentities(ref.phone ? [ref.phone] : [], ref.email ? [ref.email] : [], { phones: 'customer.phone', emails: 'customer.email' });
   if (errors.length) throw new AppError('validation_failed', errors[0]!.message, errors);
   const real = identities.filter((i) => !i.placeholder);
   const owners = real.length
-    ? await repo.findByIdentities(tx, real.filter((i) => i.kind === 'phone').map((i) => i.value), real.filter((i) => i.kind === 'email').map((i) => i.value))
+    ? await repo.findByIdentities(db, real.filter((i) => i.kind === 'phone').map((i) => i.value), real.filter((i) => i.kind === 'email').map((i) => i.value))
     : [];
   const owner = owners.find((o) => o.kind === 'phone') ?? owners[0];
-  let id = owner?.id ?? (!real.length && ref.companyCode ? await repo.findByCompanyCode(tx, ref.companyCode) : undefined);
+  const id = owner?.id ?? (!real.length && ref.companyCode ? await repo.findByCompanyCode(db, ref.companyCode) : undefined);
   if (id) {
     const owned = new Set(owners.map((o) => `${o.kind}:${o.value}`));
-    await repo.addIdentities(tx, id, identities.filter((i) => !i.placeholder && !owned.has(`${i.kind}:${i.value}`)));
-    if (ref.name) await repo.setNameIfBlank(tx, id, ref.name);
-    return { id, name: owner?.name || ref.name || null };
+    return {
+      id,
+      name: owner?.name || ref.name || null,
+      create: null,
+      addIdentities: identities.filter((i) => !i.placeholder && !owned.has(`${i.kind}:${i.value}`)),
+      setName: ref.name && !owner?.name ? ref.name : null,
+    };
   }
-  id = await repo.insert(tx, {
-    name: ref.name ?? null, companyName: ref.companyName ?? null, companyCode: ref.companyCode ?? null, birthday: null, consents: {}, tags: [],
-  });
-  await repo.addIdentities(tx, id, identities);
-  return { id, name: ref.name ?? null };
+  const create = { id: randomUUID(), name: ref.name ?? null, companyName: ref.companyName ?? null, companyCode: ref.companyCode ?? null, identities };
+  return { id: create.id, name: create.name, create, addIdentities: [], setName: null };
+}
+
+/** Whether writing the plan needs statements of its own (beyond creating a new customer). */
+export const planUpdatesCustomer = (plan: CustomerPlan) => plan.addIdentities.length > 0 || plan.setName !== null;
+
+export async function applyCustomerPlan(tx: Queryable, plan: CustomerPlan): Promise<void> {
+  if (plan.create) await repo.insertWithIdentities(tx, plan.create, plan.create.identities);
+  await repo.addIdentities(tx, plan.id, plan.addIdentities);
+  if (plan.setName) await repo.setNameIfBlank(tx, plan.id, plan.setName);
+}
+
+/** For references that must already exist (changing an appeal's customer). */
+export async function requireCustomer(db: Queryable, id: string, path = 'customerId'): Promise<void> {
+  if (!(await repo.findById(db, id))) throw invalidField(path, 'unknown_customer', 'No such customer');
 }

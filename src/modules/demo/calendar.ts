@@ -93,3 +93,17 @@ export function channelWeekdayFactor(channel: Channel, weekday: number): number 
   if (channel === 'phone' || channel === 'callback') return weekend ? 0.85 : 1;
   return weekend ? 1.1 : 1;
 }
+
+const AVERAGE_HOURS = Array.from({ length: 24 }, (_, h) =>
+  (STORE_HOURS[h]! + ONLINE_HOURS[h]! + CALL_HOURS[h]! + CHAT_HOURS[h]!) / 4);
+const AVERAGE_TOTAL = AVERAGE_HOURS.reduce((a, b) => a + b, 0);
+
+/** The share of a day's appeals that fall between two local times of day, in hours (0–24, fractional). */
+export function dayShare(fromHour: number, toHour: number): number {
+  let mass = 0;
+  for (let h = Math.floor(fromHour); h < Math.ceil(toHour) && h < 24; h++) {
+    const overlap = Math.min(toHour, h + 1) - Math.max(fromHour, h);
+    if (overlap > 0) mass += overlap * AVERAGE_HOURS[h]!;
+  }
+  return mass / AVERAGE_TOTAL;
+}

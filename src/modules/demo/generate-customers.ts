@@ -105,7 +105,7 @@ function makeCustomer(rng: Rng, seen: Seen, options: CustomerOptions): DemoCusto
   const start = options.baseDate.getTime() - options.years * 365.25 * DAY;
   const age = Math.min(85, Math.max(18, rng.gaussian(42, 13)));
   const birthday = rng.chance(0.55) ? isoDate(options.baseDate.getTime() - age * 365.25 * DAY + rng.int(-180, 180) * DAY) : null;
-  const consents = rng.chance(0.6) ? { email: rng.chance(0.7), sms: rng.chance(0.5), marketing: rng.chance(0.35) } : {};
+  const consents: Record<string, boolean> = rng.chance(0.6) ? { email: rng.chance(0.7), sms: rng.chance(0.5), marketing: rng.chance(0.35) } : {};
   const tags: string[] = [];
   if (rng.chance(0.015)) tags.push('vip');
   if (company) tags.push('b2b');

@@ -65,16 +65,15 @@ export const ENGLISH_BY_KIND: Readonly<Record<string, CategoryTexts>> = {
 };
 
 export const ENGLISH_REPLIES = {
-  acknowledge: [
-    'Dear {name}, thank you for contacting us. Your appeal No. {number} has been registered and passed to the team concerned; we will reply by {deadline}.',
-  ],
-  askDetails: ['Dear {name}, to look into this, could you please send us [a photo of the receipt|the order number|photos of the defect]?'],
+  greeting: ['Dear {name},', 'Hello {name},'],
+  acknowledge: ['Thank you for contacting us. Your appeal No. {number} has been registered and passed to the team concerned; we will reply by {deadline}.'],
+  askDetails: ['To look into this, could you please send us [a photo of the receipt|the order number|photos of the defect]?'],
   resolveIncident: [
-    'Dear {name}, we have reviewed appeal No. {number}. [The store manager has spoken with the staff involved.|We have arranged a replacement of the item.|The refund of {price} will reach your card within 10 days.] We apologise for the inconvenience.',
+    'We have reviewed appeal No. {number}. [The store manager has spoken with the staff involved.|We have arranged a replacement of the item.|The refund of {price} will reach your card within 10 days.] We apologise for the inconvenience.',
   ],
-  resolveThanks: ['Dear {name}, thank you for your kind words! We have passed them on to {staffNameEn} and the store manager.'],
-  resolveQuestion: ['Dear {name}, thank you for your question. [Yes, this is possible in any of our stores.|You can find the details on our website under “Help”.|Our colleagues will call you to confirm the details.]'],
-  resolveOther: ['Dear {name}, thank you for your feedback! We have passed it on to the team responsible.'],
-  signature: ['Best regards, {agent}, {chain} Customer Care'],
+  resolveThanks: ['Thank you for your kind words! We have passed them on to {staffNameEn} and the store manager.'],
+  resolveQuestion: ['Thank you for your question. [Yes, this is possible in any of our stores.|You can find the details on our website under “Help”.|Our colleagues will call you to confirm the details.]'],
+  resolveOther: ['Thank you for your feedback! We have passed it on to the team responsible.'],
+  signature: ['Best regards, {agentEn}, {chain} Customer Care'],
   followUp: ['Thank you, here is the information you asked for: order {order}.', 'Please see the photos attached.'],
 } as const;

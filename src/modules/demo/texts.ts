@@ -10,8 +10,9 @@ import { ENGLISH_BY_CATEGORY, ENGLISH_BY_KIND, ENGLISH_REPLIES } from './texts.e
 import { QUESTION_TEXTS, REVIEW_TEXTS, THANKS_TEXTS, WISH_TEXTS } from './texts.feedback.ts';
 import { INCIDENT_TEXTS } from './texts.incidents.ts';
 import {
-  AGENT_NOTES, CALL_SUMMARY_PREFIXES, CUSTOMER_FOLLOW_UPS, EDMS_PREFIXES, RU_REPLIES, SIGNATURES, SUBMISSION_PREFIXES,
-  SUBMISSION_SUFFIXES, UNIT_REPORTS,
+  ACKNOWLEDGE, AGENT_NOTES, ASK_DETAILS, CALL_PREFIX, CALL_SUMMARY_PREFIXES, CUSTOMER_FOLLOW_UPS, EDMS_PREFIXES, GREETINGS,
+  PUBLIC_SIGNATURE, RESOLVE_INCIDENT, RESOLVE_OTHER, RESOLVE_QUESTION, SIGNATURES, SUBMISSION_PREFIXES, SUBMISSION_SUFFIXES,
+  topicOf, UNIT_REPORT_FALLBACK, UNIT_REPORTS,
 } from './texts.replies.ts';
 import type { CategoryTexts } from './texts.types.ts';
 
@@ -52,6 +53,9 @@ const STAFF_LAST = ['Соколов', 'Морозов', 'Волков', 'Леб�
 const DAY = 86_400_000;
 const LARGE = PRODUCTS.filter((p) => p.large);
 
+const SUBMISSION_PREFIX_BY_KIND: Readonly<Record<string, string>> = {
+  incident: 'Покупатель оставил претензию:', thanks: 'Покупатель просит передать благодарность:', wish: 'Покупатель оставил пожелание:',
+};
 const OPENINGS = ['Здравствуйте!', 'Добрый день.', 'Добрый вечер!', 'Уважаемая служба поддержки!', '', '', ''];
 const CLOSINGS: Readonly<Record<string, readonly string[]>> = {
   incident: ['Спасибо.', 'С уважением, {customer}.', 'Заранее спасибо за ответ.', '', ''],
@@ -116,9 +120,12 @@ function russianCatalogue(kind: string, categoryCode: string, rating: number | n
 }
 
 /** Wraps the customer's words the way the channel records them: a call summary, a store's submission. */
-function wrapForChannel(rng: Rng, channel: string, body: string): string {
+function wrapForChannel(rng: Rng, kind: string, channel: string, body: string): string {
   if (channel === 'phone' || channel === 'callback') return `${rng.pick(CALL_SUMMARY_PREFIXES)} ${body}`;
-  if (channel === 'store_submission') return `${rng.pick(SUBMISSION_PREFIXES)} «${body}» ${rng.pick(SUBMISSION_SUFFIXES)}`.trim();
+  if (channel === 'store_submission') {
+    const prefix = rng.chance(0.3) ? (SUBMISSION_PREFIX_BY_KIND[kind] ?? rng.pick(SUBMISSION_PREFIXES)) : rng.pick(SUBMISSION_PREFIXES);
+    return `${prefix} «${body}» ${rng.pick(SUBMISSION_SUFFIXES)}`.trim();
+  }
   if (channel === 'edms') return `${rng.pick(EDMS_PREFIXES)} ${body}`;
   return body;
 }
@@ -133,12 +140,16 @@ export function appealText(rng: Rng, input: AppealTextInput): AppealText {
   }
   const texts = russianCatalogue(input.kind, input.categoryCode, input.rating);
   if (!texts) throw new Error(`demo texts: no catalogue for ${input.kind} / ${input.categoryCode}`);
-  const parts = [rng.pick(OPENINGS), rng.pick(texts.bodies)];
+  // A call is summarised by the agent: no greeting, no signature.
+  const spoken = input.channel === 'phone' || input.channel === 'callback';
+  const opening = rng.pick(OPENINGS);
+  const closing = rng.pick(CLOSINGS[input.kind] ?? ['']);
+  const parts = [spoken ? '' : opening, rng.pick(texts.bodies)];
   if (input.kind === 'incident') parts.push(rng.pick(texts.demands ?? ['']));
   if (input.kind === 'review') parts.unshift('Оценка: {rating} из 5.');
-  parts.push(rng.pick(CLOSINGS[input.kind] ?? ['']));
+  parts.push(spoken ? '' : closing);
   const body = renderParts(parts, ctx, rng);
-  return { subject: render(rng.pick(texts.subjects), ctx, rng), description: wrapForChannel(rng, input.channel, body), ctx };
+  return { subject: render(rng.pick(texts.subjects), ctx, rng), description: wrapForChannel(rng, input.kind, input.channel, body), ctx };
 }
 
 export type ThreadText =
@@ -146,50 +157,72 @@ export type ThreadText =
 
 export interface ThreadTextInput {
   kind: string;
+  categoryCode: string;
   english: boolean;
+  /** The message's channel: a reply reads as a letter, a chat line, a public answer or a call record. */
+  channel: string;
   number: number;
+  /** The author of the message (agent, supervisor or unit responsible). */
   agent: TextPerson;
-  /** The unit the appeal concerns, in the words of a note: «магазин на ул. Ленина, 12», «СЦ Екатеринбург». */
+  /** The unit concerned, as notes name it after «в»: «магазин на ул. Ленина, 12», «службу установки и монтажа». */
   unitName: string;
   /** The promised answer date, local: «15 марта». */
   deadline: string;
 }
 
-function resolveTemplates(kind: string): readonly string[] {
-  if (kind === 'incident') return RU_REPLIES.resolveIncident;
-  if (kind === 'thanks') return RU_REPLIES.resolveThanks;
-  if (kind === 'question') return RU_REPLIES.resolveQuestion;
-  if (kind === 'wish') return RU_REPLIES.resolveWish;
-  return RU_REPLIES.resolveReview;
-}
-
-function englishResolve(kind: string): readonly string[] {
-  if (kind === 'incident') return ENGLISH_REPLIES.resolveIncident;
-  if (kind === 'thanks') return ENGLISH_REPLIES.resolveThanks;
-  if (kind === 'question') return ENGLISH_REPLIES.resolveQuestion;
-  return ENGLISH_REPLIES.resolveOther;
-}
-
-/** One message of the thread. Customer-facing replies are signed; notes and reports are not. */
-export function threadText(rng: Rng, base: TextContext, what: ThreadText, input: ThreadTextInput): string {
-  const agentFirst = input.agent.polite.split(' ')[0] ?? input.agent.polite;
-  const ctx: TextContext = {
-    values: { ...base.values, number: String(input.number), agent: input.agent.full, agentFirst, unitName: input.unitName, deadline: input.deadline },
-    genders: { ...base.genders, a: input.agent.gender === 'f' ? 1 : 0 },
-  };
-  const en = input.english;
-  const signed = (templates: readonly string[]) =>
-    `${render(rng.pick(templates), ctx, rng)}\n\n${render(rng.pick(en ? ENGLISH_REPLIES.signature : SIGNATURES), ctx, rng)}`;
-  switch (what) {
-    case 'acknowledge': return signed(en ? ENGLISH_REPLIES.acknowledge : RU_REPLIES.acknowledge);
-    case 'askDetails': return signed(en ? ENGLISH_REPLIES.askDetails : RU_REPLIES.askDetails);
-    case 'resolve': return signed(en ? englishResolve(input.kind) : resolveTemplates(input.kind));
-    case 'followUp': return render(rng.pick(en ? ENGLISH_REPLIES.followUp : CUSTOMER_FOLLOW_UPS), ctx, rng);
-    case 'noteToUnit': return render(rng.pick(AGENT_NOTES.toUnit), ctx, rng);
-    case 'noteGeneral': return render(rng.pick(AGENT_NOTES.general), ctx, rng);
-    case 'noteEscalation': return render(rng.pick(AGENT_NOTES.escalation), ctx, rng);
-    case 'noteRouted': return render(rng.pick(input.kind === 'wish' ? AGENT_NOTES.wishRouted : AGENT_NOTES.thanksRouted), ctx, rng);
-    case 'unitReport': return render(rng.pick(UNIT_REPORTS), ctx, rng);
+function replyTemplates(what: 'acknowledge' | 'askDetails' | 'resolve', input: ThreadTextInput, rating: number): readonly string[] {
+  if (input.english) {
+    if (what !== 'resolve') return ENGLISH_REPLIES[what];
+    if (input.kind === 'incident') return ENGLISH_REPLIES.resolveIncident;
+    if (input.kind === 'thanks') return ENGLISH_REPLIES.resolveThanks;
+    return input.kind === 'question' ? ENGLISH_REPLIES.resolveQuestion : ENGLISH_REPLIES.resolveOther;
+  }
+  if (what === 'acknowledge') return ACKNOWLEDGE;
+  if (what === 'askDetails') return ASK_DETAILS;
+  const topic = topicOf(input.categoryCode);
+  switch (input.kind) {
+    case 'incident': return RESOLVE_INCIDENT[topic];
+    case 'question': return RESOLVE_QUESTION[topic] ?? RESOLVE_QUESTION.general!;
+    case 'thanks': return RESOLVE_OTHER.thanks;
+    case 'wish': return RESOLVE_OTHER.wish;
+    default: return rating >= 4 ? RESOLVE_OTHER.reviewGood : RESOLVE_OTHER.reviewBad;
   }
 }
 
+/** Dresses a reply for its channel: a signed letter, a chat line, a public answer, an SMS or a call record. */
+function dress(rng: Rng, ctx: TextContext, body: string, input: ThreadTextInput): string {
+  const one = (templates: readonly string[]) => render(rng.pick(templates), ctx, rng);
+  if (input.english) {
+    return input.channel === 'phone' ? `Call to the customer: ${body}` : `${one(ENGLISH_REPLIES.greeting)} ${body}\n\n${one(ENGLISH_REPLIES.signature)}`;
+  }
+  switch (input.channel) {
+    case 'phone': return `${render(CALL_PREFIX, ctx, rng)} «${body}»`;
+    case 'sms': return body;
+    case 'chat': return `${one(GREETINGS)} ${body}`;
+    case 'social': case 'review_site': return `${one(GREETINGS)} ${body} ${render(PUBLIC_SIGNATURE, ctx, rng)}`;
+    default: return `${one(GREETINGS)} ${body}\n\n${one(SIGNATURES)}`;
+  }
+}
+
+/** One message of the thread. Customer-facing replies are dressed for the channel; notes and reports are plain. */
+export function threadText(rng: Rng, base: TextContext, what: ThreadText, input: ThreadTextInput): string {
+  const agentFirst = input.agent.polite.split(' ')[0] ?? input.agent.polite;
+  const ctx: TextContext = {
+    values: {
+      ...base.values, number: String(input.number), agent: input.agent.full, agentFirst, unitName: input.unitName, deadline: input.deadline,
+      agentEn: input.agent.full.split(' ').map((w) => capitalised(transliterate(w))).join(' '),
+    },
+    genders: { ...base.genders, a: input.agent.gender === 'f' ? 1 : 0 },
+  };
+  const one = (templates: readonly string[]) => render(rng.pick(templates), ctx, rng);
+  switch (what) {
+    case 'acknowledge': case 'askDetails': case 'resolve':
+      return dress(rng, ctx, one(replyTemplates(what, input, Number(base.values.rating) || 5)), input);
+    case 'followUp': return one(input.english ? ENGLISH_REPLIES.followUp : CUSTOMER_FOLLOW_UPS);
+    case 'noteToUnit': return one(AGENT_NOTES.toUnit);
+    case 'noteGeneral': return one(AGENT_NOTES.general);
+    case 'noteEscalation': return one(AGENT_NOTES.escalation);
+    case 'noteRouted': return one(input.kind === 'wish' ? AGENT_NOTES.wishRouted : AGENT_NOTES.thanksRouted);
+    case 'unitReport': return one(UNIT_REPORTS[topicOf(input.categoryCode)] ?? UNIT_REPORT_FALLBACK);
+  }
+}

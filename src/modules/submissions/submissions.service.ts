@@ -13,10 +13,12 @@ const present = (r: repo.RulesRow): UnitTypeRules => ({
   updatedAt: r.updatedAt.toISOString(),
 });
 
-/** The rules for a unit type, or null when its submissions are not checked. */
-export async function rulesForUnitType(db: Queryable, unitType: string): Promise<SubmissionRules | null> {
-  const row = await repo.findRules(db, unitType);
-  return row ? SubmissionRules.parse(row.rules) : null;
+/** The rules for a unit type, or null when its submissions are not checked (cached for a few seconds). */
+export function rulesForUnitType(ctx: Ctx, unitType: string): Promise<SubmissionRules | null> {
+  return ctx.cache.get(`submission-rules:${unitType}`, async () => {
+    const row = await repo.findRules(ctx.db, unitType);
+    return row ? SubmissionRules.parse(row.rules) : null;
+  });
 }
 
 /** Logs a failed submission; call it outside the rolled-back transaction of the attempt. */
@@ -41,7 +43,9 @@ export async function setRules(ctx: Ctx, actor: Actor, unitType: string, rules: 
   }
   const duplicates = duplicateKinds(parsed.data.requiredDocuments);
   if (duplicates.length > 0) throw new AppError('validation_failed', duplicates[0]!.message, duplicates);
-  return present(await repo.upsertRules(ctx.db, unitType, parsed.data));
+  const saved = present(await repo.upsertRules(ctx.db, unitType, parsed.data));
+  ctx.cache.deletePrefix('submission-rules:');
+  return saved;
 }
 
 export async function rejectionCounts(ctx: Ctx, actor: Actor, query: RejectionQuery = {}): Promise<RejectionCount[]> {

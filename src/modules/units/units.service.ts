@@ -34,6 +34,9 @@ export async function requireUnit(db: Queryable, id: string, path = 'unitId'): P
   return unit;
 }
 
+/** requireUnit through the short-lived cache: appeal creation looks units up on every request. */
+export const cachedUnit = (ctx: Ctx, id: string, path = 'unitId') => ctx.cache.get(`unit:${id}`, () => requireUnit(ctx.db, id, path));
+
 export const unitSubtree = (db: Queryable, id: string) => repo.subtreeIds(db, id);
 
 export async function createUnit(ctx: Ctx, actor: Actor, input: CreateUnitInput): Promise<Unit> {
@@ -59,5 +62,5 @@ export async function updateUnit(ctx: Ctx, actor: Actor, id: string, input: Upda
     }
     await repo.update(tx, id, input);
     return present((await repo.findById(tx, id))!);
-  });
+  }).finally(() => ctx.cache.deletePrefix('unit:'));
 }

@@ -3,7 +3,7 @@ import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
 import { AppError, invalidField, notFound } from '../../server/errors.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
-import { endSessionsOf } from '../auth/auth.service.ts';
+import { endSessionsOf, forgetActors } from '../auth/auth.service.ts';
 import { hashPassword, randomPassword, verifyPassword } from '../auth/passwords.ts';
 import * as repo from './users.repo.ts';
 import type { CreateUserInput, UpdateMeInput, UpdateUserInput, User, UserQuery } from './users.schema.ts';
@@ -60,7 +60,7 @@ export async function updateUser(ctx: Ctx, actor: Actor, id: string, input: Upda
     if (input.unitIds) await repo.setUnits(tx, id, await checkUnits(tx, input.unitIds));
     if (input.active === false || passwordHash) await endSessionsOf(tx, id);
     return presentUser((await repo.findById(tx, id))!);
-  });
+  }).finally(() => forgetActors(ctx));
 }
 
 export async function updateMe(ctx: Ctx, actor: Actor, input: UpdateMeInput): Promise<User> {
@@ -73,6 +73,7 @@ export async function updateMe(ctx: Ctx, actor: Actor, input: UpdateMeInput): Pr
     passwordHash = await hashPassword(input.newPassword);
   }
   await repo.update(ctx.db, actor.id, { name: input.name, locale: input.locale, passwordHash });
+  forgetActors(ctx);
   return presentUser((await repo.findById(ctx.db, actor.id))!);
 }
 

@@ -1,0 +1,160 @@
+// The SLA configuration cached in process memory: compiled calendars, policies in match order, unit and
+// unit-type calendars, the category tree. A snapshot is tagged with the database's (instance, version); every
+// configuration change bumps the version in its own transaction, so a process notices with one tiny query
+// (or, on the create path, inside the very INSERT that writes the targets) and reloads.
+import type { Queryable } from '../../db/db.ts';
+import type { Metric } from './appeal-sla.schema.ts';
+import type { Calendar } from './calendar.ts';
+import type { Conditions } from './policy-match.ts';
+import { byPosition, needsCustomerTags } from './policy-match.ts';
+import * as repo from './sla.repo.ts';
+import type { EscalationAction } from './sla.schema.ts';
+import { type CompiledCalendar, compileCalendar } from './working-time.ts';
+
+export interface PolicyDef {
+  id: string;
+  name: string;
+  position: number;
+  active: boolean;
+  createdAt: Date;
+  conditions: Conditions;
+  targets: { metric: Metric; minutes: number; calendar: 'unit' | 'cs' }[];
+  pauseStatuses: string[];
+  warnAtPercent: number | null;
+  notify: { onWarning: string[]; onBreach: string[] };
+  escalation: { onWarning?: EscalationAction; onBreach?: EscalationAction };
+}
+
+export interface Snapshot {
+  instance: string;
+  version: number;
+  /** Date.now() of the last confirmation that the version is current. */
+  checkedAt: number;
+  defaultCalendarId: string;
+  csCalendarId: string;
+  calendars: Map<string, CompiledCalendar>;
+  typeCalendars: Map<string, string>;
+  unitCalendars: Map<string, string>;
+  /** All policies, active or not, in match order. */
+  policies: PolicyDef[];
+  policyById: Map<string, PolicyDef>;
+  categoryParents: Map<string, string | null>;
+  usesCustomerTags: boolean;
+}
+
+/** Read paths accept a copy this old before checking the version again. */
+export const READ_MAX_AGE_MS = 2_000;
+
+const snapshots = new Map<string, Snapshot>();
+let lastInstance: string | null = null;
+// Compiled calendars survive reloads while the calendar itself is unchanged (their span caches are warm).
+const compiled = new Map<string, CompiledCalendar>();
+
+export function toPolicyDef(r: repo.PolicyRow): PolicyDef {
+  return {
+    id: r.id, name: r.name, position: r.position, active: r.active, createdAt: r.createdAt, conditions: r.conditions,
+    targets: r.targets.map((t) => ({ metric: t.metric as Metric, minutes: t.minutes, calendar: t.calendar ?? r.calendarSource })),
+    pauseStatuses: r.pauseStatuses, warnAtPercent: r.warnAtPercent, notify: r.notify,
+    escalation: r.escalation as PolicyDef['escalation'],
+  };
+}
+
+function compile(row: repo.CalendarRow): CompiledCalendar {
+  const key = `${row.id}@${row.updatedAt.getTime()}`;
+  let cal = compiled.get(key);
+  if (!cal) {
+    cal = compileCalendar({ timeZone: row.timeZone, week: row.week, exceptions: row.exceptions } satisfies Calendar);
+    compiled.set(key, cal);
+  }
+  return cal;
+}
+
+async function load(db: Queryable): Promise<Snapshot> {
+  const s = await repo.settings(db);
+  const [calendarRows, policyRows, unitRows, categoryRows] = await Promise.all([
+    repo.listCalendars(db), repo.listPolicies(db), repo.assignedUnitCalendars(db), repo.categoryParents(db),
+  ]);
+  const calendars = new Map<string, CompiledCalendar>();
+  const typeCalendars = new Map<string, string>();
+  const live = new Set<string>();
+  for (const row of calendarRows) {
+    calendars.set(row.id, compile(row));
+    live.add(`${row.id}@${row.updatedAt.getTime()}`);
+    for (const t of row.unitTypes) if (!typeCalendars.has(t)) typeCalendars.set(t, row.id);
+  }
+  for (const key of compiled.keys()) if (!live.has(key)) compiled.delete(key);
+  const policies = policyRows.map(toPolicyDef).sort(byPosition);
+  const snap: Snapshot = {
+    instance: s.instance, version: s.version, checkedAt: Date.now(),
+    defaultCalendarId: s.defaultCalendarId, csCalendarId: s.csCalendarId,
+    calendars, typeCalendars,
+    unitCalendars: new Map(unitRows.map((u) => [u.id, u.calendarId])),
+    policies, policyById: new Map(policies.map((p) => [p.id, p])),
+    categoryParents: new Map(categoryRows.map((c) => [c.id, c.parentId])),
+    usesCustomerTags: needsCustomerTags(policies),
+  };
+  snapshots.set(snap.instance, snap);
+  lastInstance = snap.instance;
+  return snap;
+}
+
+/** The copy this process used last, unchecked: for the create path, whose INSERT checks the version itself. */
+export async function cachedSnapshot(db: Queryable): Promise<Snapshot> {
+  const snap = lastInstance ? snapshots.get(lastInstance) : undefined;
+  return snap ?? load(db);
+}
+
+/** The snapshot for a database state the create path's INSERT reported. */
+export async function snapshotAt(db: Queryable, instance: string, version: number): Promise<Snapshot> {
+  const snap = snapshots.get(instance);
+  if (snap && snap.version === version) {
+    lastInstance = instance;
+    return snap;
+  }
+  return load(db);
+}
+
+/** A snapshot confirmed current within `maxAgeMs` (0: confirmed now, for writes). */
+export async function freshSnapshot(db: Queryable, maxAgeMs = 0): Promise<Snapshot> {
+  const cached = lastInstance ? snapshots.get(lastInstance) : undefined;
+  if (cached && maxAgeMs > 0 && Date.now() - cached.checkedAt < maxAgeMs) return cached;
+  const v = await repo.versionOf(db);
+  const snap = snapshots.get(v.instance);
+  if (snap && snap.version === v.version) {
+    snap.checkedAt = Date.now();
+    lastInstance = v.instance;
+    return snap;
+  }
+  return load(db);
+}
+
+/** Drops every cached copy: called after this process changes the configuration. */
+export function invalidateSnapshots(): void {
+  snapshots.clear();
+  lastInstance = null;
+}
+
+export function calendarOf(snap: Snapshot, id: string | null): CompiledCalendar {
+  return (id ? snap.calendars.get(id) : undefined) ?? snap.calendars.get(snap.defaultCalendarId)!;
+}
+
+/** A unit's own calendar, else its type's, else the default; an appeal without a unit counts on Customer Service's. */
+export function unitCalendarId(snap: Snapshot, unit: { id: string; type: string } | null): string {
+  if (!unit) return snap.csCalendarId;
+  return snap.unitCalendars.get(unit.id) ?? snap.typeCalendars.get(unit.type) ?? snap.defaultCalendarId;
+}
+
+export function calendarIdFor(snap: Snapshot, source: 'unit' | 'cs', unit: { id: string; type: string } | null): string {
+  return source === 'cs' ? snap.csCalendarId : unitCalendarId(snap, unit);
+}
+
+/** The category and its ancestors; reloads the tree once when the category is newer than the snapshot. */
+export async function categoryPath(db: Queryable, snap: Snapshot, categoryId: string | null): Promise<string[]> {
+  if (!categoryId) return [];
+  if (!snap.categoryParents.has(categoryId)) {
+    for (const c of await repo.categoryParents(db)) snap.categoryParents.set(c.id, c.parentId);
+  }
+  const path: string[] = [];
+  for (let id: string | null | undefined = categoryId; id && path.length < 20; id = snap.categoryParents.get(id)) path.push(id);
+  return path;
+}

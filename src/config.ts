@@ -7,6 +7,7 @@ const Env = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
   OTKLIK_DATA_DIR: z.string().default('./data'),
+  OTKLIK_PGLITE_SHARED_BUFFERS: z.string().regex(/^\d+(kB|MB|GB)$/).default('32MB'),
   OTKLIK_DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   OTKLIK_ADMIN_EMAIL: z.string().email().optional(),
   OTKLIK_ADMIN_PASSWORD: z.string().min(8).optional(),
@@ -24,6 +25,7 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   dbPoolSize: number;
+  pgliteSharedBuffers: string;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   attachmentMaxBytes: number;
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.OTKLIK_DATA_DIR),
     dbPoolSize: e.OTKLIK_DB_POOL_SIZE,
+    pgliteSharedBuffers: e.OTKLIK_PGLITE_SHARED_BUFFERS,
     adminEmail: e.OTKLIK_ADMIN_EMAIL,
     adminPassword: e.OTKLIK_ADMIN_PASSWORD,
     attachmentMaxBytes: e.OTKLIK_ATTACHMENT_MAX_BYTES,

@@ -20,12 +20,14 @@ export interface OpenOptions {
   /** PGlite data directory; `memory://` (or undefined) keeps everything in memory. */
   dataDir?: string | undefined;
   poolSize?: number | undefined;
+  /** PGlite's shared_buffers: its memory is never given back, so a server keeps it small. */
+  pgliteSharedBuffers?: string | undefined;
 }
 
 const INT8 = 20;
 
 export async function openDb(options: OpenOptions): Promise<Db> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 20) : openPglite(options.dataDir);
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 20) : openPglite(options.dataDir, options.pgliteSharedBuffers);
 }
 
 async function openPostgres(url: string, max: number): Promise<Db> {
@@ -61,10 +63,11 @@ async function openPostgres(url: string, max: number): Promise<Db> {
   };
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Db> {
+async function openPglite(dataDir: string | undefined, sharedBuffers: string | undefined): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
   const pglite: PGlite = await PGlite.create(dataDir ?? 'memory://', {
     parsers: { [INT8]: (v: string) => Number(v) },
+    ...(sharedBuffers ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`] } : {}),
   });
   return {
     kind: 'pglite',

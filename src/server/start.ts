@@ -1,4 +1,6 @@
 // Starts Otklik: open the database, migrate, make sure an administrator exists, serve HTTP until signalled.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import pino from 'pino';
@@ -9,12 +11,22 @@ import { migrate } from '../db/migrate.ts';
 import { ensureFirstAdmin } from '../modules/users/users.service.ts';
 import { buildApp } from './app.ts';
 
-export async function openContext(config: Config): Promise<Ctx> {
-  if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
+export async function openContext(config: Config, options: { initInChild?: boolean } = {}): Promise<Ctx> {
+  const dataDir = path.join(config.dataDir, 'pglite');
+  if (!config.databaseUrl) {
+    await mkdir(config.dataDir, { recursive: true });
+    // Creating the embedded database (initdb) swells PGlite's memory for good; a server does it in a
+    // short-lived child process so that its own memory stays small.
+    if (options.initInChild && !existsSync(path.join(dataDir, 'PG_VERSION'))) {
+      const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, 'migrate'], { stdio: 'inherit', env: process.env });
+      if (child.status !== 0) throw new Error('Creating the embedded database failed');
+    }
+  }
   const db = await openDb({
     databaseUrl: config.databaseUrl,
-    dataDir: path.join(config.dataDir, 'pglite'),
+    dataDir,
     poolSize: config.dbPoolSize,
+    pgliteSharedBuffers: config.pgliteSharedBuffers,
   });
   await migrate(db);
   return makeCtx(db, config);
@@ -22,12 +34,12 @@ export async function openContext(config: Config): Promise<Ctx> {
 
 export async function startServer(config: Config) {
   const log = pino({ level: config.logLevel });
-  const ctx = await openContext(config);
+  const ctx = await openContext(config, { initInChild: true });
   const admin = await ensureFirstAdmin(ctx);
   if (admin?.password) {
     log.warn({ email: admin.email, password: admin.password }, 'Created the first administrator. This password is shown once: log in and change it.');
   } else if (admin) {
-    log.info({ email: admin.email }, 'Created the first administrator from OTKLIK_ADMIN_EMAIL');
+    log.info({ email: admin.email }, 'Created the first administrator from the configuration');
   }
   const app = await buildApp(ctx, { logger: log });
   await app.listen({ port: config.port, host: config.host });

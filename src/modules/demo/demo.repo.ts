@@ -49,6 +49,15 @@ export async function reserveAppealNumbers(db: Queryable, last: number): Promise
   await db.query(`SELECT setval('appeal_number_seq', greatest($1::int8, (SELECT coalesce(max(number), 1) FROM appeals)))`, [last]);
 }
 
+/** Gives reserved numbers back after a failed load, unless someone has drawn from the sequence since. */
+export async function releaseAppealNumbers(db: Queryable, numbers: readonly [number, number]): Promise<void> {
+  await db.query(
+    `SELECT setval('appeal_number_seq', greatest($1::int8 - 1, 1), $1::int8 > 1)
+     WHERE (SELECT last_value FROM appeal_number_seq) = $2::int8`,
+    numbers,
+  );
+}
+
 /** Undoes a load that ran in several transactions and failed in one of them. */
 export async function removeLoaded(db: Queryable, numbers: readonly [number, number], customerIds: readonly string[], org: DemoOrg | null): Promise<void> {
   const range = `SELECT id FROM appeals WHERE number BETWEEN $1 AND $2`;

@@ -93,6 +93,22 @@ async function pump(tx: Queryable, batches: Iterator<DemoAppeal[]>, write: (tx: 
   if (inFlight) await inFlight;
 }
 
+/** Several transactions write the appeals side by side; if one fails, `undo` deletes what the others wrote. */
+async function loadInLanes(db: Db, lanes: number, batches: Iterator<DemoAppeal[]>, write: (tx: Queryable, batch: DemoAppeal[]) => Promise<void>,
+  undo: (tx: Queryable) => Promise<void>): Promise<void> {
+  const stop = { failed: false };
+  const results = await Promise.allSettled(Array.from({ length: lanes }, () =>
+    db.transaction((tx) => pump(tx, batches, write, stop).catch((err: unknown) => {
+      stop.failed = true;
+      throw err;
+    }))));
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failure) {
+    await db.transaction(undo);
+    throw failure.reason;
+  }
+}
+
 export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<LoadDemoResult> {
   const started = performance.now();
   const o = {
@@ -135,28 +151,22 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<L
     appealBatches(createRng(mixSeed(o.seed, 3), stream), p.org, p.refs, { count: o.appeals, years: o.years, baseDate: o.baseDate, withMessages, firstNumber });
 
   let prepared: Prepared;
-  if (lanes === 1) {
-    // Small loads and PGlite: one transaction, all or nothing.
-    prepared = await db.transaction(async (tx) => {
-      const p = await prepare(tx, o, reuse, stream);
-      await pump(tx, batchesFor(p), write, { failed: false });
-      return p;
-    });
-  } else {
-    const p = await db.transaction((tx) => prepare(tx, o, reuse, stream));
-    prepared = p;
-    const batches = batchesFor(p);
-    const stop = { failed: false };
-    const results = await Promise.allSettled(Array.from({ length: lanes }, () =>
-      db.transaction((tx) => pump(tx, batches, write, stop).catch((err: unknown) => {
-        stop.failed = true;
-        throw err;
-      }))));
-    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failure) {
-      await db.transaction((tx) => repo.removeLoaded(tx, numbers, p.customerIds, p.created ? p.org : null));
-      throw failure.reason;
+  try {
+    if (lanes === 1) {
+      // Small loads and PGlite: one transaction, all or nothing.
+      prepared = await db.transaction(async (tx) => {
+        const p = await prepare(tx, o, reuse, stream);
+        await pump(tx, batchesFor(p), write, { failed: false });
+        return p;
+      });
+    } else {
+      const p = await db.transaction((tx) => prepare(tx, o, reuse, stream));
+      await loadInLanes(db, lanes, batchesFor(p), write, (tx) => repo.removeLoaded(tx, numbers, p.customerIds, p.created ? p.org : null));
+      prepared = p;
     }
+  } catch (err) {
+    if (o.appeals > 0) await repo.releaseAppealNumbers(db, numbers);
+    throw err;
   }
   await repo.analyze(db);
   return {

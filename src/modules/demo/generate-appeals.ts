@@ -7,7 +7,7 @@ import { mixPickers, unitTypesFor, type MixPickers } from './appeal-mix.ts';
 import { planLifecycle } from './lifecycle.ts';
 import type { AppealKind, Channel, CustomerRef, DemoAppeal, DemoEvent, DemoMessage, DemoOrg, DemoUnit } from './model.ts';
 import { indexOrg, SUBMITTING, type OrgIndex } from './org-index.ts';
-import { dayMonthRu } from './products.ts';
+import { dayMonthEn, dayMonthRu } from './products.ts';
 import { weightedPicker, type Rng } from './random.ts';
 import { appealText, threadText } from './texts.ts';
 
@@ -184,7 +184,9 @@ function finalize(st: FinalizeState, sk: Skeleton, number: number): DemoAppeal {
   const id = rng.uuid();
   const events: DemoEvent[] = [{ actorId: createdBy, at: sk.createdAt, action: 'created', field: null, oldValue: null, newValue: { number, status: 'new' } }];
   const messages: DemoMessage[] = [];
-  const deadline = dayMonthRu(sk.createdAt + offsetMs + 2 * 86_400_000);
+  const deadlineMs = sk.createdAt + offsetMs + 2 * DAY_MS;
+  const deadline = dayMonthRu(deadlineMs);
+  const deadlineEn = dayMonthEn(deadlineMs);
   for (const step of life.steps) {
     if (step.type === 'owner') events.push({ actorId: step.actorId, at: step.at, action: 'updated', field: 'ownerId', oldValue: null, newValue: step.to });
     else if (step.type === 'status') events.push({ actorId: step.actorId, at: step.at, action: 'updated', field: 'status', oldValue: step.from, newValue: step.to });
@@ -192,7 +194,7 @@ function finalize(st: FinalizeState, sk: Skeleton, number: number): DemoAppeal {
       const author = step.authorId ?? owner.id;
       const body = threadText(msgRng, text.ctx, step.text, {
         kind, categoryCode: sk.code, english, channel: step.channel, number, agent: index.person(author),
-        unitName: unit?.label.acc ?? 'ответственное подразделение', deadline,
+        unitName: unit?.label.acc ?? 'ответственное подразделение', deadline, deadlineEn,
       });
       const messageId = msgRng.uuid();
       messages.push({ id: messageId, direction: step.direction, channel: step.channel, body, authorId: step.authorId, at: step.at });

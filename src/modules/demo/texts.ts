@@ -3,10 +3,10 @@
 // same from the customer's first letter to the agent's last reply.
 import { transliterate, type Gender } from './names.ts';
 import { DEPARTMENTS } from './places.ts';
-import { clockTime, dayMonthEn, dayMonthRu, PRODUCTS, retailPrice, rubles, type Product } from './products.ts';
+import { dayMonthEn, dayMonthRu, PRODUCTS, retailPrice, rubles, type Product } from './products.ts';
 import type { Rng } from './random.ts';
 import { render, renderParts, type TextContext } from './template.ts';
-import { ENGLISH_BY_CATEGORY, ENGLISH_BY_KIND, ENGLISH_REPLIES } from './texts.english.ts';
+import { ENGLISH_BY_CATEGORY, ENGLISH_BY_KIND, ENGLISH_BY_TOPIC, ENGLISH_REPLIES } from './texts.english.ts';
 import { QUESTION_TEXTS, REVIEW_TEXTS, THANKS_TEXTS, WISH_TEXTS } from './texts.feedback.ts';
 import { INCIDENT_TEXTS } from './texts.incidents.ts';
 import {
@@ -76,6 +76,14 @@ function capitalised(latin: string): string {
   return latin.replace(/(^|[\s-])([a-z])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
+/** When the customer was in the store: usually today or yesterday, sometimes a few days ago. */
+function visitDay(rng: Rng, localMs: number): string {
+  const r = rng.next();
+  if (r < 0.3) return 'сегодня';
+  if (r < 0.65) return 'вчера';
+  return dayMonthRu(localMs - rng.int(2, 6) * DAY);
+}
+
 function pickProduct(rng: Rng, categoryCode: string): Product {
   return categoryCode === 'delivery' || categoryCode === 'installation' ? rng.pick(LARGE) : rng.pick(PRODUCTS);
 }
@@ -96,13 +104,14 @@ export function appealContext(rng: Rng, input: AppealTextInput): TextContext {
     brand: rng.pick(product.brands), symptom: rng.pick(product.symptoms), feature: rng.pick(product.features),
     price: rubles(retailPrice(raw)), priceDiscount: rubles(retailPrice(raw * rng.float(0.75, 0.92))),
     priceSmall: rubles(rng.pick([990, 1490, 1990, 2490, 2990, 3490, 4990])), bonus: String(rng.pick([300, 500, 1000, 1500, 2000])),
-    date: dayMonthRu(purchaseMs), dateEn: dayMonthEn(purchaseMs), time: clockTime(input.localMs - rng.int(1, 30) * 3_600_000),
+    date: dayMonthRu(purchaseMs), dateEn: dayMonthEn(purchaseMs), visit: visitDay(rng, input.localMs),
+    time: `${rng.int(10, 21)}:${String(rng.int(0, 59)).padStart(2, '0')}`,
     days: pluralRu(days, 'день', 'дня', 'дней'), daysEn: `${days} days`, checkDays: String(rng.pick([10, 14, 20, 30, 45])),
     minutes: String(rng.pick(MINUTES)), counters: String(rng.pick([4, 5, 6, 8])), count: String(rng.int(3, 25)),
     order: `${rng.int(1000, 9999)}-${rng.int(1000, 9999)}`, repairNo: `СЦ-${rng.int(10_000, 99_999)}`,
     promo: rng.pick(PROMOS), interval: rng.pick(INTERVALS), dept: rng.pick(DEPARTMENTS),
     staffName, staffFirst, staffNameEn: staffName.split(' ').map((w) => capitalised(transliterate(w))).join(' '),
-    store: input.store.ru, storeEn: input.store.en, chain: input.chain,
+    store: input.store.ru, storeEn: input.store.en, chain: input.chain, chainEn: capitalised(transliterate(input.chain)),
     customer: writer?.full ?? 'покупатель', name: writer?.polite ?? (input.english ? 'customer' : 'уважаемый клиент'),
     rating: String(input.rating ?? ''),
   };
@@ -133,10 +142,10 @@ function wrapForChannel(rng: Rng, kind: string, channel: string, body: string): 
 export function appealText(rng: Rng, input: AppealTextInput): AppealText {
   const ctx = appealContext(rng, input);
   if (input.english) {
-    const texts = ENGLISH_BY_CATEGORY[input.categoryCode] ?? ENGLISH_BY_KIND[input.kind]!;
-    const body = render(rng.pick(texts.bodies), ctx, rng);
+    const texts = ENGLISH_BY_CATEGORY[input.categoryCode] ?? (input.kind === 'incident' ? ENGLISH_BY_TOPIC[topicOf(input.categoryCode)] : undefined);
+    const [subject, body] = rng.pick((texts ?? ENGLISH_BY_KIND[input.kind]!).stories);
     const closing = rng.chance(0.5) && input.writer ? ` Regards, ${input.writer.full}.` : '';
-    return { subject: render(rng.pick(texts.subjects), ctx, rng), description: body + closing, ctx };
+    return { subject: render(subject, ctx, rng), description: render(body, ctx, rng) + closing, ctx };
   }
   const texts = russianCatalogue(input.kind, input.categoryCode, input.rating);
   if (!texts) throw new Error(`demo texts: no catalogue for ${input.kind} / ${input.categoryCode}`);
@@ -144,12 +153,13 @@ export function appealText(rng: Rng, input: AppealTextInput): AppealText {
   const spoken = input.channel === 'phone' || input.channel === 'callback';
   const opening = rng.pick(OPENINGS);
   const closing = rng.pick(CLOSINGS[input.kind] ?? ['']);
-  const parts = [spoken ? '' : opening, rng.pick(texts.bodies)];
-  if (input.kind === 'incident') parts.push(rng.pick(texts.demands ?? ['']));
+  const [subject, story, demand] = rng.pick(texts.stories);
+  const parts = [spoken ? '' : opening, story];
+  if (input.kind === 'incident') parts.push(demand ?? rng.pick(texts.demands ?? ['']));
   if (input.kind === 'review') parts.unshift('Оценка: {rating} из 5.');
   parts.push(spoken ? '' : closing);
   const body = renderParts(parts, ctx, rng);
-  return { subject: render(rng.pick(texts.subjects), ctx, rng), description: wrapForChannel(rng, input.kind, input.channel, body), ctx };
+  return { subject: render(subject, ctx, rng), description: wrapForChannel(rng, input.kind, input.channel, body), ctx };
 }
 
 export type ThreadText =
@@ -166,8 +176,9 @@ export interface ThreadTextInput {
   agent: TextPerson;
   /** The unit concerned, as notes name it after «в»: «магазин на ул. Ленина, 12», «службу установки и монтажа». */
   unitName: string;
-  /** The promised answer date, local: «15 марта». */
+  /** The promised answer date, local: «15 марта» (and «March 15» for English replies). */
   deadline: string;
+  deadlineEn: string;
 }
 
 function replyTemplates(what: 'acknowledge' | 'askDetails' | 'resolve', input: ThreadTextInput, rating: number): readonly string[] {
@@ -193,7 +204,7 @@ function replyTemplates(what: 'acknowledge' | 'askDetails' | 'resolve', input: T
 function dress(rng: Rng, ctx: TextContext, body: string, input: ThreadTextInput): string {
   const one = (templates: readonly string[]) => render(rng.pick(templates), ctx, rng);
   if (input.english) {
-    return input.channel === 'phone' ? `Call to the customer: ${body}` : `${one(ENGLISH_REPLIES.greeting)} ${body}\n\n${one(ENGLISH_REPLIES.signature)}`;
+    return input.channel === 'phone' ? `Call to the customer: ${body}` : `${one(ENGLISH_REPLIES.greeting)}\n\n${body}\n\n${one(ENGLISH_REPLIES.signature)}`;
   }
   switch (input.channel) {
     case 'phone': return `${render(CALL_PREFIX, ctx, rng)} «${body}»`;
@@ -209,7 +220,7 @@ export function threadText(rng: Rng, base: TextContext, what: ThreadText, input:
   const agentFirst = input.agent.polite.split(' ')[0] ?? input.agent.polite;
   const ctx: TextContext = {
     values: {
-      ...base.values, number: String(input.number), agent: input.agent.full, agentFirst, unitName: input.unitName, deadline: input.deadline,
+      ...base.values, number: String(input.number), agent: input.agent.full, agentFirst, unitName: input.unitName, deadline: input.english ? input.deadlineEn : input.deadline,
       agentEn: input.agent.full.split(' ').map((w) => capitalised(transliterate(w))).join(' '),
     },
     genders: { ...base.genders, a: input.agent.gender === 'f' ? 1 : 0 },

@@ -1,8 +1,10 @@
-// The shape of the demo text catalogues: per category code, subject and body templates (syntax: template.ts).
+// The shape of the demo text catalogues (template syntax: template.ts).
+
+/** A subject line, the body it belongs to and, optionally, the demand that closes this particular story. */
+export type Story = readonly [subject: string, body: string, demand?: string];
 
 export interface CategoryTexts {
-  subjects: readonly string[];
-  bodies: readonly string[];
-  /** What the customer asks for at the end of a complaint; a kind-level default applies when absent. */
+  stories: readonly Story[];
+  /** How a complaint ends when its story names no demand of its own. */
   demands?: readonly string[];
 }

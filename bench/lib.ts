@@ -42,7 +42,9 @@ export async function startServer(opts: { databaseUrl?: string | undefined; data
   };
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
   else delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [...(process.env.OTKLIK_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), 'dist/cli.js', 'serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [...(process.env.OTKLIK_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), 'dist/cli.js', 'serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  // A benchmark that dies must not leave its server running.
+  process.once('exit', () => child.kill('SIGKILL'));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
@@ -58,15 +60,26 @@ export async function startServer(opts: { databaseUrl?: string | undefined; data
     pid: child.pid!,
     child,
     stop: () => new Promise((resolve) => {
-      child.once('exit', () => resolve());
+      if (child.exitCode !== null) return resolve();
+      const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+      child.once('exit', () => {
+        clearTimeout(force);
+        resolve();
+      });
       child.kill('SIGTERM');
     }),
   };
 }
 
+/** A token of the bench administrator, or of the demo administrator where demo data made the first users. */
 export async function adminToken(url: string): Promise<string> {
-  const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  let cookie: string | undefined;
+  for (const credentials of [ADMIN, { email: 'admin@demo.otklik.local', password: 'demo-password' }]) {
+    const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials) });
+    cookie = login.headers.get('set-cookie')?.split(';')[0];
+    if (cookie) break;
+  }
+  if (!cookie) throw new Error('Could not log in as an administrator');
   const res = await fetch(`${url}/api/v1/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: 'bench' }) });
   return ((await res.json()) as { token: string }).token;
 }

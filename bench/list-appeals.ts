@@ -34,7 +34,7 @@ const pick = async (sql: string) => (await db.query<{ id: string }>(sql))[0]!.id
 const unitId = await pick(`SELECT unit_id AS id FROM appeals WHERE unit_id IS NOT NULL GROUP BY unit_id ORDER BY count(*) LIMIT 1`);
 const categoryId = await pick(`SELECT category_id AS id FROM appeals WHERE category_id IS NOT NULL GROUP BY category_id ORDER BY count(*) DESC LIMIT 1`);
 const ownerId = await pick(`SELECT owner_id AS id FROM appeals WHERE owner_id IS NOT NULL LIMIT 1`);
-const customerId = await pick(`SELECT customer_id AS id FROM appeals GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1`);
+const customerId = await pick(`SELECT customer_id AS id FROM appeals WHERE customer_id IS NOT NULL GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1`);
 await db.close();
 
 const queries: Record<string, string> = {

@@ -79,6 +79,48 @@ export async function insertWithEvent(
   return rows[0]!;
 }
 
+/**
+ * The whole common create in one statement: finds the customer by a real phone (then e-mail) or creates them,
+ * adds the contact details a known customer lacks (unless someone else owns them), fills a blank name, and
+ * inserts the appeal and its 'created' event. A new customer's identities are inserted without ON CONFLICT so
+ * that two requests racing to create the same customer fail one of them (the caller retries) instead of
+ * making a duplicate.
+ */
+export async function insertWithCustomerLookup(db: Queryable, a: Omit<NewAppeal, 'customerId'>, c: CustomerToFind): Promise<AppealRow> {
+  const rows = await db.query<AppealRow>(
+    `WITH given AS (SELECT * FROM unnest($15::text[], $16::text[], $17::boolean[]) AS t (kind, value, placeholder)),
+     found AS (SELECT i.customer_id AS id FROM customer_identities i JOIN given g ON g.kind = i.kind AND g.value = i.value
+       WHERE NOT i.placeholder AND NOT g.placeholder ORDER BY i.kind = 'phone' DESC LIMIT 1),
+     created AS (INSERT INTO customers (id, name, company_name, company_code)
+       SELECT $18, $19, $20, $21 WHERE NOT EXISTS (SELECT 1 FROM found) RETURNING id),
+     created_ids AS (INSERT INTO customer_identities (customer_id, kind, value, placeholder)
+       SELECT created.id, g.kind, g.value, g.placeholder FROM created, given g),
+     added_ids AS (INSERT INTO customer_identities (customer_id, kind, value, placeholder)
+       SELECT found.id, g.kind, g.value, false FROM found, given g WHERE NOT g.placeholder
+       ON CONFLICT (kind, value) WHERE NOT placeholder DO NOTHING),
+     named AS (UPDATE customers SET name = $19, updated_at = now()
+       WHERE id = (SELECT id FROM found) AND $19::text IS NOT NULL AND (name IS NULL OR name = '')),
+     customer AS (SELECT id FROM found UNION ALL SELECT id FROM created),
+     a AS (
+       INSERT INTO appeals (kind, channel, status, priority, subject, description, unit_id, category_id, customer_id,
+         owner_id, created_by, sequence_number, received_at, tags, custom_fields)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, customer.id, $9, $10, $11, $12, $13, $14 FROM customer RETURNING *),
+     e AS (INSERT INTO appeal_events (appeal_id, actor_id, action, new_value)
+       SELECT id, created_by, 'created', jsonb_build_object('number', number, 'status', status) FROM a)
+     SELECT ${COLUMNS} FROM a`,
+    [a.kind, a.channel, a.status, a.priority, a.subject, a.description, a.unitId, a.categoryId, a.ownerId,
+      a.createdBy, a.sequenceNumber, a.receivedAt, a.tags, JSON.stringify(a.customFields),
+      c.identities.map((i) => i.kind), c.identities.map((i) => i.value), c.identities.map((i) => i.placeholder),
+      c.create.id, c.create.name, c.create.companyName, c.create.companyCode],
+  );
+  return rows[0]!;
+}
+
+export interface CustomerToFind {
+  identities: { kind: string; value: string; placeholder: boolean }[];
+  create: { id: string; name: string | null; companyName: string | null; companyCode: string | null };
+}
+
 export async function findById(db: Queryable, id: string, forUpdate = false): Promise<AppealRow | undefined> {
   const rows = await db.query<AppealRow>(`SELECT ${COLUMNS} FROM appeals a WHERE a.id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
   return rows[0];

@@ -153,6 +153,24 @@ export async function planCustomer(db: Queryable, ref: CustomerRef): Promise<Cus
   return { id: create.id, name: create.name, create, addIdentities: [], setName: null };
 }
 
+/** A customer to find by their real phones and e-mails, or else create — in the appeal's own statement. */
+export interface CustomerLookup {
+  identities: Identity[];
+  create: NewCustomer;
+}
+
+/**
+ * For references with a real phone or e-mail, the lookup can run inside the statement that writes the appeal
+ * (one round trip). Other references (an id, a company code, only placeholders) are planned with planCustomer.
+ */
+export function customerLookup(ref: CustomerRef): CustomerLookup | null {
+  if ('id' in ref) return null;
+  const { identities, errors } = normalizeIdentities(ref.phone ? [ref.phone] : [], ref.email ? [ref.email] : [], { phones: 'customer.phone', emails: 'customer.email' });
+  if (errors.length) throw new AppError('validation_failed', errors[0]!.message, errors);
+  if (!identities.some((i) => !i.placeholder)) return null;
+  return { identities, create: { id: randomUUID(), name: ref.name ?? null, companyName: ref.companyName ?? null, companyCode: ref.companyCode ?? null, identities } };
+}
+
 /** Whether writing the plan needs statements of its own (beyond creating a new customer). */
 export const planUpdatesCustomer = (plan: CustomerPlan) => plan.addIdentities.length > 0 || plan.setName !== null;
 

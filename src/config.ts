@@ -16,6 +16,8 @@ const Env = z.object({
   OTKLIK_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   OTKLIK_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   OTKLIK_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  OTKLIK_SCHEDULER: z.enum(['on', 'off']).default('on'),
+  OTKLIK_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -34,6 +36,9 @@ export interface Config {
   cookieSecure: boolean;
   loginRatePerMinute: number;
   logLevel: string;
+  /** Whether this process runs background jobs (the SLA scan among them), and how often it looks for due ones. */
+  schedulerEnabled: boolean;
+  schedulerIntervalMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -58,5 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.OTKLIK_COOKIE_SECURE === 'true',
     loginRatePerMinute: e.OTKLIK_LOGIN_RATE_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
+    schedulerEnabled: e.OTKLIK_SCHEDULER === 'on',
+    schedulerIntervalMs: e.OTKLIK_SCHEDULER_INTERVAL_MS,
   };
 }

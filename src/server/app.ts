@@ -15,6 +15,8 @@ import { actorFromCredentials } from '../modules/auth/auth.service.ts';
 import { registerCategoryRoutes } from '../modules/categories/categories.routes.ts';
 import { registerCustomFieldRoutes } from '../modules/custom-fields/custom-fields.routes.ts';
 import { registerCustomerRoutes } from '../modules/customers/customers.routes.ts';
+import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.ts';
+import { registerSlaRoutes } from '../modules/sla/sla.routes.ts';
 import { registerSubmissionRoutes } from '../modules/submissions/submissions.routes.ts';
 import { registerUnitRoutes } from '../modules/units/units.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
@@ -89,7 +91,8 @@ export async function buildApp(ctx: Ctx, options: { logger?: FastifyBaseLogger }
   });
 
   for (const register of [registerAuthRoutes, registerUserRoutes, registerUnitRoutes, registerCategoryRoutes,
-    registerCustomerRoutes, registerAppealRoutes, registerAttachmentRoutes, registerSubmissionRoutes, registerCustomFieldRoutes]) {
+    registerCustomerRoutes, registerAppealRoutes, registerAttachmentRoutes, registerSubmissionRoutes, registerCustomFieldRoutes,
+    registerSlaRoutes, registerNotificationRoutes]) {
     await register(app, ctx);
   }
   return app;

@@ -8,6 +8,7 @@ import type { Config } from '../config.ts';
 import { makeCtx, type Ctx } from '../context.ts';
 import { openDb } from '../db/db.ts';
 import { migrate } from '../db/migrate.ts';
+import { startScheduler } from '../jobs/scheduler.ts';
 import { ensureFirstAdmin } from '../modules/users/users.service.ts';
 import { buildApp } from './app.ts';
 
@@ -44,9 +45,12 @@ export async function startServer(config: Config) {
   const app = await buildApp(ctx, { logger: log });
   await app.listen({ port: config.port, host: config.host });
   log.info({ db: ctx.db.kind, port: config.port }, 'Otklik is listening');
+  // Background jobs (the SLA deadline scan among them); OTKLIK_SCHEDULER=off leaves them to other processes.
+  const scheduler = config.schedulerEnabled ? await startScheduler(ctx, { intervalMs: config.schedulerIntervalMs, log }) : undefined;
 
   const stop = async (signal: string) => {
     log.info({ signal }, 'shutting down');
+    await scheduler?.stop();
     await app.close();
     await ctx.db.close();
     process.exit(0);

@@ -7,6 +7,7 @@ import { authorize, canSeeUnit, type Actor } from '../auth/actor.ts';
 import { requireCategoryFor } from '../categories/categories.service.ts';
 import { checkCustomFields } from '../custom-fields/custom-fields.service.ts';
 import { requireCustomer } from '../customers/customers.service.ts';
+import { onAppealChanged, slaOfAppeal } from '../sla/sla.service.ts';
 import { requireUnit } from '../units/units.service.ts';
 import { presentAppeal } from './appeals.present.ts';
 import * as repo from './appeals.repo.ts';
@@ -79,12 +80,16 @@ export async function applyChange(ctx: Ctx, tx: Queryable, actor: Actor, current
   if (events.length === 0) return current;
   const row = await repo.update(tx, current.id, next);
   await repo.insertEvents(tx, current.id, actor.id, events);
+  await onAppealChanged(tx, current, row);
   return row;
 }
 
 export async function updateAppeal(ctx: Ctx, actor: Actor, id: string, input: UpdateAppealInput): Promise<Appeal> {
   authorize(actor, 'appeals:update');
-  return ctx.db.transaction(async (tx) => presentAppeal(await applyChange(ctx, tx, actor, await lockVisible(tx, actor, id), input)));
+  return ctx.db.transaction(async (tx) => {
+    const row = await applyChange(ctx, tx, actor, await lockVisible(tx, actor, id), input);
+    return presentAppeal(row, await slaOfAppeal(tx, row.id));
+  });
 }
 
 export async function assignAppeal(ctx: Ctx, actor: Actor, id: string, ownerId: string | null): Promise<Appeal> {
@@ -93,7 +98,8 @@ export async function assignAppeal(ctx: Ctx, actor: Actor, id: string, ownerId: 
     const current = await lockVisible(tx, actor, id);
     // An agent may give back only what they hold.
     if (ownerId === null && current.ownerId && current.ownerId !== actor.id) await checkOwner(tx, actor, current.ownerId, 'ownerId');
-    return presentAppeal(await applyChange(ctx, tx, actor, current, { ownerId }));
+    const row = await applyChange(ctx, tx, actor, current, { ownerId });
+    return presentAppeal(row, await slaOfAppeal(tx, row.id));
   });
 }
 

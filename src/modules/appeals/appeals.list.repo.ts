@@ -19,6 +19,30 @@ export interface ListFilter {
   updatedFrom?: string | undefined;
   updatedTo?: string | undefined;
   q?: string | undefined;
+  /** SLA states (sla-state.ts's rules, in SQL) at `now`. */
+  slaStates?: string[] | undefined;
+  /** A running, unpaused SLA target due before this instant. */
+  dueBefore?: string | undefined;
+  now?: Date | undefined;
+}
+
+// The SLA state of an appeal in SQL, mirroring src/modules/sla/sla-state.ts: the most urgent running target
+// decides (breached, warning, paused, ok); with none running, any breach makes it breached, else met.
+const target = (condition: string) => `EXISTS (SELECT 1 FROM appeal_sla_targets t WHERE t.appeal_id = a.id AND ${condition})`;
+function slaStateSql(state: string, now: string): string {
+  const open = 't.met_at IS NULL';
+  const breached = target(`${open} AND (t.breached_at IS NOT NULL OR t.due_at <= ${now})`);
+  const warning = target(`${open} AND t.breached_at IS NULL AND t.paused_since IS NULL AND t.warn_at <= ${now} AND t.due_at > ${now}`);
+  const paused = target(`${open} AND t.breached_at IS NULL AND t.paused_since IS NOT NULL AND (t.due_at IS NULL OR t.due_at > ${now})`);
+  const ok = target(`${open} AND t.breached_at IS NULL AND t.paused_since IS NULL AND t.due_at > ${now} AND (t.warn_at IS NULL OR t.warn_at > ${now})`);
+  const done = `NOT ${target(open)} AND ${target('true')}`;
+  switch (state) {
+    case 'breached': return `(${breached} OR (${done} AND ${target('t.breached_at IS NOT NULL')}))`;
+    case 'warning': return `(${warning} AND NOT ${breached})`;
+    case 'paused': return `(${paused} AND NOT ${breached} AND NOT ${warning})`;
+    case 'ok': return `(${ok} AND NOT ${breached} AND NOT ${warning} AND NOT ${paused})`;
+    default: return `(${done} AND NOT ${target('t.breached_at IS NOT NULL')})`;
+  }
 }
 
 export const SORT_COLUMNS = { createdAt: 'created_at', updatedAt: 'updated_at', receivedAt: 'received_at', number: 'number' } as const;
@@ -63,6 +87,11 @@ export async function list(db: Queryable, f: ListFilter, o: ListOptions): Promis
       where.push(number ? `(${text} OR a.number = ${p(Number(number[2]))})` : text);
     }
   }
+  if (f.slaStates?.length) {
+    const now = `${p(f.now ?? new Date())}::timestamptz`;
+    where.push(`(${f.slaStates.map((s) => slaStateSql(s, now)).join(' OR ')})`);
+  }
+  if (f.dueBefore) where.push(target(`t.met_at IS NULL AND t.paused_since IS NULL AND t.due_at < ${p(f.dueBefore)}`));
   const column = `a.${SORT_COLUMNS[o.sort]}`;
   const cast = o.sort === 'number' ? 'bigint' : 'timestamptz';
   if (o.after) where.push(`(${column}, a.id) ${o.descending ? '<' : '>'} (${p(o.after.key)}::${cast}, ${p(o.after.id)}::uuid)`);

@@ -3,6 +3,7 @@ import type { Ctx } from '../../context.ts';
 import { decodeCursor, encodeCursor } from '../../server/cursor.ts';
 import { invalidField } from '../../server/errors.ts';
 import { authorize, unitScope, type Actor } from '../auth/actor.ts';
+import { slaOfAppeals } from '../sla/sla.service.ts';
 import { unitSubtree } from '../units/units.service.ts';
 import * as listRepo from './appeals.list.repo.ts';
 import { presentAppeal } from './appeals.present.ts';
@@ -10,6 +11,7 @@ import type { Appeal, AppealQuery } from './appeals.schema.ts';
 
 export async function listAppeals(ctx: Ctx, actor: Actor, q: AppealQuery): Promise<{ items: Appeal[]; nextCursor: string | null }> {
   authorize(actor, 'appeals:read');
+  const now = new Date();
   const descending = q.sort.startsWith('-');
   const sort = (descending ? q.sort.slice(1) : q.sort) as listRepo.SortKey;
   let after: { key: string; id: string } | undefined;
@@ -26,12 +28,14 @@ export async function listAppeals(ctx: Ctx, actor: Actor, q: AppealQuery): Promi
     kinds: q.kind, statuses: q.status, channels: q.channel, unitIds, scopeUnitIds: unitScope(actor), categoryIds: q.categoryId,
     customerId: q.customerId, ownerId: q.ownerId === 'none' ? null : q.ownerId === 'me' ? actor.id : q.ownerId,
     priorities: q.priority, tag: q.tag, createdFrom: q.createdFrom, createdTo: q.createdTo, updatedFrom: q.updatedFrom,
-    updatedTo: q.updatedTo, q: q.q,
+    updatedTo: q.updatedTo, q: q.q, slaStates: q.slaState, dueBefore: q.dueBefore, now,
   }, { sort, descending, limit: q.limit + 1, after });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
+  // The page's SLA blocks in one query.
+  const sla = await slaOfAppeals(ctx.db, page.map((r) => r.id), now);
   return {
-    items: page.map(presentAppeal),
+    items: page.map((r) => presentAppeal(r, sla.get(r.id) ?? null)),
     nextCursor: rows.length > q.limit && last ? encodeCursor({ s: q.sort, k: last.sortKey, id: last.id }) : null,
   };
 }

@@ -1,10 +1,11 @@
 // Presenter: an appeal row as the API shows it (ISO times, nothing internal).
 import type { AppealRow } from './appeals.repo.ts';
+import type { AppealSla } from '../sla/appeal-sla.schema.ts';
 import type { Appeal } from './appeals.schema.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function presentAppeal(r: AppealRow): Appeal {
+export function presentAppeal(r: AppealRow, sla: AppealSla | null = null): Appeal {
   return {
     id: r.id,
     number: r.number,
@@ -27,5 +28,6 @@ export function presentAppeal(r: AppealRow): Appeal {
     updatedAt: r.updatedAt.toISOString(),
     resolvedAt: iso(r.resolvedAt),
     closedAt: iso(r.closedAt),
+    sla,
   };
 }

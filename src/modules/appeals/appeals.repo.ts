@@ -32,6 +32,7 @@ export const COLUMNS = `a.id, a.number, a.kind, a.channel, a.status, a.priority,
   a.resolved_at AS "resolvedAt", a.closed_at AS "closedAt"`;
 
 export interface NewAppeal {
+  id: string;
   kind: string;
   channel: string;
   status: string;
@@ -45,80 +46,86 @@ export interface NewAppeal {
   createdBy: string;
   sequenceNumber: string | null;
   receivedAt: Date;
+  createdAt: Date;
   tags: string[];
   customFields: Record<string, unknown>;
 }
 
-/**
- * Inserts the appeal, its 'created' history event and, when given, its new customer with their identities —
- * one atomic statement, the whole write of the common create. The customer part belongs to the customers
- * module's tables; it is here because one round trip instead of three is most of the create's cost.
- */
-export async function insertWithEvent(
-  db: Queryable,
-  a: NewAppeal,
-  customer: { id: string; name: string | null; companyName: string | null; companyCode: string | null; identities: { kind: string; value: string; placeholder: boolean }[] } | null,
-): Promise<AppealRow> {
-  const ids = customer?.identities ?? [];
-  const rows = await db.query<AppealRow>(
-    `WITH c AS (INSERT INTO customers (id, name, company_name, company_code) SELECT $16, $17, $18, $19 WHERE $16::uuid IS NOT NULL),
-     ci AS (INSERT INTO customer_identities (customer_id, kind, value, placeholder)
-       SELECT $16, t.k, t.v, t.p FROM unnest($20::text[], $21::text[], $22::boolean[]) AS t (k, v, p) WHERE $16::uuid IS NOT NULL),
-     a AS (
-       INSERT INTO appeals (kind, channel, status, priority, subject, description, unit_id, category_id, customer_id,
-         owner_id, created_by, sequence_number, received_at, tags, custom_fields)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *),
-     e AS (INSERT INTO appeal_events (appeal_id, actor_id, action, new_value)
-       SELECT id, created_by, 'created', jsonb_build_object('number', number, 'status', status) FROM a)
-     SELECT ${COLUMNS} FROM a`,
-    [a.kind, a.channel, a.status, a.priority, a.subject, a.description, a.unitId, a.categoryId, a.customerId, a.ownerId,
-      a.createdBy, a.sequenceNumber, a.receivedAt, a.tags, JSON.stringify(a.customFields),
-      customer?.id ?? null, customer?.name ?? null, customer?.companyName ?? null, customer?.companyCode ?? null,
-      ids.map((i) => i.kind), ids.map((i) => i.value), ids.map((i) => i.placeholder)],
-  );
-  return rows[0]!;
+export interface NewIdentity {
+  kind: string;
+  value: string;
+  placeholder: boolean;
+}
+
+export interface NewCustomer {
+  id: string;
+  name: string | null;
+  companyName: string | null;
+  companyCode: string | null;
+  identities: NewIdentity[];
+}
+
+/** The customer of a new appeal: known by id, to create, or to find by real identities (else create). */
+export type AppealCustomer = { id: string } | { create: NewCustomer } | { findOrCreate: NewCustomer };
+
+/** What hangs on the appeal in the same statement: its SLA targets, written only while their plan is current. */
+export interface AppealExtras {
+  slaGuard: { instance: string; version: number };
+  /** Builds the CTE that writes the targets, given the appeal CTE's name and the parameter collector. */
+  slaTargets: ((appeal: string, param: (value: unknown) => string) => string) | null;
 }
 
 /**
- * The whole common create in one statement: finds the customer by a real phone (then e-mail) or creates them,
- * adds the contact details a known customer lacks (unless someone else owns them), fills a blank name, and
- * inserts the appeal and its 'created' event. A new customer's identities are inserted without ON CONFLICT so
- * that two requests racing to create the same customer fail one of them (the caller retries) instead of
- * making a duplicate.
+ * The whole create in one atomic statement (one round trip: on this machine a round trip costs more than the
+ * rest of the request). It finds the customer by a real phone (then e-mail) or creates them — adding the contact
+ * details a known customer lacks unless someone else owns them, and filling a blank name — then inserts the
+ * appeal, its 'created' event and its SLA targets. The customer part touches the customers module's tables; it
+ * is here because it must share the statement. A new customer's identities go in without ON CONFLICT, so two
+ * requests racing to create the same customer fail one of them (the caller retries) rather than duplicate them.
  */
-export async function insertWithCustomerLookup(db: Queryable, a: Omit<NewAppeal, 'customerId'>, c: CustomerToFind): Promise<AppealRow> {
-  const rows = await db.query<AppealRow>(
-    `WITH given AS (SELECT * FROM unnest($15::text[], $16::text[], $17::boolean[]) AS t (kind, value, placeholder)),
-     found AS (SELECT i.customer_id AS id FROM customer_identities i JOIN given g ON g.kind = i.kind AND g.value = i.value
-       WHERE NOT i.placeholder AND NOT g.placeholder ORDER BY i.kind = 'phone' DESC LIMIT 1),
-     created AS (INSERT INTO customers (id, name, company_name, company_code)
-       SELECT $18, $19, $20, $21 WHERE NOT EXISTS (SELECT 1 FROM found) RETURNING id),
-     created_ids AS (INSERT INTO customer_identities (customer_id, kind, value, placeholder)
-       SELECT created.id, g.kind, g.value, g.placeholder FROM created, given g),
-     added_ids AS (INSERT INTO customer_identities (customer_id, kind, value, placeholder)
-       SELECT found.id, g.kind, g.value, false FROM found, given g WHERE NOT g.placeholder
-       ON CONFLICT (kind, value) WHERE NOT placeholder DO NOTHING),
-     named AS (UPDATE customers SET name = $19, updated_at = now()
-       WHERE id = (SELECT id FROM found) AND $19::text IS NOT NULL AND (name IS NULL OR name = '')),
-     customer AS (SELECT id FROM found UNION ALL SELECT id FROM created),
-     a AS (
-       INSERT INTO appeals (kind, channel, status, priority, subject, description, unit_id, category_id, customer_id,
-         owner_id, created_by, sequence_number, received_at, tags, custom_fields)
-       SELECT $1, $2, $3, $4, $5, $6, $7, $8, customer.id, $9, $10, $11, $12, $13, $14 FROM customer RETURNING *),
-     e AS (INSERT INTO appeal_events (appeal_id, actor_id, action, new_value)
-       SELECT id, created_by, 'created', jsonb_build_object('number', number, 'status', status) FROM a)
-     SELECT ${COLUMNS} FROM a`,
-    [a.kind, a.channel, a.status, a.priority, a.subject, a.description, a.unitId, a.categoryId, a.ownerId,
-      a.createdBy, a.sequenceNumber, a.receivedAt, a.tags, JSON.stringify(a.customFields),
-      c.identities.map((i) => i.kind), c.identities.map((i) => i.value), c.identities.map((i) => i.placeholder),
-      c.create.id, c.create.name, c.create.companyName, c.create.companyCode],
-  );
+export async function insertAppeal(db: Queryable, a: NewAppeal, customer: AppealCustomer, extras: AppealExtras): Promise<AppealRow> {
+  const params: unknown[] = [];
+  const p = (value: unknown) => `$${params.push(value)}`;
+  const ctes: string[] = [];
+  if ('id' in customer) {
+    ctes.push(`customer AS (SELECT ${p(customer.id)}::uuid AS id)`);
+  } else {
+    const c = 'create' in customer ? customer.create : customer.findOrCreate;
+    const ids = c.identities;
+    ctes.push(`given AS (SELECT * FROM unnest(${p(ids.map((i) => i.kind))}::text[], ${p(ids.map((i) => i.value))}::text[],
+      ${p(ids.map((i) => i.placeholder))}::boolean[]) AS t (kind, value, placeholder))`);
+    const name = p(c.name);
+    if ('findOrCreate' in customer) {
+      ctes.push(`found AS (SELECT i.customer_id AS id FROM customer_identities i JOIN given g ON g.kind = i.kind AND g.value = i.value
+        WHERE NOT i.placeholder AND NOT g.placeholder ORDER BY i.kind = 'phone' DESC LIMIT 1)`);
+      ctes.push(`added_ids AS (INSERT INTO customer_identities (customer_id, kind, value, placeholder)
+        SELECT found.id, g.kind, g.value, false FROM found, given g WHERE NOT g.placeholder
+        ON CONFLICT (kind, value) WHERE NOT placeholder DO NOTHING)`);
+      ctes.push(`named AS (UPDATE customers SET name = ${name}, updated_at = now()
+        WHERE id = (SELECT id FROM found) AND ${name}::text IS NOT NULL AND (name IS NULL OR name = ''))`);
+    } else {
+      ctes.push('found AS (SELECT NULL::uuid AS id WHERE false)');
+    }
+    ctes.push(`created AS (INSERT INTO customers (id, name, company_name, company_code)
+      SELECT ${p(c.id)}, ${name}, ${p(c.companyName)}, ${p(c.companyCode)} WHERE NOT EXISTS (SELECT 1 FROM found) RETURNING id)`);
+    ctes.push(`created_ids AS (INSERT INTO customer_identities (customer_id, kind, value, placeholder)
+      SELECT created.id, g.kind, g.value, g.placeholder FROM created, given g)`);
+    ctes.push('customer AS (SELECT id FROM found UNION ALL SELECT id FROM created)');
+  }
+  ctes.push(`a AS (
+    INSERT INTO appeals (id, kind, channel, status, priority, subject, description, unit_id, category_id, customer_id,
+      owner_id, created_by, sequence_number, received_at, tags, custom_fields, created_at, updated_at)
+    SELECT ${p(a.id)}, ${p(a.kind)}, ${p(a.channel)}, ${p(a.status)}, ${p(a.priority)}, ${p(a.subject)}, ${p(a.description)},
+      ${p(a.unitId)}::uuid, ${p(a.categoryId)}::uuid, customer.id, ${p(a.ownerId)}::uuid, ${p(a.createdBy)}::uuid, ${p(a.sequenceNumber)},
+      ${p(a.receivedAt)}::timestamptz, ${p(a.tags)}::text[], ${p(JSON.stringify(a.customFields))}::jsonb, ${p(a.createdAt)}::timestamptz,
+      ${p(a.createdAt)}::timestamptz
+    FROM customer WHERE sla_config_is(${p(extras.slaGuard.instance)}, ${p(extras.slaGuard.version)})
+    RETURNING *)`);
+  ctes.push(`e AS (INSERT INTO appeal_events (appeal_id, actor_id, action, new_value, at)
+    SELECT id, created_by, 'created', jsonb_build_object('number', number, 'status', status), created_at FROM a)`);
+  if (extras.slaTargets) ctes.push(`targets AS (${extras.slaTargets('a', p)})`);
+  const rows = await db.query<AppealRow>(`WITH ${ctes.join(',\n')}\nSELECT ${COLUMNS} FROM a`, params);
   return rows[0]!;
-}
-
-export interface CustomerToFind {
-  identities: { kind: string; value: string; placeholder: boolean }[];
-  create: { id: string; name: string | null; companyName: string | null; companyCode: string | null };
 }
 
 export async function findById(db: Queryable, id: string, forUpdate = false): Promise<AppealRow | undefined> {

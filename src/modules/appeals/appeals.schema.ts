@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AppealKind } from '../categories/categories.schema.ts';
 import { CustomerRef } from '../customers/customers.schema.ts';
+import { AppealSla, SlaState } from '../sla/appeal-sla.schema.ts';
 
 export const CHANNELS = ['email', 'phone', 'web_form', 'chat', 'callback', 'store_submission', 'edms', 'social', 'review_site', 'sms', 'walk_in'] as const;
 export const STATUSES = ['new', 'open', 'pending_customer', 'pending_unit', 'resolved', 'closed'] as const;
@@ -34,6 +35,7 @@ export const Appeal = z.object({
   updatedAt: z.string(),
   resolvedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  sla: AppealSla.nullable().describe('Deadlines in working hours; null when no SLA policy applies'),
 }).meta({ id: 'Appeal' });
 export type Appeal = z.infer<typeof Appeal>;
 
@@ -99,6 +101,8 @@ export const AppealQuery = z.strictObject({
   updatedFrom: Instant.optional(),
   updatedTo: Instant.optional(),
   q: z.string().trim().min(1).max(200).optional(),
+  slaState: list(SlaState).optional().describe('The SLA state of the appeal: ok, warning, breached, met, paused'),
+  dueBefore: Instant.optional().describe('Appeals with a running SLA target due before this instant'),
   sort: z.enum(SORTS).default('-createdAt'),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(500).optional(),

@@ -1,6 +1,7 @@
 // The appeals register: creating and reading appeals. Creation first reads and checks everything (most of it
 // from short-lived caches), then writes: one statement in the common case — on this machine every database
 // round trip costs more than the rest of the request — or one transaction when more must be written.
+import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
 import { AppError, type FieldError, forbidden, notFound } from '../../server/errors.ts';
@@ -8,9 +9,10 @@ import { type AttachmentInfo, historyValue, linkToAppeal, loadStaged } from '../
 import { authorize, canSeeUnit, type Actor } from '../auth/actor.ts';
 import { cachedCategoryFor } from '../categories/categories.service.ts';
 import { checkCustomFields } from '../custom-fields/custom-fields.service.ts';
-import { applyCustomerPlan, type CustomerPlan, isIdentityRace, planCustomer, planUpdatesCustomer } from '../customers/customers.service.ts';
+import { applyCustomerPlan, type CustomerLookup, customerLookup, type CustomerPlan, isIdentityRace, planCustomer, planUpdatesCustomer } from '../customers/customers.service.ts';
 import { idempotent } from '../idempotency/idempotency.service.ts';
 import { cachedUnit } from '../units/units.service.ts';
+import { isStaleSlaPlan, type NewAppealSla, newTargetsCte, planNewAppealSla, slaNeedsCustomer, slaOfAppeal } from '../sla/sla.service.ts';
 import { checkOwner, recordEvents } from './appeals.access.ts';
 import { presentAppeal } from './appeals.present.ts';
 import * as repo from './appeals.repo.ts';
@@ -30,12 +32,15 @@ function unitForSubmitter(actor: Actor, unitId: string | undefined): string | un
 
 interface Plan {
   appeal: repo.NewAppeal;
-  customer: CustomerPlan;
+  customer: repo.AppealCustomer;
+  /** Contact details and a name for a known customer, written first (the transactional path). */
+  customerUpdate: CustomerPlan | null;
   attachments: AttachmentInfo[];
+  sla: NewAppealSla;
 }
 
-/** Every check of a new appeal, reporting all invalid fields at once; reads only. */
-async function plan(ctx: Ctx, db: Queryable, actor: Actor, input: CreateAppealInput, unitId: string | undefined): Promise<Plan> {
+/** Every check of a new appeal, reporting all invalid fields at once; reads only (mostly from caches). */
+async function plan(ctx: Ctx, db: Queryable, actor: Actor, input: CreateAppealInput, unitId: string | undefined, freshSla: boolean): Promise<Plan> {
   const errors: FieldError[] = [];
   const collect = async <T>(check: () => Promise<T>): Promise<T | undefined> => {
     try {
@@ -46,59 +51,84 @@ async function plan(ctx: Ctx, db: Queryable, actor: Actor, input: CreateAppealIn
       return undefined;
     }
   };
-  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : new Date();
-  if (receivedAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) errors.push({ path: 'receivedAt', code: 'in_the_future', message: 'receivedAt cannot be in the future' });
+  const now = new Date();
+  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
+  if (receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) errors.push({ path: 'receivedAt', code: 'in_the_future', message: 'receivedAt cannot be in the future' });
   const unit = unitId ? await collect(() => cachedUnit(ctx, unitId)) : undefined;
   if (input.categoryId) await collect(() => cachedCategoryFor(ctx, input.categoryId!, input.kind));
   const ownerError = await checkOwner(db, actor, input.ownerId ?? null, 'ownerId');
   if (ownerError) errors.push(ownerError);
   errors.push(...(await checkCustomFields(ctx, db, input.kind, input.customFields)));
-  const customer = await collect(() => planCustomer(db, input.customer));
+  const customer = await collect(async (): Promise<{ lookup: CustomerLookup } | { plan: CustomerPlan }> => {
+    // Found inside the write statement, unless SLA matching needs to know who the customer is first.
+    const lookup = (await slaNeedsCustomer(db)) ? null : customerLookup(input.customer);
+    return lookup ? { lookup } : { plan: await planCustomer(db, input.customer) };
+  });
   const attachments = input.attachmentIds.length ? await collect(() => loadStaged(db, actor, input.attachmentIds)) : [];
-  if (errors.length) throw new AppError('validation_failed', errors[0]!.message, errors);
+  if (errors.length || !customer) throw new AppError('validation_failed', errors[0]!.message, errors);
 
-  if (unit) await checkUnitSubmission(ctx, actor, unit, input, customer!.name, attachments!);
+  const planned = 'plan' in customer ? customer.plan : null;
+  if (unit) await checkUnitSubmission(ctx, actor, unit, input, planned?.name ?? null, attachments!);
+  const appeal: repo.NewAppeal = {
+    id: randomUUID(), kind: input.kind, channel: input.channel, status: input.ownerId ? 'open' : 'new', priority: input.priority,
+    subject: input.subject, description: input.description, unitId: unitId ?? null, categoryId: input.categoryId ?? null,
+    customerId: planned?.id ?? '', ownerId: input.ownerId ?? null, createdBy: actor.id, sequenceNumber: input.sequenceNumber ?? null,
+    receivedAt, createdAt: now, tags: [...new Set(input.tags)], customFields: input.customFields,
+  };
+  const sla = await planNewAppealSla(db, { ...appeal, customerId: planned?.id ?? null, resolvedAt: null, closedAt: null }, unit, now, freshSla);
   return {
-    customer: customer!,
+    appeal,
+    customer: 'lookup' in customer ? { findOrCreate: customer.lookup.create } : planned!.create ? { create: planned!.create } : { id: planned!.id },
+    customerUpdate: planned && planUpdatesCustomer(planned) ? planned : null,
     attachments: attachments!,
-    appeal: {
-      kind: input.kind, channel: input.channel, status: input.ownerId ? 'open' : 'new', priority: input.priority,
-      subject: input.subject, description: input.description, unitId: unitId ?? null, categoryId: input.categoryId ?? null,
-      customerId: customer!.id, ownerId: input.ownerId ?? null, createdBy: actor.id, sequenceNumber: input.sequenceNumber ?? null,
-      receivedAt, tags: [...new Set(input.tags)], customFields: input.customFields,
-    },
+    sla,
   };
 }
 
+/** Writes the planned appeal with its customer and deadlines in one statement. */
+async function writeAppeal(db: Queryable, p: Plan): Promise<repo.AppealRow> {
+  return repo.insertAppeal(db, p.appeal, p.customer, {
+    slaGuard: { instance: p.sla.instance, version: p.sla.version },
+    slaTargets: p.sla.rows.length ? (appeal, param) => newTargetsCte(appeal, p.sla.policyId, p.sla.rows, param) : null,
+  });
+}
+
 /** Writes a planned appeal inside a transaction, with everything that hangs on it. */
-async function write(tx: Queryable, actor: Actor, p: Plan): Promise<repo.AppealRow> {
-  await applyCustomerPlan(tx, { ...p.customer, create: null });
-  const row = await repo.insertWithEvent(tx, p.appeal, p.customer.create);
+async function write(tx: Queryable, actor: Actor, p: Plan): Promise<Appeal> {
+  if (p.customerUpdate) await applyCustomerPlan(tx, { ...p.customerUpdate, create: null });
+  const row = await writeAppeal(tx, p);
   if (p.attachments.length) {
     await linkToAppeal(tx, p.attachments.map((a) => a.id), row.id);
     await recordEvents(tx, row.id, actor.id, p.attachments.map((a) => ({ action: 'attachment_added', newValue: historyValue(a) })));
   }
-  return row;
+  return presentAppeal(row, p.sla.sla);
 }
 
-async function insertOnce(ctx: Ctx, actor: Actor, input: CreateAppealInput, unitId: string | undefined, key: string | undefined) {
+async function insertOnce(ctx: Ctx, actor: Actor, input: CreateAppealInput, unitId: string | undefined, key: string | undefined, freshSla: boolean) {
   if (key === undefined && input.attachmentIds.length === 0) {
-    const p = await plan(ctx, ctx.db, actor, input, unitId);
-    // The common case — a new or known customer, nothing else to write — is one atomic statement.
-    if (!planUpdatesCustomer(p.customer)) return { body: presentAppeal(await repo.insertWithEvent(ctx.db, p.appeal, p.customer.create)), replayed: false };
-    return { body: presentAppeal(await ctx.db.transaction((tx) => write(tx, actor, p))), replayed: false };
+    const p = await plan(ctx, ctx.db, actor, input, unitId, freshSla);
+    // The common case is one atomic statement; a known customer's new details need a transaction.
+    if (p.customerUpdate) return { body: await ctx.db.transaction((tx) => write(tx, actor, p)), replayed: false };
+    return { body: presentAppeal(await writeAppeal(ctx.db, p), p.sla.sla), replayed: false };
   }
-  return idempotent(ctx.db, actor.id, key, 'POST /api/v1/appeals', input, async (tx) =>
-    presentAppeal(await write(tx, actor, await plan(ctx, tx, actor, input, unitId))));
+  return idempotent(ctx.db, actor.id, key, 'POST /api/v1/appeals', input, async (tx) => write(tx, actor, await plan(ctx, tx, actor, input, unitId, freshSla)));
 }
+
+const MAX_ATTEMPTS = 4;
 
 export async function createAppeal(ctx: Ctx, actor: Actor, input: CreateAppealInput, idempotencyKey?: string): Promise<{ body: Appeal; replayed: boolean }> {
   authorize(actor, 'appeals:create');
   const unitId = unitForSubmitter(actor, input.unitId);
   try {
-    // A concurrent request may have just created this customer; the retry finds them.
-    return await insertOnce(ctx, actor, input, unitId, idempotencyKey).catch((err: unknown) =>
-      isIdentityRace(err) ? insertOnce(ctx, actor, input, unitId, idempotencyKey) : Promise.reject(err));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await insertOnce(ctx, actor, input, unitId, idempotencyKey, attempt > 1);
+      } catch (err) {
+        // A concurrent request created this customer (the retry finds them), or the SLA configuration changed
+        // since this process cached it (the retry plans with the current one).
+        if (attempt >= MAX_ATTEMPTS || !(isIdentityRace(err) || isStaleSlaPlan(err))) throw err;
+      }
+    }
   } catch (err) {
     // The rejected attempt is counted; nothing of the attempt itself was written.
     if (err instanceof AppError && err.code === 'submission_rejected' && unitId) await recordRejectedSubmission(ctx.db, unitId, actor.id, err.fields);
@@ -110,5 +140,5 @@ export async function getAppeal(ctx: Ctx, actor: Actor, id: string): Promise<App
   authorize(actor, 'appeals:read');
   const row = await repo.findById(ctx.db, id);
   if (!row || !canSeeUnit(actor, row.unitId)) throw notFound('Appeal');
-  return presentAppeal(row);
+  return presentAppeal(row, await slaOfAppeal(ctx.db, row.id));
 }

@@ -2,6 +2,7 @@
 import type { Ctx } from '../../context.ts';
 import { forbidden } from '../../server/errors.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
+import { onMessage } from '../sla/sla.service.ts';
 import { applyChange, lockVisible } from './appeals.changes.ts';
 import * as repo from './appeals.repo.ts';
 import type { CreateMessageInput, HistoryEvent, Message } from './appeals.schema.ts';
@@ -27,6 +28,8 @@ export async function addMessage(ctx: Ctx, actor: Actor, appealId: string, input
     await repo.insertEvents(tx, appealId, actor.id, [{ action: 'message_added', newValue: { messageId: message.id, direction: input.direction } }]);
     const status = statusAfter(input.direction, appeal.status);
     if (status) await applyChange(ctx, tx, actor, appeal, { status: status as 'open' });
+    // Replies meet response targets, a unit's note is its completion report, the customer writing again starts a clock.
+    await onMessage(tx, { ...appeal, status: status ?? appeal.status }, message, actor);
     return presentMessage(message);
   });
 }

@@ -68,6 +68,9 @@ export interface Plan {
 }
 
 const FINISHED = new Set(['resolved', 'closed']);
+// Transfer deadlines are set in whole minutes and met by the registration itself: a call registered as it comes
+// in ("at once", 0 minutes) is written a few milliseconds after its receivedAt and must not count as late.
+const TRANSFER_GRACE_MS = 60_000;
 
 /** Whole percent of a target, rounded down; null when there is nothing to warn about. */
 export function warnMinutesOf(minutes: number, percent: number | null): number | null {
@@ -119,8 +122,9 @@ function build(input: PlanInput, def: TargetDefinition, e: TargetRow | undefined
   const all: Pause[] = pausedSince ? [...pauses, { from: pausedSince, to: null }] : pauses;
   const dueAt = addWorkingMinutesWithPauses(cal, startedAt, def.minutes, all);
   const warnAt = def.warnMinutes === null ? null : addWorkingMinutesWithPauses(cal, startedAt, def.warnMinutes, all);
+  const late = metAt !== null && dueAt !== null && metAt.getTime() > dueAt.getTime() + (def.metric === 'transfer' ? TRANSFER_GRACE_MS : 0);
   const breachedAt = metAt
-    ? (dueAt && metAt > dueAt ? (e?.breachedAt ?? metAt) : null)
+    ? (late ? (e?.breachedAt ?? metAt) : null)
     : (dueAt && dueAt <= now ? (e?.breachedAt ?? null) : null);
   const warnedAt = metAt ? (e?.warnedAt ?? null) : (warnAt && warnAt <= now ? (e?.warnedAt ?? null) : null);
   let pausedMinutes = 0;

@@ -26,37 +26,21 @@ const toTarget = (r: RawTarget): StoredTarget => ({
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const pausesJson = (pauses: readonly Pause[]) => JSON.stringify(pauses.map((p) => ({ from: p.from.toISOString(), to: p.to?.toISOString() })));
 
-export interface GuardedInsert {
-  instance: string;
-  version: number;
-  inserted: number;
-}
-
 /**
- * Inserts a new appeal's targets in one statement, but only while the SLA configuration is still at the
- * (instance, version) they were computed with; always answers the current (instance, version). With nothing to
- * insert it is the version check alone.
+ * A CTE body that inserts a new appeal's targets (its id taken from the CTE named `appeal`), for the appeals
+ * register's create statement. `param` adds a value to that statement's parameters and returns its placeholder.
  */
-export async function insertIfCurrent(db: Queryable, appealId: string, policyId: string | null, rows: readonly TargetRow[],
-  instance: string, version: number): Promise<GuardedInsert> {
-  const result = await db.query<GuardedInsert>(
-    `WITH s AS (SELECT instance, version FROM sla_settings),
-     ins AS (
-       INSERT INTO appeal_sla_targets (appeal_id, metric, cycle, policy_id, calendar_id, minutes, warn_minutes, started_at,
-         due_at, warn_at, met_at, breached_at, paused_since, paused_minutes)
-       SELECT $1, t.metric, 1, $2, t.calendar_id, t.minutes, t.warn_minutes, t.started_at, t.due_at, t.warn_at, t.met_at,
-         t.breached_at, t.paused_since, 0
-       FROM unnest($3::text[], $4::uuid[], $5::int[], $6::int[], $7::timestamptz[], $8::timestamptz[], $9::timestamptz[],
-         $10::timestamptz[], $11::timestamptz[], $12::timestamptz[])
-         AS t (metric, calendar_id, minutes, warn_minutes, started_at, due_at, warn_at, met_at, breached_at, paused_since)
-       WHERE EXISTS (SELECT 1 FROM s WHERE s.instance = $13 AND s.version = $14)
-       RETURNING 1)
-     SELECT s.instance, s.version, (SELECT count(*)::int FROM ins) AS inserted FROM s`,
-    [appealId, policyId, rows.map((r) => r.metric), rows.map((r) => r.calendarId), rows.map((r) => r.minutes),
-      rows.map((r) => r.warnMinutes), rows.map((r) => iso(r.startedAt)), rows.map((r) => iso(r.dueAt)), rows.map((r) => iso(r.warnAt)),
-      rows.map((r) => iso(r.metAt)), rows.map((r) => iso(r.breachedAt)), rows.map((r) => iso(r.pausedSince)), instance, version],
-  );
-  return result[0]!;
+export function newTargetsCte(appeal: string, policyId: string | null, rows: readonly TargetRow[], param: (value: unknown) => string): string {
+  const col = <T>(f: (r: TargetRow) => T, type: string) => `${param(rows.map(f))}::${type}[]`;
+  return `INSERT INTO appeal_sla_targets (appeal_id, metric, cycle, policy_id, calendar_id, minutes, warn_minutes, started_at,
+      due_at, warn_at, met_at, breached_at, paused_since, paused_minutes)
+    SELECT ${appeal}.id, t.metric, 1, ${param(policyId)}::uuid, t.calendar_id, t.minutes, t.warn_minutes, t.started_at, t.due_at,
+      t.warn_at, t.met_at, t.breached_at, t.paused_since, 0
+    FROM ${appeal}, unnest(${col((r) => r.metric, 'text')}, ${col((r) => r.calendarId, 'uuid')}, ${col((r) => r.minutes, 'int')},
+      ${col((r) => r.warnMinutes, 'int')}, ${col((r) => iso(r.startedAt), 'timestamptz')}, ${col((r) => iso(r.dueAt), 'timestamptz')},
+      ${col((r) => iso(r.warnAt), 'timestamptz')}, ${col((r) => iso(r.metAt), 'timestamptz')}, ${col((r) => iso(r.breachedAt), 'timestamptz')},
+      ${col((r) => iso(r.pausedSince), 'timestamptz')})
+      AS t (metric, calendar_id, minutes, warn_minutes, started_at, due_at, warn_at, met_at, breached_at, paused_since)`;
 }
 
 /** Every target of these appeals, all cycles. */

@@ -91,11 +91,8 @@ export async function releaseUnitTypes(db: Queryable, exceptId: string, unitType
   );
 }
 
-export async function calendarUsage(db: Queryable, id: string): Promise<{ units: number; policies: number }> {
-  const rows = await db.query<{ units: number; policies: number }>(
-    `SELECT (SELECT count(*)::int FROM units WHERE calendar_id = $1) AS units, 0 AS policies`,
-    [id],
-  );
+export async function calendarUsage(db: Queryable, id: string): Promise<{ units: number }> {
+  const rows = await db.query<{ units: number }>('SELECT count(*)::int AS units FROM units WHERE calendar_id = $1', [id]);
   return rows[0]!;
 }
 

@@ -8,7 +8,7 @@ import { matchPolicy } from './policy-match.ts';
 import { type PlanAppeal, type TargetDefinition, type TargetRow, currentTargets, planTargets, warnMinutesOf } from './sla-plan.ts';
 import { appealState, minutesLeft, targetState } from './sla-state.ts';
 import {
-  type PolicyDef, type Snapshot, READ_MAX_AGE_MS, cachedSnapshot, calendarIdFor, calendarOf, categoryPath, freshSnapshot, snapshotAt,
+  type PolicyDef, type Snapshot, READ_MAX_AGE_MS, cachedSnapshot, calendarIdFor, calendarOf, categoryPath, freshSnapshot,
 } from './sla.snapshot.ts';
 import * as repo from './sla.repo.ts';
 import * as targetsRepo from './sla-targets.repo.ts';
@@ -31,7 +31,6 @@ type Unit = { id: string; type: string } | null;
 const DEFAULT_PAUSE_STATUSES = ['pending_customer'];
 /** A change to any of these may make another policy apply. */
 const MATCH_FIELDS = ['kind', 'channel', 'unitId', 'categoryId', 'priority', 'tags', 'customerId'] as const;
-const MAX_VERSION_RETRIES = 5;
 
 async function matchFor(db: Queryable, snap: Snapshot, a: SlaAppeal, unit: Unit): Promise<PolicyDef | null> {
   return matchPolicy(snap.policies, {
@@ -48,26 +47,42 @@ function definitionsOf(snap: Snapshot, policy: PolicyDef, unit: Unit): TargetDef
   }));
 }
 
-/**
- * Gives a new appeal its targets. The hot path: policies and calendars come from memory and the targets go in
- * with one INSERT that also checks the configuration version (and, when stale, tells us which to reload).
- */
-export async function onAppealCreated(tx: Queryable, appeal: SlaAppeal, unit?: Unit, now = new Date()): Promise<AppealSla | null> {
-  let snap = await cachedSnapshot(tx);
-  for (let attempt = 0; ; attempt++) {
-    const policy = await matchFor(tx, snap, appeal, unit ?? null);
-    const rows = policy
-      ? planTargets({
-        appeal, definitions: definitionsOf(snap, policy, unit ?? null), pauseStatuses: policy.pauseStatuses, existing: [], facts: {},
-        calendar: (id) => calendarOf(snap, id), now,
-      }).upserts
-      : [];
-    const result = await targetsRepo.insertIfCurrent(tx, appeal.id, policy?.id ?? null, rows, snap.instance, snap.version);
-    if (result.instance === snap.instance && result.version === snap.version) return presentSla(snap, rows, now);
-    if (attempt >= MAX_VERSION_RETRIES) throw new Error('The SLA configuration keeps changing; try again');
-    snap = await snapshotAt(tx, result.instance, result.version);
-  }
+/** A new appeal's deadlines, planned before it is written; the appeals register writes them in its statement. */
+export interface NewAppealSla {
+  policyId: string | null;
+  rows: TargetRow[];
+  /** The configuration the plan was made from: the write fails (isStaleSlaPlan) if it changed meanwhile. */
+  instance: string;
+  version: number;
+  sla: AppealSla | null;
 }
+
+/**
+ * Plans a new appeal's targets from this process's copy of the SLA configuration (no query on the hot path
+ * unless the appeal's category or customer tags are needed). `fresh` re-reads the configuration: after the
+ * write reported a stale plan.
+ */
+export async function planNewAppealSla(db: Queryable, appeal: SlaAppeal, unit: Unit | undefined, now: Date, fresh = false): Promise<NewAppealSla> {
+  const snap = fresh ? await freshSnapshot(db) : await cachedSnapshot(db);
+  const policy = await matchFor(db, snap, appeal, unit ?? null);
+  const rows = policy
+    ? planTargets({
+      appeal, definitions: definitionsOf(snap, policy, unit ?? null), pauseStatuses: policy.pauseStatuses, existing: [], facts: {},
+      calendar: (id) => calendarOf(snap, id), now,
+    }).upserts
+    : [];
+  return { policyId: policy?.id ?? null, rows, instance: snap.instance, version: snap.version, sla: presentSla(snap, rows, now) };
+}
+
+/** The error of a write whose SLA plan was made from a configuration that has since changed. */
+export const isStaleSlaPlan = (err: unknown): boolean => (err as { code?: string })?.code === 'OT001';
+
+/** Whether matching needs the customer's id before the appeal is written (a policy looks at customer tags). */
+export async function slaNeedsCustomer(db: Queryable): Promise<boolean> {
+  return (await cachedSnapshot(db)).usesCustomerTags;
+}
+
+export { newTargetsCte } from './sla-targets.repo.ts';
 
 // Map.groupBy arrives with Node 21; we support Node 20.
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -71,9 +71,11 @@ function compile(row: repo.CalendarRow): CompiledCalendar {
 
 async function load(db: Queryable): Promise<Snapshot> {
   const s = await repo.settings(db);
-  const [calendarRows, policyRows, unitRows, categoryRows] = await Promise.all([
-    repo.listCalendars(db), repo.listPolicies(db), repo.assignedUnitCalendars(db), repo.categoryParents(db),
-  ]);
+  // One after another: `db` may be a transaction, whose single connection takes one query at a time.
+  const calendarRows = await repo.listCalendars(db);
+  const policyRows = await repo.listPolicies(db);
+  const unitRows = await repo.assignedUnitCalendars(db);
+  const categoryRows = await repo.categoryParents(db);
   const calendars = new Map<string, CompiledCalendar>();
   const typeCalendars = new Map<string, string>();
   const live = new Set<string>();
@@ -98,20 +100,10 @@ async function load(db: Queryable): Promise<Snapshot> {
   return snap;
 }
 
-/** The copy this process used last, unchecked: for the create path, whose INSERT checks the version itself. */
+/** The copy this process used last, unchecked: for the create path, whose statement checks the version itself (sla_config_is). */
 export async function cachedSnapshot(db: Queryable): Promise<Snapshot> {
   const snap = lastInstance ? snapshots.get(lastInstance) : undefined;
   return snap ?? load(db);
-}
-
-/** The snapshot for a database state the create path's INSERT reported. */
-export async function snapshotAt(db: Queryable, instance: string, version: number): Promise<Snapshot> {
-  const snap = snapshots.get(instance);
-  if (snap && snap.version === version) {
-    lastInstance = instance;
-    return snap;
-  }
-  return load(db);
 }
 
 /** A snapshot confirmed current within `maxAgeMs` (0: confirmed now, for writes). */

@@ -1,10 +1,19 @@
 // The one way the code base talks to PostgreSQL: embedded PGlite by default, a pg pool when DATABASE_URL is
 // set. Both speak the same SQL; repos take a Queryable so they run inside or outside a transaction alike.
+import { createHash } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Pool, PoolClient } from 'pg';
 
+export interface QueryOptions {
+  /**
+   * Keep the statement prepared on each server connection (skips sending and planning its text again). Only for
+   * hot statements whose best plan does not depend on the values: PostgreSQL may switch to a generic plan.
+   */
+  prepared?: boolean;
+}
+
 export interface Queryable {
-  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<R[]>;
   /** Runs a script of several statements without parameters (migrations, fixtures). */
   exec(sql: string): Promise<void>;
 }
@@ -36,18 +45,24 @@ async function openPostgres(url: string, max: number): Promise<Db> {
   pg.types.setTypeParser(INT8, (v: string) => Number(v));
   const pool: Pool = new pg.Pool({ connectionString: url, max });
   pool.on('error', () => undefined); // an idle client's broken socket is replaced on the next checkout
-  const run = async <R>(client: Pool | PoolClient, sql: string, params?: readonly unknown[]) =>
-    (await client.query(sql, params as unknown[])).rows as R[];
+  const names = new Map<string, string>();
+  const nameOf = (sql: string) => {
+    let name = names.get(sql);
+    if (!name) names.set(sql, (name = `otklik_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`));
+    return name;
+  };
+  const run = async <R>(client: Pool | PoolClient, sql: string, params?: readonly unknown[], options?: QueryOptions) =>
+    (await client.query(options?.prepared ? { name: nameOf(sql), text: sql, values: params as unknown[] } : { text: sql, values: params as unknown[] })).rows as R[];
   return {
     kind: 'postgres',
-    query: (sql, params) => run(pool, sql, params),
+    query: (sql, params, options) => run(pool, sql, params, options),
     exec: async (sql) => void (await pool.query(sql)),
     async transaction(fn) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
         const result = await fn({
-          query: (sql, params) => run(client, sql, params),
+          query: (sql, params, options) => run(client, sql, params, options),
           exec: async (sql) => void (await client.query(sql)),
         });
         await client.query('COMMIT');

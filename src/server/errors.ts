@@ -48,6 +48,28 @@ export class AppError extends Error {
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
 export const forbidden = (message = 'You are not allowed to do this') => new AppError('forbidden', message);
 
+/**
+ * Runs checks that may throw validation errors and keeps their fields, so that one answer names every invalid
+ * field instead of only the first. Other errors pass through.
+ */
+export function fieldErrorCollector() {
+  const errors: FieldError[] = [];
+  const collect = async <T>(check: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await check();
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
+      errors.push(...err.fields);
+      return undefined;
+    }
+  };
+  /** Throws one validation error with every field collected, if any. */
+  const throwIfAny = () => {
+    if (errors.length) throw new AppError('validation_failed', errors[0]!.message, errors);
+  };
+  return { errors, collect, throwIfAny };
+}
+
 /** One invalid field: the common case for services that check references (unknown ids and the like). */
 export function invalidField(path: string, code: string, message: string): AppError {
   return new AppError('validation_failed', message, [{ path, code, message }]);

@@ -2,7 +2,7 @@
 // transaction; nothing changes when any part of the request is invalid.
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
-import { AppError, type FieldError, notFound } from '../../server/errors.ts';
+import { AppError, type FieldError, fieldErrorCollector, notFound } from '../../server/errors.ts';
 import { authorize, canSeeUnit, type Actor } from '../auth/actor.ts';
 import { requireCategoryFor } from '../categories/categories.service.ts';
 import { checkCustomFields } from '../custom-fields/custom-fields.service.ts';
@@ -23,15 +23,7 @@ async function lockVisible(tx: Queryable, actor: Actor, id: string): Promise<rep
 }
 
 async function validateChange(ctx: Ctx, tx: Queryable, actor: Actor, current: repo.AppealRow, input: UpdateAppealInput): Promise<FieldError[]> {
-  const errors: FieldError[] = [];
-  const collect = async (check: () => Promise<unknown>) => {
-    try {
-      await check();
-    } catch (err) {
-      if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
-      errors.push(...err.fields);
-    }
-  };
+  const { errors, collect } = fieldErrorCollector();
   const kind = input.kind ?? current.kind;
   const categoryId = input.categoryId === undefined ? current.categoryId : input.categoryId;
   if (categoryId && (input.categoryId !== undefined || input.kind !== undefined)) await collect(() => requireCategoryFor(tx, categoryId, kind));

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
-import { AppError, type FieldError, forbidden, notFound } from '../../server/errors.ts';
+import { AppError, fieldErrorCollector, forbidden, notFound } from '../../server/errors.ts';
 import { type AttachmentInfo, historyValue, linkToAppeal, loadStaged } from '../attachments/attachments.service.ts';
 import { authorize, canSeeUnit, type Actor } from '../auth/actor.ts';
 import { cachedCategoryFor } from '../categories/categories.service.ts';
@@ -41,16 +41,7 @@ interface Plan {
 
 /** Every check of a new appeal, reporting all invalid fields at once; reads only (mostly from caches). */
 async function plan(ctx: Ctx, db: Queryable, actor: Actor, input: CreateAppealInput, unitId: string | undefined, freshSla: boolean): Promise<Plan> {
-  const errors: FieldError[] = [];
-  const collect = async <T>(check: () => Promise<T>): Promise<T | undefined> => {
-    try {
-      return await check();
-    } catch (err) {
-      if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
-      errors.push(...err.fields);
-      return undefined;
-    }
-  };
+  const { errors, collect, throwIfAny } = fieldErrorCollector();
   const now = new Date();
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   if (receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) errors.push({ path: 'receivedAt', code: 'in_the_future', message: 'receivedAt cannot be in the future' });
@@ -65,9 +56,10 @@ async function plan(ctx: Ctx, db: Queryable, actor: Actor, input: CreateAppealIn
     return lookup ? { lookup } : { plan: await planCustomer(db, input.customer) };
   });
   const attachments = input.attachmentIds.length ? await collect(() => loadStaged(db, actor, input.attachmentIds)) : [];
-  if (errors.length || !customer) throw new AppError('validation_failed', errors[0]!.message, errors);
+  throwIfAny();
 
-  const planned = 'plan' in customer ? customer.plan : null;
+  // Past throwIfAny, every collected value is there.
+  const planned = 'plan' in customer! ? customer.plan : null;
   if (unit) await checkUnitSubmission(ctx, actor, unit, input, planned?.name ?? null, attachments!);
   const appeal: repo.NewAppeal = {
     id: randomUUID(), kind: input.kind, channel: input.channel, status: input.ownerId ? 'open' : 'new', priority: input.priority,
@@ -78,7 +70,7 @@ async function plan(ctx: Ctx, db: Queryable, actor: Actor, input: CreateAppealIn
   const sla = await planNewAppealSla(db, { ...appeal, customerId: planned?.id ?? null, resolvedAt: null, closedAt: null }, unit, now, freshSla);
   return {
     appeal,
-    customer: 'lookup' in customer ? { findOrCreate: customer.lookup.create } : planned!.create ? { create: planned!.create } : { id: planned!.id },
+    customer: 'lookup' in customer! ? { findOrCreate: customer.lookup.create } : planned!.create ? { create: planned!.create } : { id: planned!.id },
     customerUpdate: planned && planUpdatesCustomer(planned) ? planned : null,
     attachments: attachments!,
     sla,

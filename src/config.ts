@@ -15,6 +15,7 @@ const Env = z.object({
   OTKLIK_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   OTKLIK_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   OTKLIK_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  OTKLIK_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   OTKLIK_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
   OTKLIK_SCHEDULER: z.enum(['on', 'off']).default('on'),
   OTKLIK_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
@@ -35,6 +36,7 @@ export interface Config {
   sessionTtlHours: number;
   cookieSecure: boolean;
   loginRatePerMinute: number;
+  trustProxy: boolean;
   logLevel: string;
   /** Whether this process runs background jobs (the SLA scan among them), and how often it looks for due ones. */
   schedulerEnabled: boolean;
@@ -62,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: e.OTKLIK_SESSION_TTL_HOURS,
     cookieSecure: e.OTKLIK_COOKIE_SECURE === 'true',
     loginRatePerMinute: e.OTKLIK_LOGIN_RATE_PER_MINUTE,
+    trustProxy: e.OTKLIK_TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
     schedulerEnabled: e.OTKLIK_SCHEDULER === 'on',
     schedulerIntervalMs: e.OTKLIK_SCHEDULER_INTERVAL_MS,

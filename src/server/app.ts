@@ -32,7 +32,8 @@ export async function buildApp(ctx: Ctx, options: { logger?: FastifyBaseLogger }
     // Per-request logs cost more than the requests at load; errors are logged by the error handler.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: ctx.config.bodyLimitBytes,
-    trustProxy: true,
+    // Only behind a known proxy may X-Forwarded-For name the client (rate limits key on it).
+    trustProxy: ctx.config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

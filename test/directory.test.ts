@@ -139,3 +139,20 @@ describe('categories', () => {
     expect(bad.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['code', 'kinds']);
   });
 });
+
+describe('retried creates', () => {
+  it.each([
+    ['/api/v1/customers', () => ({ name: 'Повторный клиент' })],
+    ['/api/v1/units', () => ({ type: 'store', name: 'Повторный магазин' })],
+    ['/api/v1/users', () => ({ email: 'retry@shop.ru', name: 'Повтор', role: 'agent', password: TEST_PASSWORD })],
+    ['/api/v1/categories', () => ({ code: 'retry_category', nameRu: 'Повтор', nameEn: 'Retry', kinds: ['wish'] })],
+    ['/api/v1/custom-fields', () => ({ kind: 'review', key: 'retryField', labelRu: 'Повтор', labelEn: 'Retry', type: 'string' })],
+  ])('%s returns the first answer to a request retried with the same Idempotency-Key', async (url, body) => {
+    const headers = { 'idempotency-key': `retry ${url}` };
+    const first = await env.request('POST', url, { as: 'admin', body: body(), headers });
+    const again = await env.request('POST', url, { as: 'admin', body: body(), headers });
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.body.id).toBe(first.body.id);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+  });
+});

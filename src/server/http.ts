@@ -1,5 +1,5 @@
 // Shared HTTP types and helpers for route files.
-import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../modules/auth/actor.ts';
@@ -31,6 +31,15 @@ export const ErrorBody = z
 
 /** The error answers every authenticated route may give, for the OpenAPI document. */
 export const errorResponses = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
+
+/** Answers 201 with a create's outcome, marking a replayed one (Idempotency-Key). */
+export function sendCreated(reply: FastifyReply, outcome: { body: unknown; replayed: boolean }) {
+  if (outcome.replayed) reply.header('idempotent-replayed', 'true');
+  return reply.code(201).send(outcome.body);
+}
+
+/** The Idempotency-Key header every create endpoint accepts (documented in OpenAPI). */
+export const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().optional() });
 
 export function idempotencyKey(req: FastifyRequest): string | undefined {
   const value = req.headers['idempotency-key'];

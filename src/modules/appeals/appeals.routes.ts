@@ -1,7 +1,7 @@
 // The appeals register over HTTP: a table of endpoints.
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
-import { actorOf, type App, ErrorBody, errorResponses, IdParams, idempotencyKey } from '../../server/http.ts';
+import { actorOf, type App, ErrorBody, errorResponses, IdempotencyHeaders, idempotencyKey, IdParams, sendCreated } from '../../server/http.ts';
 import { assignAppeal, updateAppeal } from './appeals.changes.ts';
 import { listAppeals } from './appeals.list.ts';
 import { Appeal, AppealPage, AppealQuery, Assign, CreateAppeal, CreateMessage, HistoryEvent, Message, UpdateAppeal } from './appeals.schema.ts';
@@ -18,15 +18,11 @@ export async function registerAppealRoutes(app: App, ctx: Ctx) {
       tags,
       description: 'Creates an appeal. Send an Idempotency-Key header to make retries safe. A unit submission that misses '
         + "its unit type's rules gets 422 submission_rejected naming every failed rule.",
-      headers: z.object({ 'idempotency-key': z.string().optional() }),
+      headers: IdempotencyHeaders,
       body: CreateAppeal,
       response: { 201: Appeal, 409: ErrorBody, 422: ErrorBody, ...errorResponses },
     },
-  }, async (req, reply) => {
-    const outcome = await createAppeal(ctx, actorOf(req), req.body, idempotencyKey(req));
-    if (outcome.replayed) reply.header('idempotent-replayed', 'true');
-    return reply.code(201).send(outcome.body);
-  });
+  }, async (req, reply) => sendCreated(reply, await createAppeal(ctx, actorOf(req), req.body, idempotencyKey(req))));
 
   app.get('/api/v1/appeals/:id', { schema: { tags, params: IdParams, response: { 200: Appeal, ...errorResponses } } },
     async (req) => getAppeal(ctx, actorOf(req), req.params.id));

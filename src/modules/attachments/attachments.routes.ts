@@ -1,7 +1,7 @@
 // Attachment endpoints: upload (staged or onto an appeal), metadata, listing, and the bytes themselves.
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
-import { actorOf, type App, ErrorBody, errorResponses, IdParams, idempotencyKey } from '../../server/http.ts';
+import { actorOf, type App, ErrorBody, errorResponses, IdempotencyHeaders, idempotencyKey, IdParams, sendCreated } from '../../server/http.ts';
 import { Attachment, AttachmentList } from './attachments.schema.ts';
 import * as attachments from './attachments.service.ts';
 import { contentDisposition } from './file-names.ts';
@@ -10,31 +10,28 @@ import { receiveUpload } from './multipart-upload.ts';
 const uploadErrors = { ...errorResponses, 409: ErrorBody, 413: ErrorBody, 415: ErrorBody } as const;
 const UPLOAD_NOTE = 'multipart/form-data: `file` (up to the configured size) and optional `documentKind` (receipt, repair_act, '
   + 'scan, photo…). The type is sniffed from the bytes. Send an Idempotency-Key header to make retries safe.';
-const IdempotencyHeader = z.object({ 'idempotency-key': z.string().optional() });
 
 export async function registerAttachmentRoutes(app: App, ctx: Ctx) {
   const tags = ['attachments'];
 
   app.post('/api/v1/attachments', {
     schema: { tags, consumes: ['multipart/form-data'], description: `Stages a file for an appeal yet to be created. ${UPLOAD_NOTE}`,
-      headers: IdempotencyHeader, response: { 201: Attachment, ...uploadErrors } },
+      headers: IdempotencyHeaders, response: { 201: Attachment, ...uploadErrors } },
   }, async (req, reply) => {
     const actor = actorOf(req);
     attachments.assertMayStage(actor);
     const outcome = await attachments.stageUpload(ctx, actor, await receiveUpload(req, ctx), idempotencyKey(req));
-    if (outcome.replayed) reply.header('idempotent-replayed', 'true');
-    return reply.code(201).send(outcome.body);
+    return sendCreated(reply, outcome);
   });
 
   app.post('/api/v1/appeals/:id/attachments', {
     schema: { tags, consumes: ['multipart/form-data'], description: `Adds a file to an appeal. ${UPLOAD_NOTE}`, params: IdParams,
-      headers: IdempotencyHeader, response: { 201: Attachment, ...uploadErrors } },
+      headers: IdempotencyHeaders, response: { 201: Attachment, ...uploadErrors } },
   }, async (req, reply) => {
     const actor = actorOf(req);
     await attachments.assertMayAttach(ctx.db, actor, req.params.id);
     const outcome = await attachments.addToAppeal(ctx, actor, req.params.id, await receiveUpload(req, ctx), idempotencyKey(req));
-    if (outcome.replayed) reply.header('idempotent-replayed', 'true');
-    return reply.code(201).send(outcome.body);
+    return sendCreated(reply, outcome);
   });
 
   app.get('/api/v1/appeals/:id/attachments', { schema: { tags, params: IdParams, response: { 200: AttachmentList, ...errorResponses } } },

@@ -3,6 +3,7 @@ import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
 import { AppError, invalidField, notFound } from '../../server/errors.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
+import { idempotent, type Outcome } from '../idempotency/idempotency.service.ts';
 import * as repo from './categories.repo.ts';
 import type { Category, CreateCategoryInput, UpdateCategoryInput } from './categories.schema.ts';
 
@@ -29,9 +30,9 @@ export async function cachedCategoryFor(ctx: Ctx, id: string, kind: string, path
   return checkCategoryFits(await ctx.cache.get(`category:${id}`, () => repo.findById(ctx.db, id)), kind, path);
 }
 
-export async function createCategory(ctx: Ctx, actor: Actor, input: CreateCategoryInput): Promise<Category> {
+export async function createCategory(ctx: Ctx, actor: Actor, input: CreateCategoryInput, key?: string): Promise<Outcome<Category>> {
   authorize(actor, 'categories:write');
-  return ctx.db.transaction(async (tx) => {
+  return idempotent(ctx.db, actor.id, key, 'POST /api/v1/categories', input, async (tx) => {
     if (await repo.findByCode(tx, input.code)) {
       throw new AppError('conflict', 'This code is taken', [{ path: 'code', code: 'taken', message: 'This code is taken' }]);
     }

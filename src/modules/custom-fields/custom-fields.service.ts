@@ -3,6 +3,7 @@ import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
 import { AppError, notFound, type FieldError } from '../../server/errors.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
+import { idempotent, type Outcome } from '../idempotency/idempotency.service.ts';
 import * as repo from './custom-fields.repo.ts';
 import type { CreateCustomFieldInput, CustomFieldDefinition, UpdateCustomFieldInput } from './custom-fields.schema.ts';
 import { validateCustomFields } from './validate-custom-fields.ts';
@@ -20,12 +21,15 @@ export async function checkCustomFields(ctx: Ctx, db: Queryable, kind: string, v
 
 const forget = (ctx: Ctx) => ctx.cache.deletePrefix('custom-fields:');
 
-export async function createDefinition(ctx: Ctx, actor: Actor, input: CreateCustomFieldInput): Promise<CustomFieldDefinition> {
+export async function createDefinition(ctx: Ctx, actor: Actor, input: CreateCustomFieldInput, key?: string): Promise<Outcome<CustomFieldDefinition>> {
   authorize(actor, 'settings:write');
-  const created = await repo.insert(ctx.db, input);
+  const outcome = await idempotent(ctx.db, actor.id, key, 'POST /api/v1/custom-fields', input, async (tx) => {
+    const created = await repo.insert(tx, input);
+    if (!created) throw new AppError('conflict', 'This key is taken for this kind', [{ path: 'key', code: 'taken', message: 'This key is taken for this kind' }]);
+    return created;
+  });
   forget(ctx);
-  if (!created) throw new AppError('conflict', 'This key is taken for this kind', [{ path: 'key', code: 'taken', message: 'This key is taken for this kind' }]);
-  return created;
+  return outcome;
 }
 
 export async function updateDefinition(ctx: Ctx, actor: Actor, id: string, input: UpdateCustomFieldInput): Promise<CustomFieldDefinition> {

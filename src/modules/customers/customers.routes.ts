@@ -1,7 +1,7 @@
 // Customers: search, profile, create and edit.
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
-import { actorOf, type App, errorResponses, IdParams } from '../../server/http.ts';
+import { actorOf, type App, errorResponses, IdempotencyHeaders, idempotencyKey, IdParams, sendCreated } from '../../server/http.ts';
 import { CreateCustomer, Customer, CustomerQuery, UpdateCustomer } from './customers.schema.ts';
 import { createCustomer, getCustomer, searchCustomers, updateCustomer } from './customers.service.ts';
 
@@ -14,8 +14,8 @@ export async function registerCustomerRoutes(app: App, ctx: Ctx) {
   app.get('/api/v1/customers', {
     schema: { tags, querystring: CustomerQuery, response: { 200: z.object({ items: z.array(Customer), nextCursor: z.string().nullable() }), ...errorResponses } },
   }, async (req) => searchCustomers(ctx, actorOf(req), req.query));
-  app.post('/api/v1/customers', { schema: { tags, body: CreateCustomer, response: { 201: Customer, ...errorResponses } } },
-    async (req, reply) => reply.code(201).send(await createCustomer(ctx, actorOf(req), req.body)));
+  app.post('/api/v1/customers', { schema: { tags, headers: IdempotencyHeaders, body: CreateCustomer, response: { 201: Customer, ...errorResponses } } },
+    async (req, reply) => sendCreated(reply, await createCustomer(ctx, actorOf(req), req.body, idempotencyKey(req))));
   app.get('/api/v1/customers/:id', { schema: { tags, params: IdParams, response: { 200: CustomerProfile, ...errorResponses } } },
     async (req) => getCustomer(ctx, actorOf(req), req.params.id));
   app.patch('/api/v1/customers/:id', { schema: { tags, params: IdParams, body: UpdateCustomer, response: { 200: Customer, ...errorResponses } } },

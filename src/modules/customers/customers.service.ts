@@ -5,6 +5,7 @@ import type { Queryable } from '../../db/db.ts';
 import { decodeCursor, encodeCursor } from '../../server/cursor.ts';
 import { AppError, type FieldError, invalidField, notFound } from '../../server/errors.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
+import { idempotent, type Outcome } from '../idempotency/idempotency.service.ts';
 import * as repo from './customers.repo.ts';
 import type { CreateCustomerInput, Customer, CustomerQuery, CustomerRef, UpdateCustomerInput } from './customers.schema.ts';
 import { normalizeEmail, normalizePhone } from './normalize.ts';
@@ -43,11 +44,11 @@ async function checkIdentitiesFree(tx: Queryable, identities: Identity[], custom
   }
 }
 
-export async function createCustomer(ctx: Ctx, actor: Actor, input: CreateCustomerInput): Promise<Customer> {
+export async function createCustomer(ctx: Ctx, actor: Actor, input: CreateCustomerInput, key?: string): Promise<Outcome<Customer>> {
   authorize(actor, 'customers:write');
   const { identities, errors } = normalizeIdentities(input.phones, input.emails, { phones: 'phones', emails: 'emails' });
   if (errors.length) throw new AppError('validation_failed', errors[0]!.message, errors);
-  return ctx.db.transaction(async (tx) => {
+  return idempotent(ctx.db, actor.id, key, 'POST /api/v1/customers', input, async (tx) => {
     await checkIdentitiesFree(tx, identities, null, '');
     const id = await repo.insert(tx, {
       name: input.name ?? null, companyName: input.companyName ?? null, companyCode: input.companyCode ?? null,

@@ -3,6 +3,7 @@ import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
 import { AppError, invalidField, notFound } from '../../server/errors.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
+import { idempotent, type Outcome } from '../idempotency/idempotency.service.ts';
 import * as repo from './units.repo.ts';
 import type { CreateUnitInput, Unit, UnitQuery, UpdateUnitInput } from './units.schema.ts';
 
@@ -39,9 +40,9 @@ export const cachedUnit = (ctx: Ctx, id: string, path = 'unitId') => ctx.cache.g
 
 export const unitSubtree = (db: Queryable, id: string) => repo.subtreeIds(db, id);
 
-export async function createUnit(ctx: Ctx, actor: Actor, input: CreateUnitInput): Promise<Unit> {
+export async function createUnit(ctx: Ctx, actor: Actor, input: CreateUnitInput, key?: string): Promise<Outcome<Unit>> {
   authorize(actor, 'units:write');
-  return ctx.db.transaction(async (tx) => {
+  return idempotent(ctx.db, actor.id, key, 'POST /api/v1/units', input, async (tx) => {
     if (input.parentId) await requireUnit(tx, input.parentId, 'parentId');
     const id = await repo.insert(tx, { ...input, code: input.code ?? null, parentId: input.parentId ?? null });
     return present((await repo.findById(tx, id))!);

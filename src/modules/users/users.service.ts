@@ -5,6 +5,7 @@ import { AppError, invalidField, notFound } from '../../server/errors.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
 import { endSessionsOf, forgetActors } from '../auth/auth.service.ts';
 import { hashPassword, randomPassword, verifyPassword } from '../auth/passwords.ts';
+import { idempotent, type Outcome } from '../idempotency/idempotency.service.ts';
 import * as repo from './users.repo.ts';
 import type { CreateUserInput, UpdateMeInput, UpdateUserInput, User, UserQuery } from './users.schema.ts';
 
@@ -33,11 +34,12 @@ export async function getUser(ctx: Ctx, actor: Actor, id: string): Promise<User>
   return presentUser(user);
 }
 
-export async function createUser(ctx: Ctx, actor: Actor, input: CreateUserInput): Promise<User> {
+export async function createUser(ctx: Ctx, actor: Actor, input: CreateUserInput, key?: string): Promise<Outcome<User>> {
   authorize(actor, 'users:write');
   const email = input.email.trim().toLowerCase();
   const passwordHash = input.password ? await hashPassword(input.password) : null;
-  return ctx.db.transaction(async (tx) => {
+  // The password itself stays out of the stored request fingerprint.
+  return idempotent(ctx.db, actor.id, key, 'POST /api/v1/users', { ...input, password: Boolean(input.password) }, async (tx) => {
     if (await repo.findByEmail(tx, email)) throw new AppError('conflict', 'A user with this e-mail exists', [{ path: 'email', code: 'taken', message: 'A user with this e-mail exists' }]);
     const unitIds = await checkUnits(tx, input.unitIds);
     const id = await repo.insert(tx, { email, name: input.name, role: input.role, locale: input.locale, passwordHash });

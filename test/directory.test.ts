@@ -104,6 +104,8 @@ describe('customers', () => {
     const bad = await env.request('POST', '/api/v1/customers', { as: 'agent', body: { phones: ['+7 900 111-22-33', 'abc'], emails: ['nope'], companyCode: '12' } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.map((f: { path: string }) => f.path)).toContain('companyCode');
+    const service = await env.request('POST', '/api/v1/customers', { as: 'agent', body: { phones: ['+7 900 111-22-33', 'abc'], emails: ['nope'] } });
+    expect(service.body.error.fields.map((f: { path: string; code: string }) => `${f.path}:${f.code}`)).toEqual(['phones.1:invalid_phone', 'emails.0:invalid_email']);
   });
 
   it('pages through customers with a cursor', async () => {

@@ -14,22 +14,25 @@ type Identity = { kind: 'phone' | 'email'; value: string; placeholder: boolean }
 
 const present = (c: repo.CustomerRow): Customer => ({ ...c, createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString() });
 
+const LIST_PATHS = { phone: (i: number) => `phones.${i}`, email: (i: number) => `emails.${i}` };
+const REF_PATHS = { phone: () => 'customer.phone', email: () => 'customer.email' };
+
 /** Normalises phones and e-mails, collecting a field error for each bad one; duplicates are dropped. */
-export function normalizeIdentities(phones: string[], emails: string[], paths: { phones: string; emails: string }): { identities: Identity[]; errors: FieldError[] } {
+export function normalizeIdentities(phones: string[], emails: string[], paths: { phone: (i: number) => string; email: (i: number) => string }): { identities: Identity[]; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   const identities: Identity[] = [];
-  const add = (kind: Identity['kind'], raw: string[], path: string, normalize: typeof normalizePhone) =>
+  const add = (kind: Identity['kind'], raw: string[], path: (i: number) => string, normalize: typeof normalizePhone) =>
     raw.forEach((input, i) => {
       const n = normalize(input);
-      if (!n.ok) errors.push({ path: raw.length === 1 && !path.endsWith('s') ? path : `${path}.${i}`, code: n.code, message: n.message });
+      if (!n.ok) errors.push({ path: path(i), code: n.code, message: n.message });
       else if (!seen.has(`${kind}:${n.value}`)) {
         seen.add(`${kind}:${n.value}`);
         identities.push({ kind, value: n.value, placeholder: n.placeholder });
       }
     });
-  add('phone', phones, paths.phones, normalizePhone);
-  add('email', emails, paths.emails, normalizeEmail);
+  add('phone', phones, paths.phone, normalizePhone);
+  add('email', emails, paths.email, normalizeEmail);
   return { identities, errors };
 }
 
@@ -46,7 +49,7 @@ async function checkIdentitiesFree(tx: Queryable, identities: Identity[], custom
 
 export async function createCustomer(ctx: Ctx, actor: Actor, input: CreateCustomerInput, key?: string): Promise<Outcome<Customer>> {
   authorize(actor, 'customers:write');
-  const { identities, errors } = normalizeIdentities(input.phones, input.emails, { phones: 'phones', emails: 'emails' });
+  const { identities, errors } = normalizeIdentities(input.phones, input.emails, LIST_PATHS);
   if (errors.length) throw new AppError('validation_failed', errors[0]!.message, errors);
   return idempotent(ctx.db, actor.id, key, 'POST /api/v1/customers', input, async (tx) => {
     await checkIdentitiesFree(tx, identities, null, '');
@@ -61,7 +64,7 @@ export async function createCustomer(ctx: Ctx, actor: Actor, input: CreateCustom
 
 export async function updateCustomer(ctx: Ctx, actor: Actor, id: string, input: UpdateCustomerInput): Promise<Customer> {
   authorize(actor, 'customers:write');
-  const { identities, errors } = normalizeIdentities(input.phones ?? [], input.emails ?? [], { phones: 'phones', emails: 'emails' });
+  const { identities, errors } = normalizeIdentities(input.phones ?? [], input.emails ?? [], LIST_PATHS);
   if (errors.length) throw new AppError('validation_failed', errors[0]!.message, errors);
   return ctx.db.transaction(async (tx) => {
     if (!(await repo.findById(tx, id))) throw notFound('Customer');
@@ -132,7 +135,7 @@ export async function planCustomer(db: Queryable, ref: CustomerRef): Promise<Cus
     if (!c) throw new AppError('validation_failed', 'No such customer', [{ path: 'customer.id', code: 'unknown_customer', message: 'No such customer' }]);
     return { id: c.mergedInto ?? c.id, name: c.name, create: null, addIdentities: [], setName: null };
   }
-  const { identities, errors } = normalizeIdentities(ref.phone ? [ref.phone] : [], ref.email ? [ref.email] : [], { phones: 'customer.phone', emails: 'customer.email' });
+  const { identities, errors } = normalizeIdentities(ref.phone ? [ref.phone] : [], ref.email ? [ref.email] : [], REF_PATHS);
   if (errors.length) throw new AppError('validation_failed', errors[0]!.message, errors);
   const real = identities.filter((i) => !i.placeholder);
   const owners = real.length
@@ -166,7 +169,7 @@ export interface CustomerLookup {
  */
 export function customerLookup(ref: CustomerRef): CustomerLookup | null {
   if ('id' in ref) return null;
-  const { identities, errors } = normalizeIdentities(ref.phone ? [ref.phone] : [], ref.email ? [ref.email] : [], { phones: 'customer.phone', emails: 'customer.email' });
+  const { identities, errors } = normalizeIdentities(ref.phone ? [ref.phone] : [], ref.email ? [ref.email] : [], REF_PATHS);
   if (errors.length) throw new AppError('validation_failed', errors[0]!.message, errors);
   if (!identities.some((i) => !i.placeholder)) return null;
   return { identities, create: { id: randomUUID(), name: ref.name ?? null, companyName: ref.companyName ?? null, companyCode: ref.companyCode ?? null, identities } };

@@ -17,8 +17,6 @@ export interface IndexResult {
   ci: Interval | null;
 }
 
-export const emptyResult = (): IndexResult => ({ value: null, n: 0, ci: null });
-
 /** Counts come from our own tallies; a negative or fractional one is a bug upstream, so it throws. */
 export function assertCount(name: string, count: number): void {
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`${name} must be a non-negative integer, got ${count}`);

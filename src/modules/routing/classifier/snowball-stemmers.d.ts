@@ -5,6 +5,4 @@ declare module 'snowball-stemmers' {
   }
   export function newStemmer(language: string): Stemmer;
   export function algorithms(): string[];
-  const snowball: { newStemmer: typeof newStemmer; algorithms: typeof algorithms };
-  export default snowball;
 }

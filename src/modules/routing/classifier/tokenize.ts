@@ -1,7 +1,8 @@
 // Owns: turning an appeal's free text into classifier features — lower-cased, ё folded to е,
 // stop-words removed, Russian or English Snowball stems chosen per token by script, numbers
 // bucketed by length, plus bigrams of adjacent stems.
-import snowball from 'snowball-stemmers';
+// Named import: the package is Babel-built CommonJS (__esModule, no default export).
+import { newStemmer } from 'snowball-stemmers';
 
 // Negations (не, нет, ни, no, not) are kept on purpose: «не работает» is the whole complaint.
 const RU_STOP_WORDS = `а без бы был была были было быть в вам вас весь во вот все всего всех вы где да даже для до
@@ -43,8 +44,8 @@ function numberBucket(token: string): string {
 export function createTokenizer(options: TokenizerOptions = {}): Tokenizer {
   const withBigrams = options.bigrams ?? true;
   const cacheSize = options.stemCacheSize ?? 200_000;
-  const russian = snowball.newStemmer('russian');
-  const english = snowball.newStemmer('english');
+  const russian = newStemmer('russian');
+  const english = newStemmer('english');
   const cache = new Map<string, string>();
 
   function stem(word: string): string {

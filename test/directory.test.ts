@@ -27,7 +27,7 @@ describe('units', () => {
   it('refuses an unknown time zone, type or parent naming the field', async () => {
     const res = await env.request('POST', '/api/v1/units', { as: 'admin', body: { type: 'shop', name: 'X', timeZone: 'Mars/Olympus' } });
     expect(res.status).toBe(400);
-    expect(res.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['timeZone', 'type']);
+    expect(res.body.error.fields.map((f: { path: string; code: string }) => `${f.path}:${f.code}`).sort()).toEqual(['timeZone:unknown_time_zone', 'type:invalid_value']);
     const parent = await env.request('POST', '/api/v1/units', { as: 'admin', body: { type: 'store', name: 'X', parentId: '00000000-0000-4000-8000-000000000000' } });
     expect(parent.body.error.fields).toMatchObject([{ path: 'parentId', code: 'unknown_unit' }]);
   });

@@ -11,6 +11,7 @@ interface ZodIssueLike {
   format?: string;
   keys?: string[];
   input?: unknown;
+  params?: { code?: unknown };
 }
 
 export function fieldErrorsFromIssues(issues: ZodIssueLike[], prefix = ''): FieldError[] {
@@ -33,6 +34,9 @@ function issueCode(issue: ZodIssueLike): string {
       return 'invalid_value';
     case 'invalid_union':
       return 'invalid_value';
+    case 'custom':
+      // Refinements name their own code: .refine(…, { params: { code: 'unknown_time_zone' } }).
+      return typeof issue.params?.code === 'string' ? issue.params.code : 'invalid_value';
     default:
       return issue.code;
   }

@@ -3,13 +3,15 @@ import type { Ctx } from '../context.ts';
 import { escalateAlert } from '../modules/sla/sla.escalate.ts';
 import { type RecomputeFilter, recomputeOpenAppeals } from '../modules/sla/sla.recompute.ts';
 import { scanSla } from '../modules/sla/sla.scan.ts';
+import { scanLateSubtasks } from '../modules/subtasks/subtasks.scan.ts';
 import type { JobHandler } from './runner.ts';
 
 export const HANDLERS: Readonly<Record<string, JobHandler>> = {
   'sla.scan': (ctx: Ctx, _payload, now) => scanSla(ctx, now),
   'sla.escalate': (ctx, payload, now) => escalateAlert(ctx, Number(payload.alertId), now),
   'sla.recompute': (ctx, payload, now) => recomputeOpenAppeals(ctx, payload as RecomputeFilter, now),
+  'subtasks.scan': (ctx, _payload, now) => scanLateSubtasks(ctx, now),
 };
 
 /** Recurring jobs every process makes sure exist when its scheduler starts. */
-export const RECURRING = ['sla.scan'] as const;
+export const RECURRING = ['sla.scan', 'subtasks.scan'] as const;

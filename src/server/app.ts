@@ -15,9 +15,12 @@ import { actorFromCredentials } from '../modules/auth/auth.service.ts';
 import { registerCategoryRoutes } from '../modules/categories/categories.routes.ts';
 import { registerCustomFieldRoutes } from '../modules/custom-fields/custom-fields.routes.ts';
 import { registerCustomerRoutes } from '../modules/customers/customers.routes.ts';
+import { registerEscalationRoutes } from '../modules/escalations/escalations.routes.ts';
 import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.ts';
+import { registerQueueRoutes } from '../modules/queues/queues.routes.ts';
 import { registerSlaRoutes } from '../modules/sla/sla.routes.ts';
 import { registerSubmissionRoutes } from '../modules/submissions/submissions.routes.ts';
+import { registerSubtaskRoutes } from '../modules/subtasks/subtasks.routes.ts';
 import { registerUnitRoutes } from '../modules/units/units.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
 import { errorHandler } from './error-handler.ts';
@@ -93,7 +96,7 @@ export async function buildApp(ctx: Ctx, options: { logger?: FastifyBaseLogger }
 
   for (const register of [registerAuthRoutes, registerUserRoutes, registerUnitRoutes, registerCategoryRoutes,
     registerCustomerRoutes, registerAppealRoutes, registerAttachmentRoutes, registerSubmissionRoutes, registerCustomFieldRoutes,
-    registerSlaRoutes, registerNotificationRoutes]) {
+    registerSlaRoutes, registerNotificationRoutes, registerQueueRoutes, registerSubtaskRoutes, registerEscalationRoutes]) {
     await register(app, ctx);
   }
   return app;

@@ -9,6 +9,7 @@ import { checkCustomFields } from '../custom-fields/custom-fields.service.ts';
 import { requireCustomer } from '../customers/customers.service.ts';
 import { onAppealChanged, slaOfAppeal } from '../sla/sla.service.ts';
 import { requireUnit } from '../units/units.service.ts';
+import { checkQueueAttestation, requireQueue } from '../queues/queues.attestation.ts';
 import { presentAppeal } from './appeals.present.ts';
 import * as repo from './appeals.repo.ts';
 import type { Appeal, UpdateAppealInput } from './appeals.schema.ts';
@@ -33,6 +34,11 @@ async function validateChange(ctx: Ctx, tx: Queryable, actor: Actor, current: re
     const e = await checkOwner(tx, actor, input.ownerId, 'ownerId');
     if (e) errors.push(e);
   }
+  // An appeal in a queue may be owned only by someone attested for it (queues.attestation.ts).
+  if (input.queueId && input.queueId !== current.queueId) await collect(() => requireQueue(tx, input.queueId!));
+  const queueId = input.queueId === undefined ? current.queueId : input.queueId;
+  const ownerId = input.ownerId === undefined ? current.ownerId : input.ownerId;
+  if (queueId && ownerId && (ownerId !== current.ownerId || queueId !== current.queueId)) await collect(() => checkQueueAttestation(tx, queueId, ownerId, actor));
   if (input.customFields || input.kind) {
     errors.push(...(await checkCustomFields(ctx, tx, kind, { ...current.customFields, ...input.customFields }, false)));
   }

@@ -12,6 +12,7 @@ export interface ListFilter {
   categoryIds?: string[] | undefined;
   customerId?: string | undefined;
   ownerId?: string | null | undefined;
+  queueIds?: string[] | undefined;
   priorities?: string[] | undefined;
   tag?: string | undefined;
   createdFrom?: string | undefined;
@@ -69,6 +70,7 @@ export async function list(db: Queryable, f: ListFilter, o: ListOptions): Promis
   any('priority', f.priorities);
   any('unit_id', f.unitIds, 'uuid');
   any('category_id', f.categoryIds, 'uuid');
+  any('queue_id', f.queueIds, 'uuid');
   if (f.scopeUnitIds) where.push(`a.unit_id = ANY(${p(f.scopeUnitIds)}::uuid[])`);
   if (f.customerId) where.push(`a.customer_id = ${p(f.customerId)}`);
   if (f.ownerId === null) where.push('a.owner_id IS NULL');

@@ -25,7 +25,7 @@ export async function listAppeals(ctx: Ctx, actor: Actor, q: AppealQuery): Promi
   let unitIds = q.unitId;
   if (unitIds && q.includeSubunits === 'true') unitIds = [...new Set((await Promise.all(unitIds.map((u: string) => unitSubtree(ctx.db, u)))).flat())];
   const rows = await listRepo.list(ctx.db, {
-    kinds: q.kind, statuses: q.status, channels: q.channel, unitIds, scopeUnitIds: unitScope(actor), categoryIds: q.categoryId,
+    kinds: q.kind, statuses: q.status, channels: q.channel, unitIds, scopeUnitIds: unitScope(actor), categoryIds: q.categoryId, queueIds: q.queueId,
     customerId: q.customerId, ownerId: q.ownerId === 'none' ? null : q.ownerId === 'me' ? actor.id : q.ownerId,
     priorities: q.priority, tag: q.tag, createdFrom: q.createdFrom, createdTo: q.createdTo, updatedFrom: q.updatedFrom,
     updatedTo: q.updatedTo, q: q.q, slaStates: q.slaState, dueBefore: q.dueBefore, now,

@@ -19,6 +19,7 @@ export function presentAppeal(r: AppealRow, sla: AppealSla | null = null): Appea
     categoryId: r.categoryId,
     customerId: r.customerId,
     ownerId: r.ownerId,
+    queueId: r.queueId,
     createdBy: r.createdBy,
     sequenceNumber: r.sequenceNumber,
     receivedAt: r.receivedAt.toISOString(),

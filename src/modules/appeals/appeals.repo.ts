@@ -14,6 +14,7 @@ export interface AppealRow {
   categoryId: string | null;
   customerId: string | null;
   ownerId: string | null;
+  queueId: string | null;
   createdBy: string | null;
   sequenceNumber: string | null;
   receivedAt: Date;
@@ -26,7 +27,7 @@ export interface AppealRow {
 }
 
 export const COLUMNS = `a.id, a.number, a.kind, a.channel, a.status, a.priority, a.subject, a.description,
-  a.unit_id AS "unitId", a.category_id AS "categoryId", a.customer_id AS "customerId", a.owner_id AS "ownerId",
+  a.unit_id AS "unitId", a.category_id AS "categoryId", a.customer_id AS "customerId", a.owner_id AS "ownerId", a.queue_id AS "queueId",
   a.created_by AS "createdBy", a.sequence_number AS "sequenceNumber", a.received_at AS "receivedAt", a.tags,
   a.custom_fields AS "customFields", a.created_at AS "createdAt", a.updated_at AS "updatedAt",
   a.resolved_at AS "resolvedAt", a.closed_at AS "closedAt"`;
@@ -141,7 +142,7 @@ export async function findUnitOf(db: Queryable, id: string): Promise<{ id: strin
 
 const UPDATABLE: Record<string, string> = {
   kind: 'kind', channel: 'channel', status: 'status', priority: 'priority', subject: 'subject', description: 'description',
-  unitId: 'unit_id', categoryId: 'category_id', customerId: 'customer_id', ownerId: 'owner_id',
+  unitId: 'unit_id', categoryId: 'category_id', customerId: 'customer_id', ownerId: 'owner_id', queueId: 'queue_id',
   sequenceNumber: 'sequence_number', tags: 'tags', customFields: 'custom_fields', resolvedAt: 'resolved_at', closedAt: 'closed_at',
 };
 

@@ -1,5 +1,6 @@
 // Every kind of background job and the function that does it.
 import type { Ctx } from '../context.ts';
+import { trainDaily } from '../modules/routing/classification/classification.service.ts';
 import { escalateAlert } from '../modules/sla/sla.escalate.ts';
 import { type RecomputeFilter, recomputeOpenAppeals } from '../modules/sla/sla.recompute.ts';
 import { scanSla } from '../modules/sla/sla.scan.ts';
@@ -11,6 +12,8 @@ export const HANDLERS: Readonly<Record<string, JobHandler>> = {
   'sla.escalate': (ctx, payload, now) => escalateAlert(ctx, Number(payload.alertId), now),
   'sla.recompute': (ctx, payload, now) => recomputeOpenAppeals(ctx, payload as RecomputeFilter, now),
   'subtasks.scan': (ctx, _payload, now) => scanLateSubtasks(ctx, now),
+  // Daily, not RECURRING (that runs at the scheduler's interval): it queues its own next run a day on.
+  'classifier.train': (ctx, _payload, now) => trainDaily(ctx, now),
 };
 
 /** Recurring jobs every process makes sure exist when its scheduler starts. */

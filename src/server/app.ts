@@ -18,6 +18,8 @@ import { registerCustomerRoutes } from '../modules/customers/customers.routes.ts
 import { registerEscalationRoutes } from '../modules/escalations/escalations.routes.ts';
 import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.ts';
 import { registerQueueRoutes } from '../modules/queues/queues.routes.ts';
+import { registerRoutingRuleRoutes } from '../modules/routing/rules/rules.routes.ts';
+import { registerClassificationRoutes } from '../modules/routing/classification/classification.routes.ts';
 import { registerSlaRoutes } from '../modules/sla/sla.routes.ts';
 import { registerSubmissionRoutes } from '../modules/submissions/submissions.routes.ts';
 import { registerSubtaskRoutes } from '../modules/subtasks/subtasks.routes.ts';
@@ -96,7 +98,8 @@ export async function buildApp(ctx: Ctx, options: { logger?: FastifyBaseLogger }
 
   for (const register of [registerAuthRoutes, registerUserRoutes, registerUnitRoutes, registerCategoryRoutes,
     registerCustomerRoutes, registerAppealRoutes, registerAttachmentRoutes, registerSubmissionRoutes, registerCustomFieldRoutes,
-    registerSlaRoutes, registerNotificationRoutes, registerQueueRoutes, registerSubtaskRoutes, registerEscalationRoutes]) {
+    registerSlaRoutes, registerNotificationRoutes, registerQueueRoutes, registerSubtaskRoutes, registerEscalationRoutes, registerClassificationRoutes,
+    registerRoutingRuleRoutes]) {
     await register(app, ctx);
   }
   return app;

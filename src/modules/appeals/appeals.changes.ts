@@ -10,6 +10,9 @@ import { requireCustomer } from '../customers/customers.service.ts';
 import { onAppealChanged, slaOfAppeal } from '../sla/sla.service.ts';
 import { requireUnit } from '../units/units.service.ts';
 import { checkQueueAttestation, requireQueue } from '../queues/queues.attestation.ts';
+import type { Effect } from '../routing/rules/rules-engine.ts';
+import { evaluateFor, fieldChanges, notifyForRules, repliesForRules, traceEvents } from '../routing/rules/rules.service.ts';
+import { insertSubtaskIn } from '../subtasks/subtasks.service.ts';
 import { presentAppeal } from './appeals.present.ts';
 import * as repo from './appeals.repo.ts';
 import type { Appeal, UpdateAppealInput } from './appeals.schema.ts';
@@ -78,8 +81,37 @@ export async function applyChange(ctx: Ctx, tx: Queryable, actor: Actor, current
   if (events.length === 0) return current;
   const row = await repo.update(tx, current.id, next);
   await repo.insertEvents(tx, current.id, actor.id, events);
-  await onAppealChanged(tx, current, row);
-  return row;
+  // Rules on 'update' run once after the change; what they change does not run them again (no loops).
+  const ruled = await applyUpdateRules(ctx, tx, actor.id, row);
+  await onAppealChanged(tx, current, ruled);
+  return ruled;
+}
+
+/** What routing rules ask beyond the appeal's fields: notifications and template replies (outbound messages). */
+export async function writeRuleEffects(tx: Queryable, actorId: string, row: repo.AppealRow, effects: readonly Effect[]): Promise<void> {
+  if (effects.length === 0) return;
+  await notifyForRules(tx, row, effects);
+  for (const body of await repliesForRules(tx, row, effects)) {
+    await repo.insertMessage(tx, { appealId: row.id, direction: 'outbound', channel: row.channel, body, authorId: actorId });
+  }
+  for (const e of effects) {
+    if (e.type !== 'subtask') continue;
+    await insertSubtaskIn(tx, actorId, { id: row.id, unitId: row.unitId }, {
+      title: e.title, ...(e.queueId ? { queueId: e.queueId } : {}), ...(e.assigneeId ? { assigneeId: e.assigneeId } : {}),
+      ...(e.dueInWorkingMinutes !== null ? { dueInWorkingMinutes: e.dueInWorkingMinutes } : {}),
+    });
+  }
+}
+
+/** Rules with the 'update' event: their changes are one more update, with history, in the same transaction. */
+async function applyUpdateRules(ctx: Ctx, tx: Queryable, actorId: string, row: repo.AppealRow): Promise<repo.AppealRow> {
+  const evaluation = await evaluateFor(ctx, tx, 'update', { appeal: row, customerId: row.customerId, at: new Date() });
+  if (!evaluation || evaluation.trace.length === 0) return row;
+  const set = fieldChanges(evaluation, row.status);
+  const next = Object.keys(set).length ? await repo.update(tx, row.id, set) : row;
+  await repo.insertEvents(tx, row.id, actorId, [...diff(row, set), ...traceEvents(evaluation)]);
+  await writeRuleEffects(tx, actorId, next, evaluation.effects);
+  return next;
 }
 
 export async function updateAppeal(ctx: Ctx, actor: Actor, id: string, input: UpdateAppealInput): Promise<Appeal> {

@@ -29,6 +29,7 @@ export function presentAppeal(r: AppealRow, sla: AppealSla | null = null): Appea
     updatedAt: r.updatedAt.toISOString(),
     resolvedAt: iso(r.resolvedAt),
     closedAt: iso(r.closedAt),
+    suggestion: (r.suggestion ?? null) as Appeal['suggestion'],
     sla,
   };
 }

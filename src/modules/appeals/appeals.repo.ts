@@ -24,13 +24,15 @@ export interface AppealRow {
   updatedAt: Date;
   resolvedAt: Date | null;
   closedAt: Date | null;
+  /** The classifier's suggestion it did not apply, kept for the agent. */
+  suggestion: unknown;
 }
 
 export const COLUMNS = `a.id, a.number, a.kind, a.channel, a.status, a.priority, a.subject, a.description,
   a.unit_id AS "unitId", a.category_id AS "categoryId", a.customer_id AS "customerId", a.owner_id AS "ownerId", a.queue_id AS "queueId",
   a.created_by AS "createdBy", a.sequence_number AS "sequenceNumber", a.received_at AS "receivedAt", a.tags,
   a.custom_fields AS "customFields", a.created_at AS "createdAt", a.updated_at AS "updatedAt",
-  a.resolved_at AS "resolvedAt", a.closed_at AS "closedAt"`;
+  a.resolved_at AS "resolvedAt", a.closed_at AS "closedAt", a.suggestion`;
 
 export interface NewAppeal {
   id: string;
@@ -50,6 +52,9 @@ export interface NewAppeal {
   createdAt: Date;
   tags: string[];
   customFields: Record<string, unknown>;
+  /** Set by routing rules or the classifier at creation. */
+  queueId?: string | null | undefined;
+  suggestion?: unknown;
 }
 
 export interface NewIdentity {
@@ -74,6 +79,8 @@ export interface AppealExtras {
   slaGuard: { instance: string; version: number };
   /** Builds the CTE that writes the targets, given the appeal CTE's name and the parameter collector. */
   slaTargets: ((appeal: string, param: (value: unknown) => string) => string) | null;
+  /** More history events after 'created' (the routing rules' trace), by the appeal's creator at its creation. */
+  events?: readonly { action: string; newValue: unknown }[] | undefined;
 }
 
 /**
@@ -115,15 +122,28 @@ export async function insertAppeal(db: Queryable, a: NewAppeal, customer: Appeal
   }
   ctes.push(`a AS (
     INSERT INTO appeals (id, kind, channel, status, priority, subject, description, unit_id, category_id, customer_id,
-      owner_id, created_by, sequence_number, received_at, tags, custom_fields, created_at, updated_at)
+      owner_id, created_by, sequence_number, received_at, tags, custom_fields, created_at, updated_at, queue_id, suggestion)
     SELECT ${p(a.id)}, ${p(a.kind)}, ${p(a.channel)}, ${p(a.status)}, ${p(a.priority)}, ${p(a.subject)}, ${p(a.description)},
       ${p(a.unitId)}::uuid, ${p(a.categoryId)}::uuid, customer.id, ${p(a.ownerId)}::uuid, ${p(a.createdBy)}::uuid, ${p(a.sequenceNumber)},
       ${p(a.receivedAt)}::timestamptz, ${p(a.tags)}::text[], ${p(JSON.stringify(a.customFields))}::jsonb, ${p(a.createdAt)}::timestamptz,
-      ${p(a.createdAt)}::timestamptz
+      ${p(a.createdAt)}::timestamptz, ${p(a.queueId ?? null)}::uuid, ${p(a.suggestion == null ? null : JSON.stringify(a.suggestion))}::jsonb
     FROM customer WHERE sla_config_is(${p(extras.slaGuard.instance)}, ${p(extras.slaGuard.version)})
     RETURNING *)`);
-  ctes.push(`e AS (INSERT INTO appeal_events (appeal_id, actor_id, action, new_value, at)
+  if (extras.events?.length) {
+    // One INSERT in order, so the history reads 'created' first and then the trace as it happened.
+    const ev = extras.events;
+    ctes.push(`e AS (INSERT INTO appeal_events (appeal_id, actor_id, action, new_value, at)
+      SELECT appeal_id, actor_id, action, new_value, at FROM (
+        SELECT 0::bigint AS ord, id AS appeal_id, created_by AS actor_id, 'created' AS action,
+          jsonb_build_object('number', number, 'status', status) AS new_value, created_at AS at FROM a
+        UNION ALL
+        SELECT t.ord, a.id, a.created_by, t.action, t.new_value, a.created_at
+        FROM a, unnest(${p(ev.map((x) => x.action))}::text[], ${p(ev.map((x) => JSON.stringify(x.newValue ?? null)))}::jsonb[])
+          WITH ORDINALITY AS t (action, new_value, ord)) x ORDER BY ord)`);
+  } else {
+    ctes.push(`e AS (INSERT INTO appeal_events (appeal_id, actor_id, action, new_value, at)
     SELECT id, created_by, 'created', jsonb_build_object('number', number, 'status', status), created_at FROM a)`);
+  }
   if (extras.slaTargets) ctes.push(`targets AS (${extras.slaTargets('a', p)})`);
   // A handful of shapes, each planned alike whatever the values: worth keeping prepared.
   const rows = await db.query<AppealRow>(`WITH ${ctes.join(',\n')}\nSELECT ${COLUMNS} FROM a`, params, { prepared: true });

@@ -36,6 +36,10 @@ export const Appeal = z.object({
   updatedAt: z.string(),
   resolvedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  suggestion: z.object({
+    categoryId: z.string().nullable(), categoryConfidence: z.number(), queueId: z.string().nullable(), queueConfidence: z.number(),
+    applyCategory: z.boolean(), applyQueue: z.boolean(),
+  }).nullable().describe("The classifier's category and queue below its threshold, for the agent to accept or ignore"),
   sla: AppealSla.nullable().describe('Deadlines in working hours; null when no SLA policy applies'),
 }).meta({ id: 'Appeal' });
 export type Appeal = z.infer<typeof Appeal>;

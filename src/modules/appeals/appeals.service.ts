@@ -12,6 +12,10 @@ import { checkCustomFields } from '../custom-fields/custom-fields.service.ts';
 import { applyCustomerPlan, type CustomerLookup, customerLookup, type CustomerPlan, isIdentityRace, planCustomer, planUpdatesCustomer } from '../customers/customers.service.ts';
 import { idempotent } from '../idempotency/idempotency.service.ts';
 import { cachedUnit } from '../units/units.service.ts';
+import { suggestForAppeal, type Suggestion } from '../routing/classification/classification.service.ts';
+import type { Effect } from '../routing/rules/rules-engine.ts';
+import { evaluateFor, fieldChanges, rulesNeedCustomer, traceEvents } from '../routing/rules/rules.service.ts';
+import { writeRuleEffects } from './appeals.changes.ts';
 import { isStaleSlaPlan, type NewAppealSla, newTargetsCte, planNewAppealSla, slaNeedsCustomer, slaOfAppeal } from '../sla/sla.service.ts';
 import { checkOwner, recordEvents } from './appeals.access.ts';
 import { presentAppeal } from './appeals.present.ts';
@@ -37,10 +41,14 @@ interface Plan {
   customerUpdate: CustomerPlan | null;
   attachments: AttachmentInfo[];
   sla: NewAppealSla;
+  /** The routing rules' trace, written as history in the create statement. */
+  ruleEvents: { action: string; newValue: unknown }[];
+  /** What rules ask beyond the appeal's fields (notifications, sub-tasks, replies): these take the transactional path. */
+  effects: Effect[];
 }
 
 /** Every check of a new appeal, reporting all invalid fields at once; reads only (mostly from caches). */
-async function plan(ctx: Ctx, db: Queryable, actor: Actor, input: CreateAppealInput, unitId: string | undefined, freshSla: boolean): Promise<Plan> {
+async function plan(ctx: Ctx, db: Queryable, actor: Actor, input: CreateAppealInput, unitId: string | undefined, freshSla: boolean, suggestion: Suggestion | null): Promise<Plan> {
   const { errors, collect, throwIfAny } = fieldErrorCollector();
   const now = new Date();
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
@@ -52,7 +60,7 @@ async function plan(ctx: Ctx, db: Queryable, actor: Actor, input: CreateAppealIn
   errors.push(...(await checkCustomFields(ctx, db, input.kind, input.customFields)));
   const customer = await collect(async (): Promise<{ lookup: CustomerLookup } | { plan: CustomerPlan }> => {
     // Found inside the write statement, unless SLA matching needs to know who the customer is first.
-    const lookup = (await slaNeedsCustomer(db)) ? null : customerLookup(input.customer);
+    const lookup = (await slaNeedsCustomer(db)) || (await rulesNeedCustomer(ctx, db)) ? null : customerLookup(input.customer);
     return lookup ? { lookup } : { plan: await planCustomer(db, input.customer) };
   });
   const attachments = input.attachmentIds.length ? await collect(() => loadStaged(db, actor, input.attachmentIds)) : [];
@@ -65,8 +73,13 @@ async function plan(ctx: Ctx, db: Queryable, actor: Actor, input: CreateAppealIn
     id: randomUUID(), kind: input.kind, channel: input.channel, status: input.ownerId ? 'open' : 'new', priority: input.priority,
     subject: input.subject, description: input.description, unitId: unitId ?? null, categoryId: input.categoryId ?? null,
     customerId: planned?.id ?? '', ownerId: input.ownerId ?? null, createdBy: actor.id, sequenceNumber: input.sequenceNumber ?? null,
-    receivedAt, createdAt: now, tags: [...new Set(input.tags)], customFields: input.customFields,
+    receivedAt, createdAt: now, tags: [...new Set(input.tags)], customFields: input.customFields, queueId: null, suggestion: null,
   };
+  // Rules (and the classifier) shape the appeal before its deadlines are planned: a new priority means new targets.
+  const ruled = await evaluateFor(ctx, db, 'create', {
+    appeal: { ...appeal, queueId: null }, unitType: unit?.type ?? null, customerId: planned?.id ?? null, at: receivedAt, suggestion,
+  });
+  if (ruled) Object.assign(appeal, fieldChanges(ruled, appeal.status), { suggestion: ruled.suggestion });
   const sla = await planNewAppealSla(db, { ...appeal, customerId: planned?.id ?? null, resolvedAt: null, closedAt: null }, unit, now, freshSla);
   return {
     appeal,
@@ -74,6 +87,8 @@ async function plan(ctx: Ctx, db: Queryable, actor: Actor, input: CreateAppealIn
     customerUpdate: planned && planUpdatesCustomer(planned) ? planned : null,
     attachments: attachments!,
     sla,
+    ruleEvents: ruled ? traceEvents(ruled) : [],
+    effects: ruled?.effects ?? [],
   };
 }
 
@@ -82,6 +97,7 @@ async function writeAppeal(db: Queryable, p: Plan): Promise<repo.AppealRow> {
   return repo.insertAppeal(db, p.appeal, p.customer, {
     slaGuard: { instance: p.sla.instance, version: p.sla.version },
     slaTargets: p.sla.rows.length ? (appeal, param) => newTargetsCte(appeal, p.sla.policyId, p.sla.rows, param) : null,
+    events: p.ruleEvents,
   });
 }
 
@@ -93,17 +109,20 @@ async function write(tx: Queryable, actor: Actor, p: Plan): Promise<Appeal> {
     await linkToAppeal(tx, p.attachments.map((a) => a.id), row.id);
     await recordEvents(tx, row.id, actor.id, p.attachments.map((a) => ({ action: 'attachment_added', newValue: historyValue(a) })));
   }
+  await writeRuleEffects(tx, actor.id, row, p.effects);
   return presentAppeal(row, p.sla.sla);
 }
 
 async function insertOnce(ctx: Ctx, actor: Actor, input: CreateAppealInput, unitId: string | undefined, key: string | undefined, freshSla: boolean) {
+  // From memory when warm; asked outside any transaction (a cold load reads through ctx.db).
+  const suggestion = await suggestForAppeal(ctx, input);
   if (key === undefined && input.attachmentIds.length === 0) {
-    const p = await plan(ctx, ctx.db, actor, input, unitId, freshSla);
-    // The common case is one atomic statement; a known customer's new details need a transaction.
-    if (p.customerUpdate) return { body: await ctx.db.transaction((tx) => write(tx, actor, p)), replayed: false };
+    const p = await plan(ctx, ctx.db, actor, input, unitId, freshSla, suggestion);
+    // The common case is one atomic statement; a known customer's new details or rules' effects need a transaction.
+    if (p.customerUpdate || p.effects.length) return { body: await ctx.db.transaction((tx) => write(tx, actor, p)), replayed: false };
     return { body: presentAppeal(await writeAppeal(ctx.db, p), p.sla.sla), replayed: false };
   }
-  return idempotent(ctx.db, actor.id, key, 'POST /api/v1/appeals', input, async (tx) => write(tx, actor, await plan(ctx, tx, actor, input, unitId, freshSla)));
+  return idempotent(ctx.db, actor.id, key, 'POST /api/v1/appeals', input, async (tx) => write(tx, actor, await plan(ctx, tx, actor, input, unitId, freshSla, suggestion)));
 }
 
 const MAX_ATTEMPTS = 4;

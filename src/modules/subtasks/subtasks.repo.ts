@@ -48,7 +48,7 @@ export function list(db: Queryable, f: { assigneeId?: string | undefined; queueI
 
 export async function insert(
   db: Queryable,
-  s: { appealId: string; title: string; description: string; queueId: string | null; assigneeId: string | null; dueMinutes: number | null; dueAt: Date | null; createdBy: string },
+  s: { appealId: string; title: string; description: string; queueId: string | null; assigneeId: string | null; dueMinutes: number | null; dueAt: Date | null; createdBy: string | null },
 ): Promise<string> {
   const rows = await db.query<{ id: string }>(
     `INSERT INTO appeal_subtasks (appeal_id, title, description, queue_id, assignee_id, due_minutes, due_at, created_by)

@@ -64,24 +64,31 @@ export async function listSubtasks(ctx: Ctx, actor: Actor, q: SubtaskQuery): Pro
 
 export async function createSubtask(ctx: Ctx, actor: Actor, appealId: string, input: CreateSubtaskInput, key?: string, now = new Date()): Promise<Outcome<Subtask>> {
   authorize(actor, 'appeals:update');
-  return idempotent(ctx.db, actor.id, key, `POST /api/v1/appeals/${appealId}/subtasks`, input, async (tx) => {
-    const appeal = await visibleAppeal(tx, actor, appealId);
-    const { collect, throwIfAny } = fieldErrorCollector();
-    if (input.queueId) await collect(() => checkQueue(tx, input.queueId!));
-    if (input.assigneeId) await collect(() => checkAssignee(tx, input.assigneeId!, appeal.unitId));
-    const dueAt = input.dueInWorkingMinutes !== undefined
-      ? await collect(() => dueAfterWorkingMinutes(tx, now, input.dueInWorkingMinutes!))
-      : input.dueAt !== undefined ? new Date(input.dueAt) : null;
-    throwIfAny();
-    const id = await repo.insert(tx, {
-      appealId, title: input.title, description: input.description ?? '', queueId: input.queueId ?? null, assigneeId: input.assigneeId ?? null,
-      dueMinutes: input.dueInWorkingMinutes ?? null, dueAt: dueAt ?? null, createdBy: actor.id,
-    });
-    const row = (await repo.findById(tx, id))!;
-    await recordEvents(tx, appealId, actor.id, [{ action: 'subtask_added', field: 'subtask', newValue: eventValue(row) }]);
-    if (row.assigneeId && row.assigneeId !== actor.id) await notifyAssignee(tx, row);
-    return presentSubtask(row, now);
+  return idempotent(ctx.db, actor.id, key, `POST /api/v1/appeals/${appealId}/subtasks`, input, async (tx) =>
+    insertSubtaskIn(tx, actor.id, await visibleAppeal(tx, actor, appealId), input, now));
+}
+
+/**
+ * Adds a sub-task inside the caller's transaction (the appeal's visibility already checked): a person's create,
+ * or a routing rule's action (actorId null for the system).
+ */
+export async function insertSubtaskIn(tx: Queryable, actorId: string | null, appeal: { id: string; unitId: string | null }, input: CreateSubtaskInput, now = new Date()): Promise<Subtask> {
+  const appealId = appeal.id;
+  const { collect, throwIfAny } = fieldErrorCollector();
+  if (input.queueId) await collect(() => checkQueue(tx, input.queueId!));
+  if (input.assigneeId) await collect(() => checkAssignee(tx, input.assigneeId!, appeal.unitId));
+  const dueAt = input.dueInWorkingMinutes !== undefined
+    ? await collect(() => dueAfterWorkingMinutes(tx, now, input.dueInWorkingMinutes!))
+    : input.dueAt !== undefined ? new Date(input.dueAt) : null;
+  throwIfAny();
+  const id = await repo.insert(tx, {
+    appealId, title: input.title, description: input.description ?? '', queueId: input.queueId ?? null, assigneeId: input.assigneeId ?? null,
+    dueMinutes: input.dueInWorkingMinutes ?? null, dueAt: dueAt ?? null, createdBy: actorId,
   });
+  const row = (await repo.findById(tx, id))!;
+  await recordEvents(tx, appealId, actorId, [{ action: 'subtask_added', field: 'subtask', newValue: eventValue(row) }]);
+  if (row.assigneeId && row.assigneeId !== actorId) await notifyAssignee(tx, row);
+  return presentSubtask(row, now);
 }
 
 export async function updateSubtask(ctx: Ctx, actor: Actor, id: string, input: UpdateSubtaskInput): Promise<Subtask> {

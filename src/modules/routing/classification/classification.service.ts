@@ -1,0 +1,169 @@
+// Owns: learning the appeal classifier from the register's own history (category and queue), storing the
+// active models, and answering suggestions for a new appeal's text from memory on the hot path.
+import type { Ctx } from '../../../context.ts';
+import { enqueue } from '../../../jobs/jobs.service.ts';
+import { AppError } from '../../../server/errors.ts';
+import { authorize, type Actor } from '../../auth/actor.ts';
+import { evaluate, stratifiedSplit } from '../classifier/evaluate.ts';
+import { predict, train, type Example, type Model } from '../classifier/model.ts';
+import { deserialize, serialize } from '../classifier/serialize.ts';
+import * as repo from './classification.repo.ts';
+import type { ClassifierSettingsPatch, ClassifierStatus, TrainingFigures } from './classification.schema.ts';
+
+export interface Suggestion {
+  categoryId: string | null; categoryConfidence: number;
+  queueId: string | null; queueConfidence: number;
+  /** Whether each suggestion clears the configured threshold and may be applied automatically. */
+  applyCategory: boolean; applyQueue: boolean;
+}
+
+const TARGETS: readonly repo.Target[] = ['category', 'queue'];
+const TEST_FRACTION = 0.2;
+const CACHE_KEY = 'classifier:models';
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const TRAIN_JOB = 'classifier.train';
+
+export const appealText = (subject: string, description: string) => `${subject}\n${description}`;
+
+export interface TrainOptions {
+  now?: Date;
+  maxSamples?: number;
+  seed?: number;
+}
+
+/**
+ * Trains a model per target from resolved and closed appeals: figures from an 80/20 stratified split, then the
+ * stored model from every sample. The category model is required (409 when history is too thin); the queue model
+ * is skipped quietly, since many registers never use queues.
+ */
+export async function trainFromHistory(ctx: Ctx, options: TrainOptions = {}): Promise<TrainingFigures[]> {
+  const { now = new Date(), maxSamples = 100_000, seed = 1 } = options;
+  const { minSamples } = await repo.settings(ctx.db);
+  const results: TrainingFigures[] = [];
+  for (const target of TARGETS) {
+    const rows = await repo.labelledAppeals(ctx.db, target, maxSamples);
+    const labels = new Set(rows.map((r) => r.label));
+    if (rows.length < minSamples || labels.size < 2) {
+      if (target === 'queue') continue;
+      throw new AppError('conflict', `Too little history to train the category classifier: ${rows.length} resolved or closed appeals with a category in ${labels.size} categories; at least ${minSamples} in 2 categories are needed`);
+    }
+    const examples: Example[] = rows.map((r) => ({ text: appealText(r.subject, r.description), label: r.label }));
+    const split = stratifiedSplit(examples, (e) => e.label, TEST_FRACTION, seed);
+    const heldOutModel = train(split.train, { seed });
+    const figures = evaluate(split.test.map((e) => ({ actual: e.label, predicted: predict(heldOutModel, e.text).label })));
+    const model = train(examples, { seed });
+    await ctx.db.transaction((tx) => repo.insertActive(tx, {
+      target, trainedAt: now, samples: examples.length, accuracy: figures.accuracy, macroF1: figures.macroF1,
+      perClass: figures.perClass, labels: model.labels, model: serialize(model),
+    }));
+    results.push({ target, samples: examples.length, accuracy: figures.accuracy, macroF1: figures.macroF1, perClass: figures.perClass });
+  }
+  ctx.cache.deletePrefix('classifier:');
+  return results;
+}
+
+export async function trainNow(ctx: Ctx, actor: Actor, now = new Date()): Promise<{ models: TrainingFigures[] }> {
+  authorize(actor, 'settings:write');
+  const models = await trainFromHistory(ctx, { now });
+  await scheduleNextTraining(ctx, now);
+  return { models };
+}
+
+/**
+ * Queues the next daily run a day from `now`. The scheduler's RECURRING jobs share its short interval, so the
+ * daily job re-queues itself instead; the dedupe key (the run's date) keeps one run per day however it was started.
+ */
+export async function scheduleNextTraining(ctx: Ctx, now: Date): Promise<void> {
+  const runAt = new Date(now.getTime() + DAY_MS);
+  await enqueue(ctx.db, [{ kind: TRAIN_JOB, runAt, dedupeKey: `${TRAIN_JOB}:${runAt.toISOString().slice(0, 10)}` }], now);
+}
+
+/** The daily job: re-queue first (so a failure never ends the chain), then train unless switched off or too thin. */
+export async function trainDaily(ctx: Ctx, now: Date): Promise<TrainingFigures[]> {
+  await scheduleNextTraining(ctx, now);
+  if (!(await repo.settings(ctx.db)).enabled) return [];
+  try {
+    return await trainFromHistory(ctx, { now });
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'conflict') return [];
+    throw err;
+  }
+}
+
+// Process state, shared by every Ctx on purpose: deserialized models keyed by their (globally unique) row id.
+// The 5-second cache entry below only holds the small "active ids + settings" lookup; a model is deserialized
+// again only when its target's active id changes, and entries no longer active anywhere are dropped then.
+const deserializedModels = new Map<string, Model>();
+
+interface ActiveClassifier {
+  settings: repo.SettingsRow;
+  models: Partial<Record<repo.Target, Model>>;
+}
+
+async function loadActive(ctx: Ctx): Promise<ActiveClassifier> {
+  const [settings, refs] = await Promise.all([repo.settings(ctx.db), repo.activeModelRefs(ctx.db)]);
+  const models: Partial<Record<repo.Target, Model>> = {};
+  for (const ref of refs) {
+    let model = deserializedModels.get(ref.id);
+    if (!model) {
+      const bytes = await repo.modelBytes(ctx.db, ref.id);
+      if (!bytes) continue;
+      model = deserialize(bytes);
+      deserializedModels.set(ref.id, model);
+    }
+    models[ref.target] = model;
+  }
+  // Keep only this database's active models plus the newest few others (several Ctx in one process: tests).
+  const active = new Set(refs.map((r) => r.id));
+  for (const id of deserializedModels.keys()) if (!active.has(id) && deserializedModels.size > 8) deserializedModels.delete(id);
+  return { settings, models };
+}
+
+/** The rules engine's question: what category and queue would the classifier give this text? Memory only when warm. */
+export async function suggestForAppeal(ctx: Ctx, text: { subject: string; description: string }): Promise<Suggestion | null> {
+  const { settings, models } = await ctx.cache.get(CACHE_KEY, () => loadActive(ctx));
+  if (!settings.enabled || (!models.category && !models.queue)) return null;
+  const input = appealText(text.subject, text.description);
+  const category = models.category ? predict(models.category, input) : null;
+  const queue = models.queue ? predict(models.queue, input) : null;
+  return {
+    categoryId: category?.label ?? null,
+    categoryConfidence: category?.confidence ?? 0,
+    queueId: queue?.label ?? null,
+    queueConfidence: queue?.confidence ?? 0,
+    applyCategory: category !== null && category.confidence >= settings.applyThreshold,
+    applyQueue: queue !== null && queue.confidence >= settings.applyThreshold,
+  };
+}
+
+export async function suggestForActor(ctx: Ctx, actor: Actor, text: { subject: string; description: string }): Promise<Suggestion | null> {
+  authorize(actor, 'appeals:read');
+  return suggestForAppeal(ctx, text);
+}
+
+export async function classifierStatus(ctx: Ctx, actor: Actor): Promise<ClassifierStatus> {
+  authorize(actor, 'settings:read');
+  const [settings, summaries] = await Promise.all([repo.settings(ctx.db), repo.activeSummaries(ctx.db)]);
+  const models = await Promise.all(summaries.map(async (m) => {
+    const names = new Map((await repo.labelNames(ctx.db, m.target, m.perClass.map((c) => c.label), actor.locale)).map((n) => [n.id, n]));
+    return {
+      target: m.target,
+      trainedAt: m.trainedAt.toISOString(),
+      samples: m.samples,
+      accuracy: m.accuracy,
+      macroF1: m.macroF1,
+      perClass: m.perClass.map((c) => ({
+        id: c.label, code: names.get(c.label)?.code ?? null, name: names.get(c.label)?.name ?? null,
+        precision: c.precision, recall: c.recall, f1: c.f1, support: c.support,
+      })),
+    };
+  }));
+  return { ...settings, models };
+}
+
+export async function updateClassifierSettings(ctx: Ctx, actor: Actor, patch: ClassifierSettingsPatch): Promise<ClassifierStatus> {
+  authorize(actor, 'settings:write');
+  await repo.updateSettings(ctx.db, patch);
+  ctx.cache.deletePrefix('classifier:');
+  return classifierStatus(ctx, actor);
+}

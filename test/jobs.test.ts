@@ -122,4 +122,12 @@ describe('the scheduler loop', () => {
     expect((await scan())!.runAt.getTime()).toBeGreaterThan(first.runAt.getTime());
     expect(errors).toEqual([]);
   });
+
+  it('starts the daily classifier training chain once, a day after the start', async () => {
+    const before = Date.now();
+    for (let i = 0; i < 2; i++) await (await startScheduler(env.ctx, { intervalMs: 60_000, log: { error: () => undefined } })).stop();
+    const jobs = await env.ctx.db.query<{ runAt: Date }>(`SELECT run_at AS "runAt" FROM jobs WHERE kind = 'classifier.train' AND done_at IS NULL`);
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.runAt.getTime()).toBeGreaterThanOrEqual(before + 23 * 3_600_000);
+  });
 });

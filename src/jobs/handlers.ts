@@ -1,6 +1,6 @@
 // Every kind of background job and the function that does it.
 import type { Ctx } from '../context.ts';
-import { trainDaily } from '../modules/routing/classification/classification.service.ts';
+import { scheduleNextTraining, trainDaily } from '../modules/routing/classification/classification.service.ts';
 import { escalateAlert } from '../modules/sla/sla.escalate.ts';
 import { type RecomputeFilter, recomputeOpenAppeals } from '../modules/sla/sla.recompute.ts';
 import { scanSla } from '../modules/sla/sla.scan.ts';
@@ -15,6 +15,9 @@ export const HANDLERS: Readonly<Record<string, JobHandler>> = {
   // Daily, not RECURRING (that runs at the scheduler's interval): it queues its own next run a day on.
   'classifier.train': (ctx, _payload, now) => trainDaily(ctx, now),
 };
+
+/** Chains of self-scheduling jobs every process makes sure are running when its scheduler starts (deduplicated). */
+export const ON_START: readonly ((ctx: Ctx, now: Date) => Promise<void>)[] = [scheduleNextTraining];
 
 /** Recurring jobs every process makes sure exist when its scheduler starts. */
 export const RECURRING = ['sla.scan', 'subtasks.scan'] as const;

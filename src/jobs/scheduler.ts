@@ -3,7 +3,7 @@
 // who does what.
 import type { Ctx } from '../context.ts';
 import { ensureRecurring } from './jobs.service.ts';
-import { HANDLERS, RECURRING } from './handlers.ts';
+import { HANDLERS, ON_START, RECURRING } from './handlers.ts';
 import { newWorkerId, runDueJobs } from './runner.ts';
 
 export interface SchedulerLog {
@@ -16,6 +16,7 @@ export interface Scheduler {
 
 export async function startScheduler(ctx: Ctx, opts: { intervalMs: number; log: SchedulerLog }): Promise<Scheduler> {
   for (const kind of RECURRING) await ensureRecurring(ctx.db, kind, opts.intervalMs);
+  for (const start of ON_START) await start(ctx, new Date());
   const workerId = newWorkerId();
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;

@@ -212,6 +212,19 @@ describe('rules on create', () => {
     expect((await env.request('GET', `/api/v1/appeals/${appeal.id}`, { as: 'agent' })).body.ownerId).toBe(env.users.agent.id);
   });
 
+  it('does not let a rule give a queue’s appeal to someone not certified for it', async () => {
+    const queues = await env.request('GET', '/api/v1/queues', { as: 'admin' });
+    const hotline = queues.body.items.find((q: { code: string }) => q.code === 'hotline');
+    const outsider = await env.makeUser('agent');
+    await addRule({ actions: [{ type: 'set_queue', queueId: hotline.id }, { type: 'assign', userId: outsider.id }] });
+    const refused = await create();
+    expect(refused).toMatchObject({ queueId: hotline.id, ownerId: null, status: 'new' });
+    expect((await traceOf(refused.id)).map((t: { action: string }) => t.action)).toContain('assign_refused');
+    await env.request('PUT', `/api/v1/queues/${hotline.id}/members/${outsider.id}`, { as: 'admin', body: { attestation: 'certified' } });
+    const assigned = await create();
+    expect(assigned).toMatchObject({ queueId: hotline.id, ownerId: outsider.id, status: 'open' });
+  });
+
   it('refuses a sub-task action without a queue or a person, and with an unknown queue', async () => {
     const bare = await env.request('POST', '/api/v1/routing/rules', { as: 'admin', body: { name: 'bare', actions: [{ type: 'add_subtask', title: 'x' }] } });
     expect(bare.status).toBe(400);

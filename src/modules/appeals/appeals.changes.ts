@@ -11,7 +11,7 @@ import { onAppealChanged, slaOfAppeal } from '../sla/sla.service.ts';
 import { requireUnit } from '../units/units.service.ts';
 import { checkQueueAttestation, requireQueue } from '../queues/queues.attestation.ts';
 import type { Effect } from '../routing/rules/rules-engine.ts';
-import { evaluateFor, fieldChanges, notifyForRules, repliesForRules, traceEvents } from '../routing/rules/rules.service.ts';
+import { evaluateFor, fieldChanges, notifyForRules, repliesForRules, traceEvents, withAttestedOwner } from '../routing/rules/rules.service.ts';
 import { insertSubtaskIn } from '../subtasks/subtasks.service.ts';
 import { presentAppeal } from './appeals.present.ts';
 import * as repo from './appeals.repo.ts';
@@ -82,7 +82,7 @@ export async function applyChange(ctx: Ctx, tx: Queryable, actor: Actor, current
   const row = await repo.update(tx, current.id, next);
   await repo.insertEvents(tx, current.id, actor.id, events);
   // Rules on 'update' run once after the change; what they change does not run them again (no loops).
-  const ruled = await applyUpdateRules(ctx, tx, actor.id, row);
+  const ruled = await applyUpdateRules(ctx, tx, actor, row);
   await onAppealChanged(tx, current, ruled);
   return ruled;
 }
@@ -104,8 +104,10 @@ export async function writeRuleEffects(tx: Queryable, actorId: string, row: repo
 }
 
 /** Rules with the 'update' event: their changes are one more update, with history, in the same transaction. */
-async function applyUpdateRules(ctx: Ctx, tx: Queryable, actorId: string, row: repo.AppealRow): Promise<repo.AppealRow> {
-  const evaluation = await evaluateFor(ctx, tx, 'update', { appeal: row, customerId: row.customerId, at: new Date() });
+async function applyUpdateRules(ctx: Ctx, tx: Queryable, actor: Actor, row: repo.AppealRow): Promise<repo.AppealRow> {
+  const actorId = actor.id;
+  const evaluated = await evaluateFor(ctx, tx, 'update', { appeal: row, customerId: row.customerId, at: new Date() });
+  const evaluation = evaluated && (await withAttestedOwner(tx, evaluated, row, actor));
   if (!evaluation || evaluation.trace.length === 0) return row;
   const set = fieldChanges(evaluation, row.status);
   const next = Object.keys(set).length ? await repo.update(tx, row.id, set) : row;

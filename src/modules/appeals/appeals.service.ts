@@ -14,7 +14,7 @@ import { idempotent } from '../idempotency/idempotency.service.ts';
 import { cachedUnit } from '../units/units.service.ts';
 import { suggestForAppeal, type Suggestion } from '../routing/classification/classification.service.ts';
 import type { Effect } from '../routing/rules/rules-engine.ts';
-import { evaluateFor, fieldChanges, rulesNeedCustomer, traceEvents } from '../routing/rules/rules.service.ts';
+import { evaluateFor, fieldChanges, rulesNeedCustomer, traceEvents, withAttestedOwner } from '../routing/rules/rules.service.ts';
 import { writeRuleEffects } from './appeals.changes.ts';
 import { isStaleSlaPlan, type NewAppealSla, newTargetsCte, planNewAppealSla, slaNeedsCustomer, slaOfAppeal } from '../sla/sla.service.ts';
 import { checkOwner, recordEvents } from './appeals.access.ts';
@@ -76,9 +76,10 @@ async function plan(ctx: Ctx, db: Queryable, actor: Actor, input: CreateAppealIn
     receivedAt, createdAt: now, tags: [...new Set(input.tags)], customFields: input.customFields, queueId: null, suggestion: null,
   };
   // Rules (and the classifier) shape the appeal before its deadlines are planned: a new priority means new targets.
-  const ruled = await evaluateFor(ctx, db, 'create', {
+  const evaluated = await evaluateFor(ctx, db, 'create', {
     appeal: { ...appeal, queueId: null }, unitType: unit?.type ?? null, customerId: planned?.id ?? null, at: receivedAt, suggestion,
   });
+  const ruled = evaluated && (await withAttestedOwner(db, evaluated, { queueId: null }, actor));
   if (ruled) Object.assign(appeal, fieldChanges(ruled, appeal.status), { suggestion: ruled.suggestion });
   const sla = await planNewAppealSla(db, { ...appeal, customerId: planned?.id ?? null, resolvedAt: null, closedAt: null }, unit, now, freshSla);
   return {

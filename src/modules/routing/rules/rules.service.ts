@@ -15,6 +15,7 @@ import {
   type Effect, type EngineRule, type Evaluation, evaluateRules, renderReply, type RuleAppeal, type RuleEvent, type Suggestion,
   usesBusinessHours, usesCustomerTags, usesUnitType,
 } from './rules-engine.ts';
+import { checkQueueAttestation } from '../../queues/queues.attestation.ts';
 import * as repo from './rules.repo.ts';
 import type { CreateRuleInput, DryRunInput, Rule, RuleAction, UpdateRuleInput } from './rules.schema.ts';
 
@@ -94,6 +95,24 @@ export async function repliesForRules(db: Queryable, appeal: EffectTarget, effec
 }
 
 /** The appeal fields an evaluation changes, as the appeals repo names them; assigning a new appeal opens it. */
+/**
+ * A rule may not give an appeal in a queue to someone the queue's attestation refuses (not certified, or only
+ * under a supervisor's review the acting user cannot give): that assignment is dropped and the trace says why.
+ */
+export async function withAttestedOwner(db: Queryable, e: Evaluation, appeal: { queueId: string | null }, actor: Actor): Promise<Evaluation> {
+  const ownerId = e.changes.ownerId;
+  const queueId = e.changes.queueId ?? appeal.queueId;
+  if (!ownerId || !queueId) return e;
+  try {
+    await checkQueueAttestation(db, queueId, ownerId, actor);
+    return e;
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    const { ownerId: _refused, ...changes } = e.changes;
+    return { ...e, changes, trace: [...e.trace, { ruleId: null, ruleName: 'attestation', action: 'assign_refused', detail: { ownerId, queueId, reason: err.code } }] };
+  }
+}
+
 export function fieldChanges(e: Evaluation, status: string): Record<string, unknown> {
   const set: Record<string, unknown> = { ...e.changes };
   if (e.changes.ownerId && status === 'new') set.status = 'open';

@@ -225,6 +225,17 @@ describe('rules on create', () => {
     expect(assigned).toMatchObject({ queueId: hotline.id, ownerId: outsider.id, status: 'open' });
   });
 
+  it('does not let a rule put a category of another kind on an appeal', async () => {
+    const categories = await env.request('GET', '/api/v1/categories', { as: 'admin' });
+    const thanks = categories.body.items.find((c: { code: string }) => c.code === 'thanks_staff');
+    await addRule({ actions: [{ type: 'set_category', categoryId: thanks.id }] });
+    const incident = await create({ kind: 'incident' });
+    expect(incident.categoryId).toBeNull();
+    expect((await traceOf(incident.id)).map((t: { action: string }) => t.action)).toContain('category_refused');
+    const praise = await create({ kind: 'thanks' });
+    expect(praise.categoryId).toBe(thanks.id);
+  });
+
   it('refuses a sub-task action without a queue or a person, and with an unknown queue', async () => {
     const bare = await env.request('POST', '/api/v1/routing/rules', { as: 'admin', body: { name: 'bare', actions: [{ type: 'add_subtask', title: 'x' }] } });
     expect(bare.status).toBe(400);

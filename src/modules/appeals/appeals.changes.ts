@@ -11,7 +11,7 @@ import { onAppealChanged, slaOfAppeal } from '../sla/sla.service.ts';
 import { requireUnit } from '../units/units.service.ts';
 import { checkQueueAttestation, requireQueue } from '../queues/queues.attestation.ts';
 import type { Effect } from '../routing/rules/rules-engine.ts';
-import { evaluateFor, fieldChanges, notifyForRules, repliesForRules, traceEvents, withAttestedOwner } from '../routing/rules/rules.service.ts';
+import { evaluateFor, fieldChanges, notifyForRules, repliesForRules, traceEvents, withAttestedOwner, withFittingCategory } from '../routing/rules/rules.service.ts';
 import { insertSubtaskIn } from '../subtasks/subtasks.service.ts';
 import { presentAppeal } from './appeals.present.ts';
 import * as repo from './appeals.repo.ts';
@@ -107,7 +107,7 @@ export async function writeRuleEffects(tx: Queryable, actorId: string, row: repo
 async function applyUpdateRules(ctx: Ctx, tx: Queryable, actor: Actor, row: repo.AppealRow): Promise<repo.AppealRow> {
   const actorId = actor.id;
   const evaluated = await evaluateFor(ctx, tx, 'update', { appeal: row, customerId: row.customerId, at: new Date() });
-  const evaluation = evaluated && (await withAttestedOwner(tx, evaluated, row, actor));
+  const evaluation = evaluated && (await withAttestedOwner(tx, await withFittingCategory(ctx, evaluated, row.kind), row, actor));
   if (!evaluation || evaluation.trace.length === 0) return row;
   const set = fieldChanges(evaluation, row.status);
   const next = Object.keys(set).length ? await repo.update(tx, row.id, set) : row;

@@ -14,7 +14,7 @@ import { idempotent } from '../idempotency/idempotency.service.ts';
 import { cachedUnit } from '../units/units.service.ts';
 import { suggestForAppeal, type Suggestion } from '../routing/classification/classification.service.ts';
 import type { Effect } from '../routing/rules/rules-engine.ts';
-import { evaluateFor, fieldChanges, rulesNeedCustomer, traceEvents, withAttestedOwner } from '../routing/rules/rules.service.ts';
+import { evaluateFor, fieldChanges, rulesNeedCustomer, traceEvents, withAttestedOwner, withFittingCategory } from '../routing/rules/rules.service.ts';
 import { writeRuleEffects } from './appeals.changes.ts';
 import { isStaleSlaPlan, type NewAppealSla, newTargetsCte, planNewAppealSla, slaNeedsCustomer, slaOfAppeal } from '../sla/sla.service.ts';
 import { checkOwner, recordEvents } from './appeals.access.ts';
@@ -79,7 +79,7 @@ async function plan(ctx: Ctx, db: Queryable, actor: Actor, input: CreateAppealIn
   const evaluated = await evaluateFor(ctx, db, 'create', {
     appeal: { ...appeal, queueId: null }, unitType: unit?.type ?? null, customerId: planned?.id ?? null, at: receivedAt, suggestion,
   });
-  const ruled = evaluated && (await withAttestedOwner(db, evaluated, { queueId: null }, actor));
+  const ruled = evaluated && (await withAttestedOwner(db, await withFittingCategory(ctx, evaluated, appeal.kind), { queueId: null }, actor));
   if (ruled) Object.assign(appeal, fieldChanges(ruled, appeal.status), { suggestion: ruled.suggestion });
   const sla = await planNewAppealSla(db, { ...appeal, customerId: planned?.id ?? null, resolvedAt: null, closedAt: null }, unit, now, freshSla);
   return {

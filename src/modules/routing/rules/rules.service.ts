@@ -15,6 +15,7 @@ import {
   type Effect, type EngineRule, type Evaluation, evaluateRules, renderReply, type RuleAppeal, type RuleEvent, type Suggestion,
   usesBusinessHours, usesCustomerTags, usesUnitType,
 } from './rules-engine.ts';
+import { cachedCategoryFor } from '../../categories/categories.service.ts';
 import { checkQueueAttestation } from '../../queues/queues.attestation.ts';
 import * as repo from './rules.repo.ts';
 import type { CreateRuleInput, DryRunInput, Rule, RuleAction, UpdateRuleInput } from './rules.schema.ts';
@@ -95,6 +96,24 @@ export async function repliesForRules(db: Queryable, appeal: EffectTarget, effec
 }
 
 /** The appeal fields an evaluation changes, as the appeals repo names them; assigning a new appeal opens it. */
+/**
+ * A rule may not put a category on an appeal of a kind the category is not for (or a retired one): that change is
+ * dropped and the trace says why.
+ */
+export async function withFittingCategory(ctx: Ctx, e: Evaluation, kind: string): Promise<Evaluation> {
+  const categoryId = e.changes.categoryId;
+  if (!categoryId) return e;
+  try {
+    await cachedCategoryFor(ctx, categoryId, kind);
+    return e;
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    const { categoryId: _refused, ...changes } = e.changes;
+    const reason = err.fields[0]?.code ?? err.code;
+    return { ...e, changes, trace: [...e.trace, { ruleId: null, ruleName: 'taxonomy', action: 'category_refused', detail: { categoryId, reason } }] };
+  }
+}
+
 /**
  * A rule may not give an appeal in a queue to someone the queue's attestation refuses (not certified, or only
  * under a supervisor's review the acting user cannot give): that assignment is dropped and the trace says why.

@@ -3,6 +3,7 @@
 import type { CalendarException } from '../src/modules/sla/calendar.ts';
 import { weeklyCalendar } from '../src/modules/sla/calendar.ts';
 import { addWorkingMinutes, compileCalendar, workingMinutesBetween } from '../src/modules/sla/working-time.ts';
+import { seededRandom } from '../src/modules/routing/classifier/random.ts';
 
 const RUNS = 5;
 const RUN_MS = 1_000;
@@ -11,18 +12,6 @@ const SAMPLES = 1 << 16;
 const DAY_MS = 86_400_000;
 const FROM = Date.UTC(2025, 0, 1);
 const TO = Date.UTC(2027, 0, 1);
-
-// Deterministic PRNG so runs are comparable across machines and commits.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function storeCalendar() {
   const daily = [{ start: '10:00', end: '22:00' }];
@@ -66,7 +55,7 @@ function measure(name: string, batch: () => number): void {
 }
 
 const calendar = compileCalendar(storeCalendar());
-const random = mulberry32(20250101);
+const random = seededRandom(20250101);
 const starts: Date[] = [];
 const minutes: number[] = [];
 const ends: Date[] = [];

@@ -19,6 +19,14 @@ const Env = z.object({
   OTKLIK_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
   OTKLIK_SCHEDULER: z.enum(['on', 'off']).default('on'),
   OTKLIK_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+  OTKLIK_MAIL_FROM: z.string().trim().min(3).max(320).default('otklik@localhost'),
+  OTKLIK_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(2_000),
+  OTKLIK_OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000),
+  OTKLIK_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  OTKLIK_SMTP_HOST: z.string().optional(),
+  OTKLIK_SMTP_MAX_BYTES: z.coerce.number().int().min(1024).default(40 * 1024 * 1024),
+  OTKLIK_SMTP_TLS_KEY: z.string().optional(),
+  OTKLIK_SMTP_TLS_CERT: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -41,6 +49,13 @@ export interface Config {
   /** Whether this process runs background jobs (the SLA scan among them), and how often it looks for due ones. */
   schedulerEnabled: boolean;
   schedulerIntervalMs: number;
+  /** The From of mail sent without a mailbox ("otklik@example.com" or "Otklik <otklik@example.com>"). */
+  mailFrom: string;
+  /** How often the outbox sender looks for due mail, and how long a claimed row is its alone before another may retry it. */
+  outboxIntervalMs: number;
+  outboxLeaseMs: number;
+  /** Otklik's own SMTP listener for inbound mail: off unless a port is given; STARTTLS with a key and certificate. */
+  smtp: { port: number | undefined; host: string; maxBytes: number; tlsKey: string | undefined; tlsCert: string | undefined };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -68,5 +83,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     schedulerEnabled: e.OTKLIK_SCHEDULER === 'on',
     schedulerIntervalMs: e.OTKLIK_SCHEDULER_INTERVAL_MS,
+    mailFrom: e.OTKLIK_MAIL_FROM,
+    outboxIntervalMs: e.OTKLIK_OUTBOX_INTERVAL_MS,
+    outboxLeaseMs: e.OTKLIK_OUTBOX_LEASE_MS,
+    smtp: { port: e.OTKLIK_SMTP_PORT, host: e.OTKLIK_SMTP_HOST ?? e.HOST, maxBytes: e.OTKLIK_SMTP_MAX_BYTES, tlsKey: e.OTKLIK_SMTP_TLS_KEY, tlsCert: e.OTKLIK_SMTP_TLS_CERT },
   };
 }

@@ -222,6 +222,10 @@ export interface MessageRow {
   body: string;
   authorId: string | null;
   createdAt: Date;
+  /** An outbound e-mail's outbox state (status as the API names it; sentAt as JSON gives it). */
+  delivery?: { status: 'queued' | 'sent' | 'failed'; attempts: number; error: string | null; sentAt: string | null } | null;
+  /** What an inbound e-mail's mail_messages row says beside the text. */
+  mail?: { from: string | null; fromName: string | null; subject: string | null; quoted: string | null; signature: string | null; html: string | null; parseError: string | null } | null;
 }
 
 const MESSAGE_COLUMNS = `id, appeal_id AS "appealId", direction, channel, body, author_id AS "authorId", created_at AS "createdAt"`;
@@ -235,9 +239,20 @@ export async function insertMessage(db: Queryable, m: { appealId: string; direct
   return rows[0]!;
 }
 
+/** The thread, with each outbound e-mail's delivery state and each inbound e-mail's mail record (one lateral join each). */
 export const listMessages = (db: Queryable, appealId: string, includeNotes: boolean) =>
   db.query<MessageRow>(
-    `SELECT ${MESSAGE_COLUMNS} FROM appeal_messages WHERE appeal_id = $1 AND ($2 OR direction <> 'note') ORDER BY created_at, id`,
+    `SELECT m.id, m.appeal_id AS "appealId", m.direction, m.channel, m.body, m.author_id AS "authorId", m.created_at AS "createdAt",
+       CASE WHEN o.status IS NOT NULL THEN json_build_object('status', CASE o.status WHEN 'sent' THEN 'sent' WHEN 'failed' THEN 'failed' ELSE 'queued' END,
+         'attempts', o.attempts, 'error', o.last_error, 'sentAt', o.sent_at) END AS delivery,
+       CASE WHEN mm.id IS NOT NULL THEN json_build_object('from', mm.from_address, 'fromName', mm.from_name, 'subject', mm.subject,
+         'quoted', mm.quoted, 'signature', mm.signature, 'html', mm.html, 'parseError', mm.parse_error) END AS mail
+     FROM appeal_messages m
+     LEFT JOIN LATERAL (SELECT status, attempts, last_error, sent_at FROM outbox
+       WHERE appeal_message_id = m.id AND m.direction = 'outbound' ORDER BY id DESC LIMIT 1) o ON true
+     LEFT JOIN LATERAL (SELECT id, from_address, from_name, subject, quoted, signature, html, parse_error FROM mail_messages
+       WHERE appeal_message_id = m.id AND direction = 'inbound' AND m.direction = 'inbound' ORDER BY created_at LIMIT 1) mm ON true
+     WHERE m.appeal_id = $1 AND ($2 OR m.direction <> 'note') ORDER BY m.created_at, m.id`,
     [appealId, includeNotes],
   );
 

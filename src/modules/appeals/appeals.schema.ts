@@ -89,17 +89,20 @@ export type UpdateAppealInput = z.infer<typeof UpdateAppeal>;
 const list = <T extends z.ZodType<string, string>>(item: T) =>
   z.string().max(2000).transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)).pipe(z.array(item).min(1).max(50));
 
-export const SORTS = ['createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'receivedAt', '-receivedAt', 'number', '-number'] as const;
+export const SORTS = ['createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'receivedAt', '-receivedAt', 'number', '-number', 'dueAt', '-dueAt'] as const;
+const Flag = z.enum(['true', 'false']);
 
 export const AppealQuery = z.strictObject({
   kind: list(AppealKind).optional(),
   status: list(Status).optional(),
   channel: list(Channel).optional(),
   unitId: list(z.uuid()).optional(),
-  includeSubunits: z.enum(['true', 'false']).optional(),
+  includeSubunits: Flag.optional().describe('With unitId: the units and every unit below them'),
+  unitTree: Flag.optional().describe('The same as includeSubunits'),
   categoryId: list(z.uuid()).optional(),
   customerId: z.uuid().optional(),
-  ownerId: z.union([z.uuid(), z.literal('none'), z.literal('me')]).optional(),
+  ownerId: z.union([z.uuid(), z.literal('none'), z.literal('me')]).optional().describe("A user's id, 'me', or 'none' (unassigned)"),
+  unassigned: Flag.optional().describe('true: appeals without an owner; false: with one'),
   queueId: list(z.uuid()).optional(),
   priority: list(Priority).optional(),
   tag: z.string().max(50).optional(),
@@ -110,7 +113,9 @@ export const AppealQuery = z.strictObject({
   q: z.string().trim().min(1).max(200).optional(),
   slaState: list(SlaState).optional().describe('The SLA state of the appeal: ok, warning, breached, met, paused'),
   dueBefore: Instant.optional().describe('Appeals with a running SLA target due before this instant'),
-  sort: z.enum(SORTS).default('-createdAt'),
+  overdue: Flag.optional().describe('true: an unmet SLA target is past due (or marked breached); false: none is'),
+  sort: z.enum(SORTS).default('-createdAt')
+    .describe('A minus sign sorts descending. dueAt is the earliest unmet SLA due time; appeals without one come last either way'),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(500).optional(),
 });
@@ -126,6 +131,21 @@ export const Message = z.object({
   body: z.string(),
   authorId: z.uuid().nullable(),
   createdAt: z.string(),
+  delivery: z.object({
+    status: z.enum(['queued', 'sent', 'failed']),
+    attempts: z.number().int(),
+    error: z.string().nullable().describe("The receiving server's last answer, e.g. 550 5.1.1 User unknown"),
+    sentAt: z.string().nullable(),
+  }).nullable().describe('Outbound e-mail only: the state of its delivery'),
+  mail: z.object({
+    from: z.string().nullable(),
+    fromName: z.string().nullable(),
+    subject: z.string().nullable(),
+    quoted: z.string().nullable().describe('The earlier text the mail quoted, shown collapsed'),
+    signature: z.string().nullable(),
+    html: z.string().nullable().describe('The sanitised HTML body'),
+    parseError: z.string().nullable(),
+  }).nullable().describe('Inbound e-mail only: what the mail said beside its new text'),
 }).meta({ id: 'Message' });
 export type Message = z.infer<typeof Message>;
 

@@ -10,11 +10,12 @@ export interface UserRow {
   locale: 'ru' | 'en';
   active: boolean;
   unitIds: string[];
+  signature: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
-const COLUMNS = `u.id, u.email, u.name, u.role, u.locale, u.active, u.created_at AS "createdAt", u.updated_at AS "updatedAt",
+const COLUMNS = `u.id, u.email, u.name, u.role, u.locale, u.active, u.signature, u.created_at AS "createdAt", u.updated_at AS "updatedAt",
   coalesce((SELECT array_agg(m.unit_id ORDER BY m.unit_id) FROM unit_members m WHERE m.user_id = u.id), '{}') AS "unitIds"`;
 
 export async function findById(db: Queryable, id: string): Promise<UserRow | undefined> {
@@ -51,13 +52,18 @@ export async function insert(
 export async function update(
   db: Queryable,
   id: string,
-  u: { name?: string | undefined; role?: string | undefined; locale?: string | undefined; active?: boolean | undefined; passwordHash?: string | undefined },
+  u: {
+    name?: string | undefined; role?: string | undefined; locale?: string | undefined; active?: boolean | undefined; passwordHash?: string | undefined;
+    /** undefined leaves the signature, null removes it. */
+    signature?: string | null | undefined;
+  },
 ) {
   await db.query(
     `UPDATE users SET name = coalesce($2, name), role = coalesce($3, role), locale = coalesce($4, locale),
-       active = coalesce($5, active), password_hash = coalesce($6, password_hash), updated_at = now()
+       active = coalesce($5, active), password_hash = coalesce($6, password_hash),
+       signature = CASE WHEN $7 THEN $8 ELSE signature END, updated_at = now()
      WHERE id = $1`,
-    [id, u.name ?? null, u.role ?? null, u.locale ?? null, u.active ?? null, u.passwordHash ?? null],
+    [id, u.name ?? null, u.role ?? null, u.locale ?? null, u.active ?? null, u.passwordHash ?? null, u.signature !== undefined, u.signature ?? null],
   );
 }
 

@@ -12,6 +12,7 @@ export const User = z.object({
   locale: Locale,
   active: z.boolean(),
   unitIds: z.array(z.uuid()),
+  signature: z.string().nullable().describe('Appended to the e-mail replies the user sends'),
   createdAt: z.string(),
   updatedAt: z.string(),
 }).meta({ id: 'User' });
@@ -42,6 +43,7 @@ export type UpdateUserInput = z.infer<typeof UpdateUser>;
 export const UpdateMe = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
   locale: Locale.optional(),
+  signature: z.string().trim().max(2000).nullable().optional().describe('The e-mail signature; null or empty removes it'),
   currentPassword: z.string().max(1024).optional(),
   newPassword: Password.optional(),
 });

@@ -74,7 +74,8 @@ export async function updateMe(ctx: Ctx, actor: Actor, input: UpdateMeInput): Pr
     }
     passwordHash = await hashPassword(input.newPassword);
   }
-  await repo.update(ctx.db, actor.id, { name: input.name, locale: input.locale, passwordHash });
+  const signature = input.signature === undefined ? undefined : input.signature || null;
+  await repo.update(ctx.db, actor.id, { name: input.name, locale: input.locale, passwordHash, signature });
   forgetActors(ctx);
   return presentUser((await repo.findById(ctx.db, actor.id))!);
 }
@@ -86,7 +87,8 @@ export async function updateMe(ctx: Ctx, actor: Actor, input: UpdateMeInput): Pr
 export async function ensureFirstAdmin(ctx: Ctx): Promise<{ email: string; password?: string } | null> {
   return ctx.db.transaction(async (tx) => {
     await tx.query('LOCK TABLE users IN EXCLUSIVE MODE');
-    if ((await tx.query('SELECT 1 FROM users LIMIT 1')).length > 0) return null;
+    // Inactive system users (the mail channel's author) cannot log in and do not make an install administered.
+    if ((await tx.query('SELECT 1 FROM users WHERE active LIMIT 1')).length > 0) return null;
     const email = (ctx.config.adminEmail ?? 'admin@localhost').toLowerCase();
     const generated = ctx.config.adminPassword ? undefined : randomPassword();
     const passwordHash = await hashPassword(ctx.config.adminPassword ?? generated!);

@@ -1,0 +1,36 @@
+// When a failed delivery is tried again, and when never: exponential backoff and the SMTP reply classes. Pure.
+
+/** Attempts before a temporary failure becomes final. */
+export const MAX_ATTEMPTS = 8;
+const FIRST_RETRY_MS = 60_000;
+const LONGEST_RETRY_MS = 3_600_000;
+
+/** The wait after a failed attempt: 1 min × 2^(attempts made before it), at most an hour. */
+export const retryDelayMs = (attemptsBefore: number): number => Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attemptsBefore), LONGEST_RETRY_MS);
+
+export interface SendFailure {
+  /** The SMTP reply code, when the server answered. */
+  responseCode?: number | undefined;
+  /** The server's answer ("550 5.1.1 User unknown") or, without one, what went wrong locally. */
+  message: string;
+}
+
+/** A 5xx answer is the server's final word: the same mail would be refused again. */
+export const isPermanent = (f: SendFailure): boolean => f.responseCode !== undefined && f.responseCode >= 500 && f.responseCode < 600;
+
+export type Outcome = { status: 'failed' } | { status: 'pending'; retryInMs: number };
+
+/** What becomes of a row after a failed attempt, given the attempts made before it. */
+export function afterFailure(f: SendFailure, attemptsBefore: number): Outcome {
+  if (isPermanent(f) || attemptsBefore + 1 >= MAX_ATTEMPTS) return { status: 'failed' };
+  return { status: 'pending', retryInMs: retryDelayMs(attemptsBefore) };
+}
+
+/** A readable error from whatever nodemailer or the file system threw. */
+export function failureOf(err: unknown): SendFailure {
+  const e = err as { responseCode?: unknown; response?: unknown; message?: unknown; code?: unknown };
+  const responseCode = typeof e?.responseCode === 'number' ? e.responseCode : undefined;
+  const response = typeof e?.response === 'string' && e.response ? e.response : undefined;
+  const message = response ?? (typeof e?.message === 'string' && e.message ? e.message : String(err));
+  return { responseCode, message: message.slice(0, 2000) };
+}

@@ -22,6 +22,11 @@ export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * PostgreSQL only: LISTENs on a channel over a dedicated connection (never a pooled one, which would lose it).
+   * onEnd runs when that connection breaks; the returned function stops listening.
+   */
+  listen?(channel: string, onNotify: (payload: string) => void, onEnd: (err?: Error) => void): Promise<() => Promise<void>>;
 }
 
 export interface OpenOptions {
@@ -75,6 +80,25 @@ async function openPostgres(url: string, max: number): Promise<Db> {
       }
     },
     close: () => pool.end(),
+    async listen(channel, onNotify, onEnd) {
+      const client = new pg.Client({ connectionString: url });
+      let stopped = false;
+      client.on('notification', (n) => {
+        if (n.channel === channel && n.payload !== undefined) onNotify(n.payload);
+      });
+      client.on('error', (err) => {
+        if (!stopped) onEnd(err);
+      });
+      client.on('end', () => {
+        if (!stopped) onEnd();
+      });
+      await client.connect();
+      await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+      return async () => {
+        stopped = true;
+        await client.end().catch(() => undefined);
+      };
+    },
   };
 }
 

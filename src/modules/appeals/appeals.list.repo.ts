@@ -12,6 +12,8 @@ export interface ListFilter {
   categoryIds?: string[] | undefined;
   customerId?: string | undefined;
   ownerId?: string | null | undefined;
+  /** false: only appeals that have an owner (true is ownerId: null). */
+  hasOwner?: boolean | undefined;
   queueIds?: string[] | undefined;
   priorities?: string[] | undefined;
   tag?: string | undefined;
@@ -24,15 +26,18 @@ export interface ListFilter {
   slaStates?: string[] | undefined;
   /** A running, unpaused SLA target due before this instant. */
   dueBefore?: string | undefined;
+  /** An unmet SLA target past due (or already marked breached) at `now`; false: none. */
+  overdue?: boolean | undefined;
   now?: Date | undefined;
 }
 
 // The SLA state of an appeal in SQL, mirroring src/modules/sla/sla-state.ts: the most urgent running target
 // decides (breached, warning, paused, ok); with none running, any breach makes it breached, else met.
 const target = (condition: string) => `EXISTS (SELECT 1 FROM appeal_sla_targets t WHERE t.appeal_id = a.id AND ${condition})`;
+const overdueSql = (now: string) => target(`t.met_at IS NULL AND (t.breached_at IS NOT NULL OR t.due_at <= ${now})`);
 function slaStateSql(state: string, now: string): string {
   const open = 't.met_at IS NULL';
-  const breached = target(`${open} AND (t.breached_at IS NOT NULL OR t.due_at <= ${now})`);
+  const breached = overdueSql(now);
   const warning = target(`${open} AND t.breached_at IS NULL AND t.paused_since IS NULL AND t.warn_at <= ${now} AND t.due_at > ${now}`);
   const paused = target(`${open} AND t.breached_at IS NULL AND t.paused_since IS NOT NULL AND (t.due_at IS NULL OR t.due_at > ${now})`);
   const ok = target(`${open} AND t.breached_at IS NULL AND t.paused_since IS NULL AND t.due_at > ${now} AND (t.warn_at IS NULL OR t.warn_at > ${now})`);
@@ -47,7 +52,12 @@ function slaStateSql(state: string, now: string): string {
 }
 
 export const SORT_COLUMNS = { createdAt: 'created_at', updatedAt: 'updated_at', receivedAt: 'received_at', number: 'number' } as const;
-export type SortKey = keyof typeof SORT_COLUMNS;
+export type SortKey = keyof typeof SORT_COLUMNS | 'dueAt';
+
+// dueAt: the earliest unmet SLA due time, computed per row (a lateral join on the targets' unique index); appeals
+// without one sort last in both directions, so their key is +infinity ascending and -infinity descending.
+const dueJoin = (descending: boolean) => `CROSS JOIN LATERAL (SELECT coalesce(min(t.due_at), '${descending ? '-' : ''}infinity'::timestamptz) AS at
+  FROM appeal_sla_targets t WHERE t.appeal_id = a.id AND t.met_at IS NULL) due`;
 
 export interface ListOptions {
   sort: SortKey;
@@ -75,6 +85,8 @@ export async function list(db: Queryable, f: ListFilter, o: ListOptions): Promis
   if (f.customerId) where.push(`a.customer_id = ${p(f.customerId)}`);
   if (f.ownerId === null) where.push('a.owner_id IS NULL');
   else if (f.ownerId) where.push(`a.owner_id = ${p(f.ownerId)}`);
+  if (f.hasOwner === false) where.push('a.owner_id IS NULL');
+  else if (f.hasOwner) where.push('a.owner_id IS NOT NULL');
   if (f.tag) where.push(`${p(f.tag)} = ANY(a.tags)`);
   if (f.createdFrom) where.push(`a.created_at >= ${p(f.createdFrom)}`);
   if (f.createdTo) where.push(`a.created_at < ${p(f.createdTo)}`);
@@ -89,17 +101,18 @@ export async function list(db: Queryable, f: ListFilter, o: ListOptions): Promis
       where.push(number ? `(${text} OR a.number = ${p(Number(number[2]))})` : text);
     }
   }
-  if (f.slaStates?.length) {
+  if (f.slaStates?.length || f.overdue !== undefined) {
     const now = `${p(f.now ?? new Date())}::timestamptz`;
-    where.push(`(${f.slaStates.map((s) => slaStateSql(s, now)).join(' OR ')})`);
+    if (f.slaStates?.length) where.push(`(${f.slaStates.map((s) => slaStateSql(s, now)).join(' OR ')})`);
+    if (f.overdue !== undefined) where.push(f.overdue ? overdueSql(now) : `NOT ${overdueSql(now)}`);
   }
   if (f.dueBefore) where.push(target(`t.met_at IS NULL AND t.paused_since IS NULL AND t.due_at < ${p(f.dueBefore)}`));
-  const column = `a.${SORT_COLUMNS[o.sort]}`;
+  const column = o.sort === 'dueAt' ? 'due.at' : `a.${SORT_COLUMNS[o.sort]}`;
   const cast = o.sort === 'number' ? 'bigint' : 'timestamptz';
   if (o.after) where.push(`(${column}, a.id) ${o.descending ? '<' : '>'} (${p(o.after.key)}::${cast}, ${p(o.after.id)}::uuid)`);
   const direction = o.descending ? 'DESC' : 'ASC';
   return db.query<AppealRow & { sortKey: string }>(
-    `SELECT ${COLUMNS}, ${column}::text AS "sortKey" FROM appeals a
+    `SELECT ${COLUMNS}, ${column}::text AS "sortKey" FROM appeals a ${o.sort === 'dueAt' ? dueJoin(o.descending) : ''}
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY ${column} ${direction}, a.id ${direction} LIMIT ${p(o.limit)}`,
     params,

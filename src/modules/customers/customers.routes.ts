@@ -1,8 +1,9 @@
 // Customers: search, profile, create and edit.
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
-import { actorOf, type App, errorResponses, IdempotencyHeaders, idempotencyKey, IdParams, sendCreated } from '../../server/http.ts';
-import { CreateCustomer, Customer, CustomerQuery, UpdateCustomer } from './customers.schema.ts';
+import { actorOf, type App, ErrorBody, errorResponses, IdempotencyHeaders, idempotencyKey, IdParams, sendCreated } from '../../server/http.ts';
+import { mergeCustomer, mergePreview } from './customers.merge.ts';
+import { CreateCustomer, Customer, CustomerQuery, MergeCustomer, MergePreview, MergeQuery, MergeResult, UpdateCustomer } from './customers.schema.ts';
 import { createCustomer, getCustomer, searchCustomers, updateCustomer } from './customers.service.ts';
 
 const CustomerProfile = Customer.extend({
@@ -20,4 +21,15 @@ export async function registerCustomerRoutes(app: App, ctx: Ctx) {
     async (req) => getCustomer(ctx, actorOf(req), req.params.id));
   app.patch('/api/v1/customers/:id', { schema: { tags, params: IdParams, body: UpdateCustomer, response: { 200: Customer, ...errorResponses } } },
     async (req) => updateCustomer(ctx, actorOf(req), req.params.id, req.body));
+  app.get('/api/v1/customers/:id/merge-preview', {
+    schema: { tags, description: 'What merging this customer into `into` would move, fill and drop; changes nothing.', params: IdParams, querystring: MergeQuery, response: { 200: MergePreview, 409: ErrorBody, ...errorResponses } },
+  }, async (req) => mergePreview(ctx, actorOf(req), req.params.id, req.query.into));
+  app.post('/api/v1/customers/:id/merge', {
+    schema: {
+      tags,
+      description: 'Merges this customer into `into` in one transaction: appeals (with a history event each), phones and e-mails, '
+        + "the survivor's empty fields. This customer stays as a tombstone whose mergedInto names the survivor.",
+      params: IdParams, body: MergeCustomer, response: { 200: MergeResult, 409: ErrorBody, ...errorResponses },
+    },
+  }, async (req) => mergeCustomer(ctx, actorOf(req), req.params.id, req.body.into));
 }

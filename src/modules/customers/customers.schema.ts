@@ -69,3 +69,24 @@ export const CustomerQuery = z.strictObject({
   cursor: z.string().max(200).optional(),
 });
 export type CustomerQuery = z.infer<typeof CustomerQuery>;
+
+export const MergeQuery = z.strictObject({ into: z.uuid().describe('The customer that stays') });
+export const MergeCustomer = z.strictObject({ into: z.uuid().describe('The customer that stays; this one becomes a tombstone') });
+
+/** What merging a customer into another moves, fills and leaves behind. */
+export const MergePreview = z.object({
+  customerId: z.uuid().describe('The customer merged away (kept as a tombstone)'),
+  into: z.uuid().describe('The survivor'),
+  appeals: z.object({ total: z.number().int(), byKind: z.record(z.string(), z.number().int()) }),
+  identities: z.array(z.object({
+    kind: z.enum(['phone', 'email']),
+    value: z.string(),
+    placeholder: z.boolean(),
+    outcome: z.enum(['moves', 'already_there']),
+  })),
+  fills: z.array(z.object({ field: z.string(), value: z.unknown() })).describe("The survivor's empty fields filled from the merged customer"),
+  conflicts: z.array(z.object({ field: z.string(), kept: z.unknown(), dropped: z.unknown() })).describe("Both set and different: the survivor's value is kept"),
+}).meta({ id: 'CustomerMergePreview' });
+export type MergePreview = z.infer<typeof MergePreview>;
+
+export const MergeResult = MergePreview.extend({ customer: Customer.describe('The survivor after the merge') });

@@ -67,7 +67,9 @@ export async function updateCustomer(ctx: Ctx, actor: Actor, id: string, input: 
   const { identities, errors } = normalizeIdentities(input.phones ?? [], input.emails ?? [], LIST_PATHS);
   if (errors.length) throw new AppError('validation_failed', errors[0]!.message, errors);
   return ctx.db.transaction(async (tx) => {
-    if (!(await repo.findById(tx, id))) throw notFound('Customer');
+    const current = await repo.findById(tx, id);
+    if (!current) throw notFound('Customer');
+    if (current.mergedInto) throw new AppError('conflict', `This customer was merged into ${current.mergedInto}; edit that one`, [{ path: 'id', code: 'merged_customer', message: `Merged into ${current.mergedInto}` }]);
     await checkIdentitiesFree(tx, identities, id, '');
     await repo.update(tx, id, input);
     for (const kind of ['phone', 'email'] as const) {
@@ -186,5 +188,7 @@ export async function applyCustomerPlan(tx: Queryable, plan: CustomerPlan): Prom
 
 /** For references that must already exist (changing an appeal's customer). */
 export async function requireCustomer(db: Queryable, id: string, path = 'customerId'): Promise<void> {
-  if (!(await repo.findById(db, id))) throw invalidField(path, 'unknown_customer', 'No such customer');
+  const customer = await repo.findById(db, id);
+  if (!customer) throw invalidField(path, 'unknown_customer', 'No such customer');
+  if (customer.mergedInto) throw invalidField(path, 'merged_customer', `That customer was merged into ${customer.mergedInto}`);
 }

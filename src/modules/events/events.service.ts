@@ -1,0 +1,144 @@
+// Live updates of appeals. Services publish AFTER their transaction commits (an event must never announce a
+// change that rolled back); subscribers (the SSE streams) hear it at once in this process. On a PostgreSQL
+// server other Otklik processes hear it through NOTIFY, received on one dedicated LISTEN connection per process;
+// PGlite is single-process, so the in-process bus is all there is.
+import { randomUUID } from 'node:crypto';
+import type { Ctx } from '../../context.ts';
+import type { Db } from '../../db/db.ts';
+import * as repo from './events.repo.ts';
+import type { AppealAction, AppealEvent, AppealSnapshot } from './events.schema.ts';
+
+export const NOTIFY_CHANNEL = 'otklik_appeal_events';
+/** PostgreSQL refuses NOTIFY payloads of 8,000 bytes and more; events are batched below that. */
+const MAX_PAYLOAD_BYTES = 7_500;
+const RELISTEN_DELAY_MS = 2_000;
+
+type Listener = (event: AppealEvent) => void;
+
+export interface AppealBus {
+  subscribe(listener: Listener): () => void;
+  publish(events: AppealEvent[]): void;
+  /** Stops listening to other processes (the app is closing). */
+  close(): Promise<void>;
+}
+
+function createBus(db: Db): AppealBus {
+  // Our own notifications come back through LISTEN: the origin tells them apart (they were delivered already).
+  const origin = randomUUID();
+  const listeners = new Set<Listener>();
+  let pending: AppealEvent[] = [];
+  let flushScheduled = false;
+  let listening: Promise<(() => Promise<void>) | null> | null = null;
+  let relisten: NodeJS.Timeout | undefined;
+  let closed = false;
+
+  const deliver = (events: AppealEvent[]) => {
+    for (const event of events) {
+      for (const listener of listeners) {
+        try {
+          listener(event);
+        } catch {
+          // one broken stream must not keep the event from the others
+        }
+      }
+    }
+  };
+
+  // One NOTIFY per event-loop turn carries every event published in it (fewer round trips under load).
+  const flush = async () => {
+    flushScheduled = false;
+    const batch = pending;
+    pending = [];
+    let chunk: AppealEvent[] = [];
+    const send = async () => {
+      if (chunk.length) await repo.notify(db, NOTIFY_CHANNEL, JSON.stringify({ o: origin, e: chunk })).catch(() => undefined);
+      chunk = [];
+    };
+    for (const event of batch) {
+      if (Buffer.byteLength(JSON.stringify({ o: origin, e: [...chunk, event] })) > MAX_PAYLOAD_BYTES) await send();
+      chunk.push(event);
+    }
+    await send();
+  };
+
+  const onNotify = (payload: string) => {
+    try {
+      const message = JSON.parse(payload) as { o?: string; e?: AppealEvent[] };
+      if (message.o !== origin && Array.isArray(message.e)) deliver(message.e);
+    } catch {
+      // not ours
+    }
+  };
+
+  const startListening = () => {
+    if (!db.listen || listening || closed) return;
+    const onEnd = () => {
+      // The connection broke: listen again while anybody is subscribed.
+      listening = null;
+      if (!closed && listeners.size > 0 && !relisten) {
+        relisten = setTimeout(() => {
+          relisten = undefined;
+          if (listeners.size > 0) startListening();
+        }, RELISTEN_DELAY_MS);
+        relisten.unref();
+      }
+    };
+    const started = db.listen(NOTIFY_CHANNEL, onNotify, onEnd).catch(() => {
+      onEnd();
+      return null;
+    });
+    listening = started;
+  };
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      startListening();
+      return () => void listeners.delete(listener);
+    },
+    publish(events) {
+      if (events.length === 0) return;
+      deliver(events);
+      if (db.kind !== 'postgres' || closed) return;
+      pending.push(...events);
+      if (!flushScheduled) {
+        flushScheduled = true;
+        setImmediate(() => void flush());
+      }
+    },
+    async close() {
+      closed = true;
+      clearTimeout(relisten);
+      const stop = await listening;
+      listening = null;
+      await stop?.();
+    },
+  };
+}
+
+// One bus per database handle: no module-level singleton shared between apps (tests run several).
+const buses = new WeakMap<Db, AppealBus>();
+
+export function busOf(ctx: Ctx): AppealBus {
+  let bus = buses.get(ctx.db);
+  if (!bus) buses.set(ctx.db, (bus = createBus(ctx.db)));
+  return bus;
+}
+
+export const toEvent = (a: AppealSnapshot, action: AppealAction): AppealEvent => ({
+  id: a.id, number: a.number, status: a.status, ownerId: a.ownerId, unitId: a.unitId,
+  updatedAt: new Date(a.updatedAt).toISOString(), action,
+});
+
+/** Announces appeals; call only after the transaction that changed them has committed. */
+export function publishAppealEvents(ctx: Ctx, appeals: readonly AppealSnapshot[], action: AppealAction): void {
+  busOf(ctx).publish(appeals.map((a) => toEvent(a, action)));
+}
+
+/** Announces an appeal the caller no longer holds (after a message was added): reads its current state first. */
+export function publishAppealEventById(ctx: Ctx, appealId: string, action: AppealAction): void {
+  void repo.appealSnapshot(ctx.db, appealId).then(
+    (a) => a && publishAppealEvents(ctx, [a], action),
+    () => undefined, // a live view misses one refresh; the request itself succeeded
+  );
+}

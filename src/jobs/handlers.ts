@@ -1,6 +1,7 @@
 // Every kind of background job and the function that does it.
 import type { Ctx } from '../context.ts';
 import { scheduleNextTraining, trainDaily } from '../modules/routing/classification/classification.service.ts';
+import { pollAllMailboxes } from '../modules/mail/imap-poller.ts';
 import { escalateAlert } from '../modules/sla/sla.escalate.ts';
 import { type RecomputeFilter, recomputeOpenAppeals } from '../modules/sla/sla.recompute.ts';
 import { scanSla } from '../modules/sla/sla.scan.ts';
@@ -12,6 +13,7 @@ export const HANDLERS: Readonly<Record<string, JobHandler>> = {
   'sla.escalate': (ctx, payload, now) => escalateAlert(ctx, Number(payload.alertId), now),
   'sla.recompute': (ctx, payload, now) => recomputeOpenAppeals(ctx, payload as RecomputeFilter, now),
   'subtasks.scan': (ctx, _payload, now) => scanLateSubtasks(ctx, now),
+  'mail.imap': (ctx) => pollAllMailboxes(ctx),
   // Daily, not RECURRING (that runs at the scheduler's interval): it queues its own next run a day on.
   'classifier.train': (ctx, _payload, now) => trainDaily(ctx, now),
 };
@@ -20,4 +22,4 @@ export const HANDLERS: Readonly<Record<string, JobHandler>> = {
 export const ON_START: readonly ((ctx: Ctx, now: Date) => Promise<void>)[] = [scheduleNextTraining];
 
 /** Recurring jobs every process makes sure exist when its scheduler starts. */
-export const RECURRING = ['sla.scan', 'subtasks.scan'] as const;
+export const RECURRING = ['sla.scan', 'subtasks.scan', 'mail.imap'] as const;

@@ -9,6 +9,8 @@ import { makeCtx, type Ctx } from '../context.ts';
 import { openDb } from '../db/db.ts';
 import { migrate } from '../db/migrate.ts';
 import { startScheduler } from '../jobs/scheduler.ts';
+import { startOutboxSender } from '../modules/mail/outbound/sender.ts';
+import { startSmtpListener } from '../modules/mail/smtp-listener.ts';
 import { ensureFirstAdmin } from '../modules/users/users.service.ts';
 import { buildApp } from './app.ts';
 
@@ -45,12 +47,17 @@ export async function startServer(config: Config) {
   const app = await buildApp(ctx, { logger: log });
   await app.listen({ port: config.port, host: config.host });
   log.info({ db: ctx.db.kind, port: config.port }, 'Otklik is listening');
+  const smtp = config.smtp.port === undefined ? undefined : await startSmtpListener(ctx, { ...config.smtp, port: config.smtp.port, log });
   // Background jobs (the SLA deadline scan among them); OTKLIK_SCHEDULER=off leaves them to other processes.
   const scheduler = config.schedulerEnabled ? await startScheduler(ctx, { intervalMs: config.schedulerIntervalMs, log }) : undefined;
+  // The outbox sender runs beside the scheduler; several processes share the outbox safely.
+  const outbox = config.schedulerEnabled ? startOutboxSender(ctx, { log }) : undefined;
 
   const stop = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     await scheduler?.stop();
+    await outbox?.stop();
+    await smtp?.close();
     await app.close();
     await ctx.db.close();
     process.exit(0);

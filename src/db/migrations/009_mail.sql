@@ -78,3 +78,7 @@ ALTER TABLE outbox ADD COLUMN message_id text UNIQUE;
 DROP INDEX outbox_pending;
 CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE status IN ('pending', 'sending');
 CREATE INDEX outbox_appeal_message ON outbox (appeal_message_id) WHERE appeal_message_id IS NOT NULL;
+
+-- The author of what arrives by mail (appeals it creates, messages and files it stores). It cannot log in.
+INSERT INTO users (id, email, name, role, locale, active)
+VALUES ('00000000-0000-4000-8000-00000000e4a1', 'mail@otklik.invalid', 'Почта', 'agent', 'ru', false);

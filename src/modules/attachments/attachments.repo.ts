@@ -28,13 +28,15 @@ export interface NewAttachment {
   width: number | null;
   height: number | null;
   uploadedBy: string;
+  /** The message the file came with (an e-mail's attachment), if any. */
+  messageId?: string | null;
 }
 
 export async function insert(db: Queryable, a: NewAttachment): Promise<AttachmentRow> {
   const rows = await db.query<AttachmentRow>(
-    `INSERT INTO attachments (appeal_id, file_name, content_type, size, sha256, document_kind, width, height, uploaded_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
-    [a.appealId, a.fileName, a.contentType, a.size, a.sha256, a.documentKind, a.width, a.height, a.uploadedBy],
+    `INSERT INTO attachments (appeal_id, file_name, content_type, size, sha256, document_kind, width, height, uploaded_by, message_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
+    [a.appealId, a.fileName, a.contentType, a.size, a.sha256, a.documentKind, a.width, a.height, a.uploadedBy, a.messageId ?? null],
   );
   return rows[0]!;
 }

@@ -2,6 +2,7 @@
 // type sniffed from the bytes, and who may read them — whoever may see the appeal; for a staged file, its
 // uploader (or an admin). A file someone may not read is "not found", so ids reveal nothing.
 import type { FileHandle } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
 import { AppError, type FieldError, invalidField, notFound } from '../../server/errors.ts';
@@ -9,7 +10,7 @@ import { recordEvents, visibleAppeal } from '../appeals/appeals.access.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
 import { idempotent, type Outcome } from '../idempotency/idempotency.service.ts';
 import * as repo from './attachments.repo.ts';
-import { attachmentsRoot, commit, discard, openContent, type ReceivedContent } from './content-store.ts';
+import { attachmentsRoot, commit, discard, openContent, type ReceivedContent, receive } from './content-store.ts';
 import { sniff } from './sniff.ts';
 
 export interface AttachmentInfo {
@@ -140,7 +141,18 @@ export async function linkToAppeal(tx: Queryable, ids: string[], appealId: strin
 export const historyValue = (a: AttachmentInfo) =>
   ({ id: a.id, fileName: a.fileName, contentType: a.contentType, size: a.size, documentKind: a.documentKind });
 
-async function store(ctx: Ctx, db: Queryable, actor: Actor, appealId: string | null, upload: Upload): Promise<AttachmentInfo> {
+/** Stores a file that came with a message (an e-mail's attachment) on its appeal, in the caller's transaction. */
+export async function attachReceived(ctx: Ctx, tx: Queryable, actor: Actor, to: { appealId: string; messageId: string | null },
+  file: { fileName: string; bytes: Buffer }): Promise<AttachmentInfo> {
+  const content = await receive(attachmentsRoot(ctx.config.dataDir), Readable.from([file.bytes]), ctx.config.attachmentMaxBytes);
+  return settle({ fileName: file.fileName, documentKind: 'other', content }, async () => {
+    const info = await store(ctx, tx, actor, to.appealId, { fileName: file.fileName, documentKind: 'other', content }, to.messageId);
+    await recordEvents(tx, to.appealId, actor.id, [{ action: 'attachment_added', newValue: historyValue(info) }]);
+    return info;
+  });
+}
+
+async function store(ctx: Ctx, db: Queryable, actor: Actor, appealId: string | null, upload: Upload, messageId: string | null = null): Promise<AttachmentInfo> {
   const { content } = upload;
   if (content.size === 0) throw invalidField('file', 'empty_file', 'The file is empty');
   const { contentType, width, height } = sniff(content.head, content.size <= content.head.length);
@@ -149,7 +161,7 @@ async function store(ctx: Ctx, db: Queryable, actor: Actor, appealId: string | n
   await commit(attachmentsRoot(ctx.config.dataDir), content);
   const row = await repo.insert(db, {
     appealId, fileName: upload.fileName, contentType, size: content.size, sha256: content.sha256,
-    documentKind: upload.documentKind, width, height, uploadedBy: actor.id,
+    documentKind: upload.documentKind, width, height, uploadedBy: actor.id, messageId,
   });
   return present(row);
 }

@@ -15,3 +15,6 @@ await build({
   logLevel: 'warning',
 });
 await cp('src/db/migrations', 'dist/migrations', { recursive: true });
+
+// The web app the server serves at "/".
+await import('./build-web.mjs');

@@ -16,6 +16,9 @@ import { registerCategoryRoutes } from '../modules/categories/categories.routes.
 import { registerCustomFieldRoutes } from '../modules/custom-fields/custom-fields.routes.ts';
 import { registerCustomerRoutes } from '../modules/customers/customers.routes.ts';
 import { registerEscalationRoutes } from '../modules/escalations/escalations.routes.ts';
+import { registerEventRoutes } from '../modules/events/events.routes.ts';
+import { registerMailRoutes } from '../modules/mail/mail.routes.ts';
+import { registerOutboundMailRoutes } from '../modules/mail/outbound/outbound.routes.ts';
 import { registerNotificationRoutes } from '../modules/notifications/notifications.routes.ts';
 import { registerQueueRoutes } from '../modules/queues/queues.routes.ts';
 import { registerRoutingRuleRoutes } from '../modules/routing/rules/rules.routes.ts';
@@ -26,6 +29,7 @@ import { registerSubtaskRoutes } from '../modules/subtasks/subtasks.routes.ts';
 import { registerUnitRoutes } from '../modules/units/units.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
 import { errorHandler } from './error-handler.ts';
+import { registerWebRoutes } from './web.ts';
 import { AppError } from './errors.ts';
 import type { App } from './http.ts';
 
@@ -99,8 +103,9 @@ export async function buildApp(ctx: Ctx, options: { logger?: FastifyBaseLogger }
   for (const register of [registerAuthRoutes, registerUserRoutes, registerUnitRoutes, registerCategoryRoutes,
     registerCustomerRoutes, registerAppealRoutes, registerAttachmentRoutes, registerSubmissionRoutes, registerCustomFieldRoutes,
     registerSlaRoutes, registerNotificationRoutes, registerQueueRoutes, registerSubtaskRoutes, registerEscalationRoutes, registerClassificationRoutes,
-    registerRoutingRuleRoutes]) {
+    registerRoutingRuleRoutes, registerMailRoutes, registerOutboundMailRoutes, registerEventRoutes]) {
     await register(app, ctx);
   }
+  await registerWebRoutes(app); // last: its catch-all GET serves the web app for every non-API path
   return app;
 }

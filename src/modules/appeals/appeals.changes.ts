@@ -7,6 +7,7 @@ import { authorize, canSeeUnit, type Actor } from '../auth/actor.ts';
 import { requireCategoryFor } from '../categories/categories.service.ts';
 import { checkCustomFields } from '../custom-fields/custom-fields.service.ts';
 import { requireCustomer } from '../customers/customers.service.ts';
+import { publishAppealEvents } from '../events/events.service.ts';
 import { onAppealChanged, slaOfAppeal } from '../sla/sla.service.ts';
 import { requireUnit } from '../units/units.service.ts';
 import { checkQueueAttestation, requireQueue } from '../queues/queues.attestation.ts';
@@ -118,21 +119,27 @@ async function applyUpdateRules(ctx: Ctx, tx: Queryable, actor: Actor, row: repo
 
 export async function updateAppeal(ctx: Ctx, actor: Actor, id: string, input: UpdateAppealInput): Promise<Appeal> {
   authorize(actor, 'appeals:update');
-  return ctx.db.transaction(async (tx) => {
+  return published(ctx, await ctx.db.transaction(async (tx) => {
     const row = await applyChange(ctx, tx, actor, await lockVisible(tx, actor, id), input);
     return presentAppeal(row, await slaOfAppeal(tx, row.id));
-  });
+  }));
 }
 
 export async function assignAppeal(ctx: Ctx, actor: Actor, id: string, ownerId: string | null): Promise<Appeal> {
   authorize(actor, 'appeals:update');
-  return ctx.db.transaction(async (tx) => {
+  return published(ctx, await ctx.db.transaction(async (tx) => {
     const current = await lockVisible(tx, actor, id);
     // An agent may give back only what they hold.
     if (ownerId === null && current.ownerId && current.ownerId !== actor.id) await checkOwner(tx, actor, current.ownerId, 'ownerId');
     const row = await applyChange(ctx, tx, actor, current, { ownerId });
     return presentAppeal(row, await slaOfAppeal(tx, row.id));
-  });
+  }));
+}
+
+/** Announces the changed appeal to live views, after its transaction committed. */
+function published(ctx: Ctx, appeal: Appeal): Appeal {
+  publishAppealEvents(ctx, [appeal], 'updated');
+  return appeal;
 }
 
 export { lockVisible };

@@ -10,6 +10,7 @@ import { authorize, canSeeUnit, type Actor } from '../auth/actor.ts';
 import { cachedCategoryFor } from '../categories/categories.service.ts';
 import { checkCustomFields } from '../custom-fields/custom-fields.service.ts';
 import { applyCustomerPlan, type CustomerLookup, customerLookup, type CustomerPlan, isIdentityRace, planCustomer, planUpdatesCustomer } from '../customers/customers.service.ts';
+import { publishAppealEvents } from '../events/events.service.ts';
 import { idempotent } from '../idempotency/idempotency.service.ts';
 import { cachedUnit } from '../units/units.service.ts';
 import { suggestForAppeal, type Suggestion } from '../routing/classification/classification.service.ts';
@@ -21,7 +22,7 @@ import { checkOwner, recordEvents } from './appeals.access.ts';
 import { presentAppeal } from './appeals.present.ts';
 import * as repo from './appeals.repo.ts';
 import type { Appeal, CreateAppealInput } from './appeals.schema.ts';
-import { checkUnitSubmission, recordRejectedSubmission } from './submission.ts';
+import { checkUnitSubmission, recordRejectedSubmission, warmPlanCaches } from './submission.ts';
 
 /** Clock skew we forgive when a client says when the customer spoke. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -123,6 +124,7 @@ async function insertOnce(ctx: Ctx, actor: Actor, input: CreateAppealInput, unit
     if (p.customerUpdate || p.effects.length) return { body: await ctx.db.transaction((tx) => write(tx, actor, p)), replayed: false };
     return { body: presentAppeal(await writeAppeal(ctx.db, p), p.sla.sla), replayed: false };
   }
+  await warmPlanCaches(ctx, actor, input, unitId);
   return idempotent(ctx.db, actor.id, key, 'POST /api/v1/appeals', input, async (tx) => write(tx, actor, await plan(ctx, tx, actor, input, unitId, freshSla, suggestion)));
 }
 
@@ -134,7 +136,9 @@ export async function createAppeal(ctx: Ctx, actor: Actor, input: CreateAppealIn
   try {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await insertOnce(ctx, actor, input, unitId, idempotencyKey, attempt > 1);
+        const created = await insertOnce(ctx, actor, input, unitId, idempotencyKey, attempt > 1);
+        if (!created.replayed) publishAppealEvents(ctx, [created.body], 'created');
+        return created;
       } catch (err) {
         // A concurrent request created this customer (the retry finds them), or the SLA configuration changed
         // since this process cached it (the retry plans with the current one).

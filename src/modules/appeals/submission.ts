@@ -5,8 +5,10 @@ import type { Queryable } from '../../db/db.ts';
 import { AppError, type FieldError } from '../../server/errors.ts';
 import type { AttachmentInfo } from '../attachments/attachments.service.ts';
 import type { Actor } from '../auth/actor.ts';
+import { cachedCategoryFor } from '../categories/categories.service.ts';
 import { checkSubmission } from '../submissions/submission-check.ts';
 import { recordRejection, rulesForUnitType } from '../submissions/submissions.service.ts';
+import { cachedUnit } from '../units/units.service.ts';
 import type { CreateAppealInput } from './appeals.schema.ts';
 
 const UNIT_CHANNELS = new Set(['store_submission', 'edms']);
@@ -39,3 +41,14 @@ export async function checkUnitSubmission(
 
 export const recordRejectedSubmission = (db: Queryable, unitId: string, userId: string, failures: FieldError[]) =>
   recordRejection(db, unitId, userId, failures);
+
+/**
+ * Loads what planning a new appeal reads from caches (unit, category, the unit type's rules) before a
+ * transaction opens: PGlite has one connection, so a cold load through ctx.db inside the transaction would wait
+ * for that transaction forever. Errors are left for the plan to report.
+ */
+export async function warmPlanCaches(ctx: Ctx, actor: Actor, input: CreateAppealInput, unitId: string | undefined): Promise<void> {
+  if (input.categoryId) await cachedCategoryFor(ctx, input.categoryId, input.kind).catch(() => undefined);
+  const unit = unitId ? await cachedUnit(ctx, unitId).catch(() => undefined) : undefined;
+  if (unit && isUnitSubmission(actor, input)) await rulesForUnitType(ctx, unit.type);
+}

@@ -1,0 +1,64 @@
+// Loading, empty and error states, designed once and used by every screen.
+import { Alert, Button, Center, Paper, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.ts';
+
+export function PageSkeleton() {
+  return (
+    <Stack p="md" gap="sm" aria-busy="true">
+      <Skeleton height={28} width="40%" />
+      <Skeleton height={16} width="70%" />
+      <Skeleton height={220} />
+    </Stack>
+  );
+}
+
+export function TableSkeleton({ rows = 8, columns = 6 }: { rows?: number; columns?: number }) {
+  return (
+    <Stack gap={6} aria-busy="true" aria-label="loading">
+      {Array.from({ length: rows }, (_, r) => (
+        <Skeleton key={r} height={32} style={{ opacity: 1 - r / (rows + columns) }} />
+      ))}
+    </Stack>
+  );
+}
+
+export function EmptyState({ title, hint, action }: { title: string; hint?: string; action?: ReactNode }) {
+  return (
+    <Paper withBorder p="xl" radius="md" data-testid="empty-state">
+      <Center>
+        <Stack align="center" gap={6} maw={420}>
+          <ThemeIcon variant="light" size={44} radius="xl" aria-hidden>○</ThemeIcon>
+          <Text fw={600}>{title}</Text>
+          {hint && <Text c="dimmed" size="sm" ta="center">{hint}</Text>}
+          {action}
+        </Stack>
+      </Center>
+    </Paper>
+  );
+}
+
+export function errorMessage(error: unknown, t: (key: string) => string): string {
+  if (error instanceof ApiError) {
+    if (error.code === 'network') return t('errors.network');
+    if (error.status === 403) return t('errors.forbidden');
+    if (error.status === 404) return t('errors.notFound');
+    return error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function ErrorState({ error, notFound, onRetry }: { error?: unknown; notFound?: boolean; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color={notFound ? 'gray' : 'red'} title={notFound ? t('errors.notFound') : t('errors.title')} m="md" role="alert">
+      <Stack gap="xs" align="flex-start">
+        {!notFound && <Text size="sm">{errorMessage(error, t)}</Text>}
+        {onRetry ? <Button size="xs" variant="light" onClick={onRetry}>{t('common.retry')}</Button>
+          : <Button size="xs" variant="light" component={Link} to="/">{t('common.home')}</Button>}
+      </Stack>
+    </Alert>
+  );
+}

@@ -1,0 +1,60 @@
+// Log in with e-mail and password; errors (wrong password, too many tries, no server) are shown on the form.
+import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
+import type { Me } from '../../api/types.ts';
+import { LanguageSwitchLocal } from './LanguageSwitchLocal.tsx';
+
+const route = getRouteApi('/login');
+
+export function LoginPage() {
+  const { t, i18n } = useTranslation();
+  const { next } = route.useSearch();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const me = await api.post<Me>('/auth/login', { email: email.trim(), password });
+      queryClient.setQueryData(keys.me, me);
+      await i18n.changeLanguage(me.locale);
+      // Only a path of this app, never another site.
+      const target = next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
+      await navigate({ href: target });
+    } catch (err) {
+      setError(err instanceof ApiError
+        ? err.status === 401 ? t('login.wrong') : err.status === 429 ? t('login.tooMany') : err.code === 'network' ? t('errors.network') : err.message
+        : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Center mih="100vh" bg="gray.0" p="md">
+      <Paper withBorder shadow="sm" p="xl" radius="md" w={380} component="form" onSubmit={submit} aria-labelledby="login-title">
+        <Stack>
+          <Title order={1} size="h3" id="login-title">{t('login.title')}</Title>
+          {error && <Alert color="red" role="alert" data-testid="login-error">{error}</Alert>}
+          <TextInput label={t('login.email')} type="email" autoComplete="username" required value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)} autoFocus />
+          <PasswordInput label={t('login.password')} autoComplete="current-password" required value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)} />
+          <Button type="submit" loading={busy}>{t('login.submit')}</Button>
+          <LanguageSwitchLocal />
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}

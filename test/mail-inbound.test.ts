@@ -228,3 +228,33 @@ describe('who may read mail', () => {
     expect((await env.request('GET', `/api/v1/appeals/${appeal.id}/mail`, { token: other.token })).status).toBe(404);
   });
 });
+
+describe('the conversation by mail', () => {
+  it('acknowledges a new appeal when the mailbox asks, once, threaded to the customer’s mail', async () => {
+    await env.request('POST', '/api/v1/mail/mailboxes', { as: 'admin', body: { name: 'Ack', address: 'ack@otklik.test', autoAck: true } });
+    const { raw, messageId } = await makeMail({ from: 'ack.me@example.ru', to: 'ack@otklik.test', subject: 'Где мой заказ?' });
+    await client.send(raw, ['ack@otklik.test']);
+    await client.send(raw, ['ack@otklik.test']);
+    const [appeal] = await appealsOf('ack.me@example.ru');
+    const acks = await env.ctx.db.query<{ payload: { to: string; subject: string; inReplyTo: string; template: string } }>(
+      `SELECT payload FROM outbox WHERE payload->>'appealId' = $1`, [appeal.id]);
+    expect(acks).toHaveLength(1);
+    expect(acks[0]!.payload).toMatchObject({ template: 'auto_ack', to: 'ack.me@example.ru', inReplyTo: messageId });
+    expect(acks[0]!.payload.subject).toContain(`[#${appeal.number}]`);
+  });
+
+  it('threads the customer’s answer to our reply by its Message-ID', async () => {
+    await client.send((await makeMail({ from: 'round.trip@example.ru', subject: 'Сервис' })).raw);
+    const [appeal] = await appealsOf('round.trip@example.ru');
+    const reply = await env.request('POST', `/api/v1/appeals/${appeal.id}/messages`, { as: 'agent', body: { direction: 'outbound', body: 'Здравствуйте! Уточните номер заказа.' } });
+    expect(reply.status).toBe(201);
+    const [ours] = await env.ctx.db.query<{ messageId: string }>(
+      `SELECT message_id AS "messageId" FROM mail_messages WHERE appeal_id = $1 AND direction = 'outbound'`, [appeal.id]);
+    await client.send((await makeMail({ from: 'round.trip@example.ru', subject: 'Re: Сервис', inReplyTo: `<${ours!.messageId}>`, text: 'Номер 12345.' })).raw);
+    const messages = (await env.request('GET', `/api/v1/appeals/${appeal.id}/messages`, { as: 'admin' })).body.items;
+    expect(messages.map((m: { direction: string; body: string }) => [m.direction, m.body])).toEqual([
+      ['outbound', 'Здравствуйте! Уточните номер заказа.'], ['inbound', 'Номер 12345.'],
+    ]);
+    expect(messages[1].mail).toMatchObject({ from: 'round.trip@example.ru' });
+  });
+});

@@ -31,6 +31,8 @@ export async function startDovecot(users: Record<string, string>): Promise<Dovec
   const uid = root ? 65534 : process.getuid!();
   const gid = root ? 65534 : process.getgid!();
   const me = userInfo().username;
+  // Dovecot's auth and mail processes run as its own users: they must read the folder and the users file.
+  await chmod(dir, 0o755);
   await mkdir(path.join(dir, 'mail'));
   await chmod(path.join(dir, 'mail'), 0o777);
   await writeFile(path.join(dir, 'users'), Object.entries(users).map(([u, p]) => `${u}:{PLAIN}${p}\n`).join(''));

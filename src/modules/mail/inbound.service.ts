@@ -14,8 +14,11 @@ import type { CreateAppealInput } from '../appeals/appeals.schema.ts';
 import { attachReceived } from '../attachments/attachments.service.ts';
 import { attachmentsRoot, commit, openContent, receive } from '../attachments/content-store.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
+import { publishAppealEventById } from '../events/events.service.ts';
 import * as repo from './inbound.repo.ts';
 import { activeMailboxes, type MailboxRow } from './mailboxes.service.ts';
+import { queueAutoAck } from './outbound/queue.ts';
+import { nudgeOutbox } from './outbound/sender.ts';
 import type { MailMessage, MailQuery } from './mailboxes.schema.ts';
 import { classifyMail, type ParsedMail, parseMail, splitReply, subjectNumber } from './parse/index.ts';
 
@@ -79,6 +82,7 @@ export async function receiveMail(ctx: Ctx, mailbox: MailboxRow, bytes: Buffer):
       await attachAll(ctx, tx, thread.id, message.id, files, problems);
       return mailId;
     }).catch((err) => (err instanceof DuplicateMail ? null : Promise.reject(err)));
+    if (stored) publishAppealEventById(ctx, thread.id, 'message');
     return { verdict: stored ? 'reply' : 'duplicate', mailId: stored, appealId: thread.id };
   }
 
@@ -93,9 +97,15 @@ export async function receiveMail(ctx: Ctx, mailbox: MailboxRow, bytes: Buffer):
   const appeal = await createFromMail(ctx, input, messageId);
   const mailId = await ctx.db.transaction(async (tx) => {
     const id = await repo.insertOnce(tx, record('appeal', appeal.id, null, problems));
-    if (id) await attachAll(ctx, tx, appeal.id, null, files, problems);
+    if (!id) return null;
+    await attachAll(ctx, tx, appeal.id, null, files, problems);
+    if (mailbox.autoAck && mail.from) {
+      await queueAutoAck(tx, { appealId: appeal.id, mailboxId: mailbox.id, to: mail.from.address, locale: languageOf(`${mail.subject}\n${mail.text}`),
+        inReplyTo: messageId, references: mail.references });
+    }
     return id;
   });
+  if (mailId && mailbox.autoAck) nudgeOutbox(ctx);
   if (mailId && mailbox.queueId) await updateAppeal(ctx, MAIL_ACTOR, appeal.id, { queueId: mailbox.queueId });
   return { verdict: mailId ? 'appeal' : 'duplicate', mailId, appealId: appeal.id };
 }
@@ -184,6 +194,9 @@ function receivedAt(date: Date | null): string | undefined {
   const t = date.getTime();
   return t > Date.now() || t < Date.UTC(2000, 0, 1) ? undefined : date.toISOString();
 }
+
+/** The language to answer in: Russian when the customer wrote in Cyrillic. */
+const languageOf = (text: string): 'ru' | 'en' => (/[а-яё]/i.test(text) ? 'ru' : 'en');
 
 const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
 const megabytes = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} МБ`;

@@ -4,12 +4,8 @@
 //   npm run build && npx tsx bench/create-appeals.ts [--seconds 15] [--connections 32] [--runs 3]
 import autocannon from 'autocannon';
 import { openDb } from '../src/db/db.ts';
-import { adminToken, fmt, freshDatabase, median, rssMb, sleep, startServer } from './lib.ts';
+import { adminToken, arg, fmt, freshDatabase, median, rssMb, sleep, startServer } from './lib.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const seconds = arg('seconds', 15);
 const connections = arg('connections', 32);
 const runs = arg('runs', 3);

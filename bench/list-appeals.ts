@@ -4,12 +4,8 @@
 import { loadDemo } from '../src/modules/demo/demo.service.ts';
 import { openDb } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { adminToken, fmt, median, percentile, startServer, withDatabase } from './lib.ts';
+import { adminToken, arg, fmt, median, percentile, startServer, withDatabase } from './lib.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const appeals = arg('appeals', 1_000_000);
 const rounds = arg('rounds', 40);
 const base = process.env.DATABASE_URL;

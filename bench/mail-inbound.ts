@@ -7,12 +7,8 @@ import { randomBytes } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { freePort } from '../test/support/dovecot.ts';
-import { adminToken, fmt, freshDatabase, median, percentile, startServer } from './lib.ts';
+import { adminToken, arg, fmt, freshDatabase, median, percentile, startServer } from './lib.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const mails = arg('mails', 1500);
 const connections = arg('connections', 8);
 const runs = arg('runs', 3);

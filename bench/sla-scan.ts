@@ -9,12 +9,8 @@ import { makeCtx } from '../src/context.ts';
 import { openDb, type Db } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { scanSla, type ScanResult } from '../src/modules/sla/sla.scan.ts';
-import { fmt, freshDatabase, median } from './lib.ts';
+import { arg, fmt, freshDatabase, median } from './lib.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const APPEALS = arg('appeals', 1_000_000);
 const RUNS = arg('runs', 3);
 const STORES = 200;

@@ -27,20 +27,9 @@ export interface ImapState {
   lastError?: string | null;
 }
 
-export interface MailboxRow {
+export interface MailboxRow extends MailboxValues {
   id: string;
-  name: string;
-  address: string;
-  aliases: string[];
-  displayName: string | null;
-  unitId: string | null;
-  kind: string;
-  queueId: string | null;
   inbound: 'smtp' | 'imap' | 'none';
-  imap: ImapSettings | null;
-  smtp: SmtpSettings | null;
-  autoAck: boolean;
-  active: boolean;
   imapState: ImapState;
   createdAt: Date;
   updatedAt: Date;

@@ -3,9 +3,15 @@ import i18n from 'i18next';
 
 const locale = () => (i18n.language === 'en' ? 'en-GB' : 'ru-RU');
 
+// Making a formatter costs far more than using one, and a queue page formats hundreds of dates.
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  const lang = locale();
+  let format = dateTimeFormats.get(lang);
+  if (!format) dateTimeFormats.set(lang, (format = new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'short' })));
+  return format.format(new Date(iso));
 }
 
 export function formatRelative(iso: string, now = Date.now()): string {

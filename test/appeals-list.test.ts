@@ -80,6 +80,18 @@ describe('listing appeals', () => {
     expect((await env.request('GET', `/api/v1/appeals/${ids.thanks}`, { as: 'unit_responsible' })).status).toBe(404);
   });
 
+  it("names each appeal's customer in the list, to those who may read customers", async () => {
+    const items = (await list('limit=50')).body.items as { id: string; customerId: string | null; customerName: string | null }[];
+    const fridge = items.find((a) => a.id === ids.fridge)!;
+    expect(fridge.customerName).toBe('Иван Петров');
+    const profile = await env.request('GET', `/api/v1/customers/${fridge.customerId}`, { as: 'agent' });
+    expect(profile.body.name).toBe(fridge.customerName);
+    // Unit staff may not read customers: the same rows carry no names for them.
+    const theirs = (await list('limit=50', 'unit_responsible')).body.items as { customerId: string | null; customerName: string | null }[];
+    expect(theirs.some((a) => a.customerId !== null)).toBe(true);
+    expect(theirs.every((a) => a.customerName === null)).toBe(true);
+  });
+
   it('refuses bad filters naming the parameter', async () => {
     for (const [query, path] of [['status=done', 'query.status.0'], ['limit=1000', 'query.limit'], ['unitId=abc', 'query.unitId.0'], ['sort=colour', 'query.sort'], ['cursor=garbage', 'query.cursor'], ['foo=1', 'query.foo']]) {
       const res = await list(query!);

@@ -35,6 +35,11 @@ export interface ListFilter {
 // decides (breached, warning, paused, ok); with none running, any breach makes it breached, else met.
 const target = (condition: string) => `EXISTS (SELECT 1 FROM appeal_sla_targets t WHERE t.appeal_id = a.id AND ${condition})`;
 const overdueSql = (now: string) => target(`t.met_at IS NULL AND (t.breached_at IS NOT NULL OR t.due_at <= ${now})`);
+// The overdue queue starts from the few unmet targets (partial index appeal_sla_targets_unmet), not from the newest
+// appeals: as EXISTS, PostgreSQL walks appeals by date probing each one's targets, which reads all 1,000,000 when
+// fewer than a page are overdue (3.7 s there; 31 ms this way).
+const overdueAppealsSql = (now: string) =>
+  `a.id = ANY(ARRAY(SELECT t.appeal_id FROM appeal_sla_targets t WHERE t.met_at IS NULL AND (t.breached_at IS NOT NULL OR t.due_at <= ${now})))`;
 function slaStateSql(state: string, now: string): string {
   const open = 't.met_at IS NULL';
   const breached = overdueSql(now);
@@ -67,7 +72,9 @@ export interface ListOptions {
   after?: { key: string; id: string } | undefined;
 }
 
-export async function list(db: Queryable, f: ListFilter, o: ListOptions): Promise<(AppealRow & { sortKey: string })[]> {
+export type ListRow = AppealRow & { sortKey: string; customerName: string | null };
+
+export async function list(db: Queryable, f: ListFilter, o: ListOptions): Promise<ListRow[]> {
   const where: string[] = [];
   const params: unknown[] = [];
   const p = (value: unknown) => `$${params.push(value)}`;
@@ -104,17 +111,21 @@ export async function list(db: Queryable, f: ListFilter, o: ListOptions): Promis
   if (f.slaStates?.length || f.overdue !== undefined) {
     const now = `${p(f.now ?? new Date())}::timestamptz`;
     if (f.slaStates?.length) where.push(`(${f.slaStates.map((s) => slaStateSql(s, now)).join(' OR ')})`);
-    if (f.overdue !== undefined) where.push(f.overdue ? overdueSql(now) : `NOT ${overdueSql(now)}`);
+    if (f.overdue !== undefined) where.push(f.overdue ? overdueAppealsSql(now) : `NOT ${overdueSql(now)}`);
   }
   if (f.dueBefore) where.push(target(`t.met_at IS NULL AND t.paused_since IS NULL AND t.due_at < ${p(f.dueBefore)}`));
   const column = o.sort === 'dueAt' ? 'due.at' : `a.${SORT_COLUMNS[o.sort]}`;
   const cast = o.sort === 'number' ? 'bigint' : 'timestamptz';
   if (o.after) where.push(`(${column}, a.id) ${o.descending ? '<' : '>'} (${p(o.after.key)}::${cast}, ${p(o.after.id)}::uuid)`);
   const direction = o.descending ? 'DESC' : 'ASC';
-  return db.query<AppealRow & { sortKey: string }>(
-    `SELECT ${COLUMNS}, ${column}::text AS "sortKey" FROM appeals a ${o.sort === 'dueAt' ? dueJoin(o.descending) : ''}
-     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY ${column} ${direction}, a.id ${direction} LIMIT ${p(o.limit)}`,
+  // The customer's name is looked up after the LIMIT, one primary-key probe per row of the page, so the plan that
+  // finds the page stays the same index scan whatever the size of customers; the outer ORDER BY keeps the order.
+  return db.query<ListRow>(
+    `SELECT page.*, (SELECT coalesce(c.name, c.company_name) FROM customers c WHERE c.id = page."customerId") AS "customerName"
+     FROM (SELECT ${COLUMNS}, ${column}::text AS "sortKey", ${column} AS sort_at FROM appeals a ${o.sort === 'dueAt' ? dueJoin(o.descending) : ''}
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY ${column} ${direction}, a.id ${direction} LIMIT ${p(o.limit)}) page
+     ORDER BY page.sort_at ${direction}, page.id ${direction}`,
     params,
   );
 }

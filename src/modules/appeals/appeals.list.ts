@@ -2,14 +2,14 @@
 import type { Ctx } from '../../context.ts';
 import { decodeCursor, encodeCursor } from '../../server/cursor.ts';
 import { invalidField } from '../../server/errors.ts';
-import { authorize, unitScope, type Actor } from '../auth/actor.ts';
+import { authorize, can, unitScope, type Actor } from '../auth/actor.ts';
 import { slaOfAppeals } from '../sla/sla.service.ts';
 import { unitSubtree } from '../units/units.service.ts';
 import * as listRepo from './appeals.list.repo.ts';
 import { presentAppeal } from './appeals.present.ts';
-import type { Appeal, AppealQuery } from './appeals.schema.ts';
+import type { AppealListItem, AppealQuery } from './appeals.schema.ts';
 
-export async function listAppeals(ctx: Ctx, actor: Actor, q: AppealQuery): Promise<{ items: Appeal[]; nextCursor: string | null }> {
+export async function listAppeals(ctx: Ctx, actor: Actor, q: AppealQuery): Promise<{ items: AppealListItem[]; nextCursor: string | null }> {
   authorize(actor, 'appeals:read');
   const now = new Date();
   const descending = q.sort.startsWith('-');
@@ -39,10 +39,12 @@ export async function listAppeals(ctx: Ctx, actor: Actor, q: AppealQuery): Promi
   }, { sort, descending, limit: q.limit + 1, after });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
+  // Unit staff may not read customers: the list names them only to those who may.
+  const namesVisible = can(actor, 'customers:read');
   // The page's SLA blocks in one query.
   const sla = await slaOfAppeals(ctx.db, page.map((r) => r.id), now);
   return {
-    items: page.map((r) => presentAppeal(r, sla.get(r.id) ?? null)),
+    items: page.map((r) => ({ ...presentAppeal(r, sla.get(r.id) ?? null), customerName: namesVisible ? r.customerName : null })),
     nextCursor: rows.length > q.limit && last ? encodeCursor({ s: q.sort, k: last.sortKey, id: last.id }) : null,
   };
 }

@@ -121,7 +121,13 @@ export const AppealQuery = z.strictObject({
 });
 export type AppealQuery = z.infer<typeof AppealQuery>;
 
-export const AppealPage = z.object({ items: z.array(Appeal), nextCursor: z.string().nullable() });
+/** A row of the appeals list: the appeal with its customer's name, so a queue needs no request per row. */
+export const AppealListItem = Appeal.extend({
+  customerName: z.string().nullable().describe("The customer's name (or company name); null when unknown"),
+}).meta({ id: 'AppealListItem' });
+export type AppealListItem = z.infer<typeof AppealListItem>;
+
+export const AppealPage = z.object({ items: z.array(AppealListItem), nextCursor: z.string().nullable() });
 
 export const Message = z.object({
   id: z.uuid(),

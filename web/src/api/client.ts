@@ -61,6 +61,8 @@ export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', `${path}${queryString(query)}`),
   post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, body ?? {}, headers),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
   /** POST without a body (logout answers 204 and takes none). */
   postEmpty: <T>(path: string) => request<T>('POST', path),
 };

@@ -76,6 +76,11 @@ export interface Appeal {
   sla: AppealSla | null;
 }
 
+/** A row of GET /appeals: the appeal with its customer's name, so a queue needs no request per row. */
+export interface AppealListItem extends Appeal {
+  customerName: string | null;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -131,8 +136,11 @@ export interface Customer {
   phones: Identity[];
   emails: Identity[];
   tags: string[];
+  birthday: string | null;
+  consents: Record<string, boolean>;
   mergedInto: string | null;
   createdAt: string;
+  updatedAt: string;
 }
 
 export interface CustomerProfile extends Customer {
@@ -144,7 +152,10 @@ export interface Unit {
   type: string;
   name: string;
   code: string | null;
+  timeZone: string;
   parentId: string | null;
+  contacts: { emails: string[]; phones: string[]; edms?: string };
+  responsibleUserIds: string[];
   active: boolean;
 }
 
@@ -155,6 +166,7 @@ export interface Category {
   nameRu: string;
   nameEn: string;
   kinds: AppealKind[];
+  position: number;
   active: boolean;
 }
 
@@ -174,4 +186,4 @@ export interface CreateAppeal {
   attachmentIds?: string[];
 }
 
-export type UpdateAppeal = Partial<Pick<Appeal, 'status' | 'priority' | 'categoryId' | 'unitId' | 'kind'>>;
+export type UpdateAppeal = Partial<Pick<Appeal, 'status' | 'priority' | 'categoryId' | 'unitId' | 'kind'>> & { customerId?: string };

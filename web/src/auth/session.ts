@@ -8,6 +8,8 @@ export const useMe = (): Me => useSuspenseQuery(meQuery).data;
 /** Mirrors src/modules/auth/actor.ts so screens hide what the server would refuse; the server still decides. */
 const WORKERS: ReadonlySet<Role> = new Set(['admin', 'cs_head', 'supervisor', 'agent']);
 const ASSIGNERS: ReadonlySet<Role> = new Set(['admin', 'cs_head', 'supervisor']);
+/** units:write, categories:write and settings:write on the server. */
+const CONFIGURERS: ReadonlySet<Role> = new Set(['admin', 'cs_head']);
 
 export const abilities = (role: Role) => ({
   workAppeals: WORKERS.has(role),
@@ -15,4 +17,14 @@ export const abilities = (role: Role) => ({
   readDirectory: role !== 'unit_responsible',
   submitFromUnit: role === 'unit_responsible' || WORKERS.has(role),
   isUnitStaff: role === 'unit_responsible',
+  editCustomers: WORKERS.has(role),
+  manageUnits: CONFIGURERS.has(role),
+  manageCategories: CONFIGURERS.has(role),
+  manageSettings: CONFIGURERS.has(role),
+  manageUsers: role === 'admin',
+  manageAnyToken: role === 'admin',
+  /** The administration section: any directory or setting the role may change. */
+  administer: CONFIGURERS.has(role),
 });
+
+export type Ability = keyof ReturnType<typeof abilities>;

@@ -68,7 +68,7 @@ export function AppealPage() {
           <Stack gap="md">
             <PropertiesPanel appeal={a} />
             <SlaPanel sla={a.sla} />
-            {a.customerId && can.readDirectory && <CustomerPanel customerId={a.customerId} currentAppealId={a.id} />}
+            {can.readDirectory && <CustomerPanel customerId={a.customerId} currentAppealId={a.id} canLink={can.workAppeals} />}
           </Stack>
         </Grid.Col>
       </Grid>

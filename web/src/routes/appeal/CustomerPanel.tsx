@@ -7,20 +7,42 @@ import { customerAppealsQuery, customerQuery } from '../../api/queries.ts';
 import { StatusBadge } from '../../components/badges.tsx';
 import { ErrorState } from '../../components/states.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { LinkCustomerButton } from './LinkCustomerDialog.tsx';
 
-export function CustomerPanel({ customerId, currentAppealId }: { customerId: string; currentAppealId: string }) {
+export function CustomerPanel({ customerId, currentAppealId, canLink }: { customerId: string | null; currentAppealId: string; canLink: boolean }) {
+  const { t } = useTranslation();
+  if (!customerId) {
+    return (
+      <Paper withBorder p="sm" aria-labelledby="customer-title" data-testid="customer-panel">
+        <Group justify="space-between" mb="xs">
+          <Title order={3} size="h5" id="customer-title">{t('customer.title')}</Title>
+          {canLink && <LinkCustomerButton appealId={currentAppealId} currentId={null} />}
+        </Group>
+        <Text size="sm" c="dimmed">{t('customers.noCustomer')}</Text>
+      </Paper>
+    );
+  }
+  return <KnownCustomer customerId={customerId} currentAppealId={currentAppealId} canLink={canLink} />;
+}
+
+function KnownCustomer({ customerId, currentAppealId, canLink }: { customerId: string; currentAppealId: string; canLink: boolean }) {
   const { t } = useTranslation();
   const customer = useQuery(customerQuery(customerId));
   const appeals = useQuery(customerAppealsQuery(customerId));
 
   return (
     <Paper withBorder p="sm" aria-labelledby="customer-title" data-testid="customer-panel">
-      <Title order={3} size="h5" mb="xs" id="customer-title">{t('customer.title')}</Title>
+      <Group justify="space-between" mb="xs">
+        <Title order={3} size="h5" id="customer-title">{t('customer.title')}</Title>
+        {canLink && <LinkCustomerButton appealId={currentAppealId} currentId={customerId} />}
+      </Group>
       {customer.isPending ? <Stack gap={6}><Skeleton height={18} width="60%" /><Skeleton height={14} /><Skeleton height={14} /></Stack>
         : customer.isError ? <ErrorState error={customer.error} onRetry={() => void customer.refetch()} />
         : (
           <Stack gap={6}>
-            <Text fw={600}>{customer.data.name ?? customer.data.companyName ?? t('customer.unnamed')}</Text>
+            <Anchor component={Link} to={`/customers/${customerId}`} fw={600} title={t('customers.profile')}>
+              {customer.data.name ?? customer.data.companyName ?? t('customer.unnamed')}
+            </Anchor>
             {customer.data.phones.map((p) => <Anchor key={p.value} href={`tel:${p.value}`} size="sm">{p.value}</Anchor>)}
             {customer.data.emails.map((e) => <Anchor key={e.value} href={`mailto:${e.value}`} size="sm">{e.value}</Anchor>)}
             <Group gap={6}>

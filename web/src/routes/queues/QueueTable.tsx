@@ -3,9 +3,9 @@ import { Badge, Paper, Table, Text, UnstyledButton } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Appeal } from '../../api/types.ts';
+import type { AppealListItem } from '../../api/types.ts';
+import { abilities, useMe } from '../../auth/session.ts';
 import { DueBadge, StatusBadge, WHOLE } from '../../components/badges.tsx';
-import { CustomerName } from '../../components/CustomerName.tsx';
 import { useDirectory } from '../../lib/directory.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import type { Sort } from './search.ts';
@@ -15,14 +15,16 @@ type SortKey = 'number' | 'createdAt' | 'dueAt';
 const KIND_COLOR = { incident: 'red', thanks: 'green', question: 'blue', wish: 'violet', review: 'gray' } as const;
 
 export function QueueTable({ appeals, sort, onSort, refreshing }: {
-  appeals: Appeal[]; sort: Sort; onSort: (sort: Sort) => void; refreshing: boolean;
+  appeals: AppealListItem[]; sort: Sort; onSort: (sort: Sort) => void; refreshing: boolean;
 }) {
   const { t } = useTranslation();
   const dir = useDirectory();
+  // Unit staff may not read customers; the server sends them no names.
+  const namesVisible = abilities(useMe().role).readDirectory;
   const navigate = useNavigate();
   const [cursor, setCursor] = useState(0);
   const rows = useRef<(HTMLTableRowElement | null)[]>([]);
-  const open = (a: Appeal) => void navigate({ to: '/appeals/$appealId', params: { appealId: a.id } });
+  const open = (a: AppealListItem) => void navigate({ to: '/appeals/$appealId', params: { appealId: a.id } });
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -92,7 +94,11 @@ export function QueueTable({ appeals, sort, onSort, refreshing }: {
                   <Text size="sm" truncate maw={{ base: 180, lg: 230, xl: 320 }} title={a.subject}>{a.subject}</Text>
                   <Text size="xs" c="dimmed">{formatDateTime(a.createdAt)}</Text>
                 </Table.Td>
-                <Table.Td><CustomerName id={a.customerId} /></Table.Td>
+                <Table.Td>
+                  {a.customerName
+                    ? <Text size="sm" truncate maw={{ base: 130, lg: 150 }} title={a.customerName}>{a.customerName}</Text>
+                    : <Text span c="dimmed" size="sm">{a.customerId && namesVisible ? t('customer.unnamed') : '—'}</Text>}
+                </Table.Td>
                 <Table.Td visibleFrom="md"><Text size="sm" maw={140}>{dir.unitName(a.unitId)}</Text></Table.Td>
                 <Table.Td><StatusBadge status={a.status} /></Table.Td>
                 <Table.Td>{a.ownerId ? <Text size="sm">{dir.userName(a.ownerId)}</Text> : <Text span c="dimmed" size="sm">{t('appeal.unassigned')}</Text>}</Table.Td>

@@ -4,6 +4,7 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { abilities, useMe } from '../../auth/session.ts';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
+import { useDirectory } from '../../lib/directory.ts';
 import { QueueFilters } from './QueueFilters.tsx';
 import { QueueTable } from './QueueTable.tsx';
 import { queueParams, useQueue } from './useQueue.ts';
@@ -18,11 +19,15 @@ export function QueuesPage() {
   const navigate = route.useNavigate();
   const params = queueParams(view, me, search);
   const queue = useQueue(view, params);
+  // The names the table shows (units, users) load beside the list, not after it: the table mounts only with the list.
+  useDirectory();
   const appeals = queue.data?.pages.flatMap((p) => p.items) ?? [];
   const filtered = Object.keys(search).some((k) => k !== 'sort');
+  // What the screen shows, for the browser test and the first-page benchmark to wait on.
+  const state = params === null ? 'no-unit' : queue.isPending ? 'loading' : queue.isError ? 'error' : appeals.length === 0 ? 'empty' : 'ready';
 
   return (
-    <Stack gap="sm">
+    <Stack gap="sm" data-queue-state={state}>
       <Group justify="space-between" wrap="nowrap">
         <Title order={2} size="h3">{t(`queues.view.${view}`)}</Title>
         {abilities(me.role).workAppeals && <Button component={Link} to="/appeals/new" size="sm">{t('nav.newAppeal')}</Button>}

@@ -11,7 +11,15 @@ export interface QueueSearch {
   channel?: string;
   priority?: string;
   sort?: Sort;
+  /** Drill-down from the dashboard: a unit (with its sub-units), categories, and a creation period (ISO instants). */
+  unitId?: string;
+  categoryId?: string[];
+  createdFrom?: string;
+  createdTo?: string;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isInstant = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}T/.test(v);
 
 const pick = <T extends string>(allowed: readonly T[], v: unknown): T | undefined =>
   typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : undefined;
@@ -29,5 +37,10 @@ export function parseQueueSearch(s: Record<string, unknown>): QueueSearch {
   if (priority) out.priority = priority;
   const sort = pick(SORTS, s.sort);
   if (sort) out.sort = sort;
+  if (typeof s.unitId === 'string' && UUID.test(s.unitId)) out.unitId = s.unitId;
+  const categories = Array.isArray(s.categoryId) ? s.categoryId.filter((x): x is string => typeof x === 'string' && UUID.test(x)) : [];
+  if (categories.length) out.categoryId = categories;
+  if (isInstant(s.createdFrom)) out.createdFrom = s.createdFrom;
+  if (isInstant(s.createdTo)) out.createdTo = s.createdTo;
   return out;
 }

@@ -2,7 +2,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
-import type { Appeal, Me, Page } from '../../api/types.ts';
+import type { AppealListItem, Me, Page } from '../../api/types.ts';
 import type { QueueSearch } from './search.ts';
 import { viewQuery, type QueueView } from './views.ts';
 
@@ -18,6 +18,10 @@ export function queueParams(view: QueueView, me: Me, search: QueueSearch): Recor
   if (search.channel) params.channel = search.channel;
   if (search.priority) params.priority = search.priority;
   if (search.q) params.q = search.q.trim();
+  if (search.unitId) Object.assign(params, { unitId: search.unitId, includeSubunits: 'true' });
+  if (search.categoryId?.length) params.categoryId = search.categoryId.join(',');
+  if (search.createdFrom) params.createdFrom = search.createdFrom;
+  if (search.createdTo) params.createdTo = search.createdTo;
   return params;
 }
 
@@ -26,7 +30,7 @@ export function useQueue(view: QueueView, params: Record<string, string> | null)
     queryKey: [...keys.appeals, 'list', view, params],
     enabled: params !== null,
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => api.get<Page<Appeal>>('/appeals', { ...params, cursor: pageParam }),
+    queryFn: ({ pageParam }) => api.get<Page<AppealListItem>>('/appeals', { ...params, cursor: pageParam }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // While a new filter loads, the same queue's rows stay (no jump); another queue's rows would mislead.
     placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2] === view ? previous : undefined),

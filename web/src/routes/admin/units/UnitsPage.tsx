@@ -1,0 +1,117 @@
+// Units as a tree (store under its region, region under the company): create, edit, deactivate.
+import { Badge, Button, Group, Modal, Paper, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createUnit, UNIT_TYPES, updateUnit, type UnitInput, type UnitType } from '../../../api/admin.ts';
+import { api } from '../../../api/client.ts';
+import { keys } from '../../../api/queries.ts';
+import type { Unit } from '../../../api/types.ts';
+import { RequireAbility } from '../../../components/Forbidden.tsx';
+import { EmptyState, ErrorState, TableSkeleton } from '../../../components/states.tsx';
+import { formErrors, SaveError, TIME_ZONES } from '../form.tsx';
+import { asTree } from '../tree.ts';
+
+// Inactive units too: the admin list asks for all of them (the shared directory hides nothing either).
+const allUnitsQuery = { queryKey: [...keys.units, 'admin'], queryFn: () => api.get<{ items: Unit[] }>('/units').then((r) => r.items) };
+
+function UnitForm({ unit, units, onClose }: { unit: Unit | null; units: Unit[]; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [type, setType] = useState<UnitType>((unit?.type as UnitType | undefined) ?? 'store');
+  const [name, setName] = useState(unit?.name ?? '');
+  const [code, setCode] = useState(unit?.code ?? '');
+  const [timeZone, setTimeZone] = useState(unit?.timeZone ?? 'Europe/Moscow');
+  const [parentId, setParentId] = useState<string | null>(unit?.parentId ?? null);
+  const [active, setActive] = useState(unit?.active ?? true);
+  const save = useMutation({
+    mutationFn: (body: UnitInput) => (unit ? updateUnit(unit.id, body) : createUnit(body)),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: keys.units });
+      onClose();
+    },
+  });
+  const errors = formErrors(save.error, t);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const body: UnitInput = { type, name: name.trim(), timeZone, ...(code.trim() ? { code: code.trim() } : unit ? { code: null } : {}) };
+    if (parentId) body.parentId = parentId;
+    else if (unit) body.parentId = null;
+    if (unit) body.active = active;
+    save.mutate(body);
+  };
+  // A unit cannot sit under itself or its own descendants.
+  const below = new Set<string>();
+  if (unit) for (const { item } of asTree(units, (u) => u.name)) if (item.id === unit.id || (item.parentId && below.has(item.parentId))) below.add(item.id);
+
+  return (
+    <Modal opened onClose={onClose} title={unit ? t('admin.units.edit') : t('admin.units.new')}>
+      <Stack component="form" gap="sm" onSubmit={submit} aria-label={unit ? t('admin.units.edit') : t('admin.units.new')}>
+        <Select label={t('admin.units.type')} value={type} onChange={(v) => v && setType(v as UnitType)} allowDeselect={false}
+          data={UNIT_TYPES.map((u) => ({ value: u, label: t(`unitType.${u}`) }))} error={errors.type} />
+        <TextInput label={t('admin.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
+        <TextInput label={t('admin.units.code')} value={code} onChange={(e) => setCode(e.currentTarget.value)} error={errors.code} />
+        <Select label={t('admin.timeZone')} searchable value={timeZone} onChange={(v) => v && setTimeZone(v)} allowDeselect={false}
+          data={TIME_ZONES} error={errors.timeZone} nothingFoundMessage={t('common.nothingFound')} />
+        <Select label={t('admin.units.parent')} placeholder={t('admin.units.noParent')} clearable searchable value={parentId} onChange={setParentId}
+          data={units.filter((u) => !below.has(u.id)).map((u) => ({ value: u.id, label: u.name }))} error={errors.parentId}
+          nothingFoundMessage={t('common.nothingFound')} />
+        {unit && <Switch label={t('admin.active')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />}
+        <SaveError error={save.error} fields={errors} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="submit" loading={save.isPending}>{t('common.save')}</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function Units() {
+  const { t } = useTranslation();
+  const units = useQuery(allUnitsQuery);
+  const [editing, setEditing] = useState<Unit | 'new' | null>(null);
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Text c="dimmed" size="sm">{t('admin.units.intro')}</Text>
+        <Button onClick={() => setEditing('new')}>{t('admin.units.new')}</Button>
+      </Group>
+      {units.isPending ? <TableSkeleton rows={5} />
+        : units.isError ? <ErrorState error={units.error} onRetry={() => void units.refetch()} />
+        : units.data.length === 0 ? <EmptyState title={t('admin.units.empty')} hint={t('admin.units.emptyHint')} />
+        : (
+          <Paper withBorder>
+            <Table.ScrollContainer minWidth={640}>
+              <Table verticalSpacing={6} fz="sm" highlightOnHover aria-label={t('admin.section.units')} data-testid="units-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('admin.name')}</Table.Th><Table.Th>{t('admin.units.type')}</Table.Th><Table.Th>{t('admin.units.code')}</Table.Th>
+                    <Table.Th visibleFrom="md">{t('admin.timeZone')}</Table.Th><Table.Th>{t('admin.state')}</Table.Th><Table.Th />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {asTree(units.data, (u) => u.name).map(({ item: u, depth }) => (
+                    <Table.Tr key={u.id}>
+                      <Table.Td style={{ paddingLeft: 8 + depth * 20 }}>{depth > 0 && <Text span c="dimmed" aria-hidden>└ </Text>}<Text span fw={depth === 0 ? 600 : 400}>{u.name}</Text></Table.Td>
+                      <Table.Td>{t(`unitType.${u.type}`)}</Table.Td>
+                      <Table.Td>{u.code ?? '—'}</Table.Td>
+                      <Table.Td visibleFrom="md">{u.timeZone}</Table.Td>
+                      <Table.Td>{u.active ? <Badge variant="light" color="green" style={{ minWidth: 'max-content' }}>{t('admin.activeYes')}</Badge> : <Badge variant="light" color="gray" style={{ minWidth: 'max-content' }}>{t('admin.activeNo')}</Badge>}</Table.Td>
+                      <Table.Td><Button size="compact-xs" variant="subtle" onClick={() => setEditing(u)} aria-label={`${t('admin.edit')}: ${u.name}`}>{t('admin.edit')}</Button></Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Paper>
+        )}
+      {editing && <UnitForm unit={editing === 'new' ? null : editing} units={units.data ?? []} onClose={() => setEditing(null)} />}
+    </Stack>
+  );
+}
+
+export function UnitsPage() {
+  return <RequireAbility ability="manageUnits"><Units /></RequireAbility>;
+}

@@ -14,6 +14,7 @@ import { checkQueueAttestation, requireQueue } from '../queues/queues.attestatio
 import type { Effect } from '../routing/rules/rules-engine.ts';
 import { evaluateFor, fieldChanges, notifyForRules, repliesForRules, traceEvents, withAttestedOwner, withFittingCategory } from '../routing/rules/rules.service.ts';
 import { insertSubtaskIn } from '../subtasks/subtasks.service.ts';
+import { onAppealStatusChanged } from '../surveys/invitations.service.ts';
 import { presentAppeal } from './appeals.present.ts';
 import * as repo from './appeals.repo.ts';
 import type { Appeal, UpdateAppealInput } from './appeals.schema.ts';
@@ -85,6 +86,7 @@ export async function applyChange(ctx: Ctx, tx: Queryable, actor: Actor, current
   // Rules on 'update' run once after the change; what they change does not run them again (no loops).
   const ruled = await applyUpdateRules(ctx, tx, actor, row);
   await onAppealChanged(tx, current, ruled);
+  await onAppealStatusChanged(tx, current, ruled);
   return ruled;
 }
 

@@ -119,3 +119,66 @@ async function queue(tx: Queryable, m: Outgoing): Promise<boolean> {
   });
   return inserted;
 }
+
+export interface SurveyInvitationInput {
+  invitationId: string;
+  appealId: string | null;
+  to: string;
+  toName: string | null;
+  locale: Locale;
+  link: string;
+  deadlineAt: Date;
+  timeZone: string;
+  unitName: string | null;
+}
+
+/** Queues a survey invitation (the customer's signed answer link); once per invitation. */
+export async function queueSurveyInvitation(ctx: Ctx, tx: Queryable, input: SurveyInvitationInput): Promise<{ queued: boolean }> {
+  const mailbox = await repo.defaultMailbox(tx);
+  const from = fromOf(mailbox, ctx.config.mailFrom);
+  const template = await templateFor(tx, 'survey_invitation', input.locale);
+  const vars = {
+    'customer.firstName': firstNameOf(input.toName, input.locale),
+    'survey.link': input.link,
+    'survey.deadline': formatInstant(input.deadlineAt, input.locale, input.timeZone),
+    'unit.name': input.unitName ?? '',
+  };
+  const subject = render(template.subject, vars).replace(/[\r\n]+/g, ' ');
+  const text = render(template.body, vars);
+  const messageId = newMessageId(from.address);
+  const payload = { template: 'survey_invitation', invitationId: input.invitationId, appealId: input.appealId, to: input.to, toName: input.toName,
+    from: from.address, fromName: from.name, subject, text, inReplyTo: null, references: [] };
+  const { inserted } = await repo.insertQueued(tx, {
+    mailboxId: mailbox?.id ?? null, appealId: input.appealId, appealMessageId: null, messageId, inReplyTo: null, references: [],
+    fromAddress: from.address, fromName: from.name, to: input.to, subject, payload, dedupeKey: `survey_invitation:${input.invitationId}`,
+  });
+  return { queued: inserted };
+}
+
+export interface RenderedMailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+  /** Set for an image the html shows as cid:… */
+  cid?: string;
+}
+
+export interface RenderedStaffMail {
+  to: string;
+  toName: string;
+  subject: string;
+  text: string;
+  html: string;
+  attachments: readonly RenderedMailAttachment[];
+  /** One mail per key, ever (e.g. one report per recipient and period). */
+  dedupeKey: string;
+}
+
+/** Queues a fully rendered mail to a staff member (analytics reports), with html and attachments. */
+export async function queueRenderedStaffMail(db: Queryable, m: RenderedStaffMail): Promise<{ queued: boolean }> {
+  const payload = {
+    template: 'rendered', to: m.to, toName: m.toName, subject: m.subject, text: m.text, html: m.html,
+    attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, cid: a.cid ?? null, contentBase64: a.content.toString('base64') })),
+  };
+  return { queued: await repo.insertRenderedStaffMail(db, payload, m.dedupeKey) };
+}

@@ -11,7 +11,7 @@ export interface TemplateText {
 /** The notification kinds other modules put in the outbox (payload.template), one template each. */
 export const NOTIFICATION_KEYS = ['sla_warning', 'sla_breach', 'escalation_requested', 'escalation_decided', 'subtask_assigned',
   'subtask_done', 'subtask_late', 'rule_notification'] as const;
-export const TEMPLATE_KEYS = ['reply', 'auto_ack', ...NOTIFICATION_KEYS] as const;
+export const TEMPLATE_KEYS = ['reply', 'auto_ack', 'survey_invitation', ...NOTIFICATION_KEYS] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
 const CUSTOMER_VARS = ['customer.firstName', 'appeal.number', 'appeal.subject', 'appeal.dueAt'];
@@ -21,6 +21,7 @@ const NOTIFICATION_VARS = ['agent.name', 'appeal.number', 'appeal.subject', 'app
 export const VARIABLES: Record<TemplateKey, readonly string[]> = {
   reply: [...CUSTOMER_VARS, 'agent.name', 'body', 'signature'],
   auto_ack: CUSTOMER_VARS,
+  survey_invitation: ['customer.firstName', 'survey.link', 'survey.deadline', 'unit.name'],
   ...(Object.fromEntries(NOTIFICATION_KEYS.map((k) => [k, NOTIFICATION_VARS])) as unknown as Record<(typeof NOTIFICATION_KEYS)[number], readonly string[]>),
 };
 
@@ -44,6 +45,18 @@ export const DEFAULTS: Record<TemplateKey, Record<Locale, TemplateText>> = {
       subject: 'We have received your request #{{appeal.number}} [#{{appeal.number}}]',
       body: 'Hello {{customer.firstName}},\n\nWe have received your request "{{appeal.subject}}" and registered it as number '
         + '{{appeal.number}}. We will answer by {{appeal.dueAt}}.\n\nTo add anything, simply reply to this e-mail.\n\n-- \nCustomer Service',
+    },
+  },
+  survey_invitation: {
+    ru: {
+      subject: 'Как мы справились? Ответьте на несколько вопросов',
+      body: 'Здравствуйте, {{customer.firstName}}!\n\nСпасибо, что обратились к нам. Расскажите, пожалуйста, как всё прошло: '
+        + 'это займёт пару минут.\n\n{{survey.link}}\n\nСсылка действует до {{survey.deadline}}.\n\n-- \nСлужба заботы о клиентах',
+    },
+    en: {
+      subject: 'How did we do? A few quick questions',
+      body: 'Hello {{customer.firstName}},\n\nThank you for coming to us. Please tell us how it went: it takes a couple '
+        + 'of minutes.\n\n{{survey.link}}\n\nThe link works until {{survey.deadline}}.\n\n-- \nCustomer Service',
     },
   },
   sla_warning: notification(['Скоро срок по обращению №{{appeal.number}}', 'срок по обращению №{{appeal.number}} «{{appeal.subject}}» истекает {{appeal.dueAt}}.'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meanInterval, netScoreInterval, npsInterval, studentT95, wilson } from './intervals.ts';
+import { meanInterval, meanIntervalFromSums, netScoreInterval, npsInterval, studentT95, wilson } from './intervals.ts';
 
 describe('wilson', () => {
   it('gives [0.490, 0.943] for 8 of 10', () => {
@@ -159,5 +159,33 @@ describe('npsInterval', () => {
 
   it('equals the net-score interval with scores +1 and −1', () => {
     expect(netScoreInterval(75 - 20, 75 + 20, 100)).toEqual(npsInterval(75, 20, 100));
+  });
+});
+
+describe('meanIntervalFromSums', () => {
+  it('equals meanInterval on the same values', () => {
+    const values = [5, 4, 3, 5, 2, 1, 5, 5];
+    const sum = values.reduce((a, b) => a + b, 0);
+    const squares = values.reduce((a, b) => a + b * b, 0);
+    const fromSums = meanIntervalFromSums(values.length, sum, squares, { low: 1, high: 5 });
+    const direct = meanInterval(values, { low: 1, high: 5 });
+    expect(fromSums.value).toBeCloseTo(direct.value!, 12);
+    expect(fromSums.ci!.low).toBeCloseTo(direct.ci!.low, 10);
+    expect(fromSums.ci!.high).toBeCloseTo(direct.ci!.high, 10);
+  });
+
+  it('is null for no values and has no interval for one', () => {
+    expect(meanIntervalFromSums(0, 0, 0)).toEqual({ value: null, n: 0, ci: null });
+    expect(meanIntervalFromSums(1, 7, 49)).toEqual({ value: 7, n: 1, ci: null });
+  });
+
+  it('never takes the root of a negative variance left by rounding', () => {
+    const { ci } = meanIntervalFromSums(3, 0.3, 0.03 - 1e-18);
+    expect(ci!.low).toBeCloseTo(0.1, 12);
+    expect(ci!.high - ci!.low).toBe(0);
+  });
+
+  it('rejects a fractional n', () => {
+    expect(() => meanIntervalFromSums(2.5, 1, 1)).toThrow(RangeError);
   });
 });

@@ -95,3 +95,20 @@ export function npsInterval(promoters: number, detractors: number, n: number, z 
   }
   return netScoreInterval(promoters - detractors, promoters + detractors, n, z);
 }
+
+/**
+ * The same mean and t interval as `meanInterval`, from the sums a database aggregates (n, Σx, Σx²) instead of
+ * the values. The sample variance is (Σx² − (Σx)²/n) / (n − 1), floored at 0 against rounding.
+ */
+export function meanIntervalFromSums(n: number, sum: number, sumOfSquares: number, bounds?: Interval): IndexResult {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
+  if (!Number.isFinite(sum) || !Number.isFinite(sumOfSquares)) throw new RangeError('sums must be finite numbers');
+  if (n === 0) return { value: null, n: 0, ci: null };
+  const mean = sum / n;
+  if (n === 1) return { value: mean, n, ci: null };
+  const variance = Math.max(0, (sumOfSquares - (sum * sum) / n) / (n - 1));
+  const half = studentT95(n - 1) * Math.sqrt(variance / n);
+  const low = bounds ? bounds.low : -Infinity;
+  const high = bounds ? bounds.high : Infinity;
+  return { value: mean, n, ci: { low: clamp(mean - half, low, high), high: clamp(mean + half, low, high) } };
+}

@@ -1,0 +1,35 @@
+// Owns: who may do what with surveys. Reading definitions and indices is open to every role, bounded to their own
+// units for a unit responsible; the programme (surveys, triggers, settings, imports) is Customer Service
+// management's; qualifying answers is a supervisor's; the analyst only reads.
+import { forbidden } from '../../server/errors.ts';
+import { type Actor, type Role, unitScope } from '../auth/actor.ts';
+
+export type SurveyAction = 'read' | 'manage' | 'import' | 'invite' | 'qualify' | 'kiosk';
+
+const ALLOWED: Record<SurveyAction, ReadonlySet<Role>> = {
+  read: new Set(['admin', 'cs_head', 'supervisor', 'agent', 'unit_responsible', 'analyst']),
+  manage: new Set(['admin', 'cs_head']),
+  import: new Set(['admin', 'cs_head']),
+  invite: new Set(['admin', 'cs_head', 'supervisor', 'agent']),
+  qualify: new Set(['admin', 'cs_head', 'supervisor']),
+  kiosk: new Set(['admin', 'cs_head', 'supervisor', 'unit_responsible']),
+};
+
+export const canSurvey = (actor: Actor, action: SurveyAction): boolean => ALLOWED[action].has(actor.role);
+
+export function authorizeSurvey(actor: Actor, action: SurveyAction): void {
+  if (!canSurvey(actor, action)) throw forbidden(`Your role (${actor.role}) may not ${action} surveys`);
+}
+
+/**
+ * The units a request may cover: the one asked for, if the actor may see it; else every unit the actor sees
+ * (null: all). A unit responsible asking for another unit is refused, not silently given their own.
+ */
+export function unitsInScope(actor: Actor, unitId: string | undefined): string[] | null {
+  const scope = unitScope(actor);
+  if (unitId) {
+    if (scope && !scope.includes(unitId)) throw forbidden('You may see only your own units');
+    return [unitId];
+  }
+  return scope;
+}

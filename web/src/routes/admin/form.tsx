@@ -1,5 +1,6 @@
 // What every admin form shares: the server's field errors under their inputs, and the error no field owns.
-import { Alert } from '@mantine/core';
+import { Alert, Button, Group } from '@mantine/core';
+import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
@@ -35,3 +36,29 @@ export const TIME_ZONES: string[] = (() => {
     return ['Europe/Moscow', 'Europe/Kaliningrad', 'Europe/Samara', 'Asia/Yekaterinburg', 'Asia/Novosibirsk', 'Asia/Vladivostok', 'UTC'];
   }
 })();
+
+/** A form's save: the request; then the list it changed is fetched again and the form closes. */
+export function useSaveAndClose<T>(mutationFn: (body: T) => Promise<unknown>, queryKey: QueryKey, onClose: () => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey });
+      onClose();
+    },
+  });
+}
+
+/** The foot of a form: what the server refused, then Cancel and Save. */
+export function FormFooter({ save, errors, onCancel }: { save: { error: unknown; isPending: boolean }; errors: Record<string, string>; onCancel: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <SaveError error={save.error} fields={errors} />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>
+        <Button type="submit" loading={save.isPending}>{t('common.save')}</Button>
+      </Group>
+    </>
+  );
+}

@@ -1,6 +1,6 @@
 // The category taxonomy, one tree per appeal kind: create, rename, move between kinds, deactivate.
 import { Badge, Button, Chip, Group, Modal, NumberInput, Paper, SegmentedControl, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createCategory, updateCategory, type CategoryInput } from '../../../api/admin.ts';
@@ -8,12 +8,11 @@ import { categoriesQuery, keys } from '../../../api/queries.ts';
 import { APPEAL_KINDS, type AppealKind, type Category } from '../../../api/types.ts';
 import { RequireAbility } from '../../../components/Forbidden.tsx';
 import { EmptyState, ErrorState, TableSkeleton } from '../../../components/states.tsx';
-import { formErrors, SaveError } from '../form.tsx';
+import { FormFooter, formErrors, useSaveAndClose } from '../form.tsx';
 import { asTree } from '../tree.ts';
 
 function CategoryForm({ category, kind, categories, onClose }: { category: Category | null; kind: AppealKind; categories: Category[]; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
   const [code, setCode] = useState(category?.code ?? '');
   const [nameRu, setNameRu] = useState(category?.nameRu ?? '');
   const [nameEn, setNameEn] = useState(category?.nameEn ?? '');
@@ -21,13 +20,7 @@ function CategoryForm({ category, kind, categories, onClose }: { category: Categ
   const [parentId, setParentId] = useState<string | null>(category?.parentId ?? null);
   const [position, setPosition] = useState<number>(category?.position ?? 0);
   const [active, setActive] = useState(category?.active ?? true);
-  const save = useMutation({
-    mutationFn: (body: CategoryInput) => (category ? updateCategory(category.id, body) : createCategory(body)),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: keys.categories });
-      onClose();
-    },
-  });
+  const save = useSaveAndClose((body: CategoryInput) => (category ? updateCategory(category.id, body) : createCategory(body)), keys.categories, onClose);
   const errors = formErrors(save.error, t);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -61,11 +54,7 @@ function CategoryForm({ category, kind, categories, onClose }: { category: Categ
           data={categories.filter((c) => c.id !== category?.id).map((c) => ({ value: c.id, label: label(c) }))} />
         <NumberInput label={t('admin.categories.position')} min={0} max={100000} value={position} onChange={(v) => setPosition(Number(v) || 0)} error={errors.position} />
         {category && <Switch label={t('admin.active')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />}
-        <SaveError error={save.error} fields={errors} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={save.isPending}>{t('common.save')}</Button>
-        </Group>
+        <FormFooter save={save} errors={errors} onCancel={onClose} />
       </Stack>
     </Modal>
   );

@@ -1,19 +1,18 @@
 // One mailbox: its addresses, where new appeals go, how mail comes in (Otklik's SMTP listener or IMAP polling)
 // and how replies leave (an SMTP relay, or .eml files). Passwords are write-only: left empty, they stay as set.
-import { Button, Checkbox, Fieldset, Grid, Group, Modal, NumberInput, PasswordInput, SegmentedControl, Select, Stack, Switch, TagsInput, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Checkbox, Fieldset, Grid, Group, Modal, NumberInput, PasswordInput, SegmentedControl, Select, Stack, Switch, TagsInput, Text, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminKeys, createMailbox, INBOUND_MODES, queuesQuery, updateMailbox, type Mailbox, type MailboxInput } from '../../../api/admin.ts';
 import { unitsQuery } from '../../../api/queries.ts';
 import { APPEAL_KINDS, type AppealKind } from '../../../api/types.ts';
-import { formErrors, SaveError } from '../form.tsx';
+import { FormFooter, formErrors, useSaveAndClose } from '../form.tsx';
 
 type Inbound = Mailbox['inbound'];
 
 export function MailboxForm({ mailbox: m, onClose }: { mailbox: Mailbox | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const units = useQuery(unitsQuery);
   const queues = useQuery(queuesQuery);
   const [name, setName] = useState(m?.name ?? '');
@@ -33,13 +32,7 @@ export function MailboxForm({ mailbox: m, onClose }: { mailbox: Mailbox | null; 
   const [autoAck, setAutoAck] = useState(m?.autoAck ?? false);
   const [active, setActive] = useState(m?.active ?? true);
 
-  const save = useMutation({
-    mutationFn: (body: MailboxInput) => (m ? updateMailbox(m.id, body) : createMailbox(body)),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: adminKeys.mailboxes });
-      onClose();
-    },
-  });
+  const save = useSaveAndClose((body: MailboxInput) => (m ? updateMailbox(m.id, body) : createMailbox(body)), adminKeys.mailboxes, onClose);
   const errors = formErrors(save.error, t);
 
   const submit = (e: FormEvent) => {
@@ -144,11 +137,7 @@ export function MailboxForm({ mailbox: m, onClose }: { mailbox: Mailbox | null; 
           <Switch label={t('admin.mailboxes.autoAck')} checked={autoAck} onChange={(e) => setAutoAck(e.currentTarget.checked)} />
           {m && <Switch label={t('admin.active')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />}
         </Group>
-        <SaveError error={save.error} fields={errors} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={save.isPending}>{t('common.save')}</Button>
-        </Group>
+        <FormFooter save={save} errors={errors} onCancel={onClose} />
       </Stack>
     </Modal>
   );

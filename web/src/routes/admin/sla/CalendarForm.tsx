@@ -1,12 +1,12 @@
 // A working calendar: its time zone, the hours of each weekday, and the dates that differ (holidays, short
 // days). Hours are typed as "09:00–18:00, 19:00–21:00"; an empty day is a day off.
 import { ActionIcon, Button, Grid, Group, Modal, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminKeys, createCalendar, UNIT_TYPES, updateCalendar, type Calendar, type CalendarInput, type Interval, type UnitType } from '../../../api/admin.ts';
 import { fieldErrors } from '../../../lib/field-errors.ts';
-import { SaveError, TIME_ZONES } from '../form.tsx';
+import { FormFooter, TIME_ZONES, useSaveAndClose } from '../form.tsx';
 
 const DAYS = [0, 1, 2, 3, 4, 5, 6];
 
@@ -32,19 +32,12 @@ function calendarErrors(errors: Record<string, string>): Record<string, string> 
 
 export function CalendarForm({ calendar: c, onClose }: { calendar: Calendar | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [name, setName] = useState(c?.name ?? '');
   const [timeZone, setTimeZone] = useState(c?.timeZone ?? 'Europe/Moscow');
   const [unitTypes, setUnitTypes] = useState<string[]>(c?.unitTypes ?? []);
   const [week, setWeek] = useState(DAYS.map((d) => formatIntervals(c?.week[d] ?? (d < 5 ? [{ start: '09:00', end: '18:00' }] : []))));
   const [exceptions, setExceptions] = useState((c?.exceptions ?? []).map((e) => ({ date: e.date, name: e.name ?? '', hours: formatIntervals(e.intervals) })));
-  const save = useMutation({
-    mutationFn: (body: CalendarInput) => (c ? updateCalendar(c.id, body) : createCalendar(body)),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: adminKeys.calendars });
-      onClose();
-    },
-  });
+  const save = useSaveAndClose((body: CalendarInput) => (c ? updateCalendar(c.id, body) : createCalendar(body)), adminKeys.calendars, onClose);
   const errors = calendarErrors(fieldErrors(save.error, t));
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -96,11 +89,7 @@ export function CalendarForm({ calendar: c, onClose }: { calendar: Calendar | nu
             </Group>
           ))}
         </Stack>
-        <SaveError error={save.error} fields={errors} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={save.isPending}>{t('common.save')}</Button>
-        </Group>
+        <FormFooter save={save} errors={errors} onCancel={onClose} />
       </Stack>
     </Modal>
   );

@@ -1,19 +1,18 @@
 // An SLA policy: when it applies (kinds, channels, priorities, unit types, units), its targets in working
 // minutes, whose calendar counts, when to warn and which statuses pause the clock.
 import { ActionIcon, Button, Grid, Group, Modal, MultiSelect, NumberInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminKeys, createPolicy, METRICS, UNIT_TYPES, updatePolicy, type Metric, type PolicyConditions, type PolicyInput, type PolicyTarget, type SlaPolicy } from '../../../api/admin.ts';
 import { unitsQuery } from '../../../api/queries.ts';
 import { APPEAL_KINDS, CHANNELS, PRIORITIES, STATUSES, type Status } from '../../../api/types.ts';
-import { formErrors, SaveError } from '../form.tsx';
+import { FormFooter, formErrors, useSaveAndClose } from '../form.tsx';
 
 type ListKey = 'kinds' | 'channels' | 'priorities' | 'unitTypes' | 'unitIds';
 
 export function PolicyForm({ policy: p, onClose }: { policy: SlaPolicy | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const units = useQuery(unitsQuery);
   const [name, setName] = useState(p?.name ?? '');
   const [position, setPosition] = useState(p?.position ?? 100);
@@ -23,13 +22,7 @@ export function PolicyForm({ policy: p, onClose }: { policy: SlaPolicy | null; o
   const [calendarSource, setCalendarSource] = useState<'unit' | 'cs'>(p?.calendarSource ?? 'unit');
   const [warnAtPercent, setWarnAtPercent] = useState<number | null>(p ? p.warnAtPercent : 80);
   const [pauseStatuses, setPauseStatuses] = useState<string[]>(p?.pauseStatuses ?? ['pending_customer']);
-  const save = useMutation({
-    mutationFn: (body: PolicyInput) => (p ? updatePolicy(p.id, body) : createPolicy(body)),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: adminKeys.policies });
-      onClose();
-    },
-  });
+  const save = useSaveAndClose((body: PolicyInput) => (p ? updatePolicy(p.id, body) : createPolicy(body)), adminKeys.policies, onClose);
   const errors = formErrors(save.error, t);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -92,11 +85,7 @@ export function PolicyForm({ policy: p, onClose }: { policy: SlaPolicy | null; o
             <MultiSelect label={t('admin.sla.pause')} value={pauseStatuses} onChange={setPauseStatuses} data={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
           </Grid.Col>
         </Grid>
-        <SaveError error={save.error} fields={errors} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={save.isPending}>{t('common.save')}</Button>
-        </Group>
+        <FormFooter save={save} errors={errors} onCancel={onClose} />
       </Stack>
     </Modal>
   );

@@ -1,6 +1,6 @@
 // Units as a tree (store under its region, region under the company): create, edit, deactivate.
 import { Badge, Button, Group, Modal, Paper, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createUnit, UNIT_TYPES, updateUnit, type UnitInput, type UnitType } from '../../../api/admin.ts';
@@ -9,7 +9,7 @@ import { keys } from '../../../api/queries.ts';
 import type { Unit } from '../../../api/types.ts';
 import { RequireAbility } from '../../../components/Forbidden.tsx';
 import { EmptyState, ErrorState, TableSkeleton } from '../../../components/states.tsx';
-import { formErrors, SaveError, TIME_ZONES } from '../form.tsx';
+import { FormFooter, formErrors, TIME_ZONES, useSaveAndClose } from '../form.tsx';
 import { asTree } from '../tree.ts';
 
 // Inactive units too: the admin list asks for all of them (the shared directory hides nothing either).
@@ -17,20 +17,13 @@ const allUnitsQuery = { queryKey: [...keys.units, 'admin'], queryFn: () => api.g
 
 function UnitForm({ unit, units, onClose }: { unit: Unit | null; units: Unit[]; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [type, setType] = useState<UnitType>((unit?.type as UnitType | undefined) ?? 'store');
   const [name, setName] = useState(unit?.name ?? '');
   const [code, setCode] = useState(unit?.code ?? '');
   const [timeZone, setTimeZone] = useState(unit?.timeZone ?? 'Europe/Moscow');
   const [parentId, setParentId] = useState<string | null>(unit?.parentId ?? null);
   const [active, setActive] = useState(unit?.active ?? true);
-  const save = useMutation({
-    mutationFn: (body: UnitInput) => (unit ? updateUnit(unit.id, body) : createUnit(body)),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: keys.units });
-      onClose();
-    },
-  });
+  const save = useSaveAndClose((body: UnitInput) => (unit ? updateUnit(unit.id, body) : createUnit(body)), keys.units, onClose);
   const errors = formErrors(save.error, t);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -57,11 +50,7 @@ function UnitForm({ unit, units, onClose }: { unit: Unit | null; units: Unit[]; 
           data={units.filter((u) => !below.has(u.id)).map((u) => ({ value: u.id, label: u.name }))} error={errors.parentId}
           nothingFoundMessage={t('common.nothingFound')} />
         {unit && <Switch label={t('admin.active')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />}
-        <SaveError error={save.error} fields={errors} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={save.isPending}>{t('common.save')}</Button>
-        </Group>
+        <FormFooter save={save} errors={errors} onCancel={onClose} />
       </Stack>
     </Modal>
   );

@@ -1,6 +1,6 @@
 // Users and roles: who may log in, as what, in which units.
 import { Badge, Button, Group, Modal, MultiSelect, Paper, PasswordInput, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminUsersQuery, createUser, updateUser, type UserInput } from '../../../api/admin.ts';
@@ -8,11 +8,10 @@ import { keys, unitsQuery } from '../../../api/queries.ts';
 import { ROLES, type Locale, type Role, type User } from '../../../api/types.ts';
 import { RequireAbility } from '../../../components/Forbidden.tsx';
 import { EmptyState, ErrorState, TableSkeleton } from '../../../components/states.tsx';
-import { formErrors, SaveError } from '../form.tsx';
+import { FormFooter, formErrors, useSaveAndClose } from '../form.tsx';
 
 function UserForm({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const units = useQuery(unitsQuery);
   const [email, setEmail] = useState(user?.email ?? '');
   const [name, setName] = useState(user?.name ?? '');
@@ -21,13 +20,7 @@ function UserForm({ user, onClose }: { user: User | null; onClose: () => void })
   const [password, setPassword] = useState('');
   const [unitIds, setUnitIds] = useState<string[]>(user?.unitIds ?? []);
   const [active, setActive] = useState(user?.active ?? true);
-  const save = useMutation({
-    mutationFn: (body: UserInput) => (user ? updateUser(user.id, body) : createUser(body)),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: keys.users });
-      onClose();
-    },
-  });
+  const save = useSaveAndClose((body: UserInput) => (user ? updateUser(user.id, body) : createUser(body)), keys.users, onClose);
   const errors = formErrors(save.error, t);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -56,11 +49,7 @@ function UserForm({ user, onClose }: { user: User | null; onClose: () => void })
         <PasswordInput label={user ? t('admin.users.newPassword') : t('admin.users.password')} value={password}
           description={t('admin.users.passwordHint')} onChange={(e) => setPassword(e.currentTarget.value)} error={errors.password} autoComplete="new-password" />
         {user && <Switch label={t('admin.users.active')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />}
-        <SaveError error={save.error} fields={errors} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={save.isPending}>{t('common.save')}</Button>
-        </Group>
+        <FormFooter save={save} errors={errors} onCancel={onClose} />
       </Stack>
     </Modal>
   );

@@ -1,7 +1,9 @@
 // Survey indices benchmark: 2,000,000 closed invitations (answers to CSAT, NPS, CES and both key questions,
 // silent customers, qualifications) over 12 months and 200 units, plus purchase events, appeals and visitor
-// counts, generated in SQL on a fresh PostgreSQL database; then every grouping of GET /api/v1/surveys/indices
-// timed through the service (the same SQL and arithmetic the route runs). Prints median and max timings.
+// counts, generated in SQL on a fresh PostgreSQL database (through the roll-up triggers, as the application writes);
+// then every grouping of GET /api/v1/surveys/indices timed through the service (the same SQL and arithmetic the
+// route runs), over 12 whole months and over a mid-month period (raw edges), and the cost the roll-up trigger adds
+// to completing 10,000 invitations. Prints median and max timings.
 //
 //   DATABASE_URL=postgres://postgres@127.0.0.1:55432/postgres npx tsx bench/survey-indices.ts [responses]
 import { randomBytes } from 'node:crypto';
@@ -13,7 +15,7 @@ import { makeCtx } from '../src/context.ts';
 import { openDb } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
 import type { Actor } from '../src/modules/auth/actor.ts';
-import { tallyDenominators, tallyResponses, tallyVisitors } from '../src/modules/surveys/indices.repo.ts';
+import { tallyEventMonths, tallyEvents, tallyIntakes, tallyResponseMonths, tallyResponses, tallyVisitors } from '../src/modules/surveys/indices.repo.ts';
 import { indices } from '../src/modules/surveys/indices.service.ts';
 import { withDatabase } from './lib.ts';
 
@@ -82,25 +84,40 @@ try {
   const ctx = makeCtx(db, { ...loadConfig({}), dataDir });
   const actor: Actor = { id: '00000000-0000-4000-8000-000000000000', email: 'bench@otklik.local', name: 'Bench', role: 'analyst', locale: 'ru', unitIds: [] };
   const now = new Date();
-  const from = new Date(now.getTime() - 365 * 86_400_000).toISOString();
-  console.log(`\nGET /api/v1/surveys/indices over 12 months (${RUNS} runs each, PostgreSQL):`);
-  for (const groupBy of ['unit', 'month', 'staff', 'category', 'channel', 'all'] as const) {
-    const timings: number[] = [];
-    let groups = 0;
-    let n = 0;
-    for (let run = 0; run < RUNS; run++) {
-      const started = performance.now();
-      const report = await indices(ctx, actor, { groupBy, from, to: now.toISOString(), tz: 'Europe/Moscow' }, now);
-      timings.push(performance.now() - started);
-      groups = report.items.length;
-      n = report.items.reduce((sum, r) => sum + r.counts.sent, 0);
+  const monthStart = (monthsAgo: number) => `${new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsAgo, 1)).toISOString().slice(0, 10)}`;
+  const periods = [
+    // Dates are whole days in the request's zone: 12 whole months, all from the roll-up.
+    { label: '12 whole months', from: monthStart(12), to: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0)).toISOString().slice(0, 10) },
+    // Instants mid-month: whole months from the roll-up, the two edges from the raw rows.
+    { label: '12 months mid-month', from: new Date(now.getTime() - 365 * 86_400_000).toISOString(), to: now.toISOString() },
+  ];
+  for (const period of periods) {
+    console.log(`\nGET /api/v1/surveys/indices, ${period.label} ${period.from} .. ${period.to} (${RUNS} runs each, PostgreSQL):`);
+    for (const groupBy of ['unit', 'month', 'staff', 'category', 'channel', 'all'] as const) {
+      const timings: number[] = [];
+      let groups = 0;
+      let n = 0;
+      for (let run = 0; run < RUNS; run++) {
+        const started = performance.now();
+        const report = await indices(ctx, actor, { groupBy, from: period.from, to: period.to, tz: 'Europe/Moscow' }, now);
+        timings.push(performance.now() - started);
+        groups = report.items.length;
+        n = report.items.reduce((sum, r) => sum + r.counts.sent, 0);
+      }
+      timings.sort((a, b) => a - b);
+      console.log(`  groupBy=${groupBy.padEnd(8)} ${String(groups).padStart(5)} groups, ${n.toLocaleString('en')} invitations: median ${timings[RUNS >> 1]!.toFixed(0)} ms, max ${timings.at(-1)!.toFixed(0)} ms`);
     }
-    timings.sort((a, b) => a - b);
-    console.log(`  groupBy=${groupBy.padEnd(8)} ${String(groups).padStart(5)} groups, ${n.toLocaleString('en')} invitations: median ${timings[RUNS >> 1]!.toFixed(0)} ms, max ${timings.at(-1)!.toFixed(0)} ms`);
   }
-  console.log('\nParts of groupBy=unit, one at a time (median ms):');
-  const filter = { groupBy: 'unit' as const, from: new Date(from), to: now, timeZone: 'Europe/Moscow', unitIds: null };
-  for (const [label, part] of [['responses', () => tallyResponses(db, filter)], ['transactions and intakes', () => tallyDenominators(db, filter)],
+  console.log('\nParts of groupBy=unit over 12 months mid-month, one at a time (median ms):');
+  const from = new Date(now.getTime() - 365 * 86_400_000);
+  const filter = { groupBy: 'unit' as const, from, to: now, timeZone: 'Europe/Moscow', unitIds: null };
+  const months = { from: monthStart(11), to: monthStart(0) };
+  for (const [label, part] of [
+    ['responses, roll-up months', () => tallyResponseMonths(db, filter, months)],
+    ['responses, raw (all 12 months)', () => tallyResponses(db, filter)],
+    ['events, roll-up months', () => tallyEventMonths(db, filter, months)],
+    ['events, raw (all 12 months)', () => tallyEvents(db, filter)],
+    ['appeals (intakes), raw', () => tallyIntakes(db, filter)],
     ['visitors', () => tallyVisitors(db, filter)]] as const) {
     const timings: number[] = [];
     for (let run = 0; run < RUNS; run++) {
@@ -109,7 +126,32 @@ try {
       timings.push(performance.now() - started);
     }
     timings.sort((a, b) => a - b);
-    console.log(`  ${label.padEnd(26)} ${timings[RUNS >> 1]!.toFixed(0)} ms`);
+    console.log(`  ${label.padEnd(32)} ${timings[RUNS >> 1]!.toFixed(0)} ms`);
+  }
+
+  // What the roll-up trigger costs a writer: completing 10,000 invitations one statement each (as the answer page
+  // does) and in one statement, with and without the trigger, each rolled back.
+  const SAMPLE = 10_000;
+  await db.exec(`INSERT INTO survey_invitations (survey_id, source, delivery, status, unit_id, sent_at, staff_asked, office_asked)
+    SELECT (SELECT id FROM surveys), 'purchase', 'email', 'answering', (SELECT id FROM units ORDER BY id LIMIT 1), now() - interval '1 day', true, true
+    FROM generate_series(1, ${SAMPLE})`);
+  const open = (await db.query<{ id: string }>(`SELECT id FROM survey_invitations WHERE status = 'answering'`)).map((r) => r.id);
+  const complete = `UPDATE survey_invitations SET status = 'completed', completed_at = now(), csat_score = 9, csat_max = 10, csat_satisfied = true,
+    nps = 10, ces_score = 2, ces_max = 7, staff_key = 1, office_key = 0`;
+  console.log(`\nCompleting ${SAMPLE.toLocaleString('en')} invitations (rolled back):`);
+  for (const trigger of [false, true]) {
+    for (const mode of ['one statement each', 'one statement'] as const) {
+      const started = performance.now();
+      const rollback = new Error('rollback');
+      await db.transaction(async (tx) => {
+        if (!trigger) await tx.exec('ALTER TABLE survey_invitations DISABLE TRIGGER survey_tallies_update');
+        if (mode === 'one statement') await tx.query(`${complete} WHERE id = ANY ($1::uuid[])`, [open]);
+        else for (const id of open) await tx.query(`${complete} WHERE id = $1`, [id]);
+        throw rollback;
+      }).catch((err: unknown) => { if (err !== rollback) throw err; });
+      const ms = performance.now() - started;
+      console.log(`  ${trigger ? 'with' : 'without'} the trigger, ${mode.padEnd(18)} ${ms.toFixed(0)} ms (${((ms * 1000) / SAMPLE).toFixed(0)} µs per invitation)`);
+    }
   }
 } finally {
   await db.close();

@@ -27,6 +27,8 @@ const Env = z.object({
   OTKLIK_SMTP_MAX_BYTES: z.coerce.number().int().min(1024).default(40 * 1024 * 1024),
   OTKLIK_SMTP_TLS_KEY: z.string().optional(),
   OTKLIK_SMTP_TLS_CERT: z.string().optional(),
+  OTKLIK_SURVEY_SECRET: z.string().min(32).optional(),
+  OTKLIK_PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -56,6 +58,10 @@ export interface Config {
   outboxLeaseMs: number;
   /** Otklik's own SMTP listener for inbound mail: off unless a port is given; STARTTLS with a key and certificate. */
   smtp: { port: number | undefined; host: string; maxBytes: number; tlsKey: string | undefined; tlsCert: string | undefined };
+  /** Signs survey links; unset, one is generated into the data directory on first use (set it when several processes serve). */
+  surveySecret: string | undefined;
+  /** The address customers reach Otklik at, for links in mail (survey invitations). */
+  publicUrl: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -86,6 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.OTKLIK_MAIL_FROM,
     outboxIntervalMs: e.OTKLIK_OUTBOX_INTERVAL_MS,
     outboxLeaseMs: e.OTKLIK_OUTBOX_LEASE_MS,
+    surveySecret: e.OTKLIK_SURVEY_SECRET,
+    publicUrl: (e.OTKLIK_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     smtp: { port: e.OTKLIK_SMTP_PORT, host: e.OTKLIK_SMTP_HOST ?? e.HOST, maxBytes: e.OTKLIK_SMTP_MAX_BYTES, tlsKey: e.OTKLIK_SMTP_TLS_KEY, tlsCert: e.OTKLIK_SMTP_TLS_CERT },
   };
 }

@@ -8,6 +8,7 @@ import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
+import { registerAnalyticsRoutes } from '../modules/analytics/analytics.routes.ts';
 import { registerAppealRoutes } from '../modules/appeals/appeals.routes.ts';
 import { registerAttachmentRoutes } from '../modules/attachments/attachments.routes.ts';
 import { registerAuthRoutes, SESSION_COOKIE } from '../modules/auth/auth.routes.ts';
@@ -26,6 +27,8 @@ import { registerClassificationRoutes } from '../modules/routing/classification/
 import { registerSlaRoutes } from '../modules/sla/sla.routes.ts';
 import { registerSubmissionRoutes } from '../modules/submissions/submissions.routes.ts';
 import { registerSubtaskRoutes } from '../modules/subtasks/subtasks.routes.ts';
+import { registerSurveyPublicRoutes } from '../modules/surveys/public.routes.ts';
+import { registerSurveyRoutes } from '../modules/surveys/surveys.routes.ts';
 import { registerUnitRoutes } from '../modules/units/units.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
 import { errorHandler } from './error-handler.ts';
@@ -103,7 +106,7 @@ export async function buildApp(ctx: Ctx, options: { logger?: FastifyBaseLogger }
   for (const register of [registerAuthRoutes, registerUserRoutes, registerUnitRoutes, registerCategoryRoutes,
     registerCustomerRoutes, registerAppealRoutes, registerAttachmentRoutes, registerSubmissionRoutes, registerCustomFieldRoutes,
     registerSlaRoutes, registerNotificationRoutes, registerQueueRoutes, registerSubtaskRoutes, registerEscalationRoutes, registerClassificationRoutes,
-    registerRoutingRuleRoutes, registerMailRoutes, registerOutboundMailRoutes, registerEventRoutes]) {
+    registerRoutingRuleRoutes, registerMailRoutes, registerOutboundMailRoutes, registerEventRoutes, registerAnalyticsRoutes, registerSurveyRoutes, registerSurveyPublicRoutes]) {
     await register(app, ctx);
   }
   await registerWebRoutes(app); // last: its catch-all GET serves the web app for every non-API path

@@ -3,6 +3,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
 import { ApiError } from './api/client.ts';
 import { meQuery } from './api/queries.ts';
+import { abilities } from './auth/session.ts';
 import { AppLayout } from './components/AppLayout.tsx';
 import { ErrorState, PageSkeleton } from './components/states.tsx';
 import i18n from './i18n/index.ts';
@@ -83,9 +84,71 @@ const submitRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/submit/SubmitPage.tsx'), 'SubmitPage'),
 });
 
+const customersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/customers',
+  validateSearch: (s: Record<string, unknown>): { q?: string } => (typeof s.q === 'string' && s.q ? { q: s.q } : {}),
+  component: lazyRouteComponent(() => import('./routes/customers/CustomersPage.tsx'), 'CustomersPage'),
+});
+
+const customerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/customers/$customerId',
+  component: lazyRouteComponent(() => import('./routes/customers/CustomerPage.tsx'), 'CustomerPage'),
+});
+
+const surveysRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/surveys',
+  component: lazyRouteComponent(() => import('./routes/surveys/SurveysPage.tsx'), 'SurveysPage'),
+});
+
+const GRAINS = ['month', 'week', 'day'] as const;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Analytics: its filters live in the URL (period, grain, unit, channel, kind, category). */
+const dashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/dashboard',
+  validateSearch: (s: Record<string, unknown>): { from?: string; to?: string; grain?: 'month' | 'week' | 'day'; unitId?: string; channel?: string; kind?: string; categoryId?: string } => ({
+    ...(typeof s.from === 'string' && DAY.test(s.from) ? { from: s.from } : {}),
+    ...(typeof s.to === 'string' && DAY.test(s.to) ? { to: s.to } : {}),
+    ...(GRAINS.find((g) => g === s.grain) ? { grain: s.grain as 'month' | 'week' | 'day' } : {}),
+    ...(typeof s.unitId === 'string' && UUID.test(s.unitId) ? { unitId: s.unitId } : {}),
+    ...(typeof s.categoryId === 'string' && UUID.test(s.categoryId) ? { categoryId: s.categoryId } : {}),
+    ...(typeof s.channel === 'string' && s.channel ? { channel: s.channel } : {}),
+    ...(typeof s.kind === 'string' && s.kind ? { kind: s.kind } : {}),
+  }),
+  component: lazyRouteComponent(() => import('./routes/dashboard/DashboardPage.tsx'), 'DashboardPage'),
+});
+
+/** Administration: each section checks the role itself and shows the 403 state to others. */
+const adminRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin',
+  component: lazyRouteComponent(() => import('./routes/admin/AdminLayout.tsx'), 'AdminLayout'),
+});
+const adminIndexRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/',
+  beforeLoad: ({ context }) => {
+    throw redirect({ to: abilities(context.me.role).administer ? '/admin/units' : '/admin/tokens' });
+  },
+});
+const adminSections = [
+  createRoute({ getParentRoute: () => adminRoute, path: 'units', component: lazyRouteComponent(() => import('./routes/admin/units/UnitsPage.tsx'), 'UnitsPage') }),
+  createRoute({ getParentRoute: () => adminRoute, path: 'users', component: lazyRouteComponent(() => import('./routes/admin/users/UsersPage.tsx'), 'UsersPage') }),
+  createRoute({ getParentRoute: () => adminRoute, path: 'categories', component: lazyRouteComponent(() => import('./routes/admin/categories/CategoriesPage.tsx'), 'CategoriesPage') }),
+  createRoute({ getParentRoute: () => adminRoute, path: 'sla', component: lazyRouteComponent(() => import('./routes/admin/sla/SlaPage.tsx'), 'SlaPage') }),
+  createRoute({ getParentRoute: () => adminRoute, path: 'mailboxes', component: lazyRouteComponent(() => import('./routes/admin/mailboxes/MailboxesPage.tsx'), 'MailboxesPage') }),
+  createRoute({ getParentRoute: () => adminRoute, path: 'templates', component: lazyRouteComponent(() => import('./routes/admin/templates/TemplatesPage.tsx'), 'TemplatesPage') }),
+  createRoute({ getParentRoute: () => adminRoute, path: 'tokens', component: lazyRouteComponent(() => import('./routes/admin/tokens/TokensPage.tsx'), 'TokensPage') }),
+] as const;
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  appRoute.addChildren([indexRoute, queuesRoute, newAppealRoute, appealRoute, submitRoute]),
+  appRoute.addChildren([indexRoute, queuesRoute, newAppealRoute, appealRoute, submitRoute, customersRoute, customerRoute, surveysRoute, dashboardRoute,
+    adminRoute.addChildren([adminIndexRoute, ...adminSections])]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

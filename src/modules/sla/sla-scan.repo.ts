@@ -117,6 +117,8 @@ export interface ComplianceFilter {
   scopeUnitIds: string[] | null;
   timeZone: string;
   now: Date;
+  /** Appeal filters for analytics (src/modules/analytics); absent: every appeal. */
+  appeals?: { unitIds: string[] | null; channel: string | null; kind: string | null; categoryIds: string[] | null };
 }
 
 export interface ComplianceRow {
@@ -141,6 +143,10 @@ export async function compliance(db: Queryable, f: ComplianceFilter): Promise<Co
   const where = ['t.started_at >= $1', 't.started_at < $2'];
   if (f.metrics) where.push(`t.metric = ANY(${p(f.metrics)}::text[])`);
   if (f.scopeUnitIds) where.push(`a.unit_id = ANY(${p(f.scopeUnitIds)}::uuid[])`);
+  if (f.appeals?.unitIds) where.push(`a.unit_id = ANY(${p(f.appeals.unitIds)}::uuid[])`);
+  if (f.appeals?.channel) where.push(`a.channel = ${p(f.appeals.channel)}`);
+  if (f.appeals?.kind) where.push(`a.kind = ${p(f.appeals.kind)}`);
+  if (f.appeals?.categoryIds) where.push(`a.category_id = ANY(${p(f.appeals.categoryIds)}::uuid[])`);
   return db.query<ComplianceRow>(
     `SELECT ${group.key} AS key, ${group.label} AS label,
        count(*) FILTER (WHERE t.met_at IS NOT NULL AND t.breached_at IS NULL)::int AS met,

@@ -2,7 +2,7 @@
 import type { Ctx } from '../../context.ts';
 import { invalidField } from '../../server/errors.ts';
 import { authorize, unitScope, type Actor } from '../auth/actor.ts';
-import { compliance } from './sla-scan.repo.ts';
+import { compliance, type ComplianceFilter } from './sla-scan.repo.ts';
 import type { ComplianceQuery, ComplianceReport } from './sla.schema.ts';
 import { calendarOf, freshSnapshot, READ_MAX_AGE_MS } from './sla.snapshot.ts';
 import { isKnownTimeZone } from './zone-offsets.ts';
@@ -29,4 +29,17 @@ export async function complianceReport(ctx: Ctx, actor: Actor, q: ComplianceQuer
     from: new Date(q.from).toISOString(), to: new Date(q.to).toISOString(), groupBy: q.groupBy, items,
     total: { ...total, total: total.met + total.breached + total.open, compliancePercent: percent(total.met, total.breached) },
   };
+}
+
+/**
+ * Compliance by month of the organisation's zone for analytics, with its appeal filters; the caller has authorised the
+ * actor and narrowed `appeals.unitIds` to what they may see.
+ */
+export async function complianceByMonth(ctx: Ctx, q: { from: Date; to: Date; timeZone: string; appeals: NonNullable<ComplianceFilter['appeals']> },
+  now = new Date()): Promise<ComplianceReport['items']> {
+  const rows = await compliance(ctx.db, {
+    from: q.from.toISOString(), to: q.to.toISOString(), groupBy: 'month', metrics: null, scopeUnitIds: null, now, timeZone: q.timeZone, appeals: q.appeals,
+  });
+  return rows.map((r) => ({ key: r.key, label: r.label ?? r.key, met: r.met, breached: r.breached, open: r.open, total: r.met + r.breached + r.open,
+    compliancePercent: percent(r.met, r.breached) }));
 }

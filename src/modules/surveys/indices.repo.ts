@@ -1,7 +1,7 @@
-// SQL of the indices: one pass over closed invitations per request with FILTERed counts and the sums the
-// intervals need (Σx, Σx²), and one pass each over the denominators (transactions, visitors, intakes).
+// SQL of the indices: the counters of closed invitations (counts and the sums the intervals need, Σx and Σx²) and
+// the purchase events, read from the monthly roll-ups (013_survey_tallies.sql) for whole months and from the raw
+// rows for the edges of a period; appeals (intakes) and visitors read directly.
 import type { Queryable } from '../../db/db.ts';
-import { QUALIFICATIONS, excludeFromOfficeIndex, excludeFromStaffIndex } from './indices/indices.ts';
 
 export type GroupBy = 'unit' | 'staff' | 'category' | 'channel' | 'month' | 'all';
 
@@ -53,61 +53,76 @@ export interface ResponseTally {
   forceMajeure: number;
 }
 
-// From code constants, never from input: the qualification rules of the pure index functions, as SQL.
-const inList = (pick: (q: (typeof QUALIFICATIONS)[number]) => boolean) => `(${QUALIFICATIONS.filter(pick).map((q) => `'${q}'`).join(', ')})`;
-const STAFF_OUT = `coalesce(qualification IN ${inList(excludeFromStaffIndex)}, false)`;
-const OFFICE_OUT = `coalesce(qualification IN ${inList(excludeFromOfficeIndex)}, false)`;
+// Counter name in the API → column of survey_tally_terms() and survey_tallies (013_survey_tallies.sql), where
+// the one definition of each counter lives: the raw reads and the roll-up sum the same terms.
+const COUNTERS: readonly [keyof Omit<ResponseTally, 'key'>, string][] = [
+  ['closed', 'closed'], ['answered', 'answered'], ['silent', 'silent'], ['csatSatisfied', 'csat_satisfied'], ['csatN', 'csat_n'],
+  ['csat10N', 'csat10_n'], ['csat10Sum', 'csat10_sum'], ['csat10Sq', 'csat10_sq'], ['csat5N', 'csat5_n'], ['csat5Sum', 'csat5_sum'], ['csat5Sq', 'csat5_sq'],
+  ['npsN', 'nps_n'], ['promoters', 'promoters'], ['detractors', 'detractors'],
+  ['ces7N', 'ces7_n'], ['ces7Sum', 'ces7_sum'], ['ces7Sq', 'ces7_sq'], ['ces5N', 'ces5_n'], ['ces5Sum', 'ces5_sum'], ['ces5Sq', 'ces5_sq'],
+  ['staffPositive', 'staff_positive'], ['staffNeutral', 'staff_neutral'], ['staffNegative', 'staff_negative'], ['staffSilent', 'staff_silent'], ['staffExcluded', 'staff_excluded'],
+  ['officePositive', 'office_positive'], ['officeNeutral', 'office_neutral'], ['officeNegative', 'office_negative'], ['officeSilent', 'office_silent'], ['officeExcluded', 'office_excluded'],
+  ['loyaltyPositive', 'loyalty_positive'], ['loyaltyNeutral', 'loyalty_neutral'], ['loyaltyNegative', 'loyalty_negative'], ['loyaltySilent', 'loyalty_silent'],
+  ['forceMajeure', 'force_majeure'],
+];
+export const RESPONSE_COUNTERS: readonly (keyof Omit<ResponseTally, 'key'>)[] = COUNTERS.map(([name]) => name);
+const SUMS = COUNTERS.map(([name, column]) => `sum(t.${column}) AS "${name}"`).join(', ');
+const NAMES = COUNTERS.map(([name]) => `"${name}"`).join(', ');
 
 const RESPONSE_KEY: Record<GroupBy, string> = {
-  unit: 'unit_id::text',
-  staff: 'staff_id::text',
-  category: 'category_id::text',
-  channel: 'channel',
-  month: `date_trunc('month', sent_at AT TIME ZONE $3)`,
+  unit: 'i.unit_id::text',
+  staff: 'i.staff_id::text',
+  category: 'i.category_id::text',
+  channel: 'i.channel',
+  month: `date_trunc('month', i.sent_at AT TIME ZONE $3)`,
   all: `'all'`,
 };
 
-const c = (name: string, filter: string) => `count(*) FILTER (WHERE ${filter}) AS "${name}"`;
-const s = (name: string, expr: string, filter: string) => `coalesce(sum(${expr}) FILTER (WHERE ${filter}), 0) AS "${name}"`;
-
-const TALLY = [
-  `count(*) AS closed`,
-  c('answered', `status <> 'silent'`),
-  c('silent', `status = 'silent'`),
-  c('csatSatisfied', 'csat_satisfied'),
-  c('csatN', 'csat_score IS NOT NULL'),
-  c('csat10N', 'csat_max = 10'), s('csat10Sum', 'csat_score', 'csat_max = 10'), s('csat10Sq', 'csat_score * csat_score', 'csat_max = 10'),
-  c('csat5N', 'csat_max = 5'), s('csat5Sum', 'csat_score', 'csat_max = 5'), s('csat5Sq', 'csat_score * csat_score', 'csat_max = 5'),
-  c('npsN', 'nps IS NOT NULL'), c('promoters', 'nps >= 9'), c('detractors', 'nps <= 6'),
-  c('ces7N', 'ces_max = 7'), s('ces7Sum', 'ces_score', 'ces_max = 7'), s('ces7Sq', 'ces_score * ces_score', 'ces_max = 7'),
-  c('ces5N', 'ces_max = 5'), s('ces5Sum', 'ces_score', 'ces_max = 5'), s('ces5Sq', 'ces_score * ces_score', 'ces_max = 5'),
-  c('staffPositive', `staff_key = 1 AND NOT ${STAFF_OUT}`),
-  c('staffNeutral', `staff_key = 0 AND NOT ${STAFF_OUT}`),
-  c('staffNegative', `staff_key = -1 AND NOT ${STAFF_OUT}`),
-  c('staffSilent', `staff_asked AND staff_key IS NULL AND NOT ${STAFF_OUT}`),
-  c('staffExcluded', `staff_asked AND ${STAFF_OUT}`),
-  c('officePositive', `office_key = 1 AND NOT ${OFFICE_OUT}`),
-  c('officeNeutral', `office_key = 0 AND NOT ${OFFICE_OUT}`),
-  c('officeNegative', `office_key = -1 AND NOT ${OFFICE_OUT}`),
-  c('officeSilent', `office_asked AND office_key IS NULL AND NOT ${OFFICE_OUT}`),
-  c('officeExcluded', `office_asked AND ${OFFICE_OUT}`),
-  // Loyalty is the customer's feeling about the office whatever caused it: no qualification leaves it.
-  c('loyaltyPositive', 'office_key = 1'),
-  c('loyaltyNeutral', 'office_key = 0'),
-  c('loyaltyNegative', 'office_key = -1'),
-  c('loyaltySilent', 'office_asked AND office_key IS NULL'),
-  c('forceMajeure', `qualification = 'force_majeure'`),
-].join(',\n  ');
-
-/** Tallies of closed invitations (completed, lapsed past the deadline, silent) sent in the period, per group. */
+/** Tallies of closed invitations (completed, lapsed past the deadline, silent) sent in the period, per group, from the raw rows. */
 export function tallyResponses(db: Queryable, f: IndexFilter): Promise<ResponseTally[]> {
   const params: unknown[] = [f.from, f.to, f.timeZone];
-  let where = `status IN ('completed', 'lapsed', 'silent') AND sent_at >= $1 AND sent_at < $2`;
+  let where = `i.status IN ('completed', 'lapsed', 'silent') AND i.sent_at >= $1 AND i.sent_at < $2`;
+  if (f.unitIds) where += ` AND i.unit_id = ANY ($${params.push(f.unitIds)}::uuid[])`;
+  if (f.surveyId) where += ` AND i.survey_id = $${params.push(f.surveyId)}`;
+  return db.query<ResponseTally>(
+    `SELECT ${outerKey(f.groupBy)} AS key, ${NAMES} FROM (
+       SELECT ${RESPONSE_KEY[f.groupBy]} AS k, ${SUMS}
+       FROM survey_invitations i CROSS JOIN LATERAL survey_tally_terms(i) t
+       WHERE ${where} AND $3::text IS NOT NULL GROUP BY 1) g`,
+    params,
+  );
+}
+
+/** The zone whose calendar months the roll-ups are cut by (survey_settings.tally_time_zone). */
+export async function tallyTimeZone(db: Queryable): Promise<string> {
+  const rows = await db.query<{ tz: string }>('SELECT tally_time_zone AS tz FROM survey_settings');
+  return rows[0]!.tz;
+}
+
+/** Roll-up months [from, to), as the dates of their first days in the roll-up's zone. */
+export interface MonthRange {
+  from: string;
+  to: string;
+}
+
+const ROLLUP: Record<GroupBy, { dim: string; key: string }> = {
+  unit: { dim: 'unit', key: 'unit_id::text' },
+  staff: { dim: 'staff', key: 'key' },
+  category: { dim: 'category', key: 'key' },
+  channel: { dim: 'channel', key: 'key' },
+  month: { dim: 'unit', key: `to_char(month, 'YYYY-MM')` },
+  all: { dim: 'unit', key: `'all'` },
+};
+
+/** The same tallies over whole months from the roll-up; month keys are the roll-up zone's months. */
+export function tallyResponseMonths(db: Queryable, f: IndexFilter, months: MonthRange): Promise<ResponseTally[]> {
+  const { dim, key } = ROLLUP[f.groupBy];
+  const params: unknown[] = [dim, months.from, months.to];
+  let where = 'dim = $1 AND month >= $2::date AND month < $3::date';
   if (f.unitIds) where += ` AND unit_id = ANY ($${params.push(f.unitIds)}::uuid[])`;
   if (f.surveyId) where += ` AND survey_id = $${params.push(f.surveyId)}`;
   return db.query<ResponseTally>(
-    `SELECT ${outerKey(f.groupBy)} AS key, t.* FROM (
-       SELECT ${RESPONSE_KEY[f.groupBy]} AS k,\n  ${TALLY}\nFROM survey_invitations WHERE ${where} AND $3::text IS NOT NULL GROUP BY 1) t`,
+    `SELECT ${key} AS key, ${SUMS} FROM survey_tallies t WHERE ${where} GROUP BY 1`,
     params,
   );
 }
@@ -124,30 +139,54 @@ const EVENT_KEY: Record<GroupBy, string> = {
   month: `date_trunc('month', e.occurred_at AT TIME ZONE $3)`, all: `'all'`,
 };
 
-export interface DenominatorTally {
+export interface IntakeTally {
   key: string | null;
-  transactions: number;
   intakes: number;
   intakesWithEmail: number;
 }
 
-/**
- * Transactions (appeals opened and purchase events imported in the period) and intakes (appeals opened) with a
- * real customer e-mail, per group.
- */
-export function tallyDenominators(db: Queryable, f: IndexFilter): Promise<DenominatorTally[]> {
+/** Appeals opened in the period (each a transaction and an intake), and those with a real customer e-mail, per group. */
+export function tallyIntakes(db: Queryable, f: IndexFilter): Promise<IntakeTally[]> {
   const params: unknown[] = [f.from, f.to, f.timeZone];
-  const units = f.unitIds ? ` AND unit_id = ANY ($${params.push(f.unitIds)}::uuid[])` : '';
-  return db.query<DenominatorTally>(
-    `SELECT ${outerKey(f.groupBy).replace('k', 'key')} AS key, sum(n)::bigint AS transactions, sum(intakes)::bigint AS intakes, sum(with_email)::bigint AS "intakesWithEmail" FROM (
-       SELECT ${APPEAL_KEY[f.groupBy]} AS key, count(*) AS n, count(*) AS intakes,
+  const units = f.unitIds ? ` AND a.unit_id = ANY ($${params.push(f.unitIds)}::uuid[])` : '';
+  return db.query<IntakeTally>(
+    `SELECT ${outerKey(f.groupBy)} AS key, intakes, "intakesWithEmail" FROM (
+       SELECT ${APPEAL_KEY[f.groupBy]} AS k, count(*) AS intakes,
          count(*) FILTER (WHERE EXISTS (SELECT 1 FROM customer_identities ci
-           WHERE ci.customer_id = a.customer_id AND ci.kind = 'email' AND NOT ci.placeholder)) AS with_email
-       FROM appeals a WHERE a.created_at >= $1 AND a.created_at < $2 AND $3::text IS NOT NULL${units.replace('unit_id', 'a.unit_id')} GROUP BY 1
-       UNION ALL
-       SELECT ${EVENT_KEY[f.groupBy]} AS key, count(*) AS n, 0, 0
-       FROM survey_events e WHERE e.occurred_at >= $1 AND e.occurred_at < $2${units.replace('unit_id', 'e.unit_id')} GROUP BY 1) d
-     GROUP BY d.key`,
+           WHERE ci.customer_id = a.customer_id AND ci.kind = 'email' AND NOT ci.placeholder)) AS "intakesWithEmail"
+       FROM appeals a WHERE a.created_at >= $1 AND a.created_at < $2 AND $3::text IS NOT NULL${units} GROUP BY 1) g`,
+    params,
+  );
+}
+
+export interface EventTally {
+  key: string | null;
+  events: number;
+}
+
+/** Purchase events imported for the period, per group, from the raw rows. */
+export function tallyEvents(db: Queryable, f: IndexFilter): Promise<EventTally[]> {
+  const params: unknown[] = [f.from, f.to, f.timeZone];
+  const units = f.unitIds ? ` AND e.unit_id = ANY ($${params.push(f.unitIds)}::uuid[])` : '';
+  return db.query<EventTally>(
+    `SELECT ${outerKey(f.groupBy)} AS key, events FROM (
+       SELECT ${EVENT_KEY[f.groupBy]} AS k, count(*) AS events
+       FROM survey_events e WHERE e.occurred_at >= $1 AND e.occurred_at < $2 AND $3::text IS NOT NULL${units} GROUP BY 1) g`,
+    params,
+  );
+}
+
+const EVENT_ROLLUP_KEY: Record<GroupBy, string> = {
+  unit: 'unit_id::text', staff: 'staff_id::text', category: 'NULL::text', channel: 'channel', month: `to_char(month, 'YYYY-MM')`, all: `'all'`,
+};
+
+/** Purchase events over whole months from their roll-up. */
+export function tallyEventMonths(db: Queryable, f: IndexFilter, months: MonthRange): Promise<EventTally[]> {
+  const params: unknown[] = [months.from, months.to];
+  const units = f.unitIds ? ` AND unit_id = ANY ($${params.push(f.unitIds)}::uuid[])` : '';
+  return db.query<EventTally>(
+    `SELECT ${EVENT_ROLLUP_KEY[f.groupBy]} AS key, sum(events) AS events FROM survey_event_tallies
+     WHERE month >= $1::date AND month < $2::date${units} GROUP BY 1`,
     params,
   );
 }

@@ -4,6 +4,8 @@ import { Link, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { abilities, useMe } from '../auth/session.ts';
 import { viewsFor } from '../routes/queues/views.ts';
+import '../routes/surveys/nav.ts';
+import '../routes/dashboard/nav.ts';
 
 export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
@@ -29,6 +31,16 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
       )}
       {can.submitFromUnit && (
         <NavLink component={Link} to="/submit" label={t('nav.submit')} active={path === '/submit'} onClick={onNavigate} />
+      )}
+      {can.readDirectory && (
+        <NavLink component={Link} to="/customers" label={t('nav.customers')} active={path.startsWith('/customers')} onClick={onNavigate} />
+      )}
+      <NavLink component={Link} to="/dashboard" label={t('dashboardNav')} active={path === '/dashboard'} onClick={onNavigate} />
+      <NavLink component={Link} to="/surveys" label={t('surveysNav')} active={path.startsWith('/surveys')} onClick={onNavigate} />
+      {can.administer ? (
+        <NavLink component={Link} to="/admin" label={t('nav.admin')} active={path.startsWith('/admin')} onClick={onNavigate} />
+      ) : (
+        <NavLink component={Link} to="/admin/tokens" label={t('nav.tokens')} active={path === '/admin/tokens'} onClick={onNavigate} />
       )}
     </Stack>
   );

@@ -104,6 +104,18 @@ export async function insertQueued(db: Queryable, m: QueuedMail): Promise<{ outb
   return { outboxId: rows[0]!.id, inserted: true };
 }
 
+/**
+ * Staff mail rendered in full by its producer (analytics reports): an outbox row only, no thread record; the
+ * payload carries html and base64 attachments. Answers false when a row with the dedupe key exists.
+ */
+export async function insertRenderedStaffMail(db: Queryable, payload: Record<string, unknown>, dedupeKey: string): Promise<boolean> {
+  const rows = await db.query(
+    `INSERT INTO outbox (kind, payload, dedupe_key) VALUES ('email', $1, $2) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+    [JSON.stringify(payload), dedupeKey],
+  );
+  return rows.length > 0;
+}
+
 export interface ClaimedRow {
   id: number;
   payload: Record<string, unknown>;

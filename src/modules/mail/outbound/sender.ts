@@ -74,6 +74,7 @@ async function compose(ctx: Ctx, row: repo.ClaimedRow, mailbox: repo.MailboxRow 
     from: { address: from.address, name: from.name ?? '' },
     to: { address: to, name: str(p.toName) ?? str(p.name) ?? '' },
     subject, text,
+    ...renderedParts(p),
     messageId: bracketed(row.messageId),
     date: row.createdAt,
     ...(str(p.inReplyTo) ? { inReplyTo: bracketed(str(p.inReplyTo)!) } : {}),
@@ -81,6 +82,17 @@ async function compose(ctx: Ctx, row: repo.ClaimedRow, mailbox: repo.MailboxRow 
     // Otklik's own mail coming back (an auto-reply echoing it, a forwarding loop) is recognised by this header.
     headers: { 'X-Otklik-Mail': '1', 'Auto-Submitted': p.template === 'reply' ? 'no' : 'auto-generated' },
   };
+}
+
+/** The html and attachments of a mail rendered by its producer (queueRenderedStaffMail); nothing for other rows. */
+function renderedParts(p: Record<string, unknown>): Pick<Mail.Options, 'html' | 'attachments'> {
+  const html = str(p.html);
+  const attachments = Array.isArray(p.attachments) ? p.attachments.flatMap((a: Record<string, unknown>) =>
+    typeof a?.contentBase64 === 'string' && str(a.filename)
+      ? [{ filename: str(a.filename)!, contentType: str(a.contentType) ?? 'application/octet-stream', content: Buffer.from(a.contentBase64, 'base64'),
+        ...(str(a.cid) ? { cid: str(a.cid)! } : {}) }]
+      : []) : [];
+  return { ...(html ? { html } : {}), ...(attachments.length ? { attachments } : {}) };
 }
 
 async function renderNotification(ctx: Ctx, p: Record<string, unknown>): Promise<{ subject: string; text: string }> {

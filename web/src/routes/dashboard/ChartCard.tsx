@@ -1,0 +1,54 @@
+// A dashboard block: its title, its content, and the exports (PNG of the chart, CSV/XLSX of the block's data).
+import { Button, Group, Paper, Stack, Title } from '@mantine/core';
+import type { EChartsType } from 'echarts/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BlockName } from './types.ts';
+
+function download(href: string, fileName: string) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+export function ChartCard({ block, title, exportQuery, chart, children }: {
+  block: BlockName; title: string; exportQuery: string; chart?: EChartsType | null; children: ReactNode;
+}) {
+  const { t, i18n } = useTranslation('dashboard');
+  const file = (format: 'csv' | 'xlsx') => `/api/v1/analytics/blocks/${block}/export?${exportQuery}&format=${format}&locale=${i18n.language}`;
+  return (
+    <Paper withBorder p="sm" data-block={block}>
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="nowrap">
+          <Title order={3} size="h5">{title}</Title>
+          <Group gap={4} wrap="nowrap">
+            {chart !== undefined && (
+              <Button size="compact-xs" variant="subtle" disabled={!chart}
+                onClick={() => chart && download(chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }), `otklik-${block}.png`)}>
+                {t('png')}
+              </Button>
+            )}
+            <Button size="compact-xs" variant="subtle" component="a" href={file('csv')} download>{t('csv')}</Button>
+            <Button size="compact-xs" variant="subtle" component="a" href={file('xlsx')} download>{t('xlsx')}</Button>
+          </Group>
+        </Group>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** A small line of a series, drawn as SVG: cheap enough for one per table row. */
+export function Sparkline({ values, width = 120, height = 24 }: { values: readonly number[]; width?: number; height?: number }) {
+  const max = Math.max(1, ...values);
+  const step = values.length > 1 ? width / (values.length - 1) : 0;
+  const points = values.map((v, i) => `${(i * step).toFixed(1)},${(height - 1 - ((height - 2) * v) / max).toFixed(1)}`).join(' ');
+  return (
+    <svg width={width} height={height} role="img" aria-hidden="true">
+      <polyline points={points} fill="none" stroke="var(--mantine-color-blue-6)" strokeWidth={1.5} />
+    </svg>
+  );
+}

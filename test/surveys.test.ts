@@ -439,3 +439,19 @@ describe('authorisation', () => {
     expect((await env.request('GET', '/s/not-a-token-at-all')).status).toBe(400);
   });
 });
+
+describe('the analytics dashboard', () => {
+  it('shows the survey indices of its period and unit, with their sample sizes', async () => {
+    const { id: unitId } = (await env.request('POST', '/api/v1/units', { as: 'admin', body: { type: 'store', name: 'Магазин для панели', timeZone: 'Europe/Moscow' } })).body;
+    const survey = await createSurvey({ name: 'Dashboard', questions: [QUESTIONS[1]] });
+    for (const nps of ['10', '10', '0']) await answered(survey.id, { nps }, { unitId });
+    const today = new Date().toISOString().slice(0, 10);
+    const res = await env.request('GET', `/api/v1/analytics/dashboard?unitId=${unitId}&to=${today}`, { as: 'analyst' });
+    expect(res.status).toBe(200);
+    expect(res.body.satisfaction.available).toBe(true);
+    const nps = res.body.satisfaction.indices.find((i: { key: string }) => i.key === 'nps');
+    // Two promoters and a detractor of three: (2 − 1) / 3 → 33.3.
+    expect(nps.sampleSize).toBe(3);
+    expect(nps.value).toBeCloseTo(100 / 3, 1);
+  });
+});

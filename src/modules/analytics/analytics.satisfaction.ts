@@ -1,10 +1,11 @@
-// SURVEYS HOOK: the dashboard's satisfaction indices (CSAT, NPS, CES, staff and office dissatisfaction, emotional
-// loyalty) for the same filters. Until the surveys module is committed, the block says it is unavailable. To wire it:
-// call the surveys service's indices(ctx, actor, { groupBy: 'all', from: filter.from, to: filter.to, tz: filter.timeZone,
-// unitId: filter.unitId ?? undefined }) and map items[0]'s { value, n } of each index to { key, value, sampleSize };
-// answer { available: false } when it refuses the actor.
+// The dashboard's satisfaction indices for its period and unit: the surveys module's figures for the whole
+// selection (CSAT, NPS, CES, staff and office dissatisfaction, emotional loyalty, response rate), each with its
+// sample size. Channel, kind and category filters describe appeals, not survey answers, so they do not apply.
+// A role the surveys module refuses sees the block as unavailable rather than an error.
 import type { Ctx } from '../../context.ts';
+import { AppError } from '../../server/errors.ts';
 import type { Actor } from '../auth/actor.ts';
+import { indices } from '../surveys/indices.service.ts';
 import type { Filter } from './analytics.filter.ts';
 
 export interface SatisfactionBlock {
@@ -12,6 +13,29 @@ export interface SatisfactionBlock {
   indices: { key: string; value: number | null; sampleSize: number }[];
 }
 
-export async function satisfactionIndices(_ctx: Ctx, _actor: Actor, _filter: Filter): Promise<SatisfactionBlock> {
-  return { available: false, indices: [] };
+interface Result {
+  value: number | null;
+  n: number;
+}
+
+/** The scale a CES or CSAT mean was asked on: the one with answers (1–7 and 0–10 when both have). */
+const answered = (a: Result, b: Result) => (a.n >= b.n ? a : b);
+
+export async function satisfactionIndices(ctx: Ctx, actor: Actor, filter: Filter): Promise<SatisfactionBlock> {
+  try {
+    const report = await indices(ctx, actor, {
+      groupBy: 'all', from: filter.from, to: filter.to, tz: filter.timeZone, ...(filter.unitId ? { unitId: filter.unitId } : {}),
+    });
+    const row = report.items[0];
+    if (!row) return { available: true, indices: [] };
+    const picked: [string, Result][] = [
+      ['csat', row.csat.satisfied], ['nps', row.nps], ['ces', answered(row.ces.mean1to7, row.ces.mean1to5)],
+      ['staffDissatisfaction', row.staffDissatisfaction], ['officeDissatisfaction', row.officeDissatisfaction],
+      ['emotionalLoyalty', row.emotionalLoyalty], ['responseRate', row.responseRate],
+    ];
+    return { available: true, indices: picked.map(([key, r]) => ({ key, value: r.value, sampleSize: r.n })) };
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'forbidden') return { available: false, indices: [] };
+    throw err;
+  }
 }

@@ -179,9 +179,13 @@ export function DashboardPage() {
             ))}
           </SimpleGrid>
           <Alert variant="light" title={t('satisfaction')}>
-            {d.satisfaction.available
-              ? d.satisfaction.indices.map((x) => <Text key={x.key} size="sm">{x.key}: {x.value ?? '—'} (n = {x.sampleSize})</Text>)
-              : t('satisfactionLater')}
+            {!d.satisfaction.available ? t('satisfactionUnavailable')
+              : d.satisfaction.indices.every((x) => x.sampleSize === 0) ? t('noSurveys')
+                : d.satisfaction.indices.map((x) => (
+                  <Text key={x.key} size="sm">
+                    {t(`index.${x.key}`)}: {x.value === null ? '—' : (Math.round(x.value * 100) / 100).toLocaleString(i18n.language)} (n = {x.sampleSize.toLocaleString(i18n.language)})
+                  </Text>
+                ))}
           </Alert>
         </>
       )}

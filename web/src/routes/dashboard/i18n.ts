@@ -12,7 +12,10 @@ const ru = {
   sampled: 'по выборке 1/64 (большой объём)', pending: 'ещё не пересчитано: {{count}}', backlog: 'В работе сейчас', open: 'Открыто', overdue: 'Просрочено',
   units: 'Подразделения', agents: 'Сотрудники', categories: 'Категории', name: 'Название', appeals: 'Обращения', share: 'Доля', trend: 'Динамика',
   submissionErrors: 'Ошибки подачи по подразделениям', rejections: 'Ошибки', submissions: 'Принято', errorRate: 'Доля ошибок',
-  satisfaction: 'Индексы удовлетворённости', satisfactionLater: 'Появятся, когда будут собраны ответы на опросы.', noData: 'Нет данных за период',
+  satisfaction: 'Индексы удовлетворённости', noData: 'Нет данных за период',
+  noSurveys: 'Ответов на опросы за период нет', satisfactionUnavailable: 'Индексы опросов недоступны вашей роли.',
+  index: { csat: 'CSAT, доля довольных', nps: 'NPS', ces: 'CES, среднее', staffDissatisfaction: 'Недовольство персоналом', officeDissatisfaction: 'Недовольство офисом',
+    emotionalLoyalty: 'Эмоциональная лояльность', responseRate: 'Доля ответивших' },
   status: { new: 'Новые', open: 'В работе', pending_customer: 'Ждут клиента', pending_unit: 'Ждут подразделение' },
 };
 const en: typeof ru = {
@@ -26,7 +29,10 @@ const en: typeof ru = {
   sampled: 'from a 1/64 sample (large set)', pending: 'not yet measured: {{count}}', backlog: 'Open now', open: 'Open', overdue: 'Overdue',
   units: 'Units', agents: 'Agents', categories: 'Categories', name: 'Name', appeals: 'Appeals', share: 'Share', trend: 'Trend',
   submissionErrors: 'Submission errors by unit', rejections: 'Errors', submissions: 'Accepted', errorRate: 'Error rate',
-  satisfaction: 'Satisfaction indices', satisfactionLater: 'They appear once survey answers are collected.', noData: 'No data for the period',
+  satisfaction: 'Satisfaction indices', noData: 'No data for the period',
+  noSurveys: 'No survey answers in the period', satisfactionUnavailable: 'Survey indices are not available to your role.',
+  index: { csat: 'CSAT, share satisfied', nps: 'NPS', ces: 'CES, mean', staffDissatisfaction: 'Staff dissatisfaction', officeDissatisfaction: 'Office dissatisfaction',
+    emotionalLoyalty: 'Emotional loyalty', responseRate: 'Response rate' },
   status: { new: 'New', open: 'Open', pending_customer: 'Waiting for customer', pending_unit: 'Waiting for unit' },
 };
 

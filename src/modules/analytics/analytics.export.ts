@@ -1,5 +1,8 @@
 // Each dashboard block as a table (header + rows), and that table as CSV or an XLSX workbook.
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { lazyRequire } from '../../server/lazy-require.ts';
+
+const excel = lazyRequire<typeof ExcelJS>('exceljs');
 import type { Block, Dashboard } from './analytics.schema.ts';
 
 export type Cell = string | number | null;
@@ -88,7 +91,7 @@ export function toCsv(table: Table): string {
 
 /** A workbook with one sheet per table. */
 export async function toXlsx(tables: readonly Table[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = 'Otklik';
   const used = new Set<string>();
   for (const table of tables) {

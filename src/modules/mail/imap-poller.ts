@@ -1,9 +1,12 @@
 // Polling IMAP mailboxes: every new mail in the folder is received like one from the SMTP listener, then
 // flagged \Seen or moved away. A mail is marked only after it is stored, so a crash means it is fetched again
 // next time — and stored once, since mail is deduplicated by its Message-ID.
-import { ImapFlow } from 'imapflow';
+import type * as Imap from 'imapflow';
 import type { Ctx } from '../../context.ts';
 import { invalidField, notFound } from '../../server/errors.ts';
+import { lazyRequire } from '../../server/lazy-require.ts';
+
+const imapflow = lazyRequire<typeof Imap>('imapflow');
 import { receiveMail } from './inbound.service.ts';
 import { activeMailboxes, findMailbox, type MailboxRow, saveImapState } from './mailboxes.service.ts';
 
@@ -17,7 +20,7 @@ export interface PollResult {
 
 export async function pollMailbox(ctx: Ctx, mailbox: MailboxRow): Promise<PollResult> {
   const settings = mailbox.imap!;
-  const client = new ImapFlow({
+  const client: Imap.ImapFlow = new (imapflow().ImapFlow)({
     host: settings.host, port: settings.port, secure: settings.secure, auth: { user: settings.user, pass: settings.password },
     logger: false, emitLogs: false, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000,
   });

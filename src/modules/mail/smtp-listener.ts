@@ -3,8 +3,10 @@
 // OTKLIK_SMTP_PORT is set.
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
+import type * as Smtp from 'smtp-server';
+import type { SMTPServerOptions } from 'smtp-server';
 import type { Ctx } from '../../context.ts';
+import { lazyRequire } from '../../server/lazy-require.ts';
 import { receiveMail } from './inbound.service.ts';
 import { mailboxFor } from './mailboxes.service.ts';
 
@@ -73,7 +75,7 @@ export async function startSmtpListener(ctx: Ctx, opts: SmtpListenerOptions): Pr
       });
     },
   };
-  const server = new SMTPServer(options);
+  const server = new (lazyRequire<typeof Smtp>('smtp-server')().SMTPServer)(options);
   server.on('error', (err) => opts.log.error({ err }, 'smtp: connection error'));
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);

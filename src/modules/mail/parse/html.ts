@@ -1,6 +1,9 @@
 // HTML of inbound mail: sanitised for display, and turned into plain text when a mail has no text part.
 // Pure functions, no I/O.
-import sanitizeHtml from 'sanitize-html';
+import type SanitizeHtml from 'sanitize-html';
+import { lazyRequire } from '../../../server/lazy-require.ts';
+
+const sanitizeHtml = lazyRequire<typeof SanitizeHtml>('sanitize-html');
 
 const ALLOWED_TAGS = [
   'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'center', 'code', 'col', 'colgroup', 'dd', 'del', 'div', 'dl',
@@ -14,7 +17,7 @@ const CELL_ATTRS = ['colspan', 'rowspan', 'align', 'valign', 'width'];
 // Images may only come from the mail itself (cid:), be embedded raster data, or be fetched over https.
 const SAFE_DATA_IMAGE = /^data:image\/(png|jpe?g|gif|webp|bmp);base64,/i;
 
-const OPTIONS: sanitizeHtml.IOptions = {
+const OPTIONS: SanitizeHtml.IOptions = {
   allowedTags: ALLOWED_TAGS,
   allowedAttributes: {
     a: ['href', 'title', 'name', 'target', 'rel'],
@@ -50,7 +53,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
 
 /** Removes everything that could run code or phone home unasked; keeps formatting, links, tables and images. */
 export function sanitizeMailHtml(html: string): string {
-  return sanitizeHtml(html, OPTIONS).trim();
+  return sanitizeHtml()(html, OPTIONS).trim();
 }
 
 // Tags that end a line, and tags that stand as a paragraph (a blank line around them).

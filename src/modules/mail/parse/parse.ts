@@ -1,7 +1,11 @@
 // Raw RFC 5322 bytes -> the fields Otklik needs to file a mail as an appeal or a reply in a thread.
 // mailparser does the MIME work (transfer encodings, charsets, RFC 2047); this module normalises its answer.
-import { simpleParser, type AddressObject, type Attachment, type ParsedMail as RawMail } from 'mailparser';
+import type * as MailParser from 'mailparser';
+import type { AddressObject, Attachment, ParsedMail as RawMail } from 'mailparser';
+import { lazyRequire } from '../../../server/lazy-require.ts';
 import { sanitizedHtmlToText, sanitizeMailHtml } from './html.ts';
+
+const mailparser = lazyRequire<typeof MailParser>('mailparser');
 
 export interface MailAttachment {
   fileName: string;
@@ -111,7 +115,7 @@ export async function parseMail(raw: Buffer): Promise<ParsedMail> {
   if (raw.length === 0) throw new MailParseError('empty message');
   let mail: RawMail;
   try {
-    mail = await simpleParser(raw, PARSER_OPTIONS);
+    mail = await mailparser().simpleParser(raw, PARSER_OPTIONS);
   } catch (err) {
     throw new MailParseError(`unreadable message: ${(err as Error).message}`, { cause: err });
   }

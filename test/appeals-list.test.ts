@@ -73,6 +73,16 @@ describe('listing appeals', () => {
     expect((await list(`createdFrom=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}`)).body.items).toHaveLength(11);
   });
 
+  it('filters by when the customer spoke, which may be long before the record', async () => {
+    const late = await env.request('POST', '/api/v1/appeals', { as: 'agent', body: makeAppealInput({ receivedAt: '2025-03-10T09:00:00Z' }) });
+    expect(late.status).toBe(201);
+    const march = await list('receivedFrom=2025-03-01T00:00:00Z&receivedTo=2025-04-01T00:00:00Z');
+    expect(march.body.items.map((a: { id: string }) => a.id)).toEqual([late.body.id]);
+    expect((await list('receivedFrom=2025-03-10T09:00:01Z&receivedTo=2025-04-01T00:00:00Z')).body.items).toHaveLength(0);
+    expect((await list('receivedTo=yesterday')).status).toBe(400);
+    await env.request('PATCH', `/api/v1/appeals/${late.body.id}`, { as: 'admin', body: { status: 'closed' } });
+  });
+
   it('shows a unit responsible only their own unit’s appeals', async () => {
     const res = await list('', 'unit_responsible');
     expect(res.body.items.map((a: { unitId: string }) => a.unitId)).toEqual([env.units.store.id, env.units.store.id]);

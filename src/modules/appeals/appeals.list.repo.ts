@@ -19,6 +19,8 @@ export interface ListFilter {
   tag?: string | undefined;
   createdFrom?: string | undefined;
   createdTo?: string | undefined;
+  receivedFrom?: string | undefined;
+  receivedTo?: string | undefined;
   updatedFrom?: string | undefined;
   updatedTo?: string | undefined;
   q?: string | undefined;
@@ -97,6 +99,8 @@ export async function list(db: Queryable, f: ListFilter, o: ListOptions): Promis
   if (f.tag) where.push(`${p(f.tag)} = ANY(a.tags)`);
   if (f.createdFrom) where.push(`a.created_at >= ${p(f.createdFrom)}`);
   if (f.createdTo) where.push(`a.created_at < ${p(f.createdTo)}`);
+  if (f.receivedFrom) where.push(`a.received_at >= ${p(f.receivedFrom)}`);
+  if (f.receivedTo) where.push(`a.received_at < ${p(f.receivedTo)}`);
   if (f.updatedFrom) where.push(`a.updated_at >= ${p(f.updatedFrom)}`);
   if (f.updatedTo) where.push(`a.updated_at < ${p(f.updatedTo)}`);
   if (f.q) {

@@ -32,7 +32,7 @@ export async function listAppeals(ctx: Ctx, actor: Actor, q: AppealQuery): Promi
   const rows = await listRepo.list(ctx.db, {
     kinds: q.kind, statuses: q.status, channels: q.channel, unitIds, scopeUnitIds: unitScope(actor), categoryIds: q.categoryId, queueIds: q.queueId,
     customerId: q.customerId, ownerId: q.ownerId === 'none' ? null : q.ownerId === 'me' ? actor.id : q.ownerId,
-    priorities: q.priority, tag: q.tag, createdFrom: q.createdFrom, createdTo: q.createdTo, updatedFrom: q.updatedFrom,
+    priorities: q.priority, tag: q.tag, createdFrom: q.createdFrom, createdTo: q.createdTo, receivedFrom: q.receivedFrom, receivedTo: q.receivedTo, updatedFrom: q.updatedFrom,
     updatedTo: q.updatedTo, q: q.q, slaStates: q.slaState, dueBefore: q.dueBefore, now,
     hasOwner: q.unassigned === undefined ? undefined : q.unassigned === 'false',
     overdue: q.overdue === undefined ? undefined : q.overdue === 'true',

@@ -108,6 +108,8 @@ export const AppealQuery = z.strictObject({
   tag: z.string().max(50).optional(),
   createdFrom: Instant.optional(),
   createdTo: Instant.optional(),
+  receivedFrom: Instant.optional().describe('When the customer spoke, from (inclusive); the analytics count appeals by this time'),
+  receivedTo: Instant.optional().describe('When the customer spoke, before (exclusive)'),
   updatedFrom: Instant.optional(),
   updatedTo: Instant.optional(),
   q: z.string().trim().min(1).max(200).optional(),

@@ -31,17 +31,17 @@ export interface DrillSearch {
   channel?: string;
   unitId?: string;
   categoryId?: string[];
-  createdFrom?: string;
-  createdTo?: string;
+  receivedFrom?: string;
+  receivedTo?: string;
 }
 
 /** The period's bounds, or one bucket's, clipped to the period, as instants. */
-export function periodSearch(from: string, to: string, timeZone: string, bucket?: { start: string; grain: Grain }): Pick<DrillSearch, 'createdFrom' | 'createdTo'> {
+export function periodSearch(from: string, to: string, timeZone: string, bucket?: { start: string; grain: Grain }): Pick<DrillSearch, 'receivedFrom' | 'receivedTo'> {
   const first = bucket && bucket.start > from ? bucket.start : from;
   const afterBucket = bucket ? nextBucket(bucket.start, bucket.grain) : null;
   const dayAfterTo = nextBucket(to, 'day');
   const end = afterBucket && afterBucket < dayAfterTo ? afterBucket : dayAfterTo;
-  return { createdFrom: dayStart(first, timeZone).toISOString(), createdTo: dayStart(end, timeZone).toISOString() };
+  return { receivedFrom: dayStart(first, timeZone).toISOString(), receivedTo: dayStart(end, timeZone).toISOString() };
 }
 
 /** A category and everything under it, as the appeals list filters them. */

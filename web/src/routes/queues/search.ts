@@ -11,11 +11,11 @@ export interface QueueSearch {
   channel?: string;
   priority?: string;
   sort?: Sort;
-  /** Drill-down from the dashboard: a unit (with its sub-units), categories, and a creation period (ISO instants). */
+  /** Drill-down from the dashboard: a unit (with its sub-units), categories, and a period of when customers spoke (ISO instants). */
   unitId?: string;
   categoryId?: string[];
-  createdFrom?: string;
-  createdTo?: string;
+  receivedFrom?: string;
+  receivedTo?: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,7 +40,7 @@ export function parseQueueSearch(s: Record<string, unknown>): QueueSearch {
   if (typeof s.unitId === 'string' && UUID.test(s.unitId)) out.unitId = s.unitId;
   const categories = Array.isArray(s.categoryId) ? s.categoryId.filter((x): x is string => typeof x === 'string' && UUID.test(x)) : [];
   if (categories.length) out.categoryId = categories;
-  if (isInstant(s.createdFrom)) out.createdFrom = s.createdFrom;
-  if (isInstant(s.createdTo)) out.createdTo = s.createdTo;
+  if (isInstant(s.receivedFrom)) out.receivedFrom = s.receivedFrom;
+  if (isInstant(s.receivedTo)) out.receivedTo = s.receivedTo;
   return out;
 }

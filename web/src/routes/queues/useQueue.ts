@@ -20,8 +20,8 @@ export function queueParams(view: QueueView, me: Me, search: QueueSearch): Recor
   if (search.q) params.q = search.q.trim();
   if (search.unitId) Object.assign(params, { unitId: search.unitId, includeSubunits: 'true' });
   if (search.categoryId?.length) params.categoryId = search.categoryId.join(',');
-  if (search.createdFrom) params.createdFrom = search.createdFrom;
-  if (search.createdTo) params.createdTo = search.createdTo;
+  if (search.receivedFrom) params.receivedFrom = search.receivedFrom;
+  if (search.receivedTo) params.receivedTo = search.receivedTo;
   return params;
 }
 

@@ -39,7 +39,8 @@ export interface IndicesReport {
 
 export async function indices(ctx: Ctx, actor: Actor, q: IndicesQueryInput, now = new Date()): Promise<IndicesReport> {
   authorizeSurvey(actor, 'read');
-  const tz = checkTimeZone(q.tz);
+  // By default the organisation's zone, the one the roll-ups keep months in: another zone's months are read raw.
+  const tz = checkTimeZone(q.tz ?? (await repo.tallyTimeZone(ctx.db)));
   const to = q.to ? bound(q.to, tz, true) : now;
   const from = q.from ? bound(q.from, tz, false) : new Date(to.getTime() - 365 * DAY_MS);
   if (!(from < to)) throw invalidField('query.from', 'invalid_range', 'from must come before to');

@@ -169,7 +169,7 @@ export const IndicesQuery = z.strictObject({
   to: z.iso.date().or(z.iso.datetime({ offset: true })).optional(),
   unitId: z.uuid().optional(),
   surveyId: z.uuid().optional(),
-  tz: z.string().max(64).default('UTC'),
+  tz: z.string().max(64).optional().describe("IANA time zone of the period's days and months; default: the zone the roll-ups are kept in (Customer Service's)"),
   locale: z.enum(['ru', 'en']).optional(),
   format: z.enum(['json', 'csv']).optional(),
 });

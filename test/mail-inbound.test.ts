@@ -258,3 +258,29 @@ describe('the conversation by mail', () => {
     expect(messages[1].mail).toMatchObject({ from: 'round.trip@example.ru' });
   });
 });
+
+describe('STARTTLS', () => {
+  it('is offered when a key and certificate are configured, and mail sent over it is stored', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtemp } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const nodemailer = (await import('nodemailer')).default;
+    const dir = await mkdtemp(path.join(tmpdir(), 'otklik-tls-'));
+    const [tlsKey, tlsCert] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')];
+    // A throw-away self-signed certificate for this test only.
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', tlsKey, '-out', tlsCert, '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
+    const secure = await startSmtpListener(env.ctx, { host: '127.0.0.1', port: 0, maxBytes: SMTP_MAX, tlsKey, tlsCert, log: silent });
+    try {
+      const tlsOnly = nodemailer.createTransport({ host: '127.0.0.1', port: secure.port, secure: false, requireTLS: true, tls: { rejectUnauthorized: false } });
+      const { raw } = await makeMail({ from: 'tls@example.ru', subject: 'По защищённому каналу' });
+      expect((await tlsOnly.sendMail({ envelope: { from: 'tls@example.ru', to: ['support@otklik.test'] }, raw })).response).toMatch(/^250 /);
+      expect(await appealsOf('tls@example.ru')).toHaveLength(1);
+      // The plain listener offers no STARTTLS: a client that insists gets nowhere.
+      const insisting = nodemailer.createTransport({ host: '127.0.0.1', port: listener.port, secure: false, requireTLS: true });
+      await expect(insisting.sendMail({ envelope: { from: 'x@example.ru', to: ['support@otklik.test'] }, raw })).rejects.toThrow();
+    } finally {
+      await secure.close();
+    }
+  });
+});

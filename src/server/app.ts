@@ -31,6 +31,7 @@ import { registerSurveyPublicRoutes } from '../modules/surveys/public.routes.ts'
 import { registerSurveyRoutes } from '../modules/surveys/surveys.routes.ts';
 import { registerUnitRoutes } from '../modules/units/units.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
+import { registerViewRoutes } from '../modules/views/views.routes.ts';
 import { errorHandler } from './error-handler.ts';
 import { registerWebRoutes } from './web.ts';
 import { AppError } from './errors.ts';
@@ -106,7 +107,7 @@ export async function buildApp(ctx: Ctx, options: { logger?: FastifyBaseLogger }
   for (const register of [registerAuthRoutes, registerUserRoutes, registerUnitRoutes, registerCategoryRoutes,
     registerCustomerRoutes, registerAppealRoutes, registerAttachmentRoutes, registerSubmissionRoutes, registerCustomFieldRoutes,
     registerSlaRoutes, registerNotificationRoutes, registerQueueRoutes, registerSubtaskRoutes, registerEscalationRoutes, registerClassificationRoutes,
-    registerRoutingRuleRoutes, registerMailRoutes, registerOutboundMailRoutes, registerEventRoutes, registerAnalyticsRoutes, registerSurveyRoutes, registerSurveyPublicRoutes]) {
+    registerRoutingRuleRoutes, registerMailRoutes, registerOutboundMailRoutes, registerEventRoutes, registerAnalyticsRoutes, registerSurveyRoutes, registerSurveyPublicRoutes, registerViewRoutes]) {
     await register(app, ctx);
   }
   await registerWebRoutes(app); // last: its catch-all GET serves the web app for every non-API path

@@ -179,6 +179,23 @@ describe('the agent workspace in Chromium', () => {
     await agent.locator(`[data-appeal-number="${submittedNumber}"]`).waitFor();
   });
 
+  it('saves a filtered queue and opens it again from the navigation', async () => {
+    await agent.goto(`${server.url}/queues/all?kind=thanks`);
+    await agent.getByText('Спасибо за быструю доставку').waitFor();
+    await agent.getByRole('button', { name: 'Сохранить фильтр' }).click();
+    await agent.getByLabel('Название').fill('Благодарности');
+    await agent.getByRole('button', { name: 'Сохранить', exact: true }).click();
+    const saved = agent.getByTestId('saved-view').getByRole('link', { name: 'Благодарности' });
+    await saved.waitFor();
+    await agent.getByRole('link', { name: 'Мои открытые' }).click();
+    await agent.locator(`[data-appeal-number="${submittedNumber}"]`).waitFor();
+    await saved.click();
+    await agent.getByText('Спасибо за быструю доставку').waitFor();
+    // Only thanks: the store's incident is not in this view.
+    await expect.poll(() => agent.locator(`[data-appeal-number="${submittedNumber}"]`).count()).toBe(0);
+    await shot(agent, '09a-saved-view');
+  });
+
   it('switches to English, keeps it after a reload, and switches back', async () => {
     await agent.getByText('EN', { exact: true }).click();
     await agent.getByRole('button', { name: 'Log out' }).waitFor();

@@ -3,6 +3,7 @@ import { Divider, NavLink, Stack } from '@mantine/core';
 import { Link, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { abilities, useMe } from '../auth/session.ts';
+import { SavedViewsNav } from '../routes/queues/SavedViewsNav.tsx';
 import { viewsFor } from '../routes/queues/views.ts';
 import '../routes/surveys/nav.ts';
 import '../routes/dashboard/nav.ts';
@@ -25,6 +26,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
           onClick={onNavigate}
         />
       ))}
+      <SavedViewsNav onNavigate={onNavigate} />
       <Divider my="xs" />
       {can.workAppeals && (
         <NavLink component={Link} to="/appeals/new" label={t('nav.newAppeal')} active={path === '/appeals/new'} onClick={onNavigate} />

@@ -1,15 +1,18 @@
 // A queue of appeals: filters above, the table, "load more" below. Keyboard: j/k or arrows move, Enter opens.
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { getRouteApi, Link } from '@tanstack/react-router';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { abilities, useMe } from '../../auth/session.ts';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { useDirectory } from '../../lib/directory.ts';
 import { QueueFilters } from './QueueFilters.tsx';
 import { QueueTable } from './QueueTable.tsx';
+import { searchToQuery } from './saved.ts';
 import { queueParams, useQueue } from './useQueue.ts';
 
 const route = getRouteApi('/app/queues/$view');
+const SavedViewDialog = lazy(() => import('./SavedViewDialog.tsx').then((m) => ({ default: m.SavedViewDialog })));
 
 export function QueuesPage() {
   const { t } = useTranslation();
@@ -23,6 +26,7 @@ export function QueuesPage() {
   useDirectory();
   const appeals = queue.data?.pages.flatMap((p) => p.items) ?? [];
   const filtered = Object.keys(search).some((k) => k !== 'sort');
+  const [saving, setSaving] = useState(false);
   // What the screen shows, for the browser test and the first-page benchmark to wait on.
   const state = params === null ? 'no-unit' : queue.isPending ? 'loading' : queue.isError ? 'error' : appeals.length === 0 ? 'empty' : 'ready';
 
@@ -30,8 +34,12 @@ export function QueuesPage() {
     <Stack gap="sm" data-queue-state={state}>
       <Group justify="space-between" wrap="nowrap">
         <Title order={2} size="h3">{t(`queues.view.${view}`)}</Title>
-        {abilities(me.role).workAppeals && <Button component={Link} to="/appeals/new" size="sm">{t('nav.newAppeal')}</Button>}
+        <Group gap="xs" wrap="nowrap">
+          {Object.keys(search).length > 0 && <Button variant="default" size="sm" onClick={() => setSaving(true)}>{t('queues.saved.save')}</Button>}
+          {abilities(me.role).workAppeals && <Button component={Link} to="/appeals/new" size="sm">{t('nav.newAppeal')}</Button>}
+        </Group>
       </Group>
+      {saving && <Suspense fallback={null}><SavedViewDialog query={searchToQuery(search)} onClose={() => setSaving(false)} /></Suspense>}
       <QueueFilters search={search} onChange={(next) => void navigate({ search: next, replace: true })} />
       {params === null ? (
         <EmptyState title={t('queues.noUnit')} hint={t('queues.noUnitHint')} />

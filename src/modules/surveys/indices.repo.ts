@@ -2,6 +2,7 @@
 // the purchase events, read from the monthly roll-ups (013_survey_tallies.sql) for whole months and from the raw
 // rows for the edges of a period; appeals (intakes) and visitors read directly.
 import type { Queryable } from '../../db/db.ts';
+import type { ResponseCounts } from './report.ts';
 
 export type GroupBy = 'unit' | 'staff' | 'category' | 'channel' | 'month' | 'all';
 
@@ -14,43 +15,9 @@ export interface IndexFilter {
   surveyId?: string | undefined;
 }
 
-export interface ResponseTally {
+/** One group's counters of closed invitations, keyed by the group. */
+export interface ResponseTally extends ResponseCounts {
   key: string | null;
-  closed: number;
-  answered: number;
-  silent: number;
-  csatSatisfied: number;
-  csatN: number;
-  csat10N: number;
-  csat10Sum: number;
-  csat10Sq: number;
-  csat5N: number;
-  csat5Sum: number;
-  csat5Sq: number;
-  npsN: number;
-  promoters: number;
-  detractors: number;
-  ces7N: number;
-  ces7Sum: number;
-  ces7Sq: number;
-  ces5N: number;
-  ces5Sum: number;
-  ces5Sq: number;
-  staffPositive: number;
-  staffNeutral: number;
-  staffNegative: number;
-  staffSilent: number;
-  staffExcluded: number;
-  officePositive: number;
-  officeNeutral: number;
-  officeNegative: number;
-  officeSilent: number;
-  officeExcluded: number;
-  loyaltyPositive: number;
-  loyaltyNeutral: number;
-  loyaltyNegative: number;
-  loyaltySilent: number;
-  forceMajeure: number;
 }
 
 // Counter name in the API → column of survey_tally_terms() and survey_tallies (013_survey_tallies.sql), where

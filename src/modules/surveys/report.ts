@@ -6,8 +6,8 @@ import {
   officeDissatisfactionIndex, responseRate, staffDissatisfactionIndex, visitorCoverage, wilson,
 } from './indices/indices.ts';
 
-/** Everything one group's indices are computed from (counts and sums, never individual answers). */
-export interface GroupTally {
+/** What a group's closed invitations add up to (counts and sums, never individual answers). */
+export interface ResponseCounts {
   closed: number;
   answered: number;
   silent: number;
@@ -43,6 +43,10 @@ export interface GroupTally {
   loyaltyNegative: number;
   loyaltySilent: number;
   forceMajeure: number;
+}
+
+/** Everything one group's indices are computed from: its responses' counters and the denominators. */
+export interface GroupTally extends ResponseCounts {
   transactions: number;
   /** Null when the grouping has no visitor counts (staff, category, channel). */
   visitors: number | null;

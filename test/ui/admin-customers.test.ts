@@ -5,10 +5,9 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession, ensureWebBuilt, startOtklik, type RunningServer } from './otklik-server.ts';
+import { apiSession, ensureWebBuilt, recordFailure, SHOTS, startOtklik, type RunningServer } from './otklik-server.ts';
 
 const CHROMIUM = process.env.OTKLIK_CHROMIUM ?? '/usr/bin/chromium';
-const SHOTS = 'test-results/ui';
 const AGENT = { email: 'agent2@otklik.test', password: 'agent-password-2', name: 'Вера Операторова' };
 
 let server: RunningServer;
@@ -77,10 +76,7 @@ describe('customers and administration in Chromium', () => {
   }, 240_000);
 
   afterEach(async ({ task }) => {
-    if (task.result?.state !== 'fail') return;
-    if (browserErrors.length) console.error(`The browser reported:\n${browserErrors.join('\n')}`);
-    let i = 0;
-    for (const page of openPages) await page.screenshot({ path: `${SHOTS}/failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}-${i++}.png`, fullPage: true }).catch(() => {});
+    if (task.result?.state === 'fail') await recordFailure(task.name, openPages, browserErrors);
   });
 
   afterAll(async () => {

@@ -111,3 +111,13 @@ export async function apiSession(url: string, email: string, password: string) {
     return (text ? JSON.parse(text) : undefined) as T;
   };
 }
+
+/** Where browser tests put their screenshots. */
+export const SHOTS = 'test-results/ui';
+
+/** After a failed step: what the browser said, and a screenshot of every open page, to read beside the error. */
+export async function recordFailure(taskName: string, pages: Iterable<{ screenshot(o: { path: string; fullPage: boolean }): Promise<unknown> }>, browserErrors: readonly string[]) {
+  if (browserErrors.length) console.error(`The browser reported:\n${browserErrors.join('\n')}`);
+  let i = 0;
+  for (const page of pages) await page.screenshot({ path: `${SHOTS}/failed-${taskName.slice(0, 40).replace(/\W+/g, '-')}-${i++}.png`, fullPage: true }).catch(() => {});
+}

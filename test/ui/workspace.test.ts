@@ -4,10 +4,9 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession, ensureWebBuilt, startOtklik, type RunningServer } from './otklik-server.ts';
+import { apiSession, ensureWebBuilt, recordFailure, SHOTS, startOtklik, type RunningServer } from './otklik-server.ts';
 
 const CHROMIUM = process.env.OTKLIK_CHROMIUM ?? '/usr/bin/chromium';
-const SHOTS = 'test-results/ui';
 const AGENT = { email: 'agent@otklik.test', password: 'agent-password-1', name: 'Анна Операторова' };
 const STORE = { email: 'store@otklik.test', password: 'store-password-1', name: 'Пётр Магазинов' };
 
@@ -57,10 +56,7 @@ describe('the agent workspace in Chromium', () => {
 
   // What the browser showed when a step failed, to read beside the error.
   afterEach(async ({ task }) => {
-    if (task.result?.state !== 'fail') return;
-    if (browserErrors.length) console.error(`The browser reported:\n${browserErrors.join('\n')}`);
-    let i = 0;
-    for (const page of openPages) await page.screenshot({ path: `${SHOTS}/failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}-${i++}.png`, fullPage: true }).catch(() => {});
+    if (task.result?.state === 'fail') await recordFailure(task.name, openPages, browserErrors);
   });
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
 import { forbidden } from '../../server/errors.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
-import { publishAppealEventById } from '../events/events.service.ts';
+import { publishAppealEvents } from '../events/events.service.ts';
 import { queueReply } from '../mail/outbound/queue.ts';
 import { nudgeOutbox } from '../mail/outbound/sender.ts';
 import { onMessage } from '../sla/sla.service.ts';
@@ -30,27 +30,30 @@ export async function addMessage(ctx: Ctx, actor: Actor, appealId: string, input
   authorize(actor, 'appeals:comment');
   // Unit staff write internal notes (the outcome report); talking to the customer is Customer Service's job.
   if (actor.role === 'unit_responsible' && input.direction !== 'note') throw forbidden('Unit staff may add internal notes only');
-  const message = await ctx.db.transaction((tx) => addMessageIn(ctx, tx, actor, appealId, input));
-  publishAppealEventById(ctx, appealId, 'message');
+  const { message, appeal } = await ctx.db.transaction((tx) => addMessageIn(ctx, tx, actor, appealId, input));
+  publishAppealEvents(ctx, [appeal], 'message');
   if (message.delivery) nudgeOutbox(ctx);
   return presentMessage(message);
 }
 
-/** Adds a message inside the caller's transaction (an e-mail reply is stored with its mail record and files). */
-export async function addMessageIn(ctx: Ctx, tx: Queryable, actor: Actor, appealId: string, input: CreateMessageInput): Promise<repo.MessageRow> {
+/**
+ * Adds a message inside the caller's transaction (an e-mail reply is stored with its mail record and files).
+ * Answers the message and the appeal as the message left it, for announcing after the commit.
+ */
+export async function addMessageIn(ctx: Ctx, tx: Queryable, actor: Actor, appealId: string, input: CreateMessageInput): Promise<{ message: repo.MessageRow; appeal: repo.AppealRow }> {
   const appeal = await lockVisible(tx, actor, appealId);
   const channel = input.direction === 'note' ? 'internal' : (input.channel ?? appeal.channel);
   const message = await repo.insertMessage(tx, { appealId, direction: input.direction, channel, body: input.body, authorId: actor.id });
   await repo.insertEvents(tx, appealId, actor.id, [{ action: 'message_added', newValue: { messageId: message.id, direction: input.direction } }]);
   const status = statusAfter(input.direction, appeal.status);
-  if (status) await applyChange(ctx, tx, actor, appeal, { status: status as 'open' });
+  const after = status ? await applyChange(ctx, tx, actor, appeal, { status: status as 'open' }) : appeal;
   // Replies meet response targets, a unit's note is its completion report, the customer writing again starts a clock.
   await onMessage(tx, { ...appeal, status: status ?? appeal.status }, message, actor);
   // An e-mail reply goes to the outbox in this transaction: rolled back, nothing is sent.
   const delivery = input.direction === 'outbound'
     ? await queueReply(ctx, tx, { appealId, appealMessageId: message.id, channel, body: input.body, authorId: actor.id })
     : null;
-  return delivery ? { ...message, delivery } : message;
+  return { message: delivery ? { ...message, delivery } : message, appeal: after };
 }
 
 export async function listMessages(ctx: Ctx, actor: Actor, appealId: string): Promise<Message[]> {

@@ -134,11 +134,3 @@ export const toEvent = (a: AppealSnapshot, action: AppealAction): AppealEvent =>
 export function publishAppealEvents(ctx: Ctx, appeals: readonly AppealSnapshot[], action: AppealAction): void {
   busOf(ctx).publish(appeals.map((a) => toEvent(a, action)));
 }
-
-/** Announces an appeal the caller no longer holds (after a message was added): reads its current state first. */
-export function publishAppealEventById(ctx: Ctx, appealId: string, action: AppealAction): void {
-  void repo.appealSnapshot(ctx.db, appealId).then(
-    (a) => a && publishAppealEvents(ctx, [a], action),
-    () => undefined, // a live view misses one refresh; the request itself succeeded
-  );
-}

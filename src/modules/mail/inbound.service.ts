@@ -14,7 +14,7 @@ import type { CreateAppealInput } from '../appeals/appeals.schema.ts';
 import { attachReceived } from '../attachments/attachments.service.ts';
 import { attachmentsRoot, commit, openContent, receive } from '../attachments/content-store.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
-import { publishAppealEventById } from '../events/events.service.ts';
+import { publishAppealEvents } from '../events/events.service.ts';
 import * as repo from './inbound.repo.ts';
 import { activeMailboxes, type MailboxRow } from './mailboxes.service.ts';
 import { queueAutoAck } from './outbound/queue.ts';
@@ -76,14 +76,14 @@ export async function receiveMail(ctx: Ctx, mailbox: MailboxRow, bytes: Buffer):
   if (thread && thread.status !== 'closed') {
     // The reply, its record and its files are one transaction: a crash leaves nothing, and the retry stores it all.
     const stored = await ctx.db.transaction(async (tx) => {
-      const message = await addMessageIn(ctx, tx, MAIL_ACTOR, thread.id, { direction: 'inbound', channel: 'email', body: clip(body, 100_000) });
+      const { message, appeal } = await addMessageIn(ctx, tx, MAIL_ACTOR, thread.id, { direction: 'inbound', channel: 'email', body: clip(body, 100_000) });
       const mailId = await repo.insertOnce(tx, record('reply', thread.id, message.id, problems));
       if (!mailId) throw new DuplicateMail();
       await attachAll(ctx, tx, thread.id, message.id, files, problems);
-      return mailId;
+      return { mailId, appeal };
     }).catch((err) => (err instanceof DuplicateMail ? null : Promise.reject(err)));
-    if (stored) publishAppealEventById(ctx, thread.id, 'message');
-    return { verdict: stored ? 'reply' : 'duplicate', mailId: stored, appealId: thread.id };
+    if (stored) publishAppealEvents(ctx, [stored.appeal], 'message');
+    return { verdict: stored ? 'reply' : 'duplicate', mailId: stored?.mailId ?? null, appealId: thread.id };
   }
 
   // A new appeal. The Message-ID is its idempotency key, so a retry after a crash finds the same appeal.

@@ -104,8 +104,10 @@ export async function insertAppeal(db: Queryable, a: NewAppeal, customer: Appeal
       ${p(ids.map((i) => i.placeholder))}::boolean[]) AS t (kind, value, placeholder))`);
     const name = p(c.name);
     if ('findOrCreate' in customer) {
-      ctes.push(`found AS (SELECT i.customer_id AS id FROM customer_identities i JOIN given g ON g.kind = i.kind AND g.value = i.value
-        WHERE NOT i.placeholder AND NOT g.placeholder ORDER BY i.kind = 'phone' DESC LIMIT 1)`);
+      // A probe per identity (LIMIT keeps it from being flattened into a join): the statement is prepared, and a generic
+      // plan made while the table was small would otherwise keep scanning it whole as it grows.
+      ctes.push(`found AS (SELECT i.customer_id AS id FROM given g CROSS JOIN LATERAL (SELECT customer_id FROM customer_identities
+        WHERE kind = g.kind AND value = g.value AND NOT placeholder LIMIT 1) i WHERE NOT g.placeholder ORDER BY g.kind = 'phone' DESC LIMIT 1)`);
       ctes.push(`added_ids AS (INSERT INTO customer_identities (customer_id, kind, value, placeholder)
         SELECT found.id, g.kind, g.value, false FROM found, given g WHERE NOT g.placeholder
         ON CONFLICT (kind, value) WHERE NOT placeholder DO NOTHING)`);

@@ -63,6 +63,15 @@ describe('exact roll-ups', () => {
         if (change === 'received') await env.ctx.db.query('UPDATE appeals SET received_at = $2 WHERE id = $1', [id, instant()]);
         if (change === 'unit_null') await env.ctx.db.query('UPDATE appeals SET unit_id = NULL WHERE id = $1', [id]);
       }
+      // Statements that write several appeals at once: a multi-row insert, and a swap of units whose deltas partly cancel.
+      const batch = await env.ctx.db.query<{ id: string }>(
+        `INSERT INTO appeals (kind, channel, subject, unit_id, received_at)
+         SELECT k, 'phone', 'Пакет', u, r FROM unnest($1::text[], $2::uuid[], $3::timestamptz[]) AS t (k, u, r) RETURNING id`,
+        [[pick(KINDS), pick(KINDS), pick(KINDS)], [pick(units), pick(units), pick(units)], [instant(), instant(), instant()]]);
+      ids.push(...batch.map((r) => r.id));
+      await env.ctx.db.query(
+        `UPDATE appeals SET unit_id = CASE WHEN unit_id = $2 THEN $3::uuid ELSE $2::uuid END WHERE id = ANY($1::uuid[])`,
+        [[pick(ids), pick(ids), pick(ids)], units[0], units[1]]);
       if (step % 4 === 3) {
         const id = ids.splice(Math.floor(rand() * ids.length), 1)[0]!;
         await env.ctx.db.query('DELETE FROM appeal_events WHERE appeal_id = $1', [id]);

@@ -183,7 +183,6 @@ export async function rebuildRollups(tx: Queryable): Promise<void> {
 export interface DirtyAppeal {
   id: string;
   exists: boolean;
-  day: string | null;
   receivedAt: Date | null;
   doneAt: Date | null;
   firstResponseAt: Date | null;
@@ -196,8 +195,7 @@ export function takeDirty(tx: Queryable, limit: number): Promise<DirtyAppeal[]> 
        DELETE FROM analytics_dirty WHERE appeal_id IN (SELECT appeal_id FROM analytics_dirty LIMIT $1 FOR UPDATE SKIP LOCKED)
        RETURNING appeal_id
      )
-     SELECT d.appeal_id AS id, a.id IS NOT NULL AS exists, to_char(analytics_org_day(a.received_at), 'YYYY-MM-DD') AS day,
-       a.received_at AS "receivedAt", coalesce(a.resolved_at, a.closed_at) AS "doneAt",
+     SELECT d.appeal_id AS id, a.id IS NOT NULL AS exists, a.received_at AS "receivedAt", coalesce(a.resolved_at, a.closed_at) AS "doneAt",
        (SELECT min(m.created_at) FROM appeal_messages m WHERE m.appeal_id = a.id AND m.direction = 'outbound') AS "firstResponseAt"
      FROM d LEFT JOIN appeals a ON a.id = d.appeal_id`,
     [limit],
@@ -212,9 +210,10 @@ export interface FactValues {
 
 export async function upsertFacts(tx: Queryable, rows: readonly FactValues[]): Promise<void> {
   if (rows.length === 0) return;
+  // The day is analytics_org_day()'s, with the zone read once per statement rather than in a function call per row.
   await tx.query(
     `INSERT INTO analytics_facts (appeal_id, sample, day, unit_id, channel, kind, category_id, owner_id, first_response_minutes, resolution_minutes)
-     SELECT a.id, abs(hashtext(a.id::text)) % 64, analytics_org_day(a.received_at), a.unit_id, a.channel, a.kind, a.category_id, a.owner_id, v.fr, v.rs
+     SELECT a.id, abs(hashtext(a.id::text)) % 64, (a.received_at AT TIME ZONE (SELECT time_zone FROM analytics_settings))::date, a.unit_id, a.channel, a.kind, a.category_id, a.owner_id, v.fr, v.rs
      FROM unnest($1::uuid[], $2::real[], $3::real[]) AS v (id, fr, rs) JOIN appeals a ON a.id = v.id
      ON CONFLICT (appeal_id) DO UPDATE SET day = excluded.day, unit_id = excluded.unit_id, channel = excluded.channel, kind = excluded.kind,
        category_id = excluded.category_id, owner_id = excluded.owner_id, first_response_minutes = excluded.first_response_minutes,

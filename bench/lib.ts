@@ -42,7 +42,12 @@ export async function startServer(opts: { databaseUrl?: string | undefined; data
   };
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
   else delete env.DATABASE_URL;
-  const child: ChildProcess = spawn(process.execPath, [...(process.env.OTKLIK_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), 'dist/cli.js', 'serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  // Started as `npm start` starts it, through bin/otklik (with its malloc settings on PGlite); Node flags for a
+  // profile (OTKLIK_BENCH_NODE_ARGS) need node itself, without the launcher.
+  const nodeArgs = process.env.OTKLIK_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child: ChildProcess = nodeArgs.length
+    ? spawn(process.execPath, [...nodeArgs, 'dist/cli.js', 'serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] })
+    : spawn('bin/otklik', ['serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   // A benchmark that dies must not leave its server running.
   process.once('exit', () => child.kill('SIGKILL'));
   const url = `http://127.0.0.1:${port}`;

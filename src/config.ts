@@ -7,7 +7,7 @@ const Env = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
   OTKLIK_DATA_DIR: z.string().default('./data'),
-  OTKLIK_PGLITE_SHARED_BUFFERS: z.string().regex(/^\d+(kB|MB|GB)$/).default('32MB'),
+  OTKLIK_PGLITE_SHARED_BUFFERS: z.string().regex(/^\d+(kB|MB|GB)$/).default('8MB'),
   OTKLIK_DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   OTKLIK_ADMIN_EMAIL: z.string().email().optional(),
   OTKLIK_ADMIN_PASSWORD: z.string().min(8).optional(),

@@ -129,7 +129,7 @@ export async function insertAppeal(db: Queryable, a: NewAppeal, customer: Appeal
       ${p(a.unitId)}::uuid, ${p(a.categoryId)}::uuid, customer.id, ${p(a.ownerId)}::uuid, ${p(a.createdBy)}::uuid, ${p(a.sequenceNumber)},
       ${p(a.receivedAt)}::timestamptz, ${p(a.tags)}::text[], ${p(JSON.stringify(a.customFields))}::jsonb, ${p(a.createdAt)}::timestamptz,
       ${p(a.createdAt)}::timestamptz, ${p(a.queueId ?? null)}::uuid, ${p(a.suggestion == null ? null : JSON.stringify(a.suggestion))}::jsonb
-    FROM customer WHERE sla_config_is(${p(extras.slaGuard.instance)}, ${p(extras.slaGuard.version)})
+    FROM customer WHERE (SELECT sla_config_is(${p(extras.slaGuard.instance)}, ${p(extras.slaGuard.version)}))
     RETURNING *)`);
   if (extras.events?.length) {
     // One INSERT in order, so the history reads 'created' first and then the trace as it happened.

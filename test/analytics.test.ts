@@ -130,6 +130,15 @@ describe('working times and backlog', () => {
     expect(d.times.firstResponse).toEqual({ count: 1, median: 60, p90: 60, sampled: false });
   });
 
+  it('times an appeal that arrives resolved, as an import writes it, with no later change', async () => {
+    // Monday 5 June 2023, 10:00 → 12:00 in Moscow: 120 working minutes.
+    await env.ctx.db.query(
+      `INSERT INTO appeals (kind, channel, subject, status, received_at, resolved_at)
+       VALUES ('incident', 'phone', 'Импорт', 'resolved', '2023-06-05T07:00:00Z', '2023-06-05T09:00:00Z')`);
+    await catchUp(env.ctx);
+    expect((await dash('from=2023-06-01&to=2023-06-30&grain=month')).times.resolution).toEqual({ count: 1, median: 120, p90: 120, sampled: false });
+  });
+
   it('counts the open appeals now, whatever the period', async () => {
     const d = await dash(PERIOD);
     expect(d.backlog.open).toBe(3); // a2, a3, a5

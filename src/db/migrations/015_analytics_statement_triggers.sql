@@ -15,7 +15,10 @@ BEGIN
       r.category_id, r.owner_id, count(*)
     FROM new_rows r GROUP BY 1, 2, 3, 4, 5, 6
   )
-  INSERT INTO analytics_dirty (appeal_id) SELECT id FROM new_rows ON CONFLICT DO NOTHING;
+  -- Facts are working times: a new appeal has one only when it arrives resolved or closed (an import). Readers count
+  -- and rank non-null times, so an appeal without a facts row reads as one with none; its first answer queues it.
+  INSERT INTO analytics_dirty (appeal_id)
+  SELECT id FROM new_rows WHERE resolved_at IS NOT NULL OR closed_at IS NOT NULL ON CONFLICT DO NOTHING;
   RETURN NULL;
 END
 $$;

@@ -1,8 +1,12 @@
 // Owns: turning an appeal's free text into classifier features — lower-cased, ё folded to е,
 // stop-words removed, Russian or English Snowball stems chosen per token by script, numbers
 // bucketed by length, plus bigrams of adjacent stems.
-// Named import: the package is Babel-built CommonJS (__esModule, no default export).
-import { newStemmer } from 'snowball-stemmers';
+import type * as Snowball from 'snowball-stemmers';
+import { lazyRequire } from '../../../server/lazy-require.ts';
+
+// Loaded on first use: the package is 0.9 MB of source with every language's tables, and a server whose classifier
+// has never been trained never stems a word.
+const snowball = lazyRequire<typeof Snowball>('snowball-stemmers');
 
 // Negations (не, нет, ни, no, not) are kept on purpose: «не работает» is the whole complaint.
 const RU_STOP_WORDS = `а без бы был была были было быть в вам вас весь во вот все всего всех вы где да даже для до
@@ -44,8 +48,8 @@ function numberBucket(token: string): string {
 export function createTokenizer(options: TokenizerOptions = {}): Tokenizer {
   const withBigrams = options.bigrams ?? true;
   const cacheSize = options.stemCacheSize ?? 200_000;
-  const russian = newStemmer('russian');
-  const english = newStemmer('english');
+  const russian = snowball().newStemmer('russian');
+  const english = snowball().newStemmer('english');
   const cache = new Map<string, string>();
 
   function stem(word: string): string {
@@ -81,9 +85,9 @@ export function createTokenizer(options: TokenizerOptions = {}): Tokenizer {
   };
 }
 
-const defaultTokenizer = createTokenizer();
+let defaultTokenizer: Tokenizer | undefined;
 
 /** Features of one text with the default options (bigrams on, shared stem cache). */
 export function tokenize(text: string): string[] {
-  return defaultTokenizer(text);
+  return (defaultTokenizer ??= createTokenizer())(text);
 }

@@ -6,7 +6,7 @@
 //     npx tsx bench/analytics.ts --pglite /tmp/otklik-analytics-srv [--appeals 1000000] [--rounds 10]
 // The server is bundled from the working tree into node_modules/.cache (dist/ is left alone).
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -27,6 +27,7 @@ if (!pgliteAt && !databaseUrl) throw new Error('Set DATABASE_URL to a PostgreSQL
 // Prepare: migrate, load demo data if needed, bring the roll-ups and working-time facts up to date.
 {
   // The server keeps its PGlite database in <data dir>/pglite.
+  if (pgliteAt) await mkdir(pgliteAt, { recursive: true });
   const db = await openDb(pgliteAt ? { dataDir: path.join(pgliteAt, 'pglite') } : { databaseUrl, poolSize: 4 });
   await migrate(db);
   const have = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM appeals'))[0]!.n;

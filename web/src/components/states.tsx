@@ -1,6 +1,7 @@
 // Loading, empty and error states, designed once and used by every screen.
 import { Alert, Button, Center, Paper, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
@@ -61,4 +62,17 @@ export function ErrorState({ error, notFound, onRetry }: { error?: unknown; notF
       </Stack>
     </Alert>
   );
+}
+
+/** A list's loading skeleton, its error with a retry, its empty state, and otherwise its content. */
+export function QueryStates<T>({ query, rows, isEmpty, empty, children }: {
+  query: UseQueryResult<T>;
+  rows?: number;
+  isEmpty: (data: T) => boolean;
+  empty: ReactNode;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <TableSkeleton rows={rows} />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  return isEmpty(query.data) ? empty : children(query.data);
 }

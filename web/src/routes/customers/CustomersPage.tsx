@@ -6,7 +6,7 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customerLabel, customerListQuery } from '../../api/customers.ts';
-import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
+import { EmptyState, QueryStates } from '../../components/states.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import './strings.ts';
 
@@ -29,11 +29,9 @@ export function CustomersPage() {
       <Title order={2} size="h3">{t('customers.title')}</Title>
       <TextInput label={t('customers.search')} placeholder={t('customers.searchPlaceholder')} type="search" value={text}
         onChange={(e) => setText(e.currentTarget.value)} maw={480} data-testid="customers-search" />
-      {list.isPending ? <TableSkeleton rows={6} />
-        : list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-        : list.data.items.length === 0 ? (
-          <EmptyState title={search.q ? t('customers.noneFound') : t('customers.none')} hint={search.q ? t('customers.noneFoundHint') : t('customers.noneHint')} />
-        ) : (
+      <QueryStates query={list} rows={6} isEmpty={(data) => data.items.length === 0}
+        empty={<EmptyState title={search.q ? t('customers.noneFound') : t('customers.none')} hint={search.q ? t('customers.noneFoundHint') : t('customers.noneHint')} />}>
+        {(data) => (
           <Paper withBorder>
             <Table.ScrollContainer minWidth={640}>
               <Table highlightOnHover verticalSpacing={6} fz="sm" aria-label={t('customers.title')} data-testid="customers-table">
@@ -47,7 +45,7 @@ export function CustomersPage() {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {list.data.items.map((c) => (
+                  {data.items.map((c) => (
                     <Table.Tr key={c.id}>
                       <Table.Td>
                         <Anchor component={Link} to={`/customers/${c.id}`} fw={600} size="sm">
@@ -65,6 +63,7 @@ export function CustomersPage() {
             </Table.ScrollContainer>
           </Paper>
         )}
+      </QueryStates>
       {list.data?.nextCursor && (
         <Group><Text size="sm" c="dimmed">{t('customers.more')}</Text></Group>
       )}

@@ -7,7 +7,7 @@ import { createCategory, updateCategory, type CategoryInput } from '../../../api
 import { categoriesQuery, keys } from '../../../api/queries.ts';
 import { APPEAL_KINDS, type AppealKind, type Category } from '../../../api/types.ts';
 import { RequireAbility } from '../../../components/Forbidden.tsx';
-import { EmptyState, ErrorState, TableSkeleton } from '../../../components/states.tsx';
+import { EmptyState, QueryStates } from '../../../components/states.tsx';
 import { FormFooter, formErrors, useSaveAndClose } from '../form.tsx';
 import { asTree } from '../tree.ts';
 
@@ -75,10 +75,9 @@ function Categories() {
           data={APPEAL_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
         <Button onClick={() => setEditing('new')}>{t('admin.categories.new')}</Button>
       </Group>
-      {categories.isPending ? <TableSkeleton rows={6} />
-        : categories.isError ? <ErrorState error={categories.error} onRetry={() => void categories.refetch()} />
-        : ofKind.length === 0 ? <EmptyState title={t('admin.categories.empty')} />
-        : (
+      <QueryStates query={categories} rows={6} isEmpty={() => ofKind.length === 0}
+        empty={<EmptyState title={t('admin.categories.empty')} />}>
+        {() => (
           <Paper withBorder>
             <Table.ScrollContainer minWidth={600}>
               <Table verticalSpacing={5} fz="sm" highlightOnHover aria-label={t('admin.section.categories')} data-testid="categories-table">
@@ -100,6 +99,7 @@ function Categories() {
             </Table.ScrollContainer>
           </Paper>
         )}
+      </QueryStates>
       {editing && <CategoryForm category={editing === 'new' ? null : editing} kind={kind} categories={categories.data ?? []} onClose={() => setEditing(null)} />}
     </Stack>
   );

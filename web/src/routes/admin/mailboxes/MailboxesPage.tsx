@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminKeys, mailboxesQuery, pollMailbox, type Mailbox } from '../../../api/admin.ts';
 import { RequireAbility } from '../../../components/Forbidden.tsx';
-import { EmptyState, ErrorState, errorMessage, TableSkeleton } from '../../../components/states.tsx';
+import { EmptyState, errorMessage, QueryStates } from '../../../components/states.tsx';
 import { useDirectory } from '../../../lib/directory.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { MailboxForm } from './MailboxForm.tsx';
@@ -30,10 +30,9 @@ function Mailboxes() {
         <Text c="dimmed" size="sm">{t('admin.mailboxes.intro')}</Text>
         <Button onClick={() => setEditing('new')}>{t('admin.mailboxes.new')}</Button>
       </Group>
-      {mailboxes.isPending ? <TableSkeleton rows={3} />
-        : mailboxes.isError ? <ErrorState error={mailboxes.error} onRetry={() => void mailboxes.refetch()} />
-        : mailboxes.data.length === 0 ? <EmptyState title={t('admin.mailboxes.empty')} hint={t('admin.mailboxes.emptyHint')} />
-        : (
+      <QueryStates query={mailboxes} rows={3} isEmpty={(data) => data.length === 0}
+        empty={<EmptyState title={t('admin.mailboxes.empty')} hint={t('admin.mailboxes.emptyHint')} />}>
+        {(data) => (
           <Paper withBorder>
             <Table.ScrollContainer minWidth={680}>
               <Table verticalSpacing={6} fz="sm" aria-label={t('admin.section.mailboxes')} data-testid="mailboxes-table">
@@ -45,7 +44,7 @@ function Mailboxes() {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {mailboxes.data.map((m) => (
+                  {data.map((m) => (
                     <Table.Tr key={m.id} data-mailbox={m.address}>
                       <Table.Td>
                         <Text size="sm" fw={500}>{m.address}</Text>
@@ -81,6 +80,7 @@ function Mailboxes() {
             </Table.ScrollContainer>
           </Paper>
         )}
+      </QueryStates>
       {editing && <MailboxForm mailbox={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </Stack>
   );

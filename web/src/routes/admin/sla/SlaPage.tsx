@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { calendarsQuery, policiesQuery, type Calendar, type SlaPolicy } from '../../../api/admin.ts';
 import { RequireAbility } from '../../../components/Forbidden.tsx';
-import { EmptyState, ErrorState, TableSkeleton } from '../../../components/states.tsx';
+import { EmptyState, QueryStates } from '../../../components/states.tsx';
 import { CalendarForm, formatIntervals } from './CalendarForm.tsx';
 import { PolicyForm } from './PolicyForm.tsx';
 
@@ -19,12 +19,11 @@ function Calendars() {
         <Text c="dimmed" size="sm">{t('admin.sla.calendarsIntro')}</Text>
         <Button onClick={() => setEditing('new')}>{t('admin.sla.newCalendar')}</Button>
       </Group>
-      {calendars.isPending ? <TableSkeleton rows={3} />
-        : calendars.isError ? <ErrorState error={calendars.error} onRetry={() => void calendars.refetch()} />
-        : calendars.data.length === 0 ? <EmptyState title={t('admin.sla.noCalendars')} />
-        : (
+      <QueryStates query={calendars} rows={3} isEmpty={(data) => data.length === 0}
+        empty={<EmptyState title={t('admin.sla.noCalendars')} />}>
+        {(data) => (
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-            {calendars.data.map((c) => (
+            {data.map((c) => (
               <Paper key={c.id} withBorder p="sm" data-testid="calendar-card">
                 <Group justify="space-between" mb={4} wrap="nowrap" align="flex-start">
                   <Group gap={6}>
@@ -47,6 +46,7 @@ function Calendars() {
             ))}
           </SimpleGrid>
         )}
+      </QueryStates>
       {editing && <CalendarForm calendar={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </Stack>
   );
@@ -72,10 +72,9 @@ function Policies() {
         <Text c="dimmed" size="sm">{t('admin.sla.policiesIntro')}</Text>
         <Button onClick={() => setEditing('new')}>{t('admin.sla.newPolicy')}</Button>
       </Group>
-      {policies.isPending ? <TableSkeleton rows={3} />
-        : policies.isError ? <ErrorState error={policies.error} onRetry={() => void policies.refetch()} />
-        : policies.data.length === 0 ? <EmptyState title={t('admin.sla.noPolicies')} />
-        : (
+      <QueryStates query={policies} rows={3} isEmpty={(data) => data.length === 0}
+        empty={<EmptyState title={t('admin.sla.noPolicies')} />}>
+        {(data) => (
           <Paper withBorder>
             <Table.ScrollContainer minWidth={640}>
               <Table verticalSpacing={6} fz="sm" aria-label={t('admin.sla.policies')} data-testid="policies-table">
@@ -83,7 +82,7 @@ function Policies() {
                   <Table.Tr><Table.Th>#</Table.Th><Table.Th>{t('admin.name')}</Table.Th><Table.Th>{t('admin.sla.conditions')}</Table.Th><Table.Th>{t('admin.sla.targets')}</Table.Th><Table.Th>{t('admin.state')}</Table.Th><Table.Th /></Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {[...policies.data].sort((a, b) => a.position - b.position).map((p) => (
+                  {[...data].sort((a, b) => a.position - b.position).map((p) => (
                     <Table.Tr key={p.id} c={p.active ? undefined : 'dimmed'}>
                       <Table.Td>{p.position}</Table.Td>
                       <Table.Td fw={500}>{p.name}</Table.Td>
@@ -98,6 +97,7 @@ function Policies() {
             </Table.ScrollContainer>
           </Paper>
         )}
+      </QueryStates>
       {editing && <PolicyForm policy={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </Stack>
   );

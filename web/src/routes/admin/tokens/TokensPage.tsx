@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { adminKeys, createToken, revokeToken, tokensQuery, type ApiToken } from '../../../api/admin.ts';
 import { usersQuery } from '../../../api/queries.ts';
 import { abilities, useMe } from '../../../auth/session.ts';
-import { EmptyState, ErrorState, TableSkeleton } from '../../../components/states.tsx';
+import { EmptyState, QueryStates } from '../../../components/states.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { formErrors, SaveError } from '../form.tsx';
 
@@ -77,10 +77,9 @@ export function TokensPage() {
           </Stack>
         </Alert>
       )}
-      {tokens.isPending ? <TableSkeleton rows={3} />
-        : tokens.isError ? <ErrorState error={tokens.error} onRetry={() => void tokens.refetch()} />
-        : tokens.data.length === 0 ? <EmptyState title={t('admin.tokens.empty')} hint={t('admin.tokens.emptyHint')} />
-        : (
+      <QueryStates query={tokens} rows={3} isEmpty={(data) => data.length === 0}
+        empty={<EmptyState title={t('admin.tokens.empty')} hint={t('admin.tokens.emptyHint')} />}>
+        {(data) => (
           <Paper withBorder>
             <Table.ScrollContainer minWidth={640}>
               <Table verticalSpacing={6} fz="sm" aria-label={t('admin.section.tokens')} data-testid="tokens-table">
@@ -93,7 +92,7 @@ export function TokensPage() {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {tokens.data.map((k) => (
+                  {data.map((k) => (
                     <Table.Tr key={k.id} data-token-name={k.name}>
                       <Table.Td fw={500}>{k.name}</Table.Td>
                       <Table.Td><Code>{k.prefix}…</Code></Table.Td>
@@ -116,6 +115,7 @@ export function TokensPage() {
             </Table.ScrollContainer>
           </Paper>
         )}
+      </QueryStates>
       <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title={t('admin.tokens.revokeTitle')}>
         <Stack gap="md">
           <Text size="sm">{t('admin.tokens.revokeHint', { name: revoking?.name ?? '' })}</Text>

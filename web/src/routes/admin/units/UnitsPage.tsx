@@ -8,7 +8,7 @@ import { api } from '../../../api/client.ts';
 import { keys } from '../../../api/queries.ts';
 import type { Unit } from '../../../api/types.ts';
 import { RequireAbility } from '../../../components/Forbidden.tsx';
-import { EmptyState, ErrorState, TableSkeleton } from '../../../components/states.tsx';
+import { EmptyState, QueryStates } from '../../../components/states.tsx';
 import { FormFooter, formErrors, TIME_ZONES, useSaveAndClose } from '../form.tsx';
 import { asTree } from '../tree.ts';
 
@@ -67,10 +67,9 @@ function Units() {
         <Text c="dimmed" size="sm">{t('admin.units.intro')}</Text>
         <Button onClick={() => setEditing('new')}>{t('admin.units.new')}</Button>
       </Group>
-      {units.isPending ? <TableSkeleton rows={5} />
-        : units.isError ? <ErrorState error={units.error} onRetry={() => void units.refetch()} />
-        : units.data.length === 0 ? <EmptyState title={t('admin.units.empty')} hint={t('admin.units.emptyHint')} />
-        : (
+      <QueryStates query={units} rows={5} isEmpty={(data) => data.length === 0}
+        empty={<EmptyState title={t('admin.units.empty')} hint={t('admin.units.emptyHint')} />}>
+        {(data) => (
           <Paper withBorder>
             <Table.ScrollContainer minWidth={640}>
               <Table verticalSpacing={6} fz="sm" highlightOnHover aria-label={t('admin.section.units')} data-testid="units-table">
@@ -81,7 +80,7 @@ function Units() {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {asTree(units.data, (u) => u.name).map(({ item: u, depth }) => (
+                  {asTree(data, (u) => u.name).map(({ item: u, depth }) => (
                     <Table.Tr key={u.id}>
                       <Table.Td style={{ paddingLeft: 8 + depth * 20 }}>{depth > 0 && <Text span c="dimmed" aria-hidden>└ </Text>}<Text span fw={depth === 0 ? 600 : 400}>{u.name}</Text></Table.Td>
                       <Table.Td>{t(`unitType.${u.type}`)}</Table.Td>
@@ -96,6 +95,7 @@ function Units() {
             </Table.ScrollContainer>
           </Paper>
         )}
+      </QueryStates>
       {editing && <UnitForm unit={editing === 'new' ? null : editing} units={units.data ?? []} onClose={() => setEditing(null)} />}
     </Stack>
   );

@@ -7,7 +7,7 @@ import { adminUsersQuery, createUser, updateUser, type UserInput } from '../../.
 import { keys, unitsQuery } from '../../../api/queries.ts';
 import { ROLES, type Locale, type Role, type User } from '../../../api/types.ts';
 import { RequireAbility } from '../../../components/Forbidden.tsx';
-import { EmptyState, ErrorState, TableSkeleton } from '../../../components/states.tsx';
+import { EmptyState, QueryStates } from '../../../components/states.tsx';
 import { FormFooter, formErrors, useSaveAndClose } from '../form.tsx';
 
 function UserForm({ user, onClose }: { user: User | null; onClose: () => void }) {
@@ -68,10 +68,9 @@ function Users() {
         <Text c="dimmed" size="sm">{t('admin.users.intro')}</Text>
         <Button onClick={() => setEditing('new')}>{t('admin.users.new')}</Button>
       </Group>
-      {users.isPending ? <TableSkeleton rows={5} />
-        : users.isError ? <ErrorState error={users.error} onRetry={() => void users.refetch()} />
-        : users.data.length === 0 ? <EmptyState title={t('admin.users.empty')} />
-        : (
+      <QueryStates query={users} rows={5} isEmpty={(data) => data.length === 0}
+        empty={<EmptyState title={t('admin.users.empty')} />}>
+        {(data) => (
           <Paper withBorder>
             <Table.ScrollContainer minWidth={640}>
               <Table verticalSpacing={6} fz="sm" highlightOnHover aria-label={t('admin.section.users')} data-testid="users-table">
@@ -82,7 +81,7 @@ function Users() {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {users.data.map((u) => (
+                  {data.map((u) => (
                     <Table.Tr key={u.id} c={u.active ? undefined : 'dimmed'}>
                       <Table.Td fw={500}>{u.name}</Table.Td>
                       <Table.Td>{u.email}</Table.Td>
@@ -97,6 +96,7 @@ function Users() {
             </Table.ScrollContainer>
           </Paper>
         )}
+      </QueryStates>
       {editing && <UserForm user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </Stack>
   );

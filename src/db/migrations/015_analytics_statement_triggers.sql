@@ -2,6 +2,8 @@
 -- function call for every appeal written (0.12 ms of the 0.9 ms PostgreSQL spent creating one under load); these
 -- write the same -1/+1 deltas and dirty marks in one statement (0.06 ms), the organisation's zone read once.
 -- Deltas of one statement are summed per dimension set; a reader adds them up as before.
+-- (t AT TIME ZONE (SELECT time_zone FROM analytics_settings))::date below is analytics_org_day(t), written out because
+-- PostgreSQL cannot inline that function (it holds a sub-select) and would call it once per row.
 
 DROP TRIGGER appeals_analytics ON appeals;
 DROP FUNCTION analytics_on_appeal();

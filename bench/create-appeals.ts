@@ -1,7 +1,7 @@
 // Creating appeals through the HTTP API under load: 32 concurrent clients (autocannon, in this process) against
 // an Otklik server in a child process, on PGlite or on the PostgreSQL named by DATABASE_URL. Also measures the
 // raw single-row INSERT rate of the same database, so the ratio shows what the API costs, and idle memory.
-//   npm run build && npx tsx bench/create-appeals.ts [--seconds 15] [--connections 32] [--runs 3] [--idle-seconds 30]
+//   npm run build && npx tsx bench/create-appeals.ts [--seconds 15] [--connections 32] [--runs 3] [--idle-seconds 40]
 import autocannon from 'autocannon';
 import { openDb } from '../src/db/db.ts';
 import { adminToken, arg, fmt, freshDatabase, median, rssMb, sleep, startServer } from './lib.ts';
@@ -9,7 +9,7 @@ import { adminToken, arg, fmt, freshDatabase, median, rssMb, sleep, startServer 
 const seconds = arg('seconds', 15);
 const connections = arg('connections', 32);
 const runs = arg('runs', 3);
-const idleSeconds = arg('idle-seconds', 30);
+const idleSeconds = arg('idle-seconds', 40);
 
 const SUBJECTS = ['Не работает холодильник', 'Долгое ожидание на кассе', 'Спасибо консультанту', 'Вопрос о доставке', 'Претензия по акции'];
 const KINDS = ['incident', 'incident', 'thanks', 'question', 'incident'];

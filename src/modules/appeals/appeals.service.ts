@@ -1,9 +1,11 @@
 // The appeals register: creating and reading appeals. Creation first reads and checks everything (most of it
-// from short-lived caches), then writes: one statement in the common case — on this machine every database
-// round trip costs more than the rest of the request — or one transaction when more must be written.
+// from short-lived caches), then writes: in the common case one statement, shared with the appeals other requests
+// are creating at the same moment — a statement's round trip, start-up and commit cost more than its rows — or
+// one transaction of its own when more must be written.
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../../context.ts';
-import type { Queryable } from '../../db/db.ts';
+import type { Db, Queryable } from '../../db/db.ts';
+import { WriteBatcher } from '../../db/write-batcher.ts';
 import { AppError, fieldErrorCollector, forbidden, notFound } from '../../server/errors.ts';
 import { type AttachmentInfo, historyValue, linkToAppeal, loadStaged } from '../attachments/attachments.service.ts';
 import { authorize, canSeeUnit, type Actor } from '../auth/actor.ts';
@@ -20,6 +22,7 @@ import { writeRuleEffects } from './appeals.changes.ts';
 import { isStaleSlaPlan, type NewAppealSla, newTargetsCte, planNewAppealSla, slaNeedsCustomer, slaOfAppeal } from '../sla/sla.service.ts';
 import { checkOwner, recordEvents } from './appeals.access.ts';
 import { presentAppeal } from './appeals.present.ts';
+import { type AppealCustomer, insertAppeals, type NewAppeal } from './appeals.insert.repo.ts';
 import * as repo from './appeals.repo.ts';
 import type { Appeal, CreateAppealInput } from './appeals.schema.ts';
 import { checkUnitSubmission, recordRejectedSubmission, warmPlanCaches } from './submission.ts';
@@ -36,8 +39,8 @@ function unitForSubmitter(actor: Actor, unitId: string | undefined): string | un
 }
 
 interface Plan {
-  appeal: repo.NewAppeal;
-  customer: repo.AppealCustomer;
+  appeal: NewAppeal;
+  customer: AppealCustomer;
   /** Contact details and a name for a known customer, written first (the transactional path). */
   customerUpdate: CustomerPlan | null;
   attachments: AttachmentInfo[];
@@ -70,7 +73,7 @@ async function plan(ctx: Ctx, db: Queryable, actor: Actor, input: CreateAppealIn
   // Past throwIfAny, every collected value is there.
   const planned = 'plan' in customer! ? customer.plan : null;
   if (unit) await checkUnitSubmission(ctx, actor, unit, input, planned?.name ?? null, attachments!);
-  const appeal: repo.NewAppeal = {
+  const appeal: NewAppeal = {
     id: randomUUID(), kind: input.kind, channel: input.channel, status: input.ownerId ? 'open' : 'new', priority: input.priority,
     subject: input.subject, description: input.description, unitId: unitId ?? null, categoryId: input.categoryId ?? null,
     customerId: planned?.id ?? '', ownerId: input.ownerId ?? null, createdBy: actor.id, sequenceNumber: input.sequenceNumber ?? null,
@@ -94,19 +97,42 @@ async function plan(ctx: Ctx, db: Queryable, actor: Actor, input: CreateAppealIn
   };
 }
 
-/** Writes the planned appeal with its customer and deadlines in one statement. */
-async function writeAppeal(db: Queryable, p: Plan): Promise<repo.AppealRow> {
-  return repo.insertAppeal(db, p.appeal, p.customer, {
-    slaGuard: { instance: p.sla.instance, version: p.sla.version },
-    slaTargets: p.sla.rows.length ? (appeal, param) => newTargetsCte(appeal, p.sla.policyId, p.sla.rows, param) : null,
-    events: p.ruleEvents,
+/** Writes planned appeals, each with its customer and deadlines, in one statement; answers in their order. */
+async function writeAppeals(db: Queryable, plans: readonly Plan[]): Promise<(repo.AppealRow | undefined)[]> {
+  const { instance, version } = plans[0]!.sla;
+  // The statement checks one SLA configuration; plans made from two (it changed meanwhile) are written one by one.
+  if (plans.some((p) => p.sla.instance !== instance || p.sla.version !== version)) throw new Error('Plans of two SLA configurations');
+  const targets = plans.map((p) => ({ appealId: p.appeal.id, policyId: p.sla.policyId, rows: p.sla.rows }));
+  return insertAppeals(db, plans.map((p) => ({ appeal: p.appeal, customer: p.customer, events: p.ruleEvents })), {
+    slaGuard: { instance, version },
+    slaTargets: (appeal, param) => newTargetsCte(appeal, targets, param),
   });
+}
+
+const written = (row: repo.AppealRow | undefined): repo.AppealRow => {
+  if (!row) throw new Error('The appeal was not written');
+  return row;
+};
+
+/**
+ * Concurrent requests' appeals share a statement (see WriteBatcher): on PostgreSQL two batches at a time, one on
+ * PGlite, which runs one statement at a time anyway.
+ */
+const batchers = new WeakMap<Db, WriteBatcher<Plan, repo.AppealRow | undefined>>();
+
+function batcherOf(db: Db): WriteBatcher<Plan, repo.AppealRow | undefined> {
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    batcher = new WriteBatcher((plans) => writeAppeals(db, plans), { maxInFlight: db.kind === 'pglite' ? 1 : 2, maxBatch: 64 });
+    batchers.set(db, batcher);
+  }
+  return batcher;
 }
 
 /** Writes a planned appeal inside a transaction, with everything that hangs on it. */
 async function write(tx: Queryable, actor: Actor, p: Plan): Promise<Appeal> {
   if (p.customerUpdate) await applyCustomerPlan(tx, { ...p.customerUpdate, create: null });
-  const row = await writeAppeal(tx, p);
+  const row = written((await writeAppeals(tx, [p]))[0]);
   if (p.attachments.length) {
     await linkToAppeal(tx, p.attachments.map((a) => a.id), row.id);
     await recordEvents(tx, row.id, actor.id, p.attachments.map((a) => ({ action: 'attachment_added', newValue: historyValue(a) })));
@@ -122,7 +148,7 @@ async function insertOnce(ctx: Ctx, actor: Actor, input: CreateAppealInput, unit
     const p = await plan(ctx, ctx.db, actor, input, unitId, freshSla, suggestion);
     // The common case is one atomic statement; a known customer's new details or rules' effects need a transaction.
     if (p.customerUpdate || p.effects.length) return { body: await ctx.db.transaction((tx) => write(tx, actor, p)), replayed: false };
-    return { body: presentAppeal(await writeAppeal(ctx.db, p), p.sla.sla), replayed: false };
+    return { body: presentAppeal(written(await batcherOf(ctx.db).write(p)), p.sla.sla), replayed: false };
   }
   await warmPlanCaches(ctx, actor, input, unitId);
   return idempotent(ctx.db, actor.id, key, 'POST /api/v1/appeals', input, async (tx) => write(tx, actor, await plan(ctx, tx, actor, input, unitId, freshSla, suggestion)));

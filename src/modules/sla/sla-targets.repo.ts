@@ -26,21 +26,30 @@ const toTarget = (r: RawTarget): StoredTarget => ({
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const pausesJson = (pauses: readonly Pause[]) => JSON.stringify(pauses.map((p) => ({ from: p.from.toISOString(), to: p.to?.toISOString() })));
 
+/** New appeals' targets, as the appeals register's create statement writes them. */
+export interface NewTargets {
+  appealId: string;
+  policyId: string | null;
+  rows: readonly TargetRow[];
+}
+
 /**
- * A CTE body that inserts a new appeal's targets (its id taken from the CTE named `appeal`), for the appeals
+ * A CTE body that inserts new appeals' targets (each joined to its row of the CTE named `appeal`), for the appeals
  * register's create statement. `param` adds a value to that statement's parameters and returns its placeholder.
  */
-export function newTargetsCte(appeal: string, policyId: string | null, rows: readonly TargetRow[], param: (value: unknown) => string): string {
-  const col = <T>(f: (r: TargetRow) => T, type: string) => `${param(rows.map(f))}::${type}[]`;
+export function newTargetsCte(appeal: string, targets: readonly NewTargets[], param: (value: unknown) => string): string {
+  const rows = targets.flatMap((t) => t.rows.map((row) => ({ ...row, appealId: t.appealId, policyId: t.policyId })));
+  const col = <T>(f: (r: (typeof rows)[number]) => T, type: string) => `${param(rows.map(f))}::${type}[]`;
   return `INSERT INTO appeal_sla_targets (appeal_id, metric, cycle, policy_id, calendar_id, minutes, warn_minutes, started_at,
       due_at, warn_at, met_at, breached_at, paused_since, paused_minutes)
-    SELECT ${appeal}.id, t.metric, 1, ${param(policyId)}::uuid, t.calendar_id, t.minutes, t.warn_minutes, t.started_at, t.due_at,
+    SELECT t.appeal_id, t.metric, 1, t.policy_id, t.calendar_id, t.minutes, t.warn_minutes, t.started_at, t.due_at,
       t.warn_at, t.met_at, t.breached_at, t.paused_since, 0
-    FROM ${appeal}, unnest(${col((r) => r.metric, 'text')}, ${col((r) => r.calendarId, 'uuid')}, ${col((r) => r.minutes, 'int')},
-      ${col((r) => r.warnMinutes, 'int')}, ${col((r) => iso(r.startedAt), 'timestamptz')}, ${col((r) => iso(r.dueAt), 'timestamptz')},
-      ${col((r) => iso(r.warnAt), 'timestamptz')}, ${col((r) => iso(r.metAt), 'timestamptz')}, ${col((r) => iso(r.breachedAt), 'timestamptz')},
-      ${col((r) => iso(r.pausedSince), 'timestamptz')})
-      AS t (metric, calendar_id, minutes, warn_minutes, started_at, due_at, warn_at, met_at, breached_at, paused_since)`;
+    FROM unnest(${col((r) => r.appealId, 'uuid')}, ${col((r) => r.policyId, 'uuid')}, ${col((r) => r.metric, 'text')},
+      ${col((r) => r.calendarId, 'uuid')}, ${col((r) => r.minutes, 'int')}, ${col((r) => r.warnMinutes, 'int')},
+      ${col((r) => iso(r.startedAt), 'timestamptz')}, ${col((r) => iso(r.dueAt), 'timestamptz')}, ${col((r) => iso(r.warnAt), 'timestamptz')},
+      ${col((r) => iso(r.metAt), 'timestamptz')}, ${col((r) => iso(r.breachedAt), 'timestamptz')}, ${col((r) => iso(r.pausedSince), 'timestamptz')})
+      AS t (appeal_id, policy_id, metric, calendar_id, minutes, warn_minutes, started_at, due_at, warn_at, met_at, breached_at, paused_since)
+    WHERE t.appeal_id IN (SELECT id FROM ${appeal})`;
 }
 
 /** Every target of these appeals, all cycles. */

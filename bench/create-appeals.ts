@@ -4,7 +4,7 @@
 //   npm run build && npx tsx bench/create-appeals.ts [--seconds 15] [--connections 32] [--runs 3] [--idle-seconds 40]
 import autocannon from 'autocannon';
 import { openDb } from '../src/db/db.ts';
-import { adminToken, arg, fmt, freshDatabase, median, rssMb, sleep, startServer } from './lib.ts';
+import { adminToken, arg, dropDatabase, fmt, freshDatabase, median, rssMb, sleep, startServer } from './lib.ts';
 
 const seconds = arg('seconds', 15);
 const connections = arg('connections', 32);
@@ -66,6 +66,7 @@ for (let r = 0; r < runs; r++) {
 const loaded = await rssMb(server.pid);
 await server.stop();
 const raw = await rawInsertRate(databaseUrl);
+await dropDatabase(databaseUrl);
 const rps = median(results.map((r) => r.rps));
 console.log(`create appeal over HTTP: median ${fmt(rps)} appeals/s, p99 median ${median(results.map((r) => r.p99))} ms`);
 console.log(`raw single-row INSERT (${databaseUrl ? connections : 1} client${databaseUrl ? 's' : ''}): ${fmt(raw)} rows/s; API/raw ratio ${fmt(rps / raw, 2)}`);

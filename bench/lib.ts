@@ -20,6 +20,14 @@ export async function freshDatabase(name = `otklik_bench_${randomBytes(4).toStri
   return withDatabase(url, name);
 }
 
+/** Drops a database freshDatabase made (a no-op on PGlite). */
+export async function dropDatabase(databaseUrl: string | undefined): Promise<void> {
+  if (!databaseUrl || !process.env.DATABASE_URL) return;
+  const admin = await openDb({ databaseUrl: process.env.DATABASE_URL, poolSize: 1 });
+  await admin.query(`DROP DATABASE IF EXISTS ${new URL(databaseUrl).pathname.slice(1)} WITH (FORCE)`);
+  await admin.close();
+}
+
 export function withDatabase(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { freePort } from '../test/support/dovecot.ts';
-import { adminToken, arg, fmt, freshDatabase, median, percentile, startServer } from './lib.ts';
+import { adminToken, arg, dropDatabase, fmt, freshDatabase, median, percentile, startServer } from './lib.ts';
 
 const mails = arg('mails', 1500);
 const connections = arg('connections', 8);
@@ -79,4 +79,5 @@ try {
   console.log(`median: ${fmt(median(rates))} mails/s stored (target ≥ 100), p99 ${fmt(median(p99s), 1)} ms`);
 } finally {
   await server.stop();
+  await dropDatabase(databaseUrl);
 }

@@ -2,8 +2,8 @@
 // together are written together; while the allowed number of batches is in flight, the next callers queue, and
 // when one ends, everything queued goes as the next batch. A lone caller waits for nothing but that turn; under
 // load the round trips, statement start-ups and commits are shared. (PGlite runs each statement synchronously on
-// this thread, so without the wait for the turn's end no two requests would ever meet.) A failed batch (one statement: nothing of it was
-// written) is tried again item by item, so a bad item fails alone and the others are written.
+// this thread, so without the wait for the turn's end no two requests would ever meet.) A failed batch (one
+// statement: nothing of it was written) is tried again item by item, so a bad item fails alone.
 
 export interface WriteBatcherOptions {
   /** Batches written at once (each takes a connection). */

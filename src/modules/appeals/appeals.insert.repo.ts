@@ -61,16 +61,17 @@ const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
 export async function insertAppeals(db: Queryable, items: readonly AppealToInsert[], extras: InsertExtras): Promise<(AppealRow | undefined)[]> {
   const params: unknown[] = [];
   const p = (value: unknown) => `$${params.push(value)}`;
-  const col = <T>(f: (item: AppealToInsert) => T, type: string) => `${p(items.map(f))}::${type}[]`;
-  const newCustomer = (c: AppealCustomer) => ('create' in c ? c.create : 'findOrCreate' in c ? c.findOrCreate : null);
-  const identities = items.flatMap((item) => (newCustomer(item.customer)?.identities ?? []).map((i) => ({ appealId: item.appeal.id, ...i })));
+  const array = (values: unknown[], type: string) => `${p(values)}::${type}[]`;
+  const newCustomers = items.map(({ customer: c }) => ('create' in c ? c.create : 'findOrCreate' in c ? c.findOrCreate : null));
+  const a = (f: (n: NewAppeal) => unknown, type: string) => array(items.map((item) => f(item.appeal)), type);
+  const c = (f: (n: NewCustomer) => unknown, type: string) => array(newCustomers.map((n) => (n ? f(n) : null)), type);
+  const identities = items.flatMap((item, i) => (newCustomers[i]?.identities ?? []).map((id) => ({ appealId: item.appeal.id, ...id })));
   const events = items.flatMap((item) => item.events.map((e) => ({ appealId: item.appeal.id, ...e })));
-  const a = (f: (n: NewAppeal) => unknown, type: string) => col((item) => f(item.appeal), type);
-  const given = <T>(f: (i: (typeof identities)[number]) => T, type: string) => `${p(identities.map(f))}::${type}[]`;
+  const given = (f: (i: (typeof identities)[number]) => unknown, type: string) => array(identities.map(f), type);
   const sql = `WITH r AS (
-    SELECT * FROM unnest(${a((n) => n.id, 'uuid')}, ${col((i) => ('id' in i.customer ? 'id' : 'create' in i.customer ? 'create' : 'find'), 'text')},
-      ${col((i) => ('id' in i.customer ? i.customer.id : newCustomer(i.customer)!.id), 'uuid')}, ${col((i) => newCustomer(i.customer)?.name ?? null, 'text')},
-      ${col((i) => newCustomer(i.customer)?.companyName ?? null, 'text')}, ${col((i) => newCustomer(i.customer)?.companyCode ?? null, 'text')},
+    SELECT * FROM unnest(${a((n) => n.id, 'uuid')}, ${array(items.map(({ customer }) => ('id' in customer ? 'id' : 'create' in customer ? 'create' : 'find')), 'text')},
+      ${array(items.map(({ customer }, i) => ('id' in customer ? customer.id : newCustomers[i]!.id)), 'uuid')}, ${c((n) => n.name, 'text')},
+      ${c((n) => n.companyName, 'text')}, ${c((n) => n.companyCode, 'text')},
       ${a((n) => n.kind, 'text')}, ${a((n) => n.channel, 'text')}, ${a((n) => n.status, 'text')}, ${a((n) => n.priority, 'text')},
       ${a((n) => n.subject, 'text')}, ${a((n) => n.description, 'text')}, ${a((n) => n.unitId, 'uuid')}, ${a((n) => n.categoryId, 'uuid')},
       ${a((n) => n.ownerId, 'uuid')}, ${a((n) => n.createdBy, 'uuid')}, ${a((n) => n.sequenceNumber, 'text')},
@@ -118,8 +119,8 @@ export async function insertAppeals(db: Queryable, items: readonly AppealToInser
         jsonb_build_object('number', a.number, 'status', a.status) AS new_value, a.created_at AS at FROM a
       UNION ALL
       SELECT a.number, t.ord, a.id, a.created_by, t.action, t.new_value, a.created_at
-      FROM unnest(${p(events.map((x) => x.appealId))}::uuid[], ${p(events.map((x) => x.action))}::text[],
-        ${p(events.map((x) => JSON.stringify(x.newValue ?? null)))}::jsonb[]) WITH ORDINALITY AS t (appeal_id, action, new_value, ord)
+      FROM unnest(${array(events.map((x) => x.appealId), 'uuid')}, ${array(events.map((x) => x.action), 'text')},
+        ${array(events.map((x) => JSON.stringify(x.newValue ?? null)), 'jsonb')}) WITH ORDINALITY AS t (appeal_id, action, new_value, ord)
       JOIN a ON a.id = t.appeal_id) x
     ORDER BY number, ord),
   targets AS (${extras.slaTargets('a', p)})

@@ -22,47 +22,83 @@ const rounds = arg('rounds', 20);
 const pgliteAt = process.argv.includes('--pglite') ? process.argv[process.argv.indexOf('--pglite') + 1]! : null;
 const wanted = arg('appeals', 1_000_000);
 const databaseUrl = pgliteAt ? undefined : process.env.DATABASE_URL;
-if (!pgliteAt && !databaseUrl) throw new Error('Set DATABASE_URL to a PostgreSQL database holding the appeals, or pass --pglite <dir>');
+if (!pgliteAt && !databaseUrl) {
+  throw new Error('Set DATABASE_URL to a PostgreSQL database holding the appeals, or pass --pglite <dir>');
+}
 
 // Prepare: migrate, load demo data if needed, bring the roll-ups and working-time facts up to date.
 {
   // The server keeps its PGlite database in <data dir>/pglite.
-  if (pgliteAt) await mkdir(pgliteAt, { recursive: true });
+  if (pgliteAt) {
+    await mkdir(pgliteAt, { recursive: true });
+  }
   const db = await openDb(pgliteAt ? { dataDir: path.join(pgliteAt, 'pglite') } : { databaseUrl, poolSize: 4 });
   await migrate(db);
   const have = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM appeals'))[0]!.n;
   if (have < wanted && pgliteAt) {
     const t = Date.now();
     console.log(`loading ${fmt(wanted - have)} demo appeals into ${pgliteAt} …`);
-    await loadDemo(db, { appeals: wanted - have, customers: Math.max(3000, wanted / 20), withMessages: false, append: have > 0, seed: 1000 + have });
+    await loadDemo(db, {
+      appeals: wanted - have,
+      customers: Math.max(3000, wanted / 20),
+      withMessages: false,
+      append: have > 0,
+      seed: 1000 + have,
+    });
     console.log(`loaded in ${fmt((Date.now() - t) / 1000, 1)} s`);
   }
   const t = Date.now();
   await catchUp(makeCtx(db, loadConfig({})));
   console.log(`roll-ups folded and working times measured in ${fmt((Date.now() - t) / 1000, 1)} s`);
-  if (!pgliteAt) await db.query('VACUUM ANALYZE');
+  if (!pgliteAt) {
+    await db.query('VACUUM ANALYZE');
+  }
   await db.close();
 }
 
 // Inside node_modules so that the bundle's imports of packages resolve.
 const outdir = path.resolve('node_modules/.cache/otklik-analytics-bench');
 const dataDir = await mkdtemp(path.join(tmpdir(), 'otklik-analytics-bench-'));
-await build({ entryPoints: { cli: 'src/cli/main.ts' }, outdir, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+await build({
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outdir,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+});
 await cp('src/db/migrations', path.join(outdir, 'migrations'), { recursive: true });
 const port = 20000 + Math.floor(Math.random() * 20000);
 const env: NodeJS.ProcessEnv = {
-  ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', OTKLIK_SCHEDULER: 'off',
-  OTKLIK_ADMIN_EMAIL: ADMIN.email, OTKLIK_ADMIN_PASSWORD: ADMIN.password, OTKLIK_LOGIN_RATE_PER_MINUTE: '1000',
+  ...process.env,
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'warn',
+  OTKLIK_SCHEDULER: 'off',
+  OTKLIK_ADMIN_EMAIL: ADMIN.email,
+  OTKLIK_ADMIN_PASSWORD: ADMIN.password,
+  OTKLIK_LOGIN_RATE_PER_MINUTE: '1000',
   OTKLIK_DATA_DIR: pgliteAt ?? dataDir,
 };
-if (!databaseUrl) delete env.DATABASE_URL;
-const child = spawn(process.execPath, [path.join(outdir, 'cli.js'), 'serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+if (!databaseUrl) {
+  delete env.DATABASE_URL;
+}
+const child = spawn(process.execPath, [path.join(outdir, 'cli.js'), 'serve'], {
+  env,
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
 process.once('exit', () => child.kill('SIGKILL'));
 const url = `http://127.0.0.1:${port}`;
 for (let i = 0; i < 1200; i++) {
-  if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+  if (child.exitCode !== null) {
+    throw new Error(`server exited with ${child.exitCode}`);
+  }
   try {
-    if ((await fetch(`${url}/api/health`)).ok) break;
+    if ((await fetch(`${url}/api/health`)).ok) {
+      break;
+    }
   } catch {
     // not listening yet
   }
@@ -71,7 +107,9 @@ for (let i = 0; i < 1200; i++) {
 const token = await adminToken(url);
 const today = new Date().toISOString().slice(0, 10);
 const from = `${Number(today.slice(0, 4)) - 3}${today.slice(4, 8)}01`;
-const units = (await (await fetch(`${url}/api/v1/units`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { id: string }[] };
+const units = (await (
+  await fetch(`${url}/api/v1/units`, { headers: { authorization: `Bearer ${token}` } })
+).json()) as { items: { id: string }[] };
 
 const cases: Record<string, string> = {
   '3 years, month grain, no filter': `from=${from}&to=${today}`,
@@ -81,19 +119,29 @@ const cases: Record<string, string> = {
 };
 const get = async (query: string) => {
   const t = performance.now();
-  const res = await fetch(`${url}/api/v1/analytics/dashboard?${query}`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${url}/api/v1/analytics/dashboard?${query}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   const body = (await res.json()) as { total: number };
-  if (!res.ok) throw new Error(`${query}: ${res.status} ${JSON.stringify(body)}`);
+  if (!res.ok) {
+    throw new Error(`${query}: ${res.status} ${JSON.stringify(body)}`);
+  }
   return { ms: performance.now() - t, total: body.total };
 };
 
-console.log(`GET /api/v1/analytics/dashboard on ${pgliteAt ? 'PGlite' : 'PostgreSQL'}, ${rounds} rounds after a warm-up round`);
+console.log(
+  `GET /api/v1/analytics/dashboard on ${pgliteAt ? 'PGlite' : 'PostgreSQL'}, ${rounds} rounds after a warm-up round`,
+);
 for (const [label, query] of Object.entries(cases)) {
   const { total } = await get(query);
   const times: number[] = [];
-  for (let r = 0; r < rounds; r++) times.push((await get(query)).ms);
+  for (let r = 0; r < rounds; r++) {
+    times.push((await get(query)).ms);
+  }
   times.sort((a, b) => a - b);
-  console.log(`  ${label.padEnd(40)} ${fmt(total).padStart(9)} appeals  p50 ${fmt(median(times), 1)} ms  p95 ${fmt(percentile(times, 95), 1)} ms`);
+  console.log(
+    `  ${label.padEnd(40)} ${fmt(total).padStart(9)} appeals  p50 ${fmt(median(times), 1)} ms  p95 ${fmt(percentile(times, 95), 1)} ms`,
+  );
 }
 child.kill('SIGTERM');
 await sleep(500);

@@ -17,7 +17,10 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
-const synthetic = generateAppeals(TRAINING_SIZE + PREDICTIONS, SYNTHETIC_SEED).map((a) => ({ text: a.text, label: a.category }));
+const synthetic = generateAppeals(TRAINING_SIZE + PREDICTIONS, SYNTHETIC_SEED).map((a) => ({
+  text: a.text,
+  label: a.category,
+}));
 const trainingSet = synthetic.slice(0, TRAINING_SIZE);
 const probes = synthetic.slice(TRAINING_SIZE);
 
@@ -27,7 +30,9 @@ const trainingSeconds = (performance.now() - started) / 1000;
 console.log(`training on ${TRAINING_SIZE.toLocaleString('en')} appeals: ${trainingSeconds.toFixed(2)} s (budget 30 s)`);
 console.log(`serialized model: ${(serialize(model).length / 1024).toFixed(0)} KB`);
 
-for (let i = 0; i < WARMUP_PREDICTIONS; i++) predict(model, (probes[i] as { text: string }).text);
+for (let i = 0; i < WARMUP_PREDICTIONS; i++) {
+  predict(model, (probes[i] as { text: string }).text);
+}
 const latencies = new Float64Array(PREDICTIONS);
 let correct = 0;
 for (let i = 0; i < PREDICTIONS; i++) {
@@ -35,15 +40,26 @@ for (let i = 0; i < PREDICTIONS; i++) {
   started = performance.now();
   const prediction = predict(model, probe.text);
   latencies[i] = performance.now() - started;
-  if (prediction.label === probe.label) correct++;
+  if (prediction.label === probe.label) {
+    correct++;
+  }
 }
 latencies.sort();
-console.log(`prediction over ${PREDICTIONS.toLocaleString('en')} appeals: p50 ${percentile(latencies, 50).toFixed(3)} ms, p99 ${percentile(latencies, 99).toFixed(3)} ms (budget p50 2 ms)`);
+console.log(
+  `prediction over ${PREDICTIONS.toLocaleString('en')} appeals: p50 ${percentile(latencies, 50).toFixed(3)} ms, p99 ${percentile(latencies, 99).toFixed(3)} ms (budget p50 2 ms)`,
+);
 console.log(`accuracy on fresh synthetic appeals: ${(correct / PREDICTIONS).toFixed(3)}`);
 
 const corpus = parseCorpus(readFileSync(new URL('../test/fixtures/classifier/corpus.jsonl', import.meta.url), 'utf8'));
 const { train: known, test: unseen } = stratifiedSplit(corpus, (a) => a.category, 0.25, 7);
 const fixtureModel = train(known.map((a) => ({ text: a.text, label: a.category })));
 const result = evaluate(unseen.map((a) => ({ actual: a.category, predicted: predict(fixtureModel, a.text).label })));
-console.log(`fixture corpus (${known.length} train / ${unseen.length} held out): macro-F1 ${result.macroF1.toFixed(3)}, accuracy ${result.accuracy.toFixed(3)} (target macro-F1 0.85)`);
-console.log(`most frequent confusions: ${result.confusions.slice(0, 5).map((c) => `${c.actual}→${c.predicted} ×${c.count}`).join(', ')}`);
+console.log(
+  `fixture corpus (${known.length} train / ${unseen.length} held out): macro-F1 ${result.macroF1.toFixed(3)}, accuracy ${result.accuracy.toFixed(3)} (target macro-F1 0.85)`,
+);
+console.log(
+  `most frequent confusions: ${result.confusions
+    .slice(0, 5)
+    .map((c) => `${c.actual}→${c.predicted} ×${c.count}`)
+    .join(', ')}`,
+);

@@ -11,15 +11,24 @@ const connections = arg('connections', 32);
 const runs = arg('runs', 3);
 const idleSeconds = arg('idle-seconds', 40);
 
-const SUBJECTS = ['Не работает холодильник', 'Долгое ожидание на кассе', 'Спасибо консультанту', 'Вопрос о доставке', 'Претензия по акции'];
+const SUBJECTS = [
+  'Не работает холодильник',
+  'Долгое ожидание на кассе',
+  'Спасибо консультанту',
+  'Вопрос о доставке',
+  'Претензия по акции',
+];
 const KINDS = ['incident', 'incident', 'thanks', 'question', 'incident'];
 
 /** A body per request: half the customers are new, half call again (found by phone). */
 function makeBody(i: number): string {
-  const phone = `+7916${String(i % 2 === 0 ? i % 10_000_000 : i % 5000).padStart(7, "0")}`;
+  const phone = `+7916${String(i % 2 === 0 ? i % 10_000_000 : i % 5000).padStart(7, '0')}`;
   return JSON.stringify({
-    kind: KINDS[i % 5], channel: i % 3 === 0 ? 'email' : 'phone', subject: `${SUBJECTS[i % 5]} №${i}`,
-    description: 'Покупатель обратился на горячую линию, просит перезвонить.', priority: 'normal',
+    kind: KINDS[i % 5],
+    channel: i % 3 === 0 ? 'email' : 'phone',
+    subject: `${SUBJECTS[i % 5]} №${i}`,
+    description: 'Покупатель обратился на горячую линию, просит перезвонить.',
+    priority: 'normal',
     customer: { name: 'Иван Петров', phone },
   });
 }
@@ -27,25 +36,39 @@ function makeBody(i: number): string {
 async function load(url: string, token: string, offset: number) {
   let i = offset;
   const result = await autocannon({
-    url: `${url}/api/v1/appeals`, connections, duration: seconds, method: 'POST',
+    url: `${url}/api/v1/appeals`,
+    connections,
+    duration: seconds,
+    method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     requests: [{ setupRequest: (req) => ({ ...req, body: makeBody(i++) }) }],
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, total: result.requests.total };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    total: result.requests.total,
+  };
 }
 
 async function rawInsertRate(databaseUrl: string | undefined): Promise<number> {
   const db = await openDb(databaseUrl ? { databaseUrl, poolSize: connections } : {});
-  await db.query('CREATE TABLE IF NOT EXISTS bench_raw (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, subject text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())');
+  await db.query(
+    'CREATE TABLE IF NOT EXISTS bench_raw (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, subject text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())',
+  );
   const until = Date.now() + seconds * 1000;
   let count = 0;
   // The same concurrency as the API run: single-row autocommit INSERTs.
-  await Promise.all(Array.from({ length: databaseUrl ? connections : 1 }, async () => {
-    while (Date.now() < until) {
-      await db.query('INSERT INTO bench_raw (subject) VALUES ($1)', [`Тема ${count}`]);
-      count++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: databaseUrl ? connections : 1 }, async () => {
+      while (Date.now() < until) {
+        await db.query('INSERT INTO bench_raw (subject) VALUES ($1)', [`Тема ${count}`]);
+        count++;
+      }
+    }),
+  );
   await db.close();
   return count / seconds;
 }
@@ -56,19 +79,27 @@ const server = await startServer({ databaseUrl });
 await sleep(idleSeconds * 1000);
 const idle = await rssMb(server.pid);
 const token = await adminToken(server.url);
-console.log(`database: ${databaseUrl ? 'postgres' : 'pglite'}; ${connections} connections, ${runs} runs of ${seconds} s; idle server RSS ${fmt(idle)} MB`);
+console.log(
+  `database: ${databaseUrl ? 'postgres' : 'pglite'}; ${connections} connections, ${runs} runs of ${seconds} s; idle server RSS ${fmt(idle)} MB`,
+);
 const results = [];
 for (let r = 0; r < runs; r++) {
   const res = await load(server.url, token, r * 10_000_000);
   results.push(res);
-  console.log(`  run ${r + 1}: ${fmt(res.rps)} appeals/s, p50 ${res.p50} ms, p99 ${res.p99} ms, non-2xx ${res.non2xx}, errors ${res.errors}`);
+  console.log(
+    `  run ${r + 1}: ${fmt(res.rps)} appeals/s, p50 ${res.p50} ms, p99 ${res.p99} ms, non-2xx ${res.non2xx}, errors ${res.errors}`,
+  );
 }
 const loaded = await rssMb(server.pid);
 await server.stop();
 const raw = await rawInsertRate(databaseUrl);
 await dropDatabase(databaseUrl);
 const rps = median(results.map((r) => r.rps));
-console.log(`create appeal over HTTP: median ${fmt(rps)} appeals/s, p99 median ${median(results.map((r) => r.p99))} ms`);
-console.log(`raw single-row INSERT (${databaseUrl ? connections : 1} client${databaseUrl ? 's' : ''}): ${fmt(raw)} rows/s; API/raw ratio ${fmt(rps / raw, 2)}`);
+console.log(
+  `create appeal over HTTP: median ${fmt(rps)} appeals/s, p99 median ${median(results.map((r) => r.p99))} ms`,
+);
+console.log(
+  `raw single-row INSERT (${databaseUrl ? connections : 1} client${databaseUrl ? 's' : ''}): ${fmt(raw)} rows/s; API/raw ratio ${fmt(rps / raw, 2)}`,
+);
 console.log(`server RSS: idle ${fmt(idle)} MB, after load ${fmt(loaded)} MB`);
 process.exit(0);

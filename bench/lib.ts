@@ -10,9 +10,13 @@ import { openDb } from '../src/db/db.ts';
 export const ADMIN = { email: 'bench@otklik.local', password: 'bench-password-123' };
 
 /** A new empty database on the server named by DATABASE_URL, or undefined for PGlite. */
-export async function freshDatabase(name = `otklik_bench_${randomBytes(4).toString('hex')}`): Promise<string | undefined> {
+export async function freshDatabase(
+  name = `otklik_bench_${randomBytes(4).toString('hex')}`,
+): Promise<string | undefined> {
   const url = process.env.DATABASE_URL;
-  if (!url) return undefined;
+  if (!url) {
+    return undefined;
+  }
   const admin = await openDb({ databaseUrl: url, poolSize: 1 });
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${name}`);
@@ -22,7 +26,9 @@ export async function freshDatabase(name = `otklik_bench_${randomBytes(4).toStri
 
 /** Drops a database freshDatabase made (a no-op on PGlite). */
 export async function dropDatabase(databaseUrl: string | undefined): Promise<void> {
-  if (!databaseUrl || !process.env.DATABASE_URL) return;
+  if (!databaseUrl || !process.env.DATABASE_URL) {
+    return;
+  }
   const admin = await openDb({ databaseUrl: process.env.DATABASE_URL, poolSize: 1 });
   await admin.query(`DROP DATABASE IF EXISTS ${new URL(databaseUrl).pathname.slice(1)} WITH (FORCE)`);
   await admin.close();
@@ -41,15 +47,30 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-export async function startServer(opts: { databaseUrl?: string | undefined; dataDir?: string; port?: number; env?: Record<string, string> }): Promise<Server> {
+export async function startServer(opts: {
+  databaseUrl?: string | undefined;
+  dataDir?: string;
+  port?: number;
+  env?: Record<string, string>;
+}): Promise<Server> {
   const port = opts.port ?? 20000 + Math.floor(Math.random() * 20000);
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'otklik-bench-')));
   const env: NodeJS.ProcessEnv = {
-    ...process.env, PORT: String(port), HOST: '127.0.0.1', OTKLIK_DATA_DIR: dataDir, LOG_LEVEL: 'warn',
-    OTKLIK_ADMIN_EMAIL: ADMIN.email, OTKLIK_ADMIN_PASSWORD: ADMIN.password, OTKLIK_LOGIN_RATE_PER_MINUTE: '1000', ...opts.env,
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    OTKLIK_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    OTKLIK_ADMIN_EMAIL: ADMIN.email,
+    OTKLIK_ADMIN_PASSWORD: ADMIN.password,
+    OTKLIK_LOGIN_RATE_PER_MINUTE: '1000',
+    ...opts.env,
   };
-  if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
-  else delete env.DATABASE_URL;
+  if (opts.databaseUrl) {
+    env.DATABASE_URL = opts.databaseUrl;
+  } else {
+    delete env.DATABASE_URL;
+  }
   // Started as `npm start` starts it, through bin/otklik (with its malloc settings on PGlite); Node flags for a
   // profile (OTKLIK_BENCH_NODE_ARGS) need node itself, without the launcher.
   const nodeArgs = process.env.OTKLIK_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
@@ -60,9 +81,13 @@ export async function startServer(opts: { databaseUrl?: string | undefined; data
   process.once('exit', () => child.kill('SIGKILL'));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (child.exitCode !== null) {
+      throw new Error(`server exited with ${child.exitCode}`);
+    }
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
+      if ((await fetch(`${url}/api/health`)).ok) {
+        break;
+      }
     } catch {
       // not listening yet
     }
@@ -72,15 +97,18 @@ export async function startServer(opts: { databaseUrl?: string | undefined; data
     url,
     pid: child.pid!,
     child,
-    stop: () => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      const force = setTimeout(() => child.kill('SIGKILL'), 5000);
-      child.once('exit', () => {
-        clearTimeout(force);
-        resolve();
-      });
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) {
+          return resolve();
+        }
+        const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+        child.once('exit', () => {
+          clearTimeout(force);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -88,12 +116,24 @@ export async function startServer(opts: { databaseUrl?: string | undefined; data
 export async function adminToken(url: string): Promise<string> {
   let cookie: string | undefined;
   for (const credentials of [ADMIN, { email: 'admin@demo.otklik.local', password: 'demo-password' }]) {
-    const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials) });
+    const login = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(credentials),
+    });
     cookie = login.headers.get('set-cookie')?.split(';')[0];
-    if (cookie) break;
+    if (cookie) {
+      break;
+    }
   }
-  if (!cookie) throw new Error('Could not log in as an administrator');
-  const res = await fetch(`${url}/api/v1/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: 'bench' }) });
+  if (!cookie) {
+    throw new Error('Could not log in as an administrator');
+  }
+  const res = await fetch(`${url}/api/v1/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ name: 'bench' }),
+  });
   return ((await res.json()) as { token: string }).token;
 }
 
@@ -111,9 +151,16 @@ export function arg(name: string, fallback: number): number {
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
+  if (sorted.length === 0) {
+    return Number.NaN;
+  }
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-export const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
-export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
+export const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

@@ -9,11 +9,15 @@ import { adminToken, arg, fmt, median, percentile, startServer, withDatabase } f
 const appeals = arg('appeals', 1_000_000);
 const rounds = arg('rounds', 40);
 const base = process.env.DATABASE_URL;
-if (!base) throw new Error('Set DATABASE_URL to a PostgreSQL server');
+if (!base) {
+  throw new Error('Set DATABASE_URL to a PostgreSQL server');
+}
 
 const name = `otklik_bench_${appeals >= 1_000_000 ? `${appeals / 1_000_000}m` : `${appeals / 1000}k`}`;
 const admin = await openDb({ databaseUrl: base, poolSize: 1 });
-if ((await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).length === 0) await admin.query(`CREATE DATABASE ${name}`);
+if ((await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).length === 0) {
+  await admin.query(`CREATE DATABASE ${name}`);
+}
 await admin.close();
 const databaseUrl = withDatabase(base, name);
 const db = await openDb({ databaseUrl, poolSize: 4 });
@@ -22,15 +26,27 @@ const have = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM appe
 if (have < appeals) {
   const started = Date.now();
   console.log(`loading ${fmt(appeals - have)} appeals into ${name} …`);
-  await loadDemo(db, { appeals: appeals - have, customers: Math.max(3000, appeals / 20), withMessages: false, append: have > 0, seed: 1000 + have });
+  await loadDemo(db, {
+    appeals: appeals - have,
+    customers: Math.max(3000, appeals / 20),
+    withMessages: false,
+    append: have > 0,
+    seed: 1000 + have,
+  });
   await db.query('VACUUM ANALYZE appeals');
   console.log(`loaded in ${fmt((Date.now() - started) / 1000, 1)} s`);
 }
 const pick = async (sql: string) => (await db.query<{ id: string }>(sql))[0]!.id;
-const unitId = await pick(`SELECT unit_id AS id FROM appeals WHERE unit_id IS NOT NULL GROUP BY unit_id ORDER BY count(*) LIMIT 1`);
-const categoryId = await pick(`SELECT category_id AS id FROM appeals WHERE category_id IS NOT NULL GROUP BY category_id ORDER BY count(*) DESC LIMIT 1`);
+const unitId = await pick(
+  `SELECT unit_id AS id FROM appeals WHERE unit_id IS NOT NULL GROUP BY unit_id ORDER BY count(*) LIMIT 1`,
+);
+const categoryId = await pick(
+  `SELECT category_id AS id FROM appeals WHERE category_id IS NOT NULL GROUP BY category_id ORDER BY count(*) DESC LIMIT 1`,
+);
 const ownerId = await pick(`SELECT owner_id AS id FROM appeals WHERE owner_id IS NOT NULL LIMIT 1`);
-const customerId = await pick(`SELECT customer_id AS id FROM appeals WHERE customer_id IS NOT NULL GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1`);
+const customerId = await pick(
+  `SELECT customer_id AS id FROM appeals WHERE customer_id IS NOT NULL GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1`,
+);
 await db.close();
 
 const queries: Record<string, string> = {
@@ -51,25 +67,35 @@ const server = await startServer({ databaseUrl });
 const token = await adminToken(server.url);
 const get = async (query: string) => {
   const t = performance.now();
-  const res = await fetch(`${server.url}/api/v1/appeals?limit=50&${query}`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${server.url}/api/v1/appeals?limit=50&${query}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   const body = (await res.json()) as { items: unknown[]; nextCursor: string | null };
-  if (!res.ok) throw new Error(`${query}: ${res.status} ${JSON.stringify(body)}`);
+  if (!res.ok) {
+    throw new Error(`${query}: ${res.status} ${JSON.stringify(body)}`);
+  }
   return { ms: performance.now() - t, body };
 };
 const firstPage = await get('status=open');
 queries['page 2 via cursor'] = `status=open&cursor=${firstPage.body.nextCursor}`;
 
-console.log(`GET /api/v1/appeals?limit=50 over ${fmt(appeals)} appeals on PostgreSQL, ${rounds} rounds after a warm-up round`);
+console.log(
+  `GET /api/v1/appeals?limit=50 over ${fmt(appeals)} appeals on PostgreSQL, ${rounds} rounds after a warm-up round`,
+);
 const all: number[] = [];
 for (const [label, query] of Object.entries(queries)) {
   await get(query);
   const times: number[] = [];
-  for (let r = 0; r < rounds; r++) times.push((await get(query)).ms);
+  for (let r = 0; r < rounds; r++) {
+    times.push((await get(query)).ms);
+  }
   times.sort((a, b) => a - b);
   all.push(...times);
   console.log(`  ${label.padEnd(28)} p50 ${fmt(median(times), 1)} ms  p95 ${fmt(percentile(times, 95), 1)} ms`);
 }
 all.sort((a, b) => a - b);
-console.log(`all filtered pages: p50 ${fmt(median(all), 1)} ms, p95 ${fmt(percentile(all, 95), 1)} ms, max ${fmt(all.at(-1)!, 1)} ms`);
+console.log(
+  `all filtered pages: p50 ${fmt(median(all), 1)} ms, p95 ${fmt(percentile(all, 95), 1)} ms, max ${fmt(all.at(-1)!, 1)} ms`,
+);
 await server.stop();
 process.exit(0);

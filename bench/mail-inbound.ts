@@ -13,38 +13,67 @@ const mails = arg('mails', 1500);
 const connections = arg('connections', 8);
 const runs = arg('runs', 3);
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
-const TEXT = 'Здравствуйте! Купил холодильник в вашем магазине на Тверской, через неделю он перестал морозить. '
-  + 'Мастер из сервисного центра так и не приехал, хотя обещали в течение трёх дней. Прошу разобраться и сообщить, когда будет ремонт.\n\n'
-  + 'С уважением,\nИван Петров\n+7 916 123-45-67';
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+  'base64',
+);
+const TEXT =
+  'Здравствуйте! Купил холодильник в вашем магазине на Тверской, через неделю он перестал морозить. ' +
+  'Мастер из сервисного центра так и не приехал, хотя обещали в течение трёх дней. Прошу разобраться и сообщить, когда будет ремонт.\n\n' +
+  'С уважением,\nИван Петров\n+7 916 123-45-67';
 
 async function compose(i: number, run: string, replyTo?: string): Promise<{ id: string; raw: Buffer }> {
   const id = `bench.${run}.${i}@client.example`;
   const from = `Покупатель ${i % 1000} <customer${i % 1000}@example.ru>`;
-  const quoted = replyTo ? `\n\n10.06.2024 12:00, Поддержка пишет:\n> Уточните, пожалуйста, номер заказа.\n> Служба заботы о клиентах` : '';
+  const quoted = replyTo
+    ? `\n\n10.06.2024 12:00, Поддержка пишет:\n> Уточните, пожалуйста, номер заказа.\n> Служба заботы о клиентах`
+    : '';
   const rich = i % 10 === 0;
   const raw = await new MailComposer({
-    from, to: 'support@otklik.test', messageId: `<${id}>`, subject: replyTo ? 'Re: Ремонт холодильника' : `Ремонт холодильника №${i}`,
+    from,
+    to: 'support@otklik.test',
+    messageId: `<${id}>`,
+    subject: replyTo ? 'Re: Ремонт холодильника' : `Ремонт холодильника №${i}`,
     text: (replyTo ? 'Номер заказа 4815162342, чек во вложении.' : TEXT) + quoted,
-    ...(rich ? { html: `<p>${TEXT.replaceAll('\n', '<br>')}</p><img src="cid:p${i}">`, attachments: [{ filename: 'photo.png', content: PNG, cid: `p${i}` }] } : {}),
+    ...(rich
+      ? {
+          html: `<p>${TEXT.replaceAll('\n', '<br>')}</p><img src="cid:p${i}">`,
+          attachments: [{ filename: 'photo.png', content: PNG, cid: `p${i}` }],
+        }
+      : {}),
     ...(replyTo ? { inReplyTo: `<${replyTo}>`, references: [`<${replyTo}>`] } : {}),
-  }).compile().build();
+  })
+    .compile()
+    .build();
   return { id, raw };
 }
 
 async function sendAll(port: number, batch: { raw: Buffer }[]): Promise<{ seconds: number; latencies: number[] }> {
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, pool: true, maxConnections: connections, maxMessages: Infinity });
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port,
+    secure: false,
+    ignoreTLS: true,
+    pool: true,
+    maxConnections: connections,
+    maxMessages: Infinity,
+  });
   const latencies: number[] = [];
   const started = performance.now();
   let next = 0;
-  await Promise.all(Array.from({ length: connections }, async () => {
-    while (next < batch.length) {
-      const mail = batch[next++]!;
-      const t = performance.now();
-      await transport.sendMail({ envelope: { from: 'sender@example.ru', to: ['support@otklik.test'] }, raw: mail.raw });
-      latencies.push(performance.now() - t);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (next < batch.length) {
+        const mail = batch[next++]!;
+        const t = performance.now();
+        await transport.sendMail({
+          envelope: { from: 'sender@example.ru', to: ['support@otklik.test'] },
+          raw: mail.raw,
+        });
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   transport.close();
   return { seconds, latencies };
@@ -52,29 +81,41 @@ async function sendAll(port: number, batch: { raw: Buffer }[]): Promise<{ second
 
 const databaseUrl = await freshDatabase();
 const smtpPort = await freePort();
-const server = await startServer({ databaseUrl, env: { OTKLIK_SMTP_PORT: String(smtpPort), OTKLIK_SMTP_HOST: '127.0.0.1' } });
+const server = await startServer({
+  databaseUrl,
+  env: { OTKLIK_SMTP_PORT: String(smtpPort), OTKLIK_SMTP_HOST: '127.0.0.1' },
+});
 try {
   const token = await adminToken(server.url);
   const created = await fetch(`${server.url}/api/v1/mail/mailboxes`, {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ name: 'Bench', address: 'support@otklik.test' }),
   });
-  if (created.status !== 201) throw new Error(`mailbox: ${created.status} ${await created.text()}`);
-  console.log(`inbound mail on ${databaseUrl ? 'PostgreSQL' : 'PGlite'}: ${fmt(mails)} mails per run, ${connections} SMTP connections, ${runs} runs`);
+  if (created.status !== 201) {
+    throw new Error(`mailbox: ${created.status} ${await created.text()}`);
+  }
+  console.log(
+    `inbound mail on ${databaseUrl ? 'PostgreSQL' : 'PGlite'}: ${fmt(mails)} mails per run, ${connections} SMTP connections, ${runs} runs`,
+  );
   const rates: number[] = [];
   const p99s: number[] = [];
   for (let r = 0; r < runs; r++) {
     const run = randomBytes(3).toString('hex');
     const fresh = await Promise.all(Array.from({ length: Math.round((mails * 2) / 3) }, (_, i) => compose(i, run)));
     const first = await sendAll(smtpPort, fresh);
-    const replies = await Promise.all(Array.from({ length: mails - fresh.length }, (_, i) => compose(fresh.length + i, run, fresh[i]!.id)));
+    const replies = await Promise.all(
+      Array.from({ length: mails - fresh.length }, (_, i) => compose(fresh.length + i, run, fresh[i]!.id)),
+    );
     const second = await sendAll(smtpPort, replies);
     const seconds = first.seconds + second.seconds;
     const latencies = [...first.latencies, ...second.latencies].sort((a, b) => a - b);
     rates.push(mails / seconds);
     p99s.push(percentile(latencies, 99));
-    console.log(`  run ${r + 1}: ${fmt(mails / seconds)} mails/s (new ${fmt(fresh.length / first.seconds)}/s, replies ${fmt(replies.length / second.seconds)}/s), `
-      + `per mail p50 ${fmt(percentile(latencies, 50), 1)} ms, p99 ${fmt(percentile(latencies, 99), 1)} ms`);
+    console.log(
+      `  run ${r + 1}: ${fmt(mails / seconds)} mails/s (new ${fmt(fresh.length / first.seconds)}/s, replies ${fmt(replies.length / second.seconds)}/s), ` +
+        `per mail p50 ${fmt(percentile(latencies, 50), 1)} ms, p99 ${fmt(percentile(latencies, 99), 1)} ms`,
+    );
   }
   console.log(`median: ${fmt(median(rates))} mails/s stored (target ≥ 100), p99 ${fmt(median(p99s), 1)} ms`);
 } finally {

@@ -27,38 +27,56 @@ const chromiumPath = process.env.OTKLIK_CHROMIUM ?? '/usr/bin/chromium';
 const TARGET_MS = 1000;
 const SHOTS = 'test-results/bench';
 
-const freePort = () => new Promise<number>((resolve, reject) => {
-  const probe = createServer();
-  probe.once('error', reject);
-  probe.listen(0, '127.0.0.1', () => {
-    const { port } = probe.address() as { port: number };
-    probe.close(() => resolve(port));
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
   });
-});
 
 /** The server from the source tree (as the browser test runs it), so a change under src/ needs no build. */
 async function startOtklik(): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'otklik-queue-bench-'));
   const env: NodeJS.ProcessEnv = {
-    ...process.env, PORT: String(port), HOST: '127.0.0.1', OTKLIK_DATA_DIR: dataDir, DATABASE_URL: databaseUrl,
-    OTKLIK_SCHEDULER: 'off', OTKLIK_LOGIN_RATE_PER_MINUTE: '1000', LOG_LEVEL: 'warn',
-    OTKLIK_ADMIN_EMAIL: ADMIN.email, OTKLIK_ADMIN_PASSWORD: ADMIN.password,
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    OTKLIK_DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    OTKLIK_SCHEDULER: 'off',
+    OTKLIK_LOGIN_RATE_PER_MINUTE: '1000',
+    LOG_LEVEL: 'warn',
+    OTKLIK_ADMIN_EMAIL: ADMIN.email,
+    OTKLIK_ADMIN_PASSWORD: ADMIN.password,
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], { cwd: repo, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+    cwd: repo,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   // A benchmark that dies must not leave its server holding the database (others copy it as a template).
   process.once('exit', () => child.kill('SIGKILL'));
   const url = `http://127.0.0.1:${port}`;
   // An older database is migrated forward before the server listens: allow minutes.
   const deadline = Date.now() + 10 * 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`The Otklik server exited with ${child.exitCode}`);
+    if (child.exitCode !== null) {
+      throw new Error(`The Otklik server exited with ${child.exitCode}`);
+    }
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
+      if ((await fetch(`${url}/api/health`)).ok) {
+        break;
+      }
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error('The Otklik server did not start within 10 minutes');
+    if (Date.now() > deadline) {
+      throw new Error('The Otklik server did not start within 10 minutes');
+    }
     await sleep(250);
   }
   return {
@@ -69,7 +87,9 @@ async function startOtklik(): Promise<{ url: string; child: ChildProcess; stop()
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await Promise.race([exited, sleep(10_000)]);
-        if (child.exitCode === null) child.kill('SIGKILL');
+        if (child.exitCode === null) {
+          child.kill('SIGKILL');
+        }
       }
       await rm(dataDir, { recursive: true, force: true });
     },
@@ -79,8 +99,14 @@ async function startOtklik(): Promise<{ url: string; child: ChildProcess; stop()
 /** The bench administrator of a database it created, else the demo data's administrator. */
 async function credentials(url: string): Promise<{ email: string; password: string }> {
   for (const who of [ADMIN, { email: 'admin@demo.otklik.local', password: 'demo-password' }]) {
-    const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(who) });
-    if (res.ok) return who;
+    const res = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(who),
+    });
+    if (res.ok) {
+      return who;
+    }
   }
   throw new Error('Neither the bench nor the demo administrator can log in');
 }
@@ -129,26 +155,40 @@ async function visit(page: Page, url: string): Promise<Visit> {
   // Another process rebuilding dist/web empties it for a few seconds: the server answers 404 then; wait it out.
   for (let attempt = 0; ; attempt++) {
     const res = await page.goto(url, { waitUntil: 'commit' });
-    if (res?.ok()) break;
-    if (attempt === 30) throw new Error(`${url}: ${res?.status()} for a minute (is dist/web built?)`);
+    if (res?.ok()) {
+      break;
+    }
+    if (attempt === 30) {
+      throw new Error(`${url}: ${res?.status()} for a minute (is dist/web built?)`);
+    }
     rebuilds += 1;
     await sleep(2000);
   }
   try {
-    await page.waitForFunction(() => (window as unknown as { __queue?: { complete: number } }).__queue?.complete, undefined, { timeout: 60_000, polling: 50 });
+    await page.waitForFunction(
+      () => (window as unknown as { __queue?: { complete: number } }).__queue?.complete,
+      undefined,
+      { timeout: 60_000, polling: 50 },
+    );
   } catch (e) {
     await page.screenshot({ path: `${SHOTS}/queue-timeout.png` });
-    throw new Error(`${url} never completed: ${JSON.stringify(await page.evaluate(() => (window as unknown as { __queue?: unknown }).__queue))}`, { cause: e });
+    throw new Error(
+      `${url} never completed: ${JSON.stringify(await page.evaluate(() => (window as unknown as { __queue?: unknown }).__queue))}`,
+      { cause: e },
+    );
   }
   return page.evaluate(() => {
-    const mark = (window as unknown as { __queue: { rows: number; complete: number; rowCount: number; state: string } }).__queue;
+    const mark = (window as unknown as { __queue: { rows: number; complete: number; rowCount: number; state: string } })
+      .__queue;
     const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
     const list = resources.find((r) => /\/api\/v1\/appeals\?/.test(r.name));
     return {
       ...mark,
       requested: list?.startTime ?? Number.NaN,
       api: list ? list.responseEnd - list.startTime : Number.NaN,
-      laterRequests: list ? resources.filter((r) => r.startTime > list.responseEnd && r.name.includes('/api/')).length : 0,
+      laterRequests: list
+        ? resources.filter((r) => r.startTime > list.responseEnd && r.name.includes('/api/')).length
+        : 0,
       listUrl: list?.name ?? '',
     };
   });
@@ -159,17 +199,25 @@ const stats = (xs: number[]) => {
   return `${fmt(median(sorted))} / ${fmt(percentile(sorted, 95))}`;
 };
 
-if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath} (set OTKLIK_CHROMIUM)`);
+if (!existsSync(chromiumPath)) {
+  throw new Error(`Chromium not found at ${chromiumPath} (set OTKLIK_CHROMIUM)`);
+}
 ensureWebBuilt();
 await mkdir(SHOTS, { recursive: true });
-console.log(`starting Otklik on ${new URL(databaseUrl).pathname.slice(1)} (migrations first, if the database is older) …`);
+console.log(
+  `starting Otklik on ${new URL(databaseUrl).pathname.slice(1)} (migrations first, if the database is older) …`,
+);
 const server = await startOtklik();
 const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox'] });
 const failures: string[] = [];
 let met = false;
 try {
   const who = await credentials(server.url);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'ru-RU',
+    timezoneId: 'Europe/Moscow',
+  });
   await context.addInitScript({ content: WATCH_QUEUE });
   const page = await context.newPage();
   page.on('pageerror', (e) => failures.push(e.message));
@@ -182,14 +230,20 @@ try {
 
   // Server, database and browser share this machine's cores: a busy machine shows here first.
   const load = () => `load ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
-  console.log(`Queue screen, first page in Chromium 1280×800 as ${who.email}: 1 cold visit + ${runs} warm per queue, times in ms (${load()})`);
-  console.log('queue     rows   state   | cold rows  complete |  warm rows p50/p95  complete p50/p95  boot p50  list in browser p50/p95  list from Node p50/p95 | later API calls');
+  console.log(
+    `Queue screen, first page in Chromium 1280×800 as ${who.email}: 1 cold visit + ${runs} warm per queue, times in ms (${load()})`,
+  );
+  console.log(
+    'queue     rows   state   | cold rows  complete |  warm rows p50/p95  complete p50/p95  boot p50  list in browser p50/p95  list from Node p50/p95 | later API calls',
+  );
   let worst = 0;
   for (const view of views) {
     const url = `${server.url}/queues/${view}`;
     const cold = await visit(page, url);
     const warm: Visit[] = [];
-    for (let r = 0; r < runs; r++) warm.push(await visit(page, url));
+    for (let r = 0; r < runs; r++) {
+      warm.push(await visit(page, url));
+    }
     await page.screenshot({ path: `${SHOTS}/queue-${view}.png` });
     // The very request the screen made, repeated from Node: the server's share without the browser.
     const node: number[] = [];
@@ -202,16 +256,33 @@ try {
       }
     }
     const last = warm.at(-1)!;
-    worst = Math.max(worst, percentile(warm.map((v) => v.complete).sort((a, b) => a - b), 95), cold.complete);
-    console.log(`${view.padEnd(9)} ${String(last.rowCount).padStart(4)}   ${last.state.padEnd(7)} | ${fmt(cold.rows).padStart(9)}  ${fmt(cold.complete).padStart(8)} | `
-      + `${stats(warm.map((v) => v.rows)).padStart(18)}  ${stats(warm.map((v) => v.complete)).padStart(16)}  ${fmt(median(warm.map((v) => v.requested))).padStart(8)}  `
-      + `${stats(warm.map((v) => v.api)).padStart(23)}  ${(node.length ? stats(node) : '–').padStart(22)} | ${median(warm.map((v) => v.laterRequests))}`);
-    if (cold.listUrl) console.log(`          ${new URL(cold.listUrl).search}`);
+    worst = Math.max(
+      worst,
+      percentile(
+        warm.map((v) => v.complete).sort((a, b) => a - b),
+        95,
+      ),
+      cold.complete,
+    );
+    console.log(
+      `${view.padEnd(9)} ${String(last.rowCount).padStart(4)}   ${last.state.padEnd(7)} | ${fmt(cold.rows).padStart(9)}  ${fmt(cold.complete).padStart(8)} | ` +
+        `${stats(warm.map((v) => v.rows)).padStart(18)}  ${stats(warm.map((v) => v.complete)).padStart(16)}  ${fmt(median(warm.map((v) => v.requested))).padStart(8)}  ` +
+        `${stats(warm.map((v) => v.api)).padStart(23)}  ${(node.length ? stats(node) : '–').padStart(22)} | ${median(warm.map((v) => v.laterRequests))}`,
+    );
+    if (cold.listUrl) {
+      console.log(`          ${new URL(cold.listUrl).search}`);
+    }
   }
   met = worst < TARGET_MS;
-  console.log(`slowest (cold, or warm p95) until complete: ${fmt(worst)} ms — target < ${TARGET_MS} ms ${met ? 'met' : 'NOT met'} (${load()})`);
-  if (rebuilds) console.log(`dist/web was missing (rebuilt by another process) on ${rebuilds} navigation(s); those were repeated`);
-  if (failures.length) console.log(`the page reported errors:\n${failures.join('\n')}`);
+  console.log(
+    `slowest (cold, or warm p95) until complete: ${fmt(worst)} ms — target < ${TARGET_MS} ms ${met ? 'met' : 'NOT met'} (${load()})`,
+  );
+  if (rebuilds) {
+    console.log(`dist/web was missing (rebuilt by another process) on ${rebuilds} navigation(s); those were repeated`);
+  }
+  if (failures.length) {
+    console.log(`the page reported errors:\n${failures.join('\n')}`);
+  }
 } finally {
   await browser.close();
   await server.stop();

@@ -11,18 +11,49 @@ const appeals = generateAppeals(6_000, 11);
 const model = train(appeals.slice(0, 5_000).map((a) => ({ text: a.text, label: a.category })));
 const samples = appeals.slice(5_000);
 
-const words = ['холодильник', 'возврат', 'очередь', 'курьер', 'гарантия', 'сертификат', 'акция', 'грубость', 'ремонт', 'установка'];
+const words = [
+  'холодильник',
+  'возврат',
+  'очередь',
+  'курьер',
+  'гарантия',
+  'сертификат',
+  'акция',
+  'грубость',
+  'ремонт',
+  'установка',
+];
 const rules: EngineRule[] = Array.from({ length: 30 }, (_, i) => ({
-  id: randomUUID(), name: `rule ${i}`, position: i, active: true, events: ['create'],
-  conditions: i % 3 === 0 ? { kinds: ['incident'], textContains: [words[i % words.length]!] }
-    : i % 3 === 1 ? { channels: ['email', 'web_form'], textMatches: `(${words[i % words.length]}|${words[(i + 1) % words.length]})` }
-      : { priorities: ['high', 'urgent'], customerTags: ['vip'] },
+  id: randomUUID(),
+  name: `rule ${i}`,
+  position: i,
+  active: true,
+  events: ['create'],
+  conditions:
+    i % 3 === 0
+      ? { kinds: ['incident'], textContains: [words[i % words.length]!] }
+      : i % 3 === 1
+        ? {
+            channels: ['email', 'web_form'],
+            textMatches: `(${words[i % words.length]}|${words[(i + 1) % words.length]})`,
+          }
+        : { priorities: ['high', 'urgent'], customerTags: ['vip'] },
   actions: i % 2 === 0 ? [{ type: 'add_tags', tags: [`t${i}`] }] : [{ type: 'set_priority', priority: 'high' }],
 }));
 
 const appealOf = (text: string, i: number): RuleAppeal => ({
-  kind: 'incident', channel: i % 2 ? 'email' : 'phone', status: 'new', priority: 'normal', subject: text.slice(0, 80), description: text,
-  unitId: null, unitType: 'store', categoryId: null, queueId: null, ownerId: null, tags: [],
+  kind: 'incident',
+  channel: i % 2 ? 'email' : 'phone',
+  status: 'new',
+  priority: 'normal',
+  subject: text.slice(0, 80),
+  description: text,
+  unitId: null,
+  unitType: 'store',
+  categoryId: null,
+  queueId: null,
+  ownerId: null,
+  tags: [],
 });
 
 const times: number[] = [];
@@ -32,11 +63,25 @@ for (let round = 0; round < 3; round++) {
     const t = performance.now();
     const guess = predict(model, text);
     evaluateRules(rules, appealOf(text, i), {
-      event: 'create', now: new Date(), insideBusinessHours: true, customerTags: i % 7 ? [] : ['vip'],
-      suggestion: { categoryId: guess.label, categoryConfidence: guess.confidence, queueId: null, queueConfidence: 0, applyCategory: guess.confidence >= 0.8, applyQueue: false },
+      event: 'create',
+      now: new Date(),
+      insideBusinessHours: true,
+      customerTags: i % 7 ? [] : ['vip'],
+      suggestion: {
+        categoryId: guess.label,
+        categoryConfidence: guess.confidence,
+        queueId: null,
+        queueConfidence: 0,
+        applyCategory: guess.confidence >= 0.8,
+        applyQueue: false,
+      },
     });
-    if (round > 0) times.push(performance.now() - t); // the first round warms the JIT
+    if (round > 0) {
+      times.push(performance.now() - t);
+    } // the first round warms the JIT
   }
 }
 times.sort((a, b) => a - b);
-console.log(`rules (30) + classification per new appeal over ${fmt(times.length)} appeals: p50 ${fmt(percentile(times, 50), 3)} ms, p99 ${fmt(percentile(times, 99), 3)} ms (budget p50 2 ms)`);
+console.log(
+  `rules (30) + classification per new appeal over ${fmt(times.length)} appeals: p50 ${fmt(percentile(times, 50), 3)} ms, p99 ${fmt(percentile(times, 99), 3)} ms (budget p50 2 ms)`,
+);

@@ -33,15 +33,22 @@ const time = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
 
 async function fill(db: Db, now: Date): Promise<void> {
   await db.query(
-    `INSERT INTO units (type, name, code) SELECT 'store', 'Магазин ' || i, 'S' || i FROM generate_series(1, $1) i`, [STORES]);
+    `INSERT INTO units (type, name, code) SELECT 'store', 'Магазин ' || i, 'S' || i FROM generate_series(1, $1) i`,
+    [STORES],
+  );
   await db.query(
-    `INSERT INTO users (email, name, role) SELECT 'agent' || i || '@bench.local', 'Агент ' || i, 'agent' FROM generate_series(1, $1) i`, [AGENTS]);
+    `INSERT INTO users (email, name, role) SELECT 'agent' || i || '@bench.local', 'Агент ' || i, 'agent' FROM generate_series(1, $1) i`,
+    [AGENTS],
+  );
   await db.query(
-    `INSERT INTO users (email, name, role) SELECT 'supervisor' || i || '@bench.local', 'Руководитель ' || i, 'supervisor' FROM generate_series(1, $1) i`, [SUPERVISORS]);
+    `INSERT INTO users (email, name, role) SELECT 'supervisor' || i || '@bench.local', 'Руководитель ' || i, 'supervisor' FROM generate_series(1, $1) i`,
+    [SUPERVISORS],
+  );
   await db.query(
     `WITH s AS (SELECT id, row_number() OVER (ORDER BY code) AS n FROM units),
      u AS (INSERT INTO users (email, name, role) SELECT 'store' || n || '@bench.local', 'Директор ' || n, 'unit_responsible' FROM s RETURNING id, email)
-     INSERT INTO unit_members (unit_id, user_id) SELECT s.id, u.id FROM s JOIN u ON u.email = 'store' || s.n || '@bench.local'`);
+     INSERT INTO unit_members (unit_id, user_id) SELECT s.id, u.id FROM s JOIN u ON u.email = 'store' || s.n || '@bench.local'`,
+  );
   const [policy] = await db.query<{ id: string }>(`SELECT id FROM sla_policies WHERE position = 40`);
   const [cs] = await db.query<{ id: string }>('SELECT cs_calendar_id AS id FROM sla_settings');
 
@@ -96,17 +103,33 @@ const [, fillMs] = await time(async () => {
   await fill(db, now);
   await reset(db, now);
 });
-const [{ appeals, targets, due, warn }] = (await db.query<{ appeals: number; targets: number; due: number; warn: number }>(
+const [{ appeals, targets, due, warn }] = (await db.query<{
+  appeals: number;
+  targets: number;
+  due: number;
+  warn: number;
+}>(
   `SELECT (SELECT count(*)::int FROM appeals WHERE status = 'open') AS appeals, count(*)::int AS targets,
      count(*) FILTER (WHERE due_at <= $1)::int AS due, count(*) FILTER (WHERE warn_at <= $1 AND due_at > $1 AND warned_at IS NULL)::int AS warn
-   FROM appeal_sla_targets WHERE met_at IS NULL`, [now])) as [{ appeals: number; targets: number; due: number; warn: number }];
-console.log(`filled ${fmt(appeals)} open appeals, ${fmt(targets)} running targets in ${fmt(fillMs / 1000, 1)} s; `
-  + `due now: ${fmt(due)} breaches, ${fmt(warn)} warnings (deadlines spread over 14 days; schedulers down for 30 minutes)`);
+   FROM appeal_sla_targets WHERE met_at IS NULL`,
+  [now],
+)) as [{ appeals: number; targets: number; due: number; warn: number }];
+console.log(
+  `filled ${fmt(appeals)} open appeals, ${fmt(targets)} running targets in ${fmt(fillMs / 1000, 1)} s; ` +
+    `due now: ${fmt(due)} breaches, ${fmt(warn)} warnings (deadlines spread over 14 days; schedulers down for 30 minutes)`,
+);
 
 const plan = await db.query<{ 'QUERY PLAN': string }>(
   `EXPLAIN SELECT id FROM appeal_sla_targets WHERE met_at IS NULL AND breached_at IS NULL AND paused_since IS NULL AND due_at <= $1
-   ORDER BY due_at LIMIT 1000 FOR UPDATE SKIP LOCKED`, [now]);
-console.log(`find plan: ${plan.map((r) => r['QUERY PLAN'].trim()).filter((l) => /Scan|Limit/.test(l)).join(' | ')}`);
+   ORDER BY due_at LIMIT 1000 FOR UPDATE SKIP LOCKED`,
+  [now],
+);
+console.log(
+  `find plan: ${plan
+    .map((r) => r['QUERY PLAN'].trim())
+    .filter((l) => /Scan|Limit/.test(l))
+    .join(' | ')}`,
+);
 
 const scans: number[] = [];
 const idles: number[] = [];
@@ -115,19 +138,29 @@ for (let run = 1; run <= RUNS; run++) {
   await reset(db, now);
   const [result, ms] = await time(() => scanSla(ctx, now));
   const [idle, idleMs] = await time(() => scanSla(ctx, now));
-  if (idle.breaches + idle.warnings !== 0) throw new Error('the second scan found something again');
+  if (idle.breaches + idle.warnings !== 0) {
+    throw new Error('the second scan found something again');
+  }
   scans.push(ms);
   idles.push(idleMs);
   last = result;
-  console.log(`  run ${run}: scan ${fmt(ms)} ms (${fmt(result.breaches)} breaches, ${fmt(result.warnings)} warnings, `
-    + `${fmt(result.notifications)} notifications + e-mails, ${fmt(result.escalations)} escalations queued, ${result.batches} batches); `
-    + `idle tick ${fmt(idleMs, 1)} ms`);
+  console.log(
+    `  run ${run}: scan ${fmt(ms)} ms (${fmt(result.breaches)} breaches, ${fmt(result.warnings)} warnings, ` +
+      `${fmt(result.notifications)} notifications + e-mails, ${fmt(result.escalations)} escalations queued, ${result.batches} batches); ` +
+      `idle tick ${fmt(idleMs, 1)} ms`,
+  );
 }
-const [, findMs] = await time(() => db.query(
-  `SELECT id FROM appeal_sla_targets WHERE met_at IS NULL AND breached_at IS NULL AND paused_since IS NULL AND due_at <= $1
-   ORDER BY due_at LIMIT 1000`, [new Date(now.getTime() + 3_600_000)]));
-console.log(`SLA scan of ${fmt(targets)} running targets (${fmt(appeals)} open appeals): median ${fmt(median(scans))} ms to find and mark `
-  + `${fmt((last?.breaches ?? 0) + (last?.warnings ?? 0))} due alerts with their notifications; idle tick median ${fmt(median(idles), 1)} ms; `
-  + `one batch lookup (1,000 due in the next hour) ${fmt(findMs, 1)} ms`);
+const [, findMs] = await time(() =>
+  db.query(
+    `SELECT id FROM appeal_sla_targets WHERE met_at IS NULL AND breached_at IS NULL AND paused_since IS NULL AND due_at <= $1
+   ORDER BY due_at LIMIT 1000`,
+    [new Date(now.getTime() + 3_600_000)],
+  ),
+);
+console.log(
+  `SLA scan of ${fmt(targets)} running targets (${fmt(appeals)} open appeals): median ${fmt(median(scans))} ms to find and mark ` +
+    `${fmt((last?.breaches ?? 0) + (last?.warnings ?? 0))} due alerts with their notifications; idle tick median ${fmt(median(idles), 1)} ms; ` +
+    `one batch lookup (1,000 due in the next hour) ${fmt(findMs, 1)} ms`,
+);
 await db.close();
 process.exit(0);

@@ -17,11 +17,17 @@ function storeCalendar() {
   const daily = [{ start: '10:00', end: '22:00' }];
   const holidays: CalendarException[] = [];
   for (const year of [2025, 2026]) {
-    for (let d = 1; d <= 8; d++) holidays.push({ date: `${year}-01-0${d}`, intervals: [], name: 'New Year holidays' });
+    for (let d = 1; d <= 8; d++) {
+      holidays.push({ date: `${year}-01-0${d}`, intervals: [], name: 'New Year holidays' });
+    }
     holidays.push({ date: `${year}-05-09`, intervals: [], name: 'Victory Day' });
     holidays.push({ date: `${year}-06-12`, intervals: [], name: 'Russia Day' });
   }
-  const short = (date: string, name: string): CalendarException => ({ date, intervals: [{ start: '10:00', end: '18:00' }], name });
+  const short = (date: string, name: string): CalendarException => ({
+    date,
+    intervals: [{ start: '10:00', end: '18:00' }],
+    name,
+  });
   const shortened = [
     short('2025-02-22', 'Pre-holiday'),
     short('2025-03-07', 'Pre-holiday'),
@@ -36,7 +42,9 @@ function measure(name: string, batch: () => number): void {
   const runs: number[] = [];
   let sink = 0;
   const warmEnd = performance.now() + WARMUP_MS;
-  while (performance.now() < warmEnd) sink += batch();
+  while (performance.now() < warmEnd) {
+    sink += batch();
+  }
   for (let r = 0; r < RUNS; r++) {
     let calls = 0;
     const t0 = performance.now();
@@ -66,15 +74,23 @@ for (let i = 0; i < SAMPLES; i++) {
   ends.push(new Date(t + Math.floor(random() * 7 * DAY_MS)));
 }
 
-console.log(`Store calendar: Europe/Moscow, 10:00–22:00 daily, ${calendar.calendar.exceptions.length} exceptions over 2025–2026`);
-console.log(`Inputs: ${SAMPLES.toLocaleString('en-US')} random starts in 2025–2026; minutes in [1, 4320]; between-spans of 0–7 days`);
+console.log(
+  `Store calendar: Europe/Moscow, 10:00–22:00 daily, ${calendar.calendar.exceptions.length} exceptions over 2025–2026`,
+);
+console.log(
+  `Inputs: ${SAMPLES.toLocaleString('en-US')} random starts in 2025–2026; minutes in [1, 4320]; between-spans of 0–7 days`,
+);
 measure('addWorkingMinutes', () => {
   let acc = 0;
-  for (let i = 0; i < SAMPLES; i++) acc += addWorkingMinutes(calendar, starts[i] as Date, minutes[i] as number).getTime();
+  for (let i = 0; i < SAMPLES; i++) {
+    acc += addWorkingMinutes(calendar, starts[i] as Date, minutes[i] as number).getTime();
+  }
   return acc;
 });
 measure('workingMinutesBetween', () => {
   let acc = 0;
-  for (let i = 0; i < SAMPLES; i++) acc += workingMinutesBetween(calendar, starts[i] as Date, ends[i] as Date);
+  for (let i = 0; i < SAMPLES; i++) {
+    acc += workingMinutesBetween(calendar, starts[i] as Date, ends[i] as Date);
+  }
   return acc;
 });

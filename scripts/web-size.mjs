@@ -15,14 +15,22 @@ export async function reportInitialSize() {
   const initial = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\/([^"]+\.js)"/g)].map((m) => m[1]);
   const all = (await readdir(path.join(webDir, 'assets'))).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
   let total = 0;
-  for (const file of initial) total += await gzipKb(file);
+  for (const file of initial) {
+    total += await gzipKb(file);
+  }
   let lazy = 0;
-  for (const file of all.filter((f) => !initial.includes(f))) lazy += await gzipKb(file);
+  for (const file of all.filter((f) => !initial.includes(f))) {
+    lazy += await gzipKb(file);
+  }
   const css = (await readdir(path.join(webDir, 'assets'))).filter((f) => f.endsWith('.css'));
   let cssKb = 0;
-  for (const file of css) cssKb += await gzipKb(`assets/${file}`);
-  console.log(`web: initial JS ${total.toFixed(1)} KB gzip in ${initial.length} file(s) (budget ${BUDGET_KB} KB); `
-    + `lazy route chunks ${lazy.toFixed(1)} KB gzip in ${all.length - initial.length}; CSS ${cssKb.toFixed(1)} KB gzip`);
+  for (const file of css) {
+    cssKb += await gzipKb(`assets/${file}`);
+  }
+  console.log(
+    `web: initial JS ${total.toFixed(1)} KB gzip in ${initial.length} file(s) (budget ${BUDGET_KB} KB); ` +
+      `lazy route chunks ${lazy.toFixed(1)} KB gzip in ${all.length - initial.length}; CSS ${cssKb.toFixed(1)} KB gzip`,
+  );
   if (total > BUDGET_KB) {
     console.error(`web: the initial JavaScript is over the ${BUDGET_KB} KB budget`);
     process.exitCode = 1;
@@ -30,4 +38,6 @@ export async function reportInitialSize() {
   return { initialKb: total, lazyKb: lazy, cssKb };
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await reportInitialSize();
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await reportInitialSize();
+}

@@ -7,12 +7,23 @@ const Env = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
   OTKLIK_DATA_DIR: z.string().default('./data'),
-  OTKLIK_PGLITE_SHARED_BUFFERS: z.string().regex(/^\d+(kB|MB|GB)$/).default('8MB'),
+  OTKLIK_PGLITE_SHARED_BUFFERS: z
+    .string()
+    .regex(/^\d+(kB|MB|GB)$/)
+    .default('8MB'),
   OTKLIK_DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   OTKLIK_ADMIN_EMAIL: z.string().email().optional(),
   OTKLIK_ADMIN_PASSWORD: z.string().min(8).optional(),
-  OTKLIK_ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
-  OTKLIK_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  OTKLIK_ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(25 * 1024 * 1024),
+  OTKLIK_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
   OTKLIK_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   OTKLIK_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   OTKLIK_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
@@ -24,7 +35,11 @@ const Env = z.object({
   OTKLIK_OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000),
   OTKLIK_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   OTKLIK_SMTP_HOST: z.string().optional(),
-  OTKLIK_SMTP_MAX_BYTES: z.coerce.number().int().min(1024).default(40 * 1024 * 1024),
+  OTKLIK_SMTP_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(40 * 1024 * 1024),
   OTKLIK_SMTP_TLS_KEY: z.string().optional(),
   OTKLIK_SMTP_TLS_CERT: z.string().optional(),
   OTKLIK_SURVEY_SECRET: z.string().min(32).optional(),
@@ -57,7 +72,13 @@ export interface Config {
   outboxIntervalMs: number;
   outboxLeaseMs: number;
   /** Otklik's own SMTP listener for inbound mail: off unless a port is given; STARTTLS with a key and certificate. */
-  smtp: { port: number | undefined; host: string; maxBytes: number; tlsKey: string | undefined; tlsCert: string | undefined };
+  smtp: {
+    port: number | undefined;
+    host: string;
+    maxBytes: number;
+    tlsKey: string | undefined;
+    tlsCert: string | undefined;
+  };
   /** Signs survey links; unset, one is generated into the data directory on first use (set it when several processes serve). */
   surveySecret: string | undefined;
   /** The address customers reach Otklik at, for links in mail (survey invitations). */
@@ -94,6 +115,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxLeaseMs: e.OTKLIK_OUTBOX_LEASE_MS,
     surveySecret: e.OTKLIK_SURVEY_SECRET,
     publicUrl: (e.OTKLIK_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
-    smtp: { port: e.OTKLIK_SMTP_PORT, host: e.OTKLIK_SMTP_HOST ?? e.HOST, maxBytes: e.OTKLIK_SMTP_MAX_BYTES, tlsKey: e.OTKLIK_SMTP_TLS_KEY, tlsCert: e.OTKLIK_SMTP_TLS_CERT },
+    smtp: {
+      port: e.OTKLIK_SMTP_PORT,
+      host: e.OTKLIK_SMTP_HOST ?? e.HOST,
+      maxBytes: e.OTKLIK_SMTP_MAX_BYTES,
+      tlsKey: e.OTKLIK_SMTP_TLS_KEY,
+      tlsCert: e.OTKLIK_SMTP_TLS_CERT,
+    },
   };
 }

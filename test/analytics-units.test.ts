@@ -8,8 +8,23 @@ import { groupingMask, type CountRow } from '../src/modules/analytics/analytics.
 import type { Dashboard } from '../src/modules/analytics/analytics.schema.ts';
 import { seriesByKey } from '../src/modules/analytics/analytics.service.ts';
 import {
-  addDays, bucketsOf, bucketStart, dayNumber, dayStartInstant, isoWeekKey, lastPeriod, monthsBefore, nextBucket, orgDayOf, orgTimeOf,
-  periodHolding, sampleSlices, share, shiftYears, edgeBuckets, bucketsToRead,
+  addDays,
+  bucketsOf,
+  bucketStart,
+  dayNumber,
+  dayStartInstant,
+  isoWeekKey,
+  lastPeriod,
+  monthsBefore,
+  nextBucket,
+  orgDayOf,
+  orgTimeOf,
+  periodHolding,
+  sampleSlices,
+  share,
+  shiftYears,
+  edgeBuckets,
+  bucketsToRead,
 } from '../src/modules/analytics/periods.ts';
 import { crc32, drawBars, drawRankBars, encodePng, PALETTE } from '../src/modules/analytics/png.ts';
 import { projectionFor } from '../src/modules/analytics/projections.ts';
@@ -18,13 +33,23 @@ import { compileCalendar } from '../src/modules/sla/working-time.ts';
 import { weeklyCalendar } from '../src/modules/sla/calendar.ts';
 
 describe('days and buckets', () => {
-  it.each([['2025-02-29', null], ['2024-02-29', 19782], ['2025-13-01', null], ['2025-1-01', null], ['1970-01-01', 0]])('dayNumber(%s) = %s', (day, n) => {
+  it.each([
+    ['2025-02-29', null],
+    ['2024-02-29', 19782],
+    ['2025-13-01', null],
+    ['2025-1-01', null],
+    ['1970-01-01', 0],
+  ])('dayNumber(%s) = %s', (day, n) => {
     expect(dayNumber(day)).toBe(n);
   });
 
   it.each([
-    ['2025-03-12', 'month', '2025-03-01'], ['2025-03-12', 'week', '2025-03-10'], ['2025-03-10', 'week', '2025-03-10'],
-    ['2025-03-16', 'week', '2025-03-10'], ['2025-01-01', 'week', '2024-12-30'], ['2025-03-12', 'day', '2025-03-12'],
+    ['2025-03-12', 'month', '2025-03-01'],
+    ['2025-03-12', 'week', '2025-03-10'],
+    ['2025-03-10', 'week', '2025-03-10'],
+    ['2025-03-16', 'week', '2025-03-10'],
+    ['2025-01-01', 'week', '2024-12-30'],
+    ['2025-03-12', 'day', '2025-03-12'],
   ] as const)('bucketStart(%s, %s) = %s', (day, grain, start) => expect(bucketStart(day, grain)).toBe(start));
 
   it('steps to the next month across a year end', () => {
@@ -33,8 +58,18 @@ describe('days and buckets', () => {
   });
 
   it('lists every bucket of a period, empty ones included', () => {
-    expect(bucketsOf('2024-11-15', '2025-02-03', 'month')).toEqual(['2024-11-01', '2024-12-01', '2025-01-01', '2025-02-01']);
-    expect(bucketsOf('2025-02-27', '2025-03-02', 'day')).toEqual(['2025-02-27', '2025-02-28', '2025-03-01', '2025-03-02']);
+    expect(bucketsOf('2024-11-15', '2025-02-03', 'month')).toEqual([
+      '2024-11-01',
+      '2024-12-01',
+      '2025-01-01',
+      '2025-02-01',
+    ]);
+    expect(bucketsOf('2025-02-27', '2025-03-02', 'day')).toEqual([
+      '2025-02-27',
+      '2025-02-28',
+      '2025-03-01',
+      '2025-03-02',
+    ]);
     expect(bucketsOf('2023-11-01', '2026-10-31', 'month')).toHaveLength(36);
   });
 
@@ -44,22 +79,48 @@ describe('days and buckets', () => {
   });
 
   it('finds the days of the edge buckets outside a period', () => {
-    expect(edgeBuckets('2025-01-15', '2025-03-10', 'month')).toEqual({ first: '2025-01-01', last: '2025-03-01',
-      outsideFirst: [['2025-01-01', '2025-01-14']], outsideLast: [['2025-03-11', '2025-03-31']] });
+    expect(edgeBuckets('2025-01-15', '2025-03-10', 'month')).toEqual({
+      first: '2025-01-01',
+      last: '2025-03-01',
+      outsideFirst: [['2025-01-01', '2025-01-14']],
+      outsideLast: [['2025-03-11', '2025-03-31']],
+    });
     expect(edgeBuckets('2025-01-01', '2025-03-31', 'month')).toMatchObject({ outsideFirst: [], outsideLast: [] });
-    expect(edgeBuckets('2024-02-10', '2024-02-20', 'month').outsideFirst).toEqual([['2024-02-01', '2024-02-09'], ['2024-02-21', '2024-02-29']]);
-    expect(edgeBuckets('2025-03-12', '2025-03-30', 'week')).toEqual({ first: '2025-03-10', last: '2025-03-24',
-      outsideFirst: [['2025-03-10', '2025-03-11']], outsideLast: [] });
+    expect(edgeBuckets('2024-02-10', '2024-02-20', 'month').outsideFirst).toEqual([
+      ['2024-02-01', '2024-02-09'],
+      ['2024-02-21', '2024-02-29'],
+    ]);
+    expect(edgeBuckets('2025-03-12', '2025-03-30', 'week')).toEqual({
+      first: '2025-03-10',
+      last: '2025-03-24',
+      outsideFirst: [['2025-03-10', '2025-03-11']],
+      outsideLast: [],
+    });
   });
 
   it('reads the edge buckets whole only when allowed, keeping them contiguous', () => {
-    expect(bucketsToRead('2025-01-15', '2025-03-10', 'month', false, false)).toEqual({ from: '2025-02-01', to: '2025-03-01' });
-    expect(bucketsToRead('2025-01-15', '2025-03-10', 'month', true, true)).toEqual({ from: '2025-01-01', to: '2025-04-01' });
-    expect(bucketsToRead('2025-01-15', '2025-03-10', 'month', false, true)).toEqual({ from: '2025-02-01', to: '2025-04-01' });
+    expect(bucketsToRead('2025-01-15', '2025-03-10', 'month', false, false)).toEqual({
+      from: '2025-02-01',
+      to: '2025-03-01',
+    });
+    expect(bucketsToRead('2025-01-15', '2025-03-10', 'month', true, true)).toEqual({
+      from: '2025-01-01',
+      to: '2025-04-01',
+    });
+    expect(bucketsToRead('2025-01-15', '2025-03-10', 'month', false, true)).toEqual({
+      from: '2025-02-01',
+      to: '2025-04-01',
+    });
     expect(bucketsToRead('2025-02-10', '2025-02-20', 'month', false, false)).toBeNull();
-    expect(bucketsToRead('2025-02-10', '2025-02-20', 'month', true, true)).toEqual({ from: '2025-02-01', to: '2025-03-01' });
+    expect(bucketsToRead('2025-02-10', '2025-02-20', 'month', true, true)).toEqual({
+      from: '2025-02-01',
+      to: '2025-03-01',
+    });
     expect(bucketsToRead('2025-01-15', '2025-02-10', 'month', false, false)).toBeNull();
-    expect(bucketsToRead('2025-03-12', '2025-03-30', 'week', false, true)).toEqual({ from: '2025-03-17', to: '2025-03-31' });
+    expect(bucketsToRead('2025-03-12', '2025-03-30', 'week', false, true)).toEqual({
+      from: '2025-03-17',
+      to: '2025-03-31',
+    });
   });
 
   it('goes back whole months', () => {
@@ -72,7 +133,7 @@ describe('days and buckets', () => {
 });
 
 describe("the organisation's day", () => {
-  it('is Moscow\'s day, not UTC\'s', () => {
+  it("is Moscow's day, not UTC's", () => {
     expect(orgDayOf(new Date('2025-01-31T20:30:00Z'), 'Europe/Moscow')).toBe('2025-01-31');
     expect(orgDayOf(new Date('2025-01-31T21:30:00Z'), 'Europe/Moscow')).toBe('2025-02-01');
     expect(orgDayOf(new Date('2025-01-31T21:30:00Z'), 'UTC')).toBe('2025-01-31');
@@ -88,19 +149,41 @@ describe("the organisation's day", () => {
 
 describe('report periods', () => {
   it('covers yesterday, last ISO week and last month', () => {
-    expect(lastPeriod('daily', '2026-03-01')).toEqual({ variant: 'daily', from: '2026-02-28', to: '2026-02-28', key: '2026-02-28' });
-    expect(lastPeriod('weekly', '2026-03-04')).toEqual({ variant: 'weekly', from: '2026-02-23', to: '2026-03-01', key: '2026-W09' });
-    expect(lastPeriod('monthly', '2026-01-02')).toEqual({ variant: 'monthly', from: '2025-12-01', to: '2025-12-31', key: '2025-12' });
+    expect(lastPeriod('daily', '2026-03-01')).toEqual({
+      variant: 'daily',
+      from: '2026-02-28',
+      to: '2026-02-28',
+      key: '2026-02-28',
+    });
+    expect(lastPeriod('weekly', '2026-03-04')).toEqual({
+      variant: 'weekly',
+      from: '2026-02-23',
+      to: '2026-03-01',
+      key: '2026-W09',
+    });
+    expect(lastPeriod('monthly', '2026-01-02')).toEqual({
+      variant: 'monthly',
+      from: '2025-12-01',
+      to: '2025-12-31',
+      key: '2025-12',
+    });
   });
 
   it('finds the period holding any day', () => {
     expect(periodHolding('daily', '2025-01-31').from).toBe('2025-01-31');
-    expect(periodHolding('weekly', '2025-01-01')).toMatchObject({ from: '2024-12-30', to: '2025-01-05', key: '2025-W01' });
+    expect(periodHolding('weekly', '2025-01-01')).toMatchObject({
+      from: '2024-12-30',
+      to: '2025-01-05',
+      key: '2025-W01',
+    });
     expect(periodHolding('monthly', '2024-02-10')).toMatchObject({ from: '2024-02-01', to: '2024-02-29' });
   });
 
-  it.each([['2020-12-28', '2020-W53'], ['2021-01-04', '2021-W01'], ['2026-11-23', '2026-W48']])('labels the week of %s as %s', (monday, key) =>
-    expect(isoWeekKey(monday)).toBe(key));
+  it.each([
+    ['2020-12-28', '2020-W53'],
+    ['2021-01-04', '2021-W01'],
+    ['2026-11-23', '2026-W48'],
+  ])('labels the week of %s as %s', (monday, key) => expect(isoWeekKey(monday)).toBe(key));
 
   it('sends weekly reports early in the week and monthly ones early in the month', () => {
     expect(dueToday('daily', '2026-03-19')).toBe(true);
@@ -144,7 +227,10 @@ describe('count sets', () => {
       { set: 'kind', bucket: '2025-02-01', key: null, channel: null, n: 1 },
     ];
     const s = seriesByKey(rows, 'kind', ['2025-01-01', '2025-02-01', '2025-03-01']);
-    expect([...s]).toEqual([['thanks', [2, 0, 5]], [null, [0, 1, 0]]]);
+    expect([...s]).toEqual([
+      ['thanks', [2, 0, 5]],
+      [null, [0, 1, 0]],
+    ]);
   });
 
   it('reads the smallest projection of the grain that holds the dimensions, and days where none does', () => {
@@ -156,7 +242,12 @@ describe('count sets', () => {
   });
 
   it('takes a category with all its descendants', () => {
-    const all = [{ id: 'a', parentId: null }, { id: 'b', parentId: 'a' }, { id: 'c', parentId: 'b' }, { id: 'd', parentId: null }];
+    const all = [
+      { id: 'a', parentId: null },
+      { id: 'b', parentId: 'a' },
+      { id: 'c', parentId: 'b' },
+      { id: 'd', parentId: null },
+    ];
     expect(descendantsOf(all, 'a').sort()).toEqual(['a', 'b', 'c']);
     expect(descendantsOf(all, 'd')).toEqual(['d']);
   });
@@ -216,16 +307,29 @@ describe('PNG charts', () => {
 
 describe('CSV', () => {
   it('quotes commas, quotes and line breaks and leaves nulls empty', () => {
-    const csv = toCsv({ title: 't', columns: ['a', 'b, c'], rows: [['say "hi"', null], ['x\ny', 3]] });
+    const csv = toCsv({
+      title: 't',
+      columns: ['a', 'b, c'],
+      rows: [
+        ['say "hi"', null],
+        ['x\ny', 3],
+      ],
+    });
     expect(csv).toBe('\uFEFFa,"b, c"\r\n"say ""hi""",\r\n"x\ny",3\r\n');
   });
 
   it('defuses names that a spreadsheet would run as formulas, but not negative numbers', () => {
-    expect(toCsv({ title: 't', columns: ['a', 'b'], rows: [['=HYPERLINK("x")', -3]] })).toBe('\uFEFFa,b\r\n"\'=HYPERLINK(""x"")",-3\r\n');
+    expect(toCsv({ title: 't', columns: ['a', 'b'], rows: [['=HYPERLINK("x")', -3]] })).toBe(
+      '\uFEFFa,b\r\n"\'=HYPERLINK(""x"")",-3\r\n',
+    );
   });
 
-  it('writes one row per bucket of the thanks share, in the reader\'s language', () => {
+  it("writes one row per bucket of the thanks share, in the reader's language", () => {
     const d = { thanksShare: [{ bucket: '2025-01-01', thanks: 1, appeals: 4, share: 25 }] } as unknown as Dashboard;
-    expect(blockTable(d, 'thanksShare', 'ru')).toEqual({ title: 'thanksShare', columns: ['Период', 'Благодарности', 'Обращения', 'Доля, %'], rows: [['2025-01-01', 1, 4, 25]] });
+    expect(blockTable(d, 'thanksShare', 'ru')).toEqual({
+      title: 'thanksShare',
+      columns: ['Период', 'Благодарности', 'Обращения', 'Доля, %'],
+      rows: [['2025-01-01', 1, 4, 25]],
+    });
   });
 });

@@ -30,17 +30,55 @@ const kindValues = (d: { appealsOverTime: { byKind: { kind: string; values: numb
 
 beforeAll(async () => {
   env = await startTestEnv();
-  for (const c of (await env.request('GET', '/api/v1/categories', { as: 'admin' })).body.items) cat[c.code] = c.id;
+  for (const c of (await env.request('GET', '/api/v1/categories', { as: 'admin' })).body.items) {
+    cat[c.code] = c.id;
+  }
   const store = env.units.store.id;
   const other = env.units.other.id;
   // 23:30 in Moscow on Friday 31 January (20:30 UTC): 31 January's, January's.
-  await appeal('a1', { kind: 'incident', channel: 'phone', unitId: store, categoryId: cat['long_service.checkout_queue'], receivedAt: '2025-01-31T20:30:00Z' });
+  await appeal('a1', {
+    kind: 'incident',
+    channel: 'phone',
+    unitId: store,
+    categoryId: cat['long_service.checkout_queue'],
+    receivedAt: '2025-01-31T20:30:00Z',
+  });
   // 00:30 in Moscow on 1 February: February's, although UTC still says 31 January.
-  await appeal('a2', { kind: 'incident', channel: 'email', unitId: store, categoryId: cat['long_service.staff_shortage'], receivedAt: '2025-01-31T21:30:00Z' });
-  await appeal('a3', { kind: 'thanks', channel: 'phone', unitId: store, categoryId: cat.thanks_staff, receivedAt: '2025-01-15T09:00:00Z' });
-  await appeal('a4', { kind: 'incident', channel: 'phone', unitId: other, categoryId: cat.poor_service, receivedAt: '2025-03-10T10:00:00Z' });
-  await appeal('a5', { kind: 'incident', channel: 'phone', unitId: store, categoryId: cat['long_service.checkout_queue'], receivedAt: '2024-01-20T10:00:00Z' });
-  await appeal('a6', { kind: 'question', channel: 'web_form', unitId: other, categoryId: cat.question_general, receivedAt: '2025-03-11T10:00:00Z' });
+  await appeal('a2', {
+    kind: 'incident',
+    channel: 'email',
+    unitId: store,
+    categoryId: cat['long_service.staff_shortage'],
+    receivedAt: '2025-01-31T21:30:00Z',
+  });
+  await appeal('a3', {
+    kind: 'thanks',
+    channel: 'phone',
+    unitId: store,
+    categoryId: cat.thanks_staff,
+    receivedAt: '2025-01-15T09:00:00Z',
+  });
+  await appeal('a4', {
+    kind: 'incident',
+    channel: 'phone',
+    unitId: other,
+    categoryId: cat.poor_service,
+    receivedAt: '2025-03-10T10:00:00Z',
+  });
+  await appeal('a5', {
+    kind: 'incident',
+    channel: 'phone',
+    unitId: store,
+    categoryId: cat['long_service.checkout_queue'],
+    receivedAt: '2024-01-20T10:00:00Z',
+  });
+  await appeal('a6', {
+    kind: 'question',
+    channel: 'web_form',
+    unitId: other,
+    categoryId: cat.question_general,
+    receivedAt: '2025-03-11T10:00:00Z',
+  });
   // Resolution times in working minutes: a1 Fri 23:30 → Mon 10:00 = 60; a4 Mon 13:00 → Tue 11:00 = 300 + 120 = 420;
   // a6 Tue 13:00 → 15:00 = 120. a4's first answer Mon 13:00 → 14:00 = 60.
   const resolve = (id: string, at: string) =>
@@ -48,7 +86,10 @@ beforeAll(async () => {
   await resolve(ids.a1!, '2025-02-03T07:00:00Z');
   await resolve(ids.a4!, '2025-03-11T08:00:00Z');
   await resolve(ids.a6!, '2025-03-11T12:00:00Z');
-  await env.ctx.db.query(`INSERT INTO appeal_messages (appeal_id, direction, channel, body, created_at) VALUES ($1, 'outbound', 'phone', 'Перезвонили', '2025-03-10T11:00:00Z')`, [ids.a4]);
+  await env.ctx.db.query(
+    `INSERT INTO appeal_messages (appeal_id, direction, channel, body, created_at) VALUES ($1, 'outbound', 'phone', 'Перезвонили', '2025-03-10T11:00:00Z')`,
+    [ids.a4],
+  );
   await catchUp(env.ctx);
 }, 60_000);
 afterAll(() => env?.close());
@@ -82,7 +123,13 @@ describe('appeals over time', () => {
 
   it('compares with the same months a year before', async () => {
     const d = await dash(PERIOD);
-    expect(d.appealsOverTime.previousYear.buckets).toEqual(['2024-01-01', '2024-02-01', '2024-03-01', '2024-04-01', '2024-05-01']);
+    expect(d.appealsOverTime.previousYear.buckets).toEqual([
+      '2024-01-01',
+      '2024-02-01',
+      '2024-03-01',
+      '2024-04-01',
+      '2024-05-01',
+    ]);
     expect(d.appealsOverTime.previousYear.total).toEqual([1, 0, 0, 0, 0]);
   });
 
@@ -96,13 +143,20 @@ describe('appeals over time', () => {
 describe('mix, categories, thanks', () => {
   it('gives each channel its count and share', async () => {
     const d = await dash(PERIOD);
-    expect(d.channelMix.map((c: { channel: string; appeals: number; share: number }) => [c.channel, c.appeals, c.share]))
-      .toEqual([['phone', 3, 60], ['email', 1, 20], ['web_form', 1, 20]]);
+    expect(
+      d.channelMix.map((c: { channel: string; appeals: number; share: number }) => [c.channel, c.appeals, c.share]),
+    ).toEqual([
+      ['phone', 3, 60],
+      ['email', 1, 20],
+      ['web_form', 1, 20],
+    ]);
   });
 
   it('shares the causes of long service among themselves', async () => {
     const d = await dash(PERIOD);
-    const causes = Object.fromEntries(d.longServiceCauses.map((c: { code: string; appeals: number; share: number }) => [c.code, [c.appeals, c.share]]));
+    const causes = Object.fromEntries(
+      d.longServiceCauses.map((c: { code: string; appeals: number; share: number }) => [c.code, [c.appeals, c.share]]),
+    );
     expect(causes).toEqual({ 'long_service.checkout_queue': [1, 50], 'long_service.staff_shortage': [1, 50] });
   });
 
@@ -118,7 +172,9 @@ describe('mix, categories, thanks', () => {
 
   it('lists units with their monthly series', async () => {
     const d = await dash(PERIOD);
-    const rows = Object.fromEntries(d.units.map((u: { id: string; appeals: number; series: number[] }) => [u.id, [u.appeals, u.series]]));
+    const rows = Object.fromEntries(
+      d.units.map((u: { id: string; appeals: number; series: number[] }) => [u.id, [u.appeals, u.series]]),
+    );
     expect(rows).toEqual({ [env.units.store.id]: [3, [2, 1, 0, 0, 0]], [env.units.other.id]: [2, [0, 0, 2, 0, 0]] });
   });
 });
@@ -134,9 +190,15 @@ describe('working times and backlog', () => {
     // Monday 5 June 2023, 10:00 → 12:00 in Moscow: 120 working minutes.
     await env.ctx.db.query(
       `INSERT INTO appeals (kind, channel, subject, status, received_at, resolved_at)
-       VALUES ('incident', 'phone', 'Импорт', 'resolved', '2023-06-05T07:00:00Z', '2023-06-05T09:00:00Z')`);
+       VALUES ('incident', 'phone', 'Импорт', 'resolved', '2023-06-05T07:00:00Z', '2023-06-05T09:00:00Z')`,
+    );
     await catchUp(env.ctx);
-    expect((await dash('from=2023-06-01&to=2023-06-30&grain=month')).times.resolution).toEqual({ count: 1, median: 120, p90: 120, sampled: false });
+    expect((await dash('from=2023-06-01&to=2023-06-30&grain=month')).times.resolution).toEqual({
+      count: 1,
+      median: 120,
+      p90: 120,
+      sampled: false,
+    });
   });
 
   it('counts the open appeals now, whatever the period', async () => {
@@ -170,15 +232,31 @@ describe('who sees what', () => {
 
 describe('exports', () => {
   it('exports a block as CSV with a header and one row per month', async () => {
-    const res = await env.request('GET', `/api/v1/analytics/blocks/thanksShare/export?${PERIOD}&format=csv&locale=en`, { as: 'analyst' });
+    const res = await env.request('GET', `/api/v1/analytics/blocks/thanksShare/export?${PERIOD}&format=csv&locale=en`, {
+      as: 'analyst',
+    });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
-    const lines = String(res.body).replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines).toEqual(['Period,Thanks,Appeals,"Share, %"', '2025-01-01,1,2,50', '2025-02-01,0,1,0', '2025-03-01,0,2,0', '2025-04-01,0,0,', '2025-05-01,0,0,']);
+    const lines = String(res.body)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines).toEqual([
+      'Period,Thanks,Appeals,"Share, %"',
+      '2025-01-01,1,2,50',
+      '2025-02-01,0,1,0',
+      '2025-03-01,0,2,0',
+      '2025-04-01,0,0,',
+      '2025-05-01,0,0,',
+    ]);
   });
 
   it('exports the whole dashboard as an XLSX workbook, a sheet per block', async () => {
-    const res = await env.app.inject({ method: 'GET', url: `/api/v1/analytics/export?${PERIOD}`, headers: { authorization: `Bearer ${env.users.analyst.token}` } });
+    const res = await env.app.inject({
+      method: 'GET',
+      url: `/api/v1/analytics/export?${PERIOD}`,
+      headers: { authorization: `Bearer ${env.users.analyst.token}` },
+    });
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
@@ -189,7 +267,9 @@ describe('exports', () => {
 
 describe('the report for a day', () => {
   it('renders the HTML report of 31 January with its figures and inline charts', async () => {
-    const res = await env.request('GET', '/api/v1/analytics/reports/daily?date=2025-01-31&locale=en', { as: 'analyst' });
+    const res = await env.request('GET', '/api/v1/analytics/reports/daily?date=2025-01-31&locale=en', {
+      as: 'analyst',
+    });
     expect(res.status).toBe(200);
     expect(res.body).toContain('Daily report: 2025-01-31');
     expect(res.body).toMatch(/Appeals<\/td><td[^>]*>1<\/td>/);
@@ -198,14 +278,19 @@ describe('the report for a day', () => {
 
   it("confines a unit responsible's report to their units", async () => {
     const figure = async (as: 'analyst' | 'unit_responsible') =>
-      /Appeals<\/td><td[^>]*>(\d+)<\/td>/.exec((await env.request('GET', '/api/v1/analytics/reports/daily?date=2025-03-10&locale=en', { as })).body)?.[1];
+      /Appeals<\/td><td[^>]*>(\d+)<\/td>/.exec(
+        (await env.request('GET', '/api/v1/analytics/reports/daily?date=2025-03-10&locale=en', { as })).body,
+      )?.[1];
     expect(await figure('analyst')).toBe('1'); // a4, at the other store
     expect(await figure('unit_responsible')).toBe('0');
   });
 
   it('downloads the weekly report holding a day as XLSX', async () => {
-    const res = await env.app.inject({ method: 'GET', url: '/api/v1/analytics/reports/weekly?date=2025-03-12&format=xlsx',
-      headers: { authorization: `Bearer ${env.users.analyst.token}` } });
+    const res = await env.app.inject({
+      method: 'GET',
+      url: '/api/v1/analytics/reports/weekly?date=2025-03-12&format=xlsx',
+      headers: { authorization: `Bearer ${env.users.analyst.token}` },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toContain('otklik-weekly-2025-W11.xlsx');
     const wb = new ExcelJS.Workbook();
@@ -215,46 +300,76 @@ describe('the report for a day', () => {
   });
 
   it('queues each period once and mails each subscriber once, with charts and the workbook attached', async () => {
-    const put = await env.request('PUT', '/api/v1/analytics/report-subscriptions', { as: 'analyst', body: { items: [{ variant: 'daily', locale: 'en' }] } });
+    const put = await env.request('PUT', '/api/v1/analytics/report-subscriptions', {
+      as: 'analyst',
+      body: { items: [{ variant: 'daily', locale: 'en' }] },
+    });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     const at = new Date('2026-03-03T05:00:00Z'); // 08:00 in Moscow, after the default 07:00
     const before = new Date('2026-03-03T03:00:00Z'); // 06:00: too early
     expect(await scheduleReports(env.ctx, before)).toEqual([]);
     await scheduleReports(env.ctx, at);
     await scheduleReports(env.ctx, at);
-    const jobs = await env.ctx.db.query<{ payload: Record<string, unknown> }>(`SELECT payload FROM jobs WHERE kind = 'analytics.report' AND dedupe_key LIKE '%daily%'`);
+    const jobs = await env.ctx.db.query<{ payload: Record<string, unknown> }>(
+      `SELECT payload FROM jobs WHERE kind = 'analytics.report' AND dedupe_key LIKE '%daily%'`,
+    );
     expect(jobs.map((j) => j.payload.key)).toEqual(['2026-03-02']);
     await sendPeriodReports(env.ctx, jobs[0]!.payload, at);
     await sendPeriodReports(env.ctx, jobs[0]!.payload, at);
-    const mails = await env.ctx.db.query<{ payload: { to: string; subject: string; attachments: { filename: string; cid: string | null }[] } }>(
-      `SELECT payload FROM outbox WHERE dedupe_key LIKE 'analytics.report:daily:%'`);
+    const mails = await env.ctx.db.query<{
+      payload: { to: string; subject: string; attachments: { filename: string; cid: string | null }[] };
+    }>(`SELECT payload FROM outbox WHERE dedupe_key LIKE 'analytics.report:daily:%'`);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.payload.to).toBe(env.users.analyst.email);
     expect(mails[0]!.payload.subject).toBe('Daily report: 2026-03-02');
-    expect(mails[0]!.payload.attachments.map((a) => a.filename)).toEqual(['trend.png', 'channels.png', 'categories.png', 'otklik-daily-2026-03-02.xlsx']);
+    expect(mails[0]!.payload.attachments.map((a) => a.filename)).toEqual([
+      'trend.png',
+      'channels.png',
+      'categories.png',
+      'otklik-daily-2026-03-02.xlsx',
+    ]);
   });
 
   it('sends the queued report as HTML with its charts inline (cid) and the workbook attached', async () => {
     const sent: { html?: unknown; attachments?: { filename?: unknown; cid?: unknown; content?: unknown }[] }[] = [];
-    await sendDueMail(env.ctx, { send: async (_m, _id, mail) => (sent.push(mail as never), { via: 'file', response: 'ok' }), close: () => undefined });
+    await sendDueMail(env.ctx, {
+      send: async (_m, _id, mail) => (sent.push(mail as never), { via: 'file', response: 'ok' }),
+      close: () => undefined,
+    });
     const report = sent.find((m) => String(m.html).includes('Daily report'))!;
     expect(report.attachments?.map((a) => [a.filename, a.cid ?? null])).toEqual([
-      ['trend.png', 'trend@otklik'], ['channels.png', 'channels@otklik'], ['categories.png', 'categories@otklik'], ['otklik-daily-2026-03-02.xlsx', null]]);
+      ['trend.png', 'trend@otklik'],
+      ['channels.png', 'channels@otklik'],
+      ['categories.png', 'categories@otklik'],
+      ['otklik-daily-2026-03-02.xlsx', null],
+    ]);
     expect(String(report.html)).toContain('src="cid:trend@otklik"');
     expect((report.attachments![0]!.content as Buffer).subarray(1, 4).toString()).toBe('PNG');
   });
 
   it('refuses to subscribe somebody else without settings:write', async () => {
-    const res = await env.request('PUT', '/api/v1/analytics/report-subscriptions', { as: 'analyst', body: { items: [{ userId: env.users.agent.id, variant: 'weekly', locale: 'ru' }] } });
+    const res = await env.request('PUT', '/api/v1/analytics/report-subscriptions', {
+      as: 'analyst',
+      body: { items: [{ userId: env.users.agent.id, variant: 'weekly', locale: 'ru' }] },
+    });
     expect(res.status).toBe(403);
   });
 });
 
 describe('keeping the roll-ups exact', () => {
   it('counts a new appeal at once and moves it when its unit changes', async () => {
-    await appeal('a7', { kind: 'wish', channel: 'chat', unitId: env.units.store.id, categoryId: cat.wish_service, receivedAt: '2025-04-02T10:00:00Z' });
+    await appeal('a7', {
+      kind: 'wish',
+      channel: 'chat',
+      unitId: env.units.store.id,
+      categoryId: cat.wish_service,
+      receivedAt: '2025-04-02T10:00:00Z',
+    });
     expect((await dash(`${PERIOD}&unitId=${env.units.store.id}`)).appealsOverTime.total).toEqual([2, 1, 0, 1, 0]);
-    const moved = await env.request('PATCH', `/api/v1/appeals/${ids.a7}`, { as: 'admin', body: { unitId: env.units.other.id } });
+    const moved = await env.request('PATCH', `/api/v1/appeals/${ids.a7}`, {
+      as: 'admin',
+      body: { unitId: env.units.other.id },
+    });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     expect((await dash(`${PERIOD}&unitId=${env.units.store.id}`)).appealsOverTime.total).toEqual([2, 1, 0, 0, 0]);
     await catchUp(env.ctx); // folding the deltas changes nothing a reader sees
@@ -269,19 +384,39 @@ describe('SLA and submission quality', () => {
     const d = await dash(`from=2020-01-01&to=${today}`);
     const from = new Date(Date.UTC(2019, 11, 31, 21)).toISOString();
     const to = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000 - 3 * 3_600_000).toISOString();
-    const sla = await env.request('GET', `/api/v1/sla/compliance?from=${from}&to=${to}&groupBy=metric`, { as: 'analyst' });
+    const sla = await env.request('GET', `/api/v1/sla/compliance?from=${from}&to=${to}&groupBy=metric`, {
+      as: 'analyst',
+    });
     expect(sla.body.total.met + sla.body.total.breached + sla.body.total.open).toBeGreaterThan(0);
-    expect(d.sla.total).toEqual({ met: sla.body.total.met, breached: sla.body.total.breached, open: sla.body.total.open, compliancePercent: sla.body.total.compliancePercent });
+    expect(d.sla.total).toEqual({
+      met: sla.body.total.met,
+      breached: sla.body.total.breached,
+      open: sla.body.total.open,
+      compliancePercent: sla.body.total.compliancePercent,
+    });
   });
 
   it("gives a unit's submission errors against its accepted submissions", async () => {
     const store = env.units.store.id;
-    expect((await env.request('POST', '/api/v1/appeals', { as: 'unit_responsible', body: makeSubmissionInput(store) })).status).toBe(201);
-    await recordRejection(env.ctx.db, store, null, [{ path: 'sequenceNumber', code: 'sequence_number_required', message: 'x' }]);
+    expect(
+      (await env.request('POST', '/api/v1/appeals', { as: 'unit_responsible', body: makeSubmissionInput(store) }))
+        .status,
+    ).toBe(201);
+    await recordRejection(env.ctx.db, store, null, [
+      { path: 'sequenceNumber', code: 'sequence_number_required', message: 'x' },
+    ]);
     const today = new Date().toISOString().slice(0, 10);
     const d = await dash(`from=${today}&to=${today}`);
-    expect(d.submissionErrors).toEqual([{ unitId: store, unitName: 'Магазин на Тверской', rejections: 1, submissions: 1, errorRate: 50,
-      byCode: { sequence_number_required: 1 } }]);
+    expect(d.submissionErrors).toEqual([
+      {
+        unitId: store,
+        unitName: 'Магазин на Тверской',
+        rejections: 1,
+        submissions: 1,
+        errorRate: 50,
+        byCode: { sequence_number_required: 1 },
+      },
+    ]);
   });
 });
 

@@ -8,20 +8,43 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   env = await startTestEnv();
   const make = async (name: string, body: Record<string, unknown>, as: 'agent' | 'unit_responsible' = 'agent') => {
-    const res = await env.request('POST', '/api/v1/appeals', { as, body: makeAppealInput({ description: 'Прошу связаться со мной', ...body }) });
+    const res = await env.request('POST', '/api/v1/appeals', {
+      as,
+      body: makeAppealInput({ description: 'Прошу связаться со мной', ...body }),
+    });
     expect(res.status).toBe(201);
     ids[name] = res.body.id;
   };
-  await make('fridge', { subject: 'Сломался холодильник', description: 'Холодильник не морозит уже неделю', channel: 'email' });
-  await make('thanks', { kind: 'thanks', subject: 'Спасибо консультанту Анне', channel: 'web_form', unitId: env.units.other.id });
-  await make('queue', { subject: 'Очередь на кассе', description: 'Жаловались на очередь', unitId: env.units.store.id, priority: 'high' });
-  for (let i = 0; i < 7; i++) await make(`bulk${i}`, { subject: `Вопрос о доставке ${i}`, kind: 'question', channel: 'chat' });
-  const sub = await env.request('POST', '/api/v1/appeals', { as: 'unit_responsible', body: makeSubmissionInput(env.units.store.id, { subject: 'Жалоба из магазина' }) });
+  await make('fridge', {
+    subject: 'Сломался холодильник',
+    description: 'Холодильник не морозит уже неделю',
+    channel: 'email',
+  });
+  await make('thanks', {
+    kind: 'thanks',
+    subject: 'Спасибо консультанту Анне',
+    channel: 'web_form',
+    unitId: env.units.other.id,
+  });
+  await make('queue', {
+    subject: 'Очередь на кассе',
+    description: 'Жаловались на очередь',
+    unitId: env.units.store.id,
+    priority: 'high',
+  });
+  for (let i = 0; i < 7; i++) {
+    await make(`bulk${i}`, { subject: `Вопрос о доставке ${i}`, kind: 'question', channel: 'chat' });
+  }
+  const sub = await env.request('POST', '/api/v1/appeals', {
+    as: 'unit_responsible',
+    body: makeSubmissionInput(env.units.store.id, { subject: 'Жалоба из магазина' }),
+  });
   ids.submission = sub.body.id;
 });
 afterAll(() => env.close());
 
-const list = (query: string, as: 'agent' | 'unit_responsible' | 'analyst' = 'agent') => env.request('GET', `/api/v1/appeals?${query}`, { as });
+const list = (query: string, as: 'agent' | 'unit_responsible' | 'analyst' = 'agent') =>
+  env.request('GET', `/api/v1/appeals?${query}`, { as });
 
 describe('listing appeals', () => {
   it('lists newest first', async () => {
@@ -41,15 +64,22 @@ describe('listing appeals', () => {
   });
 
   it('filters by owner, including unassigned and me', async () => {
-    await env.request('POST', `/api/v1/appeals/${ids.fridge}/assign`, { as: 'agent', body: { ownerId: env.users.agent.id } });
+    await env.request('POST', `/api/v1/appeals/${ids.fridge}/assign`, {
+      as: 'agent',
+      body: { ownerId: env.users.agent.id },
+    });
     expect((await list('ownerId=me')).body.items.map((a: { id: string }) => a.id)).toEqual([ids.fridge]);
     expect((await list(`ownerId=${env.users.agent.id}`)).body.items).toHaveLength(1);
     expect((await list('ownerId=none')).body.items).toHaveLength(10);
   });
 
   it('finds appeals by Russian words in any form and by number', async () => {
-    expect((await list(`q=${encodeURIComponent('холодильником')}`)).body.items.map((a: { id: string }) => a.id)).toEqual([ids.fridge]);
-    expect((await list(`q=${encodeURIComponent('очереди в кассы')}`)).body.items.map((a: { id: string }) => a.id)).toEqual([ids.queue]);
+    expect(
+      (await list(`q=${encodeURIComponent('холодильником')}`)).body.items.map((a: { id: string }) => a.id),
+    ).toEqual([ids.fridge]);
+    expect(
+      (await list(`q=${encodeURIComponent('очереди в кассы')}`)).body.items.map((a: { id: string }) => a.id),
+    ).toEqual([ids.queue]);
     const one = await env.request('GET', `/api/v1/appeals/${ids.thanks}`, { as: 'agent' });
     expect((await list(`q=%23${one.body.number}`)).body.items.map((a: { id: string }) => a.id)).toEqual([ids.thanks]);
   });
@@ -59,7 +89,9 @@ describe('listing appeals', () => {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const res: { body: { items: { id: string }[]; nextCursor: string | null } } = await list(`limit=3&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`);
+        const res: { body: { items: { id: string }[]; nextCursor: string | null } } = await list(
+          `limit=3&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`,
+        );
         seen.push(...res.body.items.map((a) => a.id));
         cursor = res.body.nextCursor;
       } while (cursor);
@@ -70,15 +102,22 @@ describe('listing appeals', () => {
 
   it('filters by creation range', async () => {
     expect((await list('createdFrom=2000-01-01T00:00:00Z&createdTo=2001-01-01T00:00:00Z')).body.items).toHaveLength(0);
-    expect((await list(`createdFrom=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}`)).body.items).toHaveLength(11);
+    expect(
+      (await list(`createdFrom=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}`)).body.items,
+    ).toHaveLength(11);
   });
 
   it('filters by when the customer spoke, which may be long before the record', async () => {
-    const late = await env.request('POST', '/api/v1/appeals', { as: 'agent', body: makeAppealInput({ receivedAt: '2025-03-10T09:00:00Z' }) });
+    const late = await env.request('POST', '/api/v1/appeals', {
+      as: 'agent',
+      body: makeAppealInput({ receivedAt: '2025-03-10T09:00:00Z' }),
+    });
     expect(late.status).toBe(201);
     const march = await list('receivedFrom=2025-03-01T00:00:00Z&receivedTo=2025-04-01T00:00:00Z');
     expect(march.body.items.map((a: { id: string }) => a.id)).toEqual([late.body.id]);
-    expect((await list('receivedFrom=2025-03-10T09:00:01Z&receivedTo=2025-04-01T00:00:00Z')).body.items).toHaveLength(0);
+    expect((await list('receivedFrom=2025-03-10T09:00:01Z&receivedTo=2025-04-01T00:00:00Z')).body.items).toHaveLength(
+      0,
+    );
     expect((await list('receivedTo=yesterday')).status).toBe(400);
     await env.request('PATCH', `/api/v1/appeals/${late.body.id}`, { as: 'admin', body: { status: 'closed' } });
   });
@@ -91,22 +130,39 @@ describe('listing appeals', () => {
   });
 
   it("names each appeal's customer in the list, to those who may read customers", async () => {
-    const items = (await list('limit=50')).body.items as { id: string; customerId: string | null; customerName: string | null }[];
+    const items = (await list('limit=50')).body.items as {
+      id: string;
+      customerId: string | null;
+      customerName: string | null;
+    }[];
     const fridge = items.find((a) => a.id === ids.fridge)!;
     expect(fridge.customerName).toBe('Иван Петров');
     const profile = await env.request('GET', `/api/v1/customers/${fridge.customerId}`, { as: 'agent' });
     expect(profile.body.name).toBe(fridge.customerName);
     // Unit staff may not read customers: the same rows carry no names for them.
-    const theirs = (await list('limit=50', 'unit_responsible')).body.items as { customerId: string | null; customerName: string | null }[];
+    const theirs = (await list('limit=50', 'unit_responsible')).body.items as {
+      customerId: string | null;
+      customerName: string | null;
+    }[];
     expect(theirs.some((a) => a.customerId !== null)).toBe(true);
     expect(theirs.every((a) => a.customerName === null)).toBe(true);
   });
 
   it('refuses bad filters naming the parameter', async () => {
-    for (const [query, path] of [['status=done', 'query.status.0'], ['limit=1000', 'query.limit'], ['unitId=abc', 'query.unitId.0'], ['sort=colour', 'query.sort'], ['cursor=garbage', 'query.cursor'], ['foo=1', 'query.foo']]) {
+    for (const [query, path] of [
+      ['status=done', 'query.status.0'],
+      ['limit=1000', 'query.limit'],
+      ['unitId=abc', 'query.unitId.0'],
+      ['sort=colour', 'query.sort'],
+      ['cursor=garbage', 'query.cursor'],
+      ['foo=1', 'query.foo'],
+    ]) {
       const res = await list(query!);
       expect(res.status, query).toBe(400);
-      expect(res.body.error.fields.map((f: { path: string }) => f.path), query).toContain(path);
+      expect(
+        res.body.error.fields.map((f: { path: string }) => f.path),
+        query,
+      ).toContain(path);
     }
   });
 

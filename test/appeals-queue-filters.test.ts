@@ -17,12 +17,18 @@ async function create(body: unknown, as: 'agent' | 'supervisor' = 'agent'): Prom
 }
 /** Every unmet deadline of the appeal moves to now + minutes. */
 const dueIn = (id: string, minutes: number) =>
-  env.ctx.db.query(`UPDATE appeal_sla_targets SET due_at = now() + make_interval(mins => $2), warn_at = NULL, breached_at = NULL
-    WHERE appeal_id = $1 AND met_at IS NULL`, [id, minutes]);
+  env.ctx.db.query(
+    `UPDATE appeal_sla_targets SET due_at = now() + make_interval(mins => $2), warn_at = NULL, breached_at = NULL
+    WHERE appeal_id = $1 AND met_at IS NULL`,
+    [id, minutes],
+  );
 
 beforeAll(async () => {
   env = await startTestEnv();
-  const child = await env.request('POST', '/api/v1/units', { as: 'admin', body: { type: 'store', name: 'Отдел магазина на Тверской', parentId: env.units.store.id } });
+  const child = await env.request('POST', '/api/v1/units', {
+    as: 'admin',
+    body: { type: 'store', name: 'Отдел магазина на Тверской', parentId: env.units.store.id },
+  });
   expect(child.status).toBe(201);
   childUnit = child.body.id;
   ids.mineLate = await create(email({ unitId: env.units.store.id, ownerId: env.users.agent.id }));
@@ -35,7 +41,14 @@ beforeAll(async () => {
   await dueIn(ids.otherSoonest, 60);
   await dueIn(ids.waiting, 90);
   await env.ctx.db.query('UPDATE appeal_sla_targets SET met_at = now() WHERE appeal_id = $1', [ids.noDeadline]);
-  expect((await env.request('PATCH', `/api/v1/appeals/${ids.waiting}`, { as: 'agent', body: { status: 'pending_customer' } })).status).toBe(200);
+  expect(
+    (
+      await env.request('PATCH', `/api/v1/appeals/${ids.waiting}`, {
+        as: 'agent',
+        body: { status: 'pending_customer' },
+      })
+    ).status,
+  ).toBe(200);
 });
 afterAll(() => env.close());
 
@@ -47,7 +60,9 @@ const list = async (query: string, as: 'agent' | 'unit_responsible' | 'superviso
 const refused = async (query: string, path: string) => {
   const res = await env.request('GET', `/api/v1/appeals?${query}`, { as: 'agent' });
   expect(res.status).toBe(400);
-  expect(res.body.error.fields.map((f: { path: string }) => f.path)).toContainEqual(expect.stringMatching(new RegExp(`^${path}`)));
+  expect(res.body.error.fields.map((f: { path: string }) => f.path)).toContainEqual(
+    expect.stringMatching(new RegExp(`^${path}`)),
+  );
 };
 
 describe('queue filters', () => {
@@ -78,7 +93,9 @@ describe('queue filters', () => {
     const late = await create(email());
     await dueIn(late, -30);
     expect(await list('overdue=true')).toContain(late);
-    await env.ctx.db.query('UPDATE appeal_sla_targets SET met_at = now(), breached_at = now() WHERE appeal_id = $1', [late]);
+    await env.ctx.db.query('UPDATE appeal_sla_targets SET met_at = now(), breached_at = now() WHERE appeal_id = $1', [
+      late,
+    ]);
     expect(await list('overdue=true')).not.toContain(late);
     expect(await list('slaState=breached')).toContain(late);
     await refused('overdue=1', 'query.overdue');
@@ -86,8 +103,12 @@ describe('queue filters', () => {
 
   it("includes a unit's child units with unitTree, never beyond a unit responsible's own units", async () => {
     expect(await list(`unitId=${env.units.store.id}`)).toEqual([ids.mineLate]);
-    expect((await list(`unitId=${env.units.store.id}&unitTree=true`)).sort()).toEqual([ids.mineLate, ids.childSoon].sort());
-    expect((await list(`unitId=${env.units.store.id}&includeSubunits=true`)).sort()).toEqual([ids.mineLate, ids.childSoon].sort());
+    expect((await list(`unitId=${env.units.store.id}&unitTree=true`)).sort()).toEqual(
+      [ids.mineLate, ids.childSoon].sort(),
+    );
+    expect((await list(`unitId=${env.units.store.id}&includeSubunits=true`)).sort()).toEqual(
+      [ids.mineLate, ids.childSoon].sort(),
+    );
     expect(await list(`unitId=${childUnit}&unitTree=true`)).toEqual([ids.childSoon]);
     expect(await list(`unitId=${env.units.store.id}&unitTree=true`, 'unit_responsible')).toEqual([ids.mineLate]);
     await refused('unitTree=true', 'query.unitTree');
@@ -96,19 +117,43 @@ describe('queue filters', () => {
   it('sorts by the next due time, appeals without one last in either direction', async () => {
     // Only this file's fixtures (another test adds an appeal whose deadline was met).
     const ours = async (query: string) => (await list(query)).filter((id) => Object.values(ids).includes(id));
-    expect(await ours('sort=dueAt&status=new,open')).toEqual([ids.mineLate, ids.otherSoonest, ids.childSoon, ids.noDeadline]);
-    expect(await ours('sort=-dueAt&status=new,open')).toEqual([ids.childSoon, ids.otherSoonest, ids.mineLate, ids.noDeadline]);
+    expect(await ours('sort=dueAt&status=new,open')).toEqual([
+      ids.mineLate,
+      ids.otherSoonest,
+      ids.childSoon,
+      ids.noDeadline,
+    ]);
+    expect(await ours('sort=-dueAt&status=new,open')).toEqual([
+      ids.childSoon,
+      ids.otherSoonest,
+      ids.mineLate,
+      ids.noDeadline,
+    ]);
     await refused('sort=due', 'query.sort');
   });
 
   it('pages every sort with its keyset cursor, without repeats or gaps', async () => {
     const all = await list('');
-    for (const sort of ['dueAt', '-dueAt', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'number', '-number', 'receivedAt']) {
+    for (const sort of [
+      'dueAt',
+      '-dueAt',
+      'createdAt',
+      '-createdAt',
+      'updatedAt',
+      '-updatedAt',
+      'number',
+      '-number',
+      'receivedAt',
+    ]) {
       const whole = await list(`sort=${sort}`);
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const res = await env.request('GET', `/api/v1/appeals?limit=2&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`, { as: 'agent' });
+        const res = await env.request(
+          'GET',
+          `/api/v1/appeals?limit=2&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`,
+          { as: 'agent' },
+        );
         expect(res.status).toBe(200);
         seen.push(...res.body.items.map((a: { id: string }) => a.id));
         cursor = res.body.nextCursor;

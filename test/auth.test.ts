@@ -8,7 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const login = (email: string, password: string) => env.request('POST', '/api/v1/auth/login', { body: { email, password } });
+const login = (email: string, password: string) =>
+  env.request('POST', '/api/v1/auth/login', { body: { email, password } });
 const cookieOf = (res: { headers: Record<string, unknown> }) => String(res.headers['set-cookie']).split(';')[0]!;
 
 describe('sessions', () => {
@@ -31,7 +32,9 @@ describe('sessions', () => {
   });
 
   it('stores no password or session in plain text', async () => {
-    const users = await env.ctx.db.query<{ hash: string }>('SELECT password_hash AS hash FROM users WHERE id = $1', [env.users.agent.id]);
+    const users = await env.ctx.db.query<{ hash: string }>('SELECT password_hash AS hash FROM users WHERE id = $1', [
+      env.users.agent.id,
+    ]);
     expect(users[0]!.hash).toMatch(/^scrypt\$/);
     const res = await login(env.users.agent.email, TEST_PASSWORD);
     const token = cookieOf(res).split('=')[1]!;
@@ -50,7 +53,11 @@ describe('sessions', () => {
     const limited = await (await import('./harness.ts')).startTestEnv({ loginRatePerMinute: 3 });
     try {
       const statuses = [];
-      for (let i = 0; i < 5; i++) statuses.push((await limited.request('POST', '/api/v1/auth/login', { body: { email: 'x@y.ru', password: 'nope' } })).status);
+      for (let i = 0; i < 5; i++) {
+        statuses.push(
+          (await limited.request('POST', '/api/v1/auth/login', { body: { email: 'x@y.ru', password: 'nope' } })).status,
+        );
+      }
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
     } finally {
       await limited.close();
@@ -63,7 +70,9 @@ describe('API tokens', () => {
     const created = await env.request('POST', '/api/v1/tokens', { as: 'agent', body: { name: 'Интеграция с АТС' } });
     expect(created.status).toBe(201);
     expect(created.body.token).toMatch(/^otk_/);
-    expect((await env.request('GET', '/api/v1/auth/me', { token: created.body.token })).body.id).toBe(env.users.agent.id);
+    expect((await env.request('GET', '/api/v1/auth/me', { token: created.body.token })).body.id).toBe(
+      env.users.agent.id,
+    );
     const listed = await env.request('GET', '/api/v1/tokens', { as: 'agent' });
     expect(JSON.stringify(listed.body)).not.toContain(created.body.token);
     expect(listed.body.items.map((t: { id: string }) => t.id)).toContain(created.body.id);
@@ -79,8 +88,14 @@ describe('API tokens', () => {
   });
 
   it('refuses an agent creating a token for someone else, and a past expiry', async () => {
-    expect((await env.request('POST', '/api/v1/tokens', { as: 'agent', body: { name: 'x', userId: env.users.admin.id } })).status).toBe(403);
-    const past = await env.request('POST', '/api/v1/tokens', { as: 'agent', body: { name: 'x', expiresAt: '2020-01-01T00:00:00Z' } });
+    expect(
+      (await env.request('POST', '/api/v1/tokens', { as: 'agent', body: { name: 'x', userId: env.users.admin.id } }))
+        .status,
+    ).toBe(403);
+    const past = await env.request('POST', '/api/v1/tokens', {
+      as: 'agent',
+      body: { name: 'x', expiresAt: '2020-01-01T00:00:00Z' },
+    });
     expect(past.status).toBe(400);
     expect(past.body.error.fields[0].path).toBe('expiresAt');
   });

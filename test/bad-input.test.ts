@@ -9,7 +9,12 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const count = async () => (await env.ctx.db.query<{ n: number }>('SELECT (SELECT count(*) FROM appeals) + (SELECT count(*) FROM customers) AS n'))[0]!.n;
+const count = async () =>
+  (
+    await env.ctx.db.query<{ n: number }>(
+      'SELECT (SELECT count(*) FROM appeals) + (SELECT count(*) FROM customers) AS n',
+    )
+  )[0]!.n;
 const post = (payload: string | Buffer, contentType = 'application/json') =>
   env.request('POST', '/api/v1/appeals', { as: 'agent', payload, headers: { 'content-type': contentType } });
 
@@ -30,7 +35,11 @@ describe('malformed requests', () => {
   });
 
   it('refuses invalid UTF-8 instead of storing replacement characters', async () => {
-    const body = Buffer.concat([Buffer.from('{"kind":"incident","channel":"phone","subject":"'), Buffer.from([0xd0, 0x28]), Buffer.from('","customer":{"name":"x"}}')]);
+    const body = Buffer.concat([
+      Buffer.from('{"kind":"incident","channel":"phone","subject":"'),
+      Buffer.from([0xd0, 0x28]),
+      Buffer.from('","customer":{"name":"x"}}'),
+    ]);
     const res = await post(body);
     expect(res.status).toBe(400);
     expect(res.body.error.fields[0].code).toBe('invalid_utf8');
@@ -54,9 +63,14 @@ describe('malformed requests', () => {
   });
 
   it('does not leak SQL or stack traces', async () => {
-    const res = await env.request('GET', `/api/v1/appeals?q=${encodeURIComponent("'; DROP TABLE appeals; --")}`, { as: 'agent' });
+    const res = await env.request('GET', `/api/v1/appeals?q=${encodeURIComponent("'; DROP TABLE appeals; --")}`, {
+      as: 'agent',
+    });
     expect(res.status).toBe(200);
-    const ids = await env.request('PATCH', '/api/v1/customers/00000000-0000-4000-8000-000000000000', { as: 'agent', body: { name: 'x' } });
+    const ids = await env.request('PATCH', '/api/v1/customers/00000000-0000-4000-8000-000000000000', {
+      as: 'agent',
+      body: { name: 'x' },
+    });
     expect(ids.status).toBe(404);
     expect(JSON.stringify(ids.body)).not.toMatch(/SELECT|stack|at .*\.ts/);
   });

@@ -11,7 +11,10 @@ import { suggestForAppeal } from '../src/modules/routing/classification/classifi
 import { startTestEnv, type TestEnv } from './harness.ts';
 
 const BASE = '/api/v1/routing/classifier';
-const DELIVERY = { subject: 'Не привезли заказ', description: 'Курьер так и не приехал, доставку перенесли уже второй раз' };
+const DELIVERY = {
+  subject: 'Не привезли заказ',
+  description: 'Курьер так и не приехал, доставку перенесли уже второй раз',
+};
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -36,12 +39,20 @@ describe('classifier without history', () => {
 
 describe('classifier trained on a demo register', () => {
   beforeAll(async () => {
-    await loadDemo(env.ctx.db, { stores: 3, customers: 300, appeals: 3_000, withMessages: false, seed: 7, baseDate: new Date('2026-06-01T00:00:00Z') });
+    await loadDemo(env.ctx.db, {
+      stores: 3,
+      customers: 300,
+      appeals: 3_000,
+      withMessages: false,
+      seed: 7,
+      baseDate: new Date('2026-06-01T00:00:00Z'),
+    });
   }, 120_000);
 
   it('learns from a demo whose appeals are mostly resolved or closed with a category', async () => {
     const [row] = await env.ctx.db.query<{ labelled: number; total: number }>(
-      `SELECT count(*) FILTER (WHERE status IN ('resolved', 'closed') AND category_id IS NOT NULL)::int AS labelled, count(*)::int AS total FROM appeals`);
+      `SELECT count(*) FILTER (WHERE status IN ('resolved', 'closed') AND category_id IS NOT NULL)::int AS labelled, count(*)::int AS total FROM appeals`,
+    );
     expect(row!.labelled / row!.total).toBeGreaterThan(0.5);
   });
 
@@ -57,7 +68,9 @@ describe('classifier trained on a demo register', () => {
     const status = await env.request('GET', BASE, { as: 'analyst' });
     expect(status.status).toBe(200);
     const [model] = status.body.models;
-    console.log(`classifier on demo data: ${model.samples} samples, accuracy ${model.accuracy.toFixed(3)}, macro-F1 ${model.macroF1.toFixed(3)}`);
+    console.log(
+      `classifier on demo data: ${model.samples} samples, accuracy ${model.accuracy.toFixed(3)}, macro-F1 ${model.macroF1.toFixed(3)}`,
+    );
     expect(model).toMatchObject({ target: 'category' });
     expect(model.samples).toBeGreaterThan(1_000);
     expect(model.accuracy).toBeGreaterThan(0.5);
@@ -71,15 +84,23 @@ describe('classifier trained on a demo register', () => {
     const res = await env.request('POST', `${BASE}/suggest`, { as: 'agent', body: DELIVERY });
     expect(res.status).toBe(200);
     const s = res.body.suggestion;
-    const [category] = await env.ctx.db.query<{ code: string }>('SELECT code FROM categories WHERE id = $1', [s.categoryId]);
+    const [category] = await env.ctx.db.query<{ code: string }>('SELECT code FROM categories WHERE id = $1', [
+      s.categoryId,
+    ]);
     expect(category).toBeDefined();
     expect(s).toMatchObject({ queueId: null, queueConfidence: 0, applyQueue: false });
     expect(s.categoryConfidence).toBeGreaterThan(0);
 
     expect((await env.request('PATCH', BASE, { as: 'admin', body: { applyThreshold: 0 } })).status).toBe(200);
-    expect((await env.request('POST', `${BASE}/suggest`, { as: 'agent', body: DELIVERY })).body.suggestion.applyCategory).toBe(true);
-    expect((await env.request('PATCH', BASE, { as: 'admin', body: { applyThreshold: 1 } })).body.applyThreshold).toBe(1);
-    expect((await env.request('POST', `${BASE}/suggest`, { as: 'agent', body: DELIVERY })).body.suggestion.applyCategory).toBe(false);
+    expect(
+      (await env.request('POST', `${BASE}/suggest`, { as: 'agent', body: DELIVERY })).body.suggestion.applyCategory,
+    ).toBe(true);
+    expect((await env.request('PATCH', BASE, { as: 'admin', body: { applyThreshold: 1 } })).body.applyThreshold).toBe(
+      1,
+    );
+    expect(
+      (await env.request('POST', `${BASE}/suggest`, { as: 'agent', body: DELIVERY })).body.suggestion.applyCategory,
+    ).toBe(false);
   });
 
   it('suggests nothing when switched off', async () => {
@@ -111,12 +132,14 @@ describe('classifier trained on a demo register', () => {
       `UPDATE appeals a SET queue_id = q.id
        FROM (SELECT id, (row_number() OVER (ORDER BY code)) % 3 AS n FROM categories) c,
             (SELECT id, row_number() OVER (ORDER BY code) - 1 AS n FROM queues) q
-       WHERE a.category_id = c.id AND q.n = c.n`);
+       WHERE a.category_id = c.id AND q.n = c.n`,
+    );
     const res = await env.request('POST', `${BASE}/train`, { as: 'cs_head' });
     expect(res.status).toBe(200);
     expect(res.body.models.map((m: { target: string }) => m.target)).toEqual(['category', 'queue']);
     const [{ count }] = (await env.ctx.db.query<{ count: number }>(
-      `SELECT count(*)::int AS count FROM classifier_models WHERE active AND target = 'category'`)) as [{ count: number }];
+      `SELECT count(*)::int AS count FROM classifier_models WHERE active AND target = 'category'`,
+    )) as [{ count: number }];
     expect(count).toBe(1);
     const s = (await env.request('POST', `${BASE}/suggest`, { as: 'agent', body: DELIVERY })).body.suggestion;
     const [queue] = await env.ctx.db.query('SELECT code FROM queues WHERE id = $1', [s.queueId]);
@@ -160,7 +183,8 @@ describe('classifier trained on a demo register', () => {
     const after = (await env.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM classifier_models'))[0]!.n;
     expect(after).toBe(before + 2);
     const next = await env.ctx.db.query<{ runAt: Date }>(
-      `SELECT run_at AS "runAt" FROM jobs WHERE kind = 'classifier.train' AND done_at IS NULL`);
+      `SELECT run_at AS "runAt" FROM jobs WHERE kind = 'classifier.train' AND done_at IS NULL`,
+    );
     expect(next.map((j) => j.runAt.getTime())).toEqual([now.getTime() + 24 * 60 * 60 * 1000]);
   });
 });

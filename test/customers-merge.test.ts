@@ -19,7 +19,10 @@ async function customer(body: Record<string, unknown>): Promise<string> {
 }
 
 async function appealOf(customerId: string, kind = 'incident'): Promise<string> {
-  const res = await env.request('POST', '/api/v1/appeals', { as: 'agent', body: makeAppealInput({ kind, customer: { id: customerId } }) });
+  const res = await env.request('POST', '/api/v1/appeals', {
+    as: 'agent',
+    body: makeAppealInput({ kind, customer: { id: customerId } }),
+  });
   expect(res.status).toBe(201);
   return res.body.id;
 }
@@ -28,10 +31,19 @@ describe('merging two customers', () => {
   it('previews what moves, what is filled and what conflicts, changing nothing', async () => {
     const shared = 'noemail@mail.ru';
     const merged = await customer({
-      name: 'Иван Петров', phones: [phone()], emails: ['ivan@example.ru', shared], birthday: '1980-02-03',
-      consents: { sms: true, email: false }, tags: ['vip'],
+      name: 'Иван Петров',
+      phones: [phone()],
+      emails: ['ivan@example.ru', shared],
+      birthday: '1980-02-03',
+      consents: { sms: true, email: false },
+      tags: ['vip'],
     });
-    const survivor = await customer({ name: 'Петров Иван Сергеевич', emails: [shared], companyName: 'ООО Ромашка', consents: { email: true } });
+    const survivor = await customer({
+      name: 'Петров Иван Сергеевич',
+      emails: [shared],
+      companyName: 'ООО Ромашка',
+      consents: { email: true },
+    });
     await appealOf(merged);
     await appealOf(merged);
     await appealOf(merged, 'thanks');
@@ -40,14 +52,23 @@ describe('merging two customers', () => {
     expect(res.status).toBe(200);
     expect(res.body.appeals).toEqual({ total: 3, byKind: { incident: 2, thanks: 1 } });
     expect(res.body.identities.map((i: { value: string; outcome: string }) => [i.value, i.outcome])).toEqual([
-      [expect.stringMatching(/^\+7903/), 'moves'], ['ivan@example.ru', 'moves'], [shared, 'already_there'],
+      [expect.stringMatching(/^\+7903/), 'moves'],
+      ['ivan@example.ru', 'moves'],
+      [shared, 'already_there'],
     ]);
-    expect(res.body.fills).toEqual(expect.arrayContaining([
-      { field: 'birthday', value: '1980-02-03' }, { field: 'consents.sms', value: true }, { field: 'tags', value: ['vip'] },
-    ]));
-    expect(res.body.conflicts).toEqual(expect.arrayContaining([
-      { field: 'name', kept: 'Петров Иван Сергеевич', dropped: 'Иван Петров' }, { field: 'consents.email', kept: true, dropped: false },
-    ]));
+    expect(res.body.fills).toEqual(
+      expect.arrayContaining([
+        { field: 'birthday', value: '1980-02-03' },
+        { field: 'consents.sms', value: true },
+        { field: 'tags', value: ['vip'] },
+      ]),
+    );
+    expect(res.body.conflicts).toEqual(
+      expect.arrayContaining([
+        { field: 'name', kept: 'Петров Иван Сергеевич', dropped: 'Иван Петров' },
+        { field: 'consents.email', kept: true, dropped: false },
+      ]),
+    );
     // Nothing moved.
     const after = await env.request('GET', `/api/v1/customers/${merged}`, { as: 'agent' });
     expect(after.body.mergedInto).toBeNull();
@@ -56,13 +77,22 @@ describe('merging two customers', () => {
 
   it('moves appeals (with history), identities and empty fields in one go, leaving a tombstone', async () => {
     const mergedPhone = phone();
-    const merged = await customer({ name: 'Анна Смирнова', phones: [mergedPhone], emails: ['anna@example.ru'], birthday: '1991-05-06', consents: { sms: true } });
+    const merged = await customer({
+      name: 'Анна Смирнова',
+      phones: [mergedPhone],
+      emails: ['anna@example.ru'],
+      birthday: '1991-05-06',
+      consents: { sms: true },
+    });
     const survivor = await customer({ name: 'Анна С.', phones: [phone()] });
     const a1 = await appealOf(merged);
     const a2 = await appealOf(merged, 'question');
     const own = await appealOf(survivor);
 
-    const res = await env.request('POST', `/api/v1/customers/${merged}/merge`, { as: 'agent', body: { into: survivor } });
+    const res = await env.request('POST', `/api/v1/customers/${merged}/merge`, {
+      as: 'agent',
+      body: { into: survivor },
+    });
     expect(res.status).toBe(200);
     expect(res.body.appeals.total).toBe(2);
     expect(res.body.customer.id).toBe(survivor);
@@ -76,9 +106,18 @@ describe('merging two customers', () => {
       expect((await env.request('GET', `/api/v1/appeals/${id}`, { as: 'agent' })).body.customerId).toBe(survivor);
       const history = await env.request('GET', `/api/v1/appeals/${id}/history`, { as: 'agent' });
       const event = history.body.items.find((e: { field: string | null }) => e.field === 'customerId');
-      expect(event).toMatchObject({ action: 'updated', actorId: env.users.agent.id, oldValue: merged, newValue: survivor });
+      expect(event).toMatchObject({
+        action: 'updated',
+        actorId: env.users.agent.id,
+        oldValue: merged,
+        newValue: survivor,
+      });
     }
-    expect((await env.request('GET', `/api/v1/appeals/${own}/history`, { as: 'agent' })).body.items.some((e: { field: string | null }) => e.field === 'customerId')).toBe(false);
+    expect(
+      (await env.request('GET', `/api/v1/appeals/${own}/history`, { as: 'agent' })).body.items.some(
+        (e: { field: string | null }) => e.field === 'customerId',
+      ),
+    ).toBe(false);
 
     // The tombstone says where the customer went; the survivor has every appeal.
     const tomb = await env.request('GET', `/api/v1/customers/${merged}`, { as: 'agent' });
@@ -90,14 +129,25 @@ describe('merging two customers', () => {
     // Search hides the tombstone; finding by the old phone or e-mail gives the survivor.
     const search = await env.request('GET', `/api/v1/customers?q=${encodeURIComponent('Анна')}`, { as: 'agent' });
     expect(search.body.items.map((c: { id: string }) => c.id)).toEqual([survivor]);
-    const byPhone = await env.request('GET', `/api/v1/customers?phone=${encodeURIComponent(mergedPhone)}`, { as: 'agent' });
+    const byPhone = await env.request('GET', `/api/v1/customers?phone=${encodeURIComponent(mergedPhone)}`, {
+      as: 'agent',
+    });
     expect(byPhone.body.items.map((c: { id: string }) => c.id)).toEqual([survivor]);
-    const byEmail = await env.request('POST', '/api/v1/appeals', { as: 'agent', body: makeAppealInput({ customer: { email: 'Anna@Example.ru' } }) });
+    const byEmail = await env.request('POST', '/api/v1/appeals', {
+      as: 'agent',
+      body: makeAppealInput({ customer: { email: 'Anna@Example.ru' } }),
+    });
     expect(byEmail.body.customerId).toBe(survivor);
-    const byOldPhone = await env.request('POST', '/api/v1/appeals', { as: 'agent', body: makeAppealInput({ customer: { phone: mergedPhone } }) });
+    const byOldPhone = await env.request('POST', '/api/v1/appeals', {
+      as: 'agent',
+      body: makeAppealInput({ customer: { phone: mergedPhone } }),
+    });
     expect(byOldPhone.body.customerId).toBe(survivor);
     // An old link to the merged customer files the appeal under the survivor.
-    const byOldId = await env.request('POST', '/api/v1/appeals', { as: 'agent', body: makeAppealInput({ customer: { id: merged } }) });
+    const byOldId = await env.request('POST', '/api/v1/appeals', {
+      as: 'agent',
+      body: makeAppealInput({ customer: { id: merged } }),
+    });
     expect(byOldId.body.customerId).toBe(survivor);
   });
 
@@ -105,8 +155,12 @@ describe('merging two customers', () => {
     const a = await customer({ name: 'Первый' });
     const b = await customer({ name: 'Второй' });
     const c = await customer({ name: 'Третий' });
-    expect((await env.request('POST', `/api/v1/customers/${a}/merge`, { as: 'agent', body: { into: b } })).status).toBe(200);
-    expect((await env.request('POST', `/api/v1/customers/${b}/merge`, { as: 'agent', body: { into: c } })).status).toBe(200);
+    expect((await env.request('POST', `/api/v1/customers/${a}/merge`, { as: 'agent', body: { into: b } })).status).toBe(
+      200,
+    );
+    expect((await env.request('POST', `/api/v1/customers/${b}/merge`, { as: 'agent', body: { into: c } })).status).toBe(
+      200,
+    );
     expect((await env.request('GET', `/api/v1/customers/${a}`, { as: 'agent' })).body.mergedInto).toBe(c);
   });
 
@@ -134,7 +188,9 @@ describe('merging two customers', () => {
     // Unit staff and analysts may not merge, nor preview.
     expect((await merge(x, { into: y }, 'unit_responsible')).status).toBe(403);
     expect((await merge(x, { into: y }, 'analyst')).status).toBe(403);
-    expect((await env.request('GET', `/api/v1/customers/${x}/merge-preview?into=${y}`, { as: 'unit_responsible' })).status).toBe(403);
+    expect(
+      (await env.request('GET', `/api/v1/customers/${x}/merge-preview?into=${y}`, { as: 'unit_responsible' })).status,
+    ).toBe(403);
 
     // Into a tombstone, or a tombstone again.
     const z = await customer({ name: 'Зет' });
@@ -146,7 +202,9 @@ describe('merging two customers', () => {
     expect(again.status).toBe(409);
     expect(again.body.error.fields[0]).toMatchObject({ path: 'id', code: 'already_merged' });
     // A tombstone cannot be edited, nor put on an appeal.
-    expect((await env.request('PATCH', `/api/v1/customers/${y}`, { as: 'agent', body: { name: 'Новое' } })).status).toBe(409);
+    expect(
+      (await env.request('PATCH', `/api/v1/customers/${y}`, { as: 'agent', body: { name: 'Новое' } })).status,
+    ).toBe(409);
     const relink = await env.request('PATCH', `/api/v1/appeals/${ax}`, { as: 'agent', body: { customerId: y } });
     expect(relink.status).toBe(400);
     expect(relink.body.error.fields[0]).toMatchObject({ path: 'customerId', code: 'merged_customer' });

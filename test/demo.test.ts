@@ -19,7 +19,8 @@ const DAY = 86_400_000;
 let db: Db;
 let result: LoadDemoResult;
 const one = async <T>(sql: string, params: unknown[] = []) => (await db.query<T>(sql, params))[0]!;
-const count = async (sql: string, params: unknown[] = []) => (await one<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params)).n;
+const count = async (sql: string, params: unknown[] = []) =>
+  (await one<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params)).n;
 
 beforeAll(async () => {
   db = await openDb({});
@@ -33,7 +34,14 @@ describe('loadDemo', () => {
     expect(result).toMatchObject({ customers: 200, appeals: 1_000 });
     expect(await count('units')).toBe(result.units);
     expect(await count("units WHERE type = 'store'")).toBe(3);
-    for (const type of ['customer_service', 'call_centre', 'service_centre', 'document_service', 'services', 'office']) {
+    for (const type of [
+      'customer_service',
+      'call_centre',
+      'service_centre',
+      'document_service',
+      'services',
+      'office',
+    ]) {
       expect(await count('units WHERE type = $1', [type]), type).toBeGreaterThan(0);
     }
     // Besides the demo's people, only the mail channel's inactive author (migration 009).
@@ -48,7 +56,9 @@ describe('loadDemo', () => {
   });
 
   it('hashes one shared password for the demo users', async () => {
-    const hashes = await db.query<{ h: string }>("SELECT DISTINCT password_hash AS h FROM users WHERE email LIKE '%@demo.otklik.local'");
+    const hashes = await db.query<{ h: string }>(
+      "SELECT DISTINCT password_hash AS h FROM users WHERE email LIKE '%@demo.otklik.local'",
+    );
     expect(hashes).toHaveLength(1);
     expect(await verifyPassword('demo-password', hashes[0]!.h)).toBe(true);
   });
@@ -67,7 +77,8 @@ describe('loadDemo', () => {
   it('keeps every date inside the range, received before created, stamps in order', async () => {
     const start = rangeStart(BASE, 3);
     const r = await one<{ min: Date; max: Date; minReceived: Date }>(
-      'SELECT min(created_at) AS min, max(created_at) AS max, min(received_at) AS "minReceived" FROM appeals');
+      'SELECT min(created_at) AS min, max(created_at) AS max, min(received_at) AS "minReceived" FROM appeals',
+    );
     expect(r.min.getTime()).toBeGreaterThanOrEqual(start.getTime());
     expect(r.minReceived.getTime()).toBeGreaterThanOrEqual(start.getTime());
     expect(r.max.getTime()).toBeLessThanOrEqual(BASE.getTime());
@@ -83,36 +94,57 @@ describe('loadDemo', () => {
     expect(await count("appeals WHERE status NOT IN ('resolved', 'closed') AND resolved_at IS NOT NULL")).toBe(0);
     expect(await count("appeals WHERE status = 'new' AND owner_id IS NOT NULL")).toBe(0);
     // Old appeals are finished, save the rare one stuck with a unit.
-    expect(await count("appeals WHERE created_at < $1 AND status NOT IN ('resolved', 'closed')", [new Date(BASE.getTime() - 90 * DAY)])).toBeLessThan(10);
-    expect(await count("appeals WHERE created_at > $1 AND status <> 'closed'", [new Date(BASE.getTime() - 2 * DAY)])).toBeGreaterThan(0);
+    expect(
+      await count("appeals WHERE created_at < $1 AND status NOT IN ('resolved', 'closed')", [
+        new Date(BASE.getTime() - 90 * DAY),
+      ]),
+    ).toBeLessThan(10);
+    expect(
+      await count("appeals WHERE created_at > $1 AND status <> 'closed'", [new Date(BASE.getTime() - 2 * DAY)]),
+    ).toBeGreaterThan(0);
   });
 
   it('numbers appeals in creation order and moves the sequence past them', async () => {
     const r = await one<{ min: number; max: number }>('SELECT min(number) AS min, max(number) AS max FROM appeals');
     expect(r).toEqual({ min: 1, max: 1_000 });
     const rows = await db.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM (SELECT created_at < lag(created_at) OVER (ORDER BY number) AS back FROM appeals) x WHERE back');
+      'SELECT count(*)::int AS n FROM (SELECT created_at < lag(created_at) OVER (ORDER BY number) AS back FROM appeals) x WHERE back',
+    );
     expect(rows[0]!.n).toBe(0);
     expect((await one<{ n: number }>("SELECT nextval('appeal_number_seq')::int AS n")).n).toBe(1_001);
   });
 
   it('records the history: a created event, then each status change up to the current status', async () => {
-    expect(await count("appeals a WHERE NOT EXISTS (SELECT 1 FROM appeal_events e WHERE e.appeal_id = a.id AND e.action = 'created')")).toBe(0);
+    expect(
+      await count(
+        "appeals a WHERE NOT EXISTS (SELECT 1 FROM appeal_events e WHERE e.appeal_id = a.id AND e.action = 'created')",
+      ),
+    ).toBe(0);
     const wrong = await count(`appeals a WHERE a.status <> coalesce((SELECT e.new_value #>> '{}' FROM appeal_events e
       WHERE e.appeal_id = a.id AND e.field = 'status' ORDER BY e.id DESC LIMIT 1), 'new')`);
     expect(wrong).toBe(0);
   });
 
   it('gives store submissions the unit sequence number and the unit responsible as author', async () => {
-    expect(await count("appeals WHERE channel = 'store_submission' AND (sequence_number IS NULL OR created_by IS NULL)")).toBe(0);
-    expect(await count("appeals WHERE channel NOT IN ('store_submission', 'edms') AND sequence_number IS NOT NULL")).toBe(0);
+    expect(
+      await count("appeals WHERE channel = 'store_submission' AND (sequence_number IS NULL OR created_by IS NULL)"),
+    ).toBe(0);
+    expect(
+      await count("appeals WHERE channel NOT IN ('store_submission', 'edms') AND sequence_number IS NOT NULL"),
+    ).toBe(0);
   });
 
   it('flags placeholder contacts and keeps real ones unique', async () => {
-    const identities = await db.query<{ kind: string; value: string; placeholder: boolean }>('SELECT kind, value, placeholder FROM customer_identities');
+    const identities = await db.query<{ kind: string; value: string; placeholder: boolean }>(
+      'SELECT kind, value, placeholder FROM customer_identities',
+    );
     expect(identities.some((i) => i.placeholder)).toBe(true);
-    for (const i of identities.filter((x) => x.kind === 'email')) expect(normalizeEmail(i.value), i.value).toMatchObject({ ok: true, placeholder: i.placeholder });
-    for (const i of identities.filter((x) => x.kind === 'phone')) expect(i.value).toMatch(/^\+\d{11,12}$/);
+    for (const i of identities.filter((x) => x.kind === 'email')) {
+      expect(normalizeEmail(i.value), i.value).toMatchObject({ ok: true, placeholder: i.placeholder });
+    }
+    for (const i of identities.filter((x) => x.kind === 'phone')) {
+      expect(i.value).toMatch(/^\+\d{11,12}$/);
+    }
     const real = identities.filter((i) => !i.placeholder).map((i) => `${i.kind}:${i.value}`);
     expect(new Set(real).size).toBe(real.length);
   });
@@ -125,7 +157,9 @@ describe('loadDemo', () => {
     expect(await count('appeals')).toBe(1_100);
     expect(await count('customers')).toBe(220);
     // The appended appeals continue the register after whatever the sequence has handed out.
-    expect(await one('SELECT min(number)::int AS min, max(number)::int AS max FROM appeals WHERE number > $1', [last])).toEqual({ min: last + 1, max: last + 100 });
+    expect(
+      await one('SELECT min(number)::int AS min, max(number)::int AS max FROM appeals WHERE number > $1', [last]),
+    ).toEqual({ min: last + 1, max: last + 100 });
     expect((await one<{ n: number }>("SELECT nextval('appeal_number_seq')::int AS n")).n).toBe(last + 101);
   });
 });
@@ -135,7 +169,13 @@ describe('the demo generator', () => {
     const org = generateOrg(createRng(seed), { stores: 3, baseDate: BASE, years: 3 });
     const customers = [...customerBatches(createRng(seed + 1), { count: 300, baseDate: BASE, years: 3 })].flat();
     const appeals: DemoAppeal[] = [];
-    for (const batch of appealBatches(createRng(seed + 2), org, customers.map(toCustomerRef), { count, years: 3, baseDate: BASE, withMessages: true, batchSize: 500 })) {
+    for (const batch of appealBatches(createRng(seed + 2), org, customers.map(toCustomerRef), {
+      count,
+      years: 3,
+      baseDate: BASE,
+      withMessages: true,
+      batchSize: 500,
+    })) {
       expect(batch.length).toBeLessThanOrEqual(500);
       appeals.push(...batch);
     }
@@ -154,7 +194,9 @@ describe('the demo generator', () => {
   it('draws the same appeals with and without messages', () => {
     const org = generateOrg(createRng(1), { stores: 3, baseDate: BASE, years: 1 });
     const run = (withMessages: boolean) =>
-      [...appealBatches(createRng(2), org, [], { count: 300, years: 1, baseDate: BASE, withMessages })].flat().map((x) => `${x.id} ${x.status} ${x.subject}`);
+      [...appealBatches(createRng(2), org, [], { count: 300, years: 1, baseDate: BASE, withMessages })]
+        .flat()
+        .map((x) => `${x.id} ${x.status} ${x.subject}`);
     expect(run(false)).toEqual(run(true));
   });
 

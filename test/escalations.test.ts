@@ -13,7 +13,10 @@ afterAll(() => env.close());
 
 async function ownedAppeal(): Promise<string> {
   const created = await env.request('POST', '/api/v1/appeals', { as: 'agent', body: makeAppealInput() });
-  await env.request('POST', `/api/v1/appeals/${created.body.id}/assign`, { as: 'agent', body: { ownerId: env.users.agent.id } });
+  await env.request('POST', `/api/v1/appeals/${created.body.id}/assign`, {
+    as: 'agent',
+    body: { ownerId: env.users.agent.id },
+  });
   return created.body.id;
 }
 
@@ -24,14 +27,21 @@ const decide = (id: string, body: unknown, as: 'agent' | 'supervisor' = 'supervi
   env.request('POST', `/api/v1/escalations/${id}/decision`, { as, body });
 
 const kindsOf = async (userId: string) =>
-  (await env.ctx.db.query<{ kind: string }>('SELECT kind FROM notifications WHERE user_id = $1', [userId])).map((r) => r.kind);
+  (await env.ctx.db.query<{ kind: string }>('SELECT kind FROM notifications WHERE user_id = $1', [userId])).map(
+    (r) => r.kind,
+  );
 
 describe('escalations', () => {
   it('goes from request to approval with a new owner and priority, all in the history', async () => {
     const appealId = await ownedAppeal();
     const asked = await escalate(appealId);
     expect(asked.status).toBe(201);
-    expect(asked.body).toMatchObject({ appealId, status: 'pending', requestedBy: env.users.agent.id, reason: 'Клиент требует руководителя' });
+    expect(asked.body).toMatchObject({
+      appealId,
+      status: 'pending',
+      requestedBy: env.users.agent.id,
+      reason: 'Клиент требует руководителя',
+    });
     expect(await kindsOf(env.users.supervisor.id)).toContain('escalation_requested');
     expect(await kindsOf(env.users.cs_head.id)).toContain('escalation_requested');
 
@@ -40,16 +50,30 @@ describe('escalations', () => {
     expect((await env.request('GET', '/api/v1/escalations', { as: 'agent' })).status).toBe(403);
 
     expect((await decide(asked.body.id, { decision: 'approved' }, 'agent')).status).toBe(403);
-    const approved = await decide(asked.body.id, { decision: 'approved', note: 'Передаю опытному коллеге', ownerId: colleague.id, priority: 'urgent' });
+    const approved = await decide(asked.body.id, {
+      decision: 'approved',
+      note: 'Передаю опытному коллеге',
+      ownerId: colleague.id,
+      priority: 'urgent',
+    });
     expect(approved.status).toBe(200);
-    expect(approved.body).toMatchObject({ status: 'approved', decidedBy: env.users.supervisor.id, decisionNote: 'Передаю опытному коллеге' });
+    expect(approved.body).toMatchObject({
+      status: 'approved',
+      decidedBy: env.users.supervisor.id,
+      decisionNote: 'Передаю опытному коллеге',
+    });
     expect(await kindsOf(env.users.agent.id)).toContain('escalation_decided');
 
     const appeal = await env.request('GET', `/api/v1/appeals/${appealId}`, { as: 'agent' });
     expect(appeal.body).toMatchObject({ ownerId: colleague.id, priority: 'urgent' });
-    const history = (await env.request('GET', `/api/v1/appeals/${appealId}/history`, { as: 'agent' })).body.items as { action: string; field: string | null }[];
+    const history = (await env.request('GET', `/api/v1/appeals/${appealId}/history`, { as: 'agent' })).body.items as {
+      action: string;
+      field: string | null;
+    }[];
     const actions = history.map((e) => (e.action === 'updated' ? `updated:${e.field}` : e.action));
-    expect(actions).toEqual(expect.arrayContaining(['escalation_requested', 'escalation_decided', 'updated:ownerId', 'updated:priority']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['escalation_requested', 'escalation_decided', 'updated:ownerId', 'updated:priority']),
+    );
     expect(actions.indexOf('escalation_requested')).toBeLessThan(actions.indexOf('escalation_decided'));
 
     expect((await decide(asked.body.id, { decision: 'rejected' })).status).toBe(409);
@@ -83,7 +107,10 @@ describe('escalations', () => {
     const empty = await escalate(appealId, '   ');
     expect(empty.status).toBe(400);
     expect(empty.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['reason']);
-    const staff = await env.request('POST', `/api/v1/appeals/${appealId}/escalations`, { as: 'unit_responsible', body: { reason: 'Помогите' } });
+    const staff = await env.request('POST', `/api/v1/appeals/${appealId}/escalations`, {
+      as: 'unit_responsible',
+      body: { reason: 'Помогите' },
+    });
     expect(staff.status).toBe(403);
     expect((await escalate('00000000-0000-4000-8000-000000000000')).status).toBe(404);
   });

@@ -24,7 +24,15 @@ interface Stream {
   status: number;
   headers: http.IncomingHttpHeaders;
   /** Every `event: appeal` received so far, parsed. */
-  events: { id: string; number: number; status: string; ownerId: string | null; unitId: string | null; updatedAt: string; action: string }[];
+  events: {
+    id: string;
+    number: number;
+    status: string;
+    ownerId: string | null;
+    unitId: string | null;
+    updatedAt: string;
+    action: string;
+  }[];
   raw: string;
   body: string;
   close(): void;
@@ -36,34 +44,50 @@ function open(headers: Record<string, string>, url = base): Promise<Stream> {
   return new Promise((resolve, reject) => {
     const req = http.get(`${url}/api/v1/events`, { headers: { accept: 'text/event-stream', ...headers } }, (res) => {
       const stream: Stream = {
-        status: res.statusCode ?? 0, headers: res.headers, events: [], raw: '', body: '',
+        status: res.statusCode ?? 0,
+        headers: res.headers,
+        events: [],
+        raw: '',
+        body: '',
         close: () => req.destroy(),
-        next: (match) => new Promise((ok, fail) => {
-          const started = Date.now();
-          const look = () => {
-            const hit = stream.events.find(match);
-            if (hit) return ok(hit);
-            if (Date.now() - started > 2000) return fail(new Error(`no matching event; got ${JSON.stringify(stream.events)}`));
-            setTimeout(look, 10);
-          };
-          look();
-        }),
+        next: (match) =>
+          new Promise((ok, fail) => {
+            const started = Date.now();
+            const look = () => {
+              const hit = stream.events.find(match);
+              if (hit) {
+                return ok(hit);
+              }
+              if (Date.now() - started > 2000) {
+                return fail(new Error(`no matching event; got ${JSON.stringify(stream.events)}`));
+              }
+              setTimeout(look, 10);
+            };
+            look();
+          }),
       };
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
         stream.raw += chunk;
-        if (stream.status !== 200) stream.body += chunk;
+        if (stream.status !== 200) {
+          stream.body += chunk;
+        }
         const frames = stream.raw.split('\n\n');
         stream.raw = frames.pop()!;
         for (const frame of frames) {
           const lines = frame.split('\n');
-          if (lines[0] === 'event: appeal') stream.events.push(JSON.parse(lines[1]!.replace(/^data: /, '')));
+          if (lines[0] === 'event: appeal') {
+            stream.events.push(JSON.parse(lines[1]!.replace(/^data: /, '')));
+          }
         }
       });
       res.on('error', () => undefined);
       // The head has arrived; for a stream, the first comment too (the server writes it at once).
-      if (res.statusCode !== 200) res.on('end', () => resolve(stream));
-      else res.once('data', () => resolve(stream));
+      if (res.statusCode !== 200) {
+        res.on('end', () => resolve(stream));
+      } else {
+        res.once('data', () => resolve(stream));
+      }
     });
     req.on('error', reject);
   });
@@ -86,10 +110,19 @@ describe('GET /api/v1/events', () => {
     const created = await env.request('POST', '/api/v1/appeals', { as: 'agent', body: makeAppealInput() });
     const id = created.body.id;
     expect(await s.next((e) => e.id === id && e.action === 'created')).toEqual({
-      id, number: created.body.number, status: 'new', ownerId: null, unitId: null, updatedAt: created.body.updatedAt, action: 'created',
+      id,
+      number: created.body.number,
+      status: 'new',
+      ownerId: null,
+      unitId: null,
+      updatedAt: created.body.updatedAt,
+      action: 'created',
     });
 
-    await env.request('PATCH', `/api/v1/appeals/${id}`, { as: 'agent', body: { priority: 'high', status: 'pending_customer' } });
+    await env.request('PATCH', `/api/v1/appeals/${id}`, {
+      as: 'agent',
+      body: { priority: 'high', status: 'pending_customer' },
+    });
     const updated = await s.next((e) => e.id === id && e.action === 'updated');
     expect(updated.status).toBe('pending_customer');
     // What the event announces is already there for whoever reads it.
@@ -98,7 +131,10 @@ describe('GET /api/v1/events', () => {
     await env.request('POST', `/api/v1/appeals/${id}/assign`, { as: 'agent', body: { ownerId: env.users.agent.id } });
     expect((await s.next((e) => e.id === id && e.ownerId === env.users.agent.id)).action).toBe('updated');
 
-    await env.request('POST', `/api/v1/appeals/${id}/messages`, { as: 'agent', body: { direction: 'inbound', body: 'Жду ответа' } });
+    await env.request('POST', `/api/v1/appeals/${id}/messages`, {
+      as: 'agent',
+      body: { direction: 'inbound', body: 'Жду ответа' },
+    });
     // The customer's message reopened the appeal; the event carries the state after it.
     expect((await s.next((e) => e.id === id && e.action === 'message')).status).toBe('open');
     s.close();
@@ -107,7 +143,10 @@ describe('GET /api/v1/events', () => {
   it('announces nothing for a change that was refused', async () => {
     const created = await env.request('POST', '/api/v1/appeals', { as: 'agent', body: makeAppealInput() });
     const s = await open(bearer('admin'));
-    const bad = await env.request('PATCH', `/api/v1/appeals/${created.body.id}`, { as: 'agent', body: { status: 'open', categoryId: '00000000-0000-4000-8000-000000000000' } });
+    const bad = await env.request('PATCH', `/api/v1/appeals/${created.body.id}`, {
+      as: 'agent',
+      body: { status: 'open', categoryId: '00000000-0000-4000-8000-000000000000' },
+    });
     expect(bad.status).toBe(400);
     await settle();
     expect(s.events).toEqual([]);
@@ -117,8 +156,14 @@ describe('GET /api/v1/events', () => {
   it("shows a unit's responsible only their units' appeals", async () => {
     const unitStream = await open(bearer('unit_responsible'));
     const agentStream = await open(bearer('agent'));
-    const mine = await env.request('POST', '/api/v1/appeals', { as: 'unit_responsible', body: makeSubmissionInput(env.units.store.id) });
-    const other = await env.request('POST', '/api/v1/appeals', { as: 'agent', body: makeAppealInput({ unitId: env.units.other.id }) });
+    const mine = await env.request('POST', '/api/v1/appeals', {
+      as: 'unit_responsible',
+      body: makeSubmissionInput(env.units.store.id),
+    });
+    const other = await env.request('POST', '/api/v1/appeals', {
+      as: 'agent',
+      body: makeAppealInput({ unitId: env.units.other.id }),
+    });
     const none = await env.request('POST', '/api/v1/appeals', { as: 'agent', body: makeAppealInput() });
     expect(mine.status).toBe(201);
     await agentStream.next((e) => e.id === none.body.id);
@@ -131,7 +176,9 @@ describe('GET /api/v1/events', () => {
   });
 
   it('works with the session cookie a browser sends', async () => {
-    const login = await env.request('POST', '/api/v1/auth/login', { body: { email: env.users.analyst.email, password: TEST_PASSWORD } });
+    const login = await env.request('POST', '/api/v1/auth/login', {
+      body: { email: env.users.analyst.email, password: TEST_PASSWORD },
+    });
     const cookie = String(login.headers['set-cookie']).split(';')[0]!;
     const s = await open({ cookie });
     expect(s.status).toBe(200);
@@ -145,7 +192,9 @@ describe('GET /api/v1/events', () => {
     const user = await env.makeUser('agent');
     const auth = { authorization: `Bearer ${user.token}` };
     const streams = [];
-    for (let i = 0; i < 5; i++) streams.push(await open(auth));
+    for (let i = 0; i < 5; i++) {
+      streams.push(await open(auth));
+    }
     expect(streams.map((s) => s.status)).toEqual([200, 200, 200, 200, 200]);
     const sixth = await open(auth);
     expect(sixth.status).toBe(429);
@@ -158,7 +207,9 @@ describe('GET /api/v1/events', () => {
     await settle();
     const again = await open(auth);
     expect(again.status).toBe(200);
-    for (const s of [...streams, again]) s.close();
+    for (const s of [...streams, again]) {
+      s.close();
+    }
   });
 
   it.runIf(process.env.DATABASE_URL)('reaches streams of another process through LISTEN/NOTIFY', async () => {

@@ -27,18 +27,33 @@ let counter = 0;
 
 export async function createTestOrg(ctx: Ctx): Promise<TestOrg> {
   const unit = (name: string) =>
-    unitsRepo.insert(ctx.db, { type: 'store', name, code: null, timeZone: 'Europe/Moscow', parentId: null, contacts: {} });
+    unitsRepo.insert(ctx.db, {
+      type: 'store',
+      name,
+      code: null,
+      timeZone: 'Europe/Moscow',
+      parentId: null,
+      contacts: {},
+    });
   const units = { store: { id: await unit('Магазин на Тверской') }, other: { id: await unit('Магазин на Невском') } };
   const makeUser = async (role: Role, unitIds: string[] = []): Promise<TestUser> => {
     const email = `${role}.${++counter}@test.otklik.local`;
-    const id = await usersRepo.insert(ctx.db, { email, name: `Test ${role} ${counter}`, role, locale: 'ru', passwordHash: await passwordHash });
+    const id = await usersRepo.insert(ctx.db, {
+      email,
+      name: `Test ${role} ${counter}`,
+      role,
+      locale: 'ru',
+      passwordHash: await passwordHash,
+    });
     await usersRepo.setUnits(ctx.db, id, unitIds);
     const actor: Actor = { id, email, name: `Test ${role}`, role, locale: 'ru', unitIds };
     const { token } = await createToken(ctx, actor, { name: 'test' });
     return { id, email, token, actor };
   };
   const users = {} as Record<Role, TestUser>;
-  for (const role of ROLES) users[role] = await makeUser(role, role === 'unit_responsible' ? [units.store.id] : []);
+  for (const role of ROLES) {
+    users[role] = await makeUser(role, role === 'unit_responsible' ? [units.store.id] : []);
+  }
   return { users, units, makeUser };
 }
 

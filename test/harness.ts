@@ -83,16 +83,26 @@ export async function startTestEnv(overrides: Partial<Config> = {}): Promise<Tes
     async request(method, url, opts = {}) {
       const token = opts.token ?? (opts.as ? org.users[opts.as].token : undefined);
       const headers: Record<string, string> = { ...opts.headers };
-      if (token) headers.authorization = `Bearer ${token}`;
-      if (opts.cookie) headers.cookie = opts.cookie;
+      if (token) {
+        headers.authorization = `Bearer ${token}`;
+      }
+      if (opts.cookie) {
+        headers.cookie = opts.cookie;
+      }
       const res = await app.inject({
         method: method as 'GET',
         url,
         headers,
-        ...(opts.payload !== undefined ? { payload: opts.payload } : opts.body !== undefined ? { payload: opts.body as object } : {}),
+        ...(opts.payload !== undefined
+          ? { payload: opts.payload }
+          : opts.body !== undefined
+            ? { payload: opts.body as object }
+            : {}),
       });
       let body: unknown = res.body;
-      if (String(res.headers['content-type'] ?? '').includes('application/json') && res.body) body = res.json();
+      if (String(res.headers['content-type'] ?? '').includes('application/json') && res.body) {
+        body = res.json();
+      }
       return { status: res.statusCode, body, headers: res.headers };
     },
     async close() {

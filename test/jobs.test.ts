@@ -13,7 +13,9 @@ beforeAll(async () => {
   env = await startTestEnv();
   other = { ctx: env.ctx, db: null };
   if (process.env.DATABASE_URL) {
-    const [{ name }] = (await env.ctx.db.query<{ name: string }>('SELECT current_database() AS name')) as [{ name: string }];
+    const [{ name }] = (await env.ctx.db.query<{ name: string }>('SELECT current_database() AS name')) as [
+      { name: string },
+    ];
     const url = new URL(process.env.DATABASE_URL);
     url.pathname = `/${name}`;
     const db = await openDb({ databaseUrl: url.toString(), poolSize: 4 });
@@ -31,14 +33,26 @@ beforeEach(async () => {
 // A day ahead of the real clock, so jobs queued with the database's now() are due too.
 const T0 = new Date(Math.ceil(Date.now() / 1000) * 1000 + 86_400_000);
 const later = (ms: number) => new Date(T0.getTime() + ms);
-const job = (id: number) => env.ctx.db.query<{ attempts: number; runAt: Date; doneAt: Date | null; failedAt: Date | null; lastError: string | null }>(
-  `SELECT attempts, run_at AS "runAt", done_at AS "doneAt", failed_at AS "failedAt", last_error AS "lastError" FROM jobs WHERE id = $1`, [id]).then((r) => r[0]!);
+const job = (id: number) =>
+  env.ctx.db
+    .query<{ attempts: number; runAt: Date; doneAt: Date | null; failedAt: Date | null; lastError: string | null }>(
+      `SELECT attempts, run_at AS "runAt", done_at AS "doneAt", failed_at AS "failedAt", last_error AS "lastError" FROM jobs WHERE id = $1`,
+      [id],
+    )
+    .then((r) => r[0]!);
 
 describe('the job runner', () => {
   it('runs a due job once and leaves a job that is not yet due', async () => {
     const seen: unknown[] = [];
     const handlers: Record<string, JobHandler> = { 'test.record': async (_ctx, payload) => void seen.push(payload.n) };
-    const [now, soon] = await enqueue(env.ctx.db, [{ kind: 'test.record', payload: { n: 1 } }, { kind: 'test.record', payload: { n: 2 }, runAt: later(60_000) }], T0);
+    const [now, soon] = await enqueue(
+      env.ctx.db,
+      [
+        { kind: 'test.record', payload: { n: 1 } },
+        { kind: 'test.record', payload: { n: 2 }, runAt: later(60_000) },
+      ],
+      T0,
+    );
     expect(await runDueJobs(env.ctx, T0, { handlers })).toEqual({ ran: 1, failed: 0 });
     expect(await runDueJobs(env.ctx, T0, { handlers })).toEqual({ ran: 0, failed: 0 });
     expect(seen).toEqual([1]);
@@ -50,16 +64,32 @@ describe('the job runner', () => {
 
   it('queues a job with a dedupe key only once', async () => {
     const first = await enqueue(env.ctx.db, [{ kind: 'test.once', dedupeKey: 'k-1' }], T0);
-    const second = await enqueue(env.ctx.db, [{ kind: 'test.once', dedupeKey: 'k-1' }, { kind: 'test.once', dedupeKey: 'k-2' }], T0);
+    const second = await enqueue(
+      env.ctx.db,
+      [
+        { kind: 'test.once', dedupeKey: 'k-1' },
+        { kind: 'test.once', dedupeKey: 'k-2' },
+      ],
+      T0,
+    );
     expect(first).toHaveLength(1);
     expect(second).toHaveLength(1);
   });
 
   it('retries a failing job with growing back-off and gives up after its attempts', async () => {
-    const handlers: Record<string, JobHandler> = { 'test.fail': async () => { throw new Error('mail server down'); } };
+    const handlers: Record<string, JobHandler> = {
+      'test.fail': async () => {
+        throw new Error('mail server down');
+      },
+    };
     const [id] = await enqueue(env.ctx.db, [{ kind: 'test.fail', maxAttempts: 3 }], T0);
     expect(await runDueJobs(env.ctx, T0, { handlers })).toEqual({ ran: 0, failed: 1 });
-    expect(await job(id!)).toMatchObject({ attempts: 1, runAt: later(2_000), lastError: 'mail server down', doneAt: null });
+    expect(await job(id!)).toMatchObject({
+      attempts: 1,
+      runAt: later(2_000),
+      lastError: 'mail server down',
+      doneAt: null,
+    });
     expect(await runDueJobs(env.ctx, later(1_000), { handlers })).toEqual({ ran: 0, failed: 0 });
     await runDueJobs(env.ctx, later(2_000), { handlers });
     expect(await job(id!)).toMatchObject({ attempts: 2, runAt: later(2_000 + 4_000) });
@@ -85,9 +115,14 @@ describe('the job runner', () => {
         runs.set(Number(payload.n), (runs.get(Number(payload.n)) ?? 0) + 1);
       },
     };
-    await enqueue(env.ctx.db, Array.from({ length: 40 }, (_, n) => ({ kind: 'test.count', payload: { n } })), T0);
+    await enqueue(
+      env.ctx.db,
+      Array.from({ length: 40 }, (_, n) => ({ kind: 'test.count', payload: { n } })),
+      T0,
+    );
     const [a, b] = await Promise.all([
-      runDueJobs(env.ctx, T0, { handlers, batch: 3, workerId: 'a' }), runDueJobs(other.ctx, T0, { handlers, batch: 3, workerId: 'b' }),
+      runDueJobs(env.ctx, T0, { handlers, batch: 3, workerId: 'a' }),
+      runDueJobs(other.ctx, T0, { handlers, batch: 3, workerId: 'b' }),
     ]);
     expect(a.ran + b.ran).toBe(40);
     expect(runs.size).toBe(40);
@@ -103,7 +138,9 @@ describe('the job runner', () => {
     await runDueJobs(env.ctx, later(10_000), { handlers });
     await runDueJobs(env.ctx, later(31_000), { handlers });
     expect(seen).toEqual([T0, later(31_000)]);
-    const [row] = await env.ctx.db.query<{ runAt: Date; doneAt: Date | null }>(`SELECT run_at AS "runAt", done_at AS "doneAt" FROM jobs WHERE kind = 'test.tick'`);
+    const [row] = await env.ctx.db.query<{ runAt: Date; doneAt: Date | null }>(
+      `SELECT run_at AS "runAt", done_at AS "doneAt" FROM jobs WHERE kind = 'test.tick'`,
+    );
     expect(row).toEqual({ runAt: later(61_000), doneAt: null });
   });
 });
@@ -111,13 +148,24 @@ describe('the job runner', () => {
 describe('the scheduler loop', () => {
   it('runs the deadline scan on its interval and stops cleanly', async () => {
     const errors: unknown[] = [];
-    const scheduler = await startScheduler(env.ctx, { intervalMs: 100, log: { error: (obj) => void errors.push(obj) } });
-    const scan = async () => (await env.ctx.db.query<{ runAt: Date; everyMs: number }>(
-      `SELECT run_at AS "runAt", every_ms AS "everyMs" FROM jobs WHERE kind = 'sla.scan'`))[0];
-    for (let i = 0; i < 50 && !(await scan())?.runAt; i++) await new Promise((r) => setTimeout(r, 20));
+    const scheduler = await startScheduler(env.ctx, {
+      intervalMs: 100,
+      log: { error: (obj) => void errors.push(obj) },
+    });
+    const scan = async () =>
+      (
+        await env.ctx.db.query<{ runAt: Date; everyMs: number }>(
+          `SELECT run_at AS "runAt", every_ms AS "everyMs" FROM jobs WHERE kind = 'sla.scan'`,
+        )
+      )[0];
+    for (let i = 0; i < 50 && !(await scan())?.runAt; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
     const first = (await scan())!;
     expect(first.everyMs).toBe(100);
-    for (let i = 0; i < 100 && (await scan())!.runAt.getTime() === first.runAt.getTime(); i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 100 && (await scan())!.runAt.getTime() === first.runAt.getTime(); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
     await scheduler.stop();
     expect((await scan())!.runAt.getTime()).toBeGreaterThan(first.runAt.getTime());
     expect(errors).toEqual([]);
@@ -125,8 +173,12 @@ describe('the scheduler loop', () => {
 
   it('starts the daily classifier training chain once, a day after the start', async () => {
     const before = Date.now();
-    for (let i = 0; i < 2; i++) await (await startScheduler(env.ctx, { intervalMs: 60_000, log: { error: () => undefined } })).stop();
-    const jobs = await env.ctx.db.query<{ runAt: Date }>(`SELECT run_at AS "runAt" FROM jobs WHERE kind = 'classifier.train' AND done_at IS NULL`);
+    for (let i = 0; i < 2; i++) {
+      await (await startScheduler(env.ctx, { intervalMs: 60_000, log: { error: () => undefined } })).stop();
+    }
+    const jobs = await env.ctx.db.query<{ runAt: Date }>(
+      `SELECT run_at AS "runAt" FROM jobs WHERE kind = 'classifier.train' AND done_at IS NULL`,
+    );
     expect(jobs).toHaveLength(1);
     expect(jobs[0]!.runAt.getTime()).toBeGreaterThanOrEqual(before + 23 * 3_600_000);
   });

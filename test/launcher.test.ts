@@ -14,13 +14,18 @@ beforeAll(() => {
   mkdirSync(path.join(root, 'bin'));
   mkdirSync(path.join(root, 'dist'));
   copyFileSync('bin/otklik', path.join(root, 'bin', 'otklik'));
-  writeFileSync(path.join(root, 'dist', 'cli.js'), 'console.log(JSON.stringify({ tunables: process.env.GLIBC_TUNABLES ?? null, args: process.argv.slice(2) }));');
+  writeFileSync(
+    path.join(root, 'dist', 'cli.js'),
+    'console.log(JSON.stringify({ tunables: process.env.GLIBC_TUNABLES ?? null, args: process.argv.slice(2) }));',
+  );
   symlinkSync(path.join(root, 'bin', 'otklik'), path.join(root, 'linked-otklik'));
 });
 
 function launch(env: Record<string, string>, via = 'bin/otklik') {
   const base = { PATH: process.env.PATH ?? '' };
-  return JSON.parse(execFileSync(path.join(root, via), ['serve', '--x'], { env: { ...base, ...env }, encoding: 'utf8' })) as { tunables: string | null; args: string[] };
+  return JSON.parse(
+    execFileSync(path.join(root, via), ['serve', '--x'], { env: { ...base, ...env }, encoding: 'utf8' }),
+  ) as { tunables: string | null; args: string[] };
 }
 
 describe('bin/otklik', () => {

@@ -20,7 +20,13 @@ afterAll(async () => {
 });
 
 async function imap<T>(user: keyof typeof USERS, fn: (client: ImapFlow) => Promise<T>): Promise<T> {
-  const client = new ImapFlow({ host: '127.0.0.1', port: dovecot.port, secure: false, auth: { user, pass: USERS[user] }, logger: false });
+  const client = new ImapFlow({
+    host: '127.0.0.1',
+    port: dovecot.port,
+    secure: false,
+    auth: { user, pass: USERS[user] },
+    logger: false,
+  });
   await client.connect();
   try {
     return await fn(client);
@@ -29,13 +35,22 @@ async function imap<T>(user: keyof typeof USERS, fn: (client: ImapFlow) => Promi
   }
 }
 
-const settings = (user: keyof typeof USERS, extra: object = {}) =>
-  ({ host: '127.0.0.1', port: dovecot.port, secure: false, user, password: USERS[user], ...extra });
+const settings = (user: keyof typeof USERS, extra: object = {}) => ({
+  host: '127.0.0.1',
+  port: dovecot.port,
+  secure: false,
+  user,
+  password: USERS[user],
+  ...extra,
+});
 
 async function appealsOf(email: string) {
   const customers = await env.request('GET', `/api/v1/customers?email=${encodeURIComponent(email)}`, { as: 'admin' });
-  if (!customers.body.items.length) return [];
-  return (await env.request('GET', `/api/v1/appeals?customerId=${customers.body.items[0].id}`, { as: 'admin' })).body.items;
+  if (!customers.body.items.length) {
+    return [];
+  }
+  return (await env.request('GET', `/api/v1/appeals?customerId=${customers.body.items[0].id}`, { as: 'admin' })).body
+    .items;
 }
 
 describe('IMAP polling', () => {
@@ -49,13 +64,24 @@ describe('IMAP polling', () => {
       await c.append('INBOX', (await makeMail({ from: 'imap.read@example.ru' })).raw, ['\\Seen']);
     });
     const created = await env.request('POST', '/api/v1/mail/mailboxes', {
-      as: 'admin', body: { name: 'IMAP', address: 'support@otklik.test', inbound: 'imap', imap: settings('support@otklik.test'), unitId: env.units.store.id },
+      as: 'admin',
+      body: {
+        name: 'IMAP',
+        address: 'support@otklik.test',
+        inbound: 'imap',
+        imap: settings('support@otklik.test'),
+        unitId: env.units.store.id,
+      },
     });
     expect(created.status).toBe(201);
     mailboxId = created.body.id;
     const polled = await env.request('POST', `/api/v1/mail/mailboxes/${mailboxId}/poll`, { as: 'admin' });
     expect(polled.body).toEqual({ fetched: 2, stored: 2 });
-    expect((await appealsOf('imap.one@example.ru'))[0]).toMatchObject({ subject: 'Первое письмо', channel: 'email', unitId: env.units.store.id });
+    expect((await appealsOf('imap.one@example.ru'))[0]).toMatchObject({
+      subject: 'Первое письмо',
+      channel: 'email',
+      unitId: env.units.store.id,
+    });
     expect(await appealsOf('imap.two@example.ru')).toHaveLength(1);
     expect(await appealsOf('imap.read@example.ru')).toHaveLength(0);
     const unseen = await imap('support@otklik.test', async (c) => {
@@ -93,7 +119,13 @@ describe('IMAP polling', () => {
       await c.append('INBOX', (await makeMail({ from: 'imap.moved@example.ru', to: 'moves@otklik.test' })).raw);
     });
     await env.request('POST', '/api/v1/mail/mailboxes', {
-      as: 'admin', body: { name: 'Moves', address: 'moves@otklik.test', inbound: 'imap', imap: settings('moves@otklik.test', { processed: 'move', moveTo: 'Processed' }) },
+      as: 'admin',
+      body: {
+        name: 'Moves',
+        address: 'moves@otklik.test',
+        inbound: 'imap',
+        imap: settings('moves@otklik.test', { processed: 'move', moveTo: 'Processed' }),
+      },
     });
     env.ctx.cache.deletePrefix('mailboxes:');
     const result = await HANDLERS['mail.imap']!(env.ctx, {}, new Date());
@@ -103,19 +135,30 @@ describe('IMAP polling', () => {
       const status = await c.status(folder, { messages: true });
       return status ? status.messages : undefined;
     };
-    const counts = await imap('moves@otklik.test', async (c) => ({ inbox: await count(c, 'INBOX'), processed: await count(c, 'Processed') }));
+    const counts = await imap('moves@otklik.test', async (c) => ({
+      inbox: await count(c, 'INBOX'),
+      processed: await count(c, 'Processed'),
+    }));
     expect(counts).toEqual({ inbox: 0, processed: 1 });
   });
 
   it('reports a refused login as a 400 naming the IMAP settings, and remembers the error', async () => {
     const wrong = await env.request('POST', '/api/v1/mail/mailboxes', {
-      as: 'admin', body: { name: 'Wrong', address: 'wrong@otklik.test', inbound: 'imap', imap: { ...settings('support@otklik.test'), password: 'nope' } },
+      as: 'admin',
+      body: {
+        name: 'Wrong',
+        address: 'wrong@otklik.test',
+        inbound: 'imap',
+        imap: { ...settings('support@otklik.test'), password: 'nope' },
+      },
     });
     const polled = await env.request('POST', `/api/v1/mail/mailboxes/${wrong.body.id}/poll`, { as: 'admin' });
     expect(polled.status).toBe(400);
     expect(polled.body.error.fields[0]).toMatchObject({ path: 'imap', code: 'poll_failed' });
     const mailbox = await env.request('GET', `/api/v1/mail/mailboxes/${wrong.body.id}`, { as: 'admin' });
     expect(mailbox.body.imapState.lastError).toBeTruthy();
-    expect((await env.request('POST', `/api/v1/mail/mailboxes/${wrong.body.id}/poll`, { as: 'agent' })).status).toBe(403);
+    expect((await env.request('POST', `/api/v1/mail/mailboxes/${wrong.body.id}/poll`, { as: 'agent' })).status).toBe(
+      403,
+    );
   });
 });

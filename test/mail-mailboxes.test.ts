@@ -13,16 +13,45 @@ const imap = { host: 'imap.example.ru', user: 'support', password: 's3cret' };
 describe('mailboxes', () => {
   it('an administrator creates, reads and changes a mailbox; passwords are never returned', async () => {
     const created = await env.request('POST', '/api/v1/mail/mailboxes', {
-      as: 'admin', body: { name: 'Поддержка', address: 'Support@Otklik.Test', aliases: ['help@otklik.test'], unitId: env.units.store.id, kind: 'question', inbound: 'imap', imap, smtp: { host: 'smtp.example.ru', user: 'u', password: 'p' } },
+      as: 'admin',
+      body: {
+        name: 'Поддержка',
+        address: 'Support@Otklik.Test',
+        aliases: ['help@otklik.test'],
+        unitId: env.units.store.id,
+        kind: 'question',
+        inbound: 'imap',
+        imap,
+        smtp: { host: 'smtp.example.ru', user: 'u', password: 'p' },
+      },
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ address: 'support@otklik.test', kind: 'question', inbound: 'imap', unitId: env.units.store.id, autoAck: false, active: true });
-    expect(created.body.imap).toEqual({ host: 'imap.example.ru', port: 993, secure: true, user: 'support', hasPassword: true, folder: 'INBOX', processed: 'mark', moveTo: null });
+    expect(created.body).toMatchObject({
+      address: 'support@otklik.test',
+      kind: 'question',
+      inbound: 'imap',
+      unitId: env.units.store.id,
+      autoAck: false,
+      active: true,
+    });
+    expect(created.body.imap).toEqual({
+      host: 'imap.example.ru',
+      port: 993,
+      secure: true,
+      user: 'support',
+      hasPassword: true,
+      folder: 'INBOX',
+      processed: 'mark',
+      moveTo: null,
+    });
     expect(created.body.smtp).toMatchObject({ host: 'smtp.example.ru', port: 587, hasPassword: true });
     expect(JSON.stringify(created.body)).not.toContain('s3cret');
 
     // Changing the folder keeps the stored password when none is sent.
-    const changed = await env.request('PATCH', `/api/v1/mail/mailboxes/${created.body.id}`, { as: 'admin', body: { imap: { host: 'imap.example.ru', user: 'support', folder: 'Otklik' }, autoAck: true } });
+    const changed = await env.request('PATCH', `/api/v1/mail/mailboxes/${created.body.id}`, {
+      as: 'admin',
+      body: { imap: { host: 'imap.example.ru', user: 'support', folder: 'Otklik' }, autoAck: true },
+    });
     expect(changed.status).toBe(200);
     expect(changed.body.imap).toMatchObject({ folder: 'Otklik', hasPassword: true });
     expect(changed.body.autoAck).toBe(true);
@@ -33,7 +62,10 @@ describe('mailboxes', () => {
 
   it('refuses an address another mailbox already receives', async () => {
     await env.request('POST', '/api/v1/mail/mailboxes', { as: 'admin', body: { name: 'A', address: 'a@otklik.test' } });
-    const taken = await env.request('POST', '/api/v1/mail/mailboxes', { as: 'admin', body: { name: 'B', address: 'b@otklik.test', aliases: ['a@otklik.test'] } });
+    const taken = await env.request('POST', '/api/v1/mail/mailboxes', {
+      as: 'admin',
+      body: { name: 'B', address: 'b@otklik.test', aliases: ['a@otklik.test'] },
+    });
     expect(taken.status).toBe(409);
     expect(taken.body.error.fields[0].path).toBe('address');
   });
@@ -57,7 +89,10 @@ describe('mailboxes', () => {
 
   it('only administrators and heads of Customer Service manage mailboxes', async () => {
     for (const as of ['agent', 'supervisor', 'analyst', 'unit_responsible'] as const) {
-      const res = await env.request('POST', '/api/v1/mail/mailboxes', { as, body: { name: 'X', address: `${as}@otklik.test` } });
+      const res = await env.request('POST', '/api/v1/mail/mailboxes', {
+        as,
+        body: { name: 'X', address: `${as}@otklik.test` },
+      });
       expect(res.status).toBe(403);
     }
     expect((await env.request('GET', '/api/v1/mail/mailboxes', { as: 'unit_responsible' })).status).toBe(200);
@@ -65,8 +100,13 @@ describe('mailboxes', () => {
   });
 
   it('answers 404 for an unknown mailbox and refuses polling one that is not IMAP', async () => {
-    expect((await env.request('GET', '/api/v1/mail/mailboxes/00000000-0000-4000-8000-000000000000', { as: 'admin' })).status).toBe(404);
-    const smtp = await env.request('POST', '/api/v1/mail/mailboxes', { as: 'admin', body: { name: 'S', address: 's@otklik.test' } });
+    expect(
+      (await env.request('GET', '/api/v1/mail/mailboxes/00000000-0000-4000-8000-000000000000', { as: 'admin' })).status,
+    ).toBe(404);
+    const smtp = await env.request('POST', '/api/v1/mail/mailboxes', {
+      as: 'admin',
+      body: { name: 'S', address: 's@otklik.test' },
+    });
     const poll = await env.request('POST', `/api/v1/mail/mailboxes/${smtp.body.id}/poll`, { as: 'admin' });
     expect(poll.status).toBe(400);
     expect(poll.body.error.fields[0].path).toBe('inbound');

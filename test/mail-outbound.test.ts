@@ -36,14 +36,18 @@ async function startSink(): Promise<Sink> {
     authOptional: true,
     logger: false,
     onRcptTo(address, _session, callback) {
-      if (address.address.startsWith('unknown')) return callback(refuse(550, '5.1.1 User unknown'));
+      if (address.address.startsWith('unknown')) {
+        return callback(refuse(550, '5.1.1 User unknown'));
+      }
       callback();
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        if (session.envelope.rcptTo.some((r) => busy.has(r.address))) return callback(refuse(451, '4.3.0 Mailbox busy, try again later'));
+        if (session.envelope.rcptTo.some((r) => busy.has(r.address))) {
+          return callback(refuse(451, '4.3.0 Mailbox busy, try again later'));
+        }
         void simpleParser(Buffer.concat(chunks)).then((m) => {
           mails.push(m);
           callback();
@@ -67,13 +71,13 @@ beforeAll(async () => {
   env = await startTestEnv();
   sink = await startSink();
   transports = createTransports({ outboxDir: path.join(env.ctx.config.dataDir, 'outbox') });
-  [{ id: smtpMailbox }] = await env.ctx.db.query<{ id: string }>(
+  [{ id: smtpMailbox }] = (await env.ctx.db.query<{ id: string }>(
     `INSERT INTO mailboxes (name, address, display_name, smtp) VALUES ('Support', 'support@shop.otklik.test', 'Служба заботы', $1) RETURNING id`,
     [JSON.stringify({ host: '127.0.0.1', port: sink.port, secure: false })],
-  ) as [{ id: string }];
-  [{ id: fileMailbox }] = await env.ctx.db.query<{ id: string }>(
+  )) as [{ id: string }];
+  [{ id: fileMailbox }] = (await env.ctx.db.query<{ id: string }>(
     `INSERT INTO mailboxes (name, address, display_name, smtp, created_at) VALUES ('Quality', 'quality@shop.otklik.test', 'Отдел качества', NULL, now() + interval '1 second') RETURNING id`,
-  ) as [{ id: string }];
+  )) as [{ id: string }];
 });
 
 afterAll(async () => {
@@ -87,13 +91,20 @@ async function emailAppeal(opts: { email?: string; mailboxId?: string; name?: st
   seq += 1;
   const email = opts.email ?? `customer${seq}@mail-otklik.ru`;
   const res = await env.request('POST', '/api/v1/appeals', {
-    as: 'agent', body: makeAppealInput({ channel: 'email', subject: `Возврат заказа ${seq}`, customer: { name: opts.name ?? 'Петрова Анна Сергеевна', email } }),
+    as: 'agent',
+    body: makeAppealInput({
+      channel: 'email',
+      subject: `Возврат заказа ${seq}`,
+      customer: { name: opts.name ?? 'Петрова Анна Сергеевна', email },
+    }),
   });
   expect(res.status).toBe(201);
   const appeal = res.body as { id: string; number: number };
   const inboundId = `customer-mail-${seq}@mail-otklik.ru`;
   const [msg] = await env.ctx.db.query<{ id: string }>(
-    `INSERT INTO appeal_messages (appeal_id, direction, channel, body) VALUES ($1, 'inbound', 'email', 'Где мой возврат?') RETURNING id`, [appeal.id]);
+    `INSERT INTO appeal_messages (appeal_id, direction, channel, body) VALUES ($1, 'inbound', 'email', 'Где мой возврат?') RETURNING id`,
+    [appeal.id],
+  );
   await env.ctx.db.query(
     `INSERT INTO mail_messages (mailbox_id, direction, message_id, "references", appeal_id, appeal_message_id, verdict, from_address, from_name, subject,
        quoted, signature)
@@ -104,12 +115,25 @@ async function emailAppeal(opts: { email?: string; mailboxId?: string; name?: st
 }
 
 const reply = (appealId: string, body: string, extra: Record<string, unknown> = {}) =>
-  env.request('POST', `/api/v1/appeals/${appealId}/messages`, { as: 'agent', body: { direction: 'outbound', body, ...extra } });
+  env.request('POST', `/api/v1/appeals/${appealId}/messages`, {
+    as: 'agent',
+    body: { direction: 'outbound', body, ...extra },
+  });
 
-const outboxOf = (appealId: string) => env.ctx.db.query<{ id: number; status: string; attempts: number; lastError: string | null; messageId: string; retryInS: number }>(
-  `SELECT o.id, o.status, o.attempts, o.last_error AS "lastError", o.message_id AS "messageId",
+const outboxOf = (appealId: string) =>
+  env.ctx.db.query<{
+    id: number;
+    status: string;
+    attempts: number;
+    lastError: string | null;
+    messageId: string;
+    retryInS: number;
+  }>(
+    `SELECT o.id, o.status, o.attempts, o.last_error AS "lastError", o.message_id AS "messageId",
      extract(epoch FROM o.next_attempt_at - now())::float AS "retryInS"
-   FROM outbox o JOIN appeal_messages m ON m.id = o.appeal_message_id WHERE m.appeal_id = $1 ORDER BY o.id`, [appealId]);
+   FROM outbox o JOIN appeal_messages m ON m.id = o.appeal_message_id WHERE m.appeal_id = $1 ORDER BY o.id`,
+    [appealId],
+  );
 
 const mailWithId = (messageId: string) => sink.mails.filter((m) => m.messageId === `<${messageId}>`);
 
@@ -119,7 +143,10 @@ describe('delivery policy', () => {
   });
 
   it('gives up after 8 attempts, or at once on a 5xx answer', () => {
-    expect(afterFailure({ responseCode: 451, message: '451 busy' }, 6)).toEqual({ status: 'pending', retryInMs: 3_600_000 });
+    expect(afterFailure({ responseCode: 451, message: '451 busy' }, 6)).toEqual({
+      status: 'pending',
+      retryInMs: 3_600_000,
+    });
     expect(afterFailure({ responseCode: 451, message: '451 busy' }, 7)).toEqual({ status: 'failed' });
     expect(afterFailure({ responseCode: 550, message: '550 no' }, 0)).toEqual({ status: 'failed' });
     expect(afterFailure({ message: 'connect ECONNREFUSED' }, 0)).toEqual({ status: 'pending', retryInMs: 60_000 });
@@ -136,29 +163,44 @@ describe('agent replies by e-mail', () => {
   it('queues a reply in the same transaction as the message: rolled back, no outbox row and no mail record', async () => {
     const appeal = await emailAppeal();
     const failed = env.ctx.db.transaction(async (tx) => {
-      await addMessageIn(env.ctx, tx, env.users.agent.actor, appeal.id, { direction: 'outbound', body: 'Ответ, который не уйдёт' });
-      expect((await tx.query('SELECT 1 FROM outbox WHERE payload->>\'appealId\' = $1', [appeal.id])).length).toBe(1);
+      await addMessageIn(env.ctx, tx, env.users.agent.actor, appeal.id, {
+        direction: 'outbound',
+        body: 'Ответ, который не уйдёт',
+      });
+      expect((await tx.query("SELECT 1 FROM outbox WHERE payload->>'appealId' = $1", [appeal.id])).length).toBe(1);
       throw new Error('the request failed after the reply was written');
     });
     await expect(failed).rejects.toThrow('the request failed');
     expect(await env.ctx.db.query(`SELECT 1 FROM outbox WHERE payload->>'appealId' = $1`, [appeal.id])).toHaveLength(0);
-    expect(await env.ctx.db.query(`SELECT 1 FROM mail_messages WHERE appeal_id = $1 AND direction = 'outbound'`, [appeal.id])).toHaveLength(0);
+    expect(
+      await env.ctx.db.query(`SELECT 1 FROM mail_messages WHERE appeal_id = $1 AND direction = 'outbound'`, [
+        appeal.id,
+      ]),
+    ).toHaveLength(0);
   });
 
   it('sends the reply with threading headers, the [#n] token, the loop guard, the mailbox as From and the signature', async () => {
-    const me = await env.request('PATCH', '/api/v1/users/me', { as: 'agent', body: { signature: 'С уважением,\nМария, служба заботы' } });
+    const me = await env.request('PATCH', '/api/v1/users/me', {
+      as: 'agent',
+      body: { signature: 'С уважением,\nМария, служба заботы' },
+    });
     expect(me.status).toBe(200);
     expect(me.body.signature).toBe('С уважением,\nМария, служба заботы');
     const appeal = await emailAppeal();
 
-    const res = await reply(appeal.id, 'Анна, здравствуйте! Деньги вернутся на карту в течение 3 дней. Ёлки-палки, «кавычки» — всё в UTF-8.');
+    const res = await reply(
+      appeal.id,
+      'Анна, здравствуйте! Деньги вернутся на карту в течение 3 дней. Ёлки-палки, «кавычки» — всё в UTF-8.',
+    );
     expect(res.status).toBe(201);
     expect(res.body.delivery).toEqual({ status: 'queued', attempts: 0, error: null, sentAt: null });
     const [row] = await outboxOf(appeal.id);
     expect(row).toMatchObject({ status: 'pending', attempts: 0 });
     expect(row!.messageId).toMatch(/^otklik\.[0-9a-f-]{36}@shop\.otklik\.test$/);
     const [record] = await env.ctx.db.query<{ verdict: string; inReplyTo: string; mailboxId: string }>(
-      `SELECT verdict, in_reply_to AS "inReplyTo", mailbox_id AS "mailboxId" FROM mail_messages WHERE message_id = $1 AND direction = 'outbound'`, [row!.messageId]);
+      `SELECT verdict, in_reply_to AS "inReplyTo", mailbox_id AS "mailboxId" FROM mail_messages WHERE message_id = $1 AND direction = 'outbound'`,
+      [row!.messageId],
+    );
     expect(record).toEqual({ verdict: 'sent', inReplyTo: appeal.inboundId, mailboxId: smtpMailbox });
 
     const result = await sendDueMail(env.ctx, transports);
@@ -182,7 +224,13 @@ describe('agent replies by e-mail', () => {
     const inbound = messages.body.items.find((m: { direction: string }) => m.direction === 'inbound');
     expect(inbound.delivery).toBeNull();
     expect(inbound.mail).toEqual({
-      from: appeal.email, fromName: 'Анна Петрова', subject: 'Возврат', quoted: '> старое письмо', signature: 'Анна, +7 900 000-00-00', html: null, parseError: null,
+      from: appeal.email,
+      fromName: 'Анна Петрова',
+      subject: 'Возврат',
+      quoted: '> старое письмо',
+      signature: 'Анна, +7 900 000-00-00',
+      html: null,
+      parseError: null,
     });
   });
 
@@ -197,13 +245,24 @@ describe('agent replies by e-mail', () => {
     expect((await reply(placeholder.id, 'Ответ')).body.delivery).toBeNull();
     const appeal = await emailAppeal();
     expect((await reply(appeal.id, 'Перезвонили клиенту', { channel: 'phone' })).body.delivery).toBeNull();
-    expect((await env.request('POST', `/api/v1/appeals/${appeal.id}/messages`, { as: 'agent', body: { direction: 'note', body: 'Заметка' } })).body.delivery).toBeNull();
+    expect(
+      (
+        await env.request('POST', `/api/v1/appeals/${appeal.id}/messages`, {
+          as: 'agent',
+          body: { direction: 'note', body: 'Заметка' },
+        })
+      ).body.delivery,
+    ).toBeNull();
     expect(await outboxOf(placeholder.id)).toHaveLength(0);
     expect(await outboxOf(appeal.id)).toHaveLength(0);
   });
 
   it('is sent by the running sender as soon as the reply commits (nudged, not polled)', async () => {
-    const sender = startOutboxSender(env.ctx, { intervalMs: 600_000, log: { error: () => undefined, warn: () => undefined }, transports: createTransports({ outboxDir: '/nonexistent' }) });
+    const sender = startOutboxSender(env.ctx, {
+      intervalMs: 600_000,
+      log: { error: () => undefined, warn: () => undefined },
+      transports: createTransports({ outboxDir: '/nonexistent' }),
+    });
     try {
       await new Promise((r) => setTimeout(r, 200)); // the first pass finds nothing and sleeps for ten minutes
       const appeal = await emailAppeal();
@@ -231,7 +290,10 @@ describe('agent replies by e-mail', () => {
     expect((await outboxOf(appeal.id))[0]!.status).toBe('sent');
 
     // A sender that died after writing the file: the row is sent again to the same file.
-    await env.ctx.db.query(`UPDATE outbox SET status = 'sending', locked_until = now() - interval '1 second' WHERE id = $1`, [row!.id]);
+    await env.ctx.db.query(
+      `UPDATE outbox SET status = 'sending', locked_until = now() - interval '1 second' WHERE id = $1`,
+      [row!.id],
+    );
     await sendDueMail(env.ctx, transports);
     expect((await readdir(dir)).filter((f) => f.startsWith(`${row!.id}.`))).toEqual([`${row!.id}.eml`]);
     expect((await simpleParser(await readFile(file))).messageId).toBe(`<${row!.messageId}>`);
@@ -248,8 +310,11 @@ describe('agent replies by e-mail', () => {
     expect(row!.retryInS).toBeGreaterThan(55);
     expect(row!.retryInS).toBeLessThanOrEqual(60);
     const shown = await env.request('GET', `/api/v1/appeals/${appeal.id}/messages`, { as: 'agent' });
-    expect(shown.body.items.find((m: { direction: string }) => m.direction === 'outbound').delivery)
-      .toMatchObject({ status: 'queued', attempts: 1, error: expect.stringContaining('451') });
+    expect(shown.body.items.find((m: { direction: string }) => m.direction === 'outbound').delivery).toMatchObject({
+      status: 'queued',
+      attempts: 1,
+      error: expect.stringContaining('451'),
+    });
 
     // Not due yet: nothing happens.
     await sendDueMail(env.ctx, transports);
@@ -270,8 +335,12 @@ describe('agent replies by e-mail', () => {
     expect(row).toMatchObject({ status: 'failed', attempts: 1 });
     expect(row!.lastError).toContain('550 5.1.1 User unknown');
     const shown = await env.request('GET', `/api/v1/appeals/${appeal.id}/messages`, { as: 'agent' });
-    expect(shown.body.items.find((m: { direction: string }) => m.direction === 'outbound').delivery)
-      .toEqual({ status: 'failed', attempts: 1, error: row!.lastError, sentAt: null });
+    expect(shown.body.items.find((m: { direction: string }) => m.direction === 'outbound').delivery).toEqual({
+      status: 'failed',
+      attempts: 1,
+      error: row!.lastError,
+      sentAt: null,
+    });
   });
 });
 
@@ -279,10 +348,20 @@ describe('acknowledgements and staff notifications', () => {
   it('acknowledges a new appeal once, with its number and when we will answer', async () => {
     const appeal = await emailAppeal({ name: 'Иван Петров' });
     const ack = (tx: Parameters<typeof queueAutoAck>[0]) =>
-      queueAutoAck(tx, { appealId: appeal.id, mailboxId: smtpMailbox, to: appeal.email, locale: 'ru', inReplyTo: appeal.inboundId, references: [] });
+      queueAutoAck(tx, {
+        appealId: appeal.id,
+        mailboxId: smtpMailbox,
+        to: appeal.email,
+        locale: 'ru',
+        inReplyTo: appeal.inboundId,
+        references: [],
+      });
     expect(await env.ctx.db.transaction(ack)).toEqual({ queued: true });
     expect(await env.ctx.db.transaction(ack)).toEqual({ queued: false });
-    const [row] = await env.ctx.db.query<{ messageId: string }>(`SELECT message_id AS "messageId" FROM outbox WHERE dedupe_key = $1`, [`auto_ack:${appeal.id}`]);
+    const [row] = await env.ctx.db.query<{ messageId: string }>(
+      `SELECT message_id AS "messageId" FROM outbox WHERE dedupe_key = $1`,
+      [`auto_ack:${appeal.id}`],
+    );
     await sendDueMail(env.ctx, transports);
     const [mail] = mailWithId(row!.messageId);
     expect(mail!.subject).toContain(`№${appeal.number}`);
@@ -292,24 +371,41 @@ describe('acknowledgements and staff notifications', () => {
     expect(mail!.text).toMatch(/Мы ответим до \d{1,2} [а-я]+ \d{4}/);
   });
 
-  it('renders notification mails from their template in the recipient\'s language, an override winning', async () => {
+  it("renders notification mails from their template in the recipient's language, an override winning", async () => {
     const dueAt = '2030-03-14T09:30:00.000Z';
     const staff = env.users.supervisor;
-    const send = (key: string) => env.ctx.db.transaction((tx) => notify(tx, [{
-      userId: staff.id, appealId: null, kind: 'sla_breach', dedupeKey: key,
-      payload: { alertId: 1, metric: 'first_response', dueAt, appealNumber: 4242, subject: 'Холодильник не морозит' },
-    }]));
+    const send = (key: string) =>
+      env.ctx.db.transaction((tx) =>
+        notify(tx, [
+          {
+            userId: staff.id,
+            appealId: null,
+            kind: 'sla_breach',
+            dedupeKey: key,
+            payload: {
+              alertId: 1,
+              metric: 'first_response',
+              dueAt,
+              appealNumber: 4242,
+              subject: 'Холодильник не морозит',
+            },
+          },
+        ]),
+      );
     await send('sla_alert:test-1');
     await sendDueMail(env.ctx, transports);
     const byDefault = sink.mails.find((m) => m.subject?.includes('[#4242]'));
     expect(byDefault?.subject).toBe('Срок по обращению №4242 нарушен [#4242]');
     expect(byDefault?.to).toMatchObject({ value: [{ address: staff.email }] });
-    expect(byDefault?.text).toContain(`срок по обращению №4242 «Холодильник не морозит» истёк ${formatInstant(dueAt, 'ru', 'Europe/Moscow')}.`);
+    expect(byDefault?.text).toContain(
+      `срок по обращению №4242 «Холодильник не морозит» истёк ${formatInstant(dueAt, 'ru', 'Europe/Moscow')}.`,
+    );
     expect(byDefault?.text).toContain('Срок: первый ответ.');
     expect(byDefault?.messageId).toMatch(/^<otklik\.[0-9a-f-]{36}@localhost>$/);
 
     const put = await env.request('PUT', '/api/v1/mail/templates/sla_breach/ru', {
-      as: 'admin', body: { subject: 'СРОК! №{{appeal.number}}', body: '{{agent.name}}: {{appeal.subject}} — {{details}}' },
+      as: 'admin',
+      body: { subject: 'СРОК! №{{appeal.number}}', body: '{{agent.name}}: {{appeal.subject}} — {{details}}' },
     });
     expect(put.status).toBe(200);
     await send('sla_alert:test-2');
@@ -326,16 +422,34 @@ describe('mail templates API', () => {
     const res = await env.request('GET', '/api/v1/mail/templates', { as: 'agent' });
     expect(res.status).toBe(200);
     const keys = new Set(res.body.items.map((t: { key: string }) => t.key));
-    for (const k of ['reply', 'auto_ack', 'sla_warning', 'sla_breach', 'escalation_requested', 'escalation_decided', 'subtask_assigned', 'subtask_done', 'subtask_late', 'rule_notification']) {
+    for (const k of [
+      'reply',
+      'auto_ack',
+      'sla_warning',
+      'sla_breach',
+      'escalation_requested',
+      'escalation_decided',
+      'subtask_assigned',
+      'subtask_done',
+      'subtask_late',
+      'rule_notification',
+    ]) {
       expect(keys.has(k)).toBe(true);
     }
     expect(res.body.items).toHaveLength(keys.size * 2);
     const reply = res.body.items.find((t: { key: string; locale: string }) => t.key === 'reply' && t.locale === 'en');
-    expect(reply).toMatchObject({ custom: false, updatedAt: null, variables: expect.arrayContaining(['customer.firstName', 'appeal.dueAt', 'signature']) });
+    expect(reply).toMatchObject({
+      custom: false,
+      updatedAt: null,
+      variables: expect.arrayContaining(['customer.firstName', 'appeal.dueAt', 'signature']),
+    });
   });
 
   it('refuses an unknown {{variable}} with 422 naming the field, and writes nothing', async () => {
-    const res = await env.request('PUT', '/api/v1/mail/templates/reply/ru', { as: 'admin', body: { subject: 'Re: {{appeal.subject}}', body: '{{body}} {{customer.lastName}}' } });
+    const res = await env.request('PUT', '/api/v1/mail/templates/reply/ru', {
+      as: 'admin',
+      body: { subject: 'Re: {{appeal.subject}}', body: '{{body}} {{customer.lastName}}' },
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.fields).toEqual([expect.objectContaining({ path: 'body', code: 'unknown_variable' })]);
     expect(res.body.error.fields[0].message).toContain('{{customer.lastName}}');
@@ -343,17 +457,37 @@ describe('mail templates API', () => {
   });
 
   it('refuses bad input, unknown keys and agents', async () => {
-    expect((await env.request('PUT', '/api/v1/mail/templates/reply/de', { as: 'admin', body: { subject: 'x', body: 'y' } })).status).toBe(400);
-    const empty = await env.request('PUT', '/api/v1/mail/templates/reply/ru', { as: 'admin', body: { subject: ' ', body: 'y' } });
+    expect(
+      (await env.request('PUT', '/api/v1/mail/templates/reply/de', { as: 'admin', body: { subject: 'x', body: 'y' } }))
+        .status,
+    ).toBe(400);
+    const empty = await env.request('PUT', '/api/v1/mail/templates/reply/ru', {
+      as: 'admin',
+      body: { subject: ' ', body: 'y' },
+    });
     expect(empty.status).toBe(400);
     expect(empty.body.error.fields[0].path).toBe('subject');
-    expect((await env.request('PUT', '/api/v1/mail/templates/no_such_key/ru', { as: 'admin', body: { subject: 'x', body: 'y' } })).status).toBe(404);
-    expect((await env.request('PUT', '/api/v1/mail/templates/reply/ru', { as: 'agent', body: { subject: 'x', body: 'y' } })).status).toBe(403);
+    expect(
+      (
+        await env.request('PUT', '/api/v1/mail/templates/no_such_key/ru', {
+          as: 'admin',
+          body: { subject: 'x', body: 'y' },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await env.request('PUT', '/api/v1/mail/templates/reply/ru', { as: 'agent', body: { subject: 'x', body: 'y' } }))
+        .status,
+    ).toBe(403);
   });
 
   it('uses a saved reply template for the next reply, and DELETE restores the default', async () => {
     const put = await env.request('PUT', '/api/v1/mail/templates/reply/ru', {
-      as: 'cs_head', body: { subject: 'Ответ по обращению №{{appeal.number}}', body: '{{customer.firstName}}, добрый день!\n\n{{body}}\n\n{{agent.name}}' },
+      as: 'cs_head',
+      body: {
+        subject: 'Ответ по обращению №{{appeal.number}}',
+        body: '{{customer.firstName}}, добрый день!\n\n{{body}}\n\n{{agent.name}}',
+      },
     });
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ key: 'reply', locale: 'ru', custom: true });

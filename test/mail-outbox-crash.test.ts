@@ -84,7 +84,9 @@ async function startSink(onAccepted: (count: number) => void): Promise<Sink> {
 }
 
 /** A database the child can open: a PGlite directory (closed here first) or a fresh database on DATABASE_URL. */
-async function prepareDatabase(dir: string): Promise<{ open(): Promise<Db>; env: Record<string, string>; drop(): Promise<void> }> {
+async function prepareDatabase(
+  dir: string,
+): Promise<{ open(): Promise<Db>; env: Record<string, string>; drop(): Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const dataDir = path.join(dir, 'pglite');
@@ -107,11 +109,20 @@ async function prepareDatabase(dir: string): Promise<{ open(): Promise<Db>; env:
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
-  for (const c of cleanups.reverse()) await c().catch(() => undefined);
+  for (const c of cleanups.reverse()) {
+    await c().catch(() => undefined);
+  }
 });
 
-function runChild(script: string, env: Record<string, string>): { child: ChildProcess; exited: Promise<number | null>; stderr: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+function runChild(
+  script: string,
+  env: Record<string, string>,
+): { child: ChildProcess; exited: Promise<number | null>; stderr: () => string } {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -123,7 +134,9 @@ it('sends every mail exactly once across a SIGKILL in the middle of sending', { 
   cleanups.push(() => rm(dir, { recursive: true, force: true }));
   let killFirst: (() => void) | undefined;
   const sink = await startSink((count) => {
-    if (count < 30 || !killFirst) return;
+    if (count < 30 || !killFirst) {
+      return;
+    }
     killFirst();
     killFirst = undefined; // once
   });
@@ -133,10 +146,10 @@ it('sends every mail exactly once across a SIGKILL in the middle of sending', { 
 
   const db = await database.open();
   await migrate(db);
-  const [{ id: mailboxId }] = await db.query<{ id: string }>(
+  const [{ id: mailboxId }] = (await db.query<{ id: string }>(
     `INSERT INTO mailboxes (name, address, display_name, smtp) VALUES ('Support', 'support@crash.otklik.test', 'Support', $1) RETURNING id`,
     [JSON.stringify({ host: '127.0.0.1', port: sink.port, secure: false })],
-  ) as [{ id: string }];
+  )) as [{ id: string }];
   await db.query(
     `INSERT INTO outbox (kind, mailbox_id, message_id, payload)
      SELECT 'email', $1, 'otklik.crash-' || n || '@crash.otklik.test',
@@ -175,10 +188,14 @@ it('sends every mail exactly once across a SIGKILL in the middle of sending', { 
   expect(await second.exited, second.stderr()).toBe(0);
 
   expect(sink.accepted.size).toBe(MAILS);
-  for (let n = 1; n <= MAILS; n++) expect(sink.accepted.get(`<otklik.crash-${n}@crash.otklik.test>`), `mail ${n}`).toBe(1);
+  for (let n = 1; n <= MAILS; n++) {
+    expect(sink.accepted.get(`<otklik.crash-${n}@crash.otklik.test>`), `mail ${n}`).toBe(1);
+  }
 
   const after = await database.open();
   cleanups.push(() => after.close());
-  const rows = await after.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM outbox GROUP BY status');
+  const rows = await after.query<{ status: string; n: number }>(
+    'SELECT status, count(*)::int AS n FROM outbox GROUP BY status',
+  );
   expect(rows).toEqual([{ status: 'sent', n: MAILS }]);
 });

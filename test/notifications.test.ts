@@ -6,14 +6,22 @@ let env: TestEnv;
 beforeAll(async () => {
   env = await startTestEnv();
   const items = Array.from({ length: 5 }, (_, i) => ({
-    userId: env.users.agent.id, appealId: null, kind: 'sla_warning', payload: { n: i }, dedupeKey: `test:${i}`,
+    userId: env.users.agent.id,
+    appealId: null,
+    kind: 'sla_warning',
+    payload: { n: i },
+    dedupeKey: `test:${i}`,
   }));
   await notify(env.ctx.db, items);
-  await notify(env.ctx.db, [...items, { userId: env.users.supervisor.id, appealId: null, kind: 'sla_breach', payload: {}, dedupeKey: 'test:0' }]);
+  await notify(env.ctx.db, [
+    ...items,
+    { userId: env.users.supervisor.id, appealId: null, kind: 'sla_breach', payload: {}, dedupeKey: 'test:0' },
+  ]);
 });
 afterAll(() => env.close());
 
-const mine = (query = '', as: 'agent' | 'supervisor' = 'agent') => env.request('GET', `/api/v1/notifications${query}`, { as });
+const mine = (query = '', as: 'agent' | 'supervisor' = 'agent') =>
+  env.request('GET', `/api/v1/notifications${query}`, { as });
 
 describe('notifications', () => {
   it('writes each notification once per user and key, with an e-mail in the outbox', async () => {
@@ -22,8 +30,12 @@ describe('notifications', () => {
     expect(res.body.items).toHaveLength(5);
     expect(res.body.unreadCount).toBe(5);
     expect((await mine('', 'supervisor')).body.items).toHaveLength(1);
-    const emails = await env.ctx.db.query<{ payload: { to: string } }>(`SELECT payload FROM outbox WHERE kind = 'email'`);
-    expect(emails.map((e) => e.payload.to).sort()).toEqual([...Array(5).fill(env.users.agent.email), env.users.supervisor.email].sort());
+    const emails = await env.ctx.db.query<{ payload: { to: string } }>(
+      `SELECT payload FROM outbox WHERE kind = 'email'`,
+    );
+    expect(emails.map((e) => e.payload.to).sort()).toEqual(
+      [...Array(5).fill(env.users.agent.email), env.users.supervisor.email].sort(),
+    );
   });
 
   it('pages newest first', async () => {
@@ -38,7 +50,9 @@ describe('notifications', () => {
 
   it('marks one or all as read, for their recipient only', async () => {
     const [first] = (await mine()).body.items;
-    expect((await env.request('POST', `/api/v1/notifications/${first.id}/read`, { as: 'supervisor' })).status).toBe(404);
+    expect((await env.request('POST', `/api/v1/notifications/${first.id}/read`, { as: 'supervisor' })).status).toBe(
+      404,
+    );
     const read = await env.request('POST', `/api/v1/notifications/${first.id}/read`, { as: 'agent' });
     expect(read.status).toBe(200);
     expect(read.body.readAt).not.toBeNull();

@@ -12,17 +12,33 @@ describe('API documentation', () => {
     const res = await env.request('GET', '/api/docs/json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
-    for (const path of ['/api/v1/appeals', '/api/v1/appeals/{id}', '/api/v1/appeals/{id}/messages', '/api/v1/appeals/{id}/history', '/api/v1/auth/login', '/api/v1/customers', '/api/v1/units', '/api/v1/users', '/api/v1/categories', '/api/v1/tokens']) {
+    for (const path of [
+      '/api/v1/appeals',
+      '/api/v1/appeals/{id}',
+      '/api/v1/appeals/{id}/messages',
+      '/api/v1/appeals/{id}/history',
+      '/api/v1/auth/login',
+      '/api/v1/customers',
+      '/api/v1/units',
+      '/api/v1/users',
+      '/api/v1/categories',
+      '/api/v1/tokens',
+    ]) {
       expect(res.body.paths, path).toHaveProperty([path]);
     }
     const create = res.body.paths['/api/v1/appeals'].post;
-    expect(create.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['kind', 'channel', 'subject', 'customer']));
+    expect(create.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['kind', 'channel', 'subject', 'customer']),
+    );
   });
 
   it('serves the interactive page', async () => {
     const entry = await env.request('GET', '/api/docs');
     expect([200, 302]).toContain(entry.status);
-    const page = await env.request('GET', entry.status === 302 ? new URL(String(entry.headers.location), 'http://x/api/docs/').pathname : '/api/docs');
+    const page = await env.request(
+      'GET',
+      entry.status === 302 ? new URL(String(entry.headers.location), 'http://x/api/docs/').pathname : '/api/docs',
+    );
     expect(page.status).toBe(200);
     expect(String(page.body)).toContain('swagger-ui');
     const script = await env.request('GET', '/api/docs/static/swagger-ui-bundle.js');

@@ -13,18 +13,26 @@ beforeAll(async () => {
   const incident = categories.body.items.filter((c: { kinds: string[] }) => c.kinds.includes('incident'));
   incidentCategory = incident[0].id;
   otherIncidentCategory = incident[1].id;
-  const queue = await env.request('POST', '/api/v1/queues', { as: 'admin', body: { code: 'rules-q', name: 'Очередь правил', requireAttestation: false } });
+  const queue = await env.request('POST', '/api/v1/queues', {
+    as: 'admin',
+    body: { code: 'rules-q', name: 'Очередь правил', requireAttestation: false },
+  });
   queueId = queue.body.id;
 });
 afterAll(() => env.close());
 afterEach(async () => {
   const rules = await env.request('GET', '/api/v1/routing/rules', { as: 'admin' });
-  for (const r of rules.body.items) await env.request('DELETE', `/api/v1/routing/rules/${r.id}`, { as: 'admin' });
+  for (const r of rules.body.items) {
+    await env.request('DELETE', `/api/v1/routing/rules/${r.id}`, { as: 'admin' });
+  }
 });
 
 let serial = 0;
 const addRule = async (body: Record<string, unknown>) => {
-  const res = await env.request('POST', '/api/v1/routing/rules', { as: 'admin', body: { name: `rule ${++serial}`, ...body } });
+  const res = await env.request('POST', '/api/v1/routing/rules', {
+    as: 'admin',
+    body: { name: `rule ${++serial}`, ...body },
+  });
   expect(res.status).toBe(201);
   return res.body;
 };
@@ -33,21 +41,39 @@ const create = async (overrides: Record<string, unknown> = {}) => {
   expect(res.status).toBe(201);
   return res.body;
 };
-const history = async (id: string) => (await env.request('GET', `/api/v1/appeals/${id}/history`, { as: 'agent' })).body.items;
-const traceOf = async (id: string) => (await history(id)).filter((e: { action: string }) => e.action === 'rule_applied').map((e: { newValue: unknown }) => e.newValue);
+const history = async (id: string) =>
+  (await env.request('GET', `/api/v1/appeals/${id}/history`, { as: 'agent' })).body.items;
+const traceOf = async (id: string) =>
+  (await history(id))
+    .filter((e: { action: string }) => e.action === 'rule_applied')
+    .map((e: { newValue: unknown }) => e.newValue);
 
 /** Counts the statements and transactions the app sends while `run` runs. */
 async function countQueries(run: () => Promise<unknown>): Promise<{ queries: number; transactions: number }> {
   const db = env.ctx.db;
   const counts = { queries: 0, transactions: 0 };
-  const counted = (q: Queryable): Queryable => ({
-    query: (...args: Parameters<Queryable['query']>) => { counts.queries++; return q.query(...args); },
-    exec: (sql) => { counts.queries++; return q.exec(sql); },
-  }) as Queryable;
+  const counted = (q: Queryable): Queryable =>
+    ({
+      query: (...args: Parameters<Queryable['query']>) => {
+        counts.queries++;
+        return q.query(...args);
+      },
+      exec: (sql) => {
+        counts.queries++;
+        return q.exec(sql);
+      },
+    }) as Queryable;
   env.ctx.db = new Proxy(db, {
     get(target, prop, receiver) {
-      if (prop === 'query') return counted(target).query;
-      if (prop === 'transaction') return (fn: (tx: Queryable) => Promise<unknown>) => { counts.transactions++; return target.transaction((tx) => fn(counted(tx))); };
+      if (prop === 'query') {
+        return counted(target).query;
+      }
+      if (prop === 'transaction') {
+        return (fn: (tx: Queryable) => Promise<unknown>) => {
+          counts.transactions++;
+          return target.transaction((tx) => fn(counted(tx)));
+        };
+      }
       return Reflect.get(target, prop, receiver);
     },
   });
@@ -61,7 +87,12 @@ async function countQueries(run: () => Promise<unknown>): Promise<{ queries: num
 
 describe('routing rules CRUD', () => {
   it('creates, lists, reads, changes and deletes a rule', async () => {
-    const body = { name: 'Холодильники', position: 5, conditions: { textContains: ['холодильник'] }, actions: [{ type: 'set_priority', priority: 'high' }] };
+    const body = {
+      name: 'Холодильники',
+      position: 5,
+      conditions: { textContains: ['холодильник'] },
+      actions: [{ type: 'set_priority', priority: 'high' }],
+    };
     const headers = { 'idempotency-key': 'rule-1' };
     const created = await env.request('POST', '/api/v1/routing/rules', { as: 'admin', body, headers });
     expect(created.status).toBe(201);
@@ -71,15 +102,23 @@ describe('routing rules CRUD', () => {
     expect(replay.body.id).toBe(created.body.id);
     const list = await env.request('GET', '/api/v1/routing/rules', { as: 'agent' });
     expect(list.body.items.map((r: { id: string }) => r.id)).toEqual([created.body.id]);
-    const patched = await env.request('PATCH', `/api/v1/routing/rules/${created.body.id}`, { as: 'cs_head', body: { active: false, events: ['create', 'update'] } });
+    const patched = await env.request('PATCH', `/api/v1/routing/rules/${created.body.id}`, {
+      as: 'cs_head',
+      body: { active: false, events: ['create', 'update'] },
+    });
     expect(patched.body).toMatchObject({ active: false, events: ['create', 'update'], name: 'Холодильники' });
-    expect((await env.request('GET', `/api/v1/routing/rules/${created.body.id}`, { as: 'analyst' })).body.active).toBe(false);
+    expect((await env.request('GET', `/api/v1/routing/rules/${created.body.id}`, { as: 'analyst' })).body.active).toBe(
+      false,
+    );
     expect((await env.request('DELETE', `/api/v1/routing/rules/${created.body.id}`, { as: 'admin' })).status).toBe(204);
     expect((await env.request('GET', `/api/v1/routing/rules/${created.body.id}`, { as: 'admin' })).status).toBe(404);
   });
 
   it('refuses a broken regular expression on conditions.textMatches', async () => {
-    const res = await env.request('POST', '/api/v1/routing/rules', { as: 'admin', body: { name: 'bad', conditions: { textMatches: '([a-' }, actions: [{ type: 'stop' }] } });
+    const res = await env.request('POST', '/api/v1/routing/rules', {
+      as: 'admin',
+      body: { name: 'bad', conditions: { textMatches: '([a-' }, actions: [{ type: 'stop' }] },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.fields.map((f: { path: string }) => f.path)).toContain('conditions.textMatches');
   });
@@ -90,15 +129,23 @@ describe('routing rules CRUD', () => {
     expect((await post({ name: 'b', conditions: { colour: ['red'] }, actions: [{ type: 'stop' }] })).status).toBe(400);
     expect((await post({ name: 'c', actions: [] })).status).toBe(400);
     expect((await post({ name: 'd', actions: [{ type: 'notify' }] })).status).toBe(400);
-    const unknown = await post({ name: 'e', actions: [{ type: 'set_category', categoryId: '00000000-0000-4000-8000-000000000000' }] });
+    const unknown = await post({
+      name: 'e',
+      actions: [{ type: 'set_category', categoryId: '00000000-0000-4000-8000-000000000000' }],
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.fields).toMatchObject([{ path: 'actions.0.categoryId', code: 'unknown_reference' }]);
-    expect((await post({ name: 'f', conditions: { textMatches: 'x'.repeat(201) }, actions: [{ type: 'stop' }] })).status).toBe(400);
+    expect(
+      (await post({ name: 'f', conditions: { textMatches: 'x'.repeat(201) }, actions: [{ type: 'stop' }] })).status,
+    ).toBe(400);
   });
 
   it('refuses a second rule with the same name', async () => {
     await addRule({ name: 'twice', actions: [{ type: 'stop' }] });
-    const res = await env.request('POST', '/api/v1/routing/rules', { as: 'admin', body: { name: 'twice', actions: [{ type: 'stop' }] } });
+    const res = await env.request('POST', '/api/v1/routing/rules', {
+      as: 'admin',
+      body: { name: 'twice', actions: [{ type: 'stop' }] },
+    });
     expect(res.status).toBe(409);
   });
 
@@ -108,7 +155,9 @@ describe('routing rules CRUD', () => {
       expect((await env.request('POST', '/api/v1/routing/rules', { as, body })).status).toBe(403);
     }
     const rule = await addRule({ actions: [{ type: 'stop' }] });
-    expect((await env.request('PATCH', `/api/v1/routing/rules/${rule.id}`, { as: 'agent', body: { active: false } })).status).toBe(403);
+    expect(
+      (await env.request('PATCH', `/api/v1/routing/rules/${rule.id}`, { as: 'agent', body: { active: false } })).status,
+    ).toBe(403);
     expect((await env.request('DELETE', `/api/v1/routing/rules/${rule.id}`, { as: 'supervisor' })).status).toBe(403);
     expect((await env.request('GET', '/api/v1/routing/rules')).status).toBe(401);
   });
@@ -118,11 +167,21 @@ describe('rules on create', () => {
   it('sets category, priority, queue and tags, and leaves the trace in the history', async () => {
     const rule = await addRule({
       conditions: { kinds: ['incident'], textContains: ['ХОЛОДИЛЬНИК'] },
-      actions: [{ type: 'set_category', categoryId: incidentCategory }, { type: 'set_priority', priority: 'urgent' },
-        { type: 'set_queue', queueId }, { type: 'add_tags', tags: ['fridge'] }],
+      actions: [
+        { type: 'set_category', categoryId: incidentCategory },
+        { type: 'set_priority', priority: 'urgent' },
+        { type: 'set_queue', queueId },
+        { type: 'add_tags', tags: ['fridge'] },
+      ],
     });
     const appeal = await create({ tags: ['first'] });
-    expect(appeal).toMatchObject({ categoryId: incidentCategory, priority: 'urgent', queueId, tags: ['first', 'fridge'], suggestion: null });
+    expect(appeal).toMatchObject({
+      categoryId: incidentCategory,
+      priority: 'urgent',
+      queueId,
+      tags: ['first', 'fridge'],
+      suggestion: null,
+    });
     const events = await history(appeal.id);
     expect(events[0].action).toBe('created');
     expect(await traceOf(appeal.id)).toEqual([
@@ -156,7 +215,11 @@ describe('rules on create', () => {
   });
 
   it('stops a chain of rules that keeps feeding itself, with a trace', async () => {
-    const first = await addRule({ position: 1, conditions: { tags: ['c'] }, actions: [{ type: 'set_priority', priority: 'urgent' }] });
+    const first = await addRule({
+      position: 1,
+      conditions: { tags: ['c'] },
+      actions: [{ type: 'set_priority', priority: 'urgent' }],
+    });
     await addRule({ position: 2, conditions: { tags: ['b'] }, actions: [{ type: 'add_tags', tags: ['c'] }] });
     await addRule({ position: 3, conditions: { tags: ['a'] }, actions: [{ type: 'add_tags', tags: ['b'] }] });
     await addRule({ position: 4, conditions: { priorities: ['high'] }, actions: [{ type: 'add_tags', tags: ['a'] }] });
@@ -177,10 +240,16 @@ describe('rules on create', () => {
     await addRule({ conditions: { textMatches: 'заказ\\s+\\d+' }, actions: [{ type: 'add_tags', tags: ['order'] }] });
     await addRule({ conditions: { customerTags: ['vip'] }, actions: [{ type: 'set_priority', priority: 'high' }] });
     expect(await create()).toMatchObject({ tags: ['order'], priority: 'normal' });
-    const vip = await env.request('POST', '/api/v1/customers', { as: 'agent', body: { name: 'Важный', emails: ['vip@example.ru'], tags: ['vip'] } });
+    const vip = await env.request('POST', '/api/v1/customers', {
+      as: 'agent',
+      body: { name: 'Важный', emails: ['vip@example.ru'], tags: ['vip'] },
+    });
     expect(vip.status).toBe(201);
     expect(await create({ customer: { id: vip.body.id } })).toMatchObject({ tags: ['order'], priority: 'high' });
-    expect(await create({ customer: { email: 'vip@example.ru' } })).toMatchObject({ priority: 'high', customerId: vip.body.id });
+    expect(await create({ customer: { email: 'vip@example.ru' } })).toMatchObject({
+      priority: 'high',
+      customerId: vip.body.id,
+    });
   });
 
   it('notifies the users and roles it names', async () => {
@@ -188,39 +257,63 @@ describe('rules on create', () => {
     const appeal = await create();
     for (const as of ['cs_head', 'supervisor'] as const) {
       const mine = await env.request('GET', '/api/v1/notifications', { as });
-      expect(mine.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'rule_notification', appealId: appeal.id })]));
+      expect(mine.body.items).toEqual(
+        expect.arrayContaining([expect.objectContaining({ kind: 'rule_notification', appealId: appeal.id })]),
+      );
     }
   });
 
   it('sends a template reply as an outbound message', async () => {
-    await addRule({ actions: [{ type: 'reply', body: 'Здравствуйте, {{customerName}}! Ваше обращение №{{number}} принято.' }] });
+    await addRule({
+      actions: [{ type: 'reply', body: 'Здравствуйте, {{customerName}}! Ваше обращение №{{number}} принято.' }],
+    });
     const appeal = await create({ customer: { name: 'Анна Смирнова', phone: '+7 912 555 44 33' } });
     const messages = await env.request('GET', `/api/v1/appeals/${appeal.id}/messages`, { as: 'agent' });
     expect(messages.body.items).toMatchObject([
-      { direction: 'outbound', channel: 'phone', body: `Здравствуйте, Анна Смирнова! Ваше обращение №${appeal.number} принято.` },
+      {
+        direction: 'outbound',
+        channel: 'phone',
+        body: `Здравствуйте, Анна Смирнова! Ваше обращение №${appeal.number} принято.`,
+      },
     ]);
   });
 
   it('hands work to another team as a sub-task with its own due time, the owner unchanged', async () => {
     const queues = await env.request('GET', '/api/v1/queues', { as: 'admin' });
     const accounting = queues.body.items.find((q: { code: string }) => q.code === 'accounting');
-    await addRule({ actions: [{ type: 'add_subtask', title: 'Проверить возврат денег', queueId: accounting.id, dueInWorkingMinutes: 240 }] });
+    await addRule({
+      actions: [
+        { type: 'add_subtask', title: 'Проверить возврат денег', queueId: accounting.id, dueInWorkingMinutes: 240 },
+      ],
+    });
     const appeal = await create({ ownerId: env.users.agent.id });
     const subtasks = await env.request('GET', `/api/v1/appeals/${appeal.id}/subtasks`, { as: 'agent' });
-    expect(subtasks.body.items).toMatchObject([{ title: 'Проверить возврат денег', queueId: accounting.id, status: 'open' }]);
+    expect(subtasks.body.items).toMatchObject([
+      { title: 'Проверить возврат денег', queueId: accounting.id, status: 'open' },
+    ]);
     expect(subtasks.body.items[0].dueAt).not.toBeNull();
-    expect((await env.request('GET', `/api/v1/appeals/${appeal.id}`, { as: 'agent' })).body.ownerId).toBe(env.users.agent.id);
+    expect((await env.request('GET', `/api/v1/appeals/${appeal.id}`, { as: 'agent' })).body.ownerId).toBe(
+      env.users.agent.id,
+    );
   });
 
   it('does not let a rule give a queue’s appeal to someone not certified for it', async () => {
     const queues = await env.request('GET', '/api/v1/queues', { as: 'admin' });
     const hotline = queues.body.items.find((q: { code: string }) => q.code === 'hotline');
     const outsider = await env.makeUser('agent');
-    await addRule({ actions: [{ type: 'set_queue', queueId: hotline.id }, { type: 'assign', userId: outsider.id }] });
+    await addRule({
+      actions: [
+        { type: 'set_queue', queueId: hotline.id },
+        { type: 'assign', userId: outsider.id },
+      ],
+    });
     const refused = await create();
     expect(refused).toMatchObject({ queueId: hotline.id, ownerId: null, status: 'new' });
     expect((await traceOf(refused.id)).map((t: { action: string }) => t.action)).toContain('assign_refused');
-    await env.request('PUT', `/api/v1/queues/${hotline.id}/members/${outsider.id}`, { as: 'admin', body: { attestation: 'certified' } });
+    await env.request('PUT', `/api/v1/queues/${hotline.id}/members/${outsider.id}`, {
+      as: 'admin',
+      body: { attestation: 'certified' },
+    });
     const assigned = await create();
     expect(assigned).toMatchObject({ queueId: hotline.id, ownerId: outsider.id, status: 'open' });
   });
@@ -237,10 +330,17 @@ describe('rules on create', () => {
   });
 
   it('refuses a sub-task action without a queue or a person, and with an unknown queue', async () => {
-    const bare = await env.request('POST', '/api/v1/routing/rules', { as: 'admin', body: { name: 'bare', actions: [{ type: 'add_subtask', title: 'x' }] } });
+    const bare = await env.request('POST', '/api/v1/routing/rules', {
+      as: 'admin',
+      body: { name: 'bare', actions: [{ type: 'add_subtask', title: 'x' }] },
+    });
     expect(bare.status).toBe(400);
     const unknown = await env.request('POST', '/api/v1/routing/rules', {
-      as: 'admin', body: { name: 'unknown', actions: [{ type: 'add_subtask', title: 'x', queueId: '00000000-0000-4000-8000-000000000000' }] },
+      as: 'admin',
+      body: {
+        name: 'unknown',
+        actions: [{ type: 'add_subtask', title: 'x', queueId: '00000000-0000-4000-8000-000000000000' }],
+      },
     });
     expect(unknown.body.error.fields).toMatchObject([{ path: 'actions.0.queueId', code: 'unknown_reference' }]);
   });
@@ -249,10 +349,17 @@ describe('rules on create', () => {
     await create(); // warms the caches
     const plain = await countQueries(() => create());
     expect(plain).toEqual({ queries: 1, transactions: 0 });
-    await addRule({ actions: [{ type: 'set_priority', priority: 'high' }, { type: 'add_tags', tags: ['x'] }] });
+    await addRule({
+      actions: [
+        { type: 'set_priority', priority: 'high' },
+        { type: 'add_tags', tags: ['x'] },
+      ],
+    });
     await create(); // reloads the rules once
     let appeal: { id: string; priority: string } | undefined;
-    const ruled = await countQueries(async () => { appeal = await create(); });
+    const ruled = await countQueries(async () => {
+      appeal = await create();
+    });
     expect(ruled).toEqual({ queries: 1, transactions: 0 });
     expect(appeal!.priority).toBe('high');
     expect(await traceOf(appeal!.id)).toHaveLength(2);
@@ -261,19 +368,35 @@ describe('rules on create', () => {
 
 describe('rules on update', () => {
   it('fire after a status change, in the same transaction, with the trace', async () => {
-    const rule = await addRule({ events: ['update'], conditions: { priorities: ['normal'] }, actions: [{ type: 'add_tags', tags: ['touched'] }] });
+    const rule = await addRule({
+      events: ['update'],
+      conditions: { priorities: ['normal'] },
+      actions: [{ type: 'add_tags', tags: ['touched'] }],
+    });
     const appeal = await create();
     expect(appeal.tags).toEqual([]);
-    const res = await env.request('PATCH', `/api/v1/appeals/${appeal.id}`, { as: 'agent', body: { status: 'pending_customer' } });
+    const res = await env.request('PATCH', `/api/v1/appeals/${appeal.id}`, {
+      as: 'agent',
+      body: { status: 'pending_customer' },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'pending_customer', tags: ['touched'] });
-    expect(await traceOf(appeal.id)).toEqual([{ ruleId: rule.id, ruleName: rule.name, action: 'add_tags', detail: { tags: ['touched'] } }]);
+    expect(await traceOf(appeal.id)).toEqual([
+      { ruleId: rule.id, ruleName: rule.name, action: 'add_tags', detail: { tags: ['touched'] } },
+    ]);
   });
 
   it('fire on a category change and do not re-trigger on their own changes', async () => {
-    await addRule({ events: ['update'], conditions: { categoryIds: [otherIncidentCategory] }, actions: [{ type: 'set_priority', priority: 'urgent' }] });
+    await addRule({
+      events: ['update'],
+      conditions: { categoryIds: [otherIncidentCategory] },
+      actions: [{ type: 'set_priority', priority: 'urgent' }],
+    });
     const appeal = await create();
-    const res = await env.request('PATCH', `/api/v1/appeals/${appeal.id}`, { as: 'agent', body: { categoryId: otherIncidentCategory } });
+    const res = await env.request('PATCH', `/api/v1/appeals/${appeal.id}`, {
+      as: 'agent',
+      body: { categoryId: otherIncidentCategory },
+    });
     expect(res.body).toMatchObject({ categoryId: otherIncidentCategory, priority: 'urgent' });
     const events = await history(appeal.id);
     expect(events.filter((e: { action: string }) => e.action === 'rule_applied')).toHaveLength(1);
@@ -288,14 +411,27 @@ describe('rules on update', () => {
 
 describe('dry run', () => {
   it('shows what the rules would do without writing anything', async () => {
-    const rule = await addRule({ conditions: { channels: ['email'] }, actions: [{ type: 'set_priority', priority: 'high' }, { type: 'notify', roles: ['supervisor'] }] });
+    const rule = await addRule({
+      conditions: { channels: ['email'] },
+      actions: [
+        { type: 'set_priority', priority: 'high' },
+        { type: 'notify', roles: ['supervisor'] },
+      ],
+    });
     const before = await env.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM appeals');
-    const res = await env.request('POST', '/api/v1/routing/rules/dry-run', { as: 'agent', body: { kind: 'incident', channel: 'email', subject: 'Тест' } });
+    const res = await env.request('POST', '/api/v1/routing/rules/dry-run', {
+      as: 'agent',
+      body: { kind: 'incident', channel: 'email', subject: 'Тест' },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
-      changes: { priority: 'high' }, loopStopped: false,
+      changes: { priority: 'high' },
+      loopStopped: false,
       effects: [{ type: 'notify', ruleId: rule.id, roles: ['supervisor'] }],
-      trace: [{ ruleId: rule.id, action: 'set_priority' }, { ruleId: rule.id, action: 'notify' }],
+      trace: [
+        { ruleId: rule.id, action: 'set_priority' },
+        { ruleId: rule.id, action: 'notify' },
+      ],
     });
     const after = await env.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM appeals');
     expect(after[0]!.n).toBe(before[0]!.n);
@@ -303,7 +439,11 @@ describe('dry run', () => {
 
   it('takes the time for the business-hours condition', async () => {
     await addRule({ conditions: { businessHours: 'inside' }, actions: [{ type: 'add_tags', tags: ['day'] }] });
-    const dry = (at: string) => env.request('POST', '/api/v1/routing/rules/dry-run', { as: 'admin', body: { kind: 'incident', channel: 'email', at } });
+    const dry = (at: string) =>
+      env.request('POST', '/api/v1/routing/rules/dry-run', {
+        as: 'admin',
+        body: { kind: 'incident', channel: 'email', at },
+      });
     expect((await dry('2025-03-04T12:00:00+03:00')).body.changes).toEqual({ tags: ['day'] });
     expect((await dry('2025-03-04T20:00:00+03:00')).body.changes).toEqual({});
   });

@@ -14,7 +14,9 @@ beforeAll(async () => {
   env = await startTestEnv();
   other = { ctx: env.ctx, db: null };
   if (process.env.DATABASE_URL) {
-    const [{ name }] = await env.ctx.db.query<{ name: string }>('SELECT current_database() AS name') as [{ name: string }];
+    const [{ name }] = (await env.ctx.db.query<{ name: string }>('SELECT current_database() AS name')) as [
+      { name: string },
+    ];
     const url = new URL(process.env.DATABASE_URL);
     url.pathname = `/${name}`;
     const db = await openDb({ databaseUrl: url.toString(), poolSize: 4 });
@@ -27,32 +29,50 @@ afterAll(async () => {
 });
 
 const email = (over: Record<string, unknown> = {}) =>
-  makeAppealInput({ channel: 'email', ownerId: env.users.agent.id, customer: { name: 'Анна', email: `a${Math.random()}@mail.ru` }, ...over });
+  makeAppealInput({
+    channel: 'email',
+    ownerId: env.users.agent.id,
+    customer: { name: 'Анна', email: `a${Math.random()}@mail.ru` },
+    ...over,
+  });
 const create = async (body: unknown, as: 'agent' | 'unit_responsible' = 'agent') => {
   const res = await env.request('POST', '/api/v1/appeals', { as, body });
   expect(res.status).toBe(201);
   return res.body as { id: string; number: number };
 };
 /** Moves a target's clock back so that it is `dueIn` ms from now (negative: overdue), its warning point `warnIn`. */
-const shift = (appealId: string, metric: string, dueIn: number, warnIn: number) => env.ctx.db.query(
-  `UPDATE appeal_sla_targets SET due_at = now() + $3 * interval '1 millisecond', warn_at = now() + $4 * interval '1 millisecond'
+const shift = (appealId: string, metric: string, dueIn: number, warnIn: number) =>
+  env.ctx.db.query(
+    `UPDATE appeal_sla_targets SET due_at = now() + $3 * interval '1 millisecond', warn_at = now() + $4 * interval '1 millisecond'
    WHERE appeal_id = $1 AND metric = $2`,
-  [appealId, metric, dueIn, warnIn],
-);
+    [appealId, metric, dueIn, warnIn],
+  );
 const HOUR = 3_600_000;
-const alertsOf = (ids: string[]) => env.ctx.db.query<{ appealId: string; kind: string; metric: string }>(
-  'SELECT appeal_id AS "appealId", kind, metric FROM sla_alerts WHERE appeal_id = ANY($1::uuid[]) ORDER BY id', [ids]);
-const notificationsOf = (ids: string[]) => env.ctx.db.query<{ userId: string; kind: string; appealId: string }>(
-  'SELECT user_id AS "userId", kind, appeal_id AS "appealId" FROM notifications WHERE appeal_id = ANY($1::uuid[]) ORDER BY created_at, id', [ids]);
+const alertsOf = (ids: string[]) =>
+  env.ctx.db.query<{ appealId: string; kind: string; metric: string }>(
+    'SELECT appeal_id AS "appealId", kind, metric FROM sla_alerts WHERE appeal_id = ANY($1::uuid[]) ORDER BY id',
+    [ids],
+  );
+const notificationsOf = (ids: string[]) =>
+  env.ctx.db.query<{ userId: string; kind: string; appealId: string }>(
+    'SELECT user_id AS "userId", kind, appeal_id AS "appealId" FROM notifications WHERE appeal_id = ANY($1::uuid[]) ORDER BY created_at, id',
+    [ids],
+  );
 
 describe('the deadline scan', () => {
   it('writes each breach once even when two scans run at the same time', async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 12; i++) ids.push((await create(email())).id);
-    for (const id of ids) await shift(id, 'first_response', -HOUR, -2 * HOUR);
+    for (let i = 0; i < 12; i++) {
+      ids.push((await create(email())).id);
+    }
+    for (const id of ids) {
+      await shift(id, 'first_response', -HOUR, -2 * HOUR);
+    }
     const now = new Date();
     const results = await Promise.all([
-      scanSla(env.ctx, now, { batchSize: 3 }), scanSla(other.ctx, now, { batchSize: 3 }), scanSla(env.ctx, now, { batchSize: 5 }),
+      scanSla(env.ctx, now, { batchSize: 3 }),
+      scanSla(other.ctx, now, { batchSize: 3 }),
+      scanSla(env.ctx, now, { batchSize: 5 }),
     ]);
     expect(results.reduce((n, r) => n + r.breaches, 0)).toBeGreaterThanOrEqual(12);
     const alerts = (await alertsOf(ids)).filter((a) => a.metric === 'first_response');
@@ -95,26 +115,39 @@ describe('the deadline scan', () => {
     await shift(id, 'completion_report', -60_000, -HOUR);
     await scanSla(env.ctx, new Date());
     const told = await notificationsOf([id]);
-    expect(told.map((n) => n.userId).sort()).toEqual([env.users.agent.id, env.users.supervisor.id, env.users.unit_responsible.id].sort());
+    expect(told.map((n) => n.userId).sort()).toEqual(
+      [env.users.agent.id, env.users.supervisor.id, env.users.unit_responsible.id].sort(),
+    );
     for (const role of ['agent', 'supervisor', 'unit_responsible'] as const) {
       const mine = await env.request('GET', '/api/v1/notifications?unread=true', { as: role });
       expect(mine.body.items.find((n: { appealId: string }) => n.appealId === id)).toMatchObject({
-        kind: 'sla_breach', readAt: null, payload: { metric: 'completion_report', appealNumber: number },
+        kind: 'sla_breach',
+        readAt: null,
+        payload: { metric: 'completion_report', appealNumber: number },
       });
     }
     const outbox = await env.ctx.db.query<{ payload: { to: string; template: string; appealId: string } }>(
-      `SELECT payload FROM outbox WHERE payload->>'appealId' = $1`, [id]);
-    expect(outbox.map((o) => o.payload.to).sort()).toEqual([env.users.agent.email, env.users.supervisor.email, env.users.unit_responsible.email].sort());
+      `SELECT payload FROM outbox WHERE payload->>'appealId' = $1`,
+      [id],
+    );
+    expect(outbox.map((o) => o.payload.to).sort()).toEqual(
+      [env.users.agent.email, env.users.supervisor.email, env.users.unit_responsible.email].sort(),
+    );
     expect(outbox.every((o) => o.payload.template === 'sla_breach')).toBe(true);
   });
 
   it('leaves met and paused targets alone', async () => {
     const met = await create(email());
-    await env.request('POST', `/api/v1/appeals/${met.id}/messages`, { as: 'agent', body: { direction: 'outbound', body: 'Здравствуйте!' } });
+    await env.request('POST', `/api/v1/appeals/${met.id}/messages`, {
+      as: 'agent',
+      body: { direction: 'outbound', body: 'Здравствуйте!' },
+    });
     await shift(met.id, 'first_response', -HOUR, -2 * HOUR);
     const paused = await create(email());
     await env.request('PATCH', `/api/v1/appeals/${paused.id}`, { as: 'agent', body: { status: 'pending_customer' } });
-    await env.ctx.db.query(`UPDATE appeal_sla_targets SET warn_at = now() - interval '2 hours' WHERE appeal_id = $1`, [paused.id]);
+    await env.ctx.db.query(`UPDATE appeal_sla_targets SET warn_at = now() - interval '2 hours' WHERE appeal_id = $1`, [
+      paused.id,
+    ]);
     await scanSla(env.ctx, new Date());
     expect(await alertsOf([met.id, paused.id])).toEqual([]);
   });
@@ -123,14 +156,25 @@ describe('the deadline scan', () => {
 describe('escalation', () => {
   const policy = async (name: string, tag: string, onBreach: Record<string, unknown>) => {
     const res = await env.request('POST', '/api/v1/sla/policies', {
-      as: 'admin', body: { name, position: 1, conditions: { tags: [tag] }, targets: [{ metric: 'first_response', minutes: 60 }], calendarSource: 'cs', escalation: { onBreach } },
+      as: 'admin',
+      body: {
+        name,
+        position: 1,
+        conditions: { tags: [tag] },
+        targets: [{ metric: 'first_response', minutes: 60 }],
+        calendarSource: 'cs',
+        escalation: { onBreach },
+      },
     });
     expect(res.status).toBe(201);
   };
   // Started on a past Monday at 10:00 Moscow: the 60 working minutes ran out at 11:00, as a recomputation agrees.
-  const rewind = (id: string) => env.ctx.db.query(
-    `UPDATE appeal_sla_targets SET started_at = '2025-03-03T10:00+03:00', due_at = '2025-03-03T11:00+03:00', warn_at = '2025-03-03T10:48+03:00'
-     WHERE appeal_id = $1 AND metric = 'first_response'`, [id]);
+  const rewind = (id: string) =>
+    env.ctx.db.query(
+      `UPDATE appeal_sla_targets SET started_at = '2025-03-03T10:00+03:00', due_at = '2025-03-03T11:00+03:00', warn_at = '2025-03-03T10:48+03:00'
+     WHERE appeal_id = $1 AND metric = 'first_response'`,
+      [id],
+    );
   const breachNow = async (id: string) => {
     await rewind(id);
     const now = new Date();
@@ -142,7 +186,11 @@ describe('escalation', () => {
   };
 
   it('raises the priority, reassigns and tags by rule, once, recorded as done by the system', async () => {
-    await policy('Эскалация к руководителю', 'escalate-me', { priority: 'raise', ownerId: env.users.supervisor.id, addTags: ['escalated'] });
+    await policy('Эскалация к руководителю', 'escalate-me', {
+      priority: 'raise',
+      ownerId: env.users.supervisor.id,
+      addTags: ['escalated'],
+    });
     const { id } = await create(email({ tags: ['escalate-me'] }));
     const after = await breachNow(id);
     expect(after).toMatchObject({ priority: 'high', ownerId: env.users.supervisor.id });
@@ -153,7 +201,9 @@ describe('escalation', () => {
     const history = (await env.request('GET', `/api/v1/appeals/${id}/history`, { as: 'agent' })).body.items;
     const escalated = history.find((e: { action: string }) => e.action === 'sla_escalated');
     expect(escalated).toMatchObject({ actorId: null, newValue: { kind: 'breach', metric: 'first_response' } });
-    expect(history.filter((e: { field: string | null }) => e.field === 'priority')).toMatchObject([{ actorId: null, oldValue: 'normal', newValue: 'high' }]);
+    expect(history.filter((e: { field: string | null }) => e.field === 'priority')).toMatchObject([
+      { actorId: null, oldValue: 'normal', newValue: 'high' },
+    ]);
     expect(history.filter((e: { action: string }) => e.action === 'sla_escalated')).toHaveLength(1);
   });
 
@@ -171,7 +221,10 @@ describe('escalation', () => {
     await rewind(id);
     const now = new Date();
     await scanSla(env.ctx, now);
-    await env.request('POST', `/api/v1/appeals/${id}/messages`, { as: 'agent', body: { direction: 'outbound', body: 'Ответ' } });
+    await env.request('POST', `/api/v1/appeals/${id}/messages`, {
+      as: 'agent',
+      body: { direction: 'outbound', body: 'Ответ' },
+    });
     await runDueJobs(env.ctx, now, { handlers: HANDLERS });
     expect((await env.request('GET', `/api/v1/appeals/${id}`, { as: 'agent' })).body.priority).toBe('normal');
   });

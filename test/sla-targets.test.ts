@@ -9,13 +9,27 @@ const policies: Record<string, { id: string; name: string }> = {};
 const calendars: Record<string, { id: string; name: string }> = {};
 beforeAll(async () => {
   env = await startTestEnv();
-  for (const p of (await env.request('GET', '/api/v1/sla/policies', { as: 'admin' })).body.items) policies[p.position] = p;
-  for (const c of (await env.request('GET', '/api/v1/sla/calendars', { as: 'admin' })).body.items) calendars[c.name] = c;
+  for (const p of (await env.request('GET', '/api/v1/sla/policies', { as: 'admin' })).body.items) {
+    policies[p.position] = p;
+  }
+  for (const c of (await env.request('GET', '/api/v1/sla/calendars', { as: 'admin' })).body.items) {
+    calendars[c.name] = c;
+  }
 });
 afterAll(() => env.close());
 
-type Target = { metric: string; state: string; dueAt: string | null; metAt: string | null; minutes: number; minutesLeft: number | null; calendarId: string; cycle: number };
-const target = (appeal: { sla: { targets: Target[] } }, metric: string) => appeal.sla.targets.find((t) => t.metric === metric)!;
+type Target = {
+  metric: string;
+  state: string;
+  dueAt: string | null;
+  metAt: string | null;
+  minutes: number;
+  minutesLeft: number | null;
+  calendarId: string;
+  cycle: number;
+};
+const target = (appeal: { sla: { targets: Target[] } }, metric: string) =>
+  appeal.sla.targets.find((t) => t.metric === metric)!;
 const create = async (body: unknown, as: 'agent' | 'unit_responsible' = 'agent') => {
   const res = await env.request('POST', '/api/v1/appeals', { as, body });
   expect(res.status).toBe(201);
@@ -28,19 +42,34 @@ const patch = async (id: string, body: unknown) => {
   return res.body;
 };
 const say = async (id: string, direction: string, as: 'agent' | 'unit_responsible' = 'agent') =>
-  expect((await env.request('POST', `/api/v1/appeals/${id}/messages`, { as, body: { direction, body: 'Текст сообщения' } })).status).toBe(201);
-const email = (over: Record<string, unknown> = {}) => makeAppealInput({ channel: 'email', customer: { name: 'Анна', email: `anna${Math.random()}@mail.ru` }, ...over });
+  expect(
+    (await env.request('POST', `/api/v1/appeals/${id}/messages`, { as, body: { direction, body: 'Текст сообщения' } }))
+      .status,
+  ).toBe(201);
+const email = (over: Record<string, unknown> = {}) =>
+  makeAppealInput({ channel: 'email', customer: { name: 'Анна', email: `anna${Math.random()}@mail.ru` }, ...over });
 
 describe('targets of a new appeal', () => {
   it("counts a store submission's transfer in the store's hours: 21:30 Friday + 3 working hours = 12:30 Saturday", async () => {
-    const appeal = await create(makeSubmissionInput(env.units.store.id, { receivedAt: '2025-03-07T21:30:00+03:00' }), 'unit_responsible');
+    const appeal = await create(
+      makeSubmissionInput(env.units.store.id, { receivedAt: '2025-03-07T21:30:00+03:00' }),
+      'unit_responsible',
+    );
     expect(appeal.sla.policyId).toBe(policies[20]!.id);
     expect(appeal.sla.targets.map((t: Target) => t.metric)).toEqual(['transfer', 'resolution', 'completion_report']);
     const transfer = target(appeal, 'transfer');
-    expect(transfer).toMatchObject({ minutes: 180, dueAt: '2025-03-08T09:30:00.000Z', calendarId: calendars['Магазины 10:00–22:00']!.id });
+    expect(transfer).toMatchObject({
+      minutes: 180,
+      dueAt: '2025-03-08T09:30:00.000Z',
+      calendarId: calendars['Магазины 10:00–22:00']!.id,
+    });
     // Registered long after: the transfer was met late.
     expect(transfer.state).toBe('breached');
-    expect(target(appeal, 'completion_report')).toMatchObject({ minutes: 180, metAt: null, calendarId: calendars['Магазины 10:00–22:00']!.id });
+    expect(target(appeal, 'completion_report')).toMatchObject({
+      minutes: 180,
+      metAt: null,
+      calendarId: calendars['Магазины 10:00–22:00']!.id,
+    });
     expect(target(appeal, 'resolution').calendarId).toBe(calendars['Офис 09:00–18:00 пн–пт']!.id);
   });
 
@@ -48,20 +77,34 @@ describe('targets of a new appeal', () => {
     const appeal = await create(email());
     expect(appeal.sla.policyId).toBe(policies[40]!.id);
     const first = target(appeal, 'first_response');
-    expect(first).toMatchObject({ minutes: 120, state: 'ok', metAt: null, calendarId: calendars['Офис 09:00–18:00 пн–пт']!.id });
+    expect(first).toMatchObject({
+      minutes: 120,
+      state: 'ok',
+      metAt: null,
+      calendarId: calendars['Офис 09:00–18:00 пн–пт']!.id,
+    });
     expect(first.minutesLeft).toBeGreaterThanOrEqual(119);
     expect(first.minutesLeft).toBeLessThanOrEqual(120);
     expect(appeal.sla.nextDueAt).toBe(first.dueAt);
     // The same answer when read again, and in lists.
     expect(target(await get(appeal.id), 'first_response').dueAt).toBe(first.dueAt);
-    const listed = (await env.request('GET', `/api/v1/appeals?q=${encodeURIComponent(`#${appeal.number}`)}`, { as: 'agent' })).body.items[0];
+    const listed = (
+      await env.request('GET', `/api/v1/appeals?q=${encodeURIComponent(`#${appeal.number}`)}`, { as: 'agent' })
+    ).body.items[0];
     expect(target(listed, 'first_response').dueAt).toBe(first.dueAt);
   });
 
   it('registers a phone call at once on the round-the-clock calendar of the call centre', async () => {
-    const unit = await env.request('POST', '/api/v1/units', { as: 'admin', body: { type: 'call_centre', name: 'Колл-центр' } });
+    const unit = await env.request('POST', '/api/v1/units', {
+      as: 'admin',
+      body: { type: 'call_centre', name: 'Колл-центр' },
+    });
     const appeal = await create(makeAppealInput({ channel: 'phone', unitId: unit.body.id }));
-    expect(target(appeal, 'transfer')).toMatchObject({ minutes: 0, calendarId: calendars['Круглосуточно']!.id, state: 'met' });
+    expect(target(appeal, 'transfer')).toMatchObject({
+      minutes: 0,
+      calendarId: calendars['Круглосуточно']!.id,
+      state: 'met',
+    });
   });
 
   it('gives no targets when no policy applies', async () => {
@@ -152,30 +195,62 @@ describe('re-classification and recomputation', () => {
   it('applies a changed policy to new appeals at once and to open ones on request', async () => {
     const tag = 'recompute-check';
     const policy = await env.request('POST', '/api/v1/sla/policies', {
-      as: 'admin', body: { name: 'Проверка пересчёта', position: 1, conditions: { tags: [tag] }, targets: [{ metric: 'first_response', minutes: 120 }], calendarSource: 'cs' },
+      as: 'admin',
+      body: {
+        name: 'Проверка пересчёта',
+        position: 1,
+        conditions: { tags: [tag] },
+        targets: [{ metric: 'first_response', minutes: 120 }],
+        calendarSource: 'cs',
+      },
     });
     expect(policy.status).toBe(201);
     const before = await create(email({ tags: [tag] }));
     expect(target(before, 'first_response').minutes).toBe(120);
-    expect((await env.request('PATCH', `/api/v1/sla/policies/${policy.body.id}`, { as: 'admin', body: { targets: [{ metric: 'first_response', minutes: 60 }] } })).status).toBe(200);
+    expect(
+      (
+        await env.request('PATCH', `/api/v1/sla/policies/${policy.body.id}`, {
+          as: 'admin',
+          body: { targets: [{ metric: 'first_response', minutes: 60 }] },
+        })
+      ).status,
+    ).toBe(200);
     expect(target(await create(email({ tags: [tag] })), 'first_response').minutes).toBe(60);
     expect(target(await get(before.id), 'first_response').minutes).toBe(120);
 
     expect((await env.request('POST', '/api/v1/sla/recompute', { as: 'agent', body: {} })).status).toBe(403);
-    const res = await env.request('POST', '/api/v1/sla/recompute', { as: 'admin', body: { policyIds: [policy.body.id] } });
+    const res = await env.request('POST', '/api/v1/sla/recompute', {
+      as: 'admin',
+      body: { policyIds: [policy.body.id] },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ appeals: 2, targetsChanged: 1, jobId: null });
     expect(target(await get(before.id), 'first_response').minutes).toBe(60);
   });
 
   it("recomputes open appeals on a unit's new calendar", async () => {
-    const unit = await env.request('POST', '/api/v1/units', { as: 'admin', body: { type: 'store', name: 'Магазин в Самаре' } });
+    const unit = await env.request('POST', '/api/v1/units', {
+      as: 'admin',
+      body: { type: 'store', name: 'Магазин в Самаре' },
+    });
     const appeal = await create(makeSubmissionInput(unit.body.id, { receivedAt: '2025-03-07T21:30:00+03:00' }));
     expect(target(appeal, 'transfer').dueAt).toBe('2025-03-08T09:30:00.000Z');
     const samara = await env.request('POST', '/api/v1/sla/calendars', {
-      as: 'admin', body: { name: 'Самара 10:00–22:00', timeZone: 'Europe/Samara', week: Array.from({ length: 7 }, () => [{ start: '10:00', end: '22:00' }]) },
+      as: 'admin',
+      body: {
+        name: 'Самара 10:00–22:00',
+        timeZone: 'Europe/Samara',
+        week: Array.from({ length: 7 }, () => [{ start: '10:00', end: '22:00' }]),
+      },
     });
-    expect((await env.request('PUT', `/api/v1/units/${unit.body.id}/calendar`, { as: 'admin', body: { calendarId: samara.body.id } })).status).toBe(200);
+    expect(
+      (
+        await env.request('PUT', `/api/v1/units/${unit.body.id}/calendar`, {
+          as: 'admin',
+          body: { calendarId: samara.body.id },
+        })
+      ).status,
+    ).toBe(200);
     expect(target(await get(appeal.id), 'transfer').dueAt).toBe('2025-03-08T09:30:00.000Z');
     const res = await env.request('POST', '/api/v1/sla/recompute', { as: 'admin', body: { unitIds: [unit.body.id] } });
     expect(res.body.appeals).toBe(1);
@@ -196,10 +271,19 @@ describe('SLA filters on the appeals list', () => {
     const close = await create(email());
     const waiting = await create(email());
     const fine = await create(email());
-    await env.ctx.db.query(`UPDATE appeal_sla_targets SET due_at = now() - interval '1 hour', warn_at = now() - interval '2 hours' WHERE appeal_id = $1 AND metric = 'first_response'`, [late.id]);
-    await env.ctx.db.query(`UPDATE appeal_sla_targets SET due_at = now() + interval '10 minutes', warn_at = now() - interval '1 minute' WHERE appeal_id = $1 AND metric = 'first_response'`, [close.id]);
+    await env.ctx.db.query(
+      `UPDATE appeal_sla_targets SET due_at = now() - interval '1 hour', warn_at = now() - interval '2 hours' WHERE appeal_id = $1 AND metric = 'first_response'`,
+      [late.id],
+    );
+    await env.ctx.db.query(
+      `UPDATE appeal_sla_targets SET due_at = now() + interval '10 minutes', warn_at = now() - interval '1 minute' WHERE appeal_id = $1 AND metric = 'first_response'`,
+      [close.id],
+    );
     await patch(waiting.id, { status: 'pending_customer' });
-    const ids = async (query: string) => (await env.request('GET', `/api/v1/appeals?limit=100&${query}`, { as: 'agent' })).body.items.map((a: { id: string }) => a.id);
+    const ids = async (query: string) =>
+      (await env.request('GET', `/api/v1/appeals?limit=100&${query}`, { as: 'agent' })).body.items.map(
+        (a: { id: string }) => a.id,
+      );
 
     const breached = await ids('slaState=breached');
     expect(breached).toContain(late.id);
@@ -230,7 +314,10 @@ describe('SLA filters on the appeals list', () => {
 
 describe('a configuration changed by another process', () => {
   it('re-plans the deadlines of an appeal whose plan came from a stale copy', async () => {
-    const before = await env.request('POST', '/api/v1/appeals', { as: 'agent', body: makeAppealInput({ channel: 'email' }) });
+    const before = await env.request('POST', '/api/v1/appeals', {
+      as: 'agent',
+      body: makeAppealInput({ channel: 'email' }),
+    });
     expect(before.body.sla.targets.length).toBeGreaterThan(0);
     // Another process switches every policy off; this one still holds the old copy of the configuration.
     await env.ctx.db.query('UPDATE sla_policies SET active = false');
@@ -239,7 +326,9 @@ describe('a configuration changed by another process', () => {
     const res = await env.request('POST', '/api/v1/appeals', { as: 'agent', body: input });
     expect(res.status).toBe(201);
     expect(res.body.sla?.targets ?? []).toEqual([]);
-    expect(await env.ctx.db.query('SELECT 1 FROM appeal_sla_targets WHERE appeal_id = $1', [res.body.id])).toHaveLength(0);
+    expect(await env.ctx.db.query('SELECT 1 FROM appeal_sla_targets WHERE appeal_id = $1', [res.body.id])).toHaveLength(
+      0,
+    );
     expect(await env.ctx.db.query('SELECT 1 FROM appeals WHERE subject = $1', [input.subject])).toHaveLength(1);
     await env.ctx.db.query('UPDATE sla_policies SET active = true');
     await env.ctx.db.query('UPDATE sla_settings SET version = version + 1');

@@ -12,8 +12,12 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 const OFFICE_RULES = {
-  requireComment: true, requireSequenceNumber: false, requireLegibleCustomerName: true,
-  requiredDocuments: [{ kind: 'scan', min: 2 }], minImageWidth: 1200, minImageHeight: 900,
+  requireComment: true,
+  requireSequenceNumber: false,
+  requireLegibleCustomerName: true,
+  requiredDocuments: [{ kind: 'scan', min: 2 }],
+  minImageWidth: 1200,
+  minImageHeight: 900,
 };
 
 describe('submission rules', () => {
@@ -21,7 +25,9 @@ describe('submission rules', () => {
     const res = await env.request('GET', '/api/v1/submission-rules', { as: 'unit_responsible' });
     expect(res.status).toBe(200);
     const serviceCentre = res.body.items.find((r: { unitType: string }) => r.unitType === 'service_centre');
-    expect(serviceCentre).toMatchObject({ rules: { requiredDocuments: [{ kind: 'repair_act', min: 1 }], minImageWidth: 800 } });
+    expect(serviceCentre).toMatchObject({
+      rules: { requiredDocuments: [{ kind: 'repair_act', min: 1 }], minImageWidth: 800 },
+    });
     expect(serviceCentre.updatedAt).toMatch(/Z$/);
   });
 
@@ -30,7 +36,9 @@ describe('submission rules', () => {
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ unitType: 'office', rules: OFFICE_RULES });
     const changed = { ...OFFICE_RULES, requiredDocuments: [] };
-    expect((await env.request('PUT', '/api/v1/submission-rules/office', { as: 'cs_head', body: changed })).status).toBe(200);
+    expect((await env.request('PUT', '/api/v1/submission-rules/office', { as: 'cs_head', body: changed })).status).toBe(
+      200,
+    );
     const list = await env.request('GET', '/api/v1/submission-rules', { as: 'agent' });
     expect(list.body.items.find((r: { unitType: string }) => r.unitType === 'office').rules).toEqual(changed);
   });
@@ -41,14 +49,38 @@ describe('submission rules', () => {
   });
 
   it.each<[string, string, unknown, string[]]>([
-    ['a minimum of 0', 'store', { ...OFFICE_RULES, requiredDocuments: [{ kind: 'scan', min: 0 }] }, ['requiredDocuments.0.min']],
-    ['a minimum over 20', 'store', { ...OFFICE_RULES, requiredDocuments: [{ kind: 'scan', min: 21 }] }, ['requiredDocuments.0.min']],
-    ['a bad kind and a negative width', 'store', { ...OFFICE_RULES, requiredDocuments: [{ kind: 'Скан', min: 1 }], minImageWidth: -5 },
-      ['requiredDocuments.0.kind', 'minImageWidth']],
+    [
+      'a minimum of 0',
+      'store',
+      { ...OFFICE_RULES, requiredDocuments: [{ kind: 'scan', min: 0 }] },
+      ['requiredDocuments.0.min'],
+    ],
+    [
+      'a minimum over 20',
+      'store',
+      { ...OFFICE_RULES, requiredDocuments: [{ kind: 'scan', min: 21 }] },
+      ['requiredDocuments.0.min'],
+    ],
+    [
+      'a bad kind and a negative width',
+      'store',
+      { ...OFFICE_RULES, requiredDocuments: [{ kind: 'Скан', min: 1 }], minImageWidth: -5 },
+      ['requiredDocuments.0.kind', 'minImageWidth'],
+    ],
     ['a missing flag', 'store', { ...OFFICE_RULES, requireComment: undefined }, ['requireComment']],
     ['an unknown field', 'store', { ...OFFICE_RULES, maxAttachments: 3 }, ['maxAttachments']],
-    ['a kind listed twice', 'store', { ...OFFICE_RULES, requiredDocuments: [{ kind: 'scan', min: 1 }, { kind: 'scan', min: 2 }] },
-      ['requiredDocuments.1.kind']],
+    [
+      'a kind listed twice',
+      'store',
+      {
+        ...OFFICE_RULES,
+        requiredDocuments: [
+          { kind: 'scan', min: 1 },
+          { kind: 'scan', min: 2 },
+        ],
+      },
+      ['requiredDocuments.1.kind'],
+    ],
     ['an unknown unit type', 'warehouse', OFFICE_RULES, ['params.unitType']],
   ])('answers 400 to %s, naming the field', async (_name, unitType, body, paths) => {
     const res = await env.request('PUT', `/api/v1/submission-rules/${unitType}`, { as: 'admin', body });
@@ -66,7 +98,10 @@ describe('rejection counts', () => {
     // Two rejections through the API (a unit's own submission failing the store rules)…
     const bad = [
       makeSubmissionInput(env.units.store.id, { customer: { name: '???', phone: '+7 912 000 11 22' } }),
-      makeSubmissionInput(env.units.store.id, { customer: { name: 'ааааа', phone: '+7 912 000 11 23' }, description: 'Плохо' }),
+      makeSubmissionInput(env.units.store.id, {
+        customer: { name: 'ааааа', phone: '+7 912 000 11 23' },
+        description: 'Плохо',
+      }),
     ];
     for (const body of bad) {
       const res = await env.request('POST', '/api/v1/appeals', { as: 'unit_responsible', body });
@@ -78,20 +113,37 @@ describe('rejection counts', () => {
       { path: 'attachmentIds.0', code: 'image_resolution_too_low', message: 'x' },
       { path: 'attachmentIds.1', code: 'image_resolution_too_low', message: 'x' },
     ]);
-    await recordRejection(env.ctx.db, env.units.other.id, null, [{ path: 'description', code: 'comment_required', message: 'x' }]);
-    await env.ctx.db.query(`UPDATE submission_rejections SET at = '2024-03-10T12:00:00Z' WHERE unit_id = $1`, [env.units.other.id]);
-    await recordRejection(env.ctx.db, env.units.other.id, null, [{ path: 'description', code: 'comment_required', message: 'x' }]);
-    await env.ctx.db.query(`UPDATE submission_rejections SET at = '2024-04-01T00:00:00Z' WHERE unit_id = $1 AND at > '2024-03-31'`, [env.units.other.id]);
+    await recordRejection(env.ctx.db, env.units.other.id, null, [
+      { path: 'description', code: 'comment_required', message: 'x' },
+    ]);
+    await env.ctx.db.query(`UPDATE submission_rejections SET at = '2024-03-10T12:00:00Z' WHERE unit_id = $1`, [
+      env.units.other.id,
+    ]);
+    await recordRejection(env.ctx.db, env.units.other.id, null, [
+      { path: 'description', code: 'comment_required', message: 'x' },
+    ]);
+    await env.ctx.db.query(
+      `UPDATE submission_rejections SET at = '2024-04-01T00:00:00Z' WHERE unit_id = $1 AND at > '2024-03-31'`,
+      [env.units.other.id],
+    );
   });
 
   it('counts rejections per unit and per failure code, busiest unit first', async () => {
     const res = await counts('');
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
-      { unitId: env.units.other.id, unitName: 'Магазин на Невском', rejections: 3,
-        byCode: { sequence_number_required: 1, image_resolution_too_low: 1, comment_required: 2 } },
-      { unitId: env.units.store.id, unitName: 'Магазин на Тверской', rejections: 2,
-        byCode: { customer_name_illegible: 2, comment_too_short: 1 } },
+      {
+        unitId: env.units.other.id,
+        unitName: 'Магазин на Невском',
+        rejections: 3,
+        byCode: { sequence_number_required: 1, image_resolution_too_low: 1, comment_required: 2 },
+      },
+      {
+        unitId: env.units.store.id,
+        unitName: 'Магазин на Тверской',
+        rejections: 2,
+        byCode: { customer_name_illegible: 2, comment_too_short: 1 },
+      },
     ]);
   });
 
@@ -99,7 +151,9 @@ describe('rejection counts', () => {
     const march = await counts('?from=2024-03-01&to=2024-04-01');
     expect(march.body.items).toEqual([expect.objectContaining({ unitId: env.units.other.id, rejections: 2 })]);
     const fromApril = await counts('?from=2024-04-01T00:00:00Z&to=2024-05-01');
-    expect(fromApril.body.items).toEqual([expect.objectContaining({ unitId: env.units.other.id, rejections: 1, byCode: { comment_required: 1 } })]);
+    expect(fromApril.body.items).toEqual([
+      expect.objectContaining({ unitId: env.units.other.id, rejections: 1, byCode: { comment_required: 1 } }),
+    ]);
     expect((await counts('?to=2024-01-01')).body.items).toEqual([]);
   });
 

@@ -19,7 +19,9 @@ describe('the seed example: 75 % promoters and 20 % detractors', () => {
   it('gives NPS 55 with the standard NPS interval, through invitations and the answer page', async () => {
     const survey = await createSurvey({ name: 'NPS', questions: [QUESTIONS[1]] });
     const scores = [...Array(15).fill('9'), ...Array(4).fill('3'), '7'];
-    for (const [i, score] of scores.entries()) await answered(survey.id, { nps: i % 2 && score === '9' ? '10' : score });
+    for (const [i, score] of scores.entries()) {
+      await answered(survey.id, { nps: i % 2 && score === '9' ? '10' : score });
+    }
     const res = await indices(`surveyId=${survey.id}`);
     expect(res.status).toBe(200);
     const [row] = res.body.items;
@@ -28,7 +30,9 @@ describe('the seed example: 75 % promoters and 20 % detractors', () => {
     expect(row.nps.ci.low).toBeCloseTo(ci.low, 9);
     expect(row.nps.ci.high).toBeCloseTo(ci.high, 9);
     expect(row.responseRate).toMatchObject({ value: 1, n: 20 });
-    const byMonth = (await indices(`surveyId=${survey.id}&groupBy=month&tz=Europe/Moscow`)).body.items.filter((r: { counts: { sent: number } }) => r.counts.sent);
+    const byMonth = (await indices(`surveyId=${survey.id}&groupBy=month&tz=Europe/Moscow`)).body.items.filter(
+      (r: { counts: { sent: number } }) => r.counts.sent,
+    );
     expect(byMonth).toHaveLength(1);
     expect(byMonth[0]).toMatchObject({ key: expect.stringMatching(/^\d{4}-\d{2}$/), nps: { value: 55, n: 20 } });
   });
@@ -43,15 +47,25 @@ describe('silent customers and force majeure, worked by hand', () => {
   // Response rate 8 / 10; force-majeure level 1 / 8.
   let surveyId: string;
   beforeAll(async () => {
-    expect((await env.request('PATCH', '/api/v1/surveys/settings', { as: 'admin', body: { correctionCoefficient: 0.5 } })).status).toBe(200);
+    expect(
+      (await env.request('PATCH', '/api/v1/surveys/settings', { as: 'admin', body: { correctionCoefficient: 0.5 } }))
+        .status,
+    ).toBe(200);
     surveyId = (await createSurvey({ name: 'Hand-worked', questions: [QUESTIONS[3], QUESTIONS[4]] })).id;
-    for (let i = 0; i < 5; i++) await answered(surveyId, { staff: 'yes', office: 'yes' });
+    for (let i = 0; i < 5; i++) {
+      await answered(surveyId, { staff: 'yes', office: 'yes' });
+    }
     const negatives = [];
-    for (let i = 0; i < 3; i++) negatives.push(await answered(surveyId, { staff: 'no', office: 'no' }));
+    for (let i = 0; i < 3; i++) {
+      negatives.push(await answered(surveyId, { staff: 'no', office: 'no' }));
+    }
     await invite(surveyId);
     await invite(surveyId);
     for (const [i, q] of (['staff', 'force_majeure', 'office'] as const).entries()) {
-      const res = await env.request('PUT', `/api/v1/surveys/responses/${negatives[i]!.id}/qualification`, { as: 'supervisor', body: { qualification: q } });
+      const res = await env.request('PUT', `/api/v1/surveys/responses/${negatives[i]!.id}/qualification`, {
+        as: 'supervisor',
+        body: { qualification: q },
+      });
       expect(res.status).toBe(200);
       expect(res.body.qualification).toBe(q);
     }
@@ -79,7 +93,10 @@ describe('silent customers and force majeure, worked by hand', () => {
   });
 
   it('exports the same figures as CSV, by Accept header or format=csv', async () => {
-    const byHeader = await env.request('GET', `/api/v1/surveys/indices?surveyId=${surveyId}`, { as: 'analyst', headers: { accept: 'text/csv' } });
+    const byHeader = await env.request('GET', `/api/v1/surveys/indices?surveyId=${surveyId}`, {
+      as: 'analyst',
+      headers: { accept: 'text/csv' },
+    });
     expect(byHeader.status).toBe(200);
     expect(byHeader.headers['content-type']).toContain('text/csv');
     const [header, line] = String(byHeader.body).trim().split('\r\n');
@@ -89,28 +106,58 @@ describe('silent customers and force majeure, worked by hand', () => {
     expect(cells[cols.indexOf('staff_dissatisfaction_n')]).toBe('8');
     expect(Number(cells[cols.indexOf('staff_dissatisfaction_ci_low')])).toBeGreaterThan(0);
     expect(cells[cols.indexOf('emotional_loyalty')]).toBe('10');
-    const byParam = await env.request('GET', `/api/v1/surveys/indices?surveyId=${surveyId}&format=csv`, { as: 'analyst' });
+    const byParam = await env.request('GET', `/api/v1/surveys/indices?surveyId=${surveyId}&format=csv`, {
+      as: 'analyst',
+    });
     expect(byParam.body).toBe(byHeader.body);
   });
 });
 
 describe('imports and the denominators', () => {
   it('imports purchase events once, surveys by trigger, and divides by transactions and visitors', async () => {
-    const { id: unitId } = (await env.request('POST', '/api/v1/units', { as: 'admin', body: { type: 'store', name: 'Магазин у вокзала', timeZone: 'Europe/Moscow' } })).body;
+    const { id: unitId } = (
+      await env.request('POST', '/api/v1/units', {
+        as: 'admin',
+        body: { type: 'store', name: 'Магазин у вокзала', timeZone: 'Europe/Moscow' },
+      })
+    ).body;
     const survey = await createSurvey({ name: 'Purchase', questions: [QUESTIONS[1]] });
-    await env.request('POST', `/api/v1/surveys/${survey.id}/triggers`, { as: 'admin', body: { event: 'purchase', unitIds: [unitId] } });
+    await env.request('POST', `/api/v1/surveys/${survey.id}/triggers`, {
+      as: 'admin',
+      body: { event: 'purchase', unitIds: [unitId] },
+    });
     const at = new Date(Date.now() - 60_000).toISOString();
-    const events = Array.from({ length: 10 }, (_, i) => ({ externalId: `till-${unitId}-${i}`, occurredAt: at, unitId, ...(i < 4 ? { email: email() } : {}) }));
+    const events = Array.from({ length: 10 }, (_, i) => ({
+      externalId: `till-${unitId}-${i}`,
+      occurredAt: at,
+      unitId,
+      ...(i < 4 ? { email: email() } : {}),
+    }));
     const first = await env.request('POST', '/api/v1/surveys/events', { as: 'admin', body: { events } });
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ received: 10, imported: 10, duplicates: 0, invitations: { scheduled: 4, throttled: 0, noContact: 6 } });
+    expect(first.body).toMatchObject({
+      received: 10,
+      imported: 10,
+      duplicates: 0,
+      invitations: { scheduled: 4, throttled: 0, noContact: 6 },
+    });
     const again = await env.request('POST', '/api/v1/surveys/events', { as: 'admin', body: { events } });
     expect(again.body).toMatchObject({ imported: 0, duplicates: 10, invitations: { scheduled: 0 } });
     await dispatchSurveys(env.ctx, new Date());
-    const invs = await env.ctx.db.query<{ id: string; deadline: Date }>(`SELECT id, deadline_at AS deadline FROM survey_invitations WHERE unit_id = $1 AND status = 'sent'`, [unitId]);
+    const invs = await env.ctx.db.query<{ id: string; deadline: Date }>(
+      `SELECT id, deadline_at AS deadline FROM survey_invitations WHERE unit_id = $1 AND status = 'sent'`,
+      [unitId],
+    );
     expect(invs).toHaveLength(4);
     const today = new Date().toISOString().slice(0, 10);
-    expect((await env.request('POST', '/api/v1/surveys/visitors', { as: 'admin', body: { visitors: [{ unitId, day: today, visitors: 200 }] } })).body).toEqual({ saved: 1 });
+    expect(
+      (
+        await env.request('POST', '/api/v1/surveys/visitors', {
+          as: 'admin',
+          body: { visitors: [{ unitId, day: today, visitors: 200 }] },
+        })
+      ).body,
+    ).toEqual({ saved: 1 });
     for (const inv of invs.slice(0, 2)) {
       const link = (await env.request('GET', `/api/v1/surveys/invitations/${inv.id}`, { as: 'agent' })).body.link;
       expect((await post(`/s/${tokenOf(link)}`, { nps: '10' })).status).toBe(200);
@@ -123,23 +170,45 @@ describe('imports and the denominators', () => {
   });
 
   it('counts the email capture rate over intakes against the configured target', async () => {
-    const { id: unitId } = (await env.request('POST', '/api/v1/units', { as: 'admin', body: { type: 'service_centre', name: 'СЦ на Ленина', timeZone: 'Europe/Moscow' } })).body;
-    const customers = [{ email: email() }, { email: email() }, { email: 'noemail@mail.ru', phone: '+7 912 000-11-22' }, { phone: '+7 912 000-11-23' }];
+    const { id: unitId } = (
+      await env.request('POST', '/api/v1/units', {
+        as: 'admin',
+        body: { type: 'service_centre', name: 'СЦ на Ленина', timeZone: 'Europe/Moscow' },
+      })
+    ).body;
+    const customers = [
+      { email: email() },
+      { email: email() },
+      { email: 'noemail@mail.ru', phone: '+7 912 000-11-22' },
+      { phone: '+7 912 000-11-23' },
+    ];
     const created = [];
     for (const c of customers) {
-      const res = await env.request('POST', '/api/v1/appeals', { as: 'agent', body: makeAppealInput({ unitId, customer: { name: 'Пётр Иванов', ...c } }) });
+      const res = await env.request('POST', '/api/v1/appeals', {
+        as: 'agent',
+        body: makeAppealInput({ unitId, customer: { name: 'Пётр Иванов', ...c } }),
+      });
       expect(res.status).toBe(201);
       created.push(res.body);
     }
     // A customer with two addresses is still one intake with an e-mail.
-    await env.ctx.db.query(`INSERT INTO customer_identities (customer_id, kind, value, placeholder) VALUES ($1, 'email', $2, false)`, [created[0].customerId, email()]);
+    await env.ctx.db.query(
+      `INSERT INTO customer_identities (customer_id, kind, value, placeholder) VALUES ($1, 'email', $2, false)`,
+      [created[0].customerId, email()],
+    );
     const [row] = (await indices(`groupBy=unit&unitId=${unitId}`)).body.items;
     expect(row.emailCaptureRate).toMatchObject({ value: 0.5, n: 4, target: 0.7, meetsTarget: false });
   });
 
   it('rejects an import naming a unit that does not exist, and writes none of it', async () => {
     const res = await env.request('POST', '/api/v1/surveys/events', {
-      as: 'admin', body: { events: [{ externalId: 'x-ok', occurredAt: new Date().toISOString(), unitId: env.units.store.id }, { externalId: 'x-bad', occurredAt: new Date().toISOString(), unitId: '00000000-0000-4000-8000-000000000000' }] },
+      as: 'admin',
+      body: {
+        events: [
+          { externalId: 'x-ok', occurredAt: new Date().toISOString(), unitId: env.units.store.id },
+          { externalId: 'x-bad', occurredAt: new Date().toISOString(), unitId: '00000000-0000-4000-8000-000000000000' },
+        ],
+      },
     });
     expect(res.status).toBe(400);
     expect(res.body.error.fields[0].path).toBe('events.1.unitId');
@@ -149,9 +218,16 @@ describe('imports and the denominators', () => {
 
 describe('the analytics dashboard', () => {
   it('shows the survey indices of its period and unit, with their sample sizes', async () => {
-    const { id: unitId } = (await env.request('POST', '/api/v1/units', { as: 'admin', body: { type: 'store', name: 'Магазин для панели', timeZone: 'Europe/Moscow' } })).body;
+    const { id: unitId } = (
+      await env.request('POST', '/api/v1/units', {
+        as: 'admin',
+        body: { type: 'store', name: 'Магазин для панели', timeZone: 'Europe/Moscow' },
+      })
+    ).body;
     const survey = await createSurvey({ name: 'Dashboard', questions: [QUESTIONS[1]] });
-    for (const nps of ['10', '10', '0']) await answered(survey.id, { nps }, { unitId });
+    for (const nps of ['10', '10', '0']) {
+      await answered(survey.id, { nps }, { unitId });
+    }
     const today = new Date().toISOString().slice(0, 10);
     const res = await env.request('GET', `/api/v1/analytics/dashboard?unitId=${unitId}&to=${today}`, { as: 'analyst' });
     expect(res.status).toBe(200);

@@ -5,15 +5,21 @@ import { openContext, startServer } from '../server/start.ts';
 
 const program = new Command().name('otklik').description('Otklik customer-service hub');
 
-program.command('serve', { isDefault: true }).description('start the HTTP server').action(async () => {
-  await startServer(loadConfig());
-});
+program
+  .command('serve', { isDefault: true })
+  .description('start the HTTP server')
+  .action(async () => {
+    await startServer(loadConfig());
+  });
 
-program.command('migrate').description('apply database migrations and exit').action(async () => {
-  const ctx = await openContext(loadConfig());
-  await ctx.db.close();
-  console.log('Migrations applied.');
-});
+program
+  .command('migrate')
+  .description('apply database migrations and exit')
+  .action(async () => {
+    const ctx = await openContext(loadConfig());
+    await ctx.db.close();
+    console.log('Migrations applied.');
+  });
 
 program
   .command('demo')
@@ -25,20 +31,39 @@ program
   .option('--years <n>', 'years of history', '3')
   .option('--no-messages', 'skip message threads (faster, for benchmark data)')
   .option('--append', 'add appeals and customers to a database that already has data')
-  .action(async (o: { seed: string; stores: string; customers: string; appeals: string; years: string; messages: boolean; append?: boolean }) => {
-    const { loadDemo } = await import('../modules/demo/demo.service.ts');
-    const ctx = await openContext(loadConfig());
-    const { ensureFirstAdmin } = await import('../modules/users/users.service.ts');
-    const admin = await ensureFirstAdmin(ctx);
-    if (admin?.password) console.log(`Administrator ${admin.email}, password ${admin.password} (shown once).`);
-    const result = await loadDemo(ctx.db, {
-      seed: Number(o.seed), stores: Number(o.stores), customers: Number(o.customers), appeals: Number(o.appeals),
-      years: Number(o.years), withMessages: o.messages, append: Boolean(o.append),
-      onProgress: (done, total) => process.stdout.write(`\r${done}/${total} appeals`),
-    });
-    await ctx.db.close();
-    console.log(`\nDemo data loaded: ${JSON.stringify(result)}. Demo users log in with the password "demo-password".`);
-  });
+  .action(
+    async (o: {
+      seed: string;
+      stores: string;
+      customers: string;
+      appeals: string;
+      years: string;
+      messages: boolean;
+      append?: boolean;
+    }) => {
+      const { loadDemo } = await import('../modules/demo/demo.service.ts');
+      const ctx = await openContext(loadConfig());
+      const { ensureFirstAdmin } = await import('../modules/users/users.service.ts');
+      const admin = await ensureFirstAdmin(ctx);
+      if (admin?.password) {
+        console.log(`Administrator ${admin.email}, password ${admin.password} (shown once).`);
+      }
+      const result = await loadDemo(ctx.db, {
+        seed: Number(o.seed),
+        stores: Number(o.stores),
+        customers: Number(o.customers),
+        appeals: Number(o.appeals),
+        years: Number(o.years),
+        withMessages: o.messages,
+        append: Boolean(o.append),
+        onProgress: (done, total) => process.stdout.write(`\r${done}/${total} appeals`),
+      });
+      await ctx.db.close();
+      console.log(
+        `\nDemo data loaded: ${JSON.stringify(result)}. Demo users log in with the password "demo-password".`,
+      );
+    },
+  );
 
 program.parseAsync().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);

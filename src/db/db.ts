@@ -26,7 +26,11 @@ export interface Db extends Queryable {
    * PostgreSQL only: LISTENs on a channel over a dedicated connection (never a pooled one, which would lose it).
    * onEnd runs when that connection breaks; the returned function stops listening.
    */
-  listen?(channel: string, onNotify: (payload: string) => void, onEnd: (err?: Error) => void): Promise<() => Promise<void>>;
+  listen?(
+    channel: string,
+    onNotify: (payload: string) => void,
+    onEnd: (err?: Error) => void,
+  ): Promise<() => Promise<void>>;
 }
 
 export interface OpenOptions {
@@ -41,7 +45,9 @@ export interface OpenOptions {
 const INT8 = 20;
 
 export async function openDb(options: OpenOptions): Promise<Db> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 20) : openPglite(options.dataDir, options.pgliteSharedBuffers);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 20)
+    : openPglite(options.dataDir, options.pgliteSharedBuffers);
 }
 
 async function openPostgres(url: string, max: number): Promise<Db> {
@@ -55,11 +61,19 @@ async function openPostgres(url: string, max: number): Promise<Db> {
   const names = new Map<string, string>();
   const nameOf = (sql: string) => {
     let name = names.get(sql);
-    if (!name) names.set(sql, (name = `otklik_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`));
+    if (!name) {
+      names.set(sql, (name = `otklik_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`));
+    }
     return name;
   };
   const run = async <R>(client: Pool | PoolClient, sql: string, params?: readonly unknown[], options?: QueryOptions) =>
-    (await client.query(options?.prepared ? { name: nameOf(sql), text: sql, values: params as unknown[] } : { text: sql, values: params as unknown[] })).rows as R[];
+    (
+      await client.query(
+        options?.prepared
+          ? { name: nameOf(sql), text: sql, values: params as unknown[] }
+          : { text: sql, values: params as unknown[] },
+      )
+    ).rows as R[];
   return {
     kind: 'postgres',
     query: (sql, params, options) => run(pool, sql, params, options),
@@ -86,13 +100,19 @@ async function openPostgres(url: string, max: number): Promise<Db> {
       const client = new pg.Client({ connectionString: url });
       let stopped = false;
       client.on('notification', (n) => {
-        if (n.channel === channel && n.payload !== undefined) onNotify(n.payload);
+        if (n.channel === channel && n.payload !== undefined) {
+          onNotify(n.payload);
+        }
       });
       client.on('error', (err) => {
-        if (!stopped) onEnd(err);
+        if (!stopped) {
+          onEnd(err);
+        }
       });
       client.on('end', () => {
-        if (!stopped) onEnd();
+        if (!stopped) {
+          onEnd();
+        }
       });
       await client.connect();
       await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);

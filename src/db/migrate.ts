@@ -21,7 +21,9 @@ export async function migrate(db: Db, dir = migrationsDir()): Promise<string[]> 
       name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
     const done = new Set((await tx.query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name));
     for (const file of files) {
-      if (done.has(file)) continue;
+      if (done.has(file)) {
+        continue;
+      }
       await tx.exec(await readFile(path.join(dir, file), 'utf8'));
       await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [file]);
       applied.push(file);

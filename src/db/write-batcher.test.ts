@@ -8,8 +8,12 @@ function recorder(options = { maxInFlight: 1, maxBatch: 100 }, bad: (n: number) 
   let held = false;
   const batcher = new WriteBatcher<number, number>(async (items) => {
     batches.push(items);
-    if (held) await new Promise<void>((resolve) => gates.push(resolve));
-    if (items.some(bad)) throw new Error(`bad item in ${items.join(',')}`);
+    if (held) {
+      await new Promise<void>((resolve) => gates.push(resolve));
+    }
+    if (items.some(bad)) {
+      throw new Error(`bad item in ${items.join(',')}`);
+    }
     return items.map((n) => n * 2);
   }, options);
   return {

@@ -32,11 +32,15 @@ export class WriteBatcher<I, O> {
   write(item: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
       this.#queue.push({ item, resolve, reject });
-      if (this.#scheduled) return;
+      if (this.#scheduled) {
+        return;
+      }
       this.#scheduled = true;
       setImmediate(() => {
         this.#scheduled = false;
-        if (this.#inFlight < this.options.maxInFlight && this.#queue.length > 0) this.#flush();
+        if (this.#inFlight < this.options.maxInFlight && this.#queue.length > 0) {
+          this.#flush();
+        }
       });
     });
   }
@@ -46,7 +50,9 @@ export class WriteBatcher<I, O> {
     this.#inFlight++;
     void this.#run(batch).finally(() => {
       this.#inFlight--;
-      if (this.#queue.length > 0) this.#flush();
+      if (this.#queue.length > 0) {
+        this.#flush();
+      }
     });
   }
 
@@ -55,7 +61,9 @@ export class WriteBatcher<I, O> {
       const out = await this.writeMany(batch.map((w) => w.item));
       batch.forEach((w, i) => w.resolve(out[i]!));
     } catch (err) {
-      if (batch.length === 1) return batch[0]!.reject(err);
+      if (batch.length === 1) {
+        return batch[0]!.reject(err);
+      }
       await Promise.all(batch.map((w) => this.writeMany([w.item]).then((out) => w.resolve(out[0]!), w.reject)));
     }
   }

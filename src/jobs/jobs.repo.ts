@@ -21,13 +21,20 @@ export interface JobRow {
 }
 
 export async function insertMany(db: Queryable, jobs: readonly NewJob[], now: Date): Promise<number[]> {
-  if (jobs.length === 0) return [];
+  if (jobs.length === 0) {
+    return [];
+  }
   const rows = await db.query<{ id: number }>(
     `INSERT INTO jobs (kind, payload, run_at, dedupe_key, max_attempts)
      SELECT * FROM unnest($1::text[], $2::jsonb[], $3::timestamptz[], $4::text[], $5::int[])
      ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-    [jobs.map((j) => j.kind), jobs.map((j) => JSON.stringify(j.payload ?? {})), jobs.map((j) => (j.runAt ?? now).toISOString()),
-      jobs.map((j) => j.dedupeKey ?? null), jobs.map((j) => j.maxAttempts ?? 10)],
+    [
+      jobs.map((j) => j.kind),
+      jobs.map((j) => JSON.stringify(j.payload ?? {})),
+      jobs.map((j) => (j.runAt ?? now).toISOString()),
+      jobs.map((j) => j.dedupeKey ?? null),
+      jobs.map((j) => j.maxAttempts ?? 10),
+    ],
   );
   return rows.map((r) => r.id);
 }

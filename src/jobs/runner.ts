@@ -34,12 +34,22 @@ export async function runDueJobs(ctx: Ctx, now: Date, opts: RunOptions): Promise
   const leaseMs = opts.leaseMs ?? 5 * 60_000;
   const result: RunResult = { ran: 0, failed: 0 };
   while (result.ran + result.failed < maxJobs) {
-    const jobs = await repo.claim(ctx.db, now, new Date(now.getTime() + leaseMs), workerId, Math.min(batch, maxJobs - result.ran - result.failed));
-    if (jobs.length === 0) break;
+    const jobs = await repo.claim(
+      ctx.db,
+      now,
+      new Date(now.getTime() + leaseMs),
+      workerId,
+      Math.min(batch, maxJobs - result.ran - result.failed),
+    );
+    if (jobs.length === 0) {
+      break;
+    }
     for (const job of jobs) {
       const handler = opts.handlers[job.kind];
       try {
-        if (!handler) throw new Error(`No handler for job kind ${job.kind}`);
+        if (!handler) {
+          throw new Error(`No handler for job kind ${job.kind}`);
+        }
         await handler(ctx, job.payload, now);
         await repo.finish(ctx.db, job.id, now, workerId);
         result.ran++;

@@ -15,8 +15,12 @@ export interface Scheduler {
 }
 
 export async function startScheduler(ctx: Ctx, opts: { intervalMs: number; log: SchedulerLog }): Promise<Scheduler> {
-  for (const kind of RECURRING) await ensureRecurring(ctx.db, kind, opts.intervalMs);
-  for (const start of ON_START) await start(ctx, new Date());
+  for (const kind of RECURRING) {
+    await ensureRecurring(ctx.db, kind, opts.intervalMs);
+  }
+  for (const start of ON_START) {
+    await start(ctx, new Date());
+  }
   const workerId = newWorkerId();
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -25,7 +29,8 @@ export async function startScheduler(ctx: Ctx, opts: { intervalMs: number; log: 
   const tick = async () => {
     try {
       await runDueJobs(ctx, new Date(), {
-        handlers: HANDLERS, workerId,
+        handlers: HANDLERS,
+        workerId,
         onError: (job, err) => opts.log.error({ err, jobId: job.id, kind: job.kind }, 'job failed'),
       });
     } catch (err) {
@@ -33,7 +38,9 @@ export async function startScheduler(ctx: Ctx, opts: { intervalMs: number; log: 
     }
   };
   const schedule = () => {
-    if (stopped) return;
+    if (stopped) {
+      return;
+    }
     timer = setTimeout(() => {
       running = tick().finally(schedule);
     }, opts.intervalMs);
@@ -43,7 +50,9 @@ export async function startScheduler(ctx: Ctx, opts: { intervalMs: number; log: 
   return {
     async stop() {
       stopped = true;
-      if (timer) clearTimeout(timer);
+      if (timer) {
+        clearTimeout(timer);
+      }
       await running;
     },
   };

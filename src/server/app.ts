@@ -5,7 +5,12 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { registerAnalyticsRoutes } from '../modules/analytics/analytics.routes.ts';
@@ -53,7 +58,9 @@ export async function buildApp(ctx: Ctx, options: { logger?: FastifyBaseLogger }
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) =>
-    reply.code(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}`, fields: [] } }),
+    reply
+      .code(404)
+      .send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}`, fields: [] } }),
   );
 
   // JSON bodies must be valid UTF-8: a silent U+FFFD would corrupt a customer's words.
@@ -63,7 +70,12 @@ export async function buildApp(ctx: Ctx, options: { logger?: FastifyBaseLogger }
     try {
       text = strictUtf8.decode(body as Buffer);
     } catch {
-      return done(new AppError('validation_failed', 'The body is not valid UTF-8', [{ path: '', code: 'invalid_utf8', message: 'The body is not valid UTF-8' }]), undefined);
+      return done(
+        new AppError('validation_failed', 'The body is not valid UTF-8', [
+          { path: '', code: 'invalid_utf8', message: 'The body is not valid UTF-8' },
+        ]),
+        undefined,
+      );
     }
     parseJson(req, text, done);
   });
@@ -74,10 +86,18 @@ export async function buildApp(ctx: Ctx, options: { logger?: FastifyBaseLogger }
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Otklik API', version: '1', description: 'Appeals register, customers, units and users of Otklik.' },
+      info: {
+        title: 'Otklik API',
+        version: '1',
+        description: 'Appeals register, customers, units and users of Otklik.',
+      },
       components: {
         securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'An API token (otk_…) created at POST /api/v1/tokens' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API token (otk_…) created at POST /api/v1/tokens',
+          },
           session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
         },
       },
@@ -89,25 +109,57 @@ export async function buildApp(ctx: Ctx, options: { logger?: FastifyBaseLogger }
 
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/v1/')) return;
+    if (!req.url.startsWith('/api/v1/')) {
+      return;
+    }
     const auth = req.headers.authorization;
     const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
     req.actor = (await actorFromCredentials(ctx, { bearer, sessionToken: req.cookies[SESSION_COOKIE] })) ?? null;
-    if (!req.actor && !req.routeOptions.config.public) throw new AppError('unauthenticated', 'Log in or send an API token');
+    if (!req.actor && !req.routeOptions.config.public) {
+      throw new AppError('unauthenticated', 'Log in or send an API token');
+    }
   });
 
-  app.get('/api/health', {
-    config: { public: true },
-    schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) } },
-  }, async () => {
-    await ctx.db.query('SELECT 1');
-    return { status: 'ok' as const, db: ctx.db.kind };
-  });
+  app.get(
+    '/api/health',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['system'],
+        response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) },
+      },
+    },
+    async () => {
+      await ctx.db.query('SELECT 1');
+      return { status: 'ok' as const, db: ctx.db.kind };
+    },
+  );
 
-  for (const register of [registerAuthRoutes, registerUserRoutes, registerUnitRoutes, registerCategoryRoutes,
-    registerCustomerRoutes, registerAppealRoutes, registerAttachmentRoutes, registerSubmissionRoutes, registerCustomFieldRoutes,
-    registerSlaRoutes, registerNotificationRoutes, registerQueueRoutes, registerSubtaskRoutes, registerEscalationRoutes, registerClassificationRoutes,
-    registerRoutingRuleRoutes, registerMailRoutes, registerOutboundMailRoutes, registerEventRoutes, registerAnalyticsRoutes, registerSurveyRoutes, registerSurveyPublicRoutes, registerViewRoutes]) {
+  for (const register of [
+    registerAuthRoutes,
+    registerUserRoutes,
+    registerUnitRoutes,
+    registerCategoryRoutes,
+    registerCustomerRoutes,
+    registerAppealRoutes,
+    registerAttachmentRoutes,
+    registerSubmissionRoutes,
+    registerCustomFieldRoutes,
+    registerSlaRoutes,
+    registerNotificationRoutes,
+    registerQueueRoutes,
+    registerSubtaskRoutes,
+    registerEscalationRoutes,
+    registerClassificationRoutes,
+    registerRoutingRuleRoutes,
+    registerMailRoutes,
+    registerOutboundMailRoutes,
+    registerEventRoutes,
+    registerAnalyticsRoutes,
+    registerSurveyRoutes,
+    registerSurveyPublicRoutes,
+    registerViewRoutes,
+  ]) {
     await register(app, ctx);
   }
   await registerWebRoutes(app); // last: its catch-all GET serves the web app for every non-API path

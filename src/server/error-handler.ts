@@ -18,7 +18,11 @@ export function fieldErrorsFromIssues(issues: ZodIssueLike[], prefix = ''): Fiel
   return issues.flatMap((issue) => {
     const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
     if (issue.code === 'unrecognized_keys') {
-      return (issue.keys ?? []).map((k) => ({ path: base ? `${base}.${k}` : k, code: 'unknown_field', message: `Unknown field "${k}"` }));
+      return (issue.keys ?? []).map((k) => ({
+        path: base ? `${base}.${k}` : k,
+        code: 'unknown_field',
+        message: `Unknown field "${k}"`,
+      }));
     }
     return [{ path: base, code: issueCode(issue), message: issue.message }];
   });
@@ -54,7 +58,9 @@ export function errorHandler(err: FastifyError & { code?: string }, req: Fastify
   const send = (status: number, code: string, message: string, fields: FieldError[] = []) =>
     reply.code(status).send({ error: { code, message, fields } });
 
-  if (err instanceof AppError) return send(err.status, err.code, err.message, err.fields);
+  if (err instanceof AppError) {
+    return send(err.status, err.code, err.message, err.fields);
+  }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = err.validationContext === 'body' ? '' : err.validationContext;
     const issues = err.validation.map((v): ZodIssueLike => ({
@@ -65,7 +71,12 @@ export function errorHandler(err: FastifyError & { code?: string }, req: Fastify
     }));
     const fields = fieldErrorsFromIssues(issues, where === 'querystring' ? 'query' : (where ?? ''));
     const first = fields[0];
-    return send(400, 'validation_failed', first ? `${first.path || 'body'}: ${first.message}` : 'Invalid request', fields);
+    return send(
+      400,
+      'validation_failed',
+      first ? `${first.path || 'body'}: ${first.message}` : 'Invalid request',
+      fields,
+    );
   }
   const pg = err.code ? PG_CODES[err.code] : undefined;
   if (pg) {
@@ -80,13 +91,21 @@ export function errorHandler(err: FastifyError & { code?: string }, req: Fastify
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return send(400, 'validation_failed', 'The JSON body is empty');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return send(400, 'validation_failed', 'The body is not valid JSON', [{ path: '', code: 'invalid_json', message: err.message }]);
+      return send(400, 'validation_failed', 'The body is not valid JSON', [
+        { path: '', code: 'invalid_json', message: err.message },
+      ]);
   }
-  if (err.statusCode === 429) return send(429, 'rate_limited', 'Too many requests; try again later');
+  if (err.statusCode === 429) {
+    return send(429, 'rate_limited', 'Too many requests; try again later');
+  }
   if (err instanceof SyntaxError || err.statusCode === 400) {
-    return send(400, 'validation_failed', 'The body is not valid JSON', [{ path: '', code: 'invalid_json', message: err.message }]);
+    return send(400, 'validation_failed', 'The body is not valid JSON', [
+      { path: '', code: 'invalid_json', message: err.message },
+    ]);
   }
-  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return send(err.statusCode, 'bad_request', err.message);
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    return send(err.statusCode, 'bad_request', err.message);
+  }
   req.log.error({ err }, 'unhandled error');
   return send(500, 'internal', 'Something went wrong on our side');
 }

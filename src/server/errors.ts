@@ -58,14 +58,18 @@ export function fieldErrorCollector() {
     try {
       return await check();
     } catch (err) {
-      if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
+      if (!(err instanceof AppError) || err.code !== 'validation_failed') {
+        throw err;
+      }
       errors.push(...err.fields);
       return undefined;
     }
   };
   /** Throws one validation error with every field collected, if any. */
   const throwIfAny = () => {
-    if (errors.length) throw new AppError('validation_failed', errors[0]!.message, errors);
+    if (errors.length) {
+      throw new AppError('validation_failed', errors[0]!.message, errors);
+    }
   };
   return { errors, collect, throwIfAny };
 }

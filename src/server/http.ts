@@ -1,11 +1,25 @@
 // Shared HTTP types and helpers for route files.
-import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../modules/auth/actor.ts';
 import { AppError } from './errors.ts';
 
-export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -18,7 +32,9 @@ declare module 'fastify' {
 }
 
 export function actorOf(req: FastifyRequest): Actor {
-  if (!req.actor) throw new AppError('unauthenticated', 'Log in or send an API token');
+  if (!req.actor) {
+    throw new AppError('unauthenticated', 'Log in or send an API token');
+  }
   return req.actor;
 }
 
@@ -34,7 +50,9 @@ export const errorResponses = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 
 
 /** Answers 201 with a create's outcome, marking a replayed one (Idempotency-Key). */
 export function sendCreated(reply: FastifyReply, outcome: { body: unknown; replayed: boolean }) {
-  if (outcome.replayed) reply.header('idempotent-replayed', 'true');
+  if (outcome.replayed) {
+    reply.header('idempotent-replayed', 'true');
+  }
   return reply.code(201).send(outcome.body);
 }
 

@@ -21,8 +21,13 @@ export async function openContext(config: Config, options: { initInChild?: boole
     // Creating the embedded database (initdb) swells PGlite's memory for good; a server does it in a
     // short-lived child process so that its own memory stays small.
     if (options.initInChild && !existsSync(path.join(dataDir, 'PG_VERSION'))) {
-      const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, 'migrate'], { stdio: 'inherit', env: process.env });
-      if (child.status !== 0) throw new Error('Creating the embedded database failed');
+      const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, 'migrate'], {
+        stdio: 'inherit',
+        env: process.env,
+      });
+      if (child.status !== 0) {
+        throw new Error('Creating the embedded database failed');
+      }
     }
   }
   const db = await openDb({
@@ -40,16 +45,24 @@ export async function startServer(config: Config) {
   const ctx = await openContext(config, { initInChild: true });
   const admin = await ensureFirstAdmin(ctx);
   if (admin?.password) {
-    log.warn({ email: admin.email, password: admin.password }, 'Created the first administrator. This password is shown once: log in and change it.');
+    log.warn(
+      { email: admin.email, password: admin.password },
+      'Created the first administrator. This password is shown once: log in and change it.',
+    );
   } else if (admin) {
     log.info({ email: admin.email }, 'Created the first administrator from the configuration');
   }
   const app = await buildApp(ctx, { logger: log });
   await app.listen({ port: config.port, host: config.host });
   log.info({ db: ctx.db.kind, port: config.port }, 'Otklik is listening');
-  const smtp = config.smtp.port === undefined ? undefined : await startSmtpListener(ctx, { ...config.smtp, port: config.smtp.port, log });
+  const smtp =
+    config.smtp.port === undefined
+      ? undefined
+      : await startSmtpListener(ctx, { ...config.smtp, port: config.smtp.port, log });
   // Background jobs (the SLA deadline scan among them); OTKLIK_SCHEDULER=off leaves them to other processes.
-  const scheduler = config.schedulerEnabled ? await startScheduler(ctx, { intervalMs: config.schedulerIntervalMs, log }) : undefined;
+  const scheduler = config.schedulerEnabled
+    ? await startScheduler(ctx, { intervalMs: config.schedulerIntervalMs, log })
+    : undefined;
   // The outbox sender runs beside the scheduler; several processes share the outbox safely.
   const outbox = config.schedulerEnabled ? startOutboxSender(ctx, { log }) : undefined;
 

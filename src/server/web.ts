@@ -10,7 +10,9 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** dist/web beside the bundled CLI (dist/cli.js), or from the source tree (src/server/web.ts) in development. */
 export function webRoot(): string | null {
-  const candidates = [new URL('./web/', import.meta.url), new URL('../../dist/web/', import.meta.url)].map((u) => fileURLToPath(u));
+  const candidates = [new URL('./web/', import.meta.url), new URL('../../dist/web/', import.meta.url)].map((u) =>
+    fileURLToPath(u),
+  );
   return candidates.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? null;
 }
 

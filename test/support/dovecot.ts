@@ -23,7 +23,9 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startDovecot(users: Record<string, string>): Promise<Dovecot> {
-  if (!existsSync(BINARY)) throw new Error(`Dovecot is not installed at ${BINARY} (apt-get install dovecot-imapd)`);
+  if (!existsSync(BINARY)) {
+    throw new Error(`Dovecot is not installed at ${BINARY} (apt-get install dovecot-imapd)`);
+  }
   const dir = await mkdtemp(path.join(tmpdir(), 'otklik-dovecot-'));
   const port = await freePort();
   // As root, mail is stored as "nobody" (Dovecot refuses uid 0); otherwise everything runs as the current user.
@@ -35,8 +37,15 @@ export async function startDovecot(users: Record<string, string>): Promise<Dovec
   await chmod(dir, 0o755);
   await mkdir(path.join(dir, 'mail'));
   await chmod(path.join(dir, 'mail'), 0o777);
-  await writeFile(path.join(dir, 'users'), Object.entries(users).map(([u, p]) => `${u}:{PLAIN}${p}\n`).join(''));
-  await writeFile(path.join(dir, 'dovecot.conf'), `
+  await writeFile(
+    path.join(dir, 'users'),
+    Object.entries(users)
+      .map(([u, p]) => `${u}:{PLAIN}${p}\n`)
+      .join(''),
+  );
+  await writeFile(
+    path.join(dir, 'dovecot.conf'),
+    `
 base_dir = ${dir}/run
 state_dir = ${dir}/state
 log_path = ${dir}/dovecot.log
@@ -64,7 +73,8 @@ service imap-login {
     port = 0
   }
 }
-`);
+`,
+  );
   const child = spawn(BINARY, ['-F', '-c', path.join(dir, 'dovecot.conf')], { stdio: 'ignore' });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = Date.now() + 10_000;
@@ -89,7 +99,10 @@ service imap-login {
 function accepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 }

@@ -23,11 +23,19 @@ const browserErrors: string[] = [];
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 
 async function newPage(who: { email: string; password: string }, width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+  const context = await browser.newContext({
+    viewport: { width, height: 800 },
+    locale: 'ru-RU',
+    timezoneId: 'Europe/Moscow',
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   openPages.add(page);
-  page.on('console', (m) => { if (m.type() === 'error') browserErrors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') {
+      browserErrors.push(m.text());
+    }
+  });
   page.on('pageerror', (e) => browserErrors.push(`${e.message}\n${e.stack ?? ''}`));
   page.on('close', () => openPages.delete(page));
   await page.goto(`${server.url}/`);
@@ -50,7 +58,9 @@ async function choose(page: Page, label: string, option: string) {
 
 describe('customers and administration in Chromium', () => {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set OTKLIK_CHROMIUM)`);
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`Chromium not found at ${CHROMIUM} (set OTKLIK_CHROMIUM)`);
+    }
     await mkdir(SHOTS, { recursive: true });
     ensureWebBuilt();
     server = await startOtklik();
@@ -59,13 +69,22 @@ describe('customers and administration in Chromium', () => {
     await api('POST', '/users', { ...AGENT, role: 'agent', locale: 'ru' });
     // One person known twice: by phone from a call, by e-mail from a letter.
     const call = await api<{ number: number; customerId: string }>('POST', '/appeals', {
-      kind: 'incident', channel: 'phone', subject: 'Не привезли холодильник', customer: { name: 'Ольга Дубликатова', phone: '+7 916 111-22-33' },
+      kind: 'incident',
+      channel: 'phone',
+      subject: 'Не привезли холодильник',
+      customer: { name: 'Ольга Дубликатова', phone: '+7 916 111-22-33' },
     });
     const mail = await api<{ number: number; customerId: string }>('POST', '/appeals', {
-      kind: 'thanks', channel: 'email', subject: 'Спасибо курьеру', customer: { name: 'Ольга Дубликатова', email: 'olga@example.ru' },
+      kind: 'thanks',
+      channel: 'email',
+      subject: 'Спасибо курьеру',
+      customer: { name: 'Ольга Дубликатова', email: 'olga@example.ru' },
     });
     const anonymous = await api<{ id: string }>('POST', '/appeals', {
-      kind: 'question', channel: 'phone', subject: 'Звонок без представления', customer: {},
+      kind: 'question',
+      channel: 'phone',
+      subject: 'Звонок без представления',
+      customer: {},
     });
     anonymousAppealId = anonymous.id;
     phoneCustomerId = call.customerId;
@@ -76,7 +95,9 @@ describe('customers and administration in Chromium', () => {
   }, 240_000);
 
   afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') await recordFailure(task.name, openPages, browserErrors);
+    if (task.result?.state === 'fail') {
+      await recordFailure(task.name, openPages, browserErrors);
+    }
   });
 
   afterAll(async () => {
@@ -86,7 +107,11 @@ describe('customers and administration in Chromium', () => {
 
   it('names the customer in the queue from the list itself, one request for the page', async () => {
     const customerRequests: string[] = [];
-    admin.on('request', (r) => { if (/\/api\/v1\/customers\//.test(r.url())) customerRequests.push(r.url()); });
+    admin.on('request', (r) => {
+      if (/\/api\/v1\/customers\//.test(r.url())) {
+        customerRequests.push(r.url());
+      }
+    });
     await admin.goto(`${server.url}/queues/all`);
     const row = admin.locator(`[data-appeal-number="${appealNumbers[0]}"]`);
     await row.waitFor();
@@ -168,7 +193,9 @@ describe('customers and administration in Chromium', () => {
     await dialog.getByRole('button', { name: 'Сохранить' }).click();
     await dialog.waitFor({ state: 'detached' });
     const rows = admin.getByTestId('units-table').locator('tbody tr');
-    await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining('Магазин на Тверской'), expect.stringContaining('└ СЦ на Тверской')]);
+    await expect
+      .poll(() => rows.allTextContents())
+      .toEqual([expect.stringContaining('Магазин на Тверской'), expect.stringContaining('└ СЦ на Тверской')]);
     await shot(admin, '25-admin-units');
   });
 
@@ -258,14 +285,18 @@ describe('customers and administration in Chromium', () => {
     expect(secret!.startsWith((await row.locator('code').textContent())!.replace('…', ''))).toBe(true);
     await shot(admin, '29-token-created');
     // The secret works until it is revoked.
-    expect((await fetch(`${server.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(200);
+    expect(
+      (await fetch(`${server.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${secret}` } })).status,
+    ).toBe(200);
     await row.getByRole('button', { name: /Отозвать/ }).click();
     await admin.getByRole('dialog').getByRole('button', { name: 'Отозвать' }).click();
     await expect.poll(() => row.textContent()).toContain('Отозван');
-    expect((await fetch(`${server.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(401);
+    expect(
+      (await fetch(`${server.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${secret}` } })).status,
+    ).toBe(401);
   });
 
-  it("hides administration from an agent and answers a typed URL with the forbidden state", async () => {
+  it('hides administration from an agent and answers a typed URL with the forbidden state', async () => {
     const agent = await newPage(AGENT);
     await agent.getByRole('link', { name: 'Клиенты' }).waitFor();
     expect(await agent.getByRole('link', { name: 'Настройки' }).count()).toBe(0);

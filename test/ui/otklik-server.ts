@@ -22,18 +22,21 @@ function newestMtime(dir: string): number {
 /** Builds dist/web unless it is newer than every file of web/. */
 export function ensureWebBuilt(): void {
   const index = path.join(repo, 'dist/web/index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(path.join(repo, 'web'))) return;
+  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(path.join(repo, 'web'))) {
+    return;
+  }
   execFileSync(process.execPath, [path.join(repo, 'scripts/build-web.mjs')], { cwd: repo, stdio: 'inherit' });
 }
 
-const freePort = () => new Promise<number>((resolve, reject) => {
-  const probe = createServer();
-  probe.once('error', reject);
-  probe.listen(0, '127.0.0.1', () => {
-    const { port } = probe.address() as { port: number };
-    probe.close(() => resolve(port));
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
   });
-});
 
 export interface RunningServer {
   url: string;
@@ -57,17 +60,29 @@ export async function startOtklik(): Promise<RunningServer> {
     LOG_LEVEL: 'warn',
   };
   delete env.DATABASE_URL; // the browser test runs on its own embedded database, whatever the suite uses
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+    cwd: repo,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
-  child.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
-  child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
+  child.stdout?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
   const url = `http://127.0.0.1:${port}`;
 
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`The Otklik server exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) {
+      throw new Error(`The Otklik server exited (${child.exitCode}):\n${output}`);
+    }
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
+      if ((await fetch(`${url}/api/health`)).ok) {
+        break;
+      }
     } catch {
       // not listening yet
     }
@@ -86,7 +101,9 @@ export async function startOtklik(): Promise<RunningServer> {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
+        if (child.exitCode === null) {
+          child.kill('SIGKILL');
+        }
       }
       await rm(dataDir, { recursive: true, force: true });
     },
@@ -96,9 +113,13 @@ export async function startOtklik(): Promise<RunningServer> {
 /** A logged-in API session (cookie) for setting up users and units the way an administrator would. */
 export async function apiSession(url: string, email: string, password: string) {
   const login = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
   });
-  if (!login.ok) throw new Error(`Login as ${email} failed: ${login.status} ${await login.text()}`);
+  if (!login.ok) {
+    throw new Error(`Login as ${email} failed: ${login.status} ${await login.text()}`);
+  }
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   return async function call<T>(method: string, apiPath: string, body?: unknown): Promise<T> {
     const res = await fetch(`${url}/api/v1${apiPath}`, {
@@ -107,7 +128,9 @@ export async function apiSession(url: string, email: string, password: string) {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${apiPath}: ${res.status} ${text}`);
+    if (!res.ok) {
+      throw new Error(`${method} ${apiPath}: ${res.status} ${text}`);
+    }
     return (text ? JSON.parse(text) : undefined) as T;
   };
 }
@@ -116,8 +139,18 @@ export async function apiSession(url: string, email: string, password: string) {
 export const SHOTS = 'test-results/ui';
 
 /** After a failed step: what the browser said, and a screenshot of every open page, to read beside the error. */
-export async function recordFailure(taskName: string, pages: Iterable<{ screenshot(o: { path: string; fullPage: boolean }): Promise<unknown> }>, browserErrors: readonly string[]) {
-  if (browserErrors.length) console.error(`The browser reported:\n${browserErrors.join('\n')}`);
+export async function recordFailure(
+  taskName: string,
+  pages: Iterable<{ screenshot(o: { path: string; fullPage: boolean }): Promise<unknown> }>,
+  browserErrors: readonly string[],
+) {
+  if (browserErrors.length) {
+    console.error(`The browser reported:\n${browserErrors.join('\n')}`);
+  }
   let i = 0;
-  for (const page of pages) await page.screenshot({ path: `${SHOTS}/failed-${taskName.slice(0, 40).replace(/\W+/g, '-')}-${i++}.png`, fullPage: true }).catch(() => {});
+  for (const page of pages) {
+    await page
+      .screenshot({ path: `${SHOTS}/failed-${taskName.slice(0, 40).replace(/\W+/g, '-')}-${i++}.png`, fullPage: true })
+      .catch(() => {});
+  }
 }

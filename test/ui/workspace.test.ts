@@ -29,11 +29,19 @@ async function logIn(page: Page, who: { email: string; password: string }) {
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 
 async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'ru-RU',
+    timezoneId: 'Europe/Moscow',
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   openPages.add(page);
-  page.on('console', (m) => { if (m.type() === 'error') browserErrors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') {
+      browserErrors.push(m.text());
+    }
+  });
   page.on('pageerror', (e) => browserErrors.push(`${e.message}\n${e.stack ?? ''}`));
   page.on('close', () => openPages.delete(page));
   return { context, page };
@@ -42,12 +50,18 @@ async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
 describe('the agent workspace in Chromium', () => {
   beforeAll(async () => {
     // A missing browser is a failure, not a skip: this is the only test of the web app.
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set OTKLIK_CHROMIUM)`);
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`Chromium not found at ${CHROMIUM} (set OTKLIK_CHROMIUM)`);
+    }
     await mkdir(SHOTS, { recursive: true });
     ensureWebBuilt();
     server = await startOtklik();
     admin = await apiSession(server.url, server.admin.email, server.admin.password);
-    const unit = await admin<{ id: string }>('POST', '/units', { type: 'store', name: 'Магазин на Тверской', code: 'MSK-01' });
+    const unit = await admin<{ id: string }>('POST', '/units', {
+      type: 'store',
+      name: 'Магазин на Тверской',
+      code: 'MSK-01',
+    });
     await admin('POST', '/users', { ...AGENT, role: 'agent', locale: 'ru' });
     await admin('POST', '/users', { ...STORE, role: 'unit_responsible', locale: 'ru', unitIds: [unit.id] });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox'] });
@@ -56,7 +70,9 @@ describe('the agent workspace in Chromium', () => {
 
   // What the browser showed when a step failed, to read beside the error.
   afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') await recordFailure(task.name, openPages, browserErrors);
+    if (task.result?.state === 'fail') {
+      await recordFailure(task.name, openPages, browserErrors);
+    }
   });
 
   afterAll(async () => {
@@ -104,7 +120,9 @@ describe('the agent workspace in Chromium', () => {
     await expect.poll(() => agent.getByTestId('appeal-title').textContent()).toContain('Не работает доставка в Химки');
     await expect.poll(() => agent.getByTestId('customer-panel').textContent()).toContain('Мария Звонарёва');
 
-    await agent.getByRole('textbox', { name: 'Ответ клиенту' }).fill('Мария, заказ передан курьеру, привезём сегодня до 18:00.');
+    await agent
+      .getByRole('textbox', { name: 'Ответ клиенту' })
+      .fill('Мария, заказ передан курьеру, привезём сегодня до 18:00.');
     await agent.getByRole('button', { name: 'Отправить ответ' }).click();
     await agent.locator('[data-direction="outbound"]').getByText('привезём сегодня').waitFor();
 
@@ -120,7 +138,9 @@ describe('the agent workspace in Chromium', () => {
     await logIn(store, STORE);
     await store.waitForURL(/\/submit$/);
     await store.getByLabel('Тема').fill('Покупатель недоволен консультацией');
-    await store.getByLabel('Комментарий').fill('Продавец отказался объяснить условия акции, покупатель ушёл без покупки.');
+    await store
+      .getByLabel('Комментарий')
+      .fill('Продавец отказался объяснить условия акции, покупатель ушёл без покупки.');
     await store.getByLabel('ФИО клиента').fill('Иван Покупателев');
     await store.getByRole('button', { name: 'Передать в СКС' }).click();
     await store.getByTestId('submit-error').waitFor();
@@ -163,7 +183,12 @@ describe('the agent workspace in Chromium', () => {
   it('shows an appeal created elsewhere in an open queue without a reload (live updates)', async () => {
     await agent.goto(`${server.url}/queues/all`);
     await agent.locator(`[data-appeal-number="${submittedNumber}"]`).waitFor();
-    await admin('POST', '/appeals', { kind: 'thanks', channel: 'email', subject: 'Спасибо за быструю доставку', customer: { email: 'happy@example.com' } });
+    await admin('POST', '/appeals', {
+      kind: 'thanks',
+      channel: 'email',
+      subject: 'Спасибо за быструю доставку',
+      customer: { email: 'happy@example.com' },
+    });
     await agent.getByText('Спасибо за быструю доставку').waitFor();
 
     // The agent took the store's appeal: it leaves the unassigned queue and joins theirs.

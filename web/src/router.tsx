@@ -1,6 +1,13 @@
 // The route tree. Every screen is its own chunk (lazyRouteComponent), so the first load carries only the shell.
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
 import { ApiError } from './api/client.ts';
 import { meQuery } from './api/queries.ts';
 import { abilities } from './auth/session.ts';
@@ -19,7 +26,8 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({ component: Outle
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
-  validateSearch: (s: Record<string, unknown>): { next?: string } => (typeof s.next === 'string' ? { next: s.next } : {}),
+  validateSearch: (s: Record<string, unknown>): { next?: string } =>
+    typeof s.next === 'string' ? { next: s.next } : {},
   component: lazyRouteComponent(() => import('./routes/login/LoginPage.tsx'), 'LoginPage'),
 });
 
@@ -30,10 +38,14 @@ const appRoute = createRoute({
   beforeLoad: async ({ context, location }) => {
     try {
       const me = await context.queryClient.ensureQueryData(meQuery);
-      if (i18n.language !== me.locale) await i18n.changeLanguage(me.locale);
+      if (i18n.language !== me.locale) {
+        await i18n.changeLanguage(me.locale);
+      }
       return { me };
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) throw redirect({ to: '/login', search: { next: location.href } });
+      if (err instanceof ApiError && err.status === 401) {
+        throw redirect({ to: '/login', search: { next: location.href } });
+      }
       throw err;
     }
   },
@@ -57,7 +69,9 @@ const queuesRoute = createRoute({
   path: '/queues/$view',
   params: {
     parse: (p: { view: string }) => {
-      if (!isQueueView(p.view)) throw redirect({ to: '/queues/$view', params: { view: 'all' } });
+      if (!isQueueView(p.view)) {
+        throw redirect({ to: '/queues/$view', params: { view: 'all' } });
+      }
       return { view: p.view };
     },
     stringify: (p: { view: string }) => ({ view: p.view }),
@@ -110,7 +124,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const dashboardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/dashboard',
-  validateSearch: (s: Record<string, unknown>): { from?: string; to?: string; grain?: 'month' | 'week' | 'day'; unitId?: string; channel?: string; kind?: string; categoryId?: string } => ({
+  validateSearch: (
+    s: Record<string, unknown>,
+  ): {
+    from?: string;
+    to?: string;
+    grain?: 'month' | 'week' | 'day';
+    unitId?: string;
+    channel?: string;
+    kind?: string;
+    categoryId?: string;
+  } => ({
     ...(typeof s.from === 'string' && DAY.test(s.from) ? { from: s.from } : {}),
     ...(typeof s.to === 'string' && DAY.test(s.to) ? { to: s.to } : {}),
     ...(GRAINS.find((g) => g === s.grain) ? { grain: s.grain as 'month' | 'week' | 'day' } : {}),
@@ -136,19 +160,57 @@ const adminIndexRoute = createRoute({
   },
 });
 const adminSections = [
-  createRoute({ getParentRoute: () => adminRoute, path: 'units', component: lazyRouteComponent(() => import('./routes/admin/units/UnitsPage.tsx'), 'UnitsPage') }),
-  createRoute({ getParentRoute: () => adminRoute, path: 'users', component: lazyRouteComponent(() => import('./routes/admin/users/UsersPage.tsx'), 'UsersPage') }),
-  createRoute({ getParentRoute: () => adminRoute, path: 'categories', component: lazyRouteComponent(() => import('./routes/admin/categories/CategoriesPage.tsx'), 'CategoriesPage') }),
-  createRoute({ getParentRoute: () => adminRoute, path: 'sla', component: lazyRouteComponent(() => import('./routes/admin/sla/SlaPage.tsx'), 'SlaPage') }),
-  createRoute({ getParentRoute: () => adminRoute, path: 'mailboxes', component: lazyRouteComponent(() => import('./routes/admin/mailboxes/MailboxesPage.tsx'), 'MailboxesPage') }),
-  createRoute({ getParentRoute: () => adminRoute, path: 'templates', component: lazyRouteComponent(() => import('./routes/admin/templates/TemplatesPage.tsx'), 'TemplatesPage') }),
-  createRoute({ getParentRoute: () => adminRoute, path: 'tokens', component: lazyRouteComponent(() => import('./routes/admin/tokens/TokensPage.tsx'), 'TokensPage') }),
+  createRoute({
+    getParentRoute: () => adminRoute,
+    path: 'units',
+    component: lazyRouteComponent(() => import('./routes/admin/units/UnitsPage.tsx'), 'UnitsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => adminRoute,
+    path: 'users',
+    component: lazyRouteComponent(() => import('./routes/admin/users/UsersPage.tsx'), 'UsersPage'),
+  }),
+  createRoute({
+    getParentRoute: () => adminRoute,
+    path: 'categories',
+    component: lazyRouteComponent(() => import('./routes/admin/categories/CategoriesPage.tsx'), 'CategoriesPage'),
+  }),
+  createRoute({
+    getParentRoute: () => adminRoute,
+    path: 'sla',
+    component: lazyRouteComponent(() => import('./routes/admin/sla/SlaPage.tsx'), 'SlaPage'),
+  }),
+  createRoute({
+    getParentRoute: () => adminRoute,
+    path: 'mailboxes',
+    component: lazyRouteComponent(() => import('./routes/admin/mailboxes/MailboxesPage.tsx'), 'MailboxesPage'),
+  }),
+  createRoute({
+    getParentRoute: () => adminRoute,
+    path: 'templates',
+    component: lazyRouteComponent(() => import('./routes/admin/templates/TemplatesPage.tsx'), 'TemplatesPage'),
+  }),
+  createRoute({
+    getParentRoute: () => adminRoute,
+    path: 'tokens',
+    component: lazyRouteComponent(() => import('./routes/admin/tokens/TokensPage.tsx'), 'TokensPage'),
+  }),
 ] as const;
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  appRoute.addChildren([indexRoute, queuesRoute, newAppealRoute, appealRoute, submitRoute, customersRoute, customerRoute, surveysRoute, dashboardRoute,
-    adminRoute.addChildren([adminIndexRoute, ...adminSections])]),
+  appRoute.addChildren([
+    indexRoute,
+    queuesRoute,
+    newAppealRoute,
+    appealRoute,
+    submitRoute,
+    customersRoute,
+    customerRoute,
+    surveysRoute,
+    dashboardRoute,
+    adminRoute.addChildren([adminIndexRoute, ...adminSections]),
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -23,7 +23,13 @@ const MAX_DAYS = 3_660;
 /** Every category under `id` (itself included). */
 export function descendantsOf(all: readonly { id: string; parentId: string | null }[], id: string): string[] {
   const out = [id];
-  for (let i = 0; i < out.length; i++) for (const c of all) if (c.parentId === out[i]) out.push(c.id);
+  for (let i = 0; i < out.length; i++) {
+    for (const c of all) {
+      if (c.parentId === out[i]) {
+        out.push(c.id);
+      }
+    }
+  }
   return out;
 }
 
@@ -33,23 +39,41 @@ export async function resolveFilter(ctx: Ctx, actor: Actor, q: AnalyticsQuery, n
   const to = q.to ?? orgDayOf(now, timeZone);
   const from = q.from ?? monthsBefore(to, 11);
   const span = dayNumber(to)! - dayNumber(from)!;
-  if (span < 0) throw invalidField('query.to', 'before_from', '"to" must not be earlier than "from"');
-  if (span > MAX_DAYS) throw invalidField('query.from', 'period_too_long', 'The period may span at most ten years');
+  if (span < 0) {
+    throw invalidField('query.to', 'before_from', '"to" must not be earlier than "from"');
+  }
+  if (span > MAX_DAYS) {
+    throw invalidField('query.from', 'period_too_long', 'The period may span at most ten years');
+  }
   let unitIds: string[] | null = null;
   if (q.unitId) {
     unitIds = await unitSubtree(ctx.db, q.unitId);
-    if (unitIds.length === 0) throw invalidField('query.unitId', 'unknown_unit', `No unit ${q.unitId}`);
+    if (unitIds.length === 0) {
+      throw invalidField('query.unitId', 'unknown_unit', `No unit ${q.unitId}`);
+    }
   }
   const scope = unitScope(actor);
-  if (scope) unitIds = (unitIds ?? scope).filter((id) => scope.includes(id));
+  if (scope) {
+    unitIds = (unitIds ?? scope).filter((id) => scope.includes(id));
+  }
   let categoryIds: string[] | null = null;
   if (q.categoryId) {
     const all = await repo.categories(ctx.db);
-    if (!all.some((c) => c.id === q.categoryId)) throw invalidField('query.categoryId', 'unknown_category', `No category ${q.categoryId}`);
+    if (!all.some((c) => c.id === q.categoryId)) {
+      throw invalidField('query.categoryId', 'unknown_category', `No category ${q.categoryId}`);
+    }
     categoryIds = descendantsOf(all, q.categoryId);
   }
   return {
-    from, to, grain: q.grain ?? 'month', timeZone, unitIds, categoryIds, channel: q.channel ?? null, kind: q.kind ?? null,
-    unitId: q.unitId ?? null, categoryId: q.categoryId ?? null,
+    from,
+    to,
+    grain: q.grain ?? 'month',
+    timeZone,
+    unitIds,
+    categoryIds,
+    channel: q.channel ?? null,
+    kind: q.kind ?? null,
+    unitId: q.unitId ?? null,
+    categoryId: q.categoryId ?? null,
   };
 }

@@ -15,10 +15,18 @@ export interface DimFilter {
 function dims(f: DimFilter, p: (v: unknown) => string, alias = ''): string {
   const c = (name: string) => `${alias}${name}`;
   const where: string[] = [];
-  if (f.unitIds) where.push(`${c('unit_id')} = ANY(${p(f.unitIds)}::uuid[])`);
-  if (f.channel) where.push(`${c('channel')} = ${p(f.channel)}`);
-  if (f.kind) where.push(`${c('kind')} = ${p(f.kind)}`);
-  if (f.categoryIds) where.push(`${c('category_id')} = ANY(${p(f.categoryIds)}::uuid[])`);
+  if (f.unitIds) {
+    where.push(`${c('unit_id')} = ANY(${p(f.unitIds)}::uuid[])`);
+  }
+  if (f.channel) {
+    where.push(`${c('channel')} = ${p(f.channel)}`);
+  }
+  if (f.kind) {
+    where.push(`${c('kind')} = ${p(f.kind)}`);
+  }
+  if (f.categoryIds) {
+    where.push(`${c('category_id')} = ANY(${p(f.categoryIds)}::uuid[])`);
+  }
   return where.length ? where.join(' AND ') : 'true';
 }
 
@@ -74,10 +82,13 @@ export async function counts(db: Db, q: CountQuery): Promise<CountRow[]> {
   const byProjection = new Map<number, CountSet[]>();
   for (const set of q.sets) {
     // 0: no projection of this grain holds the set with its filters; it reads days.
-    const id = q.grain === 'day' || !q.whole ? 0 : (projectionFor([...SETS[set].needs, ...filterNeeds(q)], q.grain)?.id ?? 0);
+    const id =
+      q.grain === 'day' || !q.whole ? 0 : (projectionFor([...SETS[set].needs, ...filterNeeds(q)], q.grain)?.id ?? 0);
     byProjection.set(id, [...(byProjection.get(id) ?? []), set]);
   }
-  const parts = await Promise.all([...byProjection].map(([projection, sets]) => withoutJit(db, (tx) => countsOf(tx, q, projection, sets))));
+  const parts = await Promise.all(
+    [...byProjection].map(([projection, sets]) => withoutJit(db, (tx) => countsOf(tx, q, projection, sets))),
+  );
   return parts.flat();
 }
 
@@ -86,14 +97,21 @@ export async function counts(db: Db, q: CountQuery): Promise<CountRow[]> {
  * longer than running them (measured: the dashboard's p50 falls by about 40 %). PGlite has no JIT.
  */
 export function withoutJit<T>(db: Db, fn: (q: Queryable) => Promise<T>): Promise<T> {
-  if (db.kind === 'pglite') return fn(db);
+  if (db.kind === 'pglite') {
+    return fn(db);
+  }
   return db.transaction(async (tx) => {
     await tx.query('SET LOCAL jit = off');
     return fn(tx);
   });
 }
 
-async function countsOf(db: Queryable, q: CountQuery, projection: number, sets: readonly CountSet[]): Promise<CountRow[]> {
+async function countsOf(
+  db: Queryable,
+  q: CountQuery,
+  projection: number,
+  sets: readonly CountSet[],
+): Promise<CountRow[]> {
   const whole = projection === 0 ? null : q.whole;
   const params: unknown[] = [q.from, q.to, whole?.from ?? '1970-01-01', whole?.to ?? '1970-01-01', projection, q.grain];
   const p = (v: unknown) => `$${params.push(v)}`;
@@ -134,7 +152,8 @@ export async function anyAppealsBetween(db: Queryable, from: string, to: string)
 // Each day's row goes to every projection of every grain it keeps, with the dimensions it drops set to NULL.
 const PROJECTED = `SELECT g.grain, p.id, date_trunc(g.grain, d.day::timestamp)::date, CASE WHEN p.by_unit THEN d.unit_id END, d.channel,
          d.kind, CASE WHEN p.by_category THEN d.category_id END, CASE WHEN p.by_owner THEN d.owner_id END`;
-const PROJECTIONS_OF = 'CROSS JOIN analytics_projections p CROSS JOIN unnest(p.grains) AS g (grain) GROUP BY 1, 2, 3, 4, 5, 6, 7, 8';
+const PROJECTIONS_OF =
+  'CROSS JOIN analytics_projections p CROSS JOIN unnest(p.grains) AS g (grain) GROUP BY 1, 2, 3, 4, 5, 6, 7, 8';
 
 /** Folds the pending deltas into the day table and the roll-up in one statement (so a reader never counts one twice). */
 export async function foldDeltas(db: Queryable, limit = 50_000): Promise<number> {
@@ -209,7 +228,9 @@ export interface FactValues {
 }
 
 export async function upsertFacts(tx: Queryable, rows: readonly FactValues[]): Promise<void> {
-  if (rows.length === 0) return;
+  if (rows.length === 0) {
+    return;
+  }
   // The day is analytics_org_day()'s, with the zone read once per statement rather than in a function call per row.
   await tx.query(
     `INSERT INTO analytics_facts (appeal_id, sample, day, unit_id, channel, kind, category_id, owner_id, first_response_minutes, resolution_minutes)
@@ -223,7 +244,9 @@ export async function upsertFacts(tx: Queryable, rows: readonly FactValues[]): P
 }
 
 export async function deleteFacts(tx: Queryable, ids: readonly string[]): Promise<void> {
-  if (ids.length) await tx.query('DELETE FROM analytics_facts WHERE appeal_id = ANY($1::uuid[])', [ids]);
+  if (ids.length) {
+    await tx.query('DELETE FROM analytics_facts WHERE appeal_id = ANY($1::uuid[])', [ids]);
+  }
 }
 
 export async function pendingFacts(db: Queryable): Promise<number> {
@@ -241,7 +264,10 @@ export interface PercentileRow {
 }
 
 /** Median and 90th percentile of both working times over appeals received in [from, to], on `slices` of 64 samples. */
-export async function percentiles(db: Queryable, q: DimFilter & { from: string; to: string; slices: number }): Promise<PercentileRow> {
+export async function percentiles(
+  db: Queryable,
+  q: DimFilter & { from: string; to: string; slices: number },
+): Promise<PercentileRow> {
   const params: unknown[] = [q.from, q.to];
   const p = (v: unknown) => `$${params.push(v)}`;
   const sample = q.slices >= 64 ? '' : `AND sample < ${p(q.slices)}`;
@@ -261,7 +287,11 @@ export async function percentiles(db: Queryable, q: DimFilter & { from: string; 
 export const OPEN_STATUSES = ['new', 'open', 'pending_customer', 'pending_unit'] as const;
 
 /** Open appeals now by status, and how many of them have a deadline passed and not met. */
-export function backlog(db: Queryable, f: DimFilter, now: Date): Promise<{ status: string; n: number; overdue: number }[]> {
+export function backlog(
+  db: Queryable,
+  f: DimFilter,
+  now: Date,
+): Promise<{ status: string; n: number; overdue: number }[]> {
   const params: unknown[] = [OPEN_STATUSES, now];
   const p = (v: unknown) => `$${params.push(v)}`;
   return db.query(
@@ -282,17 +312,27 @@ export interface CategoryInfo {
   nameEn: string;
 }
 export const categories = (db: Queryable) =>
-  db.query<CategoryInfo>('SELECT id, parent_id AS "parentId", code, name_ru AS "nameRu", name_en AS "nameEn" FROM categories ORDER BY position, code');
+  db.query<CategoryInfo>(
+    'SELECT id, parent_id AS "parentId", code, name_ru AS "nameRu", name_en AS "nameEn" FROM categories ORDER BY position, code',
+  );
 
 export async function unitNames(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db.query<{ id: string; name: string }>('SELECT id, name FROM units WHERE id = ANY($1::uuid[])', [ids]);
+  if (!ids.length) {
+    return new Map();
+  }
+  const rows = await db.query<{ id: string; name: string }>('SELECT id, name FROM units WHERE id = ANY($1::uuid[])', [
+    ids,
+  ]);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export async function userNames(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db.query<{ id: string; name: string }>('SELECT id, name FROM users WHERE id = ANY($1::uuid[])', [ids]);
+  if (!ids.length) {
+    return new Map();
+  }
+  const rows = await db.query<{ id: string; name: string }>('SELECT id, name FROM users WHERE id = ANY($1::uuid[])', [
+    ids,
+  ]);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -301,9 +341,14 @@ export interface SettingsRow {
   reportTime: string;
 }
 export async function settings(db: Queryable): Promise<SettingsRow> {
-  const rows = await db.query<SettingsRow>('SELECT time_zone AS "timeZone", report_time AS "reportTime" FROM analytics_settings');
+  const rows = await db.query<SettingsRow>(
+    'SELECT time_zone AS "timeZone", report_time AS "reportTime" FROM analytics_settings',
+  );
   return rows[0]!;
 }
 export async function updateSettings(tx: Queryable, s: SettingsRow): Promise<void> {
-  await tx.query('UPDATE analytics_settings SET time_zone = $1, report_time = $2, updated_at = now()', [s.timeZone, s.reportTime]);
+  await tx.query('UPDATE analytics_settings SET time_zone = $1, report_time = $2, updated_at = now()', [
+    s.timeZone,
+    s.reportTime,
+  ]);
 }

@@ -5,7 +5,16 @@ import type { Ctx } from '../../context.ts';
 import { actorOf, type App, errorResponses } from '../../server/http.ts';
 import { blockTable, toCsv, toXlsx } from './analytics.export.ts';
 import {
-  AnalyticsQuery, BLOCKS, Dashboard, ExportParams, ExportQuery, PutReportSettings, PutReportSubscriptions, ReportParams, ReportQuery, ReportSettings,
+  AnalyticsQuery,
+  BLOCKS,
+  Dashboard,
+  ExportParams,
+  ExportQuery,
+  PutReportSettings,
+  PutReportSubscriptions,
+  ReportParams,
+  ReportQuery,
+  ReportSettings,
   ReportSubscription,
 } from './analytics.schema.ts';
 import { dashboard } from './analytics.service.ts';
@@ -18,69 +27,164 @@ const attachment = (name: string) => `attachment; filename="${name}"`;
 
 export async function registerAnalyticsRoutes(app: App, ctx: Ctx) {
   const tags = ['analytics'];
-  const filters = 'Filters: from/to (organisation days, inclusive), grain, unitId (with its sub-units), channel, kind, categoryId (with sub-categories).';
+  const filters =
+    'Filters: from/to (organisation days, inclusive), grain, unitId (with its sub-units), channel, kind, categoryId (with sub-categories).';
 
-  app.get('/api/v1/analytics/dashboard', {
-    schema: { tags, querystring: AnalyticsQuery, response: { 200: Dashboard, ...errorResponses },
-      description: `Every figure of the dashboard in one answer. ${filters} Buckets with no appeals are zeros.` },
-  }, async (req) => dashboard(ctx, actorOf(req), req.query));
+  app.get(
+    '/api/v1/analytics/dashboard',
+    {
+      schema: {
+        tags,
+        querystring: AnalyticsQuery,
+        response: { 200: Dashboard, ...errorResponses },
+        description: `Every figure of the dashboard in one answer. ${filters} Buckets with no appeals are zeros.`,
+      },
+    },
+    async (req) => dashboard(ctx, actorOf(req), req.query),
+  );
 
-  app.get('/api/v1/analytics/blocks/:block', {
-    schema: { tags, params: ExportParams, querystring: AnalyticsQuery,
-      response: { 200: z.object({ filters: Dashboard.shape.filters, buckets: z.array(z.string()), data: z.unknown() }), ...errorResponses },
-      description: `One block of the dashboard (${BLOCKS.join(', ')}). ${filters}` },
-  }, async (req) => {
-    const d = await dashboard(ctx, actorOf(req), req.query);
-    return { filters: d.filters, buckets: d.buckets, data: d[req.params.block] };
-  });
+  app.get(
+    '/api/v1/analytics/blocks/:block',
+    {
+      schema: {
+        tags,
+        params: ExportParams,
+        querystring: AnalyticsQuery,
+        response: {
+          200: z.object({ filters: Dashboard.shape.filters, buckets: z.array(z.string()), data: z.unknown() }),
+          ...errorResponses,
+        },
+        description: `One block of the dashboard (${BLOCKS.join(', ')}). ${filters}`,
+      },
+    },
+    async (req) => {
+      const d = await dashboard(ctx, actorOf(req), req.query);
+      return { filters: d.filters, buckets: d.buckets, data: d[req.params.block] };
+    },
+  );
 
-  app.get('/api/v1/analytics/blocks/:block/export', {
-    schema: { tags, params: ExportParams, querystring: ExportQuery, response: { 200: z.unknown().describe('The file'), ...errorResponses },
-      description: `One block's data as CSV or XLSX. ${filters}` },
-  }, async (req, reply) => {
-    const actor = actorOf(req);
-    const { format, locale, ...q } = req.query;
-    const table = blockTable(await dashboard(ctx, actor, q), req.params.block, locale ?? actor.locale);
-    const name = `otklik-${req.params.block}`;
-    if (format === 'xlsx') return reply.type(XLSX_TYPE).header('content-disposition', attachment(`${name}.xlsx`)).send(await toXlsx([table]));
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', attachment(`${name}.csv`)).send(toCsv(table));
-  });
+  app.get(
+    '/api/v1/analytics/blocks/:block/export',
+    {
+      schema: {
+        tags,
+        params: ExportParams,
+        querystring: ExportQuery,
+        response: { 200: z.unknown().describe('The file'), ...errorResponses },
+        description: `One block's data as CSV or XLSX. ${filters}`,
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { format, locale, ...q } = req.query;
+      const table = blockTable(await dashboard(ctx, actor, q), req.params.block, locale ?? actor.locale);
+      const name = `otklik-${req.params.block}`;
+      if (format === 'xlsx') {
+        return reply
+          .type(XLSX_TYPE)
+          .header('content-disposition', attachment(`${name}.xlsx`))
+          .send(await toXlsx([table]));
+      }
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', attachment(`${name}.csv`))
+        .send(toCsv(table));
+    },
+  );
 
-  app.get('/api/v1/analytics/export', {
-    schema: { tags, querystring: ExportQuery.omit({ format: true }), response: { 200: z.unknown().describe('The file'), ...errorResponses }, description: `Every block as a sheet of one XLSX workbook. ${filters}` },
-  }, async (req, reply) => {
-    const actor = actorOf(req);
-    const { locale, ...q } = req.query;
-    const d = await dashboard(ctx, actor, q);
-    return reply.type(XLSX_TYPE).header('content-disposition', attachment('otklik-dashboard.xlsx'))
-      .send(await toXlsx(BLOCKS.map((b) => blockTable(d, b, locale ?? actor.locale))));
-  });
+  app.get(
+    '/api/v1/analytics/export',
+    {
+      schema: {
+        tags,
+        querystring: ExportQuery.omit({ format: true }),
+        response: { 200: z.unknown().describe('The file'), ...errorResponses },
+        description: `Every block as a sheet of one XLSX workbook. ${filters}`,
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { locale, ...q } = req.query;
+      const d = await dashboard(ctx, actor, q);
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', attachment('otklik-dashboard.xlsx'))
+        .send(await toXlsx(BLOCKS.map((b) => blockTable(d, b, locale ?? actor.locale))));
+    },
+  );
 
-  app.get('/api/v1/analytics/reports/:variant', {
-    schema: { tags, params: ReportParams, querystring: ReportQuery, response: { 200: z.unknown().describe('The file'), ...errorResponses },
-      description: 'The report of the period (day, ISO week or month) holding `date`, as the HTML mailed to subscribers (charts inline) or its XLSX.' },
-  }, async (req, reply) => {
-    const actor = actorOf(req);
-    const report = await renderReport(ctx, actor, {
-      period: periodHolding(req.params.variant, req.query.date), locale: req.query.locale ?? actor.locale, unitIds: req.query.unitId ? [req.query.unitId] : [],
-    }, 'inline');
-    if (req.query.format === 'xlsx') return reply.type(XLSX_TYPE).header('content-disposition', attachment(report.xlsxName)).send(report.xlsx);
-    return reply.type('text/html; charset=utf-8').send(report.html);
-  });
+  app.get(
+    '/api/v1/analytics/reports/:variant',
+    {
+      schema: {
+        tags,
+        params: ReportParams,
+        querystring: ReportQuery,
+        response: { 200: z.unknown().describe('The file'), ...errorResponses },
+        description:
+          'The report of the period (day, ISO week or month) holding `date`, as the HTML mailed to subscribers (charts inline) or its XLSX.',
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const report = await renderReport(
+        ctx,
+        actor,
+        {
+          period: periodHolding(req.params.variant, req.query.date),
+          locale: req.query.locale ?? actor.locale,
+          unitIds: req.query.unitId ? [req.query.unitId] : [],
+        },
+        'inline',
+      );
+      if (req.query.format === 'xlsx') {
+        return reply.type(XLSX_TYPE).header('content-disposition', attachment(report.xlsxName)).send(report.xlsx);
+      }
+      return reply.type('text/html; charset=utf-8').send(report.html);
+    },
+  );
 
-  app.get('/api/v1/analytics/report-subscriptions', {
-    schema: { tags, response: { 200: z.object({ items: z.array(ReportSubscription) }), ...errorResponses },
-      description: 'Your report subscriptions; everybody\'s for settings:write.' },
-  }, async (req) => ({ items: await listSubscriptions(ctx, actorOf(req)) }));
-  app.put('/api/v1/analytics/report-subscriptions', {
-    schema: { tags, body: PutReportSubscriptions, response: { 200: z.object({ items: z.array(ReportSubscription) }), ...errorResponses },
-      description: 'Replaces the subscriptions of every user named (yourself by default): variant daily/weekly/monthly, units (empty: all you may see), language.' },
-  }, async (req) => ({ items: await putSubscriptions(ctx, actorOf(req), req.body) }));
+  app.get(
+    '/api/v1/analytics/report-subscriptions',
+    {
+      schema: {
+        tags,
+        response: { 200: z.object({ items: z.array(ReportSubscription) }), ...errorResponses },
+        description: "Your report subscriptions; everybody's for settings:write.",
+      },
+    },
+    async (req) => ({ items: await listSubscriptions(ctx, actorOf(req)) }),
+  );
+  app.put(
+    '/api/v1/analytics/report-subscriptions',
+    {
+      schema: {
+        tags,
+        body: PutReportSubscriptions,
+        response: { 200: z.object({ items: z.array(ReportSubscription) }), ...errorResponses },
+        description:
+          'Replaces the subscriptions of every user named (yourself by default): variant daily/weekly/monthly, units (empty: all you may see), language.',
+      },
+    },
+    async (req) => ({ items: await putSubscriptions(ctx, actorOf(req), req.body) }),
+  );
 
-  app.get('/api/v1/analytics/settings', { schema: { tags, response: { 200: ReportSettings, ...errorResponses } } },
-    async (req) => getReportSettings(ctx, actorOf(req)));
-  app.put('/api/v1/analytics/settings', {
-    schema: { tags, body: PutReportSettings, response: { 200: ReportSettings, ...errorResponses },
-      description: 'The local time reports go out and the organisation\'s time zone (a new zone recounts the roll-ups).' },
-  }, async (req) => putReportSettings(ctx, actorOf(req), req.body));
+  app.get(
+    '/api/v1/analytics/settings',
+    { schema: { tags, response: { 200: ReportSettings, ...errorResponses } } },
+    async (req) => getReportSettings(ctx, actorOf(req)),
+  );
+  app.put(
+    '/api/v1/analytics/settings',
+    {
+      schema: {
+        tags,
+        body: PutReportSettings,
+        response: { 200: ReportSettings, ...errorResponses },
+        description:
+          "The local time reports go out and the organisation's time zone (a new zone recounts the roll-ups).",
+      },
+    },
+    async (req) => putReportSettings(ctx, actorOf(req), req.body),
+  );
 }

@@ -24,18 +24,30 @@ const answered = (a: Result, b: Result) => (a.n >= b.n ? a : b);
 export async function satisfactionIndices(ctx: Ctx, actor: Actor, filter: Filter): Promise<SatisfactionBlock> {
   try {
     const report = await indices(ctx, actor, {
-      groupBy: 'all', from: filter.from, to: filter.to, tz: filter.timeZone, ...(filter.unitId ? { unitId: filter.unitId } : {}),
+      groupBy: 'all',
+      from: filter.from,
+      to: filter.to,
+      tz: filter.timeZone,
+      ...(filter.unitId ? { unitId: filter.unitId } : {}),
     });
     const row = report.items[0];
-    if (!row) return { available: true, indices: [] };
+    if (!row) {
+      return { available: true, indices: [] };
+    }
     const picked: [string, Result][] = [
-      ['csat', row.csat.satisfied], ['nps', row.nps], ['ces', answered(row.ces.mean1to7, row.ces.mean1to5)],
-      ['staffDissatisfaction', row.staffDissatisfaction], ['officeDissatisfaction', row.officeDissatisfaction],
-      ['emotionalLoyalty', row.emotionalLoyalty], ['responseRate', row.responseRate],
+      ['csat', row.csat.satisfied],
+      ['nps', row.nps],
+      ['ces', answered(row.ces.mean1to7, row.ces.mean1to5)],
+      ['staffDissatisfaction', row.staffDissatisfaction],
+      ['officeDissatisfaction', row.officeDissatisfaction],
+      ['emotionalLoyalty', row.emotionalLoyalty],
+      ['responseRate', row.responseRate],
     ];
     return { available: true, indices: picked.map(([key, r]) => ({ key, value: r.value, sampleSize: r.n })) };
   } catch (err) {
-    if (err instanceof AppError && err.code === 'forbidden') return { available: false, indices: [] };
+    if (err instanceof AppError && err.code === 'forbidden') {
+      return { available: false, indices: [] };
+    }
     throw err;
   }
 }

@@ -13,14 +13,18 @@ const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Days since 1970-01-01 of a calendar date, or null when it is not a real date. */
 export function dayNumber(day: string): number | null {
   const m = DAY_RE.exec(day);
-  if (!m) return null;
+  if (!m) {
+    return null;
+  }
   const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   return formatDay(t / DAY_MS) === day ? t / DAY_MS : null;
 }
 
 const must = (day: string): number => {
   const n = dayNumber(day);
-  if (n === null) throw new RangeError(`Not a date: ${day}`);
+  if (n === null) {
+    throw new RangeError(`Not a date: ${day}`);
+  }
   return n;
 };
 
@@ -30,8 +34,12 @@ export const isValidDay = (day: string): boolean => dayNumber(day) !== null;
 
 /** The first day of the bucket of `grain` that holds `day`; weeks start on Monday (ISO). */
 export function bucketStart(day: string, grain: Grain): string {
-  if (grain === 'day') return formatDay(must(day));
-  if (grain === 'month') return `${day.slice(0, 7)}-01`;
+  if (grain === 'day') {
+    return formatDay(must(day));
+  }
+  if (grain === 'month') {
+    return `${day.slice(0, 7)}-01`;
+  }
   const n = must(day);
   const weekday = (new Date(n * DAY_MS).getUTCDay() + 6) % 7; // Monday = 0
   return formatDay(n - weekday);
@@ -39,8 +47,12 @@ export function bucketStart(day: string, grain: Grain): string {
 
 /** The first day of the next bucket. */
 export function nextBucket(start: string, grain: Grain): string {
-  if (grain === 'day') return addDays(start, 1);
-  if (grain === 'week') return addDays(start, 7);
+  if (grain === 'day') {
+    return addDays(start, 1);
+  }
+  if (grain === 'week') {
+    return addDays(start, 7);
+  }
   const [y, m] = [Number(start.slice(0, 4)), Number(start.slice(5, 7))];
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 }
@@ -49,7 +61,9 @@ export function nextBucket(start: string, grain: Grain): string {
 export function bucketsOf(from: string, to: string, grain: Grain): string[] {
   const out: string[] = [];
   const last = bucketStart(to, grain);
-  for (let b = bucketStart(from, grain); b <= last; b = nextBucket(b, grain)) out.push(b);
+  for (let b = bucketStart(from, grain); b <= last; b = nextBucket(b, grain)) {
+    out.push(b);
+  }
   return out;
 }
 
@@ -71,8 +85,11 @@ export function shiftYears(day: string, years: number): string {
  * period covers it). When no appeal was received on those days, the bucket can be read whole from the roll-up and
  * still count the period exactly.
  */
-export function edgeBuckets(from: string, to: string, grain: 'month' | 'week'):
-  { first: string; last: string; outsideFirst: [string, string][]; outsideLast: [string, string][] } {
+export function edgeBuckets(
+  from: string,
+  to: string,
+  grain: 'month' | 'week',
+): { first: string; last: string; outsideFirst: [string, string][]; outsideLast: [string, string][] } {
   const first = bucketStart(from, grain);
   const last = bucketStart(to, grain);
   const lastDay = addDays(nextBucket(last, grain), -1);
@@ -84,8 +101,13 @@ export function edgeBuckets(from: string, to: string, grain: 'month' | 'week'):
 }
 
 /** The contiguous buckets [from, to) (their first days) to read whole, given whether the edge buckets may be. */
-export function bucketsToRead(from: string, to: string, grain: 'month' | 'week', firstWhole: boolean, lastWhole: boolean):
-  { from: string; to: string } | null {
+export function bucketsToRead(
+  from: string,
+  to: string,
+  grain: 'month' | 'week',
+  firstWhole: boolean,
+  lastWhole: boolean,
+): { from: string; to: string } | null {
   const { first, last } = edgeBuckets(from, to, grain);
   const start = firstWhole ? first : nextBucket(first, grain);
   const end = lastWhole ? nextBucket(last, grain) : last;
@@ -94,14 +116,24 @@ export function bucketsToRead(from: string, to: string, grain: 'month' | 'week',
 
 /** The organisation's calendar day at an instant. */
 export function orgDayOf(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
 /** The organisation's local time of day at an instant, 'HH:MM'. */
 export function orgTimeOf(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('hour')}:${get('minute')}`;
 }
@@ -144,7 +176,14 @@ export function isoWeekKey(monday: string): string {
 
 /** The period of a variant that holds `day` (for reports downloaded for any day). */
 export function periodHolding(variant: ReportVariant, day: string): ReportPeriod {
-  return lastPeriod(variant, variant === 'daily' ? addDays(day, 1) : variant === 'weekly' ? addDays(bucketStart(day, 'week'), 7) : nextBucket(bucketStart(day, 'month'), 'month'));
+  return lastPeriod(
+    variant,
+    variant === 'daily'
+      ? addDays(day, 1)
+      : variant === 'weekly'
+        ? addDays(bucketStart(day, 'week'), 7)
+        : nextBucket(bucketStart(day, 'month'), 'month'),
+  );
 }
 
 export const SAMPLE_SLICES = 64;
@@ -154,8 +193,11 @@ export const SAMPLE_SLICES = 64;
  * for sets up to `target`, fewer for larger sets.
  */
 export function sampleSlices(total: number, target = 20_000): number {
-  if (total <= target) return SAMPLE_SLICES;
+  if (total <= target) {
+    return SAMPLE_SLICES;
+  }
   return Math.max(1, Math.min(SAMPLE_SLICES, Math.ceil((SAMPLE_SLICES * target) / total)));
 }
 
-export const share = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((10000 * part) / whole) / 100);
+export const share = (part: number, whole: number): number | null =>
+  whole === 0 ? null : Math.round((10000 * part) / whole) / 100;

@@ -8,7 +8,9 @@ const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {
     let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    for (let k = 0; k < 8; k++) {
+      c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    }
     t[n] = c >>> 0;
   }
   return t;
@@ -16,7 +18,9 @@ const CRC_TABLE = (() => {
 
 export function crc32(bytes: Uint8Array): number {
   let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  for (const b of bytes) {
+    c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  }
   return (c ^ 0xffffffff) >>> 0;
 }
 
@@ -31,7 +35,9 @@ function chunk(type: string, data: Uint8Array): Buffer {
 
 /** PNG of a width × height RGBA image (8 bits per channel, rows top to bottom). */
 export function encodePng(width: number, height: number, rgba: Uint8Array): Buffer {
-  if (rgba.length !== width * height * 4) throw new RangeError('rgba must hold width × height × 4 bytes');
+  if (rgba.length !== width * height * 4) {
+    throw new RangeError('rgba must hold width × height × 4 bytes');
+  }
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
@@ -42,13 +48,21 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
     raw[y * (width * 4 + 1)] = 0; // filter: none
     Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(raw, y * (width * 4 + 1) + 1);
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', new Uint8Array(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', new Uint8Array(0)),
+  ]);
 }
 
 export class Canvas {
   readonly data: Uint8Array;
-  constructor(readonly width: number, readonly height: number, background: Rgb = [255, 255, 255]) {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    background: Rgb = [255, 255, 255],
+  ) {
     this.data = new Uint8Array(width * height * 4);
     this.fill(0, 0, width, height, background);
   }
@@ -89,7 +103,12 @@ export interface BarChart {
   highlight?: { index: number; color: Rgb };
 }
 
-export const PALETTE = { blue: [34, 139, 230] as Rgb, grey: [173, 181, 189] as Rgb, orange: [253, 126, 20] as Rgb, axis: [134, 142, 150] as Rgb };
+export const PALETTE = {
+  blue: [34, 139, 230] as Rgb,
+  grey: [173, 181, 189] as Rgb,
+  orange: [253, 126, 20] as Rgb,
+  axis: [134, 142, 150] as Rgb,
+};
 
 /** Vertical bars scaled to the largest value, on a baseline; zero values leave an empty slot. */
 export function drawBars(c: BarChart): Canvas {
@@ -102,22 +121,41 @@ export function drawBars(c: BarChart): Canvas {
   const gap = slot > 4 ? Math.max(1, Math.floor(slot * 0.2)) : 0;
   const plot = height - 1;
   c.values.forEach((v, i) => {
-    if (max <= 0 || v <= 0) return;
+    if (max <= 0 || v <= 0) {
+      return;
+    }
     const h = Math.max(1, Math.round((plot * v) / max));
-    canvas.fill(i * slot + gap / 2, plot - h, slot - gap, h, c.highlight?.index === i ? c.highlight.color : (c.color ?? PALETTE.blue));
+    canvas.fill(
+      i * slot + gap / 2,
+      plot - h,
+      slot - gap,
+      h,
+      c.highlight?.index === i ? c.highlight.color : (c.color ?? PALETTE.blue),
+    );
   });
   canvas.fill(0, height - 1, width, 1, PALETTE.axis);
   return canvas;
 }
 
 /** Horizontal bars, one per row (for ranked lists: channels, categories). */
-export function drawRankBars(values: readonly number[], opts: { width?: number; rowHeight?: number; color?: Rgb } = {}): Canvas {
+export function drawRankBars(
+  values: readonly number[],
+  opts: { width?: number; rowHeight?: number; color?: Rgb } = {},
+): Canvas {
   const width = opts.width ?? 240;
   const rowHeight = opts.rowHeight ?? 18;
   const canvas = new Canvas(width, Math.max(1, values.length) * rowHeight);
   const max = Math.max(0, ...values);
   values.forEach((v, i) => {
-    if (max > 0 && v > 0) canvas.fill(0, i * rowHeight + 3, Math.max(1, Math.round((width * v) / max)), rowHeight - 6, opts.color ?? PALETTE.blue);
+    if (max > 0 && v > 0) {
+      canvas.fill(
+        0,
+        i * rowHeight + 3,
+        Math.max(1, Math.round((width * v) / max)),
+        rowHeight - 6,
+        opts.color ?? PALETTE.blue,
+      );
+    }
   });
   return canvas;
 }

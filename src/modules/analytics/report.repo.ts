@@ -13,15 +13,23 @@ const SUB_COLUMNS = 'id, user_id AS "userId", variant, unit_ids AS "unitIds", lo
 
 export function listSubscriptions(db: Queryable, userId: string | null): Promise<SubscriptionRow[]> {
   return db.query<SubscriptionRow>(
-    `SELECT ${SUB_COLUMNS} FROM analytics_report_subscriptions WHERE ($1::uuid IS NULL OR user_id = $1) ORDER BY user_id, variant`, [userId]);
+    `SELECT ${SUB_COLUMNS} FROM analytics_report_subscriptions WHERE ($1::uuid IS NULL OR user_id = $1) ORDER BY user_id, variant`,
+    [userId],
+  );
 }
 
 /** Replaces the subscriptions of the given users with `rows`. */
-export async function replaceSubscriptions(tx: Queryable, userIds: readonly string[], rows: readonly Omit<SubscriptionRow, 'id'>[]): Promise<void> {
+export async function replaceSubscriptions(
+  tx: Queryable,
+  userIds: readonly string[],
+  rows: readonly Omit<SubscriptionRow, 'id'>[],
+): Promise<void> {
   await tx.query('DELETE FROM analytics_report_subscriptions WHERE user_id = ANY($1::uuid[])', [userIds]);
   for (const r of rows) {
-    await tx.query('INSERT INTO analytics_report_subscriptions (user_id, variant, unit_ids, locale, active) VALUES ($1, $2, $3, $4, $5)',
-      [r.userId, r.variant, r.unitIds, r.locale, r.active]);
+    await tx.query(
+      'INSERT INTO analytics_report_subscriptions (user_id, variant, unit_ids, locale, active) VALUES ($1, $2, $3, $4, $5)',
+      [r.userId, r.variant, r.unitIds, r.locale, r.active],
+    );
   }
 }
 

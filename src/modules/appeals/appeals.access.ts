@@ -6,10 +6,16 @@ import { authorize, can, canSeeUnit, OWNER_ROLES, type Actor, type Role } from '
 import * as repo from './appeals.repo.ts';
 
 /** Throws not_found unless the actor may see this appeal (role and unit scope). */
-export async function visibleAppeal(db: Queryable, actor: Actor, appealId: string): Promise<{ id: string; unitId: string | null }> {
+export async function visibleAppeal(
+  db: Queryable,
+  actor: Actor,
+  appealId: string,
+): Promise<{ id: string; unitId: string | null }> {
   authorize(actor, 'appeals:read');
   const appeal = await repo.findUnitOf(db, appealId);
-  if (!appeal || !canSeeUnit(actor, appeal.unitId)) throw notFound('Appeal');
+  if (!appeal || !canSeeUnit(actor, appeal.unitId)) {
+    throw notFound('Appeal');
+  }
   return appeal;
 }
 
@@ -17,12 +23,24 @@ export const recordEvents = (tx: Queryable, appealId: string, actorId: string | 
   repo.insertEvents(tx, appealId, actorId, events);
 
 /** An owner must be an active user of a working role; agents may only take appeals themselves. */
-export async function checkOwner(db: Queryable, actor: Actor, ownerId: string | null, path: string): Promise<FieldError | null> {
-  if (ownerId === null) return null;
-  if (ownerId !== actor.id && !can(actor, 'appeals:assign_any')) throw forbidden('Only a supervisor may assign appeals to others');
+export async function checkOwner(
+  db: Queryable,
+  actor: Actor,
+  ownerId: string | null,
+  path: string,
+): Promise<FieldError | null> {
+  if (ownerId === null) {
+    return null;
+  }
+  if (ownerId !== actor.id && !can(actor, 'appeals:assign_any')) {
+    throw forbidden('Only a supervisor may assign appeals to others');
+  }
   const owner = await repo.ownerCandidate(db, ownerId);
-  if (!owner || !owner.active) return { path, code: 'unknown_user', message: 'No such active user' };
-  if (!OWNER_ROLES.has(owner.role as Role)) return { path, code: 'not_an_agent', message: `A ${owner.role} cannot own appeals` };
+  if (!owner || !owner.active) {
+    return { path, code: 'unknown_user', message: 'No such active user' };
+  }
+  if (!OWNER_ROLES.has(owner.role as Role)) {
+    return { path, code: 'not_an_agent', message: `A ${owner.role} cannot own appeals` };
+  }
   return null;
 }
-

@@ -12,7 +12,15 @@ import { onAppealChanged, slaOfAppeal } from '../sla/sla.service.ts';
 import { requireUnit } from '../units/units.service.ts';
 import { checkQueueAttestation, requireQueue } from '../queues/queues.attestation.ts';
 import type { Effect } from '../routing/rules/rules-engine.ts';
-import { evaluateFor, fieldChanges, notifyForRules, repliesForRules, traceEvents, withAttestedOwner, withFittingCategory } from '../routing/rules/rules.service.ts';
+import {
+  evaluateFor,
+  fieldChanges,
+  notifyForRules,
+  repliesForRules,
+  traceEvents,
+  withAttestedOwner,
+  withFittingCategory,
+} from '../routing/rules/rules.service.ts';
 import { insertSubtaskIn } from '../subtasks/subtasks.service.ts';
 import { onAppealStatusChanged } from '../surveys/invitations.service.ts';
 import { presentAppeal } from './appeals.present.ts';
@@ -24,26 +32,46 @@ const CLOSED = new Set(['resolved', 'closed']);
 
 async function lockVisible(tx: Queryable, actor: Actor, id: string): Promise<repo.AppealRow> {
   const row = await repo.findById(tx, id, true);
-  if (!row || !canSeeUnit(actor, row.unitId)) throw notFound('Appeal');
+  if (!row || !canSeeUnit(actor, row.unitId)) {
+    throw notFound('Appeal');
+  }
   return row;
 }
 
-async function validateChange(ctx: Ctx, tx: Queryable, actor: Actor, current: repo.AppealRow, input: UpdateAppealInput): Promise<FieldError[]> {
+async function validateChange(
+  ctx: Ctx,
+  tx: Queryable,
+  actor: Actor,
+  current: repo.AppealRow,
+  input: UpdateAppealInput,
+): Promise<FieldError[]> {
   const { errors, collect } = fieldErrorCollector();
   const kind = input.kind ?? current.kind;
   const categoryId = input.categoryId === undefined ? current.categoryId : input.categoryId;
-  if (categoryId && (input.categoryId !== undefined || input.kind !== undefined)) await collect(() => requireCategoryFor(tx, categoryId, kind));
-  if (input.unitId) await collect(() => requireUnit(tx, input.unitId!));
-  if (input.customerId) await collect(() => requireCustomer(tx, input.customerId!));
+  if (categoryId && (input.categoryId !== undefined || input.kind !== undefined)) {
+    await collect(() => requireCategoryFor(tx, categoryId, kind));
+  }
+  if (input.unitId) {
+    await collect(() => requireUnit(tx, input.unitId!));
+  }
+  if (input.customerId) {
+    await collect(() => requireCustomer(tx, input.customerId!));
+  }
   if (input.ownerId !== undefined && input.ownerId !== current.ownerId) {
     const e = await checkOwner(tx, actor, input.ownerId, 'ownerId');
-    if (e) errors.push(e);
+    if (e) {
+      errors.push(e);
+    }
   }
   // An appeal in a queue may be owned only by someone attested for it (queues.attestation.ts).
-  if (input.queueId && input.queueId !== current.queueId) await collect(() => requireQueue(tx, input.queueId!));
+  if (input.queueId && input.queueId !== current.queueId) {
+    await collect(() => requireQueue(tx, input.queueId!));
+  }
   const queueId = input.queueId === undefined ? current.queueId : input.queueId;
   const ownerId = input.ownerId === undefined ? current.ownerId : input.ownerId;
-  if (queueId && ownerId && (ownerId !== current.ownerId || queueId !== current.queueId)) await collect(() => checkQueueAttestation(tx, queueId, ownerId, actor));
+  if (queueId && ownerId && (ownerId !== current.ownerId || queueId !== current.queueId)) {
+    await collect(() => checkQueueAttestation(tx, queueId, ownerId, actor));
+  }
   if (input.customFields || input.kind) {
     errors.push(...(await checkCustomFields(ctx, tx, kind, { ...current.customFields, ...input.customFields }, false)));
   }
@@ -52,35 +80,61 @@ async function validateChange(ctx: Ctx, tx: Queryable, actor: Actor, current: re
 
 /** Status side effects: resolving stamps resolved_at, closing stamps closed_at, reopening clears both. */
 function statusStamps(from: string, to: string): Record<string, Date | null> {
-  if (from === to) return {};
-  if (to === 'resolved') return { resolvedAt: new Date() };
-  if (to === 'closed') return from === 'resolved' ? { closedAt: new Date() } : { closedAt: new Date(), resolvedAt: new Date() };
+  if (from === to) {
+    return {};
+  }
+  if (to === 'resolved') {
+    return { resolvedAt: new Date() };
+  }
+  if (to === 'closed') {
+    return from === 'resolved' ? { closedAt: new Date() } : { closedAt: new Date(), resolvedAt: new Date() };
+  }
   return CLOSED.has(from) ? { resolvedAt: null, closedAt: null } : {};
 }
 
 function diff(current: repo.AppealRow, next: Record<string, unknown>): repo.EventInput[] {
   const events: repo.EventInput[] = [];
   for (const [field, value] of Object.entries(next)) {
-    if (field === 'resolvedAt' || field === 'closedAt') continue;
+    if (field === 'resolvedAt' || field === 'closedAt') {
+      continue;
+    }
     const old = current[field as keyof repo.AppealRow];
-    if (JSON.stringify(old) !== JSON.stringify(value)) events.push({ action: 'updated', field, oldValue: old ?? null, newValue: value ?? null });
+    if (JSON.stringify(old) !== JSON.stringify(value)) {
+      events.push({ action: 'updated', field, oldValue: old ?? null, newValue: value ?? null });
+    }
   }
   return events;
 }
 
-export async function applyChange(ctx: Ctx, tx: Queryable, actor: Actor, current: repo.AppealRow, input: UpdateAppealInput): Promise<repo.AppealRow> {
+export async function applyChange(
+  ctx: Ctx,
+  tx: Queryable,
+  actor: Actor,
+  current: repo.AppealRow,
+  input: UpdateAppealInput,
+): Promise<repo.AppealRow> {
   const errors = await validateChange(ctx, tx, actor, current, input);
-  if (errors.length) throw new AppError('validation_failed', errors[0]!.message, errors);
+  if (errors.length) {
+    throw new AppError('validation_failed', errors[0]!.message, errors);
+  }
   const next: Record<string, unknown> = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
   if (input.customFields) {
-    next.customFields = Object.fromEntries(Object.entries({ ...current.customFields, ...input.customFields }).filter(([, v]) => v !== null));
+    next.customFields = Object.fromEntries(
+      Object.entries({ ...current.customFields, ...input.customFields }).filter(([, v]) => v !== null),
+    );
   }
-  if (input.tags) next.tags = [...new Set(input.tags)];
+  if (input.tags) {
+    next.tags = [...new Set(input.tags)];
+  }
   // Taking a new appeal opens it.
-  if (input.ownerId && current.status === 'new' && input.status === undefined) next.status = 'open';
+  if (input.ownerId && current.status === 'new' && input.status === undefined) {
+    next.status = 'open';
+  }
   Object.assign(next, statusStamps(current.status, (next.status as string | undefined) ?? current.status));
   const events = diff(current, next);
-  if (events.length === 0) return current;
+  if (events.length === 0) {
+    return current;
+  }
   const row = await repo.update(tx, current.id, next);
   await repo.insertEvents(tx, current.id, actor.id, events);
   // Rules on 'update' run once after the change; what they change does not run them again (no loops).
@@ -91,18 +145,40 @@ export async function applyChange(ctx: Ctx, tx: Queryable, actor: Actor, current
 }
 
 /** What routing rules ask beyond the appeal's fields: notifications and template replies (outbound messages). */
-export async function writeRuleEffects(tx: Queryable, actorId: string, row: repo.AppealRow, effects: readonly Effect[]): Promise<void> {
-  if (effects.length === 0) return;
+export async function writeRuleEffects(
+  tx: Queryable,
+  actorId: string,
+  row: repo.AppealRow,
+  effects: readonly Effect[],
+): Promise<void> {
+  if (effects.length === 0) {
+    return;
+  }
   await notifyForRules(tx, row, effects);
   for (const body of await repliesForRules(tx, row, effects)) {
-    await repo.insertMessage(tx, { appealId: row.id, direction: 'outbound', channel: row.channel, body, authorId: actorId });
+    await repo.insertMessage(tx, {
+      appealId: row.id,
+      direction: 'outbound',
+      channel: row.channel,
+      body,
+      authorId: actorId,
+    });
   }
   for (const e of effects) {
-    if (e.type !== 'subtask') continue;
-    await insertSubtaskIn(tx, actorId, { id: row.id, unitId: row.unitId }, {
-      title: e.title, ...(e.queueId ? { queueId: e.queueId } : {}), ...(e.assigneeId ? { assigneeId: e.assigneeId } : {}),
-      ...(e.dueInWorkingMinutes !== null ? { dueInWorkingMinutes: e.dueInWorkingMinutes } : {}),
-    });
+    if (e.type !== 'subtask') {
+      continue;
+    }
+    await insertSubtaskIn(
+      tx,
+      actorId,
+      { id: row.id, unitId: row.unitId },
+      {
+        title: e.title,
+        ...(e.queueId ? { queueId: e.queueId } : {}),
+        ...(e.assigneeId ? { assigneeId: e.assigneeId } : {}),
+        ...(e.dueInWorkingMinutes !== null ? { dueInWorkingMinutes: e.dueInWorkingMinutes } : {}),
+      },
+    );
   }
 }
 
@@ -110,8 +186,11 @@ export async function writeRuleEffects(tx: Queryable, actorId: string, row: repo
 async function applyUpdateRules(ctx: Ctx, tx: Queryable, actor: Actor, row: repo.AppealRow): Promise<repo.AppealRow> {
   const actorId = actor.id;
   const evaluated = await evaluateFor(ctx, tx, 'update', { appeal: row, customerId: row.customerId, at: new Date() });
-  const evaluation = evaluated && (await withAttestedOwner(tx, await withFittingCategory(ctx, evaluated, row.kind), row, actor));
-  if (!evaluation || evaluation.trace.length === 0) return row;
+  const evaluation =
+    evaluated && (await withAttestedOwner(tx, await withFittingCategory(ctx, evaluated, row.kind), row, actor));
+  if (!evaluation || evaluation.trace.length === 0) {
+    return row;
+  }
   const set = fieldChanges(evaluation, row.status);
   const next = Object.keys(set).length ? await repo.update(tx, row.id, set) : row;
   await repo.insertEvents(tx, row.id, actorId, [...diff(row, set), ...traceEvents(evaluation)]);
@@ -121,21 +200,29 @@ async function applyUpdateRules(ctx: Ctx, tx: Queryable, actor: Actor, row: repo
 
 export async function updateAppeal(ctx: Ctx, actor: Actor, id: string, input: UpdateAppealInput): Promise<Appeal> {
   authorize(actor, 'appeals:update');
-  return published(ctx, await ctx.db.transaction(async (tx) => {
-    const row = await applyChange(ctx, tx, actor, await lockVisible(tx, actor, id), input);
-    return presentAppeal(row, await slaOfAppeal(tx, row.id));
-  }));
+  return published(
+    ctx,
+    await ctx.db.transaction(async (tx) => {
+      const row = await applyChange(ctx, tx, actor, await lockVisible(tx, actor, id), input);
+      return presentAppeal(row, await slaOfAppeal(tx, row.id));
+    }),
+  );
 }
 
 export async function assignAppeal(ctx: Ctx, actor: Actor, id: string, ownerId: string | null): Promise<Appeal> {
   authorize(actor, 'appeals:update');
-  return published(ctx, await ctx.db.transaction(async (tx) => {
-    const current = await lockVisible(tx, actor, id);
-    // An agent may give back only what they hold.
-    if (ownerId === null && current.ownerId && current.ownerId !== actor.id) await checkOwner(tx, actor, current.ownerId, 'ownerId');
-    const row = await applyChange(ctx, tx, actor, current, { ownerId });
-    return presentAppeal(row, await slaOfAppeal(tx, row.id));
-  }));
+  return published(
+    ctx,
+    await ctx.db.transaction(async (tx) => {
+      const current = await lockVisible(tx, actor, id);
+      // An agent may give back only what they hold.
+      if (ownerId === null && current.ownerId && current.ownerId !== actor.id) {
+        await checkOwner(tx, actor, current.ownerId, 'ownerId');
+      }
+      const row = await applyChange(ctx, tx, actor, current, { ownerId });
+      return presentAppeal(row, await slaOfAppeal(tx, row.id));
+    }),
+  );
 }
 
 /** Announces the changed appeal to live views, after its transaction committed. */

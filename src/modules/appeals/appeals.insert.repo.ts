@@ -2,8 +2,22 @@
 import type { Queryable } from '../../db/db.ts';
 import { type AppealRow, COLUMNS } from './appeals.repo.ts';
 
-type Given = 'id' | 'kind' | 'channel' | 'status' | 'priority' | 'subject' | 'description' | 'unitId' | 'categoryId' | 'ownerId'
-  | 'sequenceNumber' | 'receivedAt' | 'createdAt' | 'tags' | 'customFields';
+type Given =
+  | 'id'
+  | 'kind'
+  | 'channel'
+  | 'status'
+  | 'priority'
+  | 'subject'
+  | 'description'
+  | 'unitId'
+  | 'categoryId'
+  | 'ownerId'
+  | 'sequenceNumber'
+  | 'receivedAt'
+  | 'createdAt'
+  | 'tags'
+  | 'customFields';
 
 /** A new appeal's row as the service plans it; its number, update time and search vector come from the database. */
 export interface NewAppeal extends Pick<AppealRow, Given> {
@@ -58,19 +72,41 @@ const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
  * statement (the caller retries, and the retry finds them) rather than duplicate them. The shape of the statement
  * never changes, so it stays prepared. Rows come back in the order given (numbers are given in that order too).
  */
-export async function insertAppeals(db: Queryable, items: readonly AppealToInsert[], extras: InsertExtras): Promise<(AppealRow | undefined)[]> {
+export async function insertAppeals(
+  db: Queryable,
+  items: readonly AppealToInsert[],
+  extras: InsertExtras,
+): Promise<(AppealRow | undefined)[]> {
   const params: unknown[] = [];
   const p = (value: unknown) => `$${params.push(value)}`;
   const array = (values: unknown[], type: string) => `${p(values)}::${type}[]`;
-  const newCustomers = items.map(({ customer: c }) => ('create' in c ? c.create : 'findOrCreate' in c ? c.findOrCreate : null));
-  const a = (f: (n: NewAppeal) => unknown, type: string) => array(items.map((item) => f(item.appeal)), type);
-  const c = (f: (n: NewCustomer) => unknown, type: string) => array(newCustomers.map((n) => (n ? f(n) : null)), type);
-  const identities = items.flatMap((item, i) => (newCustomers[i]?.identities ?? []).map((id) => ({ appealId: item.appeal.id, ...id })));
+  const newCustomers = items.map(({ customer: c }) =>
+    'create' in c ? c.create : 'findOrCreate' in c ? c.findOrCreate : null,
+  );
+  const a = (f: (n: NewAppeal) => unknown, type: string) =>
+    array(
+      items.map((item) => f(item.appeal)),
+      type,
+    );
+  const c = (f: (n: NewCustomer) => unknown, type: string) =>
+    array(
+      newCustomers.map((n) => (n ? f(n) : null)),
+      type,
+    );
+  const identities = items.flatMap((item, i) =>
+    (newCustomers[i]?.identities ?? []).map((id) => ({ appealId: item.appeal.id, ...id })),
+  );
   const events = items.flatMap((item) => item.events.map((e) => ({ appealId: item.appeal.id, ...e })));
   const given = (f: (i: (typeof identities)[number]) => unknown, type: string) => array(identities.map(f), type);
   const sql = `WITH r AS (
-    SELECT * FROM unnest(${a((n) => n.id, 'uuid')}, ${array(items.map(({ customer }) => ('id' in customer ? 'id' : 'create' in customer ? 'create' : 'find')), 'text')},
-      ${array(items.map(({ customer }, i) => ('id' in customer ? customer.id : newCustomers[i]!.id)), 'uuid')}, ${c((n) => n.name, 'text')},
+    SELECT * FROM unnest(${a((n) => n.id, 'uuid')}, ${array(
+      items.map(({ customer }) => ('id' in customer ? 'id' : 'create' in customer ? 'create' : 'find')),
+      'text',
+    )},
+      ${array(
+        items.map(({ customer }, i) => ('id' in customer ? customer.id : newCustomers[i]!.id)),
+        'uuid',
+      )}, ${c((n) => n.name, 'text')},
       ${c((n) => n.companyName, 'text')}, ${c((n) => n.companyCode, 'text')},
       ${a((n) => n.kind, 'text')}, ${a((n) => n.channel, 'text')}, ${a((n) => n.status, 'text')}, ${a((n) => n.priority, 'text')},
       ${a((n) => n.subject, 'text')}, ${a((n) => n.description, 'text')}, ${a((n) => n.unitId, 'uuid')}, ${a((n) => n.categoryId, 'uuid')},
@@ -119,8 +155,17 @@ export async function insertAppeals(db: Queryable, items: readonly AppealToInser
         jsonb_build_object('number', a.number, 'status', a.status) AS new_value, a.created_at AS at FROM a
       UNION ALL
       SELECT a.number, t.ord, a.id, a.created_by, t.action, t.new_value, a.created_at
-      FROM unnest(${array(events.map((x) => x.appealId), 'uuid')}, ${array(events.map((x) => x.action), 'text')},
-        ${array(events.map((x) => JSON.stringify(x.newValue ?? null)), 'jsonb')}) WITH ORDINALITY AS t (appeal_id, action, new_value, ord)
+      FROM unnest(${array(
+        events.map((x) => x.appealId),
+        'uuid',
+      )}, ${array(
+        events.map((x) => x.action),
+        'text',
+      )},
+        ${array(
+          events.map((x) => JSON.stringify(x.newValue ?? null)),
+          'jsonb',
+        )}) WITH ORDINALITY AS t (appeal_id, action, new_value, ord)
       JOIN a ON a.id = t.appeal_id) x
     ORDER BY number, ord),
   targets AS (${extras.slaTargets('a', p)})

@@ -9,7 +9,11 @@ import * as listRepo from './appeals.list.repo.ts';
 import { presentAppeal } from './appeals.present.ts';
 import type { AppealListItem, AppealQuery } from './appeals.schema.ts';
 
-export async function listAppeals(ctx: Ctx, actor: Actor, q: AppealQuery): Promise<{ items: AppealListItem[]; nextCursor: string | null }> {
+export async function listAppeals(
+  ctx: Ctx,
+  actor: Actor,
+  q: AppealQuery,
+): Promise<{ items: AppealListItem[]; nextCursor: string | null }> {
   authorize(actor, 'appeals:read');
   const now = new Date();
   const descending = q.sort.startsWith('-');
@@ -23,28 +27,64 @@ export async function listAppeals(ctx: Ctx, actor: Actor, q: AppealQuery): Promi
     after = { key: c.k, id: c.id };
   }
   const unitTree = q.unitTree ?? q.includeSubunits;
-  if (unitTree === 'true' && !q.unitId) throw invalidField('query.unitTree', 'requires_unit_id', 'unitTree needs unitId: the units whose tree to list');
+  if (unitTree === 'true' && !q.unitId) {
+    throw invalidField('query.unitTree', 'requires_unit_id', 'unitTree needs unitId: the units whose tree to list');
+  }
   if (q.unassigned === 'true' && q.ownerId && q.ownerId !== 'none') {
-    throw invalidField('query.unassigned', 'conflicts_with_owner', 'unassigned=true cannot be combined with an ownerId');
+    throw invalidField(
+      'query.unassigned',
+      'conflicts_with_owner',
+      'unassigned=true cannot be combined with an ownerId',
+    );
   }
   let unitIds = q.unitId;
-  if (unitIds && unitTree === 'true') unitIds = [...new Set((await Promise.all(unitIds.map((u: string) => unitSubtree(ctx.db, u)))).flat())];
-  const rows = await listRepo.list(ctx.db, {
-    kinds: q.kind, statuses: q.status, channels: q.channel, unitIds, scopeUnitIds: unitScope(actor), categoryIds: q.categoryId, queueIds: q.queueId,
-    customerId: q.customerId, ownerId: q.ownerId === 'none' ? null : q.ownerId === 'me' ? actor.id : q.ownerId,
-    priorities: q.priority, tag: q.tag, createdFrom: q.createdFrom, createdTo: q.createdTo, receivedFrom: q.receivedFrom, receivedTo: q.receivedTo, updatedFrom: q.updatedFrom,
-    updatedTo: q.updatedTo, q: q.q, slaStates: q.slaState, dueBefore: q.dueBefore, now,
-    hasOwner: q.unassigned === undefined ? undefined : q.unassigned === 'false',
-    overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
-  }, { sort, descending, limit: q.limit + 1, after });
+  if (unitIds && unitTree === 'true') {
+    unitIds = [...new Set((await Promise.all(unitIds.map((u: string) => unitSubtree(ctx.db, u)))).flat())];
+  }
+  const rows = await listRepo.list(
+    ctx.db,
+    {
+      kinds: q.kind,
+      statuses: q.status,
+      channels: q.channel,
+      unitIds,
+      scopeUnitIds: unitScope(actor),
+      categoryIds: q.categoryId,
+      queueIds: q.queueId,
+      customerId: q.customerId,
+      ownerId: q.ownerId === 'none' ? null : q.ownerId === 'me' ? actor.id : q.ownerId,
+      priorities: q.priority,
+      tag: q.tag,
+      createdFrom: q.createdFrom,
+      createdTo: q.createdTo,
+      receivedFrom: q.receivedFrom,
+      receivedTo: q.receivedTo,
+      updatedFrom: q.updatedFrom,
+      updatedTo: q.updatedTo,
+      q: q.q,
+      slaStates: q.slaState,
+      dueBefore: q.dueBefore,
+      now,
+      hasOwner: q.unassigned === undefined ? undefined : q.unassigned === 'false',
+      overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
+    },
+    { sort, descending, limit: q.limit + 1, after },
+  );
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   // Unit staff may not read customers: the list names them only to those who may.
   const namesVisible = can(actor, 'customers:read');
   // The page's SLA blocks in one query.
-  const sla = await slaOfAppeals(ctx.db, page.map((r) => r.id), now);
+  const sla = await slaOfAppeals(
+    ctx.db,
+    page.map((r) => r.id),
+    now,
+  );
   return {
-    items: page.map((r) => ({ ...presentAppeal(r, sla.get(r.id) ?? null), customerName: namesVisible ? r.customerName : null })),
+    items: page.map((r) => ({
+      ...presentAppeal(r, sla.get(r.id) ?? null),
+      customerName: namesVisible ? r.customerName : null,
+    })),
     nextCursor: rows.length > q.limit && last ? encodeCursor({ s: q.sort, k: last.sortKey, id: last.id }) : null,
   };
 }

@@ -35,19 +35,41 @@ export const COLUMNS = `a.id, a.number, a.kind, a.channel, a.status, a.priority,
   a.resolved_at AS "resolvedAt", a.closed_at AS "closedAt", a.suggestion`;
 
 export async function findById(db: Queryable, id: string, forUpdate = false): Promise<AppealRow | undefined> {
-  const rows = await db.query<AppealRow>(`SELECT ${COLUMNS} FROM appeals a WHERE a.id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  const rows = await db.query<AppealRow>(
+    `SELECT ${COLUMNS} FROM appeals a WHERE a.id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
   return rows[0];
 }
 
-export async function findUnitOf(db: Queryable, id: string): Promise<{ id: string; unitId: string | null } | undefined> {
-  const rows = await db.query<{ id: string; unitId: string | null }>('SELECT id, unit_id AS "unitId" FROM appeals WHERE id = $1', [id]);
+export async function findUnitOf(
+  db: Queryable,
+  id: string,
+): Promise<{ id: string; unitId: string | null } | undefined> {
+  const rows = await db.query<{ id: string; unitId: string | null }>(
+    'SELECT id, unit_id AS "unitId" FROM appeals WHERE id = $1',
+    [id],
+  );
   return rows[0];
 }
 
 const UPDATABLE: Record<string, string> = {
-  kind: 'kind', channel: 'channel', status: 'status', priority: 'priority', subject: 'subject', description: 'description',
-  unitId: 'unit_id', categoryId: 'category_id', customerId: 'customer_id', ownerId: 'owner_id', queueId: 'queue_id',
-  sequenceNumber: 'sequence_number', tags: 'tags', customFields: 'custom_fields', resolvedAt: 'resolved_at', closedAt: 'closed_at',
+  kind: 'kind',
+  channel: 'channel',
+  status: 'status',
+  priority: 'priority',
+  subject: 'subject',
+  description: 'description',
+  unitId: 'unit_id',
+  categoryId: 'category_id',
+  customerId: 'customer_id',
+  ownerId: 'owner_id',
+  queueId: 'queue_id',
+  sequenceNumber: 'sequence_number',
+  tags: 'tags',
+  customFields: 'custom_fields',
+  resolvedAt: 'resolved_at',
+  closedAt: 'closed_at',
 };
 
 export async function update(db: Queryable, id: string, set: Record<string, unknown>): Promise<AppealRow> {
@@ -69,14 +91,21 @@ export interface EventInput {
 }
 
 export async function insertEvents(db: Queryable, appealId: string, actorId: string | null, events: EventInput[]) {
-  if (events.length === 0) return;
+  if (events.length === 0) {
+    return;
+  }
   await db.query(
     `INSERT INTO appeal_events (appeal_id, actor_id, action, field, old_value, new_value)
      SELECT $1, $2, e.action, e.field, e.old_value, e.new_value
      FROM unnest($3::text[], $4::text[], $5::jsonb[], $6::jsonb[]) AS e (action, field, old_value, new_value)`,
-    [appealId, actorId, events.map((e) => e.action), events.map((e) => e.field ?? null),
+    [
+      appealId,
+      actorId,
+      events.map((e) => e.action),
+      events.map((e) => e.field ?? null),
       events.map((e) => (e.oldValue === undefined ? null : JSON.stringify(e.oldValue))),
-      events.map((e) => (e.newValue === undefined ? null : JSON.stringify(e.newValue)))],
+      events.map((e) => (e.newValue === undefined ? null : JSON.stringify(e.newValue))),
+    ],
   );
 }
 
@@ -107,14 +136,30 @@ export interface MessageRow {
   authorId: string | null;
   createdAt: Date;
   /** An outbound e-mail's outbox state (status as the API names it; sentAt as JSON gives it). */
-  delivery?: { status: 'queued' | 'sent' | 'failed'; attempts: number; error: string | null; sentAt: string | null } | null;
+  delivery?: {
+    status: 'queued' | 'sent' | 'failed';
+    attempts: number;
+    error: string | null;
+    sentAt: string | null;
+  } | null;
   /** What an inbound e-mail's mail_messages row says beside the text. */
-  mail?: { from: string | null; fromName: string | null; subject: string | null; quoted: string | null; signature: string | null; html: string | null; parseError: string | null } | null;
+  mail?: {
+    from: string | null;
+    fromName: string | null;
+    subject: string | null;
+    quoted: string | null;
+    signature: string | null;
+    html: string | null;
+    parseError: string | null;
+  } | null;
 }
 
 const MESSAGE_COLUMNS = `id, appeal_id AS "appealId", direction, channel, body, author_id AS "authorId", created_at AS "createdAt"`;
 
-export async function insertMessage(db: Queryable, m: { appealId: string; direction: string; channel: string; body: string; authorId: string }) {
+export async function insertMessage(
+  db: Queryable,
+  m: { appealId: string; direction: string; channel: string; body: string; authorId: string },
+) {
   const rows = await db.query<MessageRow>(
     `INSERT INTO appeal_messages (appeal_id, direction, channel, body, author_id) VALUES ($1, $2, $3, $4, $5) RETURNING ${MESSAGE_COLUMNS}`,
     [m.appealId, m.direction, m.channel, m.body, m.authorId],
@@ -141,7 +186,12 @@ export const listMessages = (db: Queryable, appealId: string, includeNotes: bool
   );
 
 /** Whether a user may own appeals: active and of a working role. */
-export async function ownerCandidate(db: Queryable, userId: string): Promise<{ role: string; active: boolean } | undefined> {
-  const rows = await db.query<{ role: string; active: boolean }>('SELECT role, active FROM users WHERE id = $1', [userId]);
+export async function ownerCandidate(
+  db: Queryable,
+  userId: string,
+): Promise<{ role: string; active: boolean } | undefined> {
+  const rows = await db.query<{ role: string; active: boolean }>('SELECT role, active FROM users WHERE id = $1', [
+    userId,
+  ]);
   return rows[0];
 }

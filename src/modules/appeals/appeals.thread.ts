@@ -15,24 +15,39 @@ import { visibleAppeal } from './appeals.access.ts';
 const presentMessage = (m: repo.MessageRow): Message => ({
   ...m,
   createdAt: m.createdAt.toISOString(),
-  delivery: m.delivery ? { ...m.delivery, sentAt: m.delivery.sentAt ? new Date(m.delivery.sentAt).toISOString() : null } : null,
+  delivery: m.delivery
+    ? { ...m.delivery, sentAt: m.delivery.sentAt ? new Date(m.delivery.sentAt).toISOString() : null }
+    : null,
   mail: m.mail ?? null,
 });
 
 /** Status a message moves the appeal to: an agent's reply opens a new appeal, a customer's answer reopens a waiting one. */
 function statusAfter(direction: string, status: string): string | undefined {
-  if (direction === 'outbound' && status === 'new') return 'open';
-  if (direction === 'inbound' && (status === 'pending_customer' || status === 'resolved')) return 'open';
+  if (direction === 'outbound' && status === 'new') {
+    return 'open';
+  }
+  if (direction === 'inbound' && (status === 'pending_customer' || status === 'resolved')) {
+    return 'open';
+  }
   return undefined;
 }
 
-export async function addMessage(ctx: Ctx, actor: Actor, appealId: string, input: CreateMessageInput): Promise<Message> {
+export async function addMessage(
+  ctx: Ctx,
+  actor: Actor,
+  appealId: string,
+  input: CreateMessageInput,
+): Promise<Message> {
   authorize(actor, 'appeals:comment');
   // Unit staff write internal notes (the outcome report); talking to the customer is Customer Service's job.
-  if (actor.role === 'unit_responsible' && input.direction !== 'note') throw forbidden('Unit staff may add internal notes only');
+  if (actor.role === 'unit_responsible' && input.direction !== 'note') {
+    throw forbidden('Unit staff may add internal notes only');
+  }
   const { message, appeal } = await ctx.db.transaction((tx) => addMessageIn(ctx, tx, actor, appealId, input));
   publishAppealEvents(ctx, [appeal], 'message');
-  if (message.delivery) nudgeOutbox(ctx);
+  if (message.delivery) {
+    nudgeOutbox(ctx);
+  }
   return presentMessage(message);
 }
 
@@ -40,19 +55,40 @@ export async function addMessage(ctx: Ctx, actor: Actor, appealId: string, input
  * Adds a message inside the caller's transaction (an e-mail reply is stored with its mail record and files).
  * Answers the message and the appeal as the message left it, for announcing after the commit.
  */
-export async function addMessageIn(ctx: Ctx, tx: Queryable, actor: Actor, appealId: string, input: CreateMessageInput): Promise<{ message: repo.MessageRow; appeal: repo.AppealRow }> {
+export async function addMessageIn(
+  ctx: Ctx,
+  tx: Queryable,
+  actor: Actor,
+  appealId: string,
+  input: CreateMessageInput,
+): Promise<{ message: repo.MessageRow; appeal: repo.AppealRow }> {
   const appeal = await lockVisible(tx, actor, appealId);
   const channel = input.direction === 'note' ? 'internal' : (input.channel ?? appeal.channel);
-  const message = await repo.insertMessage(tx, { appealId, direction: input.direction, channel, body: input.body, authorId: actor.id });
-  await repo.insertEvents(tx, appealId, actor.id, [{ action: 'message_added', newValue: { messageId: message.id, direction: input.direction } }]);
+  const message = await repo.insertMessage(tx, {
+    appealId,
+    direction: input.direction,
+    channel,
+    body: input.body,
+    authorId: actor.id,
+  });
+  await repo.insertEvents(tx, appealId, actor.id, [
+    { action: 'message_added', newValue: { messageId: message.id, direction: input.direction } },
+  ]);
   const status = statusAfter(input.direction, appeal.status);
   const after = status ? await applyChange(ctx, tx, actor, appeal, { status: status as 'open' }) : appeal;
   // Replies meet response targets, a unit's note is its completion report, the customer writing again starts a clock.
   await onMessage(tx, { ...appeal, status: status ?? appeal.status }, message, actor);
   // An e-mail reply goes to the outbox in this transaction: rolled back, nothing is sent.
-  const delivery = input.direction === 'outbound'
-    ? await queueReply(ctx, tx, { appealId, appealMessageId: message.id, channel, body: input.body, authorId: actor.id })
-    : null;
+  const delivery =
+    input.direction === 'outbound'
+      ? await queueReply(ctx, tx, {
+          appealId,
+          appealMessageId: message.id,
+          channel,
+          body: input.body,
+          authorId: actor.id,
+        })
+      : null;
   return { message: delivery ? { ...message, delivery } : message, appeal: after };
 }
 

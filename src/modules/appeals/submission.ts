@@ -25,9 +25,13 @@ export async function checkUnitSubmission(
   customerName: string | null,
   attachments: AttachmentInfo[],
 ): Promise<void> {
-  if (!isUnitSubmission(actor, input)) return;
+  if (!isUnitSubmission(actor, input)) {
+    return;
+  }
   const rules = await rulesForUnitType(ctx, unit.type);
-  if (!rules) return;
+  if (!rules) {
+    return;
+  }
   const failures = checkSubmission(rules, {
     description: input.description,
     sequenceNumber: input.sequenceNumber,
@@ -35,7 +39,11 @@ export async function checkUnitSubmission(
     attachments,
   });
   if (failures.length) {
-    throw new AppError('submission_rejected', `The submission misses ${failures.length} requirement(s) of this unit`, failures);
+    throw new AppError(
+      'submission_rejected',
+      `The submission misses ${failures.length} requirement(s) of this unit`,
+      failures,
+    );
   }
 }
 
@@ -47,8 +55,17 @@ export const recordRejectedSubmission = (db: Queryable, unitId: string, userId: 
  * transaction opens: PGlite has one connection, so a cold load through ctx.db inside the transaction would wait
  * for that transaction forever. Errors are left for the plan to report.
  */
-export async function warmPlanCaches(ctx: Ctx, actor: Actor, input: CreateAppealInput, unitId: string | undefined): Promise<void> {
-  if (input.categoryId) await cachedCategoryFor(ctx, input.categoryId, input.kind).catch(() => undefined);
+export async function warmPlanCaches(
+  ctx: Ctx,
+  actor: Actor,
+  input: CreateAppealInput,
+  unitId: string | undefined,
+): Promise<void> {
+  if (input.categoryId) {
+    await cachedCategoryFor(ctx, input.categoryId, input.kind).catch(() => undefined);
+  }
   const unit = unitId ? await cachedUnit(ctx, unitId).catch(() => undefined) : undefined;
-  if (unit && isUnitSubmission(actor, input)) await rulesForUnitType(ctx, unit.type);
+  if (unit && isUnitSubmission(actor, input)) {
+    await rulesForUnitType(ctx, unit.type);
+  }
 }

@@ -36,7 +36,18 @@ export async function insert(db: Queryable, a: NewAttachment): Promise<Attachmen
   const rows = await db.query<AttachmentRow>(
     `INSERT INTO attachments (appeal_id, file_name, content_type, size, sha256, document_kind, width, height, uploaded_by, message_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
-    [a.appealId, a.fileName, a.contentType, a.size, a.sha256, a.documentKind, a.width, a.height, a.uploadedBy, a.messageId ?? null],
+    [
+      a.appealId,
+      a.fileName,
+      a.contentType,
+      a.size,
+      a.sha256,
+      a.documentKind,
+      a.width,
+      a.height,
+      a.uploadedBy,
+      a.messageId ?? null,
+    ],
   );
   return rows[0]!;
 }
@@ -46,7 +57,9 @@ export async function findById(db: Queryable, id: string): Promise<AttachmentRow
 }
 
 export function listForAppeal(db: Queryable, appealId: string): Promise<AttachmentRow[]> {
-  return db.query<AttachmentRow>(`SELECT ${COLUMNS} FROM attachments WHERE appeal_id = $1 ORDER BY created_at, id`, [appealId]);
+  return db.query<AttachmentRow>(`SELECT ${COLUMNS} FROM attachments WHERE appeal_id = $1 ORDER BY created_at, id`, [
+    appealId,
+  ]);
 }
 
 /** Staged (not yet linked) attachments of one uploader, locked so two appeals cannot both claim one. */

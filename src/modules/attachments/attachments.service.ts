@@ -57,33 +57,62 @@ export async function assertMayAttach(db: Queryable, actor: Actor, appealId: str
 }
 
 /** Stores an upload with no appeal yet; the appeal that is created with it links it (linkToAppeal). */
-export async function stageUpload(ctx: Ctx, actor: Actor, upload: Upload, idempotencyKey?: string): Promise<Outcome<AttachmentInfo>> {
+export async function stageUpload(
+  ctx: Ctx,
+  actor: Actor,
+  upload: Upload,
+  idempotencyKey?: string,
+): Promise<Outcome<AttachmentInfo>> {
   return settle(upload, async () => {
     assertMayStage(actor);
-    return idempotent(ctx.db, actor.id, idempotencyKey, 'POST /api/v1/attachments', fingerprint(upload),
-      (tx) => store(ctx, tx, actor, null, upload));
+    return idempotent(ctx.db, actor.id, idempotencyKey, 'POST /api/v1/attachments', fingerprint(upload), (tx) =>
+      store(ctx, tx, actor, null, upload),
+    );
   });
 }
 
-export async function addToAppeal(ctx: Ctx, actor: Actor, appealId: string, upload: Upload, idempotencyKey?: string): Promise<Outcome<AttachmentInfo>> {
-  return settle(upload, () => idempotent(ctx.db, actor.id, idempotencyKey, `POST /api/v1/appeals/${appealId}/attachments`,
-    fingerprint(upload), async (tx) => {
-      await assertMayAttach(tx, actor, appealId);
-      const info = await store(ctx, tx, actor, appealId, upload);
-      await recordEvents(tx, appealId, actor.id, [{ action: 'attachment_added', newValue: historyValue(info) }]);
-      return info;
-    }));
+export async function addToAppeal(
+  ctx: Ctx,
+  actor: Actor,
+  appealId: string,
+  upload: Upload,
+  idempotencyKey?: string,
+): Promise<Outcome<AttachmentInfo>> {
+  return settle(upload, () =>
+    idempotent(
+      ctx.db,
+      actor.id,
+      idempotencyKey,
+      `POST /api/v1/appeals/${appealId}/attachments`,
+      fingerprint(upload),
+      async (tx) => {
+        await assertMayAttach(tx, actor, appealId);
+        const info = await store(ctx, tx, actor, appealId, upload);
+        await recordEvents(tx, appealId, actor.id, [{ action: 'attachment_added', newValue: historyValue(info) }]);
+        return info;
+      },
+    ),
+  );
 }
 
 /** What makes two uploads "the same request" for Idempotency-Key: the bytes and what was said of them. */
-const fingerprint = (u: Upload) => ({ sha256: u.content.sha256, size: u.content.size, fileName: u.fileName, documentKind: u.documentKind });
+const fingerprint = (u: Upload) => ({
+  sha256: u.content.sha256,
+  size: u.content.size,
+  fileName: u.fileName,
+  documentKind: u.documentKind,
+});
 
 export async function getAttachment(ctx: Ctx, actor: Actor, id: string): Promise<AttachmentInfo> {
   return present(await findReadable(ctx.db, actor, id));
 }
 
 /** The record and an open handle on its bytes; the caller streams and closes it. */
-export async function openAttachment(ctx: Ctx, actor: Actor, id: string): Promise<{ info: AttachmentInfo; file: FileHandle }> {
+export async function openAttachment(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+): Promise<{ info: AttachmentInfo; file: FileHandle }> {
   const row = await findReadable(ctx.db, actor, id);
   return { info: present(row), file: await openContent(attachmentsRoot(ctx.config.dataDir), row.sha256) };
 }
@@ -114,14 +143,26 @@ export async function loadStaged(tx: Queryable, actor: Actor, ids: string[]): Pr
   ids.forEach((id, i) => {
     const key = id.toLowerCase();
     if (seen.has(key)) {
-      fields.push({ path: `attachmentIds.${i}`, code: 'duplicate_attachment', message: 'This attachment is listed twice' });
+      fields.push({
+        path: `attachmentIds.${i}`,
+        code: 'duplicate_attachment',
+        message: 'This attachment is listed twice',
+      });
     } else if (!byId.has(key)) {
-      fields.push({ path: `attachmentIds.${i}`, code: 'unknown_attachment', message: 'No such staged attachment of yours' });
+      fields.push({
+        path: `attachmentIds.${i}`,
+        code: 'unknown_attachment',
+        message: 'No such staged attachment of yours',
+      });
     }
     seen.add(key);
   });
   if (fields.length > 0) {
-    throw new AppError('validation_failed', fields.length === 1 ? fields[0]!.message : `${fields.length} attachments cannot be used`, fields);
+    throw new AppError(
+      'validation_failed',
+      fields.length === 1 ? fields[0]!.message : `${fields.length} attachments cannot be used`,
+      fields,
+    );
   }
   return ids.map((id) => present(byId.get(id.toLowerCase())!));
 }
@@ -129,39 +170,89 @@ export async function loadStaged(tx: Queryable, actor: Actor, ids: string[]): Pr
 /** Links staged attachments to a newly created appeal. Call loadStaged first: it checks the uploader. */
 export async function linkToAppeal(tx: Queryable, ids: string[], appealId: string): Promise<void> {
   const wanted = [...new Set(ids.map((id) => id.toLowerCase()))];
-  if (wanted.length === 0) return;
+  if (wanted.length === 0) {
+    return;
+  }
   const linked = new Set(await repo.linkToAppeal(tx, wanted, appealId));
-  const fields = ids.flatMap((id, i) => (linked.has(id.toLowerCase()) ? [] : [{
-    path: `attachmentIds.${i}`, code: 'unknown_attachment', message: 'This attachment is no longer staged',
-  }]));
-  if (fields.length > 0) throw new AppError('validation_failed', fields[0]!.message, fields);
+  const fields = ids.flatMap((id, i) =>
+    linked.has(id.toLowerCase())
+      ? []
+      : [
+          {
+            path: `attachmentIds.${i}`,
+            code: 'unknown_attachment',
+            message: 'This attachment is no longer staged',
+          },
+        ],
+  );
+  if (fields.length > 0) {
+    throw new AppError('validation_failed', fields[0]!.message, fields);
+  }
 }
 
 /** What the history keeps of an attachment: enough to name it after the fact. */
-export const historyValue = (a: AttachmentInfo) =>
-  ({ id: a.id, fileName: a.fileName, contentType: a.contentType, size: a.size, documentKind: a.documentKind });
+export const historyValue = (a: AttachmentInfo) => ({
+  id: a.id,
+  fileName: a.fileName,
+  contentType: a.contentType,
+  size: a.size,
+  documentKind: a.documentKind,
+});
 
 /** Stores a file that came with a message (an e-mail's attachment) on its appeal, in the caller's transaction. */
-export async function attachReceived(ctx: Ctx, tx: Queryable, actor: Actor, to: { appealId: string; messageId: string | null },
-  file: { fileName: string; bytes: Buffer }): Promise<AttachmentInfo> {
-  const content = await receive(attachmentsRoot(ctx.config.dataDir), Readable.from([file.bytes]), ctx.config.attachmentMaxBytes);
+export async function attachReceived(
+  ctx: Ctx,
+  tx: Queryable,
+  actor: Actor,
+  to: { appealId: string; messageId: string | null },
+  file: { fileName: string; bytes: Buffer },
+): Promise<AttachmentInfo> {
+  const content = await receive(
+    attachmentsRoot(ctx.config.dataDir),
+    Readable.from([file.bytes]),
+    ctx.config.attachmentMaxBytes,
+  );
   return settle({ fileName: file.fileName, documentKind: 'other', content }, async () => {
-    const info = await store(ctx, tx, actor, to.appealId, { fileName: file.fileName, documentKind: 'other', content }, to.messageId);
+    const info = await store(
+      ctx,
+      tx,
+      actor,
+      to.appealId,
+      { fileName: file.fileName, documentKind: 'other', content },
+      to.messageId,
+    );
     await recordEvents(tx, to.appealId, actor.id, [{ action: 'attachment_added', newValue: historyValue(info) }]);
     return info;
   });
 }
 
-async function store(ctx: Ctx, db: Queryable, actor: Actor, appealId: string | null, upload: Upload, messageId: string | null = null): Promise<AttachmentInfo> {
+async function store(
+  ctx: Ctx,
+  db: Queryable,
+  actor: Actor,
+  appealId: string | null,
+  upload: Upload,
+  messageId: string | null = null,
+): Promise<AttachmentInfo> {
   const { content } = upload;
-  if (content.size === 0) throw invalidField('file', 'empty_file', 'The file is empty');
+  if (content.size === 0) {
+    throw invalidField('file', 'empty_file', 'The file is empty');
+  }
   const { contentType, width, height } = sniff(content.head, content.size <= content.head.length);
   // Bytes first, then the row: a row never points at missing bytes. If the row is then rolled back the
   // bytes stay as an unreferenced file, which is harmless (and may be shared with another row).
   await commit(attachmentsRoot(ctx.config.dataDir), content);
   const row = await repo.insert(db, {
-    appealId, fileName: upload.fileName, contentType, size: content.size, sha256: content.sha256,
-    documentKind: upload.documentKind, width, height, uploadedBy: actor.id, messageId,
+    appealId,
+    fileName: upload.fileName,
+    contentType,
+    size: content.size,
+    sha256: content.sha256,
+    documentKind: upload.documentKind,
+    width,
+    height,
+    uploadedBy: actor.id,
+    messageId,
   });
   return present(row);
 }
@@ -178,16 +269,22 @@ async function settle<T>(upload: Upload, fn: () => Promise<T>): Promise<T> {
 async function findReadable(db: Queryable, actor: Actor, id: string): Promise<repo.AttachmentRow> {
   authorize(actor, 'appeals:read');
   const row = await repo.findById(db, id);
-  if (!row) throw notFound('Attachment');
+  if (!row) {
+    throw notFound('Attachment');
+  }
   if (row.appealId === null) {
-    if (row.uploadedBy === actor.id || actor.role === 'admin') return row;
+    if (row.uploadedBy === actor.id || actor.role === 'admin') {
+      return row;
+    }
     throw notFound('Attachment');
   }
   try {
     await visibleAppeal(db, actor, row.appealId);
   } catch (err) {
     // The appeal's own "not found" would say the attachment exists; answer for the attachment instead.
-    if (err instanceof AppError && err.code === 'not_found') throw notFound('Attachment');
+    if (err instanceof AppError && err.code === 'not_found') {
+      throw notFound('Attachment');
+    }
     throw err;
   }
   return row;

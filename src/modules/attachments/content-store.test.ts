@@ -13,7 +13,8 @@ beforeEach(async () => {
 afterEach(() => rm(root, { recursive: true, force: true }));
 
 const chunks = (...parts: Buffer[]) => Readable.from(parts);
-const files = async () => (await readdir(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
+const files = async () =>
+  (await readdir(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
 
 describe('content store', () => {
   it('hashes while streaming, keeps only the head in memory and files the bytes under their hash', async () => {
@@ -23,7 +24,9 @@ describe('content store', () => {
     expect(received.head.length).toBe(HEAD_BYTES);
     await commit(root, received);
     expect((await readFile(contentPath(root, received.sha256))).equals(data)).toBe(true);
-    expect(contentPath(root, received.sha256)).toBe(path.join(root, received.sha256.slice(0, 2), received.sha256.slice(2, 4), received.sha256));
+    expect(contentPath(root, received.sha256)).toBe(
+      path.join(root, received.sha256.slice(0, 2), received.sha256.slice(2, 4), received.sha256),
+    );
     expect(await files()).toEqual([received.sha256]);
   });
 
@@ -37,7 +40,8 @@ describe('content store', () => {
 
   it('refuses more than the limit and leaves no temp file', async () => {
     await expect(receive(root, chunks(Buffer.alloc(60), Buffer.alloc(60)), 100)).rejects.toMatchObject({
-      code: 'payload_too_large', fields: [{ path: 'file', code: 'too_large' }],
+      code: 'payload_too_large',
+      fields: [{ path: 'file', code: 'too_large' }],
     });
     expect(await files()).toEqual([]);
   });

@@ -37,7 +37,11 @@ export function tooLarge(maxBytes: number): AppError {
 }
 
 /** Streams `source` to a temp file under `root`; over `maxBytes` the temp file is removed and 413 thrown. */
-export async function receive(root: string, source: Readable | AsyncIterable<Uint8Array>, maxBytes: number): Promise<ReceivedContent> {
+export async function receive(
+  root: string,
+  source: Readable | AsyncIterable<Uint8Array>,
+  maxBytes: number,
+): Promise<ReceivedContent> {
   const tempDir = path.join(root, 'tmp');
   await mkdir(tempDir, { recursive: true });
   const tempPath = path.join(tempDir, `${randomUUID()}.part`);
@@ -46,19 +50,25 @@ export async function receive(root: string, source: Readable | AsyncIterable<Uin
   let headLength = 0;
   let size = 0;
   try {
-    await pipeline(source, async function* (chunks: AsyncIterable<Uint8Array>) {
-      for await (const chunk of chunks) {
-        size += chunk.length;
-        if (size > maxBytes) throw tooLarge(maxBytes);
-        hash.update(chunk);
-        if (headLength < HEAD_BYTES) {
-          const part = Buffer.from(chunk.subarray(0, HEAD_BYTES - headLength));
-          headChunks.push(part);
-          headLength += part.length;
+    await pipeline(
+      source,
+      async function* (chunks: AsyncIterable<Uint8Array>) {
+        for await (const chunk of chunks) {
+          size += chunk.length;
+          if (size > maxBytes) {
+            throw tooLarge(maxBytes);
+          }
+          hash.update(chunk);
+          if (headLength < HEAD_BYTES) {
+            const part = Buffer.from(chunk.subarray(0, HEAD_BYTES - headLength));
+            headChunks.push(part);
+            headLength += part.length;
+          }
+          yield chunk;
         }
-        yield chunk;
-      }
-    }, createWriteStream(tempPath, { flags: 'wx' }));
+      },
+      createWriteStream(tempPath, { flags: 'wx' }),
+    );
   } catch (err) {
     await unlink(tempPath).catch(() => undefined);
     throw err;
@@ -69,7 +79,9 @@ export async function receive(root: string, source: Readable | AsyncIterable<Uin
 /** Moves received content into the store (or drops it when those bytes are already there). */
 export async function commit(root: string, content: ReceivedContent): Promise<void> {
   const target = contentPath(root, content.sha256);
-  if (await exists(target)) return discard(content);
+  if (await exists(target)) {
+    return discard(content);
+  }
   await mkdir(path.dirname(target), { recursive: true });
   // rename() is atomic on one file system and replaces a file a concurrent upload of the same bytes put
   // there in the meantime with identical bytes, so the race is harmless.
@@ -86,11 +98,18 @@ export function openContent(root: string, sha256: string): Promise<FileHandle> {
 }
 
 async function exists(file: string): Promise<boolean> {
-  return stat(file).then(() => true, () => false);
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(1)} MB`;
-  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KB`;
+  if (n >= 1024 * 1024) {
+    return `${+(n / (1024 * 1024)).toFixed(1)} MB`;
+  }
+  if (n >= 1024) {
+    return `${+(n / 1024).toFixed(1)} KB`;
+  }
   return `${n} bytes`;
 }

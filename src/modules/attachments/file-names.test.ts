@@ -24,8 +24,9 @@ describe('cleanFileName', () => {
 
 describe('contentDisposition', () => {
   it('encodes a Cyrillic name with an ASCII fallback', () => {
-    expect(contentDisposition('акт №1.pdf', false))
-      .toBe(`attachment; filename="___ _1.pdf"; filename*=UTF-8''%D0%B0%D0%BA%D1%82%20%E2%84%961.pdf`);
+    expect(contentDisposition('акт №1.pdf', false)).toBe(
+      `attachment; filename="___ _1.pdf"; filename*=UTF-8''%D0%B0%D0%BA%D1%82%20%E2%84%961.pdf`,
+    );
   });
 
   it('shows images inline', () => {
@@ -33,7 +34,8 @@ describe('contentDisposition', () => {
   });
 
   it('cannot be broken out of by quotes or semicolons', () => {
-    expect(contentDisposition(`a"; filename=evil.html'(x).txt`, false))
-      .toBe(`attachment; filename="a_; filename=evil.html'(x).txt"; filename*=UTF-8''a%22%3B%20filename%3Devil.html%27%28x%29.txt`);
+    expect(contentDisposition(`a"; filename=evil.html'(x).txt`, false)).toBe(
+      `attachment; filename="a_; filename=evil.html'(x).txt"; filename*=UTF-8''a%22%3B%20filename%3Devil.html%27%28x%29.txt`,
+    );
   });
 });

@@ -27,7 +27,9 @@ export async function receiveUpload(req: FastifyRequest, ctx: Ctx): Promise<Uplo
         }
         content = await receive(attachmentsRoot(ctx.config.dataDir), part.file, maxBytes);
         // The parser stops at the configured limit and marks the stream truncated rather than failing it.
-        if (part.file.truncated) throw tooLarge(maxBytes);
+        if (part.file.truncated) {
+          throw tooLarge(maxBytes);
+        }
         fileName = part.filename;
       } else if (part.fieldname === 'documentKind') {
         documentKind = part.value;
@@ -36,10 +38,14 @@ export async function receiveUpload(req: FastifyRequest, ctx: Ctx): Promise<Uplo
       }
     }
   } catch (err) {
-    if (content) await discard(content);
+    if (content) {
+      await discard(content);
+    }
     throw isFileTooLarge(err) ? tooLarge(maxBytes) : err;
   }
-  if (!content) throw invalidField('file', 'required', 'Attach a file in the field "file"');
+  if (!content) {
+    throw invalidField('file', 'required', 'Attach a file in the field "file"');
+  }
   const kind = DocumentKind.safeParse(documentKind);
   if (!kind.success) {
     await discard(content);

@@ -21,23 +21,41 @@ const ZIP_LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];
  */
 export function sniff(head: Uint8Array, complete = true): Sniffed {
   const image = sniffImage(head);
-  if (image) return image;
+  if (image) {
+    return image;
+  }
   return { contentType: sniffDocument(head, complete), width: null, height: null };
 }
 
 function sniffImage(b: Uint8Array): Sniffed | null {
-  if (startsWith(b, PNG_SIGNATURE)) return withSize('image/png', pngSize(b));
-  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return withSize('image/jpeg', jpegSize(b));
-  if (ascii(b, 0, 6) === 'GIF87a' || ascii(b, 0, 6) === 'GIF89a') return withSize('image/gif', [u16le(b, 6), u16le(b, 8)]);
-  if (ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP') return withSize('image/webp', webpSize(b));
+  if (startsWith(b, PNG_SIGNATURE)) {
+    return withSize('image/png', pngSize(b));
+  }
+  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) {
+    return withSize('image/jpeg', jpegSize(b));
+  }
+  if (ascii(b, 0, 6) === 'GIF87a' || ascii(b, 0, 6) === 'GIF89a') {
+    return withSize('image/gif', [u16le(b, 6), u16le(b, 8)]);
+  }
+  if (ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP') {
+    return withSize('image/webp', webpSize(b));
+  }
   return null;
 }
 
 function sniffDocument(b: Uint8Array, complete: boolean): string {
-  if (b.length === 0) return OCTET_STREAM;
-  if (ascii(b, 0, 5) === '%PDF-') return 'application/pdf';
-  if (startsWith(b, ZIP_LOCAL_HEADER)) return officeType(zipEntryNames(b)) ?? 'application/zip';
-  if (isUtf8Text(b, complete)) return 'text/plain';
+  if (b.length === 0) {
+    return OCTET_STREAM;
+  }
+  if (ascii(b, 0, 5) === '%PDF-') {
+    return 'application/pdf';
+  }
+  if (startsWith(b, ZIP_LOCAL_HEADER)) {
+    return officeType(zipEntryNames(b)) ?? 'application/zip';
+  }
+  if (isUtf8Text(b, complete)) {
+    return 'text/plain';
+  }
   return OCTET_STREAM;
 }
 
@@ -51,7 +69,9 @@ function withSize(contentType: string, size: Size): Sniffed {
 
 function pngSize(b: Uint8Array): Size {
   // The IHDR chunk must come first: length(4) "IHDR"(4) width(4) height(4), big-endian.
-  if (ascii(b, 12, 4) !== 'IHDR') return null;
+  if (ascii(b, 12, 4) !== 'IHDR') {
+    return null;
+  }
   return [u32be(b, 16), u32be(b, 20)];
 }
 
@@ -59,16 +79,28 @@ function pngSize(b: Uint8Array): Size {
 function jpegSize(b: Uint8Array): Size {
   let at = 2;
   while (at + 1 < b.length) {
-    if (b[at] !== 0xff) return null;
+    if (b[at] !== 0xff) {
+      return null;
+    }
     let marker = b[at + 1]!;
     // Any number of 0xFF fill bytes may precede a marker.
-    while (marker === 0xff && at + 2 < b.length) marker = b[++at + 1]!;
+    while (marker === 0xff && at + 2 < b.length) {
+      marker = b[++at + 1]!;
+    }
     at += 2;
-    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8)) continue; // stand-alone markers: no length
-    if (marker === 0xd9 || marker === 0xda) return null; // end of image or scan data before any frame
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8)) {
+      continue;
+    } // stand-alone markers: no length
+    if (marker === 0xd9 || marker === 0xda) {
+      return null;
+    } // end of image or scan data before any frame
     const length = u16be(b, at);
-    if (length === null || length < 2) return null;
-    if (isStartOfFrame(marker)) return [u16be(b, at + 5), u16be(b, at + 3)];
+    if (length === null || length < 2) {
+      return null;
+    }
+    if (isStartOfFrame(marker)) {
+      return [u16be(b, at + 5), u16be(b, at + 3)];
+    }
     at += length;
   }
   return null;
@@ -84,14 +116,18 @@ function webpSize(b: Uint8Array): Size {
   const data = 20;
   if (chunk === 'VP8 ') {
     // Lossy: a 3-byte frame tag, the start code 9D 01 2A, then 14-bit width and height (2 bits of scale above).
-    if (b[data + 3] !== 0x9d || b[data + 4] !== 0x01 || b[data + 5] !== 0x2a) return null;
+    if (b[data + 3] !== 0x9d || b[data + 4] !== 0x01 || b[data + 5] !== 0x2a) {
+      return null;
+    }
     const w = u16le(b, data + 6);
     const h = u16le(b, data + 8);
     return w === null || h === null ? null : [w & 0x3fff, h & 0x3fff];
   }
   if (chunk === 'VP8L') {
     // Lossless: signature 0x2F, then width−1 and height−1 as two 14-bit fields, little-endian bit order.
-    if (b[data] !== 0x2f) return null;
+    if (b[data] !== 0x2f) {
+      return null;
+    }
     const bits = u32le(b, data + 1);
     return bits === null ? null : [(bits & 0x3fff) + 1, ((bits >>> 14) & 0x3fff) + 1];
   }
@@ -111,9 +147,13 @@ function webpSize(b: Uint8Array): Size {
 export function zipEntryNames(b: Uint8Array, max = 64): string[] {
   const names: string[] = [];
   for (let at = 0; at + 30 <= b.length && names.length < max; at++) {
-    if (!startsWith(b, ZIP_LOCAL_HEADER, at)) continue;
+    if (!startsWith(b, ZIP_LOCAL_HEADER, at)) {
+      continue;
+    }
     const nameLength = u16le(b, at + 26)!;
-    if (at + 30 + nameLength > b.length) break;
+    if (at + 30 + nameLength > b.length) {
+      break;
+    }
     names.push(latin1(b, at + 30, nameLength));
     at += 29 + nameLength;
   }
@@ -121,15 +161,23 @@ export function zipEntryNames(b: Uint8Array, max = 64): string[] {
 }
 
 function officeType(names: string[]): string | null {
-  if (names.some((n) => n.startsWith('word/'))) return DOCX;
-  if (names.some((n) => n.startsWith('xl/'))) return XLSX;
-  if (names.some((n) => n.startsWith('ppt/'))) return PPTX;
+  if (names.some((n) => n.startsWith('word/'))) {
+    return DOCX;
+  }
+  if (names.some((n) => n.startsWith('xl/'))) {
+    return XLSX;
+  }
+  if (names.some((n) => n.startsWith('ppt/'))) {
+    return PPTX;
+  }
   // [Content_Types].xml alone says "Office Open XML" but not which kind; a plain archive is the honest answer.
   return null;
 }
 
 function isUtf8Text(b: Uint8Array, complete: boolean): boolean {
-  if (b.includes(0)) return false;
+  if (b.includes(0)) {
+    return false;
+  }
   try {
     // stream: true holds back a character cut at the end of a prefix instead of calling it invalid.
     new TextDecoder('utf-8', { fatal: true }).decode(b, { stream: !complete });
@@ -149,7 +197,9 @@ function ascii(b: Uint8Array, at: number, length: number): string {
 
 function latin1(b: Uint8Array, at: number, length: number): string {
   let text = '';
-  for (let i = at; i < at + length && i < b.length; i++) text += String.fromCharCode(b[i]!);
+  for (let i = at; i < at + length && i < b.length; i++) {
+    text += String.fromCharCode(b[i]!);
+  }
   return text;
 }
 

@@ -32,24 +32,46 @@ export type Permission =
   | 'settings:write'
   | 'tokens:manage_any';
 
-const READ: Permission[] = ['appeals:read', 'customers:read', 'units:read', 'users:read', 'categories:read', 'settings:read'];
+const READ: Permission[] = [
+  'appeals:read',
+  'customers:read',
+  'units:read',
+  'users:read',
+  'categories:read',
+  'settings:read',
+];
 const WORK: Permission[] = [...READ, 'appeals:create', 'appeals:update', 'appeals:comment', 'customers:write'];
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set<Permission>([...WORK, 'appeals:assign_any', 'units:write', 'users:write', 'categories:write',
-    'settings:write', 'tokens:manage_any']),
+  admin: new Set<Permission>([
+    ...WORK,
+    'appeals:assign_any',
+    'units:write',
+    'users:write',
+    'categories:write',
+    'settings:write',
+    'tokens:manage_any',
+  ]),
   cs_head: new Set<Permission>([...WORK, 'appeals:assign_any', 'units:write', 'categories:write', 'settings:write']),
   supervisor: new Set<Permission>([...WORK, 'appeals:assign_any']),
   agent: new Set<Permission>(WORK),
-  unit_responsible: new Set<Permission>(['appeals:read', 'appeals:create', 'appeals:comment', 'units:read',
-    'categories:read', 'settings:read']),
+  unit_responsible: new Set<Permission>([
+    'appeals:read',
+    'appeals:create',
+    'appeals:comment',
+    'units:read',
+    'categories:read',
+    'settings:read',
+  ]),
   analyst: new Set<Permission>(READ),
 };
 
 export const can = (actor: Actor, permission: Permission): boolean => GRANTS[actor.role].has(permission);
 
 export function authorize(actor: Actor, permission: Permission): void {
-  if (!can(actor, permission)) throw forbidden(`Your role (${actor.role}) may not ${permission.replace(':', ' ')}`);
+  if (!can(actor, permission)) {
+    throw forbidden(`Your role (${actor.role}) may not ${permission.replace(':', ' ')}`);
+  }
 }
 
 /** Units the actor is confined to, or null when they see every unit. */

@@ -14,7 +14,11 @@ export async function findUserForLogin(db: Queryable, email: string) {
 }
 
 export async function insertSession(db: Queryable, tokenHash: string, userId: string, expiresAt: Date) {
-  await db.query('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [tokenHash, userId, expiresAt]);
+  await db.query('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [
+    tokenHash,
+    userId,
+    expiresAt,
+  ]);
 }
 
 export async function deleteSession(db: Queryable, tokenHash: string) {

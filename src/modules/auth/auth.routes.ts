@@ -15,58 +15,96 @@ const Me = z.object({
   unitIds: z.array(z.uuid()),
 });
 
-const ApiToken = z.object({
-  id: z.uuid(),
-  userId: z.uuid(),
-  name: z.string(),
-  prefix: z.string(),
-  createdAt: z.string(),
-  expiresAt: z.string().nullable(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-}).meta({ id: 'ApiToken' });
+const ApiToken = z
+  .object({
+    id: z.uuid(),
+    userId: z.uuid(),
+    name: z.string(),
+    prefix: z.string(),
+    createdAt: z.string(),
+    expiresAt: z.string().nullable(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ApiToken' });
 
 export async function registerAuthRoutes(app: App, ctx: Ctx) {
   const tags = ['auth'];
-  app.post('/api/v1/auth/login', {
-    config: { public: true, rateLimit: { max: ctx.config.loginRatePerMinute, timeWindow: 60_000 } },
-    schema: {
-      tags,
-      security: [],
-      body: z.strictObject({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) }),
-      response: { 200: Me, 401: ErrorBody },
+  app.post(
+    '/api/v1/auth/login',
+    {
+      config: { public: true, rateLimit: { max: ctx.config.loginRatePerMinute, timeWindow: 60_000 } },
+      schema: {
+        tags,
+        security: [],
+        body: z.strictObject({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) }),
+        response: { 200: Me, 401: ErrorBody },
+      },
     },
-  }, async (req, reply) => {
-    const { sessionToken, expiresAt } = await login(ctx, req.body.email, req.body.password);
-    reply.setCookie(SESSION_COOKIE, sessionToken, {
-      path: '/', httpOnly: true, sameSite: 'lax', secure: ctx.config.cookieSecure, expires: expiresAt,
-    });
-    return (await actorFromCredentials(ctx, { sessionToken }))!;
-  });
-
-  app.post('/api/v1/auth/logout', { config: { public: true }, schema: { tags, response: { 204: z.null() } } }, async (req, reply) => {
-    const token = req.cookies[SESSION_COOKIE];
-    if (token) await logout(ctx, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.code(204).send(null);
-  });
-
-  app.get('/api/v1/auth/me', { schema: { tags, response: { 200: Me, ...errorResponses } } }, async (req) => actorOf(req));
-
-  app.get('/api/v1/tokens', {
-    schema: { tags, querystring: z.strictObject({ userId: z.uuid().optional() }), response: { 200: z.object({ items: z.array(ApiToken) }), ...errorResponses } },
-  }, async (req) => ({ items: await listTokens(ctx, actorOf(req), req.query.userId) }));
-
-  app.post('/api/v1/tokens', {
-    schema: {
-      tags,
-      description: 'Creates an API token. The secret is in the answer once and never again.',
-      body: z.strictObject({ name: z.string().trim().min(1).max(100), expiresAt: z.iso.datetime({ offset: true }).optional(), userId: z.uuid().optional() }),
-      response: { 201: ApiToken.extend({ token: z.string() }), ...errorResponses },
+    async (req, reply) => {
+      const { sessionToken, expiresAt } = await login(ctx, req.body.email, req.body.password);
+      reply.setCookie(SESSION_COOKIE, sessionToken, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: ctx.config.cookieSecure,
+        expires: expiresAt,
+      });
+      return (await actorFromCredentials(ctx, { sessionToken }))!;
     },
-  }, async (req, reply) => reply.code(201).send(await createToken(ctx, actorOf(req), req.body)));
+  );
 
-  app.delete('/api/v1/tokens/:id', {
-    schema: { tags, params: IdParams, response: { 200: ApiToken, ...errorResponses } },
-  }, async (req) => revokeToken(ctx, actorOf(req), req.params.id));
+  app.post(
+    '/api/v1/auth/logout',
+    { config: { public: true }, schema: { tags, response: { 204: z.null() } } },
+    async (req, reply) => {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) {
+        await logout(ctx, token);
+      }
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get('/api/v1/auth/me', { schema: { tags, response: { 200: Me, ...errorResponses } } }, async (req) =>
+    actorOf(req),
+  );
+
+  app.get(
+    '/api/v1/tokens',
+    {
+      schema: {
+        tags,
+        querystring: z.strictObject({ userId: z.uuid().optional() }),
+        response: { 200: z.object({ items: z.array(ApiToken) }), ...errorResponses },
+      },
+    },
+    async (req) => ({ items: await listTokens(ctx, actorOf(req), req.query.userId) }),
+  );
+
+  app.post(
+    '/api/v1/tokens',
+    {
+      schema: {
+        tags,
+        description: 'Creates an API token. The secret is in the answer once and never again.',
+        body: z.strictObject({
+          name: z.string().trim().min(1).max(100),
+          expiresAt: z.iso.datetime({ offset: true }).optional(),
+          userId: z.uuid().optional(),
+        }),
+        response: { 201: ApiToken.extend({ token: z.string() }), ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createToken(ctx, actorOf(req), req.body)),
+  );
+
+  app.delete(
+    '/api/v1/tokens/:id',
+    {
+      schema: { tags, params: IdParams, response: { 200: ApiToken, ...errorResponses } },
+    },
+    async (req) => revokeToken(ctx, actorOf(req), req.params.id),
+  );
 }

@@ -11,7 +11,11 @@ export const TOKEN_PREFIX = 'otk_';
 // Compared against when the e-mail is unknown, so a failed login takes as long either way.
 const DUMMY_HASH = hashPassword('not-a-real-password');
 
-export async function login(ctx: Ctx, email: string, password: string): Promise<{ sessionToken: string; expiresAt: Date }> {
+export async function login(
+  ctx: Ctx,
+  email: string,
+  password: string,
+): Promise<{ sessionToken: string; expiresAt: Date }> {
   const user = await repo.findUserForLogin(ctx.db, email.trim().toLowerCase());
   const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH));
   if (!user || !user.passwordHash || !ok || !user.active) {
@@ -44,7 +48,9 @@ export async function actorFromCredentials(
     const hash = hashSecret(credentials.bearer);
     return ctx.cache.get(`actor:token:${hash}`, async () => {
       const actor = await repo.actorByToken(ctx.db, hash);
-      if (actor) await repo.touchToken(ctx.db, hash);
+      if (actor) {
+        await repo.touchToken(ctx.db, hash);
+      }
       return actor;
     });
   }
@@ -81,7 +87,9 @@ export async function createToken(
   input: { name: string; expiresAt?: string | undefined; userId?: string | undefined },
 ): Promise<ApiToken & { token: string }> {
   const userId = input.userId ?? actor.id;
-  if (userId !== actor.id && !can(actor, 'tokens:manage_any')) throw forbidden('Only an admin may create tokens for others');
+  if (userId !== actor.id && !can(actor, 'tokens:manage_any')) {
+    throw forbidden('Only an admin may create tokens for others');
+  }
   const token = newSecret(TOKEN_PREFIX);
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
   if (expiresAt && expiresAt.getTime() <= Date.now()) {
@@ -89,16 +97,22 @@ export async function createToken(
       { path: 'expiresAt', code: 'in_the_past', message: 'expiresAt must be in the future' },
     ]);
   }
-  const row = await repo.insertToken(ctx.db, {
-    userId,
-    name: input.name,
-    prefix: token.slice(0, TOKEN_PREFIX.length + 6),
-    tokenHash: hashSecret(token),
-    expiresAt,
-  }).catch((err: { code?: string }) => {
-    if (err.code === '23503') throw new AppError('validation_failed', 'Unknown user', [{ path: 'userId', code: 'unknown_id', message: 'Unknown user' }]);
-    throw err;
-  });
+  const row = await repo
+    .insertToken(ctx.db, {
+      userId,
+      name: input.name,
+      prefix: token.slice(0, TOKEN_PREFIX.length + 6),
+      tokenHash: hashSecret(token),
+      expiresAt,
+    })
+    .catch((err: { code?: string }) => {
+      if (err.code === '23503') {
+        throw new AppError('validation_failed', 'Unknown user', [
+          { path: 'userId', code: 'unknown_id', message: 'Unknown user' },
+        ]);
+      }
+      throw err;
+    });
   return { ...present(row), token };
 }
 
@@ -110,7 +124,9 @@ export async function listTokens(ctx: Ctx, actor: Actor, userId?: string): Promi
 
 export async function revokeToken(ctx: Ctx, actor: Actor, id: string): Promise<ApiToken> {
   const token = await repo.findToken(ctx.db, id);
-  if (!token || (token.userId !== actor.id && !can(actor, 'tokens:manage_any'))) throw notFound('Token');
+  if (!token || (token.userId !== actor.id && !can(actor, 'tokens:manage_any'))) {
+    throw notFound('Token');
+  }
   const revoked = present((await repo.revokeToken(ctx.db, id))!);
   forgetActors(ctx);
   return revoked;

@@ -14,7 +14,10 @@ export async function findByCode(db: Queryable, code: string): Promise<Category 
   return (await db.query<Category>(`SELECT ${COLUMNS} FROM categories WHERE code = $1`, [code]))[0];
 }
 
-export async function insert(db: Queryable, c: { code: string; nameRu: string; nameEn: string; kinds: string[]; parentId: string | null; position: number }) {
+export async function insert(
+  db: Queryable,
+  c: { code: string; nameRu: string; nameEn: string; kinds: string[]; parentId: string | null; position: number },
+) {
   const rows = await db.query<Category>(
     `INSERT INTO categories (code, name_ru, name_en, kinds, parent_id, position) VALUES ($1, $2, $3, $4, $5, $6)
      RETURNING ${COLUMNS}`,
@@ -23,7 +26,17 @@ export async function insert(db: Queryable, c: { code: string; nameRu: string; n
   return rows[0]!;
 }
 
-export async function update(db: Queryable, id: string, c: { nameRu?: string | undefined; nameEn?: string | undefined; kinds?: string[] | undefined; position?: number | undefined; active?: boolean | undefined }) {
+export async function update(
+  db: Queryable,
+  id: string,
+  c: {
+    nameRu?: string | undefined;
+    nameEn?: string | undefined;
+    kinds?: string[] | undefined;
+    position?: number | undefined;
+    active?: boolean | undefined;
+  },
+) {
   const rows = await db.query<Category>(
     `UPDATE categories SET name_ru = coalesce($2, name_ru), name_en = coalesce($3, name_en), kinds = coalesce($4, kinds),
        position = coalesce($5, position), active = coalesce($6, active)

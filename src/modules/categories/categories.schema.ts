@@ -3,16 +3,18 @@ import { z } from 'zod';
 export const APPEAL_KINDS = ['incident', 'thanks', 'question', 'wish', 'review'] as const;
 export const AppealKind = z.enum(APPEAL_KINDS);
 
-export const Category = z.object({
-  id: z.uuid(),
-  parentId: z.uuid().nullable(),
-  code: z.string(),
-  nameRu: z.string(),
-  nameEn: z.string(),
-  kinds: z.array(AppealKind),
-  position: z.number().int(),
-  active: z.boolean(),
-}).meta({ id: 'Category' });
+export const Category = z
+  .object({
+    id: z.uuid(),
+    parentId: z.uuid().nullable(),
+    code: z.string(),
+    nameRu: z.string(),
+    nameEn: z.string(),
+    kinds: z.array(AppealKind),
+    position: z.number().int(),
+    active: z.boolean(),
+  })
+  .meta({ id: 'Category' });
 export type Category = z.infer<typeof Category>;
 
 const Code = z.string().regex(/^[a-z][a-z0-9_.]{1,79}$/, 'Lower-case letters, digits, "_" and "."');

@@ -13,7 +13,9 @@ export async function listCategories(ctx: Ctx, actor: Actor): Promise<Category[]
 }
 
 function checkCategoryFits(category: Category | undefined, kind: string, path: string): Category {
-  if (!category || !category.active) throw invalidField(path, 'unknown_category', 'No such active category');
+  if (!category || !category.active) {
+    throw invalidField(path, 'unknown_category', 'No such active category');
+  }
   if (!category.kinds.includes(kind as Category['kinds'][number])) {
     throw invalidField(path, 'category_kind_mismatch', `Category "${category.code}" is not used for ${kind} appeals`);
   }
@@ -21,7 +23,12 @@ function checkCategoryFits(category: Category | undefined, kind: string, path: s
 }
 
 /** For appeals: the category must exist, be active and fit the appeal's kind. */
-export async function requireCategoryFor(db: Queryable, id: string, kind: string, path = 'categoryId'): Promise<Category> {
+export async function requireCategoryFor(
+  db: Queryable,
+  id: string,
+  kind: string,
+  path = 'categoryId',
+): Promise<Category> {
   return checkCategoryFits(await repo.findById(db, id), kind, path);
 }
 
@@ -30,21 +37,37 @@ export async function cachedCategoryFor(ctx: Ctx, id: string, kind: string, path
   return checkCategoryFits(await ctx.cache.get(`category:${id}`, () => repo.findById(ctx.db, id)), kind, path);
 }
 
-export async function createCategory(ctx: Ctx, actor: Actor, input: CreateCategoryInput, key?: string): Promise<Outcome<Category>> {
+export async function createCategory(
+  ctx: Ctx,
+  actor: Actor,
+  input: CreateCategoryInput,
+  key?: string,
+): Promise<Outcome<Category>> {
   authorize(actor, 'categories:write');
   return idempotent(ctx.db, actor.id, key, 'POST /api/v1/categories', input, async (tx) => {
     if (await repo.findByCode(tx, input.code)) {
-      throw new AppError('conflict', 'This code is taken', [{ path: 'code', code: 'taken', message: 'This code is taken' }]);
+      throw new AppError('conflict', 'This code is taken', [
+        { path: 'code', code: 'taken', message: 'This code is taken' },
+      ]);
     }
-    if (input.parentId && !(await repo.findById(tx, input.parentId))) throw invalidField('parentId', 'unknown_category', 'No such category');
+    if (input.parentId && !(await repo.findById(tx, input.parentId))) {
+      throw invalidField('parentId', 'unknown_category', 'No such category');
+    }
     return repo.insert(tx, { ...input, parentId: input.parentId ?? null });
   });
 }
 
-export async function updateCategory(ctx: Ctx, actor: Actor, id: string, input: UpdateCategoryInput): Promise<Category> {
+export async function updateCategory(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  input: UpdateCategoryInput,
+): Promise<Category> {
   authorize(actor, 'categories:write');
   const updated = await repo.update(ctx.db, id, input);
   ctx.cache.deletePrefix('category:');
-  if (!updated) throw notFound('Category');
+  if (!updated) {
+    throw notFound('Category');
+  }
   return updated;
 }

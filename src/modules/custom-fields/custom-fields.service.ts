@@ -14,34 +14,58 @@ export async function listDefinitions(ctx: Ctx, actor: Actor, kind?: string): Pr
 }
 
 /** Checks values against the kind's definitions (cached for a few seconds: this runs on every appeal write). */
-export async function checkCustomFields(ctx: Ctx, db: Queryable, kind: string, values: Record<string, unknown>, partial = false): Promise<FieldError[]> {
+export async function checkCustomFields(
+  ctx: Ctx,
+  db: Queryable,
+  kind: string,
+  values: Record<string, unknown>,
+  partial = false,
+): Promise<FieldError[]> {
   const rules = await ctx.cache.get(`custom-fields:${kind}`, () => repo.list(db, kind));
   return validateCustomFields(rules, values, partial);
 }
 
 const forget = (ctx: Ctx) => ctx.cache.deletePrefix('custom-fields:');
 
-export async function createDefinition(ctx: Ctx, actor: Actor, input: CreateCustomFieldInput, key?: string): Promise<Outcome<CustomFieldDefinition>> {
+export async function createDefinition(
+  ctx: Ctx,
+  actor: Actor,
+  input: CreateCustomFieldInput,
+  key?: string,
+): Promise<Outcome<CustomFieldDefinition>> {
   authorize(actor, 'settings:write');
   const outcome = await idempotent(ctx.db, actor.id, key, 'POST /api/v1/custom-fields', input, async (tx) => {
     const created = await repo.insert(tx, input);
-    if (!created) throw new AppError('conflict', 'This key is taken for this kind', [{ path: 'key', code: 'taken', message: 'This key is taken for this kind' }]);
+    if (!created) {
+      throw new AppError('conflict', 'This key is taken for this kind', [
+        { path: 'key', code: 'taken', message: 'This key is taken for this kind' },
+      ]);
+    }
     return created;
   });
   forget(ctx);
   return outcome;
 }
 
-export async function updateDefinition(ctx: Ctx, actor: Actor, id: string, input: UpdateCustomFieldInput): Promise<CustomFieldDefinition> {
+export async function updateDefinition(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  input: UpdateCustomFieldInput,
+): Promise<CustomFieldDefinition> {
   authorize(actor, 'settings:write');
   const updated = await repo.update(ctx.db, id, input);
   forget(ctx);
-  if (!updated) throw notFound('Custom field');
+  if (!updated) {
+    throw notFound('Custom field');
+  }
   return updated;
 }
 
 export async function deleteDefinition(ctx: Ctx, actor: Actor, id: string): Promise<void> {
   authorize(actor, 'settings:write');
-  if (!(await repo.remove(ctx.db, id))) throw notFound('Custom field');
+  if (!(await repo.remove(ctx.db, id))) {
+    throw notFound('Custom field');
+  }
   forget(ctx);
 }

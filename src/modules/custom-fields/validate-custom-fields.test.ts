@@ -11,11 +11,21 @@ const rules: FieldRule[] = [
 
 describe('validateCustomFields', () => {
   it('accepts valid values of every type', () => {
-    expect(validateCustomFields(rules, { orderNumber: 'A-1', amount: 1990.5, delivered: true, purchaseDate: '2026-01-31', paymentMethod: 'card' })).toEqual([]);
+    expect(
+      validateCustomFields(rules, {
+        orderNumber: 'A-1',
+        amount: 1990.5,
+        delivered: true,
+        purchaseDate: '2026-01-31',
+        paymentMethod: 'card',
+      }),
+    ).toEqual([]);
   });
 
   it('names a missing required field', () => {
-    expect(validateCustomFields(rules, {})).toEqual([{ path: 'customFields.orderNumber', code: 'required', message: '"orderNumber" is required' }]);
+    expect(validateCustomFields(rules, {})).toEqual([
+      { path: 'customFields.orderNumber', code: 'required', message: '"orderNumber" is required' },
+    ]);
   });
 
   it('lets an update leave a required field alone', () => {
@@ -23,11 +33,15 @@ describe('validateCustomFields', () => {
   });
 
   it('refuses to clear a required field', () => {
-    expect(validateCustomFields(rules, { orderNumber: null }, true)).toMatchObject([{ path: 'customFields.orderNumber', code: 'required' }]);
+    expect(validateCustomFields(rules, { orderNumber: null }, true)).toMatchObject([
+      { path: 'customFields.orderNumber', code: 'required' },
+    ]);
   });
 
   it('reports unknown keys', () => {
-    expect(validateCustomFields(rules, { orderNumber: 'x', colour: 'red' })).toMatchObject([{ path: 'customFields.colour', code: 'unknown_field' }]);
+    expect(validateCustomFields(rules, { orderNumber: 'x', colour: 'red' })).toMatchObject([
+      { path: 'customFields.colour', code: 'unknown_field' },
+    ]);
   });
 
   it.each([

@@ -21,7 +21,9 @@ export interface CustomerRow {
   updatedAt: Date;
 }
 
-const identities = (kind: string) => `coalesce((SELECT json_agg(json_build_object('value', i.value, 'placeholder', i.placeholder)
+const identities = (
+  kind: string,
+) => `coalesce((SELECT json_agg(json_build_object('value', i.value, 'placeholder', i.placeholder)
   ORDER BY i.created_at, i.value) FROM customer_identities i WHERE i.customer_id = c.id AND i.kind = '${kind}'), '[]')`;
 
 const COLUMNS = `c.id, c.name, c.company_name AS "companyName", c.company_code AS "companyCode",
@@ -33,7 +35,11 @@ export async function findById(db: Queryable, id: string): Promise<CustomerRow |
 }
 
 /** The customer owning a real (non-placeholder) identity. */
-export async function findByIdentity(db: Queryable, kind: 'phone' | 'email', value: string): Promise<string | undefined> {
+export async function findByIdentity(
+  db: Queryable,
+  kind: 'phone' | 'email',
+  value: string,
+): Promise<string | undefined> {
   const rows = await db.query<{ id: string }>(
     'SELECT customer_id AS id FROM customer_identities WHERE kind = $1 AND value = $2 AND NOT placeholder',
     [kind, value],
@@ -60,7 +66,14 @@ export async function findByCompanyCode(db: Queryable, code: string): Promise<st
 
 export async function insert(
   db: Queryable,
-  c: { name: string | null; companyName: string | null; companyCode: string | null; birthday: string | null; consents: object; tags: string[] },
+  c: {
+    name: string | null;
+    companyName: string | null;
+    companyCode: string | null;
+    birthday: string | null;
+    consents: object;
+    tags: string[];
+  },
 ): Promise<string> {
   const rows = await db.query<{ id: string }>(
     `INSERT INTO customers (name, company_name, company_code, birthday, consents, tags) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
@@ -79,12 +92,26 @@ export async function insertWithIdentities(
     `WITH c AS (INSERT INTO customers (id, name, company_name, company_code) VALUES ($1, $2, $3, $4) RETURNING id)
      INSERT INTO customer_identities (customer_id, kind, value, placeholder)
        SELECT c.id, t.k, t.v, t.p FROM c, unnest($5::text[], $6::text[], $7::boolean[]) AS t (k, v, p)`,
-    [c.id, c.name, c.companyName, c.companyCode, list.map((i) => i.kind), list.map((i) => i.value), list.map((i) => i.placeholder)],
+    [
+      c.id,
+      c.name,
+      c.companyName,
+      c.companyCode,
+      list.map((i) => i.kind),
+      list.map((i) => i.value),
+      list.map((i) => i.placeholder),
+    ],
   );
 }
 
-export async function addIdentities(db: Queryable, customerId: string, list: { kind: 'phone' | 'email'; value: string; placeholder: boolean }[]) {
-  if (list.length === 0) return;
+export async function addIdentities(
+  db: Queryable,
+  customerId: string,
+  list: { kind: 'phone' | 'email'; value: string; placeholder: boolean }[],
+) {
+  if (list.length === 0) {
+    return;
+  }
   await db.query(
     `INSERT INTO customer_identities (customer_id, kind, value, placeholder)
      SELECT $1, k, v, p FROM unnest($2::text[], $3::text[], $4::boolean[]) AS t (k, v, p)`,
@@ -98,21 +125,39 @@ export async function removeIdentitiesOfKind(db: Queryable, customerId: string, 
 
 export async function update(db: Queryable, id: string, set: Record<string, unknown>) {
   const columns: Record<string, string> = {
-    name: 'name', companyName: 'company_name', companyCode: 'company_code', birthday: 'birthday', consents: 'consents', tags: 'tags',
+    name: 'name',
+    companyName: 'company_name',
+    companyCode: 'company_code',
+    birthday: 'birthday',
+    consents: 'consents',
+    tags: 'tags',
   };
   const entries = Object.entries(set).filter(([k, v]) => v !== undefined && columns[k]);
   const assignments = entries.map(([k], i) => `${columns[k]} = $${i + 2}`);
   const values = entries.map(([k, v]) => (k === 'consents' ? JSON.stringify(v) : v));
-  await db.query(`UPDATE customers SET ${[...assignments, 'updated_at = now()'].join(', ')} WHERE id = $1`, [id, ...values]);
+  await db.query(`UPDATE customers SET ${[...assignments, 'updated_at = now()'].join(', ')} WHERE id = $1`, [
+    id,
+    ...values,
+  ]);
 }
 
 export async function setNameIfBlank(db: Queryable, id: string, name: string) {
-  await db.query(`UPDATE customers SET name = $2, updated_at = now() WHERE id = $1 AND (name IS NULL OR name = '')`, [id, name]);
+  await db.query(`UPDATE customers SET name = $2, updated_at = now() WHERE id = $1 AND (name IS NULL OR name = '')`, [
+    id,
+    name,
+  ]);
 }
 
 export function search(
   db: Queryable,
-  f: { q?: string | undefined; phone?: string | undefined; email?: string | undefined; companyCode?: string | undefined; limit: number; after?: { createdAt: string; id: string } | undefined },
+  f: {
+    q?: string | undefined;
+    phone?: string | undefined;
+    email?: string | undefined;
+    companyCode?: string | undefined;
+    limit: number;
+    after?: { createdAt: string; id: string } | undefined;
+  },
 ) {
   return db.query<CustomerRow>(
     `SELECT ${COLUMNS} FROM customers c
@@ -125,7 +170,15 @@ export function search(
        AND ($4::text IS NULL OR c.company_code = $4)
        AND ($5::timestamptz IS NULL OR (c.created_at, c.id) < ($5::timestamptz, $6::uuid))
      ORDER BY c.created_at DESC, c.id DESC LIMIT $7`,
-    [f.q ?? null, f.phone ?? null, f.email ?? null, f.companyCode ?? null, f.after?.createdAt ?? null, f.after?.id ?? null, f.limit],
+    [
+      f.q ?? null,
+      f.phone ?? null,
+      f.email ?? null,
+      f.companyCode ?? null,
+      f.after?.createdAt ?? null,
+      f.after?.id ?? null,
+      f.limit,
+    ],
   );
 }
 

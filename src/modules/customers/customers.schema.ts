@@ -2,24 +2,29 @@ import { z } from 'zod';
 
 const Identity = z.object({ value: z.string(), placeholder: z.boolean() });
 
-export const Customer = z.object({
-  id: z.uuid(),
-  name: z.string().nullable(),
-  companyName: z.string().nullable(),
-  companyCode: z.string().nullable(),
-  birthday: z.string().nullable(),
-  consents: z.record(z.string(), z.boolean()),
-  tags: z.array(z.string()),
-  phones: z.array(Identity),
-  emails: z.array(Identity),
-  mergedInto: z.uuid().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-}).meta({ id: 'Customer' });
+export const Customer = z
+  .object({
+    id: z.uuid(),
+    name: z.string().nullable(),
+    companyName: z.string().nullable(),
+    companyCode: z.string().nullable(),
+    birthday: z.string().nullable(),
+    consents: z.record(z.string(), z.boolean()),
+    tags: z.array(z.string()),
+    phones: z.array(Identity),
+    emails: z.array(Identity),
+    mergedInto: z.uuid().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Customer' });
 export type Customer = z.infer<typeof Customer>;
 
 const Name = z.string().trim().min(1).max(300);
-const CompanyCode = z.string().trim().regex(/^\d{8,15}$/, 'A registry code (INN/OGRN) of 8–15 digits');
+const CompanyCode = z
+  .string()
+  .trim()
+  .regex(/^\d{8,15}$/, 'A registry code (INN/OGRN) of 8–15 digits');
 const Consents = z.partialRecord(z.enum(['email', 'sms', 'phone', 'marketing', 'surveys']), z.boolean());
 const Tag = z.string().trim().min(1).max(50);
 
@@ -71,22 +76,32 @@ export const CustomerQuery = z.strictObject({
 export type CustomerQuery = z.infer<typeof CustomerQuery>;
 
 export const MergeQuery = z.strictObject({ into: z.uuid().describe('The customer that stays') });
-export const MergeCustomer = z.strictObject({ into: z.uuid().describe('The customer that stays; this one becomes a tombstone') });
+export const MergeCustomer = z.strictObject({
+  into: z.uuid().describe('The customer that stays; this one becomes a tombstone'),
+});
 
 /** What merging a customer into another moves, fills and leaves behind. */
-export const MergePreview = z.object({
-  customerId: z.uuid().describe('The customer merged away (kept as a tombstone)'),
-  into: z.uuid().describe('The survivor'),
-  appeals: z.object({ total: z.number().int(), byKind: z.record(z.string(), z.number().int()) }),
-  identities: z.array(z.object({
-    kind: z.enum(['phone', 'email']),
-    value: z.string(),
-    placeholder: z.boolean(),
-    outcome: z.enum(['moves', 'already_there']),
-  })),
-  fills: z.array(z.object({ field: z.string(), value: z.unknown() })).describe("The survivor's empty fields filled from the merged customer"),
-  conflicts: z.array(z.object({ field: z.string(), kept: z.unknown(), dropped: z.unknown() })).describe("Both set and different: the survivor's value is kept"),
-}).meta({ id: 'CustomerMergePreview' });
+export const MergePreview = z
+  .object({
+    customerId: z.uuid().describe('The customer merged away (kept as a tombstone)'),
+    into: z.uuid().describe('The survivor'),
+    appeals: z.object({ total: z.number().int(), byKind: z.record(z.string(), z.number().int()) }),
+    identities: z.array(
+      z.object({
+        kind: z.enum(['phone', 'email']),
+        value: z.string(),
+        placeholder: z.boolean(),
+        outcome: z.enum(['moves', 'already_there']),
+      }),
+    ),
+    fills: z
+      .array(z.object({ field: z.string(), value: z.unknown() }))
+      .describe("The survivor's empty fields filled from the merged customer"),
+    conflicts: z
+      .array(z.object({ field: z.string(), kept: z.unknown(), dropped: z.unknown() }))
+      .describe("Both set and different: the survivor's value is kept"),
+  })
+  .meta({ id: 'CustomerMergePreview' });
 export type MergePreview = z.infer<typeof MergePreview>;
 
 export const MergeResult = MergePreview.extend({ customer: Customer.describe('The survivor after the merge') });

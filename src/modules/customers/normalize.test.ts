@@ -19,12 +19,19 @@ describe('normalizePhone', () => {
     expect(normalizePhone(input)).toMatchObject({ ok: true, value: expected, placeholder: false });
   });
 
-  it.each(['', 'abc', '123', '+7 912 345', '+7 912 345 67 89 00', '1234567', 'phone: 8912', '+0123456789', '++79123456789x'])(
-    'refuses %j',
-    (input) => {
-      expect(normalizePhone(input)).toMatchObject({ ok: false, code: 'invalid_phone' });
-    },
-  );
+  it.each([
+    '',
+    'abc',
+    '123',
+    '+7 912 345',
+    '+7 912 345 67 89 00',
+    '1234567',
+    'phone: 8912',
+    '+0123456789',
+    '++79123456789x',
+  ])('refuses %j', (input) => {
+    expect(normalizePhone(input)).toMatchObject({ ok: false, code: 'invalid_phone' });
+  });
 
   it.each(['+7 000 000 00 00', '8 999 999 99 99', '+7 111 111 11 11'])('flags %s as a placeholder', (input) => {
     expect(normalizePhone(input)).toMatchObject({ ok: true, placeholder: true });
@@ -41,16 +48,34 @@ describe('normalizeEmail', () => {
     expect(normalizeEmail(input)).toEqual({ ok: true, value: expected, placeholder: false });
   });
 
-  it.each(['', 'ivan', 'ivan@', '@mail.ru', 'ivan@mail', 'a b@mail.ru', 'ivan@@mail.ru', 'ivan@mail.r', '<ivan@mail.ru>'])(
-    'refuses %j',
-    (input) => {
-      expect(normalizeEmail(input)).toMatchObject({ ok: false, code: 'invalid_email' });
-    },
-  );
+  it.each([
+    '',
+    'ivan',
+    'ivan@',
+    '@mail.ru',
+    'ivan@mail',
+    'a b@mail.ru',
+    'ivan@@mail.ru',
+    'ivan@mail.r',
+    '<ivan@mail.ru>',
+  ])('refuses %j', (input) => {
+    expect(normalizeEmail(input)).toMatchObject({ ok: false, code: 'invalid_email' });
+  });
 
   it.each([
-    'noemail@mail.ru', 'NoEmail@gmail.com', 'no-email@yandex.ru', '123@mail.ru', '0@mail.ru', '111111@mail.ru',
-    'aaa@mail.ru', 'net@mail.ru', 'нет@почта.рф', 'test@test.ru', 'ivan@example.com', 'no.email@bk.ru', 'nomail@list.ru',
+    'noemail@mail.ru',
+    'NoEmail@gmail.com',
+    'no-email@yandex.ru',
+    '123@mail.ru',
+    '0@mail.ru',
+    '111111@mail.ru',
+    'aaa@mail.ru',
+    'net@mail.ru',
+    'нет@почта.рф',
+    'test@test.ru',
+    'ivan@example.com',
+    'no.email@bk.ru',
+    'nomail@list.ru',
     'netpochty@mail.ru',
   ])('flags %s as a placeholder', (input) => {
     expect(normalizeEmail(input)).toMatchObject({ ok: true, placeholder: true });

@@ -26,12 +26,24 @@ function specialFactor(day: number, date: Date): number {
   const m = date.getUTCMonth();
   const d = date.getUTCDate();
   const blackFriday = lastFridayOfNovember(date.getUTCFullYear());
-  if (day >= blackFriday && day < blackFriday + 10) return 1.7 - (day - blackFriday) * 0.06;
-  if (m === 10 && d >= 11 && d <= 15) return 1.35; // 11.11
-  if (m === 11 && d >= 15) return d === 31 ? 0.8 : 1.3; // gifts; New Year's Eve itself is quiet
-  if (m === 0 && d <= 2) return 0.45;
-  if (m === 0 && d <= 10) return 1.3; // returns after the holidays
-  if ((m === 1 && d >= 16 && d <= 23) || (m === 2 && d <= 8)) return 1.15; // 23 February and 8 March gifts
+  if (day >= blackFriday && day < blackFriday + 10) {
+    return 1.7 - (day - blackFriday) * 0.06;
+  }
+  if (m === 10 && d >= 11 && d <= 15) {
+    return 1.35;
+  } // 11.11
+  if (m === 11 && d >= 15) {
+    return d === 31 ? 0.8 : 1.3;
+  } // gifts; New Year's Eve itself is quiet
+  if (m === 0 && d <= 2) {
+    return 0.45;
+  }
+  if (m === 0 && d <= 10) {
+    return 1.3;
+  } // returns after the holidays
+  if ((m === 1 && d >= 16 && d <= 23) || (m === 2 && d <= 8)) {
+    return 1.15;
+  } // 23 February and 8 March gifts
   return 1;
 }
 
@@ -51,7 +63,8 @@ export function dayWeights(rng: Rng, fromDay: number, toDay: number): DayWeight[
     const date = new Date(day * DAY_MS);
     const growth = 1 + 0.35 * ((day - fromDay) / span);
     const noise = Math.min(1.6, Math.max(0.6, rng.gaussian(1, 0.12)));
-    const weight = growth * MONTH_FACTOR[date.getUTCMonth()]! * WEEKDAY_FACTOR[weekdayOf(day)]! * specialFactor(day, date) * noise;
+    const weight =
+      growth * MONTH_FACTOR[date.getUTCMonth()]! * WEEKDAY_FACTOR[weekdayOf(day)]! * specialFactor(day, date) * noise;
     out.push({ day, weight });
   }
   return out;
@@ -73,29 +86,54 @@ export function allocate(total: number, weights: readonly number[]): number[] {
 }
 
 // Local hours 0..23. Stores are open 10–22; people write e-mails in the evening too; EDMS is office work.
-const STORE_HOURS = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0.3, 0.8, 1.1, 1.3, 1.4, 1.4, 1.4, 1.5, 1.6, 1.7, 1.6, 1.3, 0.9, 0.3, 0];
-const ONLINE_HOURS = [0.25, 0.15, 0.08, 0.05, 0.05, 0.08, 0.2, 0.45, 0.8, 1.1, 1.3, 1.3, 1.25, 1.2, 1.2, 1.15, 1.1, 1.1, 1.15, 1.25, 1.3, 1.2, 0.9, 0.5];
+const STORE_HOURS = [
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0.3, 0.8, 1.1, 1.3, 1.4, 1.4, 1.4, 1.5, 1.6, 1.7, 1.6, 1.3, 0.9, 0.3, 0,
+];
+const ONLINE_HOURS = [
+  0.25, 0.15, 0.08, 0.05, 0.05, 0.08, 0.2, 0.45, 0.8, 1.1, 1.3, 1.3, 1.25, 1.2, 1.2, 1.15, 1.1, 1.1, 1.15, 1.25, 1.3,
+  1.2, 0.9, 0.5,
+];
 const CALL_HOURS = [0, 0, 0, 0, 0, 0, 0, 0, 0.5, 1.2, 1.5, 1.5, 1.4, 1.3, 1.3, 1.3, 1.3, 1.3, 1.2, 1.0, 0.8, 0.5, 0, 0];
-const CHAT_HOURS = [0.05, 0, 0, 0, 0, 0, 0, 0.1, 0.4, 0.9, 1.2, 1.3, 1.3, 1.2, 1.2, 1.2, 1.2, 1.2, 1.3, 1.4, 1.4, 1.2, 0.8, 0.3];
+const CHAT_HOURS = [
+  0.05, 0, 0, 0, 0, 0, 0, 0.1, 0.4, 0.9, 1.2, 1.3, 1.3, 1.2, 1.2, 1.2, 1.2, 1.2, 1.3, 1.4, 1.4, 1.2, 0.8, 0.3,
+];
 const OFFICE_HOURS = [0, 0, 0, 0, 0, 0, 0, 0, 0.2, 1.0, 1.4, 1.5, 1.2, 1.0, 1.4, 1.4, 1.3, 1.0, 0.4, 0.1, 0, 0, 0, 0];
 
 export const CHANNEL_HOURS: Readonly<Record<Channel, readonly number[]>> = {
-  email: ONLINE_HOURS, web_form: ONLINE_HOURS, social: ONLINE_HOURS, review_site: ONLINE_HOURS, sms: CHAT_HOURS,
-  chat: CHAT_HOURS, phone: CALL_HOURS, callback: CALL_HOURS, store_submission: STORE_HOURS, edms: OFFICE_HOURS,
+  email: ONLINE_HOURS,
+  web_form: ONLINE_HOURS,
+  social: ONLINE_HOURS,
+  review_site: ONLINE_HOURS,
+  sms: CHAT_HOURS,
+  chat: CHAT_HOURS,
+  phone: CALL_HOURS,
+  callback: CALL_HOURS,
+  store_submission: STORE_HOURS,
+  edms: OFFICE_HOURS,
 };
 
 /** How much a channel is used on a weekday (Monday first) relative to the others. */
 export function channelWeekdayFactor(channel: Channel, weekday: number): number {
   const weekend = weekday >= 5;
-  if (channel === 'edms') return weekend ? 0.05 : 1;
-  if (channel === 'store_submission') return weekend ? 1.3 : 1;
-  if (channel === 'email' || channel === 'web_form') return weekend ? 0.75 : 1;
-  if (channel === 'phone' || channel === 'callback') return weekend ? 0.85 : 1;
+  if (channel === 'edms') {
+    return weekend ? 0.05 : 1;
+  }
+  if (channel === 'store_submission') {
+    return weekend ? 1.3 : 1;
+  }
+  if (channel === 'email' || channel === 'web_form') {
+    return weekend ? 0.75 : 1;
+  }
+  if (channel === 'phone' || channel === 'callback') {
+    return weekend ? 0.85 : 1;
+  }
   return weekend ? 1.1 : 1;
 }
 
-const AVERAGE_HOURS = Array.from({ length: 24 }, (_, h) =>
-  (STORE_HOURS[h]! + ONLINE_HOURS[h]! + CALL_HOURS[h]! + CHAT_HOURS[h]!) / 4);
+const AVERAGE_HOURS = Array.from(
+  { length: 24 },
+  (_, h) => (STORE_HOURS[h]! + ONLINE_HOURS[h]! + CALL_HOURS[h]! + CHAT_HOURS[h]!) / 4,
+);
 const AVERAGE_TOTAL = AVERAGE_HOURS.reduce((a, b) => a + b, 0);
 
 /** The share of a day's appeals that fall between two local times of day, in hours (0–24, fractional). */
@@ -103,7 +141,9 @@ export function dayShare(fromHour: number, toHour: number): number {
   let mass = 0;
   for (let h = Math.floor(fromHour); h < Math.ceil(toHour) && h < 24; h++) {
     const overlap = Math.min(toHour, h + 1) - Math.max(fromHour, h);
-    if (overlap > 0) mass += overlap * AVERAGE_HOURS[h]!;
+    if (overlap > 0) {
+      mass += overlap * AVERAGE_HOURS[h]!;
+    }
   }
   return mass / AVERAGE_TOTAL;
 }

@@ -11,7 +11,10 @@ const isoOrNull = (ms: number | null): string | null => (ms === null ? null : is
 /** A text[] literal for one row; the demo's tags are plain words, so no element needs quoting. */
 const arrayLiteral = (items: readonly string[]): string => `{${items.join(',')}}`;
 
-export async function existingData(db: Queryable, demoEmailDomain: string): Promise<{ appeals: number; demoUsers: number; units: number; users: number }> {
+export async function existingData(
+  db: Queryable,
+  demoEmailDomain: string,
+): Promise<{ appeals: number; demoUsers: number; units: number; users: number }> {
   const rows = await db.query<{ appeals: number; demoUsers: number; units: number; users: number }>(
     `SELECT (SELECT count(*) FROM (SELECT 1 FROM appeals LIMIT 1) a)::int AS appeals,
             (SELECT count(*) FROM users WHERE email LIKE '%@' || $1)::int AS "demoUsers",
@@ -23,7 +26,9 @@ export async function existingData(db: Queryable, demoEmailDomain: string): Prom
 }
 
 export async function takenUnitCodes(db: Queryable, codes: readonly string[]): Promise<string[]> {
-  const rows = await db.query<{ code: string }>('SELECT code FROM units WHERE code = ANY($1::text[]) ORDER BY code', [codes]);
+  const rows = await db.query<{ code: string }>('SELECT code FROM units WHERE code = ANY($1::text[]) ORDER BY code', [
+    codes,
+  ]);
   return rows.map((r) => r.code);
 }
 
@@ -46,7 +51,10 @@ export async function nextAppealNumber(db: Queryable): Promise<number> {
  * users take numbers after them. Sequences ignore rollback: a failed load leaves a gap, never a clash.
  */
 export async function reserveAppealNumbers(db: Queryable, last: number): Promise<void> {
-  await db.query(`SELECT setval('appeal_number_seq', greatest($1::int8, (SELECT coalesce(max(number), 1) FROM appeals)))`, [last]);
+  await db.query(
+    `SELECT setval('appeal_number_seq', greatest($1::int8, (SELECT coalesce(max(number), 1) FROM appeals)))`,
+    [last],
+  );
 }
 
 /** Gives reserved numbers back after a failed load, unless someone has drawn from the sequence since. */
@@ -59,7 +67,12 @@ export async function releaseAppealNumbers(db: Queryable, numbers: readonly [num
 }
 
 /** Undoes a load that ran in several transactions and failed in one of them. */
-export async function removeLoaded(db: Queryable, numbers: readonly [number, number], customerIds: readonly string[], org: DemoOrg | null): Promise<void> {
+export async function removeLoaded(
+  db: Queryable,
+  numbers: readonly [number, number],
+  customerIds: readonly string[],
+  org: DemoOrg | null,
+): Promise<void> {
   const range = `SELECT id FROM appeals WHERE number BETWEEN $1 AND $2`;
   await db.query(`DELETE FROM appeal_events WHERE appeal_id IN (${range})`, numbers);
   await db.query(`DELETE FROM appeal_messages WHERE appeal_id IN (${range})`, numbers);
@@ -82,15 +95,31 @@ export async function insertOrg(db: Queryable, org: DemoOrg, passwordHash: strin
      SELECT id, type, name, code, time_zone, parent_id, contacts, $8, $8
      FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::jsonb[])
        AS t (id, type, name, code, time_zone, parent_id, contacts)`,
-    [u.map((x) => x.id), u.map((x) => x.type), u.map((x) => x.name), u.map((x) => x.code), u.map((x) => x.timeZone),
-      u.map((x) => x.parentId), u.map((x) => JSON.stringify(x.contacts)), at],
+    [
+      u.map((x) => x.id),
+      u.map((x) => x.type),
+      u.map((x) => x.name),
+      u.map((x) => x.code),
+      u.map((x) => x.timeZone),
+      u.map((x) => x.parentId),
+      u.map((x) => JSON.stringify(x.contacts)),
+      at,
+    ],
   );
   const p = org.users;
   await db.query(
     `INSERT INTO users (id, email, name, role, password_hash, locale, created_at, updated_at)
      SELECT id, email, name, role, $5, locale, $6, $6 FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $7::text[])
        AS t (id, email, name, role, locale)`,
-    [p.map((x) => x.id), p.map((x) => x.email), p.map((x) => x.name), p.map((x) => x.role), passwordHash, at, p.map((x) => x.locale)],
+    [
+      p.map((x) => x.id),
+      p.map((x) => x.email),
+      p.map((x) => x.name),
+      p.map((x) => x.role),
+      passwordHash,
+      at,
+      p.map((x) => x.locale),
+    ],
   );
   const m = org.members;
   await db.query(
@@ -102,7 +131,14 @@ export async function insertOrg(db: Queryable, org: DemoOrg, passwordHash: strin
 
 /** Reads an existing org back for append mode, in a stable order so that generation stays reproducible. */
 export async function loadOrg(db: Queryable, offsetOf: (timeZone: string) => number): Promise<DemoOrg> {
-  const units = await db.query<{ id: string; type: UnitType; name: string; code: string | null; timeZone: string; parentId: string | null }>(
+  const units = await db.query<{
+    id: string;
+    type: UnitType;
+    name: string;
+    code: string | null;
+    timeZone: string;
+    parentId: string | null;
+  }>(
     `SELECT id, type, name, code, time_zone AS "timeZone", parent_id AS "parentId" FROM units WHERE active ORDER BY code NULLS LAST, id`,
   );
   const users = await db.query<{ id: string; email: string; name: string; role: Role; locale: 'ru' | 'en' }>(
@@ -112,7 +148,10 @@ export async function loadOrg(db: Queryable, offsetOf: (timeZone: string) => num
     'SELECT unit_id AS "unitId", user_id AS "userId", responsible FROM unit_members ORDER BY unit_id, user_id',
   );
   const demoUnits: DemoUnit[] = units.map((r) => ({
-    ...r, contacts: { emails: [], phones: [] }, offsetMinutes: offsetOf(r.timeZone), weight: 1,
+    ...r,
+    contacts: { emails: [], phones: [] },
+    offsetMinutes: offsetOf(r.timeZone),
+    weight: 1,
     label: { ru: `«${r.name}»`, en: r.name, acc: `подразделение «${r.name}»` },
   }));
   const demoUsers: DemoUser[] = users.map((r) => ({ ...r, gender: guessGender(r.name), shortName: r.name }));
@@ -131,7 +170,15 @@ export async function loadCustomerRefs(db: Queryable, limit: number): Promise<Cu
     const name = r.name ?? 'Клиент';
     const words = name.split(' ');
     const polite = words.length === 3 ? `${words[1]} ${words[2]}` : words[0]!;
-    return { id: r.id, full: name, polite, gender: guessGender(name), english: /^[A-Za-z ]+$/.test(name), hasEmail: r.hasEmail, vip: r.vip };
+    return {
+      id: r.id,
+      full: name,
+      polite,
+      gender: guessGender(name),
+      english: /^[A-Za-z ]+$/.test(name),
+      hasEmail: r.hasEmail,
+      vip: r.vip,
+    };
   });
 }
 
@@ -143,14 +190,32 @@ export async function insertCustomers(db: Queryable, customers: readonly DemoCus
      SELECT id, name, company_name, company_code, birthday, consents, tags::text[], created_at, created_at
      FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[], $6::jsonb[], $7::text[], $8::timestamptz[])
        AS t (id, name, company_name, company_code, birthday, consents, tags, created_at)`,
-    [c.map((x) => x.id), c.map((x) => x.name), c.map((x) => x.companyName), c.map((x) => x.companyCode), c.map((x) => x.birthday),
-      c.map((x) => JSON.stringify(x.consents)), c.map((x) => arrayLiteral(x.tags)), c.map((x) => iso(x.createdAt))],
+    [
+      c.map((x) => x.id),
+      c.map((x) => x.name),
+      c.map((x) => x.companyName),
+      c.map((x) => x.companyCode),
+      c.map((x) => x.birthday),
+      c.map((x) => JSON.stringify(x.consents)),
+      c.map((x) => arrayLiteral(x.tags)),
+      c.map((x) => iso(x.createdAt)),
+    ],
   );
-  const ids: string[] = [], owners: string[] = [], kinds: string[] = [], values: string[] = [], placeholders: boolean[] = [], at: string[] = [];
+  const ids: string[] = [],
+    owners: string[] = [],
+    kinds: string[] = [],
+    values: string[] = [],
+    placeholders: boolean[] = [],
+    at: string[] = [];
   for (const customer of c) {
     const created = iso(customer.createdAt);
     for (const i of customer.identities) {
-      ids.push(i.id); owners.push(customer.id); kinds.push(i.kind); values.push(i.value); placeholders.push(i.placeholder); at.push(created);
+      ids.push(i.id);
+      owners.push(customer.id);
+      kinds.push(i.kind);
+      values.push(i.value);
+      placeholders.push(i.placeholder);
+      at.push(created);
     }
   }
   await db.query(
@@ -162,7 +227,11 @@ export async function insertCustomers(db: Queryable, customers: readonly DemoCus
 }
 
 /** One batch of appeals with their messages and history; returns the number of messages written. */
-export async function insertAppeals(db: Queryable, appeals: readonly DemoAppeal[], categoryIds: ReadonlyMap<string, string>): Promise<number> {
+export async function insertAppeals(
+  db: Queryable,
+  appeals: readonly DemoAppeal[],
+  categoryIds: ReadonlyMap<string, string>,
+): Promise<number> {
   const a = appeals;
   await db.query(
     `INSERT INTO appeals (id, number, kind, channel, status, priority, subject, description, unit_id, category_id, customer_id,
@@ -174,11 +243,28 @@ export async function insertAppeals(db: Queryable, appeals: readonly DemoAppeal[
        $18::timestamptz[], $19::timestamptz[], $20::timestamptz[])
        AS t (id, number, kind, channel, status, priority, subject, description, unit_id, category_id, customer_id,
          owner_id, created_by, sequence_number, received_at, tags, created_at, updated_at, resolved_at, closed_at)`,
-    [a.map((x) => x.id), a.map((x) => x.number), a.map((x) => x.kind), a.map((x) => x.channel), a.map((x) => x.status),
-      a.map((x) => x.priority), a.map((x) => x.subject), a.map((x) => x.description), a.map((x) => x.unitId),
-      a.map((x) => categoryIds.get(x.categoryCode) ?? null), a.map((x) => x.customerId), a.map((x) => x.ownerId),
-      a.map((x) => x.createdBy), a.map((x) => x.sequenceNumber), a.map((x) => iso(x.receivedAt)), a.map((x) => arrayLiteral(x.tags)),
-      a.map((x) => iso(x.createdAt)), a.map((x) => iso(x.updatedAt)), a.map((x) => isoOrNull(x.resolvedAt)), a.map((x) => isoOrNull(x.closedAt))],
+    [
+      a.map((x) => x.id),
+      a.map((x) => x.number),
+      a.map((x) => x.kind),
+      a.map((x) => x.channel),
+      a.map((x) => x.status),
+      a.map((x) => x.priority),
+      a.map((x) => x.subject),
+      a.map((x) => x.description),
+      a.map((x) => x.unitId),
+      a.map((x) => categoryIds.get(x.categoryCode) ?? null),
+      a.map((x) => x.customerId),
+      a.map((x) => x.ownerId),
+      a.map((x) => x.createdBy),
+      a.map((x) => x.sequenceNumber),
+      a.map((x) => iso(x.receivedAt)),
+      a.map((x) => arrayLiteral(x.tags)),
+      a.map((x) => iso(x.createdAt)),
+      a.map((x) => iso(x.updatedAt)),
+      a.map((x) => isoOrNull(x.resolvedAt)),
+      a.map((x) => isoOrNull(x.closedAt)),
+    ],
   );
 
   const messages = a.flatMap((x) => x.messages.map((m) => ({ appealId: x.id, m })));
@@ -186,16 +272,32 @@ export async function insertAppeals(db: Queryable, appeals: readonly DemoAppeal[
     await db.query(
       `INSERT INTO appeal_messages (id, appeal_id, direction, channel, body, author_id, created_at)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::timestamptz[])`,
-      [messages.map((x) => x.m.id), messages.map((x) => x.appealId), messages.map((x) => x.m.direction), messages.map((x) => x.m.channel),
-        messages.map((x) => x.m.body), messages.map((x) => x.m.authorId), messages.map((x) => iso(x.m.at))],
+      [
+        messages.map((x) => x.m.id),
+        messages.map((x) => x.appealId),
+        messages.map((x) => x.m.direction),
+        messages.map((x) => x.m.channel),
+        messages.map((x) => x.m.body),
+        messages.map((x) => x.m.authorId),
+        messages.map((x) => iso(x.m.at)),
+      ],
     );
   }
 
-  const appealIds: string[] = [], actors: (string | null)[] = [], at: string[] = [], actions: string[] = [];
-  const fields: (string | null)[] = [], olds: (string | null)[] = [], news: (string | null)[] = [];
+  const appealIds: string[] = [],
+    actors: (string | null)[] = [],
+    at: string[] = [],
+    actions: string[] = [];
+  const fields: (string | null)[] = [],
+    olds: (string | null)[] = [],
+    news: (string | null)[] = [];
   for (const x of a) {
     for (const e of x.events) {
-      appealIds.push(x.id); actors.push(e.actorId); at.push(iso(e.at)); actions.push(e.action); fields.push(e.field);
+      appealIds.push(x.id);
+      actors.push(e.actorId);
+      at.push(iso(e.at));
+      actions.push(e.action);
+      fields.push(e.field);
       olds.push(e.oldValue === null ? null : JSON.stringify(e.oldValue));
       news.push(e.newValue === null ? null : JSON.stringify(e.newValue));
     }

@@ -51,32 +51,52 @@ interface Prepared {
 
 function checkCount(name: string, value: number, min: number): number {
   if (!Number.isFinite(value) || value < min || (name !== 'years' && !Number.isInteger(value))) {
-    throw new Error(`loadDemo: "${name}" must be ${name === 'years' ? 'a number' : 'an integer'} ≥ ${min}, got ${value}`);
+    throw new Error(
+      `loadDemo: "${name}" must be ${name === 'years' ? 'a number' : 'an integer'} ≥ ${min}, got ${value}`,
+    );
   }
   return value;
 }
 
-async function prepare(tx: Queryable, o: Required<Omit<LoadDemoOptions, 'onProgress' | 'withMessages'>>, reuse: boolean, stream: number): Promise<Prepared> {
+async function prepare(
+  tx: Queryable,
+  o: Required<Omit<LoadDemoOptions, 'onProgress' | 'withMessages'>>,
+  reuse: boolean,
+  stream: number,
+): Promise<Prepared> {
   let org: DemoOrg;
   if (reuse) {
     org = await repo.loadOrg(tx, (tz) => zoneOffsetMinutes(tz, o.baseDate));
   } else {
     org = generateOrg(createRng(mixSeed(o.seed, 1)), { stores: o.stores, baseDate: o.baseDate, years: o.years });
-    const taken = await repo.takenUnitCodes(tx, org.units.map((u) => u.code!));
-    if (taken.length) throw new Error(`loadDemo: units with the demo's codes already exist (${taken.join(', ')}); use an empty database`);
+    const taken = await repo.takenUnitCodes(
+      tx,
+      org.units.map((u) => u.code!),
+    );
+    if (taken.length) {
+      throw new Error(
+        `loadDemo: units with the demo's codes already exist (${taken.join(', ')}); use an empty database`,
+      );
+    }
     // One hash for every demo user: scrypt is deliberately slow, and they all share the password.
     await repo.insertOrg(tx, org, await hashPassword(o.password));
   }
   let refs: CustomerRef[] = [];
   const customerIds: string[] = [];
-  for (const batch of customerBatches(createRng(mixSeed(o.seed, 2), stream), { count: o.customers, baseDate: o.baseDate, years: o.years })) {
+  for (const batch of customerBatches(createRng(mixSeed(o.seed, 2), stream), {
+    count: o.customers,
+    baseDate: o.baseDate,
+    years: o.years,
+  })) {
     await repo.insertCustomers(tx, batch);
     for (const c of batch) {
       refs.push(toCustomerRef(c));
       customerIds.push(c.id);
     }
   }
-  if (refs.length === 0 && o.append) refs = await repo.loadCustomerRefs(tx, EXISTING_CUSTOMERS_LIMIT);
+  if (refs.length === 0 && o.append) {
+    refs = await repo.loadCustomerRefs(tx, EXISTING_CUSTOMERS_LIMIT);
+  }
   return { org, created: !reuse, refs, customerIds };
 }
 
@@ -84,24 +104,43 @@ async function prepare(tx: Queryable, o: Required<Omit<LoadDemoOptions, 'onProgr
  * Writes batches pulled from a shared generator until it is exhausted or another lane failed. The database
  * writes one batch while the generator computes the next; several lanes share one generator.
  */
-async function pump(tx: Queryable, batches: Iterator<DemoAppeal[]>, write: (tx: Queryable, batch: DemoAppeal[]) => Promise<void>, stop: { failed: boolean }) {
+async function pump(
+  tx: Queryable,
+  batches: Iterator<DemoAppeal[]>,
+  write: (tx: Queryable, batch: DemoAppeal[]) => Promise<void>,
+  stop: { failed: boolean },
+) {
   let inFlight: Promise<void> | undefined;
   for (let next = batches.next(); !next.done && !stop.failed; next = batches.next()) {
-    if (inFlight) await inFlight;
+    if (inFlight) {
+      await inFlight;
+    }
     inFlight = write(tx, next.value);
   }
-  if (inFlight) await inFlight;
+  if (inFlight) {
+    await inFlight;
+  }
 }
 
 /** Several transactions write the appeals side by side; if one fails, `undo` deletes what the others wrote. */
-async function loadInLanes(db: Db, lanes: number, batches: Iterator<DemoAppeal[]>, write: (tx: Queryable, batch: DemoAppeal[]) => Promise<void>,
-  undo: (tx: Queryable) => Promise<void>): Promise<void> {
+async function loadInLanes(
+  db: Db,
+  lanes: number,
+  batches: Iterator<DemoAppeal[]>,
+  write: (tx: Queryable, batch: DemoAppeal[]) => Promise<void>,
+  undo: (tx: Queryable) => Promise<void>,
+): Promise<void> {
   const stop = { failed: false };
-  const results = await Promise.allSettled(Array.from({ length: lanes }, () =>
-    db.transaction((tx) => pump(tx, batches, write, stop).catch((err: unknown) => {
-      stop.failed = true;
-      throw err;
-    }))));
+  const results = await Promise.allSettled(
+    Array.from({ length: lanes }, () =>
+      db.transaction((tx) =>
+        pump(tx, batches, write, stop).catch((err: unknown) => {
+          stop.failed = true;
+          throw err;
+        }),
+      ),
+    ),
+  );
   const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failure) {
     await db.transaction(undo);
@@ -125,16 +164,27 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<L
 
   const existing = await repo.existingData(db, DEMO_EMAIL_DOMAIN);
   if (!o.append && (existing.appeals > 0 || existing.demoUsers > 0)) {
-    const what = [existing.appeals > 0 ? 'appeals' : '', existing.demoUsers > 0 ? `demo users (@${DEMO_EMAIL_DOMAIN})` : ''].filter(Boolean).join(' and ');
-    throw new Error(`loadDemo refuses: the database already holds ${what}. Load the demo into an empty database, or pass append: true to add customers and appeals only.`);
+    const what = [
+      existing.appeals > 0 ? 'appeals' : '',
+      existing.demoUsers > 0 ? `demo users (@${DEMO_EMAIL_DOMAIN})` : '',
+    ]
+      .filter(Boolean)
+      .join(' and ');
+    throw new Error(
+      `loadDemo refuses: the database already holds ${what}. Load the demo into an empty database, or pass append: true to add customers and appeals only.`,
+    );
   }
   const categories = await repo.categoryIdsByCode(db);
   const missing = categoryCodes().filter((code) => !categories.has(code));
-  if (missing.length) throw new Error(`loadDemo: the seeded categories ${missing.join(', ')} are missing; run the migrations first`);
+  if (missing.length) {
+    throw new Error(`loadDemo: the seeded categories ${missing.join(', ')} are missing; run the migrations first`);
+  }
 
   const firstNumber = await repo.nextAppealNumber(db);
   const numbers = [firstNumber, firstNumber + o.appeals - 1] as const;
-  if (o.appeals > 0) await repo.reserveAppealNumbers(db, numbers[1]);
+  if (o.appeals > 0) {
+    await repo.reserveAppealNumbers(db, numbers[1]);
+  }
   // Appending again with the same seed must not repeat ids: the stream moves with the register.
   const stream = o.append ? firstNumber : 0;
   const reuse = o.append && existing.units > 0 && existing.users > 0;
@@ -148,7 +198,13 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<L
     options.onProgress?.(done, o.appeals);
   };
   const batchesFor = (p: Prepared) =>
-    appealBatches(createRng(mixSeed(o.seed, 3), stream), p.org, p.refs, { count: o.appeals, years: o.years, baseDate: o.baseDate, withMessages, firstNumber });
+    appealBatches(createRng(mixSeed(o.seed, 3), stream), p.org, p.refs, {
+      count: o.appeals,
+      years: o.years,
+      baseDate: o.baseDate,
+      withMessages,
+      firstNumber,
+    });
 
   let prepared: Prepared;
   try {
@@ -161,11 +217,15 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<L
       });
     } else {
       const p = await db.transaction((tx) => prepare(tx, o, reuse, stream));
-      await loadInLanes(db, lanes, batchesFor(p), write, (tx) => repo.removeLoaded(tx, numbers, p.customerIds, p.created ? p.org : null));
+      await loadInLanes(db, lanes, batchesFor(p), write, (tx) =>
+        repo.removeLoaded(tx, numbers, p.customerIds, p.created ? p.org : null),
+      );
       prepared = p;
     }
   } catch (err) {
-    if (o.appeals > 0) await repo.releaseAppealNumbers(db, numbers);
+    if (o.appeals > 0) {
+      await repo.releaseAppealNumbers(db, numbers);
+    }
     throw err;
   }
   await repo.analyze(db);

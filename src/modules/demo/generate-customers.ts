@@ -14,16 +14,43 @@ export interface CustomerOptions {
 
 const DAY = 86_400_000;
 const EMAIL_DOMAINS: readonly Weighted<string>[] = [
-  ['mail.ru', 34], ['yandex.ru', 26], ['gmail.com', 18], ['bk.ru', 5], ['list.ru', 5], ['inbox.ru', 3], ['rambler.ru', 4], ['ya.ru', 5],
+  ['mail.ru', 34],
+  ['yandex.ru', 26],
+  ['gmail.com', 18],
+  ['bk.ru', 5],
+  ['list.ru', 5],
+  ['inbox.ru', 3],
+  ['rambler.ru', 4],
+  ['ya.ru', 5],
 ];
 const FOREIGN_DOMAINS = ['gmail.com', 'outlook.com', 'yahoo.com', 'icloud.com'] as const;
 // Values agents type when a customer will not give an e-mail; customers.normalize flags each as a placeholder.
-const PLACEHOLDER_EMAILS = ['noemail@mail.ru', 'no@mail.ru', 'net@mail.ru', '0@mail.ru', 'nomail@yandex.ru', 'net-pochty@mail.ru'] as const;
+const PLACEHOLDER_EMAILS = [
+  'noemail@mail.ru',
+  'no@mail.ru',
+  'net@mail.ru',
+  '0@mail.ru',
+  'nomail@yandex.ru',
+  'net-pochty@mail.ru',
+] as const;
 const PLACEHOLDER_PHONES = ['+70000000000', '+79999999999'] as const;
 const COMPANY_FORMS = ['ООО', 'АО'] as const;
 const COMPANY_WORDS = [
-  'Вектор', 'Альянс', 'СтройИнвест', 'Гарант', 'Северный ветер', 'Техноком', 'Меридиан', 'Прогресс', 'Уральские узоры',
-  'Сибирский двор', 'Логистик Плюс', 'Ласточка', 'Здоровье', 'Автоцентр', 'Фабрика окон',
+  'Вектор',
+  'Альянс',
+  'СтройИнвест',
+  'Гарант',
+  'Северный ветер',
+  'Техноком',
+  'Меридиан',
+  'Прогресс',
+  'Уральские узоры',
+  'Сибирский двор',
+  'Логистик Плюс',
+  'Ласточка',
+  'Здоровье',
+  'Автоцентр',
+  'Фабрика окон',
 ] as const;
 const INN_WEIGHTS = [2, 4, 10, 3, 5, 9, 4, 6, 8];
 
@@ -43,12 +70,18 @@ function emailLocal(rng: Rng, p: PersonName): string {
   const last = transliterate(p.last);
   const year = String(rng.int(60, 105) % 100).padStart(2, '0');
   switch (rng.int(0, 5)) {
-    case 0: return `${first}.${last}`;
-    case 1: return `${last}${year}`;
-    case 2: return `${first[0]}${last}`;
-    case 3: return `${last}.${first}${rng.int(1, 99)}`;
-    case 4: return `${first}_${last}${year}`;
-    default: return `${first}${rng.int(100, 9999)}`;
+    case 0:
+      return `${first}.${last}`;
+    case 1:
+      return `${last}${year}`;
+    case 2:
+      return `${first[0]}${last}`;
+    case 3:
+      return `${last}.${first}${rng.int(1, 99)}`;
+    case 4:
+      return `${first}_${last}${year}`;
+    default:
+      return `${first}${rng.int(100, 9999)}`;
   }
 }
 
@@ -60,7 +93,9 @@ interface Seen {
 function uniqueEmail(rng: Rng, seen: Seen, p: PersonName): string {
   const domain = p.foreign ? rng.pick(FOREIGN_DOMAINS) : rng.weighted(EMAIL_DOMAINS);
   let email = `${emailLocal(rng, p)}@${domain}`;
-  while (seen.emails.has(email)) email = email.replace('@', `${rng.int(0, 9)}@`);
+  while (seen.emails.has(email)) {
+    email = email.replace('@', `${rng.int(0, 9)}@`);
+  }
   seen.emails.add(email);
   return email;
 }
@@ -68,16 +103,19 @@ function uniqueEmail(rng: Rng, seen: Seen, p: PersonName): string {
 function uniquePhone(rng: Rng, seen: Seen, foreign: boolean): string {
   let phone: string;
   do {
-    phone = foreign && rng.chance(0.5)
-      ? `+${rng.pick(['44', '49', '33', '39'])}${rng.int(100_000_000, 999_999_999)}${rng.int(0, 9)}`
-      : `+79${String(rng.int(0, 999_999_999)).padStart(9, '0')}`;
+    phone =
+      foreign && rng.chance(0.5)
+        ? `+${rng.pick(['44', '49', '33', '39'])}${rng.int(100_000_000, 999_999_999)}${rng.int(0, 9)}`
+        : `+79${String(rng.int(0, 999_999_999)).padStart(9, '0')}`;
   } while (seen.phones.has(phone));
   seen.phones.add(phone);
   return phone;
 }
 
 function displayName(rng: Rng, p: PersonName): string {
-  if (p.foreign) return p.full;
+  if (p.foreign) {
+    return p.full;
+  }
   const r = rng.next();
   // Stores type what the customer says; not every record holds a full name.
   return r < 0.8 ? p.full : r < 0.93 ? `${p.first} ${p.last}` : p.first;
@@ -88,27 +126,42 @@ function makeCustomer(rng: Rng, seen: Seen, options: CustomerOptions): DemoCusto
   const person = english ? foreignName(rng) : personName(rng);
   const company = !english && rng.chance(0.05);
   const identities: DemoIdentity[] = [];
-  const add = (kind: 'phone' | 'email', value: string, placeholder: boolean) => identities.push({ id: rng.uuid(), kind, value, placeholder });
+  const add = (kind: 'phone' | 'email', value: string, placeholder: boolean) =>
+    identities.push({ id: rng.uuid(), kind, value, placeholder });
 
-  if (rng.chance(0.005)) add('phone', rng.pick(PLACEHOLDER_PHONES), true);
-  else if (rng.chance(0.93)) {
+  if (rng.chance(0.005)) {
+    add('phone', rng.pick(PLACEHOLDER_PHONES), true);
+  } else if (rng.chance(0.93)) {
     add('phone', uniquePhone(rng, seen, english), false);
-    if (rng.chance(0.07)) add('phone', uniquePhone(rng, seen, english), false);
+    if (rng.chance(0.07)) {
+      add('phone', uniquePhone(rng, seen, english), false);
+    }
   }
   const e = rng.next();
-  if (e >= 0.25 && e < 0.28) add('email', rng.pick(PLACEHOLDER_EMAILS), true);
-  else if (e >= 0.28) {
+  if (e >= 0.25 && e < 0.28) {
+    add('email', rng.pick(PLACEHOLDER_EMAILS), true);
+  } else if (e >= 0.28) {
     add('email', uniqueEmail(rng, seen, person), false);
-    if (rng.chance(0.04)) add('email', uniqueEmail(rng, seen, person), false);
+    if (rng.chance(0.04)) {
+      add('email', uniqueEmail(rng, seen, person), false);
+    }
   }
 
   const start = options.baseDate.getTime() - options.years * 365.25 * DAY;
   const age = Math.min(85, Math.max(18, rng.gaussian(42, 13)));
-  const birthday = rng.chance(0.55) ? isoDate(options.baseDate.getTime() - age * 365.25 * DAY + rng.int(-180, 180) * DAY) : null;
-  const consents: Record<string, boolean> = rng.chance(0.6) ? { email: rng.chance(0.7), sms: rng.chance(0.5), marketing: rng.chance(0.35) } : {};
+  const birthday = rng.chance(0.55)
+    ? isoDate(options.baseDate.getTime() - age * 365.25 * DAY + rng.int(-180, 180) * DAY)
+    : null;
+  const consents: Record<string, boolean> = rng.chance(0.6)
+    ? { email: rng.chance(0.7), sms: rng.chance(0.5), marketing: rng.chance(0.35) }
+    : {};
   const tags: string[] = [];
-  if (rng.chance(0.015)) tags.push('vip');
-  if (company) tags.push('b2b');
+  if (rng.chance(0.015)) {
+    tags.push('vip');
+  }
+  if (company) {
+    tags.push('b2b');
+  }
   const name = displayName(rng, person);
   return {
     id: rng.uuid(),
@@ -131,10 +184,12 @@ function makeCustomer(rng: Rng, seen: Seen, options: CustomerOptions): DemoCusto
 export function* customerBatches(rng: Rng, options: CustomerOptions): Generator<DemoCustomer[]> {
   const seen: Seen = { phones: new Set(), emails: new Set() };
   const size = options.batchSize ?? 5_000;
-  for (let done = 0; done < options.count; ) {
+  for (let done = 0; done < options.count;) {
     const n = Math.min(size, options.count - done);
     const batch: DemoCustomer[] = [];
-    for (let i = 0; i < n; i++) batch.push(makeCustomer(rng, seen, options));
+    for (let i = 0; i < n; i++) {
+      batch.push(makeCustomer(rng, seen, options));
+    }
     done += n;
     yield batch;
   }

@@ -11,7 +11,14 @@ const MINUTE_MS = 60_000;
 export type Step =
   | { at: number; type: 'status'; from: Status; to: Status; actorId: string | null }
   | { at: number; type: 'owner'; to: string; actorId: string }
-  | { at: number; type: 'message'; direction: 'inbound' | 'outbound' | 'note'; channel: string; authorId: string | null; text: ThreadText };
+  | {
+      at: number;
+      type: 'message';
+      direction: 'inbound' | 'outbound' | 'note';
+      channel: string;
+      authorId: string | null;
+      text: ThreadText;
+    };
 
 export interface LifecycleInput {
   kind: AppealKind;
@@ -40,15 +47,25 @@ export interface Lifecycle {
 
 /** The channel an agent answers on: the customer's own where it is two-way, else e-mail or a call. */
 export function replyChannel(channel: Channel, hasEmail: boolean): string {
-  if (channel === 'chat' || channel === 'social' || channel === 'review_site' || channel === 'sms') return channel;
-  if (channel === 'phone' || channel === 'callback') return 'phone';
+  if (channel === 'chat' || channel === 'social' || channel === 'review_site' || channel === 'sms') {
+    return channel;
+  }
+  if (channel === 'phone' || channel === 'callback') {
+    return 'phone';
+  }
   return hasEmail ? 'email' : 'phone';
 }
 
 function takeUpDelay(rng: Rng, channel: Channel): number {
-  if (channel === 'phone' || channel === 'callback') return rng.int(0, 120) * 1000;
-  if (channel === 'chat') return rng.int(30, 300) * 1000;
-  if (channel === 'store_submission' || channel === 'edms') return Math.min(2 * DAY_MS, rng.logNormal(40 * MINUTE_MS, 0.8));
+  if (channel === 'phone' || channel === 'callback') {
+    return rng.int(0, 120) * 1000;
+  }
+  if (channel === 'chat') {
+    return rng.int(30, 300) * 1000;
+  }
+  if (channel === 'store_submission' || channel === 'edms') {
+    return Math.min(2 * DAY_MS, rng.logNormal(40 * MINUTE_MS, 0.8));
+  }
   return Math.min(3 * DAY_MS, rng.logNormal(75 * MINUTE_MS, 1.0));
 }
 
@@ -63,7 +80,14 @@ export function planLifecycle(rng: Rng, input: LifecycleInput): Lifecycle {
     status = to;
   };
   const say = (direction: 'inbound' | 'outbound' | 'note', text: ThreadText, authorId: string | null) =>
-    steps.push({ at: t, type: 'message', direction, channel: direction === 'note' ? 'internal' : direction === 'outbound' ? reply : input.channel, authorId, text });
+    steps.push({
+      at: t,
+      type: 'message',
+      direction,
+      channel: direction === 'note' ? 'internal' : direction === 'outbound' ? reply : input.channel,
+      authorId,
+      text,
+    });
   const wait = (ms: number) => {
     t += Math.max(1000, Math.round(ms));
   };
@@ -115,10 +139,20 @@ export function planLifecycle(rng: Rng, input: LifecycleInput): Lifecycle {
     }
     wait(rng.logNormal(2 * HOUR_MS, 1.0));
   } else {
-    wait(input.kind === 'wish' ? rng.logNormal(DAY_MS, 0.8) : input.kind === 'review' ? rng.logNormal(6 * HOUR_MS, 0.8) : rng.logNormal(2 * HOUR_MS, 1.0));
-    if (input.kind !== 'review') say('note', 'noteRouted', owner);
+    wait(
+      input.kind === 'wish'
+        ? rng.logNormal(DAY_MS, 0.8)
+        : input.kind === 'review'
+          ? rng.logNormal(6 * HOUR_MS, 0.8)
+          : rng.logNormal(2 * HOUR_MS, 1.0),
+    );
+    if (input.kind !== 'review') {
+      say('note', 'noteRouted', owner);
+    }
   }
-  if (input.contactable) say('outbound', 'resolve', owner);
+  if (input.contactable) {
+    say('outbound', 'resolve', owner);
+  }
   move('resolved', owner);
   const resolvedAt = t;
   wait((input.kind === 'thanks' ? rng.int(1, 3) : rng.int(3, 7)) * DAY_MS + rng.int(0, 12) * HOUR_MS);

@@ -5,10 +5,29 @@ import type { Gender } from './names.ts';
 export const APPEAL_KINDS = ['incident', 'thanks', 'question', 'wish', 'review'] as const;
 export type AppealKind = (typeof APPEAL_KINDS)[number];
 
-export const CHANNELS = ['email', 'phone', 'web_form', 'chat', 'callback', 'store_submission', 'edms', 'social', 'review_site', 'sms'] as const;
+export const CHANNELS = [
+  'email',
+  'phone',
+  'web_form',
+  'chat',
+  'callback',
+  'store_submission',
+  'edms',
+  'social',
+  'review_site',
+  'sms',
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export type UnitType = 'store' | 'call_centre' | 'service_centre' | 'document_service' | 'services' | 'customer_service' | 'office' | 'other';
+export type UnitType =
+  | 'store'
+  | 'call_centre'
+  | 'service_centre'
+  | 'document_service'
+  | 'services'
+  | 'customer_service'
+  | 'office'
+  | 'other';
 export type Role = 'admin' | 'cs_head' | 'supervisor' | 'agent' | 'unit_responsible' | 'analyst';
 export type Status = 'new' | 'open' | 'pending_customer' | 'pending_unit' | 'resolved' | 'closed';
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';

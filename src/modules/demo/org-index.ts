@@ -21,7 +21,9 @@ export interface OrgIndex {
 export const SUBMITTING: ReadonlySet<UnitType> = new Set(['store', 'service_centre', 'document_service', 'services']);
 
 export function indexOrg(rng: Rng, org: DemoOrg): OrgIndex {
-  if (org.users.length === 0) throw new Error('Demo appeals need at least one user to own them');
+  if (org.users.length === 0) {
+    throw new Error('Demo appeals need at least one user to own them');
+  }
   const byType = new Map<UnitType, (r: Rng) => DemoUnit>();
   for (const type of new Set(org.units.map((u) => u.type))) {
     byType.set(type, weightedPicker(org.units.filter((u) => u.type === type).map((u) => [u, u.weight] as const)));
@@ -32,15 +34,22 @@ export function indexOrg(rng: Rng, org: DemoOrg): OrgIndex {
   const responsible = new Map<string, string>();
   for (const m of org.members) {
     // A unit_responsible wins over other responsible members (a head of department who is an admin).
-    if (m.responsible && (!responsible.has(m.unitId) || users.get(m.userId)?.role === 'unit_responsible')) responsible.set(m.unitId, m.userId);
+    if (m.responsible && (!responsible.has(m.unitId) || users.get(m.userId)?.role === 'unit_responsible')) {
+      responsible.set(m.unitId, m.userId);
+    }
   }
   const callCentres = new Set(org.units.filter((u) => u.type === 'call_centre').map((u) => u.id));
   const inCallCentre = new Set(org.members.filter((m) => callCentres.has(m.unitId)).map((m) => m.userId));
   let agents = org.users.filter((u) => u.role === 'agent');
-  if (agents.length === 0) agents = org.users.filter((u) => u.role !== 'unit_responsible' && u.role !== 'analyst');
-  if (agents.length === 0) agents = org.users;
+  if (agents.length === 0) {
+    agents = org.users.filter((u) => u.role !== 'unit_responsible' && u.role !== 'analyst');
+  }
+  if (agents.length === 0) {
+    agents = org.users;
+  }
   // Some agents take more than others: load is never even.
-  const load = (list: DemoUser[]) => (list.length ? weightedPicker(list.map((u) => [u, rng.logNormal(1, 0.35)] as const)) : undefined);
+  const load = (list: DemoUser[]) =>
+    list.length ? weightedPicker(list.map((u) => [u, rng.logNormal(1, 0.35)] as const)) : undefined;
   const all = load(agents)!;
   const phone = load(agents.filter((u) => inCallCentre.has(u.id))) ?? all;
   const desk = load(agents.filter((u) => !inCallCentre.has(u.id))) ?? all;
@@ -59,7 +68,8 @@ export function indexOrg(rng: Rng, org: DemoOrg): OrgIndex {
     anyUnit: (r) => anyUnit?.(r),
     store: (r) => byType.get('store')?.(r),
     responsibleOf: (unitId) => responsible.get(unitId) ?? null,
-    owner: (r, isPhone, isEnglish) => (isEnglish && english && r.chance(0.7) ? english(r) : isPhone ? phone(r) : desk(r)),
+    owner: (r, isPhone, isEnglish) =>
+      isEnglish && english && r.chance(0.7) ? english(r) : isPhone ? phone(r) : desk(r),
     supervisor: (r) => (supervisors.length ? r.pick(supervisors) : null),
     person: (userId) => people.get(userId) ?? { gender: 'm', full: 'Оператор', polite: 'Оператор' },
     maxOffsetMs: maxOffset * 60_000,

@@ -44,7 +44,15 @@ describe('createRng', () => {
   it('follows the weights of a weighted pick', () => {
     const rng = createRng(5);
     const counts = { a: 0, b: 0, c: 0 };
-    for (let i = 0; i < 30_000; i++) counts[rng.weighted([['a', 1], ['b', 3], ['c', 0]] as const)]++;
+    for (let i = 0; i < 30_000; i++) {
+      counts[
+        rng.weighted([
+          ['a', 1],
+          ['b', 3],
+          ['c', 0],
+        ] as const)
+      ]++;
+    }
     expect(counts.c).toBe(0);
     expect(counts.b / counts.a).toBeGreaterThan(2.7);
     expect(counts.b / counts.a).toBeLessThan(3.3);
@@ -76,7 +84,9 @@ describe('createRng', () => {
   it('makes version-4 UUIDs that do not repeat', () => {
     const rng = createRng(8);
     const ids = Array.from({ length: 20_000 }, () => rng.uuid());
-    for (const id of ids.slice(0, 100)) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const id of ids.slice(0, 100)) {
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    }
     expect(new Set(ids).size).toBe(ids.length);
     expect(createRng(8).uuid()).toBe(ids[0]);
   });
@@ -93,10 +103,16 @@ describe('createRng', () => {
 
 describe('weightedPicker', () => {
   it('draws like a weighted pick and skips zero weights', () => {
-    const pick = weightedPicker([['x', 0], ['y', 1], ['z', 1]] as const);
+    const pick = weightedPicker([
+      ['x', 0],
+      ['y', 1],
+      ['z', 1],
+    ] as const);
     const rng = createRng(10);
     const counts = { x: 0, y: 0, z: 0 };
-    for (let i = 0; i < 20_000; i++) counts[pick(rng)]++;
+    for (let i = 0; i < 20_000; i++) {
+      counts[pick(rng)]++;
+    }
     expect(counts.x).toBe(0);
     expect(counts.y / counts.z).toBeCloseTo(1, 1);
   });

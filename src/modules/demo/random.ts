@@ -40,7 +40,9 @@ export function mixSeed(...parts: readonly number[]): number {
     h ^= h >>> 16;
     // Parts above 2^32 (epoch milliseconds) keep their high half too.
     const high = Math.floor(part / 0x1_0000_0000);
-    if (high !== 0) h = Math.imul(h ^ (high >>> 0), 0x27d4eb2f);
+    if (high !== 0) {
+      h = Math.imul(h ^ (high >>> 0), 0x27d4eb2f);
+    }
   }
   return h >>> 0;
 }
@@ -61,7 +63,9 @@ export function createRng(seed: number, stream = 0): Rng {
     return t >>> 0;
   };
   // The first outputs of a freshly seeded sfc32 are correlated with the seed; discard them.
-  for (let i = 0; i < 15; i++) uint32();
+  for (let i = 0; i < 15; i++) {
+    uint32();
+  }
 
   const next = (): number => uint32() / 0x1_0000_0000;
   let spare: number | undefined;
@@ -85,18 +89,26 @@ export function createRng(seed: number, stream = 0): Rng {
     float: (min, max) => min + next() * (max - min),
     chance: (p) => next() < p,
     pick<T>(items: readonly T[]): T {
-      if (items.length === 0) throw new RangeError('pick from an empty list');
+      if (items.length === 0) {
+        throw new RangeError('pick from an empty list');
+      }
       return items[Math.floor(next() * items.length)]!;
     },
     weighted<T>(items: readonly Weighted<T>[]): T {
       let total = 0;
-      for (const [, w] of items) total += w;
+      for (const [, w] of items) {
+        total += w;
+      }
       let r = next() * total;
       for (const [value, w] of items) {
         r -= w;
-        if (r < 0) return value;
+        if (r < 0) {
+          return value;
+        }
       }
-      if (items.length === 0) throw new RangeError('weighted pick from an empty list');
+      if (items.length === 0) {
+        throw new RangeError('weighted pick from an empty list');
+      }
       return items[items.length - 1]![0];
     },
     dateBetween: (from, to) => new Date(from.getTime() + Math.floor(next() * (to.getTime() - from.getTime()))),
@@ -105,7 +117,9 @@ export function createRng(seed: number, stream = 0): Rng {
     uuid() {
       const w = [uint32(), uint32(), uint32(), uint32()];
       const bytes = new Array<number>(16);
-      for (let i = 0; i < 16; i++) bytes[i] = (w[i >> 2]! >>> ((i & 3) * 8)) & 0xff;
+      for (let i = 0; i < 16; i++) {
+        bytes[i] = (w[i >> 2]! >>> ((i & 3) * 8)) & 0xff;
+      }
       bytes[6] = (bytes[6]! & 0x0f) | 0x40; // version 4
       bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
       const h = bytes.map((x) => HEX[x]!);
@@ -123,16 +137,25 @@ export function weightedPicker<T>(items: readonly Weighted<T>[]): (rng: Rng) => 
   const values = items.filter(([, w]) => w > 0).map(([v]) => v);
   const cumulative: number[] = [];
   let total = 0;
-  for (const [, w] of items) if (w > 0) cumulative.push((total += w));
-  if (values.length === 0) throw new RangeError('weighted picker needs a positive weight');
+  for (const [, w] of items) {
+    if (w > 0) {
+      cumulative.push((total += w));
+    }
+  }
+  if (values.length === 0) {
+    throw new RangeError('weighted picker needs a positive weight');
+  }
   return (rng) => {
     const r = rng.next() * total;
     let lo = 0;
     let hi = cumulative.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (cumulative[mid]! > r) hi = mid;
-      else lo = mid + 1;
+      if (cumulative[mid]! > r) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
     }
     return values[lo]!;
   };

@@ -21,12 +21,16 @@ function parse(src: string, pos: { i: number }, stop: string): Node[][] {
   const alternatives: Node[][] = [[]];
   let text = '';
   const flush = () => {
-    if (text) alternatives[alternatives.length - 1]!.push(text);
+    if (text) {
+      alternatives[alternatives.length - 1]!.push(text);
+    }
     text = '';
   };
   while (pos.i < src.length) {
     const ch = src[pos.i]!;
-    if (stop.includes(ch) && ch !== '|') break;
+    if (stop.includes(ch) && ch !== '|') {
+      break;
+    }
     if (ch === '|' && stop) {
       flush();
       alternatives.push([]);
@@ -72,23 +76,35 @@ function compile(template: string): Node[] {
 function emit(nodes: readonly Node[], ctx: TextContext, rng: Rng): string {
   let out = '';
   for (const node of nodes) {
-    if (typeof node === 'string') out += node;
-    else if ('slot' in node) {
+    if (typeof node === 'string') {
+      out += node;
+    } else if ('slot' in node) {
       const value = ctx.values[node.slot];
-      if (value === undefined) throw new Error(`demo template: no value for {${node.slot}}`);
+      if (value === undefined) {
+        throw new Error(`demo template: no value for {${node.slot}}`);
+      }
       out += node.cap ? value.charAt(0).toUpperCase() + value.slice(1) : value;
-    } else if ('choice' in node) out += emit(rng.pick(node.choice), ctx, rng);
-    else out += emit(node.forms[Math.min(ctx.genders[node.gender], node.forms.length - 1)]!, ctx, rng);
+    } else if ('choice' in node) {
+      out += emit(rng.pick(node.choice), ctx, rng);
+    } else {
+      out += emit(node.forms[Math.min(ctx.genders[node.gender], node.forms.length - 1)]!, ctx, rng);
+    }
   }
   return out;
 }
 
 /** Renders one template; empty alternatives may leave doubled spaces, which are tidied away. */
 export function render(template: string, ctx: TextContext, rng: Rng): string {
-  return emit(compile(template), ctx, rng).replace(/ {2,}/g, ' ').replace(/ ([,.!?:])/g, '$1').trim();
+  return emit(compile(template), ctx, rng)
+    .replace(/ {2,}/g, ' ')
+    .replace(/ ([,.!?:])/g, '$1')
+    .trim();
 }
 
 /** Renders several parts and joins the non-empty ones with spaces. */
 export function renderParts(templates: readonly string[], ctx: TextContext, rng: Rng): string {
-  return templates.map((t) => render(t, ctx, rng)).filter(Boolean).join(' ');
+  return templates
+    .map((t) => render(t, ctx, rng))
+    .filter(Boolean)
+    .join(' ');
 }

@@ -12,22 +12,45 @@ import type { CategoryTexts } from './texts.types.ts';
 
 const LEFTOVER = /[{}<>[\]|]/;
 const input = (kind: string, categoryCode: string, channel = 'email', english = false) => ({
-  kind, categoryCode, channel, english, writer: { gender: 'f' as const, full: 'Иванова Анна Сергеевна', polite: 'Анна Сергеевна' },
-  localMs: Date.UTC(2024, 11, 20, 15), store: { ru: 'на ул. Ленина, 12', en: 'Moskva', acc: 'магазин на ул. Ленина, 12' }, chain: 'ТехноДом', rating: 2,
+  kind,
+  categoryCode,
+  channel,
+  english,
+  writer: { gender: 'f' as const, full: 'Иванова Анна Сергеевна', polite: 'Анна Сергеевна' },
+  localMs: Date.UTC(2024, 11, 20, 15),
+  store: { ru: 'на ул. Ленина, 12', en: 'Moskva', acc: 'магазин на ул. Ленина, 12' },
+  chain: 'ТехноДом',
+  rating: 2,
 });
 
 function catalogues(): [string, CategoryTexts][] {
-  const reviews = Object.entries(REVIEW_TEXTS).flatMap(([code, r]) => [[code, r.positive], [code, r.negative]] as [string, CategoryTexts][]);
-  return [INCIDENT_TEXTS, THANKS_TEXTS, QUESTION_TEXTS, WISH_TEXTS, ENGLISH_BY_CATEGORY, ENGLISH_BY_TOPIC, ENGLISH_BY_KIND]
-    .flatMap((c) => Object.entries(c)).concat(reviews);
+  const reviews = Object.entries(REVIEW_TEXTS).flatMap(
+    ([code, r]) =>
+      [
+        [code, r.positive],
+        [code, r.negative],
+      ] as [string, CategoryTexts][],
+  );
+  return [
+    INCIDENT_TEXTS,
+    THANKS_TEXTS,
+    QUESTION_TEXTS,
+    WISH_TEXTS,
+    ENGLISH_BY_CATEGORY,
+    ENGLISH_BY_TOPIC,
+    ENGLISH_BY_KIND,
+  ]
+    .flatMap((c) => Object.entries(c))
+    .concat(reviews);
 }
 
 describe('template', () => {
   it('fills slots, capitalises, chooses alternatives and agrees in gender', () => {
     const ctx: TextContext = { values: { product: 'стиральная машина' }, genders: { w: 1, s: 0, a: 0, p: 1 } };
     const rng = createRng(1);
-    expect(render('{Product} <p:сломался|сломалась|сломалось|сломались>, я <w:купил|купила> её [вчера|вчера]', ctx, rng))
-      .toBe('Стиральная машина сломалась, я купила её вчера');
+    expect(
+      render('{Product} <p:сломался|сломалась|сломалось|сломались>, я <w:купил|купила> её [вчера|вчера]', ctx, rng),
+    ).toBe('Стиральная машина сломалась, я купила её вчера');
     expect(render('a [|] b .', ctx, rng)).toBe('a b.');
     expect(() => render('{nope}', ctx, rng)).toThrow(/nope/);
   });
@@ -35,8 +58,18 @@ describe('template', () => {
 
 describe('demo text catalogues', () => {
   it('has stories for every category the appeal mix can draw', () => {
-    const byKind: Record<string, object> = { incident: INCIDENT_TEXTS, thanks: THANKS_TEXTS, question: QUESTION_TEXTS, wish: WISH_TEXTS, review: REVIEW_TEXTS };
-    for (const [kind, mix] of Object.entries(CATEGORY_MIX)) for (const [code] of mix) expect(Object.keys(byKind[kind]!), kind).toContain(code);
+    const byKind: Record<string, object> = {
+      incident: INCIDENT_TEXTS,
+      thanks: THANKS_TEXTS,
+      question: QUESTION_TEXTS,
+      wish: WISH_TEXTS,
+      review: REVIEW_TEXTS,
+    };
+    for (const [kind, mix] of Object.entries(CATEGORY_MIX)) {
+      for (const [code] of mix) {
+        expect(Object.keys(byKind[kind]!), kind).toContain(code);
+      }
+    }
   });
 
   it('renders every story for every product and both genders without leftovers', () => {
@@ -46,11 +79,19 @@ describe('demo text catalogues', () => {
         for (const gender of [0, 1]) {
           const base = appealContext(rng, input('incident', code));
           const ctx: TextContext = {
-            values: { ...base.values, product: product.nom, productAcc: product.acc, productGen: product.gen, productPrep: product.prep },
+            values: {
+              ...base.values,
+              product: product.nom,
+              productAcc: product.acc,
+              productGen: product.gen,
+              productPrep: product.prep,
+            },
             genders: { ...base.genders, w: gender, s: gender, p: product.gender },
           };
           for (const [subject, body, demand] of texts.stories) {
-            for (const t of [subject, body, demand ?? '', ...(texts.demands ?? [])]) expect(render(t, ctx, rng), `${code}: ${t}`).not.toMatch(LEFTOVER);
+            for (const t of [subject, body, demand ?? '', ...(texts.demands ?? [])]) {
+              expect(render(t, ctx, rng), `${code}: ${t}`).not.toMatch(LEFTOVER);
+            }
           }
         }
       }
@@ -59,7 +100,17 @@ describe('demo text catalogues', () => {
 
   it('writes appeals and thread messages of every kind and channel in full', () => {
     const rng = createRng(3);
-    const whats: ThreadText[] = ['acknowledge', 'askDetails', 'resolve', 'followUp', 'noteToUnit', 'noteGeneral', 'noteEscalation', 'noteRouted', 'unitReport'];
+    const whats: ThreadText[] = [
+      'acknowledge',
+      'askDetails',
+      'resolve',
+      'followUp',
+      'noteToUnit',
+      'noteGeneral',
+      'noteEscalation',
+      'noteRouted',
+      'unitReport',
+    ];
     for (const [kind, mix] of Object.entries(CATEGORY_MIX)) {
       for (const [code] of mix) {
         for (const channel of ['email', 'phone', 'chat', 'store_submission', 'edms', 'social', 'sms']) {
@@ -69,8 +120,15 @@ describe('demo text catalogues', () => {
             expect(`${text.subject} ${text.description}`).not.toMatch(LEFTOVER);
             for (const what of whats) {
               const body = threadText(rng, text.ctx, what, {
-                kind, categoryCode: code, english, channel, number: 17, agent: { gender: 'm', full: 'Олег Петров', polite: 'Олег' },
-                unitName: 'магазин на ул. Ленина, 12', deadline: '22 декабря', deadlineEn: 'December 22',
+                kind,
+                categoryCode: code,
+                english,
+                channel,
+                number: 17,
+                agent: { gender: 'm', full: 'Олег Петров', polite: 'Олег' },
+                unitName: 'магазин на ул. Ленина, 12',
+                deadline: '22 декабря',
+                deadlineEn: 'December 22',
               });
               expect(body, `${kind}/${code}/${channel}/${what}`).not.toMatch(LEFTOVER);
             }
@@ -81,8 +139,16 @@ describe('demo text catalogues', () => {
   });
 
   it('agrees numerals with nouns', () => {
-    expect([1, 2, 5, 11, 21, 22, 25, 112].map((n) => pluralRu(n, 'день', 'дня', 'дней'))).toEqual(
-      ['1 день', '2 дня', '5 дней', '11 дней', '21 день', '22 дня', '25 дней', '112 дней']);
+    expect([1, 2, 5, 11, 21, 22, 25, 112].map((n) => pluralRu(n, 'день', 'дня', 'дней'))).toEqual([
+      '1 день',
+      '2 дня',
+      '5 дней',
+      '11 дней',
+      '21 день',
+      '22 дня',
+      '25 дней',
+      '112 дней',
+    ]);
   });
 });
 

@@ -10,9 +10,24 @@ import { ENGLISH_BY_CATEGORY, ENGLISH_BY_KIND, ENGLISH_BY_TOPIC, ENGLISH_REPLIES
 import { QUESTION_TEXTS, REVIEW_TEXTS, THANKS_TEXTS, WISH_TEXTS } from './texts.feedback.ts';
 import { INCIDENT_TEXTS } from './texts.incidents.ts';
 import {
-  ACKNOWLEDGE, AGENT_NOTES, ASK_DETAILS, CALL_PREFIX, CALL_SUMMARY_PREFIXES, CUSTOMER_FOLLOW_UPS, EDMS_PREFIXES, GREETINGS,
-  PUBLIC_SIGNATURE, RESOLVE_INCIDENT, RESOLVE_OTHER, RESOLVE_QUESTION, SIGNATURES, SUBMISSION_PREFIXES, SUBMISSION_SUFFIXES,
-  topicOf, UNIT_REPORT_FALLBACK, UNIT_REPORTS,
+  ACKNOWLEDGE,
+  AGENT_NOTES,
+  ASK_DETAILS,
+  CALL_PREFIX,
+  CALL_SUMMARY_PREFIXES,
+  CUSTOMER_FOLLOW_UPS,
+  EDMS_PREFIXES,
+  GREETINGS,
+  PUBLIC_SIGNATURE,
+  RESOLVE_INCIDENT,
+  RESOLVE_OTHER,
+  RESOLVE_QUESTION,
+  SIGNATURES,
+  SUBMISSION_PREFIXES,
+  SUBMISSION_SUFFIXES,
+  topicOf,
+  UNIT_REPORT_FALLBACK,
+  UNIT_REPORTS,
 } from './texts.replies.ts';
 import type { CategoryTexts } from './texts.types.ts';
 
@@ -44,7 +59,14 @@ export interface AppealText {
   ctx: TextContext;
 }
 
-const PROMOS = ['Чёрная пятница', 'Обмен старой техники', 'Второй товар за полцены', 'Кешбэк 20 % баллами', 'Распродажа года', 'Рассрочка 0-0-24'];
+const PROMOS = [
+  'Чёрная пятница',
+  'Обмен старой техники',
+  'Второй товар за полцены',
+  'Кешбэк 20 % баллами',
+  'Распродажа года',
+  'Рассрочка 0-0-24',
+];
 const INTERVALS = ['с 9:00 до 13:00', 'с 10:00 до 14:00', 'с 14:00 до 18:00', 'с 18:00 до 22:00'];
 const MINUTES = [15, 20, 25, 30, 35, 40, 45, 50, 60, 70, 80, 90];
 const STAFF_MALE = ['Алексей', 'Дмитрий', 'Сергей', 'Артём', 'Игорь', 'Максим', 'Никита', 'Роман'];
@@ -54,7 +76,9 @@ const DAY = 86_400_000;
 const LARGE = PRODUCTS.filter((p) => p.large);
 
 const SUBMISSION_PREFIX_BY_KIND: Readonly<Record<string, string>> = {
-  incident: 'Покупатель оставил претензию:', thanks: 'Покупатель просит передать благодарность:', wish: 'Покупатель оставил пожелание:',
+  incident: 'Покупатель оставил претензию:',
+  thanks: 'Покупатель просит передать благодарность:',
+  wish: 'Покупатель оставил пожелание:',
 };
 const OPENINGS = ['Здравствуйте!', 'Добрый день.', 'Добрый вечер!', 'Уважаемая служба поддержки!', '', '', ''];
 const CLOSINGS: Readonly<Record<string, readonly string[]>> = {
@@ -68,7 +92,8 @@ const CLOSINGS: Readonly<Record<string, readonly string[]>> = {
 export function pluralRu(n: number, one: string, few: string, many: string): string {
   const mod10 = n % 10;
   const mod100 = n % 100;
-  const word = mod10 === 1 && mod100 !== 11 ? one : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14) ? few : many;
+  const word =
+    mod10 === 1 && mod100 !== 11 ? one : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14) ? few : many;
   return `${n} ${word}`;
 }
 
@@ -79,8 +104,12 @@ function capitalised(latin: string): string {
 /** When the customer was in the store: usually today or yesterday, sometimes a few days ago. */
 function visitDay(rng: Rng, localMs: number): string {
   const r = rng.next();
-  if (r < 0.3) return 'сегодня';
-  if (r < 0.65) return 'вчера';
+  if (r < 0.3) {
+    return 'сегодня';
+  }
+  if (r < 0.65) {
+    return 'вчера';
+  }
   return dayMonthRu(localMs - rng.int(2, 6) * DAY);
 }
 
@@ -100,19 +129,45 @@ export function appealContext(rng: Rng, input: AppealTextInput): TextContext {
   const purchaseMs = input.localMs - rng.int(1, 45) * DAY;
   const writer = input.writer;
   const values: Record<string, string> = {
-    product: product.nom, productAcc: product.acc, productGen: product.gen, productPrep: product.prep, productEn: product.en,
-    brand: rng.pick(product.brands), symptom: rng.pick(product.symptoms), feature: rng.pick(product.features),
-    price: rubles(retailPrice(raw)), priceDiscount: rubles(retailPrice(raw * rng.float(0.75, 0.92))),
-    priceSmall: rubles(rng.pick([990, 1490, 1990, 2490, 2990, 3490, 4990])), bonus: String(rng.pick([300, 500, 1000, 1500, 2000])),
-    date: dayMonthRu(purchaseMs), dateEn: dayMonthEn(purchaseMs), visit: visitDay(rng, input.localMs),
+    product: product.nom,
+    productAcc: product.acc,
+    productGen: product.gen,
+    productPrep: product.prep,
+    productEn: product.en,
+    brand: rng.pick(product.brands),
+    symptom: rng.pick(product.symptoms),
+    feature: rng.pick(product.features),
+    price: rubles(retailPrice(raw)),
+    priceDiscount: rubles(retailPrice(raw * rng.float(0.75, 0.92))),
+    priceSmall: rubles(rng.pick([990, 1490, 1990, 2490, 2990, 3490, 4990])),
+    bonus: String(rng.pick([300, 500, 1000, 1500, 2000])),
+    date: dayMonthRu(purchaseMs),
+    dateEn: dayMonthEn(purchaseMs),
+    visit: visitDay(rng, input.localMs),
     time: `${rng.int(10, 21)}:${String(rng.int(0, 59)).padStart(2, '0')}`,
-    days: pluralRu(days, 'день', 'дня', 'дней'), daysEn: `${days} days`, checkDays: String(rng.pick([10, 14, 20, 30, 45])),
-    minutes: String(rng.pick(MINUTES)), counters: String(rng.pick([4, 5, 6, 8])), count: String(rng.int(3, 25)),
-    order: `${rng.int(1000, 9999)}-${rng.int(1000, 9999)}`, repairNo: `СЦ-${rng.int(10_000, 99_999)}`,
-    promo: rng.pick(PROMOS), interval: rng.pick(INTERVALS), dept: rng.pick(DEPARTMENTS),
-    staffName, staffFirst, staffNameEn: staffName.split(' ').map((w) => capitalised(transliterate(w))).join(' '),
-    store: input.store.ru, storeEn: input.store.en, chain: input.chain, chainEn: capitalised(transliterate(input.chain)),
-    customer: writer?.full ?? 'покупатель', name: writer?.polite ?? (input.english ? 'customer' : 'уважаемый клиент'),
+    days: pluralRu(days, 'день', 'дня', 'дней'),
+    daysEn: `${days} days`,
+    checkDays: String(rng.pick([10, 14, 20, 30, 45])),
+    minutes: String(rng.pick(MINUTES)),
+    counters: String(rng.pick([4, 5, 6, 8])),
+    count: String(rng.int(3, 25)),
+    order: `${rng.int(1000, 9999)}-${rng.int(1000, 9999)}`,
+    repairNo: `СЦ-${rng.int(10_000, 99_999)}`,
+    promo: rng.pick(PROMOS),
+    interval: rng.pick(INTERVALS),
+    dept: rng.pick(DEPARTMENTS),
+    staffName,
+    staffFirst,
+    staffNameEn: staffName
+      .split(' ')
+      .map((w) => capitalised(transliterate(w)))
+      .join(' '),
+    store: input.store.ru,
+    storeEn: input.store.en,
+    chain: input.chain,
+    chainEn: capitalised(transliterate(input.chain)),
+    customer: writer?.full ?? 'покупатель',
+    name: writer?.polite ?? (input.english ? 'customer' : 'уважаемый клиент'),
     rating: String(input.rating ?? ''),
   };
   const writerGender = writer ? (writer.gender === 'f' ? 1 : 0) : rng.chance(0.5) ? 1 : 0;
@@ -120,50 +175,80 @@ export function appealContext(rng: Rng, input: AppealTextInput): TextContext {
 }
 
 function russianCatalogue(kind: string, categoryCode: string, rating: number | null): CategoryTexts | undefined {
-  if (kind === 'incident') return INCIDENT_TEXTS[categoryCode];
-  if (kind === 'thanks') return THANKS_TEXTS[categoryCode];
-  if (kind === 'question') return QUESTION_TEXTS[categoryCode];
-  if (kind === 'wish') return WISH_TEXTS[categoryCode];
+  if (kind === 'incident') {
+    return INCIDENT_TEXTS[categoryCode];
+  }
+  if (kind === 'thanks') {
+    return THANKS_TEXTS[categoryCode];
+  }
+  if (kind === 'question') {
+    return QUESTION_TEXTS[categoryCode];
+  }
+  if (kind === 'wish') {
+    return WISH_TEXTS[categoryCode];
+  }
   const review = REVIEW_TEXTS[categoryCode];
   return review && ((rating ?? 5) >= 4 ? review.positive : review.negative);
 }
 
 /** Wraps the customer's words the way the channel records them: a call summary, a store's submission. */
 function wrapForChannel(rng: Rng, kind: string, channel: string, body: string): string {
-  if (channel === 'phone' || channel === 'callback') return `${rng.pick(CALL_SUMMARY_PREFIXES)} ${body}`;
+  if (channel === 'phone' || channel === 'callback') {
+    return `${rng.pick(CALL_SUMMARY_PREFIXES)} ${body}`;
+  }
   if (channel === 'store_submission') {
-    const prefix = rng.chance(0.3) ? (SUBMISSION_PREFIX_BY_KIND[kind] ?? rng.pick(SUBMISSION_PREFIXES)) : rng.pick(SUBMISSION_PREFIXES);
+    const prefix = rng.chance(0.3)
+      ? (SUBMISSION_PREFIX_BY_KIND[kind] ?? rng.pick(SUBMISSION_PREFIXES))
+      : rng.pick(SUBMISSION_PREFIXES);
     return `${prefix} «${body}» ${rng.pick(SUBMISSION_SUFFIXES)}`.trim();
   }
-  if (channel === 'edms') return `${rng.pick(EDMS_PREFIXES)} ${body}`;
+  if (channel === 'edms') {
+    return `${rng.pick(EDMS_PREFIXES)} ${body}`;
+  }
   return body;
 }
 
 export function appealText(rng: Rng, input: AppealTextInput): AppealText {
   const ctx = appealContext(rng, input);
   if (input.english) {
-    const texts = ENGLISH_BY_CATEGORY[input.categoryCode] ?? (input.kind === 'incident' ? ENGLISH_BY_TOPIC[topicOf(input.categoryCode)] : undefined);
+    const texts =
+      ENGLISH_BY_CATEGORY[input.categoryCode] ??
+      (input.kind === 'incident' ? ENGLISH_BY_TOPIC[topicOf(input.categoryCode)] : undefined);
     const [subject, body] = rng.pick((texts ?? ENGLISH_BY_KIND[input.kind]!).stories);
     const closing = rng.chance(0.5) && input.writer ? ` Regards, ${input.writer.full}.` : '';
     return { subject: render(subject, ctx, rng), description: render(body, ctx, rng) + closing, ctx };
   }
   const texts = russianCatalogue(input.kind, input.categoryCode, input.rating);
-  if (!texts) throw new Error(`demo texts: no catalogue for ${input.kind} / ${input.categoryCode}`);
+  if (!texts) {
+    throw new Error(`demo texts: no catalogue for ${input.kind} / ${input.categoryCode}`);
+  }
   // A call is summarised by the agent: no greeting, no signature.
   const spoken = input.channel === 'phone' || input.channel === 'callback';
   const opening = rng.pick(OPENINGS);
   const closing = rng.pick(CLOSINGS[input.kind] ?? ['']);
   const [subject, story, demand] = rng.pick(texts.stories);
   const parts = [spoken ? '' : opening, story];
-  if (input.kind === 'incident') parts.push(demand ?? rng.pick(texts.demands ?? ['']));
-  if (input.kind === 'review') parts.unshift('Оценка: {rating} из 5.');
+  if (input.kind === 'incident') {
+    parts.push(demand ?? rng.pick(texts.demands ?? ['']));
+  }
+  if (input.kind === 'review') {
+    parts.unshift('Оценка: {rating} из 5.');
+  }
   parts.push(spoken ? '' : closing);
   const body = renderParts(parts, ctx, rng);
   return { subject: render(subject, ctx, rng), description: wrapForChannel(rng, input.kind, input.channel, body), ctx };
 }
 
 export type ThreadText =
-  | 'acknowledge' | 'askDetails' | 'resolve' | 'followUp' | 'noteToUnit' | 'noteGeneral' | 'noteEscalation' | 'noteRouted' | 'unitReport';
+  | 'acknowledge'
+  | 'askDetails'
+  | 'resolve'
+  | 'followUp'
+  | 'noteToUnit'
+  | 'noteGeneral'
+  | 'noteEscalation'
+  | 'noteRouted'
+  | 'unitReport';
 
 export interface ThreadTextInput {
   kind: string;
@@ -181,22 +266,41 @@ export interface ThreadTextInput {
   deadlineEn: string;
 }
 
-function replyTemplates(what: 'acknowledge' | 'askDetails' | 'resolve', input: ThreadTextInput, rating: number): readonly string[] {
+function replyTemplates(
+  what: 'acknowledge' | 'askDetails' | 'resolve',
+  input: ThreadTextInput,
+  rating: number,
+): readonly string[] {
   if (input.english) {
-    if (what !== 'resolve') return ENGLISH_REPLIES[what];
-    if (input.kind === 'incident') return ENGLISH_REPLIES.resolveIncident;
-    if (input.kind === 'thanks') return ENGLISH_REPLIES.resolveThanks;
+    if (what !== 'resolve') {
+      return ENGLISH_REPLIES[what];
+    }
+    if (input.kind === 'incident') {
+      return ENGLISH_REPLIES.resolveIncident;
+    }
+    if (input.kind === 'thanks') {
+      return ENGLISH_REPLIES.resolveThanks;
+    }
     return input.kind === 'question' ? ENGLISH_REPLIES.resolveQuestion : ENGLISH_REPLIES.resolveOther;
   }
-  if (what === 'acknowledge') return ACKNOWLEDGE;
-  if (what === 'askDetails') return ASK_DETAILS;
+  if (what === 'acknowledge') {
+    return ACKNOWLEDGE;
+  }
+  if (what === 'askDetails') {
+    return ASK_DETAILS;
+  }
   const topic = topicOf(input.categoryCode);
   switch (input.kind) {
-    case 'incident': return RESOLVE_INCIDENT[topic];
-    case 'question': return RESOLVE_QUESTION[topic] ?? RESOLVE_QUESTION.general!;
-    case 'thanks': return RESOLVE_OTHER.thanks;
-    case 'wish': return RESOLVE_OTHER.wish;
-    default: return rating >= 4 ? RESOLVE_OTHER.reviewGood : RESOLVE_OTHER.reviewBad;
+    case 'incident':
+      return RESOLVE_INCIDENT[topic];
+    case 'question':
+      return RESOLVE_QUESTION[topic] ?? RESOLVE_QUESTION.general!;
+    case 'thanks':
+      return RESOLVE_OTHER.thanks;
+    case 'wish':
+      return RESOLVE_OTHER.wish;
+    default:
+      return rating >= 4 ? RESOLVE_OTHER.reviewGood : RESOLVE_OTHER.reviewBad;
   }
 }
 
@@ -204,14 +308,22 @@ function replyTemplates(what: 'acknowledge' | 'askDetails' | 'resolve', input: T
 function dress(rng: Rng, ctx: TextContext, body: string, input: ThreadTextInput): string {
   const one = (templates: readonly string[]) => render(rng.pick(templates), ctx, rng);
   if (input.english) {
-    return input.channel === 'phone' ? `Call to the customer: ${body}` : `${one(ENGLISH_REPLIES.greeting)}\n\n${body}\n\n${one(ENGLISH_REPLIES.signature)}`;
+    return input.channel === 'phone'
+      ? `Call to the customer: ${body}`
+      : `${one(ENGLISH_REPLIES.greeting)}\n\n${body}\n\n${one(ENGLISH_REPLIES.signature)}`;
   }
   switch (input.channel) {
-    case 'phone': return `${render(CALL_PREFIX, ctx, rng)} «${body}»`;
-    case 'sms': return body;
-    case 'chat': return `${one(GREETINGS)} ${body}`;
-    case 'social': case 'review_site': return `${one(GREETINGS)} ${body} ${render(PUBLIC_SIGNATURE, ctx, rng)}`;
-    default: return `${one(GREETINGS)} ${body}\n\n${one(SIGNATURES)}`;
+    case 'phone':
+      return `${render(CALL_PREFIX, ctx, rng)} «${body}»`;
+    case 'sms':
+      return body;
+    case 'chat':
+      return `${one(GREETINGS)} ${body}`;
+    case 'social':
+    case 'review_site':
+      return `${one(GREETINGS)} ${body} ${render(PUBLIC_SIGNATURE, ctx, rng)}`;
+    default:
+      return `${one(GREETINGS)} ${body}\n\n${one(SIGNATURES)}`;
   }
 }
 
@@ -220,20 +332,36 @@ export function threadText(rng: Rng, base: TextContext, what: ThreadText, input:
   const agentFirst = input.agent.polite.split(' ')[0] ?? input.agent.polite;
   const ctx: TextContext = {
     values: {
-      ...base.values, number: String(input.number), agent: input.agent.full, agentFirst, unitName: input.unitName, deadline: input.english ? input.deadlineEn : input.deadline,
-      agentEn: input.agent.full.split(' ').map((w) => capitalised(transliterate(w))).join(' '),
+      ...base.values,
+      number: String(input.number),
+      agent: input.agent.full,
+      agentFirst,
+      unitName: input.unitName,
+      deadline: input.english ? input.deadlineEn : input.deadline,
+      agentEn: input.agent.full
+        .split(' ')
+        .map((w) => capitalised(transliterate(w)))
+        .join(' '),
     },
     genders: { ...base.genders, a: input.agent.gender === 'f' ? 1 : 0 },
   };
   const one = (templates: readonly string[]) => render(rng.pick(templates), ctx, rng);
   switch (what) {
-    case 'acknowledge': case 'askDetails': case 'resolve':
+    case 'acknowledge':
+    case 'askDetails':
+    case 'resolve':
       return dress(rng, ctx, one(replyTemplates(what, input, Number(base.values.rating) || 5)), input);
-    case 'followUp': return one(input.english ? ENGLISH_REPLIES.followUp : CUSTOMER_FOLLOW_UPS);
-    case 'noteToUnit': return one(AGENT_NOTES.toUnit);
-    case 'noteGeneral': return one(AGENT_NOTES.general);
-    case 'noteEscalation': return one(AGENT_NOTES.escalation);
-    case 'noteRouted': return one(input.kind === 'wish' ? AGENT_NOTES.wishRouted : AGENT_NOTES.thanksRouted);
-    case 'unitReport': return one(UNIT_REPORTS[topicOf(input.categoryCode)] ?? UNIT_REPORT_FALLBACK);
+    case 'followUp':
+      return one(input.english ? ENGLISH_REPLIES.followUp : CUSTOMER_FOLLOW_UPS);
+    case 'noteToUnit':
+      return one(AGENT_NOTES.toUnit);
+    case 'noteGeneral':
+      return one(AGENT_NOTES.general);
+    case 'noteEscalation':
+      return one(AGENT_NOTES.escalation);
+    case 'noteRouted':
+      return one(input.kind === 'wish' ? AGENT_NOTES.wishRouted : AGENT_NOTES.thanksRouted);
+    case 'unitReport':
+      return one(UNIT_REPORTS[topicOf(input.categoryCode)] ?? UNIT_REPORT_FALLBACK);
   }
 }

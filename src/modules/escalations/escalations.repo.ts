@@ -22,11 +22,18 @@ const COLUMNS = `e.id, e.appeal_id AS "appealId", a.number AS "appealNumber", a.
 const FROM = 'appeal_escalations e JOIN appeals a ON a.id = e.appeal_id';
 
 export async function findById(db: Queryable, id: string, forUpdate = false): Promise<EscalationRow | undefined> {
-  return (await db.query<EscalationRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE e.id = $1${forUpdate ? ' FOR UPDATE OF e' : ''}`, [id]))[0];
+  return (
+    await db.query<EscalationRow>(
+      `SELECT ${COLUMNS} FROM ${FROM} WHERE e.id = $1${forUpdate ? ' FOR UPDATE OF e' : ''}`,
+      [id],
+    )
+  )[0];
 }
 
 export const listOfAppeal = (db: Queryable, appealId: string) =>
-  db.query<EscalationRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE e.appeal_id = $1 ORDER BY e.created_at, e.id`, [appealId]);
+  db.query<EscalationRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE e.appeal_id = $1 ORDER BY e.created_at, e.id`, [
+    appealId,
+  ]);
 
 export function list(db: Queryable, f: { status?: string | undefined; unitIds: string[] | null; limit: number }) {
   return db.query<EscalationRow>(
@@ -38,10 +45,16 @@ export function list(db: Queryable, f: { status?: string | undefined; unitIds: s
 }
 
 export async function hasPending(db: Queryable, appealId: string): Promise<boolean> {
-  return (await db.query(`SELECT 1 FROM appeal_escalations WHERE appeal_id = $1 AND status = 'pending'`, [appealId])).length > 0;
+  return (
+    (await db.query(`SELECT 1 FROM appeal_escalations WHERE appeal_id = $1 AND status = 'pending'`, [appealId]))
+      .length > 0
+  );
 }
 
-export async function insert(db: Queryable, e: { appealId: string; requestedBy: string; reason: string }): Promise<string> {
+export async function insert(
+  db: Queryable,
+  e: { appealId: string; requestedBy: string; reason: string },
+): Promise<string> {
   const rows = await db.query<{ id: string }>(
     'INSERT INTO appeal_escalations (appeal_id, requested_by, reason) VALUES ($1, $2, $3) RETURNING id',
     [e.appealId, e.requestedBy, e.reason],
@@ -58,6 +71,8 @@ export async function decide(db: Queryable, id: string, d: { status: string; dec
 
 /** Who decides escalations: active supervisors and heads of Customer Service. */
 export async function deciderIds(db: Queryable): Promise<string[]> {
-  const rows = await db.query<{ id: string }>(`SELECT id FROM users WHERE active AND role IN ('supervisor', 'cs_head') ORDER BY id`);
+  const rows = await db.query<{ id: string }>(
+    `SELECT id FROM users WHERE active AND role IN ('supervisor', 'cs_head') ORDER BY id`,
+  );
   return rows.map((r) => r.id);
 }

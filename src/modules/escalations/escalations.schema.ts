@@ -5,19 +5,21 @@ import { Priority } from '../appeals/appeals.schema.ts';
 export const ESCALATION_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export const EscalationStatus = z.enum(ESCALATION_STATUSES);
 
-export const Escalation = z.object({
-  id: z.uuid(),
-  appealId: z.uuid(),
-  appealNumber: z.number(),
-  appealSubject: z.string(),
-  requestedBy: z.uuid(),
-  reason: z.string(),
-  status: EscalationStatus,
-  decidedBy: z.uuid().nullable(),
-  decisionNote: z.string().nullable(),
-  decidedAt: z.string().nullable(),
-  createdAt: z.string(),
-}).meta({ id: 'Escalation' });
+export const Escalation = z
+  .object({
+    id: z.uuid(),
+    appealId: z.uuid(),
+    appealNumber: z.number(),
+    appealSubject: z.string(),
+    requestedBy: z.uuid(),
+    reason: z.string(),
+    status: EscalationStatus,
+    decidedBy: z.uuid().nullable(),
+    decisionNote: z.string().nullable(),
+    decidedAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Escalation' });
 export type Escalation = z.infer<typeof Escalation>;
 
 export const CreateEscalation = z.strictObject({
@@ -25,17 +27,23 @@ export const CreateEscalation = z.strictObject({
 });
 export type CreateEscalationInput = z.infer<typeof CreateEscalation>;
 
-export const EscalationDecision = z.strictObject({
-  decision: z.enum(['approved', 'rejected']),
-  note: z.string().trim().min(1).max(5000).optional(),
-  ownerId: z.uuid().optional().describe('Approving only: the appeal\'s new owner'),
-  priority: Priority.optional().describe('Approving only: the appeal\'s new priority'),
-}).superRefine((v, ctx) => {
-  if (v.decision !== 'rejected') return;
-  for (const path of ['ownerId', 'priority'] as const) {
-    if (v[path] !== undefined) ctx.addIssue({ code: 'custom', path: [path], message: 'Only an approval may change the appeal' });
-  }
-});
+export const EscalationDecision = z
+  .strictObject({
+    decision: z.enum(['approved', 'rejected']),
+    note: z.string().trim().min(1).max(5000).optional(),
+    ownerId: z.uuid().optional().describe("Approving only: the appeal's new owner"),
+    priority: Priority.optional().describe("Approving only: the appeal's new priority"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision !== 'rejected') {
+      return;
+    }
+    for (const path of ['ownerId', 'priority'] as const) {
+      if (v[path] !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [path], message: 'Only an approval may change the appeal' });
+      }
+    }
+  });
 export type EscalationDecisionInput = z.infer<typeof EscalationDecision>;
 
 export const EscalationQuery = z.strictObject({

@@ -9,15 +9,28 @@ import { authorize, unitScope, type Actor } from '../auth/actor.ts';
 import { idempotent, type Outcome } from '../idempotency/idempotency.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import * as repo from './escalations.repo.ts';
-import type { CreateEscalationInput, Escalation, EscalationDecisionInput, EscalationQuery } from './escalations.schema.ts';
+import type {
+  CreateEscalationInput,
+  Escalation,
+  EscalationDecisionInput,
+  EscalationQuery,
+} from './escalations.schema.ts';
 
 const present = (e: repo.EscalationRow): Escalation => ({
-  id: e.id, appealId: e.appealId, appealNumber: e.appealNumber, appealSubject: e.appealSubject, requestedBy: e.requestedBy, reason: e.reason,
-  status: e.status as Escalation['status'], decidedBy: e.decidedBy, decisionNote: e.decisionNote,
-  decidedAt: e.decidedAt?.toISOString() ?? null, createdAt: e.createdAt.toISOString(),
+  id: e.id,
+  appealId: e.appealId,
+  appealNumber: e.appealNumber,
+  appealSubject: e.appealSubject,
+  requestedBy: e.requestedBy,
+  reason: e.reason,
+  status: e.status as Escalation['status'],
+  decidedBy: e.decidedBy,
+  decisionNote: e.decisionNote,
+  decidedAt: e.decidedAt?.toISOString() ?? null,
+  createdAt: e.createdAt.toISOString(),
 });
 
-const alreadyPending = () => new AppError('conflict', 'This appeal already waits for a supervisor\'s decision');
+const alreadyPending = () => new AppError('conflict', "This appeal already waits for a supervisor's decision");
 
 export async function listOfAppeal(ctx: Ctx, actor: Actor, appealId: string): Promise<Escalation[]> {
   await visibleAppeal(ctx.db, actor, appealId);
@@ -30,41 +43,80 @@ export async function listEscalations(ctx: Ctx, actor: Actor, q: EscalationQuery
   return (await repo.list(ctx.db, { status: q.status, unitIds: unitScope(actor), limit: q.limit })).map(present);
 }
 
-export async function requestEscalation(ctx: Ctx, actor: Actor, appealId: string, input: CreateEscalationInput, key?: string): Promise<Outcome<Escalation>> {
+export async function requestEscalation(
+  ctx: Ctx,
+  actor: Actor,
+  appealId: string,
+  input: CreateEscalationInput,
+  key?: string,
+): Promise<Outcome<Escalation>> {
   authorize(actor, 'appeals:update');
   return idempotent(ctx.db, actor.id, key, `POST /api/v1/appeals/${appealId}/escalations`, input, async (tx) => {
     // The lock orders concurrent requests for one appeal; the partial unique index is the last word.
     await lockVisible(tx, actor, appealId);
-    if (await repo.hasPending(tx, appealId)) throw alreadyPending();
+    if (await repo.hasPending(tx, appealId)) {
+      throw alreadyPending();
+    }
     const id = await repo.insert(tx, { appealId, requestedBy: actor.id, reason: input.reason });
     const row = (await repo.findById(tx, id))!;
-    await recordEvents(tx, appealId, actor.id, [{ action: 'escalation_requested', field: 'escalation', newValue: { id, reason: input.reason } }]);
+    await recordEvents(tx, appealId, actor.id, [
+      { action: 'escalation_requested', field: 'escalation', newValue: { id, reason: input.reason } },
+    ]);
     await notifyDeciders(tx, actor, row);
     return present(row);
   });
 }
 
-export async function decideEscalation(ctx: Ctx, actor: Actor, id: string, input: EscalationDecisionInput): Promise<Escalation> {
+export async function decideEscalation(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  input: EscalationDecisionInput,
+): Promise<Escalation> {
   authorize(actor, 'appeals:assign_any');
   return ctx.db.transaction(async (tx) => {
     const found = await repo.findById(tx, id);
-    if (!found) throw notFound('Escalation');
+    if (!found) {
+      throw notFound('Escalation');
+    }
     const appeal = await lockVisible(tx, actor, found.appealId);
     const current = (await repo.findById(tx, id, true))!;
-    if (current.status !== 'pending') throw new AppError('conflict', `This escalation was already ${current.status}`);
+    if (current.status !== 'pending') {
+      throw new AppError('conflict', `This escalation was already ${current.status}`);
+    }
     await repo.decide(tx, id, { status: input.decision, decidedBy: actor.id, note: input.note ?? null });
-    await recordEvents(tx, appeal.id, actor.id, [{
-      action: 'escalation_decided', field: 'escalation', oldValue: { id, status: 'pending' },
-      newValue: { id, status: input.decision, note: input.note ?? null },
-    }]);
-    const change = { ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}), ...(input.priority !== undefined ? { priority: input.priority } : {}) };
-    if (input.decision === 'approved' && Object.keys(change).length > 0) await applyChange(ctx, tx, actor, appeal, change);
+    await recordEvents(tx, appeal.id, actor.id, [
+      {
+        action: 'escalation_decided',
+        field: 'escalation',
+        oldValue: { id, status: 'pending' },
+        newValue: { id, status: input.decision, note: input.note ?? null },
+      },
+    ]);
+    const change = {
+      ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}),
+      ...(input.priority !== undefined ? { priority: input.priority } : {}),
+    };
+    if (input.decision === 'approved' && Object.keys(change).length > 0) {
+      await applyChange(ctx, tx, actor, appeal, change);
+    }
     const row = (await repo.findById(tx, id))!;
     if (row.requestedBy !== actor.id) {
-      await notify(tx, [{
-        userId: row.requestedBy, appealId: row.appealId, kind: 'escalation_decided', dedupeKey: `escalation_decided:${id}`,
-        payload: { escalationId: id, decision: row.status, note: row.decisionNote, appealNumber: row.appealNumber, subject: row.appealSubject },
-      }]);
+      await notify(tx, [
+        {
+          userId: row.requestedBy,
+          appealId: row.appealId,
+          kind: 'escalation_decided',
+          dedupeKey: `escalation_decided:${id}`,
+          payload: {
+            escalationId: id,
+            decision: row.status,
+            note: row.decisionNote,
+            appealNumber: row.appealNumber,
+            subject: row.appealSubject,
+          },
+        },
+      ]);
     }
     return present(row);
   });
@@ -72,8 +124,14 @@ export async function decideEscalation(ctx: Ctx, actor: Actor, id: string, input
 
 async function notifyDeciders(tx: Queryable, actor: Actor, e: repo.EscalationRow) {
   const deciders = (await repo.deciderIds(tx)).filter((userId) => userId !== actor.id);
-  await notify(tx, deciders.map((userId) => ({
-    userId, appealId: e.appealId, kind: 'escalation_requested', dedupeKey: `escalation_requested:${e.id}`,
-    payload: { escalationId: e.id, reason: e.reason, appealNumber: e.appealNumber, subject: e.appealSubject },
-  })));
+  await notify(
+    tx,
+    deciders.map((userId) => ({
+      userId,
+      appealId: e.appealId,
+      kind: 'escalation_requested',
+      dedupeKey: `escalation_requested:${e.id}`,
+      payload: { escalationId: e.id, reason: e.reason, appealNumber: e.appealNumber, subject: e.appealSubject },
+    })),
+  );
 }

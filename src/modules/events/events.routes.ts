@@ -23,62 +23,89 @@ export async function registerEventRoutes(app: App, ctx: Ctx) {
 
   // Open streams never end on their own: close them before the server waits for its connections.
   app.addHook('preClose', async () => {
-    for (const set of streams.values()) for (const res of set) res.end();
+    for (const set of streams.values()) {
+      for (const res of set) {
+        res.end();
+      }
+    }
     await busOf(ctx).close();
   });
 
-  app.get('/api/v1/events', {
-    schema: {
-      tags: ['events'],
-      description: 'A text/event-stream of `event: appeal` with data {id, number, status, ownerId, unitId, updatedAt, action} '
-        + '(action: created, updated, message) for every appeal the user may see. A comment line every 25 s keeps it open. '
-        + `At most ${MAX_STREAMS_PER_USER} streams per user (429 beyond).`,
-      response: { 429: ErrorBody, ...errorResponses },
+  app.get(
+    '/api/v1/events',
+    {
+      schema: {
+        tags: ['events'],
+        description:
+          'A text/event-stream of `event: appeal` with data {id, number, status, ownerId, unitId, updatedAt, action} ' +
+          '(action: created, updated, message) for every appeal the user may see. A comment line every 25 s keeps it open. ' +
+          `At most ${MAX_STREAMS_PER_USER} streams per user (429 beyond).`,
+        response: { 429: ErrorBody, ...errorResponses },
+      },
     },
-  }, async (req, reply) => {
-    let actor: Actor = actorOf(req);
-    authorize(actor, 'appeals:read');
-    const mine = streams.get(actor.id) ?? new Set<ServerResponse>();
-    if (mine.size >= MAX_STREAMS_PER_USER) {
-      throw new AppError('rate_limited', `At most ${MAX_STREAMS_PER_USER} live-update streams per user; close another tab`);
-    }
-    const auth = req.headers.authorization;
-    const credentials = { bearer: auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined, sessionToken: req.cookies[SESSION_COOKIE] };
+    async (req, reply) => {
+      let actor: Actor = actorOf(req);
+      authorize(actor, 'appeals:read');
+      const mine = streams.get(actor.id) ?? new Set<ServerResponse>();
+      if (mine.size >= MAX_STREAMS_PER_USER) {
+        throw new AppError(
+          'rate_limited',
+          `At most ${MAX_STREAMS_PER_USER} live-update streams per user; close another tab`,
+        );
+      }
+      const auth = req.headers.authorization;
+      const credentials = {
+        bearer: auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined,
+        sessionToken: req.cookies[SESSION_COOKIE],
+      };
 
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    });
-    res.write('retry: 5000\n: connected\n\n');
-    mine.add(res);
-    streams.set(actor.id, mine);
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      res.write('retry: 5000\n: connected\n\n');
+      mine.add(res);
+      streams.set(actor.id, mine);
 
-    const send = (text: string) => {
-      if (res.writableLength > MAX_BACKLOG_BYTES) res.end();
-      else res.write(text);
-    };
-    const unsubscribe = busOf(ctx).subscribe((e) => {
-      if (canSeeUnit(actor, e.unitId)) send(frame(e));
-    });
-    const heartbeat = setInterval(() => {
-      // A logged-out session or revoked token ends the stream; a changed role or unit list applies from now on.
-      void actorFromCredentials(ctx, credentials).then((current) => {
-        if (!current) return res.end();
-        actor = current;
-        send(': heartbeat\n\n');
-      }, () => send(': heartbeat\n\n'));
-    }, HEARTBEAT_MS);
-    heartbeat.unref();
+      const send = (text: string) => {
+        if (res.writableLength > MAX_BACKLOG_BYTES) {
+          res.end();
+        } else {
+          res.write(text);
+        }
+      };
+      const unsubscribe = busOf(ctx).subscribe((e) => {
+        if (canSeeUnit(actor, e.unitId)) {
+          send(frame(e));
+        }
+      });
+      const heartbeat = setInterval(() => {
+        // A logged-out session or revoked token ends the stream; a changed role or unit list applies from now on.
+        void actorFromCredentials(ctx, credentials).then(
+          (current) => {
+            if (!current) {
+              return res.end();
+            }
+            actor = current;
+            send(': heartbeat\n\n');
+          },
+          () => send(': heartbeat\n\n'),
+        );
+      }, HEARTBEAT_MS);
+      heartbeat.unref();
 
-    res.on('close', () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-      mine.delete(res);
-      if (mine.size === 0 && streams.get(actor.id) === mine) streams.delete(actor.id);
-    });
-  });
+      res.on('close', () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+        mine.delete(res);
+        if (mine.size === 0 && streams.get(actor.id) === mine) {
+          streams.delete(actor.id);
+        }
+      });
+    },
+  );
 }

@@ -51,11 +51,15 @@ function createBus(db: Db): AppealBus {
     pending = [];
     let chunk: AppealEvent[] = [];
     const send = async () => {
-      if (chunk.length) await repo.notify(db, NOTIFY_CHANNEL, JSON.stringify({ o: origin, e: chunk })).catch(() => undefined);
+      if (chunk.length) {
+        await repo.notify(db, NOTIFY_CHANNEL, JSON.stringify({ o: origin, e: chunk })).catch(() => undefined);
+      }
       chunk = [];
     };
     for (const event of batch) {
-      if (Buffer.byteLength(JSON.stringify({ o: origin, e: [...chunk, event] })) > MAX_PAYLOAD_BYTES) await send();
+      if (Buffer.byteLength(JSON.stringify({ o: origin, e: [...chunk, event] })) > MAX_PAYLOAD_BYTES) {
+        await send();
+      }
       chunk.push(event);
     }
     await send();
@@ -64,21 +68,27 @@ function createBus(db: Db): AppealBus {
   const onNotify = (payload: string) => {
     try {
       const message = JSON.parse(payload) as { o?: string; e?: AppealEvent[] };
-      if (message.o !== origin && Array.isArray(message.e)) deliver(message.e);
+      if (message.o !== origin && Array.isArray(message.e)) {
+        deliver(message.e);
+      }
     } catch {
       // not ours
     }
   };
 
   const startListening = () => {
-    if (!db.listen || listening || closed) return;
+    if (!db.listen || listening || closed) {
+      return;
+    }
     const onEnd = () => {
       // The connection broke: listen again while anybody is subscribed.
       listening = null;
       if (!closed && listeners.size > 0 && !relisten) {
         relisten = setTimeout(() => {
           relisten = undefined;
-          if (listeners.size > 0) startListening();
+          if (listeners.size > 0) {
+            startListening();
+          }
         }, RELISTEN_DELAY_MS);
         relisten.unref();
       }
@@ -97,9 +107,13 @@ function createBus(db: Db): AppealBus {
       return () => void listeners.delete(listener);
     },
     publish(events) {
-      if (events.length === 0) return;
+      if (events.length === 0) {
+        return;
+      }
       deliver(events);
-      if (db.kind !== 'postgres' || closed) return;
+      if (db.kind !== 'postgres' || closed) {
+        return;
+      }
       pending.push(...events);
       if (!flushScheduled) {
         flushScheduled = true;
@@ -121,13 +135,20 @@ const buses = new WeakMap<Db, AppealBus>();
 
 export function busOf(ctx: Ctx): AppealBus {
   let bus = buses.get(ctx.db);
-  if (!bus) buses.set(ctx.db, (bus = createBus(ctx.db)));
+  if (!bus) {
+    buses.set(ctx.db, (bus = createBus(ctx.db)));
+  }
   return bus;
 }
 
 export const toEvent = (a: AppealSnapshot, action: AppealAction): AppealEvent => ({
-  id: a.id, number: a.number, status: a.status, ownerId: a.ownerId, unitId: a.unitId,
-  updatedAt: new Date(a.updatedAt).toISOString(), action,
+  id: a.id,
+  number: a.number,
+  status: a.status,
+  ownerId: a.ownerId,
+  unitId: a.unitId,
+  updatedAt: new Date(a.updatedAt).toISOString(),
+  action,
 });
 
 /** Announces appeals; call only after the transaction that changed them has committed. */

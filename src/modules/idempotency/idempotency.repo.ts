@@ -9,7 +9,13 @@ export interface StoredAnswer {
 }
 
 /** Claims the key; waits for a concurrent holder to finish, then returns false if it was taken. */
-export async function claim(db: Queryable, userId: string, key: string, route: string, requestHash: string): Promise<boolean> {
+export async function claim(
+  db: Queryable,
+  userId: string,
+  key: string,
+  route: string,
+  requestHash: string,
+): Promise<boolean> {
   const rows = await db.query(
     `INSERT INTO idempotency_keys (user_id, key, route, request_hash) VALUES ($1, $2, $3, $4)
      ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,

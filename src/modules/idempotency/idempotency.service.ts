@@ -20,13 +20,18 @@ export async function idempotent<T>(
   request: unknown,
   run: (tx: Queryable) => Promise<T>,
 ): Promise<Outcome<T>> {
-  if (key === undefined) return { body: await db.transaction(run), replayed: false };
+  if (key === undefined) {
+    return { body: await db.transaction(run), replayed: false };
+  }
   if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
     throw new AppError('validation_failed', `Idempotency-Key must be 1–${MAX_KEY_LENGTH} characters`, [
       { path: 'header.idempotency-key', code: 'invalid_length', message: 'Idempotency-Key must be 1–255 characters' },
     ]);
   }
-  const requestHash = createHash('sha256').update(route).update(JSON.stringify(request) ?? '').digest('base64url');
+  const requestHash = createHash('sha256')
+    .update(route)
+    .update(JSON.stringify(request) ?? '')
+    .digest('base64url');
   return db.transaction(async (tx) => {
     if (await repo.claim(tx, userId, key, route, requestHash)) {
       const body = await run(tx);

@@ -21,8 +21,15 @@ export interface PollResult {
 export async function pollMailbox(ctx: Ctx, mailbox: MailboxRow): Promise<PollResult> {
   const settings = mailbox.imap!;
   const client: Imap.ImapFlow = new (imapflow().ImapFlow)({
-    host: settings.host, port: settings.port, secure: settings.secure, auth: { user: settings.user, pass: settings.password },
-    logger: false, emitLogs: false, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000,
+    host: settings.host,
+    port: settings.port,
+    secure: settings.secure,
+    auth: { user: settings.user, pass: settings.password },
+    logger: false,
+    emitLogs: false,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 60_000,
   });
   // A dropped connection is reported by the failing command; the client's own 'error' event must not crash the process.
   client.on('error', () => undefined);
@@ -34,16 +41,26 @@ export async function pollMailbox(ctx: Ctx, mailbox: MailboxRow): Promise<PollRe
     try {
       const opened = client.mailbox;
       const uidValidity = opened ? String(opened.uidValidity) : undefined;
-      if (uidValidity !== state.uidValidity) Object.assign(state, { uidValidity, lastUid: 0 });
-      const uids = (await client.search(settings.processed === 'move' ? { all: true } : { seen: false }, { uid: true })) || [];
+      if (uidValidity !== state.uidValidity) {
+        Object.assign(state, { uidValidity, lastUid: 0 });
+      }
+      const uids =
+        (await client.search(settings.processed === 'move' ? { all: true } : { seen: false }, { uid: true })) || [];
       for (const uid of uids.sort((a, b) => a - b).slice(0, BATCH)) {
         const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
-        if (!message || !message.source) continue;
+        if (!message || !message.source) {
+          continue;
+        }
         result.fetched++;
         const received = await receiveMail(ctx, mailbox, message.source);
-        if (received.verdict !== 'duplicate') result.stored++;
-        if (settings.processed === 'move' && settings.moveTo) await client.messageMove(String(uid), settings.moveTo, { uid: true });
-        else await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
+        if (received.verdict !== 'duplicate') {
+          result.stored++;
+        }
+        if (settings.processed === 'move' && settings.moveTo) {
+          await client.messageMove(String(uid), settings.moveTo, { uid: true });
+        } else {
+          await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
+        }
         state.lastUid = Math.max(state.lastUid ?? 0, uid);
       }
     } finally {
@@ -55,7 +72,9 @@ export async function pollMailbox(ctx: Ctx, mailbox: MailboxRow): Promise<PollRe
     client.close();
   }
   await saveImapState(ctx.db, mailbox.id, state);
-  if (state.lastError) throw new Error(`IMAP ${mailbox.address}: ${state.lastError}`);
+  if (state.lastError) {
+    throw new Error(`IMAP ${mailbox.address}: ${state.lastError}`);
+  }
   return result;
 }
 
@@ -63,7 +82,9 @@ export async function pollMailbox(ctx: Ctx, mailbox: MailboxRow): Promise<PollRe
 export async function pollAllMailboxes(ctx: Ctx): Promise<PollResult & { failed: string[] }> {
   const total = { fetched: 0, stored: 0, failed: [] as string[] };
   for (const mailbox of await activeMailboxes(ctx)) {
-    if (mailbox.inbound !== 'imap' || !mailbox.imap) continue;
+    if (mailbox.inbound !== 'imap' || !mailbox.imap) {
+      continue;
+    }
     try {
       const r = await pollMailbox(ctx, mailbox);
       total.fetched += r.fetched;
@@ -78,8 +99,12 @@ export async function pollAllMailboxes(ctx: Ctx): Promise<PollResult & { failed:
 /** Polls one mailbox now (an administrator's "check mail"); its error is answered as a 4xx naming the settings. */
 export async function pollNow(ctx: Ctx, id: string): Promise<PollResult> {
   const mailbox = await findMailbox(ctx.db, id);
-  if (!mailbox) throw notFound('Mailbox');
-  if (mailbox.inbound !== 'imap' || !mailbox.imap) throw invalidField('inbound', 'not_imap', 'This mailbox does not poll IMAP');
+  if (!mailbox) {
+    throw notFound('Mailbox');
+  }
+  if (mailbox.inbound !== 'imap' || !mailbox.imap) {
+    throw invalidField('inbound', 'not_imap', 'This mailbox does not poll IMAP');
+  }
   try {
     return await pollMailbox(ctx, mailbox);
   } catch (err) {

@@ -57,15 +57,37 @@ export async function insertOnce(db: Queryable, m: NewMail): Promise<string | nu
        parse_error, from_address, from_name, to_addresses, subject, quoted, signature, html, raw_sha256, raw_size)
      VALUES ($1, 'inbound', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
      ON CONFLICT (message_id) DO NOTHING RETURNING id`,
-    [m.mailboxId, m.messageId, m.inReplyTo, m.references, m.appealId, m.appealMessageId, m.verdict, m.parseError, m.fromAddress,
-      m.fromName, m.to, m.subject, m.quoted, m.signature, m.html, m.rawSha256, m.rawSize],
+    [
+      m.mailboxId,
+      m.messageId,
+      m.inReplyTo,
+      m.references,
+      m.appealId,
+      m.appealMessageId,
+      m.verdict,
+      m.parseError,
+      m.fromAddress,
+      m.fromName,
+      m.to,
+      m.subject,
+      m.quoted,
+      m.signature,
+      m.html,
+      m.rawSha256,
+      m.rawSize,
+    ],
   );
   return rows[0]?.id ?? null;
 }
 
 /** The appeal a reply belongs to: the latest one that any of the mails it answers or references is part of. */
-export async function threadOf(db: Queryable, messageIds: readonly string[]): Promise<{ id: string; status: string } | undefined> {
-  if (messageIds.length === 0) return undefined;
+export async function threadOf(
+  db: Queryable,
+  messageIds: readonly string[],
+): Promise<{ id: string; status: string } | undefined> {
+  if (messageIds.length === 0) {
+    return undefined;
+  }
   const rows = await db.query<{ id: string; status: string }>(
     `SELECT a.id, a.status FROM mail_messages m JOIN appeals a ON a.id = m.appeal_id
      WHERE m.message_id = ANY($1::text[]) ORDER BY m.created_at DESC LIMIT 1`,
@@ -75,7 +97,11 @@ export async function threadOf(db: Queryable, messageIds: readonly string[]): Pr
 }
 
 /** The appeal with this number, if its customer writes from this address (a subject token alone proves nothing). */
-export async function appealOfCustomer(db: Queryable, appealNumber: number, email: string): Promise<{ id: string; status: string } | undefined> {
+export async function appealOfCustomer(
+  db: Queryable,
+  appealNumber: number,
+  email: string,
+): Promise<{ id: string; status: string } | undefined> {
   const rows = await db.query<{ id: string; status: string }>(
     `SELECT a.id, a.status FROM appeals a
      JOIN customer_identities ci ON ci.customer_id = a.customer_id AND ci.kind = 'email' AND ci.value = $2

@@ -42,12 +42,18 @@ export async function findById(db: Queryable, id: string): Promise<MailboxRow | 
   return (await db.query<MailboxRow>(`SELECT ${COLUMNS} FROM mailboxes WHERE id = $1`, [id]))[0];
 }
 
-export const list = (db: Queryable) => db.query<MailboxRow>(`SELECT ${COLUMNS} FROM mailboxes ORDER BY name, id LIMIT 1000`);
+export const list = (db: Queryable) =>
+  db.query<MailboxRow>(`SELECT ${COLUMNS} FROM mailboxes ORDER BY name, id LIMIT 1000`);
 
-export const listActive = (db: Queryable) => db.query<MailboxRow>(`SELECT ${COLUMNS} FROM mailboxes WHERE active ORDER BY created_at, id`);
+export const listActive = (db: Queryable) =>
+  db.query<MailboxRow>(`SELECT ${COLUMNS} FROM mailboxes WHERE active ORDER BY created_at, id`);
 
 /** Another mailbox that already receives one of these addresses (as its address or an alias). */
-export async function findClaiming(db: Queryable, addresses: readonly string[], self: string | null): Promise<{ id: string; address: string } | undefined> {
+export async function findClaiming(
+  db: Queryable,
+  addresses: readonly string[],
+  self: string | null,
+): Promise<{ id: string; address: string } | undefined> {
   const rows = await db.query<{ id: string; address: string }>(
     `SELECT id, address FROM mailboxes
      WHERE (id <> $2 OR $2 IS NULL) AND (address = ANY($1::text[]) OR aliases && $1::text[]) LIMIT 1`,
@@ -75,7 +81,20 @@ export async function insert(db: Queryable, m: MailboxValues): Promise<string> {
   const rows = await db.query<{ id: string }>(
     `INSERT INTO mailboxes (name, address, aliases, display_name, unit_id, kind, queue_id, inbound, imap, smtp, auto_ack, active)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-    [m.name, m.address, m.aliases, m.displayName, m.unitId, m.kind, m.queueId, m.inbound, json(m.imap), json(m.smtp), m.autoAck, m.active],
+    [
+      m.name,
+      m.address,
+      m.aliases,
+      m.displayName,
+      m.unitId,
+      m.kind,
+      m.queueId,
+      m.inbound,
+      json(m.imap),
+      json(m.smtp),
+      m.autoAck,
+      m.active,
+    ],
   );
   return rows[0]!.id;
 }
@@ -86,7 +105,21 @@ export async function replace(db: Queryable, id: string, m: MailboxValues): Prom
     `UPDATE mailboxes SET name = $2, address = $3, aliases = $4, display_name = $5, unit_id = $6, kind = $7, queue_id = $8,
        inbound = $9, imap = $10, smtp = $11, auto_ack = $12, active = $13, updated_at = now()
      WHERE id = $1`,
-    [id, m.name, m.address, m.aliases, m.displayName, m.unitId, m.kind, m.queueId, m.inbound, json(m.imap), json(m.smtp), m.autoAck, m.active],
+    [
+      id,
+      m.name,
+      m.address,
+      m.aliases,
+      m.displayName,
+      m.unitId,
+      m.kind,
+      m.queueId,
+      m.inbound,
+      json(m.imap),
+      json(m.smtp),
+      m.autoAck,
+      m.active,
+    ],
   );
 }
 

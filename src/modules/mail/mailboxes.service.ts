@@ -15,34 +15,71 @@ export type { ImapSettings, ImapState, MailboxRow, SmtpSettings } from './mailbo
 const ACTIVE_KEY = 'mailboxes:active';
 
 export const present = (m: repo.MailboxRow): Mailbox => ({
-  id: m.id, name: m.name, address: m.address, aliases: m.aliases, displayName: m.displayName, unitId: m.unitId,
-  kind: m.kind as Mailbox['kind'], queueId: m.queueId, inbound: m.inbound, autoAck: m.autoAck, active: m.active,
-  imap: m.imap && { host: m.imap.host, port: m.imap.port, secure: m.imap.secure, user: m.imap.user, hasPassword: Boolean(m.imap.password),
-    folder: m.imap.folder, processed: m.imap.processed, moveTo: m.imap.moveTo ?? null },
-  smtp: m.smtp && { host: m.smtp.host, port: m.smtp.port, secure: m.smtp.secure, user: m.smtp.user ?? null, hasPassword: Boolean(m.smtp.password) },
-  imapState: { lastPollAt: m.imapState.lastPollAt ?? null, lastError: m.imapState.lastError ?? null, lastUid: m.imapState.lastUid ?? null },
+  id: m.id,
+  name: m.name,
+  address: m.address,
+  aliases: m.aliases,
+  displayName: m.displayName,
+  unitId: m.unitId,
+  kind: m.kind as Mailbox['kind'],
+  queueId: m.queueId,
+  inbound: m.inbound,
+  autoAck: m.autoAck,
+  active: m.active,
+  imap: m.imap && {
+    host: m.imap.host,
+    port: m.imap.port,
+    secure: m.imap.secure,
+    user: m.imap.user,
+    hasPassword: Boolean(m.imap.password),
+    folder: m.imap.folder,
+    processed: m.imap.processed,
+    moveTo: m.imap.moveTo ?? null,
+  },
+  smtp: m.smtp && {
+    host: m.smtp.host,
+    port: m.smtp.port,
+    secure: m.smtp.secure,
+    user: m.smtp.user ?? null,
+    hasPassword: Boolean(m.smtp.password),
+  },
+  imapState: {
+    lastPollAt: m.imapState.lastPollAt ?? null,
+    lastError: m.imapState.lastError ?? null,
+    lastUid: m.imapState.lastUid ?? null,
+  },
   createdAt: m.createdAt.toISOString(),
   updatedAt: m.updatedAt.toISOString(),
 });
 
 async function existing(db: Queryable, id: string): Promise<repo.MailboxRow> {
   const row = await repo.findById(db, id);
-  if (!row) throw notFound('Mailbox');
+  if (!row) {
+    throw notFound('Mailbox');
+  }
   return row;
 }
 
 /** The queue must exist; asked before the transaction, through the queues service. */
 async function checkQueue(ctx: Ctx, actor: Actor, queueId: string | null | undefined): Promise<void> {
-  if (!queueId) return;
+  if (!queueId) {
+    return;
+  }
   await getQueue(ctx, actor, queueId).catch((err) => {
-    throw err instanceof AppError && err.code === 'not_found' ? invalidField('queueId', 'unknown_queue', 'No such queue') : err;
+    throw err instanceof AppError && err.code === 'not_found'
+      ? invalidField('queueId', 'unknown_queue', 'No such queue')
+      : err;
   });
 }
 
 /** The unit must exist; no address may be received by two mailboxes. */
 async function check(tx: Queryable, m: repo.MailboxValues, self: string | null): Promise<void> {
-  if (m.unitId) await requireUnit(tx, m.unitId);
-  if (m.aliases.includes(m.address)) throw invalidField('aliases', 'duplicate', 'An alias repeats the address');
+  if (m.unitId) {
+    await requireUnit(tx, m.unitId);
+  }
+  if (m.aliases.includes(m.address)) {
+    throw invalidField('aliases', 'duplicate', 'An alias repeats the address');
+  }
   const taken = await repo.findClaiming(tx, [m.address, ...m.aliases], self);
   if (taken) {
     const message = `Mailbox ${taken.address} already receives this address`;
@@ -60,13 +97,29 @@ export async function getMailbox(ctx: Ctx, actor: Actor, id: string): Promise<Ma
   return present(await existing(ctx.db, id));
 }
 
-export async function createMailbox(ctx: Ctx, actor: Actor, input: CreateMailboxInput, key?: string): Promise<Outcome<Mailbox>> {
+export async function createMailbox(
+  ctx: Ctx,
+  actor: Actor,
+  input: CreateMailboxInput,
+  key?: string,
+): Promise<Outcome<Mailbox>> {
   authorize(actor, 'settings:write');
-  if (input.imap && !input.imap.password) throw invalidField('imap.password', 'required', 'IMAP polling needs a password');
+  if (input.imap && !input.imap.password) {
+    throw invalidField('imap.password', 'required', 'IMAP polling needs a password');
+  }
   const values: repo.MailboxValues = {
-    name: input.name, address: input.address, aliases: [...new Set(input.aliases)], displayName: input.displayName ?? null,
-    unitId: input.unitId ?? null, kind: input.kind, queueId: input.queueId ?? null, inbound: input.inbound,
-    imap: input.imap ? { ...input.imap, password: input.imap.password! } : null, smtp: input.smtp ?? null, autoAck: input.autoAck, active: true,
+    name: input.name,
+    address: input.address,
+    aliases: [...new Set(input.aliases)],
+    displayName: input.displayName ?? null,
+    unitId: input.unitId ?? null,
+    kind: input.kind,
+    queueId: input.queueId ?? null,
+    inbound: input.inbound,
+    imap: input.imap ? { ...input.imap, password: input.imap.password! } : null,
+    smtp: input.smtp ?? null,
+    autoAck: input.autoAck,
+    active: true,
   };
   await checkQueue(ctx, actor, input.queueId);
   const outcome = await idempotent(ctx.db, actor.id, key, 'POST /api/v1/mail/mailboxes', input, async (tx) => {
@@ -92,17 +145,29 @@ export async function updateMailbox(ctx: Ctx, actor: Actor, id: string, input: U
       queueId: input.queueId === undefined ? current.queueId : input.queueId,
       inbound: input.inbound ?? current.inbound,
       // A password left out keeps the stored one, so an edit form need not know it.
-      imap: input.imap === undefined ? current.imap : input.imap && { ...input.imap, password: input.imap.password ?? current.imap?.password ?? '' },
-      smtp: input.smtp === undefined ? current.smtp : input.smtp && { ...input.smtp, password: input.smtp.password ?? current.smtp?.password },
+      imap:
+        input.imap === undefined
+          ? current.imap
+          : input.imap && { ...input.imap, password: input.imap.password ?? current.imap?.password ?? '' },
+      smtp:
+        input.smtp === undefined
+          ? current.smtp
+          : input.smtp && { ...input.smtp, password: input.smtp.password ?? current.smtp?.password },
       autoAck: input.autoAck ?? current.autoAck,
       active: input.active ?? current.active,
     };
-    if (values.inbound === 'imap' && !values.imap) throw invalidField('imap', 'required', 'IMAP polling needs IMAP settings');
-    if (values.imap && !values.imap.password) throw invalidField('imap.password', 'required', 'IMAP polling needs a password');
+    if (values.inbound === 'imap' && !values.imap) {
+      throw invalidField('imap', 'required', 'IMAP polling needs IMAP settings');
+    }
+    if (values.imap && !values.imap.password) {
+      throw invalidField('imap.password', 'required', 'IMAP polling needs a password');
+    }
     await check(tx, values, id);
     await repo.replace(tx, id, values);
     // Another IMAP account or folder starts from its beginning.
-    if (input.imap !== undefined) await repo.saveImapState(tx, id, {});
+    if (input.imap !== undefined) {
+      await repo.saveImapState(tx, id, {});
+    }
     return present((await repo.findById(tx, id))!);
   });
   ctx.cache.deletePrefix(ACTIVE_KEY);
@@ -110,7 +175,8 @@ export async function updateMailbox(ctx: Ctx, actor: Actor, id: string, input: U
 }
 
 /** Active mailboxes, briefly cached: every received mail asks. */
-export const activeMailboxes = (ctx: Ctx): Promise<repo.MailboxRow[]> => ctx.cache.get(ACTIVE_KEY, () => repo.listActive(ctx.db));
+export const activeMailboxes = (ctx: Ctx): Promise<repo.MailboxRow[]> =>
+  ctx.cache.get(ACTIVE_KEY, () => repo.listActive(ctx.db));
 
 /** The active mailbox that receives mail for this address (its own address or an alias). */
 export async function mailboxFor(ctx: Ctx, address: string): Promise<repo.MailboxRow | undefined> {

@@ -41,7 +41,9 @@ export async function startSmtpListener(ctx: Ctx, opts: SmtpListenerOptions): Pr
     async onRcptTo(address, session, callback) {
       try {
         const mailbox = await mailboxFor(ctx, address.address);
-        if (!mailbox || mailbox.inbound !== 'smtp') return callback(smtpError(550, `5.1.1 <${address.address}>: no such mailbox here`));
+        if (!mailbox || mailbox.inbound !== 'smtp') {
+          return callback(smtpError(550, `5.1.1 <${address.address}>: no such mailbox here`));
+        }
         callback();
       } catch (err) {
         opts.log.error({ err }, 'smtp: recipient lookup failed');
@@ -53,7 +55,9 @@ export async function startSmtpListener(ctx: Ctx, opts: SmtpListenerOptions): Pr
       let size = 0;
       stream.on('data', (c: Buffer) => {
         size += c.length;
-        if (size <= opts.maxBytes) chunks.push(c);
+        if (size <= opts.maxBytes) {
+          chunks.push(c);
+        }
       });
       stream.on('error', (err) => callback(err));
       stream.on('end', () => {
@@ -62,16 +66,20 @@ export async function startSmtpListener(ctx: Ctx, opts: SmtpListenerOptions): Pr
         }
         // A mail to two of our mailboxes is stored once, for the first recipient.
         const first = session.envelope.rcptTo[0]?.address;
-        mailboxFor(ctx, first ?? '').then((mailbox) => {
-          if (!mailbox) throw smtpError(451, '4.3.0 The mailbox is gone, try again later');
-          return receiveMail(ctx, mailbox, Buffer.concat(chunks)).catch((err) => {
-            opts.log.error({ err, mailbox: mailbox.address }, 'smtp: could not store a mail');
-            throw smtpError(451, '4.3.0 Could not store the message, try again later');
-          });
-        }).then(
-          (r) => callback(null, `2.0.0 ${r.verdict === 'duplicate' ? 'Already have it' : 'Stored'}`),
-          (err) => callback(err),
-        );
+        mailboxFor(ctx, first ?? '')
+          .then((mailbox) => {
+            if (!mailbox) {
+              throw smtpError(451, '4.3.0 The mailbox is gone, try again later');
+            }
+            return receiveMail(ctx, mailbox, Buffer.concat(chunks)).catch((err) => {
+              opts.log.error({ err, mailbox: mailbox.address }, 'smtp: could not store a mail');
+              throw smtpError(451, '4.3.0 Could not store the message, try again later');
+            });
+          })
+          .then(
+            (r) => callback(null, `2.0.0 ${r.verdict === 'duplicate' ? 'Already have it' : 'Stored'}`),
+            (err) => callback(err),
+          );
       });
     },
   };

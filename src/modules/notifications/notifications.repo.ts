@@ -11,8 +11,14 @@ export interface NewNotification {
 }
 
 /** Inserts notifications and, when asked, one outbox e-mail for each, in one statement. */
-export async function insertMany(db: Queryable, items: readonly NewNotification[], email: boolean): Promise<{ notifications: number; emails: number }> {
-  if (items.length === 0) return { notifications: 0, emails: 0 };
+export async function insertMany(
+  db: Queryable,
+  items: readonly NewNotification[],
+  email: boolean,
+): Promise<{ notifications: number; emails: number }> {
+  if (items.length === 0) {
+    return { notifications: 0, emails: 0 };
+  }
   const rows = await db.query<{ notifications: number; emails: number }>(
     `WITH n AS (
        INSERT INTO notifications (user_id, appeal_id, kind, payload, dedupe_key)
@@ -28,8 +34,14 @@ export async function insertMany(db: Queryable, items: readonly NewNotification[
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING 1)
      SELECT (SELECT count(*)::int FROM n) AS notifications, (SELECT count(*)::int FROM o) AS emails`,
-    [items.map((i) => i.userId), items.map((i) => i.appealId), items.map((i) => i.kind), items.map((i) => JSON.stringify(i.payload)),
-      items.map((i) => i.dedupeKey), email],
+    [
+      items.map((i) => i.userId),
+      items.map((i) => i.appealId),
+      items.map((i) => i.kind),
+      items.map((i) => JSON.stringify(i.payload)),
+      items.map((i) => i.dedupeKey),
+      email,
+    ],
   );
   return rows[0]!;
 }
@@ -44,7 +56,11 @@ export interface NotificationRow {
   sortKey: string;
 }
 
-export function list(db: Queryable, userId: string, f: { unreadOnly: boolean; limit: number; after?: { key: string; id: string } | undefined }) {
+export function list(
+  db: Queryable,
+  userId: string,
+  f: { unreadOnly: boolean; limit: number; after?: { key: string; id: string } | undefined },
+) {
   return db.query<NotificationRow>(
     `SELECT id, kind, appeal_id AS "appealId", payload, created_at AS "createdAt", read_at AS "readAt", created_at::text AS "sortKey"
      FROM notifications
@@ -55,7 +71,10 @@ export function list(db: Queryable, userId: string, f: { unreadOnly: boolean; li
 }
 
 export async function unreadCount(db: Queryable, userId: string): Promise<number> {
-  const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL', [userId]);
+  const rows = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL',
+    [userId],
+  );
   return rows[0]!.n;
 }
 
@@ -69,6 +88,9 @@ export async function markRead(db: Queryable, userId: string, id: string): Promi
 }
 
 export async function markAllRead(db: Queryable, userId: string): Promise<number> {
-  const rows = await db.query('UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING 1', [userId]);
+  const rows = await db.query(
+    'UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING 1',
+    [userId],
+  );
   return rows.length;
 }

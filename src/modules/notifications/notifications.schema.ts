@@ -1,14 +1,16 @@
 // In-app notifications: the contract of the API and the web app's bell.
 import { z } from 'zod';
 
-export const Notification = z.object({
-  id: z.uuid(),
-  kind: z.string().describe('sla_warning | sla_breach | …'),
-  appealId: z.uuid().nullable(),
-  payload: z.record(z.string(), z.unknown()),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
-}).meta({ id: 'Notification' });
+export const Notification = z
+  .object({
+    id: z.uuid(),
+    kind: z.string().describe('sla_warning | sla_breach | …'),
+    appealId: z.uuid().nullable(),
+    payload: z.record(z.string(), z.unknown()),
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+  })
+  .meta({ id: 'Notification' });
 export type Notification = z.infer<typeof Notification>;
 
 export const NotificationQuery = z.strictObject({

@@ -11,12 +11,20 @@ import type { Notification, NotificationQuery } from './notifications.schema.ts'
 export type { NewNotification } from './notifications.repo.ts';
 
 const present = (n: repo.NotificationRow): Notification => ({
-  id: n.id, kind: n.kind, appealId: n.appealId, payload: n.payload, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null,
+  id: n.id,
+  kind: n.kind,
+  appealId: n.appealId,
+  payload: n.payload,
+  createdAt: n.createdAt.toISOString(),
+  readAt: n.readAt?.toISOString() ?? null,
 });
 
 /** Writes notifications (once per user and dedupe key) and queues an e-mail for each new one. */
-export const notify = (tx: Queryable, items: readonly repo.NewNotification[], opts: { email: boolean } = { email: true }) =>
-  repo.insertMany(tx, items, opts.email);
+export const notify = (
+  tx: Queryable,
+  items: readonly repo.NewNotification[],
+  opts: { email: boolean } = { email: true },
+) => repo.insertMany(tx, items, opts.email);
 
 export async function listMine(ctx: Ctx, actor: Actor, q: NotificationQuery) {
   let after: { key: string; id: string } | undefined;
@@ -39,7 +47,9 @@ export async function listMine(ctx: Ctx, actor: Actor, q: NotificationQuery) {
 
 export async function markRead(ctx: Ctx, actor: Actor, id: string): Promise<Notification> {
   const row = await repo.markRead(ctx.db, actor.id, id);
-  if (!row) throw notFound('Notification');
+  if (!row) {
+    throw notFound('Notification');
+  }
   return present(row);
 }
 

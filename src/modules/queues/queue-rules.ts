@@ -15,9 +15,15 @@ export interface AttestationRecord {
 
 /** The attestation as it stands on `today` ('YYYY-MM-DD'): anything past its last day reads as expired. */
 export function effectiveAttestation(member: AttestationRecord, today: string): EffectiveAttestation {
-  if (member.attestation === 'expired') return 'expired';
-  if (member.attestedUntil !== null && today > member.attestedUntil) return 'expired';
-  if (member.attestation === 'certified' && member.attestedFrom !== null && today < member.attestedFrom) return 'pending';
+  if (member.attestation === 'expired') {
+    return 'expired';
+  }
+  if (member.attestedUntil !== null && today > member.attestedUntil) {
+    return 'expired';
+  }
+  if (member.attestation === 'certified' && member.attestedFrom !== null && today < member.attestedFrom) {
+    return 'pending';
+  }
   return member.attestation;
 }
 
@@ -47,7 +53,9 @@ function byLastAssigned(a: Candidate, b: Candidate): number {
  * Least-loaded: the fewest open appeals, ties as round-robin.
  */
 export function pickAssignee(strategy: AssignmentStrategy, candidates: readonly Candidate[]): string | null {
-  if (strategy === 'manual') return null;
+  if (strategy === 'manual') {
+    return null;
+  }
   const eligible = candidates.filter((c) => c.available && c.attested);
   const order = (a: Candidate, b: Candidate) =>
     (strategy === 'least_loaded' ? a.openCount - b.openCount : 0) || byLastAssigned(a, b) || byUserId(a, b);

@@ -26,11 +26,21 @@ export async function findByCode(db: Queryable, code: string): Promise<{ id: str
 }
 
 export const list = (db: Queryable, f: { active?: boolean | undefined }) =>
-  db.query<QueueRow>(`SELECT ${COLUMNS} FROM queues q WHERE ($1::boolean IS NULL OR q.active = $1) ORDER BY q.name, q.id LIMIT 1000`, [f.active ?? null]);
+  db.query<QueueRow>(
+    `SELECT ${COLUMNS} FROM queues q WHERE ($1::boolean IS NULL OR q.active = $1) ORDER BY q.name, q.id LIMIT 1000`,
+    [f.active ?? null],
+  );
 
 export async function insert(
   db: Queryable,
-  q: { code: string; name: string; unitId: string | null; assignment: string; requireAttestation: boolean; unattested: string },
+  q: {
+    code: string;
+    name: string;
+    unitId: string | null;
+    assignment: string;
+    requireAttestation: boolean;
+    unattested: string;
+  },
 ): Promise<string> {
   const rows = await db.query<{ id: string }>(
     `INSERT INTO queues (code, name, unit_id, assignment, require_attestation, unattested) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
@@ -40,16 +50,26 @@ export async function insert(
 }
 
 const UPDATABLE: Record<string, string> = {
-  code: 'code', name: 'name', unitId: 'unit_id', assignment: 'assignment', requireAttestation: 'require_attestation',
-  unattested: 'unattested', active: 'active',
+  code: 'code',
+  name: 'name',
+  unitId: 'unit_id',
+  assignment: 'assignment',
+  requireAttestation: 'require_attestation',
+  unattested: 'unattested',
+  active: 'active',
 };
 
 /** Applies only the fields given; `null` clears the unit. */
 export async function update(db: Queryable, id: string, set: Record<string, unknown>) {
   const entries = Object.entries(set).filter(([k, v]) => v !== undefined && UPDATABLE[k]);
-  if (entries.length === 0) return;
+  if (entries.length === 0) {
+    return;
+  }
   const assignments = entries.map(([k], i) => `${UPDATABLE[k]} = $${i + 2}`);
-  await db.query(`UPDATE queues SET ${assignments.join(', ')}, updated_at = now() WHERE id = $1`, [id, ...entries.map(([, v]) => v)]);
+  await db.query(`UPDATE queues SET ${assignments.join(', ')}, updated_at = now() WHERE id = $1`, [
+    id,
+    ...entries.map(([, v]) => v),
+  ]);
 }
 
 /** Today's date where the queue works: its unit's time zone, else UTC. */
@@ -104,7 +124,14 @@ export async function lockMembers(db: Queryable, queueId: string): Promise<void>
 
 export async function upsertMember(
   db: Queryable,
-  m: { queueId: string; userId: string; attestation: string; attestedFrom: string | null; attestedUntil: string | null; available: boolean },
+  m: {
+    queueId: string;
+    userId: string;
+    attestation: string;
+    attestedFrom: string | null;
+    attestedUntil: string | null;
+    available: boolean;
+  },
 ): Promise<boolean> {
   const rows = await db.query<{ inserted: boolean }>(
     `INSERT INTO queue_members (queue_id, user_id, attestation, attested_from, attested_until, available)
@@ -118,15 +145,26 @@ export async function upsertMember(
 }
 
 export async function deleteMember(db: Queryable, queueId: string, userId: string): Promise<boolean> {
-  const rows = await db.query<{ userId: string }>('DELETE FROM queue_members WHERE queue_id = $1 AND user_id = $2 RETURNING user_id AS "userId"', [queueId, userId]);
+  const rows = await db.query<{ userId: string }>(
+    'DELETE FROM queue_members WHERE queue_id = $1 AND user_id = $2 RETURNING user_id AS "userId"',
+    [queueId, userId],
+  );
   return rows.length > 0;
 }
 
 export async function markAssigned(db: Queryable, queueId: string, userId: string): Promise<void> {
   // clock_timestamp, not now(): a routing that waited for another's lock must sort after it.
-  await db.query('UPDATE queue_members SET last_assigned_at = clock_timestamp() WHERE queue_id = $1 AND user_id = $2', [queueId, userId]);
+  await db.query('UPDATE queue_members SET last_assigned_at = clock_timestamp() WHERE queue_id = $1 AND user_id = $2', [
+    queueId,
+    userId,
+  ]);
 }
 
-export async function userStanding(db: Queryable, userId: string): Promise<{ role: string; active: boolean } | undefined> {
-  return (await db.query<{ role: string; active: boolean }>('SELECT role, active FROM users WHERE id = $1', [userId]))[0];
+export async function userStanding(
+  db: Queryable,
+  userId: string,
+): Promise<{ role: string; active: boolean } | undefined> {
+  return (
+    await db.query<{ role: string; active: boolean }>('SELECT role, active FROM users WHERE id = $1', [userId])
+  )[0];
 }

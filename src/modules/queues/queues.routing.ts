@@ -12,7 +12,12 @@ import type { RouteAppealInput, RoutedAppeal } from './queues.schema.ts';
 
 type Reason = RoutedAppeal['reason'];
 
-export async function routeAppeal(ctx: Ctx, actor: Actor, appealId: string, input: RouteAppealInput): Promise<RoutedAppeal> {
+export async function routeAppeal(
+  ctx: Ctx,
+  actor: Actor,
+  appealId: string,
+  input: RouteAppealInput,
+): Promise<RoutedAppeal> {
   authorize(actor, 'appeals:update');
   return ctx.db.transaction(async (tx) => {
     const current = await lockVisible(tx, actor, appealId);
@@ -38,9 +43,13 @@ export async function routeAppeal(ctx: Ctx, actor: Actor, appealId: string, inpu
       // take appeals themselves does not apply to it. Attestation and the owner's role are still checked.
       const assigner: Actor = can(actor, 'appeals:assign_any') ? actor : { ...actor, role: 'supervisor' };
       row = await applyChange(ctx, tx, assigner, current, { queueId: queue.id, ownerId: assignedTo });
-      if (assignedTo) await repo.markAssigned(tx, queue.id, assignedTo);
+      if (assignedTo) {
+        await repo.markAssigned(tx, queue.id, assignedTo);
+      }
     }
-    await recordEvents(tx, row.id, actor.id, [{ action: 'routed', newValue: { queueId: queue.id, strategy, assignedTo, reason } }]);
+    await recordEvents(tx, row.id, actor.id, [
+      { action: 'routed', newValue: { queueId: queue.id, strategy, assignedTo, reason } },
+    ]);
     return { appeal: presentAppeal(row, await slaOfAppeal(tx, row.id)), assignedTo, reason };
   });
 }

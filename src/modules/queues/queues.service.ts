@@ -7,7 +7,14 @@ import { idempotent, type Outcome } from '../idempotency/idempotency.service.ts'
 import { requireUnit } from '../units/units.service.ts';
 import { effectiveAttestation } from './queue-rules.ts';
 import * as repo from './queues.repo.ts';
-import type { CreateQueueInput, PutQueueMemberInput, Queue, QueueMember, QueueQuery, UpdateQueueInput } from './queues.schema.ts';
+import type {
+  CreateQueueInput,
+  PutQueueMemberInput,
+  Queue,
+  QueueMember,
+  QueueQuery,
+  UpdateQueueInput,
+} from './queues.schema.ts';
 
 const present = (q: repo.QueueRow): Queue => ({
   ...q,
@@ -25,14 +32,18 @@ const presentMember = (m: repo.MemberRow, today: string): QueueMember => ({
 
 async function existing(db: Queryable, id: string): Promise<repo.QueueRow> {
   const queue = await repo.findById(db, id);
-  if (!queue) throw notFound('Queue');
+  if (!queue) {
+    throw notFound('Queue');
+  }
   return queue;
 }
 
 async function checkCodeFree(db: Queryable, code: string, self?: string) {
   const other = await repo.findByCode(db, code);
   if (other && other.id !== self) {
-    throw new AppError('conflict', 'A queue with this code already exists', [{ path: 'code', code: 'duplicate', message: 'A queue with this code already exists' }]);
+    throw new AppError('conflict', 'A queue with this code already exists', [
+      { path: 'code', code: 'duplicate', message: 'A queue with this code already exists' },
+    ]);
   }
 }
 
@@ -46,10 +57,17 @@ export async function getQueue(ctx: Ctx, actor: Actor, id: string): Promise<Queu
   return present(await existing(ctx.db, id));
 }
 
-export async function createQueue(ctx: Ctx, actor: Actor, input: CreateQueueInput, key?: string): Promise<Outcome<Queue>> {
+export async function createQueue(
+  ctx: Ctx,
+  actor: Actor,
+  input: CreateQueueInput,
+  key?: string,
+): Promise<Outcome<Queue>> {
   authorize(actor, 'settings:write');
   return idempotent(ctx.db, actor.id, key, 'POST /api/v1/queues', input, async (tx) => {
-    if (input.unitId) await requireUnit(tx, input.unitId);
+    if (input.unitId) {
+      await requireUnit(tx, input.unitId);
+    }
     await checkCodeFree(tx, input.code);
     const id = await repo.insert(tx, { ...input, unitId: input.unitId ?? null });
     return present((await repo.findById(tx, id))!);
@@ -60,8 +78,12 @@ export async function updateQueue(ctx: Ctx, actor: Actor, id: string, input: Upd
   authorize(actor, 'settings:write');
   return ctx.db.transaction(async (tx) => {
     await existing(tx, id);
-    if (input.unitId) await requireUnit(tx, input.unitId);
-    if (input.code) await checkCodeFree(tx, input.code, id);
+    if (input.unitId) {
+      await requireUnit(tx, input.unitId);
+    }
+    if (input.code) {
+      await checkCodeFree(tx, input.code, id);
+    }
     await repo.update(tx, id, input);
     return present((await repo.findById(tx, id))!);
   });
@@ -76,14 +98,22 @@ export async function listMembers(ctx: Ctx, actor: Actor, queueId: string): Prom
 
 /** Adds the user to the queue or replaces their attestation and availability; `created` tells which. */
 export async function putMember(
-  ctx: Ctx, actor: Actor, queueId: string, userId: string, input: PutQueueMemberInput,
+  ctx: Ctx,
+  actor: Actor,
+  queueId: string,
+  userId: string,
+  input: PutQueueMemberInput,
 ): Promise<{ member: QueueMember; created: boolean }> {
   authorize(actor, 'settings:write');
   return ctx.db.transaction(async (tx) => {
     await existing(tx, queueId);
     const user = await repo.userStanding(tx, userId);
-    if (!user) throw invalidField('params.userId', 'unknown_user', 'No such user');
-    if (!OWNER_ROLES.has(user.role as Role)) throw invalidField('params.userId', 'not_an_agent', `A ${user.role} cannot work a queue`);
+    if (!user) {
+      throw invalidField('params.userId', 'unknown_user', 'No such user');
+    }
+    if (!OWNER_ROLES.has(user.role as Role)) {
+      throw invalidField('params.userId', 'not_an_agent', `A ${user.role} cannot work a queue`);
+    }
     const created = await repo.upsertMember(tx, { queueId, userId, ...input });
     const member = (await repo.findMember(tx, queueId, userId))!;
     return { member: presentMember(member, await repo.today(tx, queueId)), created };
@@ -94,6 +124,8 @@ export async function removeMember(ctx: Ctx, actor: Actor, queueId: string, user
   authorize(actor, 'settings:write');
   await ctx.db.transaction(async (tx) => {
     await existing(tx, queueId);
-    if (!(await repo.deleteMember(tx, queueId, userId))) throw notFound('Queue member');
+    if (!(await repo.deleteMember(tx, queueId, userId))) {
+      throw notFound('Queue member');
+    }
   });
 }

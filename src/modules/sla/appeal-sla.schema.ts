@@ -11,26 +11,34 @@ export const SLA_STATES = ['ok', 'warning', 'breached', 'met', 'paused'] as cons
 export const SlaState = z.enum(SLA_STATES);
 export type SlaState = z.infer<typeof SlaState>;
 
-export const AppealSlaTarget = z.object({
-  metric: Metric,
-  cycle: z.number().int(),
-  state: SlaState,
-  minutes: z.number().int().describe('The target in working minutes'),
-  calendarId: z.uuid().nullable(),
-  startedAt: z.string(),
-  dueAt: z.string().nullable().describe('Null while a pause stops the clock'),
-  warnAt: z.string().nullable(),
-  metAt: z.string().nullable(),
-  breachedAt: z.string().nullable(),
-  pausedSince: z.string().nullable(),
-  minutesLeft: z.number().int().nullable().describe('Working minutes to the deadline; negative when overdue; null once met'),
-}).meta({ id: 'AppealSlaTarget' });
+export const AppealSlaTarget = z
+  .object({
+    metric: Metric,
+    cycle: z.number().int(),
+    state: SlaState,
+    minutes: z.number().int().describe('The target in working minutes'),
+    calendarId: z.uuid().nullable(),
+    startedAt: z.string(),
+    dueAt: z.string().nullable().describe('Null while a pause stops the clock'),
+    warnAt: z.string().nullable(),
+    metAt: z.string().nullable(),
+    breachedAt: z.string().nullable(),
+    pausedSince: z.string().nullable(),
+    minutesLeft: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Working minutes to the deadline; negative when overdue; null once met'),
+  })
+  .meta({ id: 'AppealSlaTarget' });
 export type AppealSlaTarget = z.infer<typeof AppealSlaTarget>;
 
-export const AppealSla = z.object({
-  state: SlaState,
-  policyId: z.uuid().nullable(),
-  nextDueAt: z.string().nullable().describe('The earliest deadline of a running target'),
-  targets: z.array(AppealSlaTarget),
-}).meta({ id: 'AppealSla' });
+export const AppealSla = z
+  .object({
+    state: SlaState,
+    policyId: z.uuid().nullable(),
+    nextDueAt: z.string().nullable().describe('The earliest deadline of a running target'),
+    targets: z.array(AppealSlaTarget),
+  })
+  .meta({ id: 'AppealSla' });
 export type AppealSla = z.infer<typeof AppealSla>;

@@ -21,7 +21,9 @@ const nights = (): Interval[][] => Array.from({ length: 7 }, () => [iv('22:00', 
 
 function errorsOf(input: unknown): { path: string; code: string }[] {
   const result = validateCalendar(input);
-  if (result.ok) return [];
+  if (result.ok) {
+    return [];
+  }
   return result.errors.map(({ path, code }) => ({ path, code }));
 }
 
@@ -32,7 +34,9 @@ describe('a valid calendar', () => {
       exceptions: [{ date: '2025-01-01', intervals: [], name: 'New Year' }],
     });
     expect(result.ok).toBe(true);
-    if (result.ok) expect(result.calendar.exceptions).toHaveLength(1);
+    if (result.ok) {
+      expect(result.calendar.exceptions).toHaveLength(1);
+    }
   });
 
   it('defaults a missing exception list to none', () => {
@@ -210,7 +214,9 @@ describe('validation errors', () => {
   it('gives a readable message for each error', () => {
     const result = validateCalendar(withWeek([[iv('22:00', '06:00')], [iv('05:00', '12:00')], [], [], [], [], []]));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors[0]?.message).toMatch(/overnight shift at week\.0\.0/);
+    if (!result.ok) {
+      expect(result.errors[0]?.message).toMatch(/overnight shift at week\.0\.0/);
+    }
   });
 
   it('makes compileCalendar refuse an invalid calendar', () => {

@@ -29,12 +29,7 @@ export interface Calendar {
 }
 
 export type CalendarErrorCode =
-  | 'unknown_time_zone'
-  | 'invalid_time'
-  | 'empty_interval'
-  | 'overlapping_intervals'
-  | 'duplicate_date'
-  | 'invalid_date';
+  'unknown_time_zone' | 'invalid_time' | 'empty_interval' | 'overlapping_intervals' | 'duplicate_date' | 'invalid_date';
 
 export interface CalendarError {
   /** Dotted path into the input, e.g. 'week.0.1.end' or 'exceptions.2.date'. */
@@ -55,18 +50,24 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Minutes since local midnight (0…1440), or null when not a valid 'HH:MM'. */
 export function parseTime(text: string): number | null {
   const m = TIME.exec(text);
-  if (m === null) return null;
+  if (m === null) {
+    return null;
+  }
   return m[3] === undefined ? Number(m[1]) * 60 + Number(m[2]) : MINUTES_PER_DAY;
 }
 
 /** Days since 1970-01-01 of a local calendar date 'YYYY-MM-DD', or null when invalid. */
 export function parseDate(text: string): number | null {
   const m = DATE.exec(text);
-  if (m === null) return null;
+  if (m === null) {
+    return null;
+  }
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const ms = Date.UTC(y, mo - 1, d);
   const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
+    return null;
+  }
   return ms / DAY_MS;
 }
 
@@ -82,7 +83,9 @@ export function weekdayOf(day: number): number {
 export function intervalMinutes(interval: Interval): [number, number] | null {
   const start = parseTime(interval.start);
   const end = parseTime(interval.end);
-  if (start === null || end === null || start === MINUTES_PER_DAY || start === end) return null;
+  if (start === null || end === null || start === MINUTES_PER_DAY || start === end) {
+    return null;
+  }
   return [start, end < start ? end + MINUTES_PER_DAY : end];
 }
 
@@ -98,7 +101,9 @@ function piecesOf(intervals: readonly Interval[], path: (string | number)[]): Pi
   const out: Piece[] = [];
   intervals.forEach((iv, i) => {
     const mins = intervalMinutes(iv);
-    if (mins !== null) out.push({ start: mins[0], end: mins[1], path: [...path, i], spill: false });
+    if (mins !== null) {
+      out.push({ start: mins[0], end: mins[1], path: [...path, i], spill: false });
+    }
   });
   return out;
 }
@@ -118,14 +123,18 @@ function overlaps(pieces: Piece[], issues: CalendarError[], what: string, blameS
       // Blame the piece the caller is checking, so the error points where the fix belongs.
       const blamed = p.spill === blameSpill ? p : reach;
       const other = blamed === p ? reach : p;
-      const note = other.spill ? ` the overnight shift at ${other.path.join('.')} that runs into it` : ` ${other.path.join('.')}`;
+      const note = other.spill
+        ? ` the overnight shift at ${other.path.join('.')} that runs into it`
+        : ` ${other.path.join('.')}`;
       issues.push({
         path: blamed.path.join('.'),
         code: 'overlapping_intervals',
         message: `${what}: interval overlaps${note}`,
       });
     }
-    if (reach === null || p.end > reach.end) reach = p;
+    if (reach === null || p.end > reach.end) {
+      reach = p;
+    }
   }
 }
 
@@ -137,10 +146,18 @@ function intervalIssues(intervals: readonly Interval[], path: (string | number)[
     const start = parseTime(iv.start);
     const end = parseTime(iv.end);
     if (start === null || start === MINUTES_PER_DAY) {
-      issues.push({ path: `${at}.start`, code: 'invalid_time', message: `start '${iv.start}' is not a time 'HH:MM' in 00:00–23:59` });
+      issues.push({
+        path: `${at}.start`,
+        code: 'invalid_time',
+        message: `start '${iv.start}' is not a time 'HH:MM' in 00:00–23:59`,
+      });
     }
     if (end === null) {
-      issues.push({ path: `${at}.end`, code: 'invalid_time', message: `end '${iv.end}' is not a time 'HH:MM' in 00:00–24:00` });
+      issues.push({
+        path: `${at}.end`,
+        code: 'invalid_time',
+        message: `end '${iv.end}' is not a time 'HH:MM' in 00:00–24:00`,
+      });
     }
     if (start !== null && end !== null && start === end) {
       issues.push({ path: at, code: 'empty_interval', message: `interval ${iv.start}–${iv.end} has zero length` });
@@ -168,11 +185,19 @@ export function calendarIssues(cal: Calendar): CalendarError[] {
   cal.exceptions.forEach((ex, e) => {
     const day = parseDate(ex.date);
     if (day === null) {
-      issues.push({ path: `exceptions.${e}.date`, code: 'invalid_date', message: `'${ex.date}' is not a valid date 'YYYY-MM-DD'` });
+      issues.push({
+        path: `exceptions.${e}.date`,
+        code: 'invalid_date',
+        message: `'${ex.date}' is not a valid date 'YYYY-MM-DD'`,
+      });
       return;
     }
     if (byDay.has(day)) {
-      issues.push({ path: `exceptions.${e}.date`, code: 'duplicate_date', message: `${ex.date} already has an exception` });
+      issues.push({
+        path: `exceptions.${e}.date`,
+        code: 'duplicate_date',
+        message: `${ex.date} already has an exception`,
+      });
       return;
     }
     const pieces = piecesOf(ex.intervals, ['exceptions', e, 'intervals']);
@@ -183,7 +208,9 @@ export function calendarIssues(cal: Calendar): CalendarError[] {
   for (const { day, pieces, date } of dated) {
     overlaps([...pieces, ...spillOf(piecesOn(day - 1))], issues, date);
     // The next day, when it is an exception too, checks this spill itself.
-    if (!byDay.has(day + 1)) overlaps([...spillOf(pieces), ...piecesOn(day + 1)], issues, `the day after ${date}`, true);
+    if (!byDay.has(day + 1)) {
+      overlaps([...spillOf(pieces), ...piecesOn(day + 1)], issues, `the day after ${date}`, true);
+    }
   }
   return issues;
 }
@@ -211,7 +238,9 @@ export const CalendarInput = z
 
 export function validateCalendar(input: unknown): CalendarValidation {
   const parsed = CalendarInput.safeParse(input);
-  if (parsed.success) return { ok: true, calendar: parsed.data };
+  if (parsed.success) {
+    return { ok: true, calendar: parsed.data };
+  }
   const errors = parsed.error.issues.map((issue): CalendarError => {
     const custom = issue.code === 'custom' ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
     return {

@@ -2,12 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { type Conditions, type MatchFacts, conditionsHold, matchPolicy, needsCustomerTags } from './policy-match.ts';
 
 const facts = (over: Partial<MatchFacts> = {}): MatchFacts => ({
-  unitId: 'unit-1', unitType: 'store', channel: 'email', kind: 'incident', categoryPath: ['long_service.queue', 'long_service'],
-  priority: 'normal', tags: ['vip'], customerTags: ['b2b'], ...over,
+  unitId: 'unit-1',
+  unitType: 'store',
+  channel: 'email',
+  kind: 'incident',
+  categoryPath: ['long_service.queue', 'long_service'],
+  priority: 'normal',
+  tags: ['vip'],
+  customerTags: ['b2b'],
+  ...over,
 });
 let n = 0;
-const policy = (position: number, conditions: Conditions, over: { active?: boolean; createdAt?: Date } = {}) =>
-  ({ id: `p${++n}`, position, active: over.active ?? true, conditions, createdAt: over.createdAt ?? new Date(Date.UTC(2025, 0, 1)) });
+const policy = (position: number, conditions: Conditions, over: { active?: boolean; createdAt?: Date } = {}) => ({
+  id: `p${++n}`,
+  position,
+  active: over.active ?? true,
+  conditions,
+  createdAt: over.createdAt ?? new Date(Date.UTC(2025, 0, 1)),
+});
 
 describe('choosing the SLA policy of an appeal', () => {
   it('takes the first matching policy by position, whatever order they come in', () => {
@@ -53,8 +65,15 @@ describe('choosing the SLA policy of an appeal', () => {
   });
 
   it('lets a condition on a category cover its subcategories, but not the other way round', () => {
-    expect(conditionsHold({ categoryIds: ['long_service'] }, facts({ categoryPath: ['long_service.queue', 'long_service'] }))).toBe(true);
-    expect(conditionsHold({ categoryIds: ['long_service.queue'] }, facts({ categoryPath: ['long_service'] }))).toBe(false);
+    expect(
+      conditionsHold(
+        { categoryIds: ['long_service'] },
+        facts({ categoryPath: ['long_service.queue', 'long_service'] }),
+      ),
+    ).toBe(true);
+    expect(conditionsHold({ categoryIds: ['long_service.queue'] }, facts({ categoryPath: ['long_service'] }))).toBe(
+      false,
+    );
     expect(conditionsHold({ categoryIds: ['long_service'] }, facts({ categoryPath: [] }))).toBe(false);
   });
 

@@ -33,36 +33,47 @@ export interface Matchable {
 }
 
 const given = (list: readonly string[] | undefined): list is readonly string[] => list !== undefined && list.length > 0;
-const oneOf = (list: readonly string[] | undefined, value: string | null) => !given(list) || (value !== null && list.includes(value));
-const anyOf = (list: readonly string[] | undefined, values: readonly string[]) => !given(list) || values.some((v) => list.includes(v));
+const oneOf = (list: readonly string[] | undefined, value: string | null) =>
+  !given(list) || (value !== null && list.includes(value));
+const anyOf = (list: readonly string[] | undefined, values: readonly string[]) =>
+  !given(list) || values.some((v) => list.includes(v));
 
 export function conditionsHold(c: Conditions, f: MatchFacts): boolean {
-  return oneOf(c.unitIds, f.unitId)
-    && oneOf(c.unitTypes, f.unitType)
-    && oneOf(c.channels, f.channel)
-    && oneOf(c.kinds, f.kind)
-    && anyOf(c.categoryIds, f.categoryPath)
-    && oneOf(c.priorities, f.priority)
-    && anyOf(c.tags, f.tags)
-    && anyOf(c.customerTags, f.customerTags);
+  return (
+    oneOf(c.unitIds, f.unitId) &&
+    oneOf(c.unitTypes, f.unitType) &&
+    oneOf(c.channels, f.channel) &&
+    oneOf(c.kinds, f.kind) &&
+    anyOf(c.categoryIds, f.categoryPath) &&
+    oneOf(c.priorities, f.priority) &&
+    anyOf(c.tags, f.tags) &&
+    anyOf(c.customerTags, f.customerTags)
+  );
 }
 
 /** Position order; equal positions: the older policy first, then by id, so the order never depends on the query. */
 export function byPosition(a: Matchable, b: Matchable): number {
-  return a.position - b.position
-    || (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0)
-    || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    a.position - b.position ||
+    (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 /** The first active policy whose conditions hold; `policies` may come in any order. */
 export function matchPolicy<P extends Matchable>(policies: readonly P[], facts: MatchFacts): P | null {
   let best: P | null = null;
   for (const p of policies) {
-    if (!p.active || !conditionsHold(p.conditions, facts)) continue;
-    if (best === null || byPosition(p, best) < 0) best = p;
+    if (!p.active || !conditionsHold(p.conditions, facts)) {
+      continue;
+    }
+    if (best === null || byPosition(p, best) < 0) {
+      best = p;
+    }
   }
   return best;
 }
 
 /** Whether any active policy looks at the customer's tags (only then are they worth a query). */
-export const needsCustomerTags = (policies: readonly Matchable[]) => policies.some((p) => p.active && given(p.conditions.customerTags));
+export const needsCustomerTags = (policies: readonly Matchable[]) =>
+  policies.some((p) => p.active && given(p.conditions.customerTags));

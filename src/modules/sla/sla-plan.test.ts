@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CALENDAR_24_7, weeklyCalendar } from './calendar.ts';
-import { type PlanAppeal, type PlanInput, type TargetDefinition, type TargetRow, planTargets, warnMinutesOf } from './sla-plan.ts';
+import {
+  type PlanAppeal,
+  type PlanInput,
+  type TargetDefinition,
+  type TargetRow,
+  planTargets,
+  warnMinutesOf,
+} from './sla-plan.ts';
 import { compileCalendar } from './working-time.ts';
 
 const at = (iso: string) => new Date(iso);
@@ -13,13 +20,30 @@ const calendars = {
 const calendar = (id: string | null) => calendars[(id ?? 'office') as keyof typeof calendars];
 
 const appeal = (over: Partial<PlanAppeal> = {}): PlanAppeal => ({
-  status: 'new', receivedAt: at('2025-03-07T21:30+03:00'), createdAt: at('2025-03-07T21:40+03:00'), resolvedAt: null, closedAt: null, ...over,
+  status: 'new',
+  receivedAt: at('2025-03-07T21:30+03:00'),
+  createdAt: at('2025-03-07T21:40+03:00'),
+  resolvedAt: null,
+  closedAt: null,
+  ...over,
 });
-const def = (metric: TargetDefinition['metric'], minutes: number, calendarId = 'office', warnMinutes: number | null = warnMinutesOf(minutes, 80)): TargetDefinition =>
-  ({ metric, minutes, warnMinutes, calendarId, policyId: 'policy-1' });
-const plan = (over: Partial<PlanInput>) => planTargets({
-  appeal: appeal(), definitions: [], pauseStatuses: ['pending_customer'], existing: [], facts: {}, calendar, now: at('2025-03-07T21:40+03:00'), ...over,
-});
+const def = (
+  metric: TargetDefinition['metric'],
+  minutes: number,
+  calendarId = 'office',
+  warnMinutes: number | null = warnMinutesOf(minutes, 80),
+): TargetDefinition => ({ metric, minutes, warnMinutes, calendarId, policyId: 'policy-1' });
+const plan = (over: Partial<PlanInput>) =>
+  planTargets({
+    appeal: appeal(),
+    definitions: [],
+    pauseStatuses: ['pending_customer'],
+    existing: [],
+    facts: {},
+    calendar,
+    now: at('2025-03-07T21:40+03:00'),
+    ...over,
+  });
 const only = (rows: TargetRow[], metric: string) => rows.find((r) => r.metric === metric)!;
 
 describe('deadlines of a new appeal', () => {
@@ -35,18 +59,28 @@ describe('deadlines of a new appeal', () => {
 
   it('records a transfer registered after its deadline as met late, that is breached', () => {
     const late = at('2025-03-08T13:00+03:00');
-    const { upserts } = plan({ appeal: appeal({ createdAt: late }), definitions: [def('transfer', 180, 'store')], now: late });
+    const { upserts } = plan({
+      appeal: appeal({ createdAt: late }),
+      definitions: [def('transfer', 180, 'store')],
+      now: late,
+    });
     expect(only(upserts, 'transfer')).toMatchObject({ metAt: late, breachedAt: late });
   });
 
   it("starts Customer Service's clocks at registration, in its own hours", () => {
     const { upserts } = plan({ definitions: [def('first_response', 120), def('resolution', 1620)] });
-    expect(only(upserts, 'first_response')).toMatchObject({ startedAt: at('2025-03-07T21:40+03:00'), dueAt: at('2025-03-10T11:00+03:00'), metAt: null });
+    expect(only(upserts, 'first_response')).toMatchObject({
+      startedAt: at('2025-03-07T21:40+03:00'),
+      dueAt: at('2025-03-10T11:00+03:00'),
+      metAt: null,
+    });
     expect(only(upserts, 'resolution').dueAt).toEqual(at('2025-03-12T18:00+03:00'));
   });
 
   it('waits for the customer to write again before starting a next-response clock', () => {
-    expect(plan({ definitions: [def('first_response', 120), def('next_response', 60)] }).upserts.map((r) => r.metric)).toEqual(['first_response']);
+    expect(
+      plan({ definitions: [def('first_response', 120), def('next_response', 60)] }).upserts.map((r) => r.metric),
+    ).toEqual(['first_response']);
   });
 
   it('warns at the configured share of the target, never at zero minutes', () => {
@@ -54,22 +88,39 @@ describe('deadlines of a new appeal', () => {
     expect(warnMinutesOf(0, 80)).toBeNull();
     expect(warnMinutesOf(120, null)).toBeNull();
     const { upserts } = plan({ definitions: [def('transfer', 0, 'always')] });
-    expect(only(upserts, 'transfer')).toMatchObject({ dueAt: at('2025-03-07T21:30+03:00'), warnAt: null, breachedAt: at('2025-03-07T21:40+03:00') });
+    expect(only(upserts, 'transfer')).toMatchObject({
+      dueAt: at('2025-03-07T21:30+03:00'),
+      warnAt: null,
+      breachedAt: at('2025-03-07T21:40+03:00'),
+    });
   });
 });
 
 describe('pausing while waiting on the customer', () => {
   const start = at('2025-03-03T10:00+03:00');
-  const running = () => plan({
-    appeal: appeal({ status: 'open', createdAt: start, receivedAt: start }), definitions: [def('first_response', 120)], now: start,
-  }).upserts;
+  const running = () =>
+    plan({
+      appeal: appeal({ status: 'open', createdAt: start, receivedAt: start }),
+      definitions: [def('first_response', 120)],
+      now: start,
+    }).upserts;
 
   it('stops the clock, then moves the deadline by the working time it stood still', () => {
     const [target] = running();
     expect(target!.dueAt).toEqual(at('2025-03-03T12:00+03:00'));
-    const paused = plan({ appeal: appeal({ status: 'pending_customer', createdAt: start }), definitions: null, existing: [target!], now: at('2025-03-03T10:30+03:00') }).upserts[0]!;
+    const paused = plan({
+      appeal: appeal({ status: 'pending_customer', createdAt: start }),
+      definitions: null,
+      existing: [target!],
+      now: at('2025-03-03T10:30+03:00'),
+    }).upserts[0]!;
     expect(paused).toMatchObject({ pausedSince: at('2025-03-03T10:30+03:00'), dueAt: null, warnAt: null });
-    const resumed = plan({ appeal: appeal({ status: 'open', createdAt: start }), definitions: null, existing: [paused], now: at('2025-03-04T10:00+03:00') }).upserts[0]!;
+    const resumed = plan({
+      appeal: appeal({ status: 'open', createdAt: start }),
+      definitions: null,
+      existing: [paused],
+      now: at('2025-03-04T10:00+03:00'),
+    }).upserts[0]!;
     // Paused 10:30 Monday to 10:00 Tuesday: 450 + 60 working minutes; 90 minutes were left.
     expect(resumed).toMatchObject({ pausedSince: null, dueAt: at('2025-03-04T11:30+03:00'), pausedMinutes: 510 });
     expect(resumed.pauses).toEqual([{ from: at('2025-03-03T10:30+03:00'), to: at('2025-03-04T10:00+03:00') }]);
@@ -78,26 +129,45 @@ describe('pausing while waiting on the customer', () => {
   it('keeps a breach that happened before the pause', () => {
     const [target] = running();
     const breached = { ...target!, breachedAt: at('2025-03-03T12:01+03:00') };
-    const paused = plan({ appeal: appeal({ status: 'pending_customer', createdAt: start }), definitions: null, existing: [breached], now: at('2025-03-03T13:00+03:00') }).upserts[0];
+    const paused = plan({
+      appeal: appeal({ status: 'pending_customer', createdAt: start }),
+      definitions: null,
+      existing: [breached],
+      now: at('2025-03-03T13:00+03:00'),
+    }).upserts[0];
     expect(paused).toMatchObject({ dueAt: at('2025-03-03T12:00+03:00'), breachedAt: at('2025-03-03T12:01+03:00') });
   });
 
   it('changes nothing when the status change does not concern the clock', () => {
     const [target] = running();
-    expect(plan({ appeal: appeal({ status: 'pending_unit', createdAt: start }), definitions: null, existing: [target!], now: at('2025-03-03T11:00+03:00') }).upserts).toEqual([]);
+    expect(
+      plan({
+        appeal: appeal({ status: 'pending_unit', createdAt: start }),
+        definitions: null,
+        existing: [target!],
+        now: at('2025-03-03T11:00+03:00'),
+      }).upserts,
+    ).toEqual([]);
   });
 });
 
 describe('resolving and re-classifying', () => {
   const start = at('2025-03-03T10:00+03:00');
-  const existing = (): TargetRow[] => plan({
-    appeal: appeal({ status: 'open', createdAt: start, receivedAt: start }),
-    definitions: [def('first_response', 120), def('resolution', 1620), def('completion_report', 180, 'store')], now: start,
-  }).upserts.map((r, i) => ({ ...r, id: i + 1 }));
+  const existing = (): TargetRow[] =>
+    plan({
+      appeal: appeal({ status: 'open', createdAt: start, receivedAt: start }),
+      definitions: [def('first_response', 120), def('resolution', 1620), def('completion_report', 180, 'store')],
+      now: start,
+    }).upserts.map((r, i) => ({ ...r, id: i + 1 }));
 
   it('stops every running clock when the appeal is resolved, late ones counting as breached', () => {
     const resolvedAt = at('2025-03-03T13:00+03:00');
-    const { upserts } = plan({ appeal: appeal({ status: 'resolved', createdAt: start, resolvedAt }), definitions: null, existing: existing(), now: resolvedAt });
+    const { upserts } = plan({
+      appeal: appeal({ status: 'resolved', createdAt: start, resolvedAt }),
+      definitions: null,
+      existing: existing(),
+      now: resolvedAt,
+    });
     expect(upserts.map((r) => [r.metric, r.metAt, r.breachedAt])).toEqual([
       ['first_response', resolvedAt, resolvedAt],
       ['resolution', resolvedAt, null],
@@ -109,33 +179,55 @@ describe('resolving and re-classifying', () => {
     const before = existing();
     before[0] = { ...before[0]!, metAt: at('2025-03-03T10:20+03:00') };
     const { upserts, deleteIds } = plan({
-      appeal: appeal({ status: 'open', createdAt: start }), existing: before, now: at('2025-03-03T11:00+03:00'),
+      appeal: appeal({ status: 'open', createdAt: start }),
+      existing: before,
+      now: at('2025-03-03T11:00+03:00'),
       definitions: [def('first_response', 60), def('resolution', 540), def('transfer', 180, 'store')],
     });
     expect(deleteIds).toEqual([3]);
-    expect(only(upserts, 'first_response')).toMatchObject({ minutes: 60, metAt: at('2025-03-03T10:20+03:00'), breachedAt: null });
+    expect(only(upserts, 'first_response')).toMatchObject({
+      minutes: 60,
+      metAt: at('2025-03-03T10:20+03:00'),
+      breachedAt: null,
+    });
     expect(only(upserts, 'resolution')).toMatchObject({ startedAt: start, dueAt: at('2025-03-04T10:00+03:00') });
     expect(only(upserts, 'transfer')).toMatchObject({ metAt: start });
   });
 
   it('marks a target the new policy adds as met when its event already happened', () => {
     const { upserts } = plan({
-      appeal: appeal({ status: 'open', createdAt: start }), now: at('2025-03-03T11:00+03:00'),
-      definitions: [def('first_response', 30)], facts: { firstOutboundAt: at('2025-03-03T10:45+03:00') },
+      appeal: appeal({ status: 'open', createdAt: start }),
+      now: at('2025-03-03T11:00+03:00'),
+      definitions: [def('first_response', 30)],
+      facts: { firstOutboundAt: at('2025-03-03T10:45+03:00') },
     });
-    expect(only(upserts, 'first_response')).toMatchObject({ metAt: at('2025-03-03T10:45+03:00'), breachedAt: at('2025-03-03T10:45+03:00') });
+    expect(only(upserts, 'first_response')).toMatchObject({
+      metAt: at('2025-03-03T10:45+03:00'),
+      breachedAt: at('2025-03-03T10:45+03:00'),
+    });
   });
 
   it('clears a recorded breach or warning when the new deadline lies ahead', () => {
     const [first] = existing();
     const warned = { ...first!, warnedAt: at('2025-03-03T11:36+03:00'), breachedAt: at('2025-03-03T12:00+03:00') };
-    const { upserts } = plan({ appeal: appeal({ status: 'open', createdAt: start }), existing: [warned], definitions: [def('first_response', 480)], now: at('2025-03-03T12:05+03:00') });
+    const { upserts } = plan({
+      appeal: appeal({ status: 'open', createdAt: start }),
+      existing: [warned],
+      definitions: [def('first_response', 480)],
+      now: at('2025-03-03T12:05+03:00'),
+    });
     expect(upserts[0]).toMatchObject({ breachedAt: null, warnedAt: null, dueAt: at('2025-03-03T18:00+03:00') });
   });
 
   it('writes nothing when nothing changes', () => {
     const rows = existing();
-    expect(plan({ appeal: appeal({ status: 'open', createdAt: start }), existing: rows, now: start,
-      definitions: [def('first_response', 120), def('resolution', 1620), def('completion_report', 180, 'store')] })).toEqual({ upserts: [], deleteIds: [] });
+    expect(
+      plan({
+        appeal: appeal({ status: 'open', createdAt: start }),
+        existing: rows,
+        now: start,
+        definitions: [def('first_response', 120), def('resolution', 1620), def('completion_report', 180, 'store')],
+      }),
+    ).toEqual({ upserts: [], deleteIds: [] });
   });
 });

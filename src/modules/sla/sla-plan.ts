@@ -13,7 +13,12 @@
 //    cleared when a recomputation moves the deadline past now (the scheduler then raises them afresh).
 import type { Metric } from './appeal-sla.schema.ts';
 import type { TargetTimes } from './sla-state.ts';
-import { type CompiledCalendar, type Pause, addWorkingMinutesWithPauses, workingMinutesBetween } from './working-time.ts';
+import {
+  type CompiledCalendar,
+  type Pause,
+  addWorkingMinutesWithPauses,
+  workingMinutesBetween,
+} from './working-time.ts';
 
 export interface TargetDefinition {
   metric: Metric;
@@ -74,7 +79,9 @@ const TRANSFER_GRACE_MS = 60_000;
 
 /** Whole percent of a target, rounded down; null when there is nothing to warn about. */
 export function warnMinutesOf(minutes: number, percent: number | null): number | null {
-  if (percent === null) return null;
+  if (percent === null) {
+    return null;
+  }
   const warn = Math.floor((minutes * percent) / 100);
   return warn > 0 ? warn : null;
 }
@@ -105,12 +112,16 @@ function build(input: PlanInput, def: TargetDefinition, e: TargetRow | undefined
   const cal = input.calendar(def.calendarId);
   const startedAt = e?.startedAt ?? startOf(def.metric, appeal);
   let metAt = e ? e.metAt : metByFacts(def.metric, appeal, input.facts);
-  if (!metAt && FINISHED.has(appeal.status)) metAt = appeal.resolvedAt ?? appeal.closedAt ?? now;
+  if (!metAt && FINISHED.has(appeal.status)) {
+    metAt = appeal.resolvedAt ?? appeal.closedAt ?? now;
+  }
 
   const pauses: Pause[] = [...(e?.pauses ?? [])];
   let pausedSince = e?.pausedSince ?? null;
   if (metAt) {
-    if (pausedSince) pauses.push({ from: pausedSince, to: later(metAt, pausedSince) });
+    if (pausedSince) {
+      pauses.push({ from: pausedSince, to: later(metAt, pausedSince) });
+    }
     pausedSince = null;
   } else if (input.pauseStatuses.includes(appeal.status)) {
     pausedSince ??= now;
@@ -122,18 +133,40 @@ function build(input: PlanInput, def: TargetDefinition, e: TargetRow | undefined
   const all: Pause[] = pausedSince ? [...pauses, { from: pausedSince, to: null }] : pauses;
   const dueAt = addWorkingMinutesWithPauses(cal, startedAt, def.minutes, all);
   const warnAt = def.warnMinutes === null ? null : addWorkingMinutesWithPauses(cal, startedAt, def.warnMinutes, all);
-  const late = metAt !== null && dueAt !== null && metAt.getTime() > dueAt.getTime() + (def.metric === 'transfer' ? TRANSFER_GRACE_MS : 0);
+  const late =
+    metAt !== null &&
+    dueAt !== null &&
+    metAt.getTime() > dueAt.getTime() + (def.metric === 'transfer' ? TRANSFER_GRACE_MS : 0);
   const breachedAt = metAt
-    ? (late ? (e?.breachedAt ?? metAt) : null)
-    : (dueAt && dueAt <= now ? (e?.breachedAt ?? null) : null);
-  const warnedAt = metAt ? (e?.warnedAt ?? null) : (warnAt && warnAt <= now ? (e?.warnedAt ?? null) : null);
+    ? late
+      ? (e?.breachedAt ?? metAt)
+      : null
+    : dueAt && dueAt <= now
+      ? (e?.breachedAt ?? null)
+      : null;
+  const warnedAt = metAt ? (e?.warnedAt ?? null) : warnAt && warnAt <= now ? (e?.warnedAt ?? null) : null;
   let pausedMinutes = 0;
-  for (const p of pauses) pausedMinutes += workingMinutesBetween(cal, p.from, p.to!);
+  for (const p of pauses) {
+    pausedMinutes += workingMinutesBetween(cal, p.from, p.to!);
+  }
 
   return {
-    id: e?.id ?? null, metric: def.metric, cycle: e?.cycle ?? 1, policyId: def.policyId, calendarId: def.calendarId,
-    minutes: def.minutes, warnMinutes: def.warnMinutes, startedAt, dueAt, warnAt, metAt, breachedAt, warnedAt,
-    pausedSince, pauses, pausedMinutes,
+    id: e?.id ?? null,
+    metric: def.metric,
+    cycle: e?.cycle ?? 1,
+    policyId: def.policyId,
+    calendarId: def.calendarId,
+    minutes: def.minutes,
+    warnMinutes: def.warnMinutes,
+    startedAt,
+    dueAt,
+    warnAt,
+    metAt,
+    breachedAt,
+    warnedAt,
+    pausedSince,
+    pauses,
+    pausedMinutes,
   };
 }
 
@@ -141,10 +174,15 @@ const time = (d: Date | null) => (d ? d.getTime() : null);
 const TIMES = ['startedAt', 'dueAt', 'warnAt', 'metAt', 'breachedAt', 'warnedAt', 'pausedSince'] as const;
 
 function changed(a: TargetRow, b: TargetRow): boolean {
-  return a.policyId !== b.policyId || a.calendarId !== b.calendarId || a.minutes !== b.minutes || a.warnMinutes !== b.warnMinutes
-    || TIMES.some((k) => time(a[k]) !== time(b[k]))
-    || a.pauses.length !== b.pauses.length
-    || Math.abs(a.pausedMinutes - b.pausedMinutes) > 1e-6;
+  return (
+    a.policyId !== b.policyId ||
+    a.calendarId !== b.calendarId ||
+    a.minutes !== b.minutes ||
+    a.warnMinutes !== b.warnMinutes ||
+    TIMES.some((k) => time(a[k]) !== time(b[k])) ||
+    a.pauses.length !== b.pauses.length ||
+    Math.abs(a.pausedMinutes - b.pausedMinutes) > 1e-6
+  );
 }
 
 /** The latest cycle of each metric. */
@@ -152,7 +190,9 @@ export function currentTargets<T extends { metric: Metric; cycle: number }>(rows
   const latest = new Map<Metric, T>();
   for (const r of rows) {
     const seen = latest.get(r.metric);
-    if (!seen || r.cycle > seen.cycle) latest.set(r.metric, r);
+    if (!seen || r.cycle > seen.cycle) {
+      latest.set(r.metric, r);
+    }
   }
   return latest;
 }
@@ -162,8 +202,12 @@ export function planTargets(input: PlanInput): Plan {
   const defs: TargetDefinition[] = input.definitions
     ? [...input.definitions]
     : [...latest.values()].map((e) => ({
-      metric: e.metric, minutes: e.minutes, warnMinutes: e.warnMinutes, calendarId: e.calendarId, policyId: e.policyId,
-    }));
+        metric: e.metric,
+        minutes: e.minutes,
+        warnMinutes: e.warnMinutes,
+        calendarId: e.calendarId,
+        policyId: e.policyId,
+      }));
   const wanted = new Set(defs.map((d) => d.metric));
   const deleteIds = input.definitions
     ? input.existing.filter((e) => !e.metAt && !wanted.has(e.metric) && e.id !== null).map((e) => e.id!)
@@ -172,16 +216,22 @@ export function planTargets(input: PlanInput): Plan {
   for (const def of defs) {
     const e = latest.get(def.metric);
     // A next-response clock starts only when the customer writes again (see onMessage).
-    if (def.metric === 'next_response' && !e) continue;
+    if (def.metric === 'next_response' && !e) {
+      continue;
+    }
     let row: TargetRow;
     try {
       row = build(input, def, e);
     } catch (err) {
       // An instant outside 1900–2199 or a calendar without working time: no deadline can be set.
-      if (err instanceof RangeError || (err instanceof Error && err.name === 'NoWorkingTimeError')) continue;
+      if (err instanceof RangeError || (err instanceof Error && err.name === 'NoWorkingTimeError')) {
+        continue;
+      }
       throw err;
     }
-    if (!e || changed(e, row)) upserts.push(row);
+    if (!e || changed(e, row)) {
+      upserts.push(row);
+    }
   }
   return { upserts, deleteIds };
 }

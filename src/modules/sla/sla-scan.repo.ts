@@ -32,7 +32,12 @@ const DUE: Record<AlertKind, { where: string; order: string; stamp: string }> = 
  * Claims up to `limit` due targets no other scanner holds (SKIP LOCKED), stamps them and records one alert each;
  * the unique (target, kind, due) key drops any alert already written. Returns how many were stamped and the new alerts.
  */
-export async function markDue(db: Queryable, kind: AlertKind, now: Date, limit: number): Promise<{ marked: number; alerts: AlertRow[] }> {
+export async function markDue(
+  db: Queryable,
+  kind: AlertKind,
+  now: Date,
+  limit: number,
+): Promise<{ marked: number; alerts: AlertRow[] }> {
   const d = DUE[kind];
   const rows = await db.query<AlertRow & { marked: number }>(
     `WITH due AS (
@@ -67,8 +72,14 @@ export interface Recipient {
  * Who hears of each alert, by its policy's notify list: the owner, the unit's responsible people, the
  * supervisors (active users only, each once per alert).
  */
-export async function recipients(db: Queryable, alertIds: readonly number[], defaultNotify: object): Promise<Recipient[]> {
-  if (alertIds.length === 0) return [];
+export async function recipients(
+  db: Queryable,
+  alertIds: readonly number[],
+  defaultNotify: object,
+): Promise<Recipient[]> {
+  if (alertIds.length === 0) {
+    return [];
+  }
   return db.query<Recipient>(
     `WITH a AS (
        SELECT al.id, al.appeal_id, al.kind, al.metric, al.due_at, ap.owner_id, ap.unit_id, ap.number, ap.subject,
@@ -141,12 +152,24 @@ export async function compliance(db: Queryable, f: ComplianceFilter): Promise<Co
     metric: () => ({ key: 't.metric', label: 'NULL' }),
   }[f.groupBy]();
   const where = ['t.started_at >= $1', 't.started_at < $2'];
-  if (f.metrics) where.push(`t.metric = ANY(${p(f.metrics)}::text[])`);
-  if (f.scopeUnitIds) where.push(`a.unit_id = ANY(${p(f.scopeUnitIds)}::uuid[])`);
-  if (f.appeals?.unitIds) where.push(`a.unit_id = ANY(${p(f.appeals.unitIds)}::uuid[])`);
-  if (f.appeals?.channel) where.push(`a.channel = ${p(f.appeals.channel)}`);
-  if (f.appeals?.kind) where.push(`a.kind = ${p(f.appeals.kind)}`);
-  if (f.appeals?.categoryIds) where.push(`a.category_id = ANY(${p(f.appeals.categoryIds)}::uuid[])`);
+  if (f.metrics) {
+    where.push(`t.metric = ANY(${p(f.metrics)}::text[])`);
+  }
+  if (f.scopeUnitIds) {
+    where.push(`a.unit_id = ANY(${p(f.scopeUnitIds)}::uuid[])`);
+  }
+  if (f.appeals?.unitIds) {
+    where.push(`a.unit_id = ANY(${p(f.appeals.unitIds)}::uuid[])`);
+  }
+  if (f.appeals?.channel) {
+    where.push(`a.channel = ${p(f.appeals.channel)}`);
+  }
+  if (f.appeals?.kind) {
+    where.push(`a.kind = ${p(f.appeals.kind)}`);
+  }
+  if (f.appeals?.categoryIds) {
+    where.push(`a.category_id = ANY(${p(f.appeals.categoryIds)}::uuid[])`);
+  }
   return db.query<ComplianceRow>(
     `SELECT ${group.key} AS key, ${group.label} AS label,
        count(*) FILTER (WHERE t.met_at IS NOT NULL AND t.breached_at IS NULL)::int AS met,

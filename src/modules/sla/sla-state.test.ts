@@ -7,8 +7,15 @@ const at = (iso: string) => new Date(iso);
 const office = compileCalendar(weeklyCalendar('Europe/Moscow', [{ start: '09:00', end: '18:00' }]));
 const always = compileCalendar(CALENDAR_24_7);
 const target = (over: Partial<TargetTimes> = {}): TargetTimes => ({
-  minutes: 120, startedAt: at('2025-03-03T10:00+03:00'), dueAt: at('2025-03-03T12:00+03:00'), warnAt: at('2025-03-03T11:36+03:00'),
-  metAt: null, breachedAt: null, pausedSince: null, pauses: [], ...over,
+  minutes: 120,
+  startedAt: at('2025-03-03T10:00+03:00'),
+  dueAt: at('2025-03-03T12:00+03:00'),
+  warnAt: at('2025-03-03T11:36+03:00'),
+  metAt: null,
+  breachedAt: null,
+  pausedSince: null,
+  pauses: [],
+  ...over,
 });
 
 describe('the state of one deadline', () => {
@@ -27,15 +34,23 @@ describe('the state of one deadline', () => {
   it('is paused while the clock stands still, unless the deadline had already passed', () => {
     const paused = target({ dueAt: null, warnAt: null, pausedSince: at('2025-03-03T11:00+03:00') });
     expect(targetState(paused, at('2025-03-05T11:00+03:00'))).toBe('paused');
-    expect(targetState({ ...paused, breachedAt: at('2025-03-03T10:59+03:00') }, at('2025-03-05T11:00+03:00'))).toBe('breached');
+    expect(targetState({ ...paused, breachedAt: at('2025-03-03T10:59+03:00') }, at('2025-03-05T11:00+03:00'))).toBe(
+      'breached',
+    );
   });
 
   it('counts the working minutes left, negative when overdue, frozen while paused', () => {
     expect(minutesLeft(office, target(), at('2025-03-03T11:00+03:00'))).toBe(60);
     // Due at 17:30, looked at the next morning at opening: overdue by the 30 working minutes 17:30–18:00.
-    expect(minutesLeft(office, target({ dueAt: at('2025-03-03T17:30+03:00') }), at('2025-03-04T09:00+03:00'))).toBe(-30);
-    expect(minutesLeft(office, target({ dueAt: null, pausedSince: at('2025-03-03T10:45+03:00') }), at('2025-03-10T00:00Z'))).toBe(75);
-    expect(minutesLeft(office, target({ metAt: at('2025-03-03T10:30+03:00') }), at('2025-03-03T11:00+03:00'))).toBeNull();
+    expect(minutesLeft(office, target({ dueAt: at('2025-03-03T17:30+03:00') }), at('2025-03-04T09:00+03:00'))).toBe(
+      -30,
+    );
+    expect(
+      minutesLeft(office, target({ dueAt: null, pausedSince: at('2025-03-03T10:45+03:00') }), at('2025-03-10T00:00Z')),
+    ).toBe(75);
+    expect(
+      minutesLeft(office, target({ metAt: at('2025-03-03T10:30+03:00') }), at('2025-03-03T11:00+03:00')),
+    ).toBeNull();
   });
 
   it('rounds part of a minute down, so "0 left" never hides an overdue deadline', () => {
@@ -45,7 +60,10 @@ describe('the state of one deadline', () => {
 });
 
 describe('the SLA state of an appeal', () => {
-  const t = (state: 'ok' | 'warning' | 'breached' | 'met' | 'paused', done = false) => ({ state, metAt: done ? new Date() : null });
+  const t = (state: 'ok' | 'warning' | 'breached' | 'met' | 'paused', done = false) => ({
+    state,
+    metAt: done ? new Date() : null,
+  });
 
   it('is the state of its most urgent running target', () => {
     expect(appealState([t('ok'), t('warning')])).toBe('warning');

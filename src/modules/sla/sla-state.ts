@@ -20,10 +20,18 @@ export interface TargetTimes {
  * warning: past the warning point; ok: running.
  */
 export function targetState(t: TargetTimes, now: Date): SlaState {
-  if (t.metAt) return t.breachedAt ? 'breached' : 'met';
-  if (t.breachedAt || (t.dueAt && t.dueAt <= now)) return 'breached';
-  if (t.pausedSince) return 'paused';
-  if (t.warnAt && t.warnAt <= now) return 'warning';
+  if (t.metAt) {
+    return t.breachedAt ? 'breached' : 'met';
+  }
+  if (t.breachedAt || (t.dueAt && t.dueAt <= now)) {
+    return 'breached';
+  }
+  if (t.pausedSince) {
+    return 'paused';
+  }
+  if (t.warnAt && t.warnAt <= now) {
+    return 'warning';
+  }
   return 'ok';
 }
 
@@ -32,11 +40,15 @@ export function targetState(t: TargetTimes, now: Date): SlaState {
  * paused, what is left when the clock resumes; null once met.
  */
 export function minutesLeft(cal: CompiledCalendar, t: TargetTimes, now: Date): number | null {
-  if (t.metAt) return null;
+  if (t.metAt) {
+    return null;
+  }
   if (t.pausedSince) {
     return Math.floor(t.minutes - workingMinutesExcluding(cal, t.startedAt, t.pausedSince, t.pauses));
   }
-  if (!t.dueAt) return null;
+  if (!t.dueAt) {
+    return null;
+  }
   return Math.floor(workingMinutesBetween(cal, now, t.dueAt));
 }
 
@@ -47,8 +59,14 @@ const OPEN_ORDER: readonly SlaState[] = ['breached', 'warning', 'paused', 'ok'];
  * running, breached when any target was breached, else met. Null for an appeal without targets.
  */
 export function appealState(targets: readonly { state: SlaState; metAt: Date | null }[]): SlaState | null {
-  if (targets.length === 0) return null;
+  if (targets.length === 0) {
+    return null;
+  }
   const open = targets.filter((t) => t.metAt === null).map((t) => t.state);
-  for (const s of OPEN_ORDER) if (open.includes(s)) return s;
+  for (const s of OPEN_ORDER) {
+    if (open.includes(s)) {
+      return s;
+    }
+  }
   return targets.some((t) => t.state === 'breached') ? 'breached' : 'met';
 }

@@ -24,7 +24,8 @@ const toTarget = (r: RawTarget): StoredTarget => ({
 });
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const pausesJson = (pauses: readonly Pause[]) => JSON.stringify(pauses.map((p) => ({ from: p.from.toISOString(), to: p.to?.toISOString() })));
+const pausesJson = (pauses: readonly Pause[]) =>
+  JSON.stringify(pauses.map((p) => ({ from: p.from.toISOString(), to: p.to?.toISOString() })));
 
 /** New appeals' targets, as the appeals register's create statement writes them. */
 export interface NewTargets {
@@ -37,7 +38,11 @@ export interface NewTargets {
  * A CTE body that inserts new appeals' targets (each joined to its row of the CTE named `appeal`), for the appeals
  * register's create statement. `param` adds a value to that statement's parameters and returns its placeholder.
  */
-export function newTargetsCte(appeal: string, targets: readonly NewTargets[], param: (value: unknown) => string): string {
+export function newTargetsCte(
+  appeal: string,
+  targets: readonly NewTargets[],
+  param: (value: unknown) => string,
+): string {
   const rows = targets.flatMap((t) => t.rows.map((row) => ({ ...row, appealId: t.appealId, policyId: t.policyId })));
   const col = <T>(f: (r: (typeof rows)[number]) => T, type: string) => `${param(rows.map(f))}::${type}[]`;
   return `INSERT INTO appeal_sla_targets (appeal_id, metric, cycle, policy_id, calendar_id, minutes, warn_minutes, started_at,
@@ -53,8 +58,14 @@ export function newTargetsCte(appeal: string, targets: readonly NewTargets[], pa
 }
 
 /** Every target of these appeals, all cycles. */
-export async function targetsOf(db: Queryable, appealIds: readonly string[], forUpdate = false): Promise<StoredTarget[]> {
-  if (appealIds.length === 0) return [];
+export async function targetsOf(
+  db: Queryable,
+  appealIds: readonly string[],
+  forUpdate = false,
+): Promise<StoredTarget[]> {
+  if (appealIds.length === 0) {
+    return [];
+  }
   const rows = await db.query<RawTarget>(
     `SELECT ${COLUMNS} FROM appeal_sla_targets t WHERE t.appeal_id = ANY($1::uuid[]) ORDER BY t.appeal_id, t.metric, t.cycle
      ${forUpdate ? 'FOR UPDATE' : ''}`,
@@ -65,7 +76,9 @@ export async function targetsOf(db: Queryable, appealIds: readonly string[], for
 
 /** Inserts or rewrites targets by (appeal, metric, cycle), all in one statement. */
 export async function upsert(db: Queryable, rows: readonly (TargetRow & { appealId: string })[]): Promise<void> {
-  if (rows.length === 0) return;
+  if (rows.length === 0) {
+    return;
+  }
   await db.query(
     `INSERT INTO appeal_sla_targets (appeal_id, metric, cycle, policy_id, calendar_id, minutes, warn_minutes, started_at, due_at,
        warn_at, met_at, breached_at, warned_at, paused_since, pauses, paused_minutes)
@@ -76,16 +89,31 @@ export async function upsert(db: Queryable, rows: readonly (TargetRow & { appeal
        minutes = EXCLUDED.minutes, warn_minutes = EXCLUDED.warn_minutes, started_at = EXCLUDED.started_at, due_at = EXCLUDED.due_at,
        warn_at = EXCLUDED.warn_at, met_at = EXCLUDED.met_at, breached_at = EXCLUDED.breached_at, warned_at = EXCLUDED.warned_at,
        paused_since = EXCLUDED.paused_since, pauses = EXCLUDED.pauses, paused_minutes = EXCLUDED.paused_minutes`,
-    [rows.map((r) => r.appealId), rows.map((r) => r.metric), rows.map((r) => r.cycle), rows.map((r) => r.policyId),
-      rows.map((r) => r.calendarId), rows.map((r) => r.minutes), rows.map((r) => r.warnMinutes), rows.map((r) => iso(r.startedAt)),
-      rows.map((r) => iso(r.dueAt)), rows.map((r) => iso(r.warnAt)), rows.map((r) => iso(r.metAt)), rows.map((r) => iso(r.breachedAt)),
-      rows.map((r) => iso(r.warnedAt)), rows.map((r) => iso(r.pausedSince)), rows.map((r) => pausesJson(r.pauses)),
-      rows.map((r) => r.pausedMinutes)],
+    [
+      rows.map((r) => r.appealId),
+      rows.map((r) => r.metric),
+      rows.map((r) => r.cycle),
+      rows.map((r) => r.policyId),
+      rows.map((r) => r.calendarId),
+      rows.map((r) => r.minutes),
+      rows.map((r) => r.warnMinutes),
+      rows.map((r) => iso(r.startedAt)),
+      rows.map((r) => iso(r.dueAt)),
+      rows.map((r) => iso(r.warnAt)),
+      rows.map((r) => iso(r.metAt)),
+      rows.map((r) => iso(r.breachedAt)),
+      rows.map((r) => iso(r.warnedAt)),
+      rows.map((r) => iso(r.pausedSince)),
+      rows.map((r) => pausesJson(r.pauses)),
+      rows.map((r) => r.pausedMinutes),
+    ],
   );
 }
 
 export async function remove(db: Queryable, ids: readonly number[]): Promise<void> {
-  if (ids.length === 0) return;
+  if (ids.length === 0) {
+    return;
+  }
   await db.query('DELETE FROM appeal_sla_targets WHERE id = ANY($1::bigint[])', [ids]);
 }
 
@@ -115,7 +143,9 @@ export interface MessageFacts {
 
 /** When each appeal was first answered and when its unit first reported, for targets added after the fact. */
 export async function messageFacts(db: Queryable, appealIds: readonly string[]): Promise<MessageFacts[]> {
-  if (appealIds.length === 0) return [];
+  if (appealIds.length === 0) {
+    return [];
+  }
   return db.query<MessageFacts>(
     `SELECT m.appeal_id AS "appealId",
        min(m.created_at) FILTER (WHERE m.direction = 'outbound') AS "firstOutboundAt",
@@ -146,7 +176,9 @@ export interface SlaAppealRow {
 }
 
 export async function appealsForSync(db: Queryable, ids: readonly string[], lock: boolean): Promise<SlaAppealRow[]> {
-  if (ids.length === 0) return [];
+  if (ids.length === 0) {
+    return [];
+  }
   return db.query<SlaAppealRow>(
     `SELECT a.id, a.kind, a.channel, a.status, a.priority, a.unit_id AS "unitId", u.type AS "unitType", a.category_id AS "categoryId",
        a.customer_id AS "customerId", a.owner_id AS "ownerId", a.tags, a.received_at AS "receivedAt", a.created_at AS "createdAt",
@@ -168,19 +200,47 @@ export interface RecomputeFilter {
 }
 
 /** Ids of open appeals matching the filter, in id order after `after` (keyset batches). */
-export async function openAppealIds(db: Queryable, f: RecomputeFilter, after: string | null, limit: number): Promise<string[]> {
+export async function openAppealIds(
+  db: Queryable,
+  f: RecomputeFilter,
+  after: string | null,
+  limit: number,
+): Promise<string[]> {
   const where = [`a.status NOT IN ('resolved', 'closed')`];
   const params: unknown[] = [];
   const p = (v: unknown) => `$${params.push(v)}`;
-  if (f.appealIds?.length) where.push(`a.id = ANY(${p(f.appealIds)}::uuid[])`);
-  if (f.unitIds?.length) where.push(`a.unit_id = ANY(${p(f.unitIds)}::uuid[])`);
-  if (f.statuses?.length) where.push(`a.status = ANY(${p(f.statuses)}::text[])`);
-  if (f.createdFrom) where.push(`a.created_at >= ${p(f.createdFrom)}`);
-  if (f.createdTo) where.push(`a.created_at < ${p(f.createdTo)}`);
-  if (f.policyIds?.length) where.push(`EXISTS (SELECT 1 FROM appeal_sla_targets t WHERE t.appeal_id = a.id AND t.policy_id = ANY(${p(f.policyIds)}::uuid[]))`);
-  if (f.calendarIds?.length) where.push(`EXISTS (SELECT 1 FROM appeal_sla_targets t WHERE t.appeal_id = a.id AND t.calendar_id = ANY(${p(f.calendarIds)}::uuid[]))`);
-  if (after) where.push(`a.id > ${p(after)}`);
-  const rows = await db.query<{ id: string }>(`SELECT a.id FROM appeals a WHERE ${where.join(' AND ')} ORDER BY a.id LIMIT ${p(limit)}`, params);
+  if (f.appealIds?.length) {
+    where.push(`a.id = ANY(${p(f.appealIds)}::uuid[])`);
+  }
+  if (f.unitIds?.length) {
+    where.push(`a.unit_id = ANY(${p(f.unitIds)}::uuid[])`);
+  }
+  if (f.statuses?.length) {
+    where.push(`a.status = ANY(${p(f.statuses)}::text[])`);
+  }
+  if (f.createdFrom) {
+    where.push(`a.created_at >= ${p(f.createdFrom)}`);
+  }
+  if (f.createdTo) {
+    where.push(`a.created_at < ${p(f.createdTo)}`);
+  }
+  if (f.policyIds?.length) {
+    where.push(
+      `EXISTS (SELECT 1 FROM appeal_sla_targets t WHERE t.appeal_id = a.id AND t.policy_id = ANY(${p(f.policyIds)}::uuid[]))`,
+    );
+  }
+  if (f.calendarIds?.length) {
+    where.push(
+      `EXISTS (SELECT 1 FROM appeal_sla_targets t WHERE t.appeal_id = a.id AND t.calendar_id = ANY(${p(f.calendarIds)}::uuid[]))`,
+    );
+  }
+  if (after) {
+    where.push(`a.id > ${p(after)}`);
+  }
+  const rows = await db.query<{ id: string }>(
+    `SELECT a.id FROM appeals a WHERE ${where.join(' AND ')} ORDER BY a.id LIMIT ${p(limit)}`,
+    params,
+  );
   return rows.map((r) => r.id);
 }
 
@@ -188,6 +248,17 @@ export async function insertCycle(db: Queryable, appealId: string, row: TargetRo
   await db.query(
     `INSERT INTO appeal_sla_targets (appeal_id, metric, cycle, policy_id, calendar_id, minutes, warn_minutes, started_at, due_at, warn_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (appeal_id, metric, cycle) DO NOTHING`,
-    [appealId, row.metric, row.cycle, row.policyId, row.calendarId, row.minutes, row.warnMinutes, row.startedAt, row.dueAt, row.warnAt],
+    [
+      appealId,
+      row.metric,
+      row.cycle,
+      row.policyId,
+      row.calendarId,
+      row.minutes,
+      row.warnMinutes,
+      row.startedAt,
+      row.dueAt,
+      row.warnAt,
+    ],
   );
 }

@@ -8,16 +8,27 @@ import { requireUnit } from '../units/units.service.ts';
 import { validateCalendar } from './calendar.ts';
 import * as repo from './sla.repo.ts';
 import type {
-  Calendar, CreateCalendarInput, SlaSettings, UnitCalendar, UpdateCalendarInput, UpdateSlaSettingsInput,
+  Calendar,
+  CreateCalendarInput,
+  SlaSettings,
+  UnitCalendar,
+  UpdateCalendarInput,
+  UpdateSlaSettingsInput,
 } from './sla.schema.ts';
 import { invalidateSnapshots } from './sla.snapshot.ts';
 import { NoWorkingTimeError, addWorkingMinutes, compileCalendar } from './working-time.ts';
 
 const present = (c: repo.CalendarRow, s: repo.SettingsRow): Calendar => ({
-  id: c.id, name: c.name, timeZone: c.timeZone, week: c.week, exceptions: c.exceptions,
+  id: c.id,
+  name: c.name,
+  timeZone: c.timeZone,
+  week: c.week,
+  exceptions: c.exceptions,
   unitTypes: c.unitTypes as Calendar['unitTypes'],
-  isDefault: c.id === s.defaultCalendarId, isCustomerService: c.id === s.csCalendarId,
-  createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(),
+  isDefault: c.id === s.defaultCalendarId,
+  isCustomerService: c.id === s.csCalendarId,
+  createdAt: c.createdAt.toISOString(),
+  updatedAt: c.updatedAt.toISOString(),
 });
 
 /** Runs a configuration change, bumps the version with it, and drops this process's cached copy after commit. */
@@ -41,14 +52,20 @@ function checkCalendar(c: { timeZone: string; week: unknown; exceptions: unknown
   try {
     addWorkingMinutes(compileCalendar(checked.calendar), new Date(), 1);
   } catch (err) {
-    if (!(err instanceof NoWorkingTimeError)) throw err;
+    if (!(err instanceof NoWorkingTimeError)) {
+      throw err;
+    }
     throw invalidField('week', 'no_working_time', 'The calendar has no working hours in the next three years');
   }
 }
 
 async function checkName(tx: Queryable, name: string, id: string | null) {
   const other = await repo.findCalendarByName(tx, name);
-  if (other && other.id !== id) throw new AppError('conflict', 'A calendar with this name exists', [{ path: 'name', code: 'taken', message: 'A calendar with this name exists' }]);
+  if (other && other.id !== id) {
+    throw new AppError('conflict', 'A calendar with this name exists', [
+      { path: 'name', code: 'taken', message: 'A calendar with this name exists' },
+    ]);
+  }
 }
 
 export async function listCalendars(ctx: Ctx, actor: Actor): Promise<Calendar[]> {
@@ -60,7 +77,9 @@ export async function listCalendars(ctx: Ctx, actor: Actor): Promise<Calendar[]>
 export async function getCalendar(ctx: Ctx, actor: Actor, id: string): Promise<Calendar> {
   authorize(actor, 'settings:read');
   const row = await repo.findCalendar(ctx.db, id);
-  if (!row) throw notFound('Calendar');
+  if (!row) {
+    throw notFound('Calendar');
+  }
   return present(row, await repo.settings(ctx.db));
 }
 
@@ -76,19 +95,33 @@ export async function createCalendar(ctx: Ctx, actor: Actor, input: CreateCalend
   });
 }
 
-export async function updateCalendar(ctx: Ctx, actor: Actor, id: string, input: UpdateCalendarInput): Promise<Calendar> {
+export async function updateCalendar(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  input: UpdateCalendarInput,
+): Promise<Calendar> {
   authorize(actor, 'settings:write');
   return configChange(ctx, async (tx) => {
     const current = await repo.findCalendar(tx, id);
-    if (!current) throw notFound('Calendar');
+    if (!current) {
+      throw notFound('Calendar');
+    }
     const next = {
-      name: input.name ?? current.name, timeZone: input.timeZone ?? current.timeZone, week: input.week ?? current.week,
-      exceptions: input.exceptions ?? current.exceptions, unitTypes: [...new Set(input.unitTypes ?? current.unitTypes)],
+      name: input.name ?? current.name,
+      timeZone: input.timeZone ?? current.timeZone,
+      week: input.week ?? current.week,
+      exceptions: input.exceptions ?? current.exceptions,
+      unitTypes: [...new Set(input.unitTypes ?? current.unitTypes)],
     };
     checkCalendar(next);
-    if (input.name) await checkName(tx, input.name, id);
+    if (input.name) {
+      await checkName(tx, input.name, id);
+    }
     await repo.updateCalendar(tx, id, next);
-    if (input.unitTypes) await repo.releaseUnitTypes(tx, id, next.unitTypes);
+    if (input.unitTypes) {
+      await repo.releaseUnitTypes(tx, id, next.unitTypes);
+    }
     return present((await repo.findCalendar(tx, id))!, await repo.settings(tx));
   });
 }
@@ -96,18 +129,29 @@ export async function updateCalendar(ctx: Ctx, actor: Actor, id: string, input: 
 export async function deleteCalendar(ctx: Ctx, actor: Actor, id: string): Promise<void> {
   authorize(actor, 'settings:write');
   await configChange(ctx, async (tx) => {
-    if (!(await repo.findCalendar(tx, id))) throw notFound('Calendar');
+    if (!(await repo.findCalendar(tx, id))) {
+      throw notFound('Calendar');
+    }
     const s = await repo.settings(tx);
     if (id === s.defaultCalendarId || id === s.csCalendarId) {
-      throw new AppError('conflict', 'The default and the Customer Service calendars cannot be deleted; choose others first');
+      throw new AppError(
+        'conflict',
+        'The default and the Customer Service calendars cannot be deleted; choose others first',
+      );
     }
     const used = await repo.calendarUsage(tx, id);
-    if (used.units > 0) throw new AppError('conflict', `${used.units} unit(s) use this calendar; give them another first`);
+    if (used.units > 0) {
+      throw new AppError('conflict', `${used.units} unit(s) use this calendar; give them another first`);
+    }
     await repo.deleteCalendar(tx, id);
   });
 }
 
-const presentSettings = (s: repo.SettingsRow): SlaSettings => ({ defaultCalendarId: s.defaultCalendarId, csCalendarId: s.csCalendarId, version: s.version });
+const presentSettings = (s: repo.SettingsRow): SlaSettings => ({
+  defaultCalendarId: s.defaultCalendarId,
+  csCalendarId: s.csCalendarId,
+  version: s.version,
+});
 
 export async function getSettings(ctx: Ctx, actor: Actor): Promise<SlaSettings> {
   authorize(actor, 'settings:read');
@@ -117,8 +161,13 @@ export async function getSettings(ctx: Ctx, actor: Actor): Promise<SlaSettings> 
 export async function updateSettings(ctx: Ctx, actor: Actor, input: UpdateSlaSettingsInput): Promise<SlaSettings> {
   authorize(actor, 'settings:write');
   await configChange(ctx, async (tx) => {
-    for (const [path, id] of [['defaultCalendarId', input.defaultCalendarId], ['csCalendarId', input.csCalendarId]] as const) {
-      if (id && !(await repo.findCalendar(tx, id))) throw invalidField(path, 'unknown_calendar', 'No such calendar');
+    for (const [path, id] of [
+      ['defaultCalendarId', input.defaultCalendarId],
+      ['csCalendarId', input.csCalendarId],
+    ] as const) {
+      if (id && !(await repo.findCalendar(tx, id))) {
+        throw invalidField(path, 'unknown_calendar', 'No such calendar');
+      }
     }
     await repo.updateSettings(tx, input);
   });
@@ -127,11 +176,22 @@ export async function updateSettings(ctx: Ctx, actor: Actor, input: UpdateSlaSet
 
 async function unitCalendarOf(db: Queryable, unitId: string): Promise<UnitCalendar> {
   const unit = await repo.unitCalendar(db, unitId);
-  if (!unit) throw notFound('Unit');
-  if (unit.calendarId) return { unitId, calendarId: unit.calendarId, effectiveCalendarId: unit.calendarId, source: 'unit' };
+  if (!unit) {
+    throw notFound('Unit');
+  }
+  if (unit.calendarId) {
+    return { unitId, calendarId: unit.calendarId, effectiveCalendarId: unit.calendarId, source: 'unit' };
+  }
   const byType = (await repo.listCalendars(db)).find((c) => c.unitTypes.includes(unit.type));
-  if (byType) return { unitId, calendarId: null, effectiveCalendarId: byType.id, source: 'unit_type' };
-  return { unitId, calendarId: null, effectiveCalendarId: (await repo.settings(db)).defaultCalendarId, source: 'default' };
+  if (byType) {
+    return { unitId, calendarId: null, effectiveCalendarId: byType.id, source: 'unit_type' };
+  }
+  return {
+    unitId,
+    calendarId: null,
+    effectiveCalendarId: (await repo.settings(db)).defaultCalendarId,
+    source: 'default',
+  };
 }
 
 export async function getUnitCalendar(ctx: Ctx, actor: Actor, unitId: string): Promise<UnitCalendar> {
@@ -139,13 +199,20 @@ export async function getUnitCalendar(ctx: Ctx, actor: Actor, unitId: string): P
   return unitCalendarOf(ctx.db, unitId);
 }
 
-export async function setUnitCalendar(ctx: Ctx, actor: Actor, unitId: string, calendarId: string | null): Promise<UnitCalendar> {
+export async function setUnitCalendar(
+  ctx: Ctx,
+  actor: Actor,
+  unitId: string,
+  calendarId: string | null,
+): Promise<UnitCalendar> {
   authorize(actor, 'settings:write');
   await configChange(ctx, async (tx) => {
     await requireUnit(tx, unitId, 'unitId').catch(() => {
       throw notFound('Unit');
     });
-    if (calendarId && !(await repo.findCalendar(tx, calendarId))) throw invalidField('calendarId', 'unknown_calendar', 'No such calendar');
+    if (calendarId && !(await repo.findCalendar(tx, calendarId))) {
+      throw invalidField('calendarId', 'unknown_calendar', 'No such calendar');
+    }
     await repo.setUnitCalendar(tx, unitId, calendarId);
   });
   return unitCalendarOf(ctx.db, unitId);

@@ -12,39 +12,74 @@ import type { EscalationAction } from './sla.schema.ts';
 
 // Changes made by a rule are recorded without an actor (actor_id NULL). The admin role lets the rule assign to
 // anyone, as the administrator who wrote it may; applyChange reads nothing else of the actor.
-const SYSTEM = { id: null, email: 'sla@otklik.local', name: 'SLA', role: 'admin', locale: 'ru', unitIds: [] } as unknown as Actor;
+const SYSTEM = {
+  id: null,
+  email: 'sla@otklik.local',
+  name: 'SLA',
+  role: 'admin',
+  locale: 'ru',
+  unitIds: [],
+} as unknown as Actor;
 
 const rank = (p: string) => PRIORITIES.indexOf(p as (typeof PRIORITIES)[number]);
 
 /** What the action changes on an appeal in this state; null when it is already so. Never lowers the priority. */
-export function escalationChange(appeal: { priority: string; ownerId: string | null; tags: string[] }, action: EscalationAction): UpdateAppealInput | null {
+export function escalationChange(
+  appeal: { priority: string; ownerId: string | null; tags: string[] },
+  action: EscalationAction,
+): UpdateAppealInput | null {
   const change: UpdateAppealInput = {};
-  const wanted = action.priority === 'raise' ? PRIORITIES[Math.min(rank(appeal.priority) + 1, PRIORITIES.length - 1)]! : action.priority;
-  if (wanted && rank(wanted) > rank(appeal.priority)) change.priority = wanted;
-  if (action.ownerId !== undefined && action.ownerId !== appeal.ownerId) change.ownerId = action.ownerId;
+  const wanted =
+    action.priority === 'raise'
+      ? PRIORITIES[Math.min(rank(appeal.priority) + 1, PRIORITIES.length - 1)]!
+      : action.priority;
+  if (wanted && rank(wanted) > rank(appeal.priority)) {
+    change.priority = wanted;
+  }
+  if (action.ownerId !== undefined && action.ownerId !== appeal.ownerId) {
+    change.ownerId = action.ownerId;
+  }
   const tags = [...new Set([...appeal.tags, ...(action.addTags ?? [])])];
-  if (tags.length !== appeal.tags.length) change.tags = tags;
+  if (tags.length !== appeal.tags.length) {
+    change.tags = tags;
+  }
   return Object.keys(change).length ? change : null;
 }
 
 export async function escalateAlert(ctx: Ctx, alertId: number, _now: Date): Promise<'escalated' | 'skipped'> {
   return ctx.db.transaction(async (tx) => {
     const alert = await alertForEscalation(tx, alertId);
-    const action = alert?.escalation?.[alert.kind === 'warning' ? 'onWarning' : 'onBreach'] as EscalationAction | undefined;
+    const action = alert?.escalation?.[alert.kind === 'warning' ? 'onWarning' : 'onBreach'] as
+      EscalationAction | undefined;
     // Met since the alert (or the rule is gone): nothing to escalate.
-    if (!alert || !action || alert.targetMetAt) return 'skipped';
+    if (!alert || !action || alert.targetMetAt) {
+      return 'skipped';
+    }
     const appeal = await lockVisible(tx, SYSTEM, alert.appealId);
-    if (appeal.status === 'resolved' || appeal.status === 'closed') return 'skipped';
+    if (appeal.status === 'resolved' || appeal.status === 'closed') {
+      return 'skipped';
+    }
     const change = escalationChange(appeal, action);
-    if (!change) return 'skipped';
-    await recordEvents(tx, appeal.id, null, [{ action: 'sla_escalated', newValue: { alertId, kind: alert.kind, metric: alert.metric, policyId: alert.policyId } }]);
+    if (!change) {
+      return 'skipped';
+    }
+    await recordEvents(tx, appeal.id, null, [
+      {
+        action: 'sla_escalated',
+        newValue: { alertId, kind: alert.kind, metric: alert.metric, policyId: alert.policyId },
+      },
+    ]);
     try {
       await applyChange(ctx, tx, SYSTEM, appeal, change);
     } catch (err) {
       // The rule names an owner who may no longer own appeals: escalate what can be escalated.
-      if (!(err instanceof AppError) || err.code !== 'validation_failed' || change.ownerId === undefined) throw err;
+      if (!(err instanceof AppError) || err.code !== 'validation_failed' || change.ownerId === undefined) {
+        throw err;
+      }
       const { ownerId: _dropped, ...rest } = change;
-      if (Object.keys(rest).length) await applyChange(ctx, tx, SYSTEM, appeal, rest);
+      if (Object.keys(rest).length) {
+        await applyChange(ctx, tx, SYSTEM, appeal, rest);
+      }
     }
     return 'escalated';
   });

@@ -11,22 +11,35 @@ export type { RecomputeFilter };
 
 const BATCH = 500;
 
-export async function recomputeOpenAppeals(ctx: Ctx, filter: RecomputeFilter, now: Date): Promise<{ appeals: number; targetsChanged: number }> {
+export async function recomputeOpenAppeals(
+  ctx: Ctx,
+  filter: RecomputeFilter,
+  now: Date,
+): Promise<{ appeals: number; targetsChanged: number }> {
   let after: string | null = null;
   let appeals = 0;
   let targetsChanged = 0;
   for (;;) {
     const ids = await openAppealIds(ctx.db, filter, after, BATCH);
-    if (ids.length === 0) break;
+    if (ids.length === 0) {
+      break;
+    }
     targetsChanged += await ctx.db.transaction((tx) => syncAppeals(tx, ids, now, true));
     appeals += ids.length;
     after = ids.at(-1)!;
-    if (ids.length < BATCH) break;
+    if (ids.length < BATCH) {
+      break;
+    }
   }
   return { appeals, targetsChanged };
 }
 
-export async function recompute(ctx: Ctx, actor: Actor, input: RecomputeSlaInput, now = new Date()): Promise<RecomputeResult> {
+export async function recompute(
+  ctx: Ctx,
+  actor: Actor,
+  input: RecomputeSlaInput,
+  now = new Date(),
+): Promise<RecomputeResult> {
   authorize(actor, 'settings:write');
   const { background, ...filter } = input;
   if (background) {

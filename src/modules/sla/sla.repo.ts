@@ -37,18 +37,24 @@ export async function versionOf(db: Queryable): Promise<{ instance: string; vers
 
 /** Called in the same transaction as every configuration change; takes the row lock, so changes serialise. */
 export async function bumpVersion(db: Queryable): Promise<number> {
-  const rows = await db.query<{ version: number }>('UPDATE sla_settings SET version = version + 1, updated_at = now() RETURNING version');
+  const rows = await db.query<{ version: number }>(
+    'UPDATE sla_settings SET version = version + 1, updated_at = now() RETURNING version',
+  );
   return rows[0]!.version;
 }
 
-export async function updateSettings(db: Queryable, s: { defaultCalendarId?: string | undefined; csCalendarId?: string | undefined }) {
+export async function updateSettings(
+  db: Queryable,
+  s: { defaultCalendarId?: string | undefined; csCalendarId?: string | undefined },
+) {
   await db.query(
     `UPDATE sla_settings SET default_calendar_id = coalesce($1, default_calendar_id), cs_calendar_id = coalesce($2, cs_calendar_id)`,
     [s.defaultCalendarId ?? null, s.csCalendarId ?? null],
   );
 }
 
-export const listCalendars = (db: Queryable) => db.query<CalendarRow>(`SELECT ${CALENDAR_COLUMNS} FROM calendars c ORDER BY c.name, c.id`);
+export const listCalendars = (db: Queryable) =>
+  db.query<CalendarRow>(`SELECT ${CALENDAR_COLUMNS} FROM calendars c ORDER BY c.name, c.id`);
 
 export async function findCalendar(db: Queryable, id: string): Promise<CalendarRow | undefined> {
   return (await db.query<CalendarRow>(`SELECT ${CALENDAR_COLUMNS} FROM calendars c WHERE c.id = $1`, [id]))[0];
@@ -83,7 +89,9 @@ export async function updateCalendar(db: Queryable, id: string, c: CalendarValue
 
 /** A unit type is the default of one calendar at most: claiming it takes it from the others. */
 export async function releaseUnitTypes(db: Queryable, exceptId: string, unitTypes: string[]): Promise<void> {
-  if (unitTypes.length === 0) return;
+  if (unitTypes.length === 0) {
+    return;
+  }
   await db.query(
     `UPDATE calendars SET unit_types = ARRAY(SELECT t FROM unnest(unit_types) t WHERE NOT t = ANY($2::text[])), updated_at = now()
      WHERE id <> $1 AND unit_types && $2::text[]`,
@@ -92,7 +100,9 @@ export async function releaseUnitTypes(db: Queryable, exceptId: string, unitType
 }
 
 export async function calendarUsage(db: Queryable, id: string): Promise<{ units: number }> {
-  const rows = await db.query<{ units: number }>('SELECT count(*)::int AS units FROM units WHERE calendar_id = $1', [id]);
+  const rows = await db.query<{ units: number }>('SELECT count(*)::int AS units FROM units WHERE calendar_id = $1', [
+    id,
+  ]);
   return rows[0]!;
 }
 
@@ -107,7 +117,10 @@ export interface UnitCalendarRow {
 }
 
 export async function unitCalendar(db: Queryable, unitId: string): Promise<UnitCalendarRow | undefined> {
-  const rows = await db.query<UnitCalendarRow>('SELECT id, type, calendar_id AS "calendarId" FROM units WHERE id = $1', [unitId]);
+  const rows = await db.query<UnitCalendarRow>(
+    'SELECT id, type, calendar_id AS "calendarId" FROM units WHERE id = $1',
+    [unitId],
+  );
   return rows[0];
 }
 
@@ -117,7 +130,9 @@ export async function setUnitCalendar(db: Queryable, unitId: string, calendarId:
 
 /** Units with a calendar of their own (the rest follow their type or the default). */
 export const assignedUnitCalendars = (db: Queryable) =>
-  db.query<{ id: string; calendarId: string }>('SELECT id, calendar_id AS "calendarId" FROM units WHERE calendar_id IS NOT NULL');
+  db.query<{ id: string; calendarId: string }>(
+    'SELECT id, calendar_id AS "calendarId" FROM units WHERE calendar_id IS NOT NULL',
+  );
 
 export const categoryParents = (db: Queryable) =>
   db.query<{ id: string; parentId: string | null }>('SELECT id, parent_id AS "parentId" FROM categories');
@@ -166,8 +181,18 @@ export interface PolicyValues {
   escalation: object;
 }
 
-const policyParams = (p: PolicyValues) => [p.name, p.position, p.active, JSON.stringify(p.conditions), JSON.stringify(p.targets),
-  p.calendarSource, p.pauseStatuses, p.warnAtPercent, JSON.stringify(p.notify), JSON.stringify(p.escalation)];
+const policyParams = (p: PolicyValues) => [
+  p.name,
+  p.position,
+  p.active,
+  JSON.stringify(p.conditions),
+  JSON.stringify(p.targets),
+  p.calendarSource,
+  p.pauseStatuses,
+  p.warnAtPercent,
+  JSON.stringify(p.notify),
+  JSON.stringify(p.escalation),
+];
 
 export async function insertPolicy(db: Queryable, p: PolicyValues): Promise<string> {
   const rows = await db.query<{ id: string }>(

@@ -32,16 +32,39 @@ export async function scanSla(ctx: Ctx, now = new Date(), opts: { batchSize?: nu
     for (;;) {
       const marked = await ctx.db.transaction(async (tx) => {
         const { marked, alerts } = await markDue(tx, kind, now, batchSize);
-        if (alerts.length === 0) return marked;
-        const who = await recipients(tx, alerts.map((a) => a.id), DEFAULT_NOTIFY);
-        const sent = await notify(tx, who.map((r) => ({
-          userId: r.userId, appealId: r.appealId, kind: `sla_${r.kind}`, dedupeKey: `sla_alert:${r.alertId}`,
-          payload: { alertId: r.alertId, metric: r.metric, dueAt: r.dueAt.toISOString(), appealNumber: r.number, subject: r.subject },
-        })));
+        if (alerts.length === 0) {
+          return marked;
+        }
+        const who = await recipients(
+          tx,
+          alerts.map((a) => a.id),
+          DEFAULT_NOTIFY,
+        );
+        const sent = await notify(
+          tx,
+          who.map((r) => ({
+            userId: r.userId,
+            appealId: r.appealId,
+            kind: `sla_${r.kind}`,
+            dedupeKey: `sla_alert:${r.alertId}`,
+            payload: {
+              alertId: r.alertId,
+              metric: r.metric,
+              dueAt: r.dueAt.toISOString(),
+              appealNumber: r.number,
+              subject: r.subject,
+            },
+          })),
+        );
         const snap = await freshSnapshot(tx, READ_MAX_AGE_MS);
-        const jobs = alerts.filter((a) => escalates(snap, a)).map((a) => ({
-          kind: 'sla.escalate', payload: { alertId: a.id }, dedupeKey: `sla.escalate:${a.id}`, runAt: now,
-        }));
+        const jobs = alerts
+          .filter((a) => escalates(snap, a))
+          .map((a) => ({
+            kind: 'sla.escalate',
+            payload: { alertId: a.id },
+            dedupeKey: `sla.escalate:${a.id}`,
+            runAt: now,
+          }));
         await enqueue(tx, jobs, now);
         result[kind === 'breach' ? 'breaches' : 'warnings'] += alerts.length;
         result.notifications += sent.notifications;
@@ -49,7 +72,9 @@ export async function scanSla(ctx: Ctx, now = new Date(), opts: { batchSize?: nu
         return marked;
       });
       result.batches++;
-      if (marked < batchSize) break;
+      if (marked < batchSize) {
+        break;
+      }
     }
   }
   return result;

@@ -13,21 +13,36 @@ const Tag = z.string().trim().min(1).max(50);
 // Structure only: the calendar rules (times, overlaps, time zone) are checked by validateCalendar in the
 // service, which names the offending field with a precise code.
 const Interval = z.strictObject({ start: z.string().max(5), end: z.string().max(5) });
-const Exception = z.strictObject({ date: z.string().max(10), intervals: z.array(Interval).max(10), name: z.string().max(200).optional() });
-const Week = z.array(z.array(Interval).max(10)).length(7).describe('Seven days, Monday first; each a list of {start, end} "HH:MM"');
+const Exception = z.strictObject({
+  date: z.string().max(10),
+  intervals: z.array(Interval).max(10),
+  name: z.string().max(200).optional(),
+});
+const Week = z
+  .array(z.array(Interval).max(10))
+  .length(7)
+  .describe('Seven days, Monday first; each a list of {start, end} "HH:MM"');
 
-export const Calendar = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  timeZone: z.string(),
-  week: z.array(z.array(z.object({ start: z.string(), end: z.string() }))),
-  exceptions: z.array(z.object({ date: z.string(), intervals: z.array(z.object({ start: z.string(), end: z.string() })), name: z.string().optional() })),
-  unitTypes: z.array(UnitType),
-  isDefault: z.boolean(),
-  isCustomerService: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-}).meta({ id: 'Calendar' });
+export const Calendar = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    timeZone: z.string(),
+    week: z.array(z.array(z.object({ start: z.string(), end: z.string() }))),
+    exceptions: z.array(
+      z.object({
+        date: z.string(),
+        intervals: z.array(z.object({ start: z.string(), end: z.string() })),
+        name: z.string().optional(),
+      }),
+    ),
+    unitTypes: z.array(UnitType),
+    isDefault: z.boolean(),
+    isCustomerService: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Calendar' });
 export type Calendar = z.infer<typeof Calendar>;
 
 export const CreateCalendar = z.strictObject({
@@ -35,38 +50,50 @@ export const CreateCalendar = z.strictObject({
   timeZone: z.string().max(100),
   week: Week,
   exceptions: z.array(Exception).max(2000).default([]),
-  unitTypes: z.array(UnitType).max(20).default([]).describe('Units of these types without a calendar of their own use this one'),
+  unitTypes: z
+    .array(UnitType)
+    .max(20)
+    .default([])
+    .describe('Units of these types without a calendar of their own use this one'),
 });
 export type CreateCalendarInput = z.infer<typeof CreateCalendar>;
 
-export const UpdateCalendar = z.strictObject({
-  name: Name.optional(),
-  timeZone: z.string().max(100).optional(),
-  week: Week.optional(),
-  exceptions: z.array(Exception).max(2000).optional(),
-  unitTypes: z.array(UnitType).max(20).optional(),
-}).refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
+export const UpdateCalendar = z
+  .strictObject({
+    name: Name.optional(),
+    timeZone: z.string().max(100).optional(),
+    week: Week.optional(),
+    exceptions: z.array(Exception).max(2000).optional(),
+    unitTypes: z.array(UnitType).max(20).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
 export type UpdateCalendarInput = z.infer<typeof UpdateCalendar>;
 
-export const SlaSettings = z.object({
-  defaultCalendarId: z.uuid(),
-  csCalendarId: z.uuid(),
-  version: z.number().int(),
-}).meta({ id: 'SlaSettings' });
+export const SlaSettings = z
+  .object({
+    defaultCalendarId: z.uuid(),
+    csCalendarId: z.uuid(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'SlaSettings' });
 export type SlaSettings = z.infer<typeof SlaSettings>;
 
-export const UpdateSlaSettings = z.strictObject({
-  defaultCalendarId: z.uuid().optional(),
-  csCalendarId: z.uuid().optional(),
-}).refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
+export const UpdateSlaSettings = z
+  .strictObject({
+    defaultCalendarId: z.uuid().optional(),
+    csCalendarId: z.uuid().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
 export type UpdateSlaSettingsInput = z.infer<typeof UpdateSlaSettings>;
 
-export const UnitCalendar = z.object({
-  unitId: z.uuid(),
-  calendarId: z.uuid().nullable().describe("The unit's own calendar; null = by unit type, else the default"),
-  effectiveCalendarId: z.uuid(),
-  source: z.enum(['unit', 'unit_type', 'default']),
-}).meta({ id: 'UnitCalendar' });
+export const UnitCalendar = z
+  .object({
+    unitId: z.uuid(),
+    calendarId: z.uuid().nullable().describe("The unit's own calendar; null = by unit type, else the default"),
+    effectiveCalendarId: z.uuid(),
+    source: z.enum(['unit', 'unit_type', 'default']),
+  })
+  .meta({ id: 'UnitCalendar' });
 export type UnitCalendar = z.infer<typeof UnitCalendar>;
 
 export const SetUnitCalendar = z.strictObject({ calendarId: z.uuid().nullable() });
@@ -105,13 +132,19 @@ export const PolicyNotify = z.strictObject({
 export type PolicyNotify = z.infer<typeof PolicyNotify>;
 
 export const EscalationAction = z.strictObject({
-  priority: z.union([z.literal('raise'), Priority]).optional().describe('"raise" = one step up'),
+  priority: z
+    .union([z.literal('raise'), Priority])
+    .optional()
+    .describe('"raise" = one step up'),
   ownerId: z.uuid().nullable().optional().describe('Reassign to this user; null = unset the owner'),
   addTags: z.array(Tag).max(10).optional(),
 });
 export type EscalationAction = z.infer<typeof EscalationAction>;
 
-export const PolicyEscalation = z.strictObject({ onWarning: EscalationAction.optional(), onBreach: EscalationAction.optional() });
+export const PolicyEscalation = z.strictObject({
+  onWarning: EscalationAction.optional(),
+  onBreach: EscalationAction.optional(),
+});
 export type PolicyEscalation = z.infer<typeof PolicyEscalation>;
 
 const policyFields = {
@@ -127,12 +160,14 @@ const policyFields = {
   escalation: PolicyEscalation,
 };
 
-export const SlaPolicy = z.object({
-  id: z.uuid(),
-  ...policyFields,
-  createdAt: z.string(),
-  updatedAt: z.string(),
-}).meta({ id: 'SlaPolicy' });
+export const SlaPolicy = z
+  .object({
+    id: z.uuid(),
+    ...policyFields,
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'SlaPolicy' });
 export type SlaPolicy = z.infer<typeof SlaPolicy>;
 
 export const CreateSlaPolicy = z.strictObject({
@@ -149,37 +184,43 @@ export const CreateSlaPolicy = z.strictObject({
 });
 export type CreateSlaPolicyInput = z.infer<typeof CreateSlaPolicy>;
 
-export const UpdateSlaPolicy = z.strictObject({
-  name: policyFields.name.optional(),
-  position: policyFields.position.optional(),
-  active: policyFields.active.optional(),
-  conditions: policyFields.conditions.optional(),
-  targets: policyFields.targets.optional(),
-  calendarSource: policyFields.calendarSource.optional(),
-  pauseStatuses: policyFields.pauseStatuses.optional(),
-  warnAtPercent: policyFields.warnAtPercent.optional(),
-  notify: policyFields.notify.optional(),
-  escalation: policyFields.escalation.optional(),
-}).refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
+export const UpdateSlaPolicy = z
+  .strictObject({
+    name: policyFields.name.optional(),
+    position: policyFields.position.optional(),
+    active: policyFields.active.optional(),
+    conditions: policyFields.conditions.optional(),
+    targets: policyFields.targets.optional(),
+    calendarSource: policyFields.calendarSource.optional(),
+    pauseStatuses: policyFields.pauseStatuses.optional(),
+    warnAtPercent: policyFields.warnAtPercent.optional(),
+    notify: policyFields.notify.optional(),
+    escalation: policyFields.escalation.optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
 export type UpdateSlaPolicyInput = z.infer<typeof UpdateSlaPolicy>;
 
-export const RecomputeSla = z.strictObject({
-  appealIds: z.array(z.uuid()).max(10_000).optional(),
-  unitIds: z.array(z.uuid()).max(1000).optional(),
-  policyIds: z.array(z.uuid()).max(100).optional().describe('Appeals whose targets came from these policies'),
-  calendarIds: z.array(z.uuid()).max(100).optional().describe('Appeals with a target counted on these calendars'),
-  statuses: z.array(Status).max(6).optional(),
-  createdFrom: Instant.optional(),
-  createdTo: Instant.optional(),
-  background: z.boolean().default(false).describe('Queue a job instead of answering when done'),
-}).default({ background: false });
+export const RecomputeSla = z
+  .strictObject({
+    appealIds: z.array(z.uuid()).max(10_000).optional(),
+    unitIds: z.array(z.uuid()).max(1000).optional(),
+    policyIds: z.array(z.uuid()).max(100).optional().describe('Appeals whose targets came from these policies'),
+    calendarIds: z.array(z.uuid()).max(100).optional().describe('Appeals with a target counted on these calendars'),
+    statuses: z.array(Status).max(6).optional(),
+    createdFrom: Instant.optional(),
+    createdTo: Instant.optional(),
+    background: z.boolean().default(false).describe('Queue a job instead of answering when done'),
+  })
+  .default({ background: false });
 export type RecomputeSlaInput = z.infer<typeof RecomputeSla>;
 
-export const RecomputeResult = z.object({
-  appeals: z.number().int().describe('Open appeals looked at'),
-  targetsChanged: z.number().int(),
-  jobId: z.number().int().nullable(),
-}).meta({ id: 'SlaRecomputeResult' });
+export const RecomputeResult = z
+  .object({
+    appeals: z.number().int().describe('Open appeals looked at'),
+    targetsChanged: z.number().int(),
+    jobId: z.number().int().nullable(),
+  })
+  .meta({ id: 'SlaRecomputeResult' });
 export type RecomputeResult = z.infer<typeof RecomputeResult>;
 
 export const GROUP_BYS = ['unit', 'channel', 'category', 'month', 'metric'] as const;
@@ -188,7 +229,17 @@ export const ComplianceQuery = z.strictObject({
   from: Instant,
   to: Instant,
   groupBy: z.enum(GROUP_BYS).default('month'),
-  metric: z.string().max(200).transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)).pipe(z.array(Metric).min(1)).optional(),
+  metric: z
+    .string()
+    .max(200)
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(Metric).min(1))
+    .optional(),
   timeZone: z.string().max(100).optional().describe("For groupBy=month; default: the Customer Service calendar's zone"),
 });
 export type ComplianceQuery = z.infer<typeof ComplianceQuery>;
@@ -201,11 +252,13 @@ const ComplianceFigures = {
   compliancePercent: z.number().nullable().describe('met ÷ (met + breached) × 100; null when nothing is decided'),
 };
 
-export const ComplianceReport = z.object({
-  from: z.string(),
-  to: z.string(),
-  groupBy: z.enum(GROUP_BYS),
-  items: z.array(z.object({ key: z.string().nullable(), label: z.string().nullable(), ...ComplianceFigures })),
-  total: z.object(ComplianceFigures),
-}).meta({ id: 'SlaComplianceReport' });
+export const ComplianceReport = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    groupBy: z.enum(GROUP_BYS),
+    items: z.array(z.object({ key: z.string().nullable(), label: z.string().nullable(), ...ComplianceFigures })),
+    total: z.object(ComplianceFigures),
+  })
+  .meta({ id: 'SlaComplianceReport' });
 export type ComplianceReport = z.infer<typeof ComplianceReport>;

@@ -5,10 +5,24 @@ import type { Queryable } from '../../db/db.ts';
 import type { Actor } from '../auth/actor.ts';
 import { type AppealSla, type AppealSlaTarget, METRICS, type Metric } from './appeal-sla.schema.ts';
 import { matchPolicy } from './policy-match.ts';
-import { type PlanAppeal, type TargetDefinition, type TargetRow, currentTargets, planTargets, warnMinutesOf } from './sla-plan.ts';
+import {
+  type PlanAppeal,
+  type TargetDefinition,
+  type TargetRow,
+  currentTargets,
+  planTargets,
+  warnMinutesOf,
+} from './sla-plan.ts';
 import { appealState, minutesLeft, targetState } from './sla-state.ts';
 import {
-  type PolicyDef, type Snapshot, READ_MAX_AGE_MS, cachedSnapshot, calendarIdFor, calendarOf, categoryPath, freshSnapshot,
+  type PolicyDef,
+  type Snapshot,
+  READ_MAX_AGE_MS,
+  cachedSnapshot,
+  calendarIdFor,
+  calendarOf,
+  categoryPath,
+  freshSnapshot,
 } from './sla.snapshot.ts';
 import * as repo from './sla.repo.ts';
 import * as targetsRepo from './sla-targets.repo.ts';
@@ -34,7 +48,12 @@ const MATCH_FIELDS = ['kind', 'channel', 'unitId', 'categoryId', 'priority', 'ta
 
 async function matchFor(db: Queryable, snap: Snapshot, a: SlaAppeal, unit: Unit): Promise<PolicyDef | null> {
   return matchPolicy(snap.policies, {
-    unitId: a.unitId, unitType: unit?.type ?? null, channel: a.channel, kind: a.kind, priority: a.priority, tags: a.tags,
+    unitId: a.unitId,
+    unitType: unit?.type ?? null,
+    channel: a.channel,
+    kind: a.kind,
+    priority: a.priority,
+    tags: a.tags,
     categoryPath: await categoryPath(db, snap, a.categoryId),
     customerTags: snap.usesCustomerTags && a.customerId ? await repo.customerTags(db, a.customerId) : [],
   });
@@ -42,8 +61,11 @@ async function matchFor(db: Queryable, snap: Snapshot, a: SlaAppeal, unit: Unit)
 
 function definitionsOf(snap: Snapshot, policy: PolicyDef, unit: Unit): TargetDefinition[] {
   return policy.targets.map((t) => ({
-    metric: t.metric, minutes: t.minutes, warnMinutes: warnMinutesOf(t.minutes, policy.warnAtPercent),
-    calendarId: calendarIdFor(snap, t.calendar, unit), policyId: policy.id,
+    metric: t.metric,
+    minutes: t.minutes,
+    warnMinutes: warnMinutesOf(t.minutes, policy.warnAtPercent),
+    calendarId: calendarIdFor(snap, t.calendar, unit),
+    policyId: policy.id,
   }));
 }
 
@@ -62,16 +84,33 @@ export interface NewAppealSla {
  * unless the appeal's category or customer tags are needed). `fresh` re-reads the configuration: after the
  * write reported a stale plan.
  */
-export async function planNewAppealSla(db: Queryable, appeal: SlaAppeal, unit: Unit | undefined, now: Date, fresh = false): Promise<NewAppealSla> {
+export async function planNewAppealSla(
+  db: Queryable,
+  appeal: SlaAppeal,
+  unit: Unit | undefined,
+  now: Date,
+  fresh = false,
+): Promise<NewAppealSla> {
   const snap = fresh ? await freshSnapshot(db) : await cachedSnapshot(db);
   const policy = await matchFor(db, snap, appeal, unit ?? null);
   const rows = policy
     ? planTargets({
-      appeal, definitions: definitionsOf(snap, policy, unit ?? null), pauseStatuses: policy.pauseStatuses, existing: [], facts: {},
-      calendar: (id) => calendarOf(snap, id), now,
-    }).upserts
+        appeal,
+        definitions: definitionsOf(snap, policy, unit ?? null),
+        pauseStatuses: policy.pauseStatuses,
+        existing: [],
+        facts: {},
+        calendar: (id) => calendarOf(snap, id),
+        now,
+      }).upserts
     : [];
-  return { policyId: policy?.id ?? null, rows, instance: snap.instance, version: snap.version, sla: presentSla(snap, rows, now) };
+  return {
+    policyId: policy?.id ?? null,
+    rows,
+    instance: snap.instance,
+    version: snap.version,
+    sla: presentSla(snap, rows, now),
+  };
 }
 
 /** The error of a write whose SLA plan was made from a configuration that has since changed. */
@@ -90,8 +129,11 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   for (const item of items) {
     const k = key(item);
     const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
+    if (list) {
+      list.push(item);
+    } else {
+      out.set(k, [item]);
+    }
   }
   return out;
 }
@@ -99,23 +141,41 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** After applyChange: re-plans on re-classification (new policy match) or on a status change (pause, resolve). */
-export async function onAppealChanged(tx: Queryable, before: SlaAppeal, after: SlaAppeal, now = new Date()): Promise<void> {
+export async function onAppealChanged(
+  tx: Queryable,
+  before: SlaAppeal,
+  after: SlaAppeal,
+  now = new Date(),
+): Promise<void> {
   const reclassified = MATCH_FIELDS.some((k) => !same(before[k], after[k]));
-  if (reclassified) await syncAppeals(tx, [after.id], now);
-  else if (before.status !== after.status) await syncStatus(tx, after, now);
+  if (reclassified) {
+    await syncAppeals(tx, [after.id], now);
+  } else if (before.status !== after.status) {
+    await syncStatus(tx, after, now);
+  }
 }
 
 async function syncStatus(tx: Queryable, appeal: SlaAppeal, now: Date): Promise<void> {
   const existing = await targetsRepo.targetsOf(tx, [appeal.id]);
-  if (existing.length === 0) return;
+  if (existing.length === 0) {
+    return;
+  }
   const snap = await freshSnapshot(tx, READ_MAX_AGE_MS);
   const policyId = existing.find((t) => t.policyId)?.policyId;
   const policy = policyId ? snap.policyById.get(policyId) : undefined;
   const plan = planTargets({
-    appeal, definitions: null, pauseStatuses: policy?.pauseStatuses ?? DEFAULT_PAUSE_STATUSES, existing, facts: {},
-    calendar: (id) => calendarOf(snap, id), now,
+    appeal,
+    definitions: null,
+    pauseStatuses: policy?.pauseStatuses ?? DEFAULT_PAUSE_STATUSES,
+    existing,
+    facts: {},
+    calendar: (id) => calendarOf(snap, id),
+    now,
   });
-  await targetsRepo.upsert(tx, plan.upserts.map((r) => ({ ...r, appealId: appeal.id })));
+  await targetsRepo.upsert(
+    tx,
+    plan.upserts.map((r) => ({ ...r, appealId: appeal.id })),
+  );
 }
 
 /**
@@ -136,7 +196,9 @@ export async function syncAppeals(tx: Queryable, ids: readonly string[], now: Da
     const defs = policy ? definitionsOf(snap, policy, unit) : [];
     const mine = byAppeal.get(a.id) ?? [];
     const has = new Set(mine.map((t) => t.metric));
-    if (defs.some((d) => (d.metric === 'first_response' || d.metric === 'completion_report') && !has.has(d.metric))) needFacts.push(a.id);
+    if (defs.some((d) => (d.metric === 'first_response' || d.metric === 'completion_report') && !has.has(d.metric))) {
+      needFacts.push(a.id);
+    }
     plans.push({ a, policy, defs, mine });
   }
   const facts = new Map((await targetsRepo.messageFacts(tx, needFacts)).map((f) => [f.appealId, f]));
@@ -144,8 +206,13 @@ export async function syncAppeals(tx: Queryable, ids: readonly string[], now: Da
   const deletes: number[] = [];
   for (const { a, policy, defs, mine } of plans) {
     const plan = planTargets({
-      appeal: a, definitions: defs, pauseStatuses: policy?.pauseStatuses ?? [], existing: mine, facts: facts.get(a.id) ?? {},
-      calendar: (id) => calendarOf(snap, id), now,
+      appeal: a,
+      definitions: defs,
+      pauseStatuses: policy?.pauseStatuses ?? [],
+      existing: mine,
+      facts: facts.get(a.id) ?? {},
+      calendar: (id) => calendarOf(snap, id),
+      now,
     });
     upserts.push(...plan.upserts.map((r) => ({ ...r, appealId: a.id })));
     deletes.push(...plan.deleteIds);
@@ -165,11 +232,19 @@ export interface SlaMessage {
  * unit's completion report; the customer writing again, once answered, starts a next-response clock.
  * `appeal.status` must be the status after the message (a customer's answer reopens a waiting appeal).
  */
-export async function onMessage(tx: Queryable, appeal: SlaAppeal, message: SlaMessage, actor: Actor, now = message.createdAt): Promise<void> {
+export async function onMessage(
+  tx: Queryable,
+  appeal: SlaAppeal,
+  message: SlaMessage,
+  actor: Actor,
+  now = message.createdAt,
+): Promise<void> {
   if (message.direction === 'outbound') {
     await targetsRepo.meet(tx, appeal.id, ['first_response', 'next_response'], now);
   } else if (message.direction === 'note') {
-    if (actor.role === 'unit_responsible') await targetsRepo.meet(tx, appeal.id, ['completion_report'], now);
+    if (actor.role === 'unit_responsible') {
+      await targetsRepo.meet(tx, appeal.id, ['completion_report'], now);
+    }
   } else {
     await startNextResponse(tx, appeal, now);
   }
@@ -181,11 +256,15 @@ async function startNextResponse(tx: Queryable, appeal: SlaAppeal, now: Date): P
   const next = latest.get('next_response');
   const last = next ?? first;
   // Still waiting for an answer, or never answered under a response target: no new clock.
-  if (!last || !last.metAt || (first && !first.metAt) || appeal.status === 'resolved' || appeal.status === 'closed') return;
+  if (!last || !last.metAt || (first && !first.metAt) || appeal.status === 'resolved' || appeal.status === 'closed') {
+    return;
+  }
   const snap = await freshSnapshot(tx, READ_MAX_AGE_MS);
   const policy = last.policyId ? snap.policyById.get(last.policyId) : undefined;
   const def = policy?.targets.find((t) => t.metric === 'next_response');
-  if (!policy || !def) return;
+  if (!policy || !def) {
+    return;
+  }
   const unitRow = def.calendar === 'unit' && appeal.unitId ? await repo.unitCalendar(tx, appeal.unitId) : undefined;
   const calendarId = calendarIdFor(snap, def.calendar, unitRow ? { id: unitRow.id, type: unitRow.type } : null);
   const cal = calendarOf(snap, calendarId);
@@ -193,10 +272,22 @@ async function startNextResponse(tx: Queryable, appeal: SlaAppeal, now: Date): P
   const pauses = paused ? [{ from: now, to: null }] : [];
   const warnMinutes = warnMinutesOf(def.minutes, policy.warnAtPercent);
   await targetsRepo.insertCycle(tx, appeal.id, {
-    id: null, metric: 'next_response', cycle: (next?.cycle ?? 0) + 1, policyId: policy.id, calendarId, minutes: def.minutes, warnMinutes,
-    startedAt: now, dueAt: addWorkingMinutesWithPauses(cal, now, def.minutes, pauses),
+    id: null,
+    metric: 'next_response',
+    cycle: (next?.cycle ?? 0) + 1,
+    policyId: policy.id,
+    calendarId,
+    minutes: def.minutes,
+    warnMinutes,
+    startedAt: now,
+    dueAt: addWorkingMinutesWithPauses(cal, now, def.minutes, pauses),
     warnAt: warnMinutes === null ? null : addWorkingMinutesWithPauses(cal, now, warnMinutes, pauses),
-    metAt: null, breachedAt: null, warnedAt: null, pausedSince: paused ? now : null, pauses: [], pausedMinutes: 0,
+    metAt: null,
+    breachedAt: null,
+    warnedAt: null,
+    pausedSince: paused ? now : null,
+    pauses: [],
+    pausedMinutes: 0,
   });
 }
 
@@ -204,12 +295,16 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The SLA block of an appeal: the current cycle of each metric, with state and working minutes left at `now`. */
 export function presentSla(snap: Snapshot, rows: readonly TargetRow[], now: Date): AppealSla | null {
-  if (rows.length === 0) return null;
+  if (rows.length === 0) {
+    return null;
+  }
   const latest = currentTargets(rows);
   const targets: (AppealSlaTarget & { met: Date | null })[] = [];
   for (const metric of METRICS) {
     const t = latest.get(metric as Metric);
-    if (!t) continue;
+    if (!t) {
+      continue;
+    }
     let left: number | null = null;
     try {
       left = minutesLeft(calendarOf(snap, t.calendarId), t, now);
@@ -217,12 +312,24 @@ export function presentSla(snap: Snapshot, rows: readonly TargetRow[], now: Date
       left = null;
     }
     targets.push({
-      metric: t.metric, cycle: t.cycle, state: targetState(t, now), minutes: t.minutes, calendarId: t.calendarId,
-      startedAt: t.startedAt.toISOString(), dueAt: iso(t.dueAt), warnAt: iso(t.warnAt), metAt: iso(t.metAt),
-      breachedAt: iso(t.breachedAt), pausedSince: iso(t.pausedSince), minutesLeft: left, met: t.metAt,
+      metric: t.metric,
+      cycle: t.cycle,
+      state: targetState(t, now),
+      minutes: t.minutes,
+      calendarId: t.calendarId,
+      startedAt: t.startedAt.toISOString(),
+      dueAt: iso(t.dueAt),
+      warnAt: iso(t.warnAt),
+      metAt: iso(t.metAt),
+      breachedAt: iso(t.breachedAt),
+      pausedSince: iso(t.pausedSince),
+      minutesLeft: left,
+      met: t.metAt,
     });
   }
-  const running = [...latest.values()].filter((t) => !t.metAt && !t.pausedSince && t.dueAt).map((t) => t.dueAt!.getTime());
+  const running = [...latest.values()]
+    .filter((t) => !t.metAt && !t.pausedSince && t.dueAt)
+    .map((t) => t.dueAt!.getTime());
   return {
     state: appealState(targets.map((t) => ({ state: t.state, metAt: t.met })))!,
     policyId: [...latest.values()].find((t) => t.policyId)?.policyId ?? null,
@@ -232,14 +339,22 @@ export function presentSla(snap: Snapshot, rows: readonly TargetRow[], now: Date
 }
 
 /** SLA blocks for a page of appeals: one query for all of them. */
-export async function slaOfAppeals(db: Queryable, appealIds: readonly string[], now = new Date()): Promise<Map<string, AppealSla>> {
+export async function slaOfAppeals(
+  db: Queryable,
+  appealIds: readonly string[],
+  now = new Date(),
+): Promise<Map<string, AppealSla>> {
   const out = new Map<string, AppealSla>();
-  if (appealIds.length === 0) return out;
+  if (appealIds.length === 0) {
+    return out;
+  }
   const snap = await freshSnapshot(db, READ_MAX_AGE_MS);
   const rows = await targetsRepo.targetsOf(db, appealIds);
   for (const [appealId, mine] of groupBy(rows, (r) => r.appealId)) {
     const sla = presentSla(snap, mine, now);
-    if (sla) out.set(appealId, sla);
+    if (sla) {
+      out.set(appealId, sla);
+    }
   }
   return out;
 }

@@ -52,9 +52,20 @@ const compiled = new Map<string, CompiledCalendar>();
 
 export function toPolicyDef(r: repo.PolicyRow): PolicyDef {
   return {
-    id: r.id, name: r.name, position: r.position, active: r.active, createdAt: r.createdAt, conditions: r.conditions,
-    targets: r.targets.map((t) => ({ metric: t.metric as Metric, minutes: t.minutes, calendar: t.calendar ?? r.calendarSource })),
-    pauseStatuses: r.pauseStatuses, warnAtPercent: r.warnAtPercent, notify: r.notify,
+    id: r.id,
+    name: r.name,
+    position: r.position,
+    active: r.active,
+    createdAt: r.createdAt,
+    conditions: r.conditions,
+    targets: r.targets.map((t) => ({
+      metric: t.metric as Metric,
+      minutes: t.minutes,
+      calendar: t.calendar ?? r.calendarSource,
+    })),
+    pauseStatuses: r.pauseStatuses,
+    warnAtPercent: r.warnAtPercent,
+    notify: r.notify,
     escalation: r.escalation as PolicyDef['escalation'],
   };
 }
@@ -82,16 +93,29 @@ async function load(db: Queryable): Promise<Snapshot> {
   for (const row of calendarRows) {
     calendars.set(row.id, compile(row));
     live.add(`${row.id}@${row.updatedAt.getTime()}`);
-    for (const t of row.unitTypes) if (!typeCalendars.has(t)) typeCalendars.set(t, row.id);
+    for (const t of row.unitTypes) {
+      if (!typeCalendars.has(t)) {
+        typeCalendars.set(t, row.id);
+      }
+    }
   }
-  for (const key of compiled.keys()) if (!live.has(key)) compiled.delete(key);
+  for (const key of compiled.keys()) {
+    if (!live.has(key)) {
+      compiled.delete(key);
+    }
+  }
   const policies = policyRows.map(toPolicyDef).sort(byPosition);
   const snap: Snapshot = {
-    instance: s.instance, version: s.version, checkedAt: Date.now(),
-    defaultCalendarId: s.defaultCalendarId, csCalendarId: s.csCalendarId,
-    calendars, typeCalendars,
+    instance: s.instance,
+    version: s.version,
+    checkedAt: Date.now(),
+    defaultCalendarId: s.defaultCalendarId,
+    csCalendarId: s.csCalendarId,
+    calendars,
+    typeCalendars,
     unitCalendars: new Map(unitRows.map((u) => [u.id, u.calendarId])),
-    policies, policyById: new Map(policies.map((p) => [p.id, p])),
+    policies,
+    policyById: new Map(policies.map((p) => [p.id, p])),
     categoryParents: new Map(categoryRows.map((c) => [c.id, c.parentId])),
     usesCustomerTags: needsCustomerTags(policies),
   };
@@ -109,7 +133,9 @@ export async function cachedSnapshot(db: Queryable): Promise<Snapshot> {
 /** A snapshot confirmed current within `maxAgeMs` (0: confirmed now, for writes). */
 export async function freshSnapshot(db: Queryable, maxAgeMs = 0): Promise<Snapshot> {
   const cached = lastInstance ? snapshots.get(lastInstance) : undefined;
-  if (cached && maxAgeMs > 0 && Date.now() - cached.checkedAt < maxAgeMs) return cached;
+  if (cached && maxAgeMs > 0 && Date.now() - cached.checkedAt < maxAgeMs) {
+    return cached;
+  }
   const v = await repo.versionOf(db);
   const snap = snapshots.get(v.instance);
   if (snap && snap.version === v.version) {
@@ -132,21 +158,33 @@ export function calendarOf(snap: Snapshot, id: string | null): CompiledCalendar 
 
 /** A unit's own calendar, else its type's, else the default; an appeal without a unit counts on Customer Service's. */
 export function unitCalendarId(snap: Snapshot, unit: { id: string; type: string } | null): string {
-  if (!unit) return snap.csCalendarId;
+  if (!unit) {
+    return snap.csCalendarId;
+  }
   return snap.unitCalendars.get(unit.id) ?? snap.typeCalendars.get(unit.type) ?? snap.defaultCalendarId;
 }
 
-export function calendarIdFor(snap: Snapshot, source: 'unit' | 'cs', unit: { id: string; type: string } | null): string {
+export function calendarIdFor(
+  snap: Snapshot,
+  source: 'unit' | 'cs',
+  unit: { id: string; type: string } | null,
+): string {
   return source === 'cs' ? snap.csCalendarId : unitCalendarId(snap, unit);
 }
 
 /** The category and its ancestors; reloads the tree once when the category is newer than the snapshot. */
 export async function categoryPath(db: Queryable, snap: Snapshot, categoryId: string | null): Promise<string[]> {
-  if (!categoryId) return [];
+  if (!categoryId) {
+    return [];
+  }
   if (!snap.categoryParents.has(categoryId)) {
-    for (const c of await repo.categoryParents(db)) snap.categoryParents.set(c.id, c.parentId);
+    for (const c of await repo.categoryParents(db)) {
+      snap.categoryParents.set(c.id, c.parentId);
+    }
   }
   const path: string[] = [];
-  for (let id: string | null | undefined = categoryId; id && path.length < 20; id = snap.categoryParents.get(id)) path.push(id);
+  for (let id: string | null | undefined = categoryId; id && path.length < 20; id = snap.categoryParents.get(id)) {
+    path.push(id);
+  }
   return path;
 }

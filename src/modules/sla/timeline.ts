@@ -53,7 +53,9 @@ function minutesOf(intervals: Calendar['week'][number]): number[] {
   const pairs: [number, number][] = [];
   for (const iv of intervals) {
     const mins = intervalMinutes(iv);
-    if (mins !== null) pairs.push(mins);
+    if (mins !== null) {
+      pairs.push(mins);
+    }
   }
   pairs.sort((a, b) => a[0] - b[0]);
   return pairs.flat();
@@ -65,7 +67,9 @@ export function buildTimeline(calendar: Calendar): Timeline {
   const exceptions = new Map<number, number[]>();
   for (const ex of calendar.exceptions) {
     const day = parseDate(ex.date);
-    if (day !== null && !exceptions.has(day)) exceptions.set(day, minutesOf(ex.intervals));
+    if (day !== null && !exceptions.has(day)) {
+      exceptions.set(day, minutesOf(ex.intervals));
+    }
   }
   const anyTime = weekly.some((m) => m.length > 0) || [...exceptions.values()].some((m) => m.length > 0);
   if (!anyTime) {
@@ -89,8 +93,12 @@ function buildBlock(tl: Timeline, index: number): Block {
       const s = Math.max(lo, localToInstant(tl.zone, day * DAY + (mins[i] as number) * MINUTE));
       const e = Math.min(hi, localToInstant(tl.zone, day * DAY + (mins[i + 1] as number) * MINUTE));
       // Empty after clipping, or wholly inside a spring-forward gap.
-      if (e <= s) continue;
-      if (starts.length > 0 && s < (starts[starts.length - 1] as number)) sorted = false;
+      if (e <= s) {
+        continue;
+      }
+      if (starts.length > 0 && s < (starts[starts.length - 1] as number)) {
+        sorted = false;
+      }
       starts.push(s);
       ends.push(e);
     }
@@ -101,7 +109,9 @@ function buildBlock(tl: Timeline, index: number): Block {
 /** Sorts if needed and merges touching spans, so consecutive spans are always separated by a gap. */
 function packBlock(index: number, lo: number, hi: number, starts: number[], ends: number[], sorted: boolean): Block {
   let order = starts.map((_, i) => i);
-  if (!sorted) order = order.sort((a, b) => (starts[a] as number) - (starts[b] as number));
+  if (!sorted) {
+    order = order.sort((a, b) => (starts[a] as number) - (starts[b] as number));
+  }
   const S: number[] = [];
   const E: number[] = [];
   for (const i of order) {
@@ -109,7 +119,9 @@ function packBlock(index: number, lo: number, hi: number, starts: number[], ends
     const e = ends[i] as number;
     const last = E.length - 1;
     if (last >= 0 && s <= (E[last] as number)) {
-      if (e > (E[last] as number)) E[last] = e;
+      if (e > (E[last] as number)) {
+        E[last] = e;
+      }
     } else {
       S.push(s);
       E.push(e);
@@ -137,11 +149,17 @@ export function blockByIndex(tl: Timeline, index: number): Block {
 /** The block whose [lo, hi) contains instant t. */
 export function blockAt(tl: Timeline, t: number): Block {
   const last = tl.last;
-  if (last !== null && t >= last.lo && t < last.hi) return last;
+  if (last !== null && t >= last.lo && t < last.hi) {
+    return last;
+  }
   let index = Math.floor((t + tl.guessOffset) / BLOCK_MS);
   let b = blockByIndex(tl, index);
-  while (t < b.lo) b = blockByIndex(tl, --index);
-  while (t >= b.hi) b = blockByIndex(tl, ++index);
+  while (t < b.lo) {
+    b = blockByIndex(tl, --index);
+  }
+  while (t >= b.hi) {
+    b = blockByIndex(tl, ++index);
+  }
   tl.last = b;
   return b;
 }
@@ -153,8 +171,11 @@ export function spanIndex(b: Block, t: number): number {
   let hi = b.n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((starts[mid] as number) <= t) lo = mid + 1;
-    else hi = mid;
+    if ((starts[mid] as number) <= t) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
   }
   return lo - 1;
 }
@@ -162,7 +183,9 @@ export function spanIndex(b: Block, t: number): number {
 /** Working ms in [b.lo, t). */
 export function cumAt(b: Block, t: number): number {
   const i = spanIndex(b, t);
-  if (i < 0) return 0;
+  if (i < 0) {
+    return 0;
+  }
   const end = b.ends[i] as number;
   const cum = b.cumEnd[i] as number;
   return t >= end ? cum : cum - (end - t);
@@ -173,9 +196,13 @@ function scanForward(tl: Timeline, b: Block, visit: (next: Block) => boolean): B
   let emptyRun = 0;
   let next = b;
   for (;;) {
-    if (next.hi >= END_INSTANT) throw new RangeError('The result lies beyond the supported range (year 2200)');
+    if (next.hi >= END_INSTANT) {
+      throw new RangeError('The result lies beyond the supported range (year 2200)');
+    }
     next = blockByIndex(tl, next.index + 1);
-    if (visit(next)) return next;
+    if (visit(next)) {
+      return next;
+    }
     emptyRun = next.total === 0 ? emptyRun + 1 : 0;
     if (emptyRun > MAX_EMPTY_BLOCKS) {
       const since = blockByIndex(tl, next.index - emptyRun + 1).lo;
@@ -193,7 +220,9 @@ export function addMs(tl: Timeline, start: number, work: number): number {
   if (target > b.total) {
     target -= b.total;
     b = scanForward(tl, b, (next) => {
-      if (target <= next.total) return true;
+      if (target <= next.total) {
+        return true;
+      }
       target -= next.total;
       return false;
     });
@@ -203,8 +232,11 @@ export function addMs(tl: Timeline, start: number, work: number): number {
   let hi = b.n - 1;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((cumEnd[mid] as number) < target) lo = mid + 1;
-    else hi = mid;
+    if ((cumEnd[mid] as number) < target) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
   }
   return (b.ends[lo] as number) - ((cumEnd[lo] as number) - target);
 }
@@ -212,12 +244,16 @@ export function addMs(tl: Timeline, start: number, work: number): number {
 /** Working ms in [a, b) for a <= b. */
 export function betweenMs(tl: Timeline, a: number, b: number): number {
   const ba = blockAt(tl, a);
-  if (b < ba.hi) return cumAt(ba, b) - cumAt(ba, a);
+  if (b < ba.hi) {
+    return cumAt(ba, b) - cumAt(ba, a);
+  }
   let sum = ba.total - cumAt(ba, a);
   let block = ba;
   for (;;) {
     block = blockByIndex(tl, block.index + 1);
-    if (b < block.hi) return sum + cumAt(block, b);
+    if (b < block.hi) {
+      return sum + cumAt(block, b);
+    }
     sum += block.total;
   }
 }
@@ -232,7 +268,11 @@ export function isWorkingMs(tl: Timeline, t: number): boolean {
 export function nextOpeningMs(tl: Timeline, t: number): number {
   const b = blockAt(tl, t);
   const i = spanIndex(b, t);
-  if (i >= 0 && t < (b.ends[i] as number)) return t;
-  if (i + 1 < b.n) return b.starts[i + 1] as number;
+  if (i >= 0 && t < (b.ends[i] as number)) {
+    return t;
+  }
+  if (i + 1 < b.n) {
+    return b.starts[i + 1] as number;
+  }
   return scanForward(tl, b, (next) => next.n > 0).starts[0] as number;
 }

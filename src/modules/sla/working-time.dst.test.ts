@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Calendar, Interval } from './calendar.ts';
-import { addWorkingMinutes, compileCalendar, isWorkingTime, nextOpening, workingMinutesBetween } from './working-time.ts';
+import {
+  addWorkingMinutes,
+  compileCalendar,
+  isWorkingTime,
+  nextOpening,
+  workingMinutesBetween,
+} from './working-time.ts';
 
 // Rule under test: working time is real elapsed time between the UTC instants of the local
 // boundaries; a boundary in a spring-forward gap resolves to the transition instant (the

@@ -38,16 +38,25 @@ const ZONES = [
 const FIRST_DAY = Date.UTC(2010, 0, 1) / DAY;
 const LAST_DAY = Date.UTC(2035, 0, 1) / DAY;
 // Days on which some of the zones above change their clocks, to land near transitions often.
-const CHANGE_DAYS = ['2011-12-30', '2024-03-10', '2024-03-31', '2024-04-07', '2024-09-08', '2024-10-06', '2024-10-27', '2024-11-03'].map(
-  (d) => Date.parse(d) / DAY,
-);
+const CHANGE_DAYS = [
+  '2011-12-30',
+  '2024-03-10',
+  '2024-03-31',
+  '2024-04-07',
+  '2024-09-08',
+  '2024-10-06',
+  '2024-10-27',
+  '2024-11-03',
+].map((d) => Date.parse(d) / DAY);
 
 const hhmm = (minutes: number): string =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 const pairsOf = (marks: number[]): [number, number][] => {
   const sorted = [...marks].sort((a, b) => a - b).map((m) => m * STEP);
   const pairs: [number, number][] = [];
-  for (let i = 0; i + 1 < sorted.length; i += 2) pairs.push([sorted[i] as number, sorted[i + 1] as number]);
+  for (let i = 0; i + 1 < sorted.length; i += 2) {
+    pairs.push([sorted[i] as number, sorted[i + 1] as number]);
+  }
   return pairs;
 };
 const weekdayOf = (day: number): number => (((day + 3) % 7) + 7) % 7;
@@ -66,7 +75,10 @@ const exceptionArb = fc.record({
 });
 const baseDayArb = fc.oneof(
   { arbitrary: fc.integer({ min: FIRST_DAY, max: LAST_DAY }), weight: 2 },
-  { arbitrary: fc.tuple(fc.constantFrom(...CHANGE_DAYS), fc.integer({ min: -20, max: 3 })).map(([d, j]) => d + j), weight: 1 },
+  {
+    arbitrary: fc.tuple(fc.constantFrom(...CHANGE_DAYS), fc.integer({ min: -20, max: 3 })).map(([d, j]) => d + j),
+    weight: 1,
+  },
 );
 
 interface Case {
@@ -89,7 +101,9 @@ function buildCalendar(
   });
   const spill = days.map((d, i) => {
     const start = nightStart[i];
-    if (start == null) return null;
+    if (start == null) {
+      return null;
+    }
     const next = (i + 1) % 7;
     const end = Math.min(d.nightEnd * STEP, own[next]?.[0]?.[0] ?? 1440, nightStart[next] ?? 1440, start - STEP);
     return end >= 0 ? end : null;
@@ -98,7 +112,9 @@ function buildCalendar(
     const list = pairs.map(([s, e]) => ({ start: hhmm(s), end: hhmm(e) }));
     const start = nightStart[i];
     const end = spill[i];
-    if (start != null && end != null) list.push({ start: hhmm(start), end: hhmm(end) });
+    if (start != null && end != null) {
+      list.push({ start: hhmm(start), end: hhmm(end) });
+    }
     return list;
   });
   const exceptionDays = new Set(exceptions.map((e) => baseDay + e.offset));
@@ -106,11 +122,16 @@ function buildCalendar(
   const dated: CalendarException[] = [];
   for (const ex of exceptions) {
     const day = baseDay + ex.offset;
-    if (seen.has(day)) continue;
+    if (seen.has(day)) {
+      continue;
+    }
     seen.add(day);
     const prevSpill = exceptionDays.has(day - 1) ? 0 : (spill[weekdayOf(day - 1)] ?? 0);
     const intervals = ex.holiday ? [] : pairsOf(ex.marks).filter(([s]) => s >= prevSpill);
-    dated.push({ date: new Date(day * DAY).toISOString().slice(0, 10), intervals: intervals.map(([s, e]) => ({ start: hhmm(s), end: hhmm(e) })) });
+    dated.push({
+      date: new Date(day * DAY).toISOString().slice(0, 10),
+      intervals: intervals.map(([s, e]) => ({ start: hhmm(s), end: hhmm(e) })),
+    });
   }
   return { timeZone, week, exceptions: dated };
 }
@@ -123,8 +144,16 @@ const weeklyMinutes = (cal: Calendar): number =>
 
 // At least 4 working hours a week keeps a 20,000-minute deadline within ~2 years.
 const caseArb: fc.Arbitrary<Case> = fc
-  .tuple(fc.constantFrom(...ZONES), fc.array(dayArb, { minLength: 7, maxLength: 7 }), fc.array(exceptionArb, { maxLength: 12 }), baseDayArb)
-  .map(([zone, days, exceptions, baseDay]) => ({ calendar: buildCalendar(zone, days, exceptions, baseDay), baseMs: baseDay * DAY }))
+  .tuple(
+    fc.constantFrom(...ZONES),
+    fc.array(dayArb, { minLength: 7, maxLength: 7 }),
+    fc.array(exceptionArb, { maxLength: 12 }),
+    baseDayArb,
+  )
+  .map(([zone, days, exceptions, baseDay]) => ({
+    calendar: buildCalendar(zone, days, exceptions, baseDay),
+    baseMs: baseDay * DAY,
+  }))
   .filter(({ calendar }) => weeklyMinutes(calendar) >= 240)
   .map(({ calendar, baseMs }) => ({
     calendar,
@@ -143,10 +172,13 @@ function naiveIsWorking(cal: Calendar, t: number): boolean | undefined {
   const local = new TZDate(t, cal.timeZone);
   const offset = local.getTimezoneOffset();
   for (const probe of [t - 2 * DAY, t - DAY, t + DAY, t + 2 * DAY]) {
-    if (new TZDate(probe, cal.timeZone).getTimezoneOffset() !== offset) return undefined;
+    if (new TZDate(probe, cal.timeZone).getTimezoneOffset() !== offset) {
+      return undefined;
+    }
   }
   const day = Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / DAY;
-  const minute = local.getHours() * 60 + local.getMinutes() + (local.getSeconds() * 1000 + local.getMilliseconds()) / MINUTE;
+  const minute =
+    local.getHours() * 60 + local.getMinutes() + (local.getSeconds() * 1000 + local.getMilliseconds()) / MINUTE;
   const hours = (d: number): [number, number][] => {
     const date = new Date(d * DAY).toISOString().slice(0, 10);
     const list = cal.exceptions.find((e) => e.date === date)?.intervals ?? cal.week[weekdayOf(d)] ?? [];
@@ -155,14 +187,15 @@ function naiveIsWorking(cal: Calendar, t: number): boolean | undefined {
       return [s, e <= s ? e + 1440 : e];
     });
   };
-  return (
-    hours(day).some(([s, e]) => s <= minute && minute < e) || hours(day - 1).some(([, e]) => minute + 1440 < e)
-  );
+  return hours(day).some(([s, e]) => s <= minute && minute < e) || hours(day - 1).some(([, e]) => minute + 1440 < e);
 }
 
 describe('working-time properties over random calendars, zones and instants', () => {
   it('generates only calendars that pass validation', () => {
-    fc.assert(fc.property(caseArb, (c) => validateCalendar(c.calendar).ok), { numRuns: 200 });
+    fc.assert(
+      fc.property(caseArb, (c) => validateCalendar(c.calendar).ok),
+      { numRuns: 200 },
+    );
   });
 
   it('measures exactly the minutes it added: between(s, add(s, m)) = m', () => {
@@ -238,13 +271,17 @@ describe('working-time properties over random calendars, zones and instants', ()
     );
   });
 
-  it("agrees with a naive reading of the local wall clock away from offset changes", () => {
-    const arb = caseArb.chain((c) => fc.tuple(fc.constant(c), fc.array(instantIn(c), { minLength: 10, maxLength: 10 })));
+  it('agrees with a naive reading of the local wall clock away from offset changes', () => {
+    const arb = caseArb.chain((c) =>
+      fc.tuple(fc.constant(c), fc.array(instantIn(c), { minLength: 10, maxLength: 10 })),
+    );
     fc.assert(
       fc.property(arb, ([c, instants]) => {
         for (const t of instants) {
           const expected = naiveIsWorking(c.calendar, t.getTime());
-          if (expected !== undefined) expect(isWorkingTime(c.compiled, t)).toBe(expected);
+          if (expected !== undefined) {
+            expect(isWorkingTime(c.compiled, t)).toBe(expected);
+          }
         }
       }),
       RUNS,
@@ -253,7 +290,9 @@ describe('working-time properties over random calendars, zones and instants', ()
 
   it('stops the clock during pauses: excluded minutes up to the paused deadline equal the minutes granted', () => {
     const pauseArb = (c: Case) =>
-      fc.tuple(instantIn(c), fc.integer({ min: 0, max: 5 * DAY })).map(([from, len]) => ({ from, to: new Date(from.getTime() + len) }));
+      fc
+        .tuple(instantIn(c), fc.integer({ min: 0, max: 5 * DAY }))
+        .map(([from, len]) => ({ from, to: new Date(from.getTime() + len) }));
     const arb = caseArb.chain((c) =>
       fc.tuple(fc.constant(c), instantIn(c), minutesArb, fc.array(pauseArb(c), { maxLength: 4 })),
     );
@@ -261,7 +300,9 @@ describe('working-time properties over random calendars, zones and instants', ()
       fc.property(arb, ([c, s, m, pauses]) => {
         const due = addWorkingMinutesWithPauses(c.compiled, s, m, pauses);
         expect(due).not.toBeNull();
-        if (due === null) return;
+        if (due === null) {
+          return;
+        }
         expect(Math.abs(workingMinutesExcluding(c.compiled, s, due, pauses) - m)).toBeLessThan(1e-6);
         expect(due.getTime()).toBeGreaterThanOrEqual(addWorkingMinutes(c.compiled, s, m).getTime());
       }),

@@ -14,7 +14,8 @@ import {
 // Instants are written with the unit's own UTC offset, so each case reads as local time.
 const at = (iso: string): Date => new Date(iso);
 const iv = (start: string, end: string): Interval => ({ start, end });
-const every = (...intervals: Interval[]): Calendar['week'] => Array.from({ length: 7 }, () => intervals.map((i) => ({ ...i })));
+const every = (...intervals: Interval[]): Calendar['week'] =>
+  Array.from({ length: 7 }, () => intervals.map((i) => ({ ...i })));
 const holiday = (date: string, name?: string): CalendarException => ({ date, intervals: [], name });
 
 describe('a store open 10:00–22:00 every day (Moscow, UTC+3)', () => {
@@ -202,7 +203,9 @@ describe('calendars with little or no working time', () => {
 
   it('searches through long closures shorter than three years', () => {
     const start = Date.UTC(2025, 0, 1);
-    const closed = Array.from({ length: 800 }, (_, i) => holiday(new Date(start + i * 86_400_000).toISOString().slice(0, 10)));
+    const closed = Array.from({ length: 800 }, (_, i) =>
+      holiday(new Date(start + i * 86_400_000).toISOString().slice(0, 10)),
+    );
     const cal = compileCalendar({ ...weeklyCalendar('Europe/Moscow', [iv('09:00', '18:00')]), exceptions: closed });
     // Day 800 after 2025-01-01 is Friday 2027-03-12.
     expect(nextOpening(cal, at('2025-01-01T00:00+03:00'))).toEqual(at('2027-03-12T09:00+03:00'));
@@ -230,7 +233,9 @@ describe('pauses (e.g. waiting for the customer)', () => {
 
   it('moves the deadline by the working time spent paused', () => {
     expect(addWorkingMinutesWithPauses(office, monday('09:00'), 240, [])).toEqual(monday('13:00'));
-    expect(addWorkingMinutesWithPauses(office, monday('09:00'), 240, [pause('10:00', '11:00')])).toEqual(monday('15:00'));
+    expect(addWorkingMinutesWithPauses(office, monday('09:00'), 240, [pause('10:00', '11:00')])).toEqual(
+      monday('15:00'),
+    );
   });
 
   it('counts overlapping pauses once', () => {
@@ -259,7 +264,9 @@ describe('pauses (e.g. waiting for the customer)', () => {
   });
 
   it('ignores pauses that ended before the start', () => {
-    expect(addWorkingMinutesWithPauses(office, monday('12:00'), 60, [pause('09:00', '10:00')])).toEqual(monday('13:00'));
+    expect(addWorkingMinutesWithPauses(office, monday('12:00'), 60, [pause('09:00', '10:00')])).toEqual(
+      monday('13:00'),
+    );
   });
 
   it('refuses a pause that ends before it starts', () => {

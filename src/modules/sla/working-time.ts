@@ -111,15 +111,20 @@ function pauseSpans(pauses: readonly Pause[]): Span[] {
   const spans = pauses.map((p, i): Span => {
     const from = ms(p.from, `pauses[${i}].from`);
     const to = p.to === null ? Infinity : ms(p.to, `pauses[${i}].to`);
-    if (to < from) throw new RangeError(`pauses[${i}] ends before it starts`);
+    if (to < from) {
+      throw new RangeError(`pauses[${i}] ends before it starts`);
+    }
     return { from, to };
   });
   spans.sort((x, y) => x.from - y.from);
   const merged: Span[] = [];
   for (const s of spans) {
     const last = merged[merged.length - 1];
-    if (last !== undefined && s.from <= last.to) last.to = Math.max(last.to, s.to);
-    else if (s.to > s.from) merged.push({ ...s });
+    if (last !== undefined && s.from <= last.to) {
+      last.to = Math.max(last.to, s.to);
+    } else if (s.to > s.from) {
+      merged.push({ ...s });
+    }
   }
   return merged;
 }
@@ -128,12 +133,16 @@ function pauseSpans(pauses: readonly Pause[]): Span[] {
 export function workingMinutesExcluding(cal: CompiledCalendar, a: Date, b: Date, pauses: readonly Pause[]): number {
   const x = ms(a, 'a');
   const y = ms(b, 'b');
-  if (y < x) return 0 - workingMinutesExcluding(cal, b, a, pauses);
+  if (y < x) {
+    return 0 - workingMinutesExcluding(cal, b, a, pauses);
+  }
   let total = betweenMs(cal.timeline, x, y);
   for (const p of pauseSpans(pauses)) {
     const lo = Math.max(x, p.from);
     const hi = Math.min(y, p.to);
-    if (hi > lo) total -= betweenMs(cal.timeline, lo, hi);
+    if (hi > lo) {
+      total -= betweenMs(cal.timeline, lo, hi);
+    }
   }
   return total / MINUTE;
 }
@@ -154,7 +163,9 @@ export function addWorkingMinutesWithPauses(
   let cursor = ms(start, 'start');
   let remaining = workMs(minutes);
   for (const p of pauseSpans(pauses)) {
-    if (p.to <= cursor) continue;
+    if (p.to <= cursor) {
+      continue;
+    }
     if (p.from > cursor) {
       const available = betweenMs(tl, cursor, p.from);
       // With nothing left to count, the answer is the next opening if one precedes the pause.
@@ -163,7 +174,9 @@ export function addWorkingMinutesWithPauses(
       }
       remaining -= available;
     }
-    if (p.to === Infinity) return null;
+    if (p.to === Infinity) {
+      return null;
+    }
     cursor = p.to;
   }
   return new Date(remaining > 0 ? addMs(tl, cursor, remaining) : nextOpeningMs(tl, cursor));

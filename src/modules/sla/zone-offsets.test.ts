@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isKnownTimeZone, localToInstant, offsetAt, zoneOffsets } from './zone-offsets.ts';
 
-const ZONES = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Pacific/Apia', 'Africa/Casablanca', 'America/Santiago', 'Asia/Kolkata'];
+const ZONES = [
+  'Europe/Berlin',
+  'America/New_York',
+  'Australia/Lord_Howe',
+  'Pacific/Apia',
+  'Africa/Casablanca',
+  'America/Santiago',
+  'Asia/Kolkata',
+];
 const FROM = Date.UTC(1900, 0, 1);
 const TO = Date.UTC(2200, 0, 1);
 const wall = (localIso: string): number => Date.parse(`${localIso}Z`);
@@ -58,7 +66,11 @@ describe('zone offsets', () => {
   });
 
   it('is monotonic and lands on the wall time itself unless that time was skipped', () => {
-    const arb = fc.tuple(fc.constantFrom(...ZONES), fc.integer({ min: FROM, max: TO }), fc.integer({ min: 0, max: 3 * 3_600_000 }));
+    const arb = fc.tuple(
+      fc.constantFrom(...ZONES),
+      fc.integer({ min: FROM, max: TO }),
+      fc.integer({ min: 0, max: 3 * 3_600_000 }),
+    );
     fc.assert(
       fc.property(arb, ([name, l1, delta]) => {
         const zone = zoneOffsets(name);
@@ -70,7 +82,9 @@ describe('zone offsets', () => {
         // Earliest: a millisecond before, the clock still showed an earlier time.
         expect(u1 - 1 + offsetAt(zone, u1 - 1)).toBeLessThan(l1);
         // Only a skipped time may resolve to an instant whose clock shows something else.
-        if (shown !== l1) expect(offsetAt(zone, u1 - 1)).not.toBe(offsetAt(zone, u1));
+        if (shown !== l1) {
+          expect(offsetAt(zone, u1 - 1)).not.toBe(offsetAt(zone, u1));
+        }
       }),
       { numRuns: 500 },
     );

@@ -38,7 +38,9 @@ export interface ZoneOffsets {
 const zones = new Map<string, ZoneOffsets>();
 
 export function isKnownTimeZone(timeZone: string): boolean {
-  if (timeZone.trim() === '') return false;
+  if (timeZone.trim() === '') {
+    return false;
+  }
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
     return true;
@@ -71,7 +73,9 @@ const PARTS = /^(\d+)\D+(\d+)\D+(\d+)\D+(\d+)\D+(\d+)\D+(\d+)/;
 /** Offset (ms) at a second-aligned instant, straight from Intl. */
 function intlOffset(zone: ZoneOffsets, atSecond: number): number {
   const m = PARTS.exec(zone.format.format(atSecond));
-  if (m === null) throw new Error(`Cannot read the local time of ${zone.timeZone}`);
+  if (m === null) {
+    throw new Error(`Cannot read the local time of ${zone.timeZone}`);
+  }
   const wall = Date.UTC(Number(m[3]), Number(m[1]) - 1, Number(m[2]), Number(m[4]), Number(m[5]), Number(m[6]));
   return wall - atSecond;
 }
@@ -92,8 +96,11 @@ function buildBucket(zone: ZoneOffsets, index: number): Bucket {
       let hi = t / SECOND;
       while (hi - lo > 1) {
         const mid = Math.floor((lo + hi) / 2);
-        if (intlOffset(zone, mid * SECOND) === prevO) lo = mid;
-        else hi = mid;
+        if (intlOffset(zone, mid * SECOND) === prevO) {
+          lo = mid;
+        } else {
+          hi = mid;
+        }
       }
       const transition = hi * SECOND;
       if (transition < end) {
@@ -122,7 +129,9 @@ export function offsetAt(zone: ZoneOffsets, t: number): number {
   const b = bucketAt(zone, t);
   let o = b.firstOffset;
   for (let i = 0; i < b.at.length; i++) {
-    if (t < (b.at[i] as number)) break;
+    if (t < (b.at[i] as number)) {
+      break;
+    }
     o = b.off[i] as number;
   }
   return o;
@@ -147,7 +156,9 @@ export function localToInstant(zone: ZoneOffsets, wall: number): number {
   for (;;) {
     const pieceEnd = i < b.at.length ? (b.at[i] as number) : b.end;
     const candidate = Math.max(t, wall - o);
-    if (candidate < pieceEnd) return candidate;
+    if (candidate < pieceEnd) {
+      return candidate;
+    }
     t = pieceEnd;
     if (i < b.at.length) {
       o = b.off[i] as number;

@@ -6,11 +6,21 @@ type Rules = SubmissionRules;
 type Attachment = Submission['attachments'][number];
 
 const NO_RULES: Rules = {
-  requireComment: false, requireSequenceNumber: false, requireLegibleCustomerName: false,
-  requiredDocuments: [], minImageWidth: 0, minImageHeight: 0,
+  requireComment: false,
+  requireSequenceNumber: false,
+  requireLegibleCustomerName: false,
+  requiredDocuments: [],
+  minImageWidth: 0,
+  minImageHeight: 0,
 };
-const STORE_RULES: Rules = { ...NO_RULES, requireComment: true, requireSequenceNumber: true, requireLegibleCustomerName: true,
-  minImageWidth: 800, minImageHeight: 600 };
+const STORE_RULES: Rules = {
+  ...NO_RULES,
+  requireComment: true,
+  requireSequenceNumber: true,
+  requireLegibleCustomerName: true,
+  minImageWidth: 800,
+  minImageHeight: 600,
+};
 const rules = (r: Partial<Rules> = {}): Rules => ({ ...NO_RULES, ...r });
 
 const GOOD: Submission = {
@@ -20,28 +30,123 @@ const GOOD: Submission = {
   attachments: [],
 };
 const submission = (s: Partial<Submission> = {}): Submission => ({ ...GOOD, ...s });
-const photo = (width: number | null, height: number | null, documentKind = 'photo', contentType = 'image/jpeg'): Attachment =>
-  ({ documentKind, contentType, width, height });
-const doc = (documentKind: string, contentType = 'application/pdf'): Attachment => ({ documentKind, contentType, width: null, height: null });
+const photo = (
+  width: number | null,
+  height: number | null,
+  documentKind = 'photo',
+  contentType = 'image/jpeg',
+): Attachment => ({ documentKind, contentType, width, height });
+const doc = (documentKind: string, contentType = 'application/pdf'): Attachment => ({
+  documentKind,
+  contentType,
+  width: null,
+  height: null,
+});
 const codes = (r: Rules, s: Submission) => checkSubmission(r, s).map((f) => `${f.path}:${f.code}`);
 
 describe('isLegibleName', () => {
   it.each([
-    'Анна', 'Иван Петров', 'Петров Иван Сергеевич', 'Анна-Мария', 'Ли', 'Ян', 'Ёлкина Алёна', 'ЕЛЕНА', 'елена',
-    "O'Brien", 'O’Connor', "D'Artagnan", 'Д’Артаньян', 'Jean-Luc Picard', 'Mary Jane Watson', 'Ng', 'Xi',
-    'Әлихан Нұрсұлтанұлы', 'Айгерім', 'Қуаныш Өтегенов', 'Ұлжан', 'Гүлнар Сейітқызы', 'José Álvarez', 'Zoë',
-    'Müller', 'Łukasz Żółć', 'Σωκράτης', '王小明', 'Иванов И.И.', 'Иванов И. И.', 'Петрова А.', 'Клиент Иванов',
-    '  Анна  ', 'Anne\u0301',
+    'Анна',
+    'Иван Петров',
+    'Петров Иван Сергеевич',
+    'Анна-Мария',
+    'Ли',
+    'Ян',
+    'Ёлкина Алёна',
+    'ЕЛЕНА',
+    'елена',
+    "O'Brien",
+    'O’Connor',
+    "D'Artagnan",
+    'Д’Артаньян',
+    'Jean-Luc Picard',
+    'Mary Jane Watson',
+    'Ng',
+    'Xi',
+    'Әлихан Нұрсұлтанұлы',
+    'Айгерім',
+    'Қуаныш Өтегенов',
+    'Ұлжан',
+    'Гүлнар Сейітқызы',
+    'José Álvarez',
+    'Zoë',
+    'Müller',
+    'Łukasz Żółć',
+    'Σωκράτης',
+    '王小明',
+    'Иванов И.И.',
+    'Иванов И. И.',
+    'Петрова А.',
+    'Клиент Иванов',
+    '  Анна  ',
+    'Anne\u0301',
   ])('accepts %j', (name) => {
     expect(isLegibleName(name)).toBe(true);
   });
 
   it.each([
-    null, undefined, '', '   ', '\t\n', 'a', 'Ъ', 'Я', '1234', '12', 'Иван2', 'Анна 1', '??', '???', '-', '--', '.', '!!!',
-    'ааааа', 'АААА', 'xx', 'zzzzzz', 'Ааа Ббб', 'И. И.', 'А.А.', 'n/a', 'N/A', 'нет', 'НЕТ', 'Нет.', 'no name',
-    'No-Name', 'noname', 'неизвестно', 'Неизвестный', 'unknown', 'Unknown', 'аноним', 'Анонимно', 'test', 'Test Test',
-    'тест', 'нет имени', 'без имени', 'не указано', 'ФИО', 'клиент', 'покупатель', 'customer', 'null', 'undefined',
-    'none', 'qwerty', 'йцукен', 'белгісіз', 'жоқ', 'ivan@mail.ru', 'И???', 'Ли???', 'A.B.C.D.', '#$%&', '😀😀',
+    null,
+    undefined,
+    '',
+    '   ',
+    '\t\n',
+    'a',
+    'Ъ',
+    'Я',
+    '1234',
+    '12',
+    'Иван2',
+    'Анна 1',
+    '??',
+    '???',
+    '-',
+    '--',
+    '.',
+    '!!!',
+    'ааааа',
+    'АААА',
+    'xx',
+    'zzzzzz',
+    'Ааа Ббб',
+    'И. И.',
+    'А.А.',
+    'n/a',
+    'N/A',
+    'нет',
+    'НЕТ',
+    'Нет.',
+    'no name',
+    'No-Name',
+    'noname',
+    'неизвестно',
+    'Неизвестный',
+    'unknown',
+    'Unknown',
+    'аноним',
+    'Анонимно',
+    'test',
+    'Test Test',
+    'тест',
+    'нет имени',
+    'без имени',
+    'не указано',
+    'ФИО',
+    'клиент',
+    'покупатель',
+    'customer',
+    'null',
+    'undefined',
+    'none',
+    'qwerty',
+    'йцукен',
+    'белгісіз',
+    'жоқ',
+    'ivan@mail.ru',
+    'И???',
+    'Ли???',
+    'A.B.C.D.',
+    '#$%&',
+    '😀😀',
     'Анна\u0000',
   ])('rejects %j', (name) => {
     expect(isLegibleName(name)).toBe(false);
@@ -126,7 +231,12 @@ describe('checkSubmission: the customer name', () => {
 describe('checkSubmission: required documents', () => {
   const repairAct = rules({ requiredDocuments: [{ kind: 'repair_act', min: 1 }] });
   const twoScans = rules({ requiredDocuments: [{ kind: 'scan', min: 2 }] });
-  const both = rules({ requiredDocuments: [{ kind: 'repair_act', min: 1 }, { kind: 'receipt', min: 1 }] });
+  const both = rules({
+    requiredDocuments: [
+      { kind: 'repair_act', min: 1 },
+      { kind: 'receipt', min: 1 },
+    ],
+  });
 
   it.each<[string, Rules, Attachment[], string[]]>([
     ['none attached', repairAct, [], ['attachmentIds:documents_required']],
@@ -150,11 +260,16 @@ describe('checkSubmission: required documents', () => {
 
   it('reports each missing kind separately', () => {
     const messages = checkSubmission(both, submission()).map((f) => f.message);
-    expect(messages).toEqual(['Attach 1 document of kind "repair_act": 0 given', 'Attach 1 document of kind "receipt": 0 given']);
+    expect(messages).toEqual([
+      'Attach 1 document of kind "repair_act": 0 given',
+      'Attach 1 document of kind "receipt": 0 given',
+    ]);
   });
 
   it('matches kinds exactly', () => {
-    expect(codes(repairAct, submission({ attachments: [doc('repair_act_old')] }))).toEqual(['attachmentIds:documents_required']);
+    expect(codes(repairAct, submission({ attachments: [doc('repair_act_old')] }))).toEqual([
+      'attachmentIds:documents_required',
+    ]);
   });
 });
 
@@ -167,15 +282,33 @@ describe('checkSubmission: image resolution', () => {
     ['one pixel too short', min, [photo(800, 599)], ['attachmentIds.0:image_resolution_too_low']],
     ['portrait below the width', min, [photo(600, 800)], ['attachmentIds.0:image_resolution_too_low']],
     ['tiny', min, [photo(1, 1)], ['attachmentIds.0:image_resolution_too_low']],
-    ['only the second of three', min, [photo(1000, 1000), photo(320, 240), doc('receipt')], ['attachmentIds.1:image_resolution_too_low']],
-    ['two small ones', min, [photo(100, 100), doc('receipt'), photo(200, 200, 'scan', 'image/png')],
-      ['attachmentIds.0:image_resolution_too_low', 'attachmentIds.2:image_resolution_too_low']],
+    [
+      'only the second of three',
+      min,
+      [photo(1000, 1000), photo(320, 240), doc('receipt')],
+      ['attachmentIds.1:image_resolution_too_low'],
+    ],
+    [
+      'two small ones',
+      min,
+      [photo(100, 100), doc('receipt'), photo(200, 200, 'scan', 'image/png')],
+      ['attachmentIds.0:image_resolution_too_low', 'attachmentIds.2:image_resolution_too_low'],
+    ],
     ['a PDF is not an image', min, [doc('scan')], []],
     ['an image of unknown size', min, [photo(null, null)], []],
-    ['WebP and GIF count as images', min, [photo(10, 10, 'photo', 'image/webp'), photo(10, 10, 'photo', 'image/gif')],
-      ['attachmentIds.0:image_resolution_too_low', 'attachmentIds.1:image_resolution_too_low']],
+    [
+      'WebP and GIF count as images',
+      min,
+      [photo(10, 10, 'photo', 'image/webp'), photo(10, 10, 'photo', 'image/gif')],
+      ['attachmentIds.0:image_resolution_too_low', 'attachmentIds.1:image_resolution_too_low'],
+    ],
     ['no minimum', NO_RULES, [photo(1, 1)], []],
-    ['a width-only minimum', rules({ minImageWidth: 1000 }), [photo(999, 5000)], ['attachmentIds.0:image_resolution_too_low']],
+    [
+      'a width-only minimum',
+      rules({ minImageWidth: 1000 }),
+      [photo(999, 5000)],
+      ['attachmentIds.0:image_resolution_too_low'],
+    ],
   ])('%s', (_name, r, attachments, expected) => {
     expect(codes(r, submission({ attachments }))).toEqual(expected);
   });
@@ -192,7 +325,14 @@ describe('checkSubmission: combinations', () => {
   });
 
   it('passes anything when no rule is on', () => {
-    expect(checkSubmission(NO_RULES, { description: '', sequenceNumber: null, customerName: null, attachments: [photo(1, 1)] })).toEqual([]);
+    expect(
+      checkSubmission(NO_RULES, {
+        description: '',
+        sequenceNumber: null,
+        customerName: null,
+        attachments: [photo(1, 1)],
+      }),
+    ).toEqual([]);
   });
 
   it('reports every failed rule, not just the first, in a stable order', () => {
@@ -208,31 +348,56 @@ describe('checkSubmission: combinations', () => {
   });
 
   it.each<[string, Partial<Rules>, Partial<Submission>, string[]]>([
-    ['comment and name', { requireComment: true, requireLegibleCustomerName: true }, { description: 'Плохо', customerName: '-' },
-      ['description:comment_too_short', 'customer.name:customer_name_illegible']],
-    ['sequence number only, the rest is bad but not required', { requireSequenceNumber: true },
-      { description: '', customerName: '??', sequenceNumber: null }, ['sequenceNumber:sequence_number_required']],
-    ['documents and resolution', { requiredDocuments: [{ kind: 'scan', min: 1 }], minImageWidth: 1000, minImageHeight: 700 },
-      { attachments: [photo(900, 700, 'photo')] }, ['attachmentIds:documents_required', 'attachmentIds.0:image_resolution_too_low']],
-    ['a low-resolution scan satisfies the count but not the resolution',
+    [
+      'comment and name',
+      { requireComment: true, requireLegibleCustomerName: true },
+      { description: 'Плохо', customerName: '-' },
+      ['description:comment_too_short', 'customer.name:customer_name_illegible'],
+    ],
+    [
+      'sequence number only, the rest is bad but not required',
+      { requireSequenceNumber: true },
+      { description: '', customerName: '??', sequenceNumber: null },
+      ['sequenceNumber:sequence_number_required'],
+    ],
+    [
+      'documents and resolution',
       { requiredDocuments: [{ kind: 'scan', min: 1 }], minImageWidth: 1000, minImageHeight: 700 },
-      { attachments: [photo(500, 500, 'scan')] }, ['attachmentIds.0:image_resolution_too_low']],
+      { attachments: [photo(900, 700, 'photo')] },
+      ['attachmentIds:documents_required', 'attachmentIds.0:image_resolution_too_low'],
+    ],
+    [
+      'a low-resolution scan satisfies the count but not the resolution',
+      { requiredDocuments: [{ kind: 'scan', min: 1 }], minImageWidth: 1000, minImageHeight: 700 },
+      { attachments: [photo(500, 500, 'scan')] },
+      ['attachmentIds.0:image_resolution_too_low'],
+    ],
   ])('%s', (_name, r, s, expected) => {
     expect(codes(rules(r), submission(s))).toEqual(expected);
   });
 
   it('every failure carries a path, a code and an English message', () => {
-    const failures = checkSubmission({ ...STORE_RULES, requiredDocuments: [{ kind: 'scan', min: 1 }] },
-      { description: '', sequenceNumber: null, customerName: null, attachments: [photo(1, 1)] });
+    const failures = checkSubmission(
+      { ...STORE_RULES, requiredDocuments: [{ kind: 'scan', min: 1 }] },
+      { description: '', sequenceNumber: null, customerName: null, attachments: [photo(1, 1)] },
+    );
     expect(failures).toHaveLength(5);
-    for (const f of failures) expect(f.message).toMatch(/^[A-Z][\x20-\x7e×]+$/);
+    for (const f of failures) {
+      expect(f.message).toMatch(/^[A-Z][\x20-\x7e×]+$/);
+    }
   });
 });
 
 describe('SubmissionRules schema', () => {
   it('accepts the seeded service-centre rules', () => {
-    const seeded = { requireComment: true, requireSequenceNumber: true, requireLegibleCustomerName: true,
-      requiredDocuments: [{ kind: 'repair_act', min: 1 }], minImageWidth: 800, minImageHeight: 600 };
+    const seeded = {
+      requireComment: true,
+      requireSequenceNumber: true,
+      requireLegibleCustomerName: true,
+      requiredDocuments: [{ kind: 'repair_act', min: 1 }],
+      minImageWidth: 800,
+      minImageHeight: 600,
+    };
     expect(SubmissionRules.parse(seeded)).toEqual(seeded);
   });
 

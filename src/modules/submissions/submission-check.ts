@@ -32,31 +32,53 @@ function checkComment(description: string): FieldError[] {
   }
   const text = description.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
   if (text < MIN_COMMENT_TEXT) {
-    return [fail('description', 'comment_too_short',
-      `The comment is too short: ${text} letters or digits, at least ${MIN_COMMENT_TEXT} are needed to describe the incident`)];
+    return [
+      fail(
+        'description',
+        'comment_too_short',
+        `The comment is too short: ${text} letters or digits, at least ${MIN_COMMENT_TEXT} are needed to describe the incident`,
+      ),
+    ];
   }
   return [];
 }
 
 function checkSequenceNumber(sequenceNumber: string | null | undefined): FieldError[] {
-  if (sequenceNumber && sequenceNumber.trim() !== '') return [];
-  return [fail('sequenceNumber', 'sequence_number_required', "The unit's sequence number of this submission is required")];
+  if (sequenceNumber && sequenceNumber.trim() !== '') {
+    return [];
+  }
+  return [
+    fail('sequenceNumber', 'sequence_number_required', "The unit's sequence number of this submission is required"),
+  ];
 }
 
 function checkCustomerName(name: string | null | undefined): FieldError[] {
-  if (isLegibleName(name)) return [];
-  const message = !name || name.trim() === ''
-    ? "The customer's name is required"
-    : `The customer's name "${name.trim()}" is not legible: write the name in letters as the customer gave it`;
+  if (isLegibleName(name)) {
+    return [];
+  }
+  const message =
+    !name || name.trim() === ''
+      ? "The customer's name is required"
+      : `The customer's name "${name.trim()}" is not legible: write the name in letters as the customer gave it`;
   return [fail('customer.name', 'customer_name_illegible', message)];
 }
 
-function checkDocuments(required: SubmissionRules['requiredDocuments'], attachments: Submission['attachments']): FieldError[] {
+function checkDocuments(
+  required: SubmissionRules['requiredDocuments'],
+  attachments: Submission['attachments'],
+): FieldError[] {
   return required.flatMap(({ kind, min }) => {
     const given = attachments.filter((a) => a.documentKind === kind).length;
-    if (given >= min) return [];
-    return [fail('attachmentIds', 'documents_required',
-      `Attach ${min} document${min === 1 ? '' : 's'} of kind "${kind}": ${given} given`)];
+    if (given >= min) {
+      return [];
+    }
+    return [
+      fail(
+        'attachmentIds',
+        'documents_required',
+        `Attach ${min} document${min === 1 ? '' : 's'} of kind "${kind}": ${given} given`,
+      ),
+    ];
   });
 }
 
@@ -64,10 +86,19 @@ function checkImageResolution(rules: SubmissionRules, attachments: Submission['a
   const { minImageWidth: minWidth, minImageHeight: minHeight } = rules;
   return attachments.flatMap((a, i) => {
     // An image whose header could not be read has no known size; it is not judged on a guess.
-    if (!a.contentType.startsWith('image/') || a.width === null || a.height === null) return [];
-    if (a.width >= minWidth && a.height >= minHeight) return [];
-    return [fail(`attachmentIds.${i}`, 'image_resolution_too_low',
-      `The image is ${a.width}×${a.height} pixels; at least ${minWidth}×${minHeight} is required to read it`)];
+    if (!a.contentType.startsWith('image/') || a.width === null || a.height === null) {
+      return [];
+    }
+    if (a.width >= minWidth && a.height >= minHeight) {
+      return [];
+    }
+    return [
+      fail(
+        `attachmentIds.${i}`,
+        'image_resolution_too_low',
+        `The image is ${a.width}×${a.height} pixels; at least ${minWidth}×${minHeight} is required to read it`,
+      ),
+    ];
   });
 }
 
@@ -76,12 +107,60 @@ const fail = (path: string, code: string, message: string): FieldError => ({ pat
 // Words people type when they do not know or will not give the name (ru, en, kk). A name made only of
 // these is a placeholder; one of them beside a real word ("Клиент Иванов") is still a name.
 const PLACEHOLDER_WORDS = new Set([
-  'нет', 'не', 'без', 'имени', 'имя', 'фамилии', 'фамилия', 'фио', 'указано', 'указан', 'указана', 'неизвестно',
-  'неизвестный', 'неизвестная', 'неизв', 'аноним', 'анонимно', 'анонимный', 'тест', 'тестовый', 'клиент',
-  'покупатель', 'гость', 'заявитель', 'данных', 'йцукен', 'фыва',
-  'no', 'not', 'name', 'noname', 'none', 'unknown', 'anonymous', 'anon', 'test', 'testing', 'client', 'customer',
-  'guest', 'user', 'null', 'undefined', 'nil', 'given', 'specified', 'provided', 'qwerty', 'asdf', 'asd',
-  'белгісіз', 'жоқ', 'аты', 'тұтынушы',
+  'нет',
+  'не',
+  'без',
+  'имени',
+  'имя',
+  'фамилии',
+  'фамилия',
+  'фио',
+  'указано',
+  'указан',
+  'указана',
+  'неизвестно',
+  'неизвестный',
+  'неизвестная',
+  'неизв',
+  'аноним',
+  'анонимно',
+  'анонимный',
+  'тест',
+  'тестовый',
+  'клиент',
+  'покупатель',
+  'гость',
+  'заявитель',
+  'данных',
+  'йцукен',
+  'фыва',
+  'no',
+  'not',
+  'name',
+  'noname',
+  'none',
+  'unknown',
+  'anonymous',
+  'anon',
+  'test',
+  'testing',
+  'client',
+  'customer',
+  'guest',
+  'user',
+  'null',
+  'undefined',
+  'nil',
+  'given',
+  'specified',
+  'provided',
+  'qwerty',
+  'asdf',
+  'asd',
+  'белгісіз',
+  'жоқ',
+  'аты',
+  'тұтынушы',
 ]);
 
 const LETTER = /[\p{L}\p{M}]/u;
@@ -91,14 +170,26 @@ const LETTER = /[\p{L}\p{M}]/u;
  * digits or e-mail, not one letter repeated ("аааа"), not initials alone, not a placeholder ("нет", "unknown").
  */
 export function isLegibleName(name: string | null | undefined): boolean {
-  if (!name) return false;
+  if (!name) {
+    return false;
+  }
   const text = name.normalize('NFC').trim();
-  if (/[\p{N}@\p{Cc}]/u.test(text)) return false;
+  if (/[\p{N}@\p{Cc}]/u.test(text)) {
+    return false;
+  }
   const visible = [...text].filter((ch) => !/\s/u.test(ch));
   const letters = visible.filter((ch) => LETTER.test(ch)).length;
-  if (letters < 2 || letters * 2 <= visible.length) return false;
-  const words = text.toLowerCase().replaceAll('ё', 'е').split(/[^\p{L}\p{M}]+/u).filter(Boolean);
+  if (letters < 2 || letters * 2 <= visible.length) {
+    return false;
+  }
+  const words = text
+    .toLowerCase()
+    .replaceAll('ё', 'е')
+    .split(/[^\p{L}\p{M}]+/u)
+    .filter(Boolean);
   // Some word needs two different letters: "Ли" and "Иванов И." are names, "И. И." and "Ааа Ббб" are not.
-  if (!words.some((w) => new Set([...w].filter((ch) => /\p{L}/u.test(ch))).size >= 2)) return false;
+  if (!words.some((w) => new Set([...w].filter((ch) => /\p{L}/u.test(ch))).size >= 2)) {
+    return false;
+  }
   return !words.every((w) => PLACEHOLDER_WORDS.has(w));
 }

@@ -11,7 +11,9 @@ export interface RulesRow {
 const RULES_COLUMNS = `unit_type AS "unitType", rules, updated_at AS "updatedAt"`;
 
 export async function findRules(db: Queryable, unitType: string): Promise<RulesRow | undefined> {
-  return (await db.query<RulesRow>(`SELECT ${RULES_COLUMNS} FROM submission_rules WHERE unit_type = $1`, [unitType]))[0];
+  return (
+    await db.query<RulesRow>(`SELECT ${RULES_COLUMNS} FROM submission_rules WHERE unit_type = $1`, [unitType])
+  )[0];
 }
 
 export const listRules = (db: Queryable) =>
@@ -27,9 +29,16 @@ export async function upsertRules(db: Queryable, unitType: string, rules: unknow
   return rows[0]!;
 }
 
-export async function insertRejection(db: Queryable, unitId: string, userId: string | null, failures: FieldError[]): Promise<void> {
+export async function insertRejection(
+  db: Queryable,
+  unitId: string,
+  userId: string | null,
+  failures: FieldError[],
+): Promise<void> {
   await db.query('INSERT INTO submission_rejections (unit_id, user_id, failures) VALUES ($1, $2, $3)', [
-    unitId, userId, JSON.stringify(failures),
+    unitId,
+    userId,
+    JSON.stringify(failures),
   ]);
 }
 

@@ -8,15 +8,35 @@ import { listRules, rejectionCounts, setRules } from './submissions.service.ts';
 export async function registerSubmissionRoutes(app: App, ctx: Ctx) {
   const tags = ['submissions'];
 
-  app.get('/api/v1/submission-rules', { schema: { tags, response: { 200: z.object({ items: z.array(UnitTypeRules) }), ...errorResponses } } },
-    async (req) => ({ items: await listRules(ctx, actorOf(req)) }));
+  app.get(
+    '/api/v1/submission-rules',
+    { schema: { tags, response: { 200: z.object({ items: z.array(UnitTypeRules) }), ...errorResponses } } },
+    async (req) => ({ items: await listRules(ctx, actorOf(req)) }),
+  );
 
-  app.put('/api/v1/submission-rules/:unitType', {
-    schema: { tags, params: z.strictObject({ unitType: UnitType }), body: SubmissionRules, response: { 200: UnitTypeRules, ...errorResponses } },
-  }, async (req) => setRules(ctx, actorOf(req), req.params.unitType, req.body));
+  app.put(
+    '/api/v1/submission-rules/:unitType',
+    {
+      schema: {
+        tags,
+        params: z.strictObject({ unitType: UnitType }),
+        body: SubmissionRules,
+        response: { 200: UnitTypeRules, ...errorResponses },
+      },
+    },
+    async (req) => setRules(ctx, actorOf(req), req.params.unitType, req.body),
+  );
 
-  app.get('/api/v1/submission-rejections', {
-    schema: { tags, description: 'Rejected submissions per unit in [from, to), and per failure code how many of them failed it.',
-      querystring: RejectionQuery, response: { 200: z.object({ items: z.array(RejectionCount) }), ...errorResponses } },
-  }, async (req) => ({ items: await rejectionCounts(ctx, actorOf(req), req.query) }));
+  app.get(
+    '/api/v1/submission-rejections',
+    {
+      schema: {
+        tags,
+        description: 'Rejected submissions per unit in [from, to), and per failure code how many of them failed it.',
+        querystring: RejectionQuery,
+        response: { 200: z.object({ items: z.array(RejectionCount) }), ...errorResponses },
+      },
+    },
+    async (req) => ({ items: await rejectionCounts(ctx, actorOf(req), req.query) }),
+  );
 }

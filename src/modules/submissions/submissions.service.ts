@@ -5,7 +5,13 @@ import type { Queryable } from '../../db/db.ts';
 import { AppError, type FieldError, invalidField } from '../../server/errors.ts';
 import { authorize, unitScope, type Actor } from '../auth/actor.ts';
 import * as repo from './submissions.repo.ts';
-import { type RejectionCount, type RejectionQuery, SubmissionRules, UNIT_TYPES, type UnitTypeRules } from './submissions.schema.ts';
+import {
+  type RejectionCount,
+  type RejectionQuery,
+  SubmissionRules,
+  UNIT_TYPES,
+  type UnitTypeRules,
+} from './submissions.schema.ts';
 
 const present = (r: repo.RulesRow): UnitTypeRules => ({
   unitType: r.unitType,
@@ -22,7 +28,12 @@ export function rulesForUnitType(ctx: Ctx, unitType: string): Promise<Submission
 }
 
 /** Logs a failed submission; call it outside the rolled-back transaction of the attempt. */
-export async function recordRejection(db: Queryable, unitId: string, userId: string | null, failures: FieldError[]): Promise<void> {
+export async function recordRejection(
+  db: Queryable,
+  unitId: string,
+  userId: string | null,
+  failures: FieldError[],
+): Promise<void> {
   await repo.insertRejection(db, unitId, userId, failures);
 }
 
@@ -31,18 +42,29 @@ export async function listRules(ctx: Ctx, actor: Actor): Promise<UnitTypeRules[]
   return (await repo.listRules(ctx.db)).map(present);
 }
 
-export async function setRules(ctx: Ctx, actor: Actor, unitType: string, rules: SubmissionRules): Promise<UnitTypeRules> {
+export async function setRules(
+  ctx: Ctx,
+  actor: Actor,
+  unitType: string,
+  rules: SubmissionRules,
+): Promise<UnitTypeRules> {
   authorize(actor, 'settings:write');
   if (!(UNIT_TYPES as readonly string[]).includes(unitType)) {
     throw invalidField('unitType', 'unknown_unit_type', `Unit type must be one of: ${UNIT_TYPES.join(', ')}`);
   }
   const parsed = SubmissionRules.safeParse(rules);
   if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: 'invalid_value', message: i.message }));
+    const fields = parsed.error.issues.map((i) => ({
+      path: i.path.join('.'),
+      code: 'invalid_value',
+      message: i.message,
+    }));
     throw new AppError('validation_failed', fields[0]?.message ?? 'Invalid rules', fields);
   }
   const duplicates = duplicateKinds(parsed.data.requiredDocuments);
-  if (duplicates.length > 0) throw new AppError('validation_failed', duplicates[0]!.message, duplicates);
+  if (duplicates.length > 0) {
+    throw new AppError('validation_failed', duplicates[0]!.message, duplicates);
+  }
   const saved = present(await repo.upsertRules(ctx.db, unitType, parsed.data));
   ctx.cache.deletePrefix('submission-rules:');
   return saved;
@@ -52,7 +74,9 @@ export async function rejectionCounts(ctx: Ctx, actor: Actor, query: RejectionQu
   authorize(actor, 'settings:read');
   const from = query.from ? new Date(query.from) : null;
   const to = query.to ? new Date(query.to) : null;
-  if (from && to && from >= to) throw invalidField('query.to', 'before_from', '"to" must be later than "from"');
+  if (from && to && from >= to) {
+    throw invalidField('query.to', 'before_from', '"to" must be later than "from"');
+  }
   return repo.countRejections(ctx.db, { from, to, unitId: query.unitId ?? null, scope: unitScope(actor) });
 }
 
@@ -60,7 +84,15 @@ export async function rejectionCounts(ctx: Ctx, actor: Actor, query: RejectionQu
 function duplicateKinds(required: SubmissionRules['requiredDocuments']): FieldError[] {
   const seen = new Set<string>();
   return required.flatMap(({ kind }, i) => {
-    if (!seen.has(kind)) return (seen.add(kind), []);
-    return [{ path: `requiredDocuments.${i}.kind`, code: 'duplicate_kind', message: `Document kind "${kind}" is listed twice` }];
+    if (!seen.has(kind)) {
+      return (seen.add(kind), []);
+    }
+    return [
+      {
+        path: `requiredDocuments.${i}.kind`,
+        code: 'duplicate_kind',
+        message: `Document kind "${kind}" is listed twice`,
+      },
+    ];
   });
 }

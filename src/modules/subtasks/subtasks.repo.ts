@@ -28,7 +28,10 @@ const COLUMNS = `s.id, s.appeal_id AS "appealId", a.number AS "appealNumber", a.
 const FROM = 'appeal_subtasks s JOIN appeals a ON a.id = s.appeal_id';
 
 export async function findById(db: Queryable, id: string, forUpdate = false): Promise<SubtaskRow | undefined> {
-  const rows = await db.query<SubtaskRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE s.id = $1${forUpdate ? ' FOR UPDATE OF s' : ''}`, [id]);
+  const rows = await db.query<SubtaskRow>(
+    `SELECT ${COLUMNS} FROM ${FROM} WHERE s.id = $1${forUpdate ? ' FOR UPDATE OF s' : ''}`,
+    [id],
+  );
   return rows[0];
 }
 
@@ -36,7 +39,16 @@ export const listOfAppeal = (db: Queryable, appealId: string) =>
   db.query<SubtaskRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE s.appeal_id = $1 ORDER BY s.created_at, s.id`, [appealId]);
 
 /** Sub-tasks across appeals; `unitIds` (when given) confines them to appeals of those units. */
-export function list(db: Queryable, f: { assigneeId?: string | undefined; queueId?: string | undefined; status?: string | undefined; unitIds: string[] | null; limit: number }) {
+export function list(
+  db: Queryable,
+  f: {
+    assigneeId?: string | undefined;
+    queueId?: string | undefined;
+    status?: string | undefined;
+    unitIds: string[] | null;
+    limit: number;
+  },
+) {
   return db.query<SubtaskRow>(
     `SELECT ${COLUMNS} FROM ${FROM}
      WHERE ($1::uuid IS NULL OR s.assignee_id = $1) AND ($2::uuid IS NULL OR s.queue_id = $2) AND ($3::text IS NULL OR s.status = $3)
@@ -48,7 +60,16 @@ export function list(db: Queryable, f: { assigneeId?: string | undefined; queueI
 
 export async function insert(
   db: Queryable,
-  s: { appealId: string; title: string; description: string; queueId: string | null; assigneeId: string | null; dueMinutes: number | null; dueAt: Date | null; createdBy: string | null },
+  s: {
+    appealId: string;
+    title: string;
+    description: string;
+    queueId: string | null;
+    assigneeId: string | null;
+    dueMinutes: number | null;
+    dueAt: Date | null;
+    createdBy: string | null;
+  },
 ): Promise<string> {
   const rows = await db.query<{ id: string }>(
     `INSERT INTO appeal_subtasks (appeal_id, title, description, queue_id, assignee_id, due_minutes, due_at, created_by)
@@ -59,13 +80,38 @@ export async function insert(
 }
 
 /** Applies only the fields given; a new due time may be late again, so it clears late_notified_at. */
-export async function update(db: Queryable, id: string, set: { status?: string | undefined; assigneeId?: string | null | undefined; title?: string | undefined; description?: string | undefined; dueAt?: Date | null | undefined; doneAt?: Date | null | undefined }) {
-  const columns: Record<string, string> = { status: 'status', assigneeId: 'assignee_id', title: 'title', description: 'description', dueAt: 'due_at', doneAt: 'done_at' };
+export async function update(
+  db: Queryable,
+  id: string,
+  set: {
+    status?: string | undefined;
+    assigneeId?: string | null | undefined;
+    title?: string | undefined;
+    description?: string | undefined;
+    dueAt?: Date | null | undefined;
+    doneAt?: Date | null | undefined;
+  },
+) {
+  const columns: Record<string, string> = {
+    status: 'status',
+    assigneeId: 'assignee_id',
+    title: 'title',
+    description: 'description',
+    dueAt: 'due_at',
+    doneAt: 'done_at',
+  };
   const entries = Object.entries(set).filter(([k, v]) => v !== undefined && columns[k]);
-  if (entries.length === 0) return;
+  if (entries.length === 0) {
+    return;
+  }
   const assignments = entries.map(([k], i) => `${columns[k]} = $${i + 2}`);
-  if (set.dueAt !== undefined) assignments.push('late_notified_at = NULL');
-  await db.query(`UPDATE appeal_subtasks SET ${assignments.join(', ')}, updated_at = now() WHERE id = $1`, [id, ...entries.map(([, v]) => v)]);
+  if (set.dueAt !== undefined) {
+    assignments.push('late_notified_at = NULL');
+  }
+  await db.query(`UPDATE appeal_subtasks SET ${assignments.join(', ')}, updated_at = now() WHERE id = $1`, [
+    id,
+    ...entries.map(([, v]) => v),
+  ]);
 }
 
 export interface LateRow {
@@ -100,7 +146,10 @@ export async function queueExists(db: Queryable, id: string): Promise<boolean> {
   return (await db.query('SELECT 1 FROM queues WHERE id = $1 AND active', [id])).length > 0;
 }
 
-export async function userForAssignment(db: Queryable, id: string): Promise<{ role: string; active: boolean; unitIds: string[] } | undefined> {
+export async function userForAssignment(
+  db: Queryable,
+  id: string,
+): Promise<{ role: string; active: boolean; unitIds: string[] } | undefined> {
   const rows = await db.query<{ role: string; active: boolean; unitIds: string[] }>(
     `SELECT u.role, u.active, coalesce((SELECT array_agg(m.unit_id) FROM unit_members m WHERE m.user_id = u.id), '{}') AS "unitIds"
      FROM users u WHERE u.id = $1`,

@@ -1,19 +1,48 @@
 // Sub-tasks of appeals, and the work across appeals that other teams hand to a queue or a person.
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
-import { actorOf, type App, errorResponses, IdempotencyHeaders, idempotencyKey, IdParams, sendCreated } from '../../server/http.ts';
+import {
+  actorOf,
+  type App,
+  errorResponses,
+  IdempotencyHeaders,
+  idempotencyKey,
+  IdParams,
+  sendCreated,
+} from '../../server/http.ts';
 import { CreateSubtask, Subtask, SubtaskQuery, UpdateSubtask } from './subtasks.schema.ts';
 import { createSubtask, listOfAppeal, listSubtasks, updateSubtask } from './subtasks.service.ts';
 
 export async function registerSubtaskRoutes(app: App, ctx: Ctx) {
   const tags = ['subtasks'];
   const Items = z.object({ items: z.array(Subtask) });
-  app.get('/api/v1/appeals/:id/subtasks', { schema: { tags, params: IdParams, response: { 200: Items, ...errorResponses } } },
-    async (req) => ({ items: await listOfAppeal(ctx, actorOf(req), req.params.id) }));
-  app.post('/api/v1/appeals/:id/subtasks', { schema: { tags, params: IdParams, headers: IdempotencyHeaders, body: CreateSubtask, response: { 201: Subtask, ...errorResponses } } },
-    async (req, reply) => sendCreated(reply, await createSubtask(ctx, actorOf(req), req.params.id, req.body, idempotencyKey(req))));
-  app.get('/api/v1/subtasks', { schema: { tags, querystring: SubtaskQuery, response: { 200: Items, ...errorResponses } } },
-    async (req) => ({ items: await listSubtasks(ctx, actorOf(req), req.query) }));
-  app.patch('/api/v1/subtasks/:id', { schema: { tags, params: IdParams, body: UpdateSubtask, response: { 200: Subtask, ...errorResponses } } },
-    async (req) => updateSubtask(ctx, actorOf(req), req.params.id, req.body));
+  app.get(
+    '/api/v1/appeals/:id/subtasks',
+    { schema: { tags, params: IdParams, response: { 200: Items, ...errorResponses } } },
+    async (req) => ({ items: await listOfAppeal(ctx, actorOf(req), req.params.id) }),
+  );
+  app.post(
+    '/api/v1/appeals/:id/subtasks',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        headers: IdempotencyHeaders,
+        body: CreateSubtask,
+        response: { 201: Subtask, ...errorResponses },
+      },
+    },
+    async (req, reply) =>
+      sendCreated(reply, await createSubtask(ctx, actorOf(req), req.params.id, req.body, idempotencyKey(req))),
+  );
+  app.get(
+    '/api/v1/subtasks',
+    { schema: { tags, querystring: SubtaskQuery, response: { 200: Items, ...errorResponses } } },
+    async (req) => ({ items: await listSubtasks(ctx, actorOf(req), req.query) }),
+  );
+  app.patch(
+    '/api/v1/subtasks/:id',
+    { schema: { tags, params: IdParams, body: UpdateSubtask, response: { 200: Subtask, ...errorResponses } } },
+    async (req) => updateSubtask(ctx, actorOf(req), req.params.id, req.body),
+  );
 }

@@ -6,19 +6,39 @@ import { markLate } from './subtasks.repo.ts';
 
 const BATCH = 500;
 
-export async function scanLateSubtasks(ctx: Ctx, now = new Date(), opts: { batchSize?: number } = {}): Promise<{ late: number; notifications: number }> {
+export async function scanLateSubtasks(
+  ctx: Ctx,
+  now = new Date(),
+  opts: { batchSize?: number } = {},
+): Promise<{ late: number; notifications: number }> {
   const result = { late: 0, notifications: 0 };
   for (;;) {
     const rows = await ctx.db.transaction(async (tx) => {
       const late = await markLate(tx, now, opts.batchSize ?? BATCH);
-      const sent = await notify(tx, late.filter((s) => s.notifyUserId).map((s) => ({
-        userId: s.notifyUserId!, appealId: s.appealId, kind: 'subtask_late', dedupeKey: `subtask_late:${s.id}:${s.dueAt.toISOString()}`,
-        payload: { subtaskId: s.id, title: s.title, dueAt: s.dueAt.toISOString(), appealNumber: s.appealNumber, subject: s.subject },
-      })));
+      const sent = await notify(
+        tx,
+        late
+          .filter((s) => s.notifyUserId)
+          .map((s) => ({
+            userId: s.notifyUserId!,
+            appealId: s.appealId,
+            kind: 'subtask_late',
+            dedupeKey: `subtask_late:${s.id}:${s.dueAt.toISOString()}`,
+            payload: {
+              subtaskId: s.id,
+              title: s.title,
+              dueAt: s.dueAt.toISOString(),
+              appealNumber: s.appealNumber,
+              subject: s.subject,
+            },
+          })),
+      );
       result.notifications += sent.notifications;
       return late.length;
     });
     result.late += rows;
-    if (rows < (opts.batchSize ?? BATCH)) return result;
+    if (rows < (opts.batchSize ?? BATCH)) {
+      return result;
+    }
   }
 }

@@ -6,56 +6,75 @@ export const SUBTASK_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as 
 export const SubtaskStatus = z.enum(SUBTASK_STATUSES);
 export type SubtaskStatus = z.infer<typeof SubtaskStatus>;
 
-export const Subtask = z.object({
-  id: z.uuid(),
-  appealId: z.uuid(),
-  appealNumber: z.number(),
-  appealSubject: z.string(),
-  title: z.string(),
-  description: z.string(),
-  queueId: z.uuid().nullable(),
-  assigneeId: z.uuid().nullable(),
-  status: SubtaskStatus,
-  dueMinutes: z.number().nullable().describe('Working minutes asked for at creation, on the Customer Service calendar'),
-  dueAt: z.string().nullable(),
-  late: z.boolean().describe('Still open past its due time'),
-  createdBy: z.uuid().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  doneAt: z.string().nullable(),
-}).meta({ id: 'Subtask' });
+export const Subtask = z
+  .object({
+    id: z.uuid(),
+    appealId: z.uuid(),
+    appealNumber: z.number(),
+    appealSubject: z.string(),
+    title: z.string(),
+    description: z.string(),
+    queueId: z.uuid().nullable(),
+    assigneeId: z.uuid().nullable(),
+    status: SubtaskStatus,
+    dueMinutes: z
+      .number()
+      .nullable()
+      .describe('Working minutes asked for at creation, on the Customer Service calendar'),
+    dueAt: z.string().nullable(),
+    late: z.boolean().describe('Still open past its due time'),
+    createdBy: z.uuid().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    doneAt: z.string().nullable(),
+  })
+  .meta({ id: 'Subtask' });
 export type Subtask = z.infer<typeof Subtask>;
 
 const Title = z.string().trim().min(1).max(300);
 const Description = z.string().trim().max(10_000);
 const Instant = z.iso.datetime({ offset: true });
 
-export const CreateSubtask = z.strictObject({
-  title: Title,
-  description: Description.optional(),
-  queueId: z.uuid().optional(),
-  assigneeId: z.uuid().optional(),
-  dueInWorkingMinutes: z.number().int().min(0).max(525_600).optional(),
-  dueAt: Instant.optional(),
-}).superRefine((v, ctx) => {
-  if (v.queueId === undefined && v.assigneeId === undefined) {
-    for (const path of ['queueId', 'assigneeId']) {
-      ctx.addIssue({ code: 'custom', path: [path], message: 'Give the sub-task a queue or a person', params: { code: 'queue_or_assignee_required' } });
+export const CreateSubtask = z
+  .strictObject({
+    title: Title,
+    description: Description.optional(),
+    queueId: z.uuid().optional(),
+    assigneeId: z.uuid().optional(),
+    dueInWorkingMinutes: z.number().int().min(0).max(525_600).optional(),
+    dueAt: Instant.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.queueId === undefined && v.assigneeId === undefined) {
+      for (const path of ['queueId', 'assigneeId']) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [path],
+          message: 'Give the sub-task a queue or a person',
+          params: { code: 'queue_or_assignee_required' },
+        });
+      }
     }
-  }
-  if (v.dueInWorkingMinutes !== undefined && v.dueAt !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['dueAt'], message: 'Give either dueInWorkingMinutes or dueAt, not both', params: { code: 'one_due_time' } });
-  }
-});
+    if (v.dueInWorkingMinutes !== undefined && v.dueAt !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dueAt'],
+        message: 'Give either dueInWorkingMinutes or dueAt, not both',
+        params: { code: 'one_due_time' },
+      });
+    }
+  });
 export type CreateSubtaskInput = z.infer<typeof CreateSubtask>;
 
-export const UpdateSubtask = z.strictObject({
-  status: SubtaskStatus.optional(),
-  assigneeId: z.uuid().nullable().optional(),
-  title: Title.optional(),
-  description: Description.optional(),
-  dueAt: Instant.nullable().optional(),
-}).refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
+export const UpdateSubtask = z
+  .strictObject({
+    status: SubtaskStatus.optional(),
+    assigneeId: z.uuid().nullable().optional(),
+    title: Title.optional(),
+    description: Description.optional(),
+    dueAt: Instant.nullable().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
 export type UpdateSubtaskInput = z.infer<typeof UpdateSubtask>;
 
 export const SubtaskQuery = z.strictObject({

@@ -10,15 +10,33 @@ import { notify } from '../notifications/notifications.service.ts';
 import { READ_MAX_AGE_MS, calendarOf, freshSnapshot } from '../sla/sla.snapshot.ts';
 import { addWorkingMinutes, NoWorkingTimeError } from '../sla/working-time.ts';
 import * as repo from './subtasks.repo.ts';
-import type { CreateSubtaskInput, Subtask, SubtaskQuery, SubtaskStatus, UpdateSubtaskInput } from './subtasks.schema.ts';
+import type {
+  CreateSubtaskInput,
+  Subtask,
+  SubtaskQuery,
+  SubtaskStatus,
+  UpdateSubtaskInput,
+} from './subtasks.schema.ts';
 
 const OPEN = new Set(['open', 'in_progress']);
 
 export const presentSubtask = (s: repo.SubtaskRow, now = new Date()): Subtask => ({
-  id: s.id, appealId: s.appealId, appealNumber: s.appealNumber, appealSubject: s.appealSubject, title: s.title, description: s.description,
-  queueId: s.queueId, assigneeId: s.assigneeId, status: s.status as SubtaskStatus, dueMinutes: s.dueMinutes,
-  dueAt: s.dueAt?.toISOString() ?? null, late: OPEN.has(s.status) && s.dueAt !== null && s.dueAt <= now,
-  createdBy: s.createdBy, createdAt: s.createdAt.toISOString(), updatedAt: s.updatedAt.toISOString(), doneAt: s.doneAt?.toISOString() ?? null,
+  id: s.id,
+  appealId: s.appealId,
+  appealNumber: s.appealNumber,
+  appealSubject: s.appealSubject,
+  title: s.title,
+  description: s.description,
+  queueId: s.queueId,
+  assigneeId: s.assigneeId,
+  status: s.status as SubtaskStatus,
+  dueMinutes: s.dueMinutes,
+  dueAt: s.dueAt?.toISOString() ?? null,
+  late: OPEN.has(s.status) && s.dueAt !== null && s.dueAt <= now,
+  createdBy: s.createdBy,
+  createdAt: s.createdAt.toISOString(),
+  updatedAt: s.updatedAt.toISOString(),
+  doneAt: s.doneAt?.toISOString() ?? null,
 });
 
 /** The instant `minutes` working minutes after `now` on Customer Service's calendar. */
@@ -28,22 +46,34 @@ export async function dueAfterWorkingMinutes(db: Queryable, now: Date, minutes: 
     return addWorkingMinutes(calendarOf(snap, snap.csCalendarId), now, minutes);
   } catch (err) {
     if (err instanceof NoWorkingTimeError || err instanceof RangeError) {
-      throw invalidField('dueInWorkingMinutes', 'no_working_time', 'The calendar has no working time to count these minutes in');
+      throw invalidField(
+        'dueInWorkingMinutes',
+        'no_working_time',
+        'The calendar has no working time to count these minutes in',
+      );
     }
     throw err;
   }
 }
 
 async function checkQueue(db: Queryable, queueId: string): Promise<void> {
-  if (!(await repo.queueExists(db, queueId))) throw invalidField('queueId', 'unknown_queue', 'No such active queue');
+  if (!(await repo.queueExists(db, queueId))) {
+    throw invalidField('queueId', 'unknown_queue', 'No such active queue');
+  }
 }
 
 /** An assignee is an active user of a working role, or a unit's responsible who can see the appeal's unit. */
 async function checkAssignee(db: Queryable, assigneeId: string, appealUnitId: string | null): Promise<void> {
   const user = await repo.userForAssignment(db, assigneeId);
-  if (!user || !user.active) throw invalidField('assigneeId', 'unknown_user', 'No such active user');
-  if (OWNER_ROLES.has(user.role as Role)) return;
-  if (user.role === 'unit_responsible' && appealUnitId !== null && user.unitIds.includes(appealUnitId)) return;
+  if (!user || !user.active) {
+    throw invalidField('assigneeId', 'unknown_user', 'No such active user');
+  }
+  if (OWNER_ROLES.has(user.role as Role)) {
+    return;
+  }
+  if (user.role === 'unit_responsible' && appealUnitId !== null && user.unitIds.includes(appealUnitId)) {
+    return;
+  }
   throw invalidField('assigneeId', 'not_an_assignee', `A ${user.role} cannot take this sub-task`);
 }
 
@@ -57,37 +87,72 @@ export async function listOfAppeal(ctx: Ctx, actor: Actor, appealId: string): Pr
 export async function listSubtasks(ctx: Ctx, actor: Actor, q: SubtaskQuery): Promise<Subtask[]> {
   authorize(actor, 'appeals:read');
   const assigneeId = q.assigneeId === 'me' ? actor.id : q.assigneeId;
-  const rows = await repo.list(ctx.db, { assigneeId, queueId: q.queueId, status: q.status, unitIds: unitScope(actor), limit: q.limit });
+  const rows = await repo.list(ctx.db, {
+    assigneeId,
+    queueId: q.queueId,
+    status: q.status,
+    unitIds: unitScope(actor),
+    limit: q.limit,
+  });
   const now = new Date();
   return rows.map((s) => presentSubtask(s, now));
 }
 
-export async function createSubtask(ctx: Ctx, actor: Actor, appealId: string, input: CreateSubtaskInput, key?: string, now = new Date()): Promise<Outcome<Subtask>> {
+export async function createSubtask(
+  ctx: Ctx,
+  actor: Actor,
+  appealId: string,
+  input: CreateSubtaskInput,
+  key?: string,
+  now = new Date(),
+): Promise<Outcome<Subtask>> {
   authorize(actor, 'appeals:update');
   return idempotent(ctx.db, actor.id, key, `POST /api/v1/appeals/${appealId}/subtasks`, input, async (tx) =>
-    insertSubtaskIn(tx, actor.id, await visibleAppeal(tx, actor, appealId), input, now));
+    insertSubtaskIn(tx, actor.id, await visibleAppeal(tx, actor, appealId), input, now),
+  );
 }
 
 /**
  * Adds a sub-task inside the caller's transaction (the appeal's visibility already checked): a person's create,
  * or a routing rule's action (actorId null for the system).
  */
-export async function insertSubtaskIn(tx: Queryable, actorId: string | null, appeal: { id: string; unitId: string | null }, input: CreateSubtaskInput, now = new Date()): Promise<Subtask> {
+export async function insertSubtaskIn(
+  tx: Queryable,
+  actorId: string | null,
+  appeal: { id: string; unitId: string | null },
+  input: CreateSubtaskInput,
+  now = new Date(),
+): Promise<Subtask> {
   const appealId = appeal.id;
   const { collect, throwIfAny } = fieldErrorCollector();
-  if (input.queueId) await collect(() => checkQueue(tx, input.queueId!));
-  if (input.assigneeId) await collect(() => checkAssignee(tx, input.assigneeId!, appeal.unitId));
-  const dueAt = input.dueInWorkingMinutes !== undefined
-    ? await collect(() => dueAfterWorkingMinutes(tx, now, input.dueInWorkingMinutes!))
-    : input.dueAt !== undefined ? new Date(input.dueAt) : null;
+  if (input.queueId) {
+    await collect(() => checkQueue(tx, input.queueId!));
+  }
+  if (input.assigneeId) {
+    await collect(() => checkAssignee(tx, input.assigneeId!, appeal.unitId));
+  }
+  const dueAt =
+    input.dueInWorkingMinutes !== undefined
+      ? await collect(() => dueAfterWorkingMinutes(tx, now, input.dueInWorkingMinutes!))
+      : input.dueAt !== undefined
+        ? new Date(input.dueAt)
+        : null;
   throwIfAny();
   const id = await repo.insert(tx, {
-    appealId, title: input.title, description: input.description ?? '', queueId: input.queueId ?? null, assigneeId: input.assigneeId ?? null,
-    dueMinutes: input.dueInWorkingMinutes ?? null, dueAt: dueAt ?? null, createdBy: actorId,
+    appealId,
+    title: input.title,
+    description: input.description ?? '',
+    queueId: input.queueId ?? null,
+    assigneeId: input.assigneeId ?? null,
+    dueMinutes: input.dueInWorkingMinutes ?? null,
+    dueAt: dueAt ?? null,
+    createdBy: actorId,
   });
   const row = (await repo.findById(tx, id))!;
   await recordEvents(tx, appealId, actorId, [{ action: 'subtask_added', field: 'subtask', newValue: eventValue(row) }]);
-  if (row.assigneeId && row.assigneeId !== actorId) await notifyAssignee(tx, row);
+  if (row.assigneeId && row.assigneeId !== actorId) {
+    await notifyAssignee(tx, row);
+  }
   return presentSubtask(row, now);
 }
 
@@ -95,46 +160,93 @@ export async function updateSubtask(ctx: Ctx, actor: Actor, id: string, input: U
   authorize(actor, 'appeals:read');
   return ctx.db.transaction(async (tx) => {
     const current = await repo.findById(tx, id, true);
-    if (!current || !canSeeUnit(actor, current.appealUnitId)) throw notFound('Sub-task');
+    if (!current || !canSeeUnit(actor, current.appealUnitId)) {
+      throw notFound('Sub-task');
+    }
     // Whoever works the appeal may change anything; the assignee may move their own sub-task along.
     if (!can(actor, 'appeals:update')) {
       const onlyStatus = Object.keys(input).every((k) => k === 'status');
-      if (current.assigneeId !== actor.id || !onlyStatus) throw forbidden('Only the assignee may change this sub-task, and only its status');
+      if (current.assigneeId !== actor.id || !onlyStatus) {
+        throw forbidden('Only the assignee may change this sub-task, and only its status');
+      }
     }
-    if (input.assigneeId) await checkAssignee(tx, input.assigneeId, current.appealUnitId);
+    if (input.assigneeId) {
+      await checkAssignee(tx, input.assigneeId, current.appealUnitId);
+    }
     if (input.assigneeId === null && current.queueId === null) {
       throw invalidField('assigneeId', 'queue_or_assignee_required', 'A sub-task without a queue needs a person');
     }
     const status = input.status ?? current.status;
     const doneAt = status === current.status ? undefined : status === 'done' ? new Date() : null;
     await repo.update(tx, id, {
-      status: input.status, assigneeId: input.assigneeId, title: input.title, description: input.description,
-      dueAt: input.dueAt === undefined ? undefined : input.dueAt === null ? null : new Date(input.dueAt), doneAt,
+      status: input.status,
+      assigneeId: input.assigneeId,
+      title: input.title,
+      description: input.description,
+      dueAt: input.dueAt === undefined ? undefined : input.dueAt === null ? null : new Date(input.dueAt),
+      doneAt,
     });
     const row = (await repo.findById(tx, id))!;
     if (status !== current.status) {
-      await recordEvents(tx, row.appealId, actor.id, [{ action: 'subtask_status', field: 'subtask', oldValue: { id, status: current.status }, newValue: { id, status, title: row.title } }]);
-      if (status === 'done') await notifyOwnerDone(tx, actor, row);
+      await recordEvents(tx, row.appealId, actor.id, [
+        {
+          action: 'subtask_status',
+          field: 'subtask',
+          oldValue: { id, status: current.status },
+          newValue: { id, status, title: row.title },
+        },
+      ]);
+      if (status === 'done') {
+        await notifyOwnerDone(tx, actor, row);
+      }
     }
-    if (input.assigneeId && input.assigneeId !== current.assigneeId && input.assigneeId !== actor.id) await notifyAssignee(tx, row);
+    if (input.assigneeId && input.assigneeId !== current.assigneeId && input.assigneeId !== actor.id) {
+      await notifyAssignee(tx, row);
+    }
     return presentSubtask(row);
   });
 }
 
 const eventValue = (s: repo.SubtaskRow) => ({
-  id: s.id, title: s.title, queueId: s.queueId, assigneeId: s.assigneeId, status: s.status, dueAt: s.dueAt?.toISOString() ?? null,
+  id: s.id,
+  title: s.title,
+  queueId: s.queueId,
+  assigneeId: s.assigneeId,
+  status: s.status,
+  dueAt: s.dueAt?.toISOString() ?? null,
 });
 
-const payloadOf = (s: repo.SubtaskRow) => ({ subtaskId: s.id, title: s.title, appealNumber: s.appealNumber, subject: s.appealSubject });
+const payloadOf = (s: repo.SubtaskRow) => ({
+  subtaskId: s.id,
+  title: s.title,
+  appealNumber: s.appealNumber,
+  subject: s.appealSubject,
+});
 
 function notifyAssignee(tx: Queryable, s: repo.SubtaskRow) {
-  return notify(tx, [{ userId: s.assigneeId!, appealId: s.appealId, kind: 'subtask_assigned', dedupeKey: `subtask_assigned:${s.id}:${s.assigneeId}`, payload: payloadOf(s) }]);
+  return notify(tx, [
+    {
+      userId: s.assigneeId!,
+      appealId: s.appealId,
+      kind: 'subtask_assigned',
+      dedupeKey: `subtask_assigned:${s.id}:${s.assigneeId}`,
+      payload: payloadOf(s),
+    },
+  ]);
 }
 
 function notifyOwnerDone(tx: Queryable, actor: Actor, s: repo.SubtaskRow) {
-  if (!s.appealOwnerId || s.appealOwnerId === actor.id) return;
+  if (!s.appealOwnerId || s.appealOwnerId === actor.id) {
+    return;
+  }
   // Keyed by the moment it was done: a sub-task reopened and done again is news again.
-  return notify(tx, [{
-    userId: s.appealOwnerId, appealId: s.appealId, kind: 'subtask_done', dedupeKey: `subtask_done:${s.id}:${s.doneAt!.toISOString()}`, payload: payloadOf(s),
-  }]);
+  return notify(tx, [
+    {
+      userId: s.appealOwnerId,
+      appealId: s.appealId,
+      kind: 'subtask_done',
+      dedupeKey: `subtask_done:${s.id}:${s.doneAt!.toISOString()}`,
+      payload: payloadOf(s),
+    },
+  ]);
 }

@@ -23,13 +23,40 @@ export interface ResponseTally extends ResponseCounts {
 // Counter name in the API → column of survey_tally_terms() and survey_tallies (013_survey_tallies.sql), where
 // the one definition of each counter lives: the raw reads and the roll-up sum the same terms.
 const COUNTERS: readonly [keyof Omit<ResponseTally, 'key'>, string][] = [
-  ['closed', 'closed'], ['answered', 'answered'], ['silent', 'silent'], ['csatSatisfied', 'csat_satisfied'], ['csatN', 'csat_n'],
-  ['csat10N', 'csat10_n'], ['csat10Sum', 'csat10_sum'], ['csat10Sq', 'csat10_sq'], ['csat5N', 'csat5_n'], ['csat5Sum', 'csat5_sum'], ['csat5Sq', 'csat5_sq'],
-  ['npsN', 'nps_n'], ['promoters', 'promoters'], ['detractors', 'detractors'],
-  ['ces7N', 'ces7_n'], ['ces7Sum', 'ces7_sum'], ['ces7Sq', 'ces7_sq'], ['ces5N', 'ces5_n'], ['ces5Sum', 'ces5_sum'], ['ces5Sq', 'ces5_sq'],
-  ['staffPositive', 'staff_positive'], ['staffNeutral', 'staff_neutral'], ['staffNegative', 'staff_negative'], ['staffSilent', 'staff_silent'], ['staffExcluded', 'staff_excluded'],
-  ['officePositive', 'office_positive'], ['officeNeutral', 'office_neutral'], ['officeNegative', 'office_negative'], ['officeSilent', 'office_silent'], ['officeExcluded', 'office_excluded'],
-  ['loyaltyPositive', 'loyalty_positive'], ['loyaltyNeutral', 'loyalty_neutral'], ['loyaltyNegative', 'loyalty_negative'], ['loyaltySilent', 'loyalty_silent'],
+  ['closed', 'closed'],
+  ['answered', 'answered'],
+  ['silent', 'silent'],
+  ['csatSatisfied', 'csat_satisfied'],
+  ['csatN', 'csat_n'],
+  ['csat10N', 'csat10_n'],
+  ['csat10Sum', 'csat10_sum'],
+  ['csat10Sq', 'csat10_sq'],
+  ['csat5N', 'csat5_n'],
+  ['csat5Sum', 'csat5_sum'],
+  ['csat5Sq', 'csat5_sq'],
+  ['npsN', 'nps_n'],
+  ['promoters', 'promoters'],
+  ['detractors', 'detractors'],
+  ['ces7N', 'ces7_n'],
+  ['ces7Sum', 'ces7_sum'],
+  ['ces7Sq', 'ces7_sq'],
+  ['ces5N', 'ces5_n'],
+  ['ces5Sum', 'ces5_sum'],
+  ['ces5Sq', 'ces5_sq'],
+  ['staffPositive', 'staff_positive'],
+  ['staffNeutral', 'staff_neutral'],
+  ['staffNegative', 'staff_negative'],
+  ['staffSilent', 'staff_silent'],
+  ['staffExcluded', 'staff_excluded'],
+  ['officePositive', 'office_positive'],
+  ['officeNeutral', 'office_neutral'],
+  ['officeNegative', 'office_negative'],
+  ['officeSilent', 'office_silent'],
+  ['officeExcluded', 'office_excluded'],
+  ['loyaltyPositive', 'loyalty_positive'],
+  ['loyaltyNeutral', 'loyalty_neutral'],
+  ['loyaltyNegative', 'loyalty_negative'],
+  ['loyaltySilent', 'loyalty_silent'],
   ['forceMajeure', 'force_majeure'],
 ];
 export const RESPONSE_COUNTERS: readonly (keyof Omit<ResponseTally, 'key'>)[] = COUNTERS.map(([name]) => name);
@@ -49,8 +76,12 @@ const RESPONSE_KEY: Record<GroupBy, string> = {
 export function tallyResponses(db: Queryable, f: IndexFilter): Promise<ResponseTally[]> {
   const params: unknown[] = [f.from, f.to, f.timeZone];
   let where = `i.status IN ('completed', 'lapsed', 'silent') AND i.sent_at >= $1 AND i.sent_at < $2`;
-  if (f.unitIds) where += ` AND i.unit_id = ANY ($${params.push(f.unitIds)}::uuid[])`;
-  if (f.surveyId) where += ` AND i.survey_id = $${params.push(f.surveyId)}`;
+  if (f.unitIds) {
+    where += ` AND i.unit_id = ANY ($${params.push(f.unitIds)}::uuid[])`;
+  }
+  if (f.surveyId) {
+    where += ` AND i.survey_id = $${params.push(f.surveyId)}`;
+  }
   return db.query<ResponseTally>(
     `SELECT ${outerKey(f.groupBy)} AS key, ${NAMES} FROM (
        SELECT ${RESPONSE_KEY[f.groupBy]} AS k, ${SUMS}
@@ -86,8 +117,12 @@ export function tallyResponseMonths(db: Queryable, f: IndexFilter, months: Month
   const { dim, key } = ROLLUP[f.groupBy];
   const params: unknown[] = [dim, months.from, months.to];
   let where = 'dim = $1 AND month >= $2::date AND month < $3::date';
-  if (f.unitIds) where += ` AND unit_id = ANY ($${params.push(f.unitIds)}::uuid[])`;
-  if (f.surveyId) where += ` AND survey_id = $${params.push(f.surveyId)}`;
+  if (f.unitIds) {
+    where += ` AND unit_id = ANY ($${params.push(f.unitIds)}::uuid[])`;
+  }
+  if (f.surveyId) {
+    where += ` AND survey_id = $${params.push(f.surveyId)}`;
+  }
   return db.query<ResponseTally>(
     `SELECT ${key} AS key, ${SUMS} FROM survey_tallies t WHERE ${where} GROUP BY 1`,
     params,
@@ -98,12 +133,20 @@ export function tallyResponseMonths(db: Queryable, f: IndexFilter, months: Month
 const outerKey = (groupBy: GroupBy) => (groupBy === 'month' ? `to_char(k, 'YYYY-MM')` : 'k');
 
 const APPEAL_KEY: Record<GroupBy, string> = {
-  unit: 'a.unit_id::text', staff: 'a.owner_id::text', category: 'a.category_id::text', channel: 'a.channel',
-  month: `date_trunc('month', a.created_at AT TIME ZONE $3)`, all: `'all'`,
+  unit: 'a.unit_id::text',
+  staff: 'a.owner_id::text',
+  category: 'a.category_id::text',
+  channel: 'a.channel',
+  month: `date_trunc('month', a.created_at AT TIME ZONE $3)`,
+  all: `'all'`,
 };
 const EVENT_KEY: Record<GroupBy, string> = {
-  unit: 'e.unit_id::text', staff: 'e.staff_id::text', category: 'NULL::text', channel: 'e.channel',
-  month: `date_trunc('month', e.occurred_at AT TIME ZONE $3)`, all: `'all'`,
+  unit: 'e.unit_id::text',
+  staff: 'e.staff_id::text',
+  category: 'NULL::text',
+  channel: 'e.channel',
+  month: `date_trunc('month', e.occurred_at AT TIME ZONE $3)`,
+  all: `'all'`,
 };
 
 export interface IntakeTally {
@@ -145,7 +188,12 @@ export function tallyEvents(db: Queryable, f: IndexFilter): Promise<EventTally[]
 }
 
 const EVENT_ROLLUP_KEY: Record<GroupBy, string> = {
-  unit: 'unit_id::text', staff: 'staff_id::text', category: 'NULL::text', channel: 'channel', month: `to_char(month, 'YYYY-MM')`, all: `'all'`,
+  unit: 'unit_id::text',
+  staff: 'staff_id::text',
+  category: 'NULL::text',
+  channel: 'channel',
+  month: `to_char(month, 'YYYY-MM')`,
+  all: `'all'`,
 };
 
 /** Purchase events over whole months from their roll-up. */
@@ -161,8 +209,17 @@ export function tallyEventMonths(db: Queryable, f: IndexFilter, months: MonthRan
 
 /** Visitors counted in the period, per unit or month or in all; null for groupings a door counter cannot see. */
 export async function tallyVisitors(db: Queryable, f: IndexFilter): Promise<Map<string, number> | null> {
-  const key = f.groupBy === 'unit' ? 'unit_id::text' : f.groupBy === 'month' ? `to_char(day, 'YYYY-MM')` : f.groupBy === 'all' ? `'all'` : null;
-  if (!key) return null;
+  const key =
+    f.groupBy === 'unit'
+      ? 'unit_id::text'
+      : f.groupBy === 'month'
+        ? `to_char(day, 'YYYY-MM')`
+        : f.groupBy === 'all'
+          ? `'all'`
+          : null;
+  if (!key) {
+    return null;
+  }
   // Days are the unit's own calendar days: the period's bounds are taken as dates in the report's time zone.
   const params: unknown[] = [f.from, f.to, f.timeZone];
   const units = f.unitIds ? ` AND unit_id = ANY ($${params.push(f.unitIds)}::uuid[])` : '';
@@ -175,11 +232,27 @@ export async function tallyVisitors(db: Queryable, f: IndexFilter): Promise<Map<
 }
 
 /** Names of the groups' keys, for people reading the table. */
-export async function labels(db: Queryable, groupBy: GroupBy, keys: readonly string[], locale: 'ru' | 'en'): Promise<Map<string, string>> {
-  const source = groupBy === 'unit' ? 'name FROM units' : groupBy === 'staff' ? 'name FROM users'
-    : groupBy === 'category' ? `${locale === 'en' ? 'name_en' : 'name_ru'} AS name FROM categories` : null;
+export async function labels(
+  db: Queryable,
+  groupBy: GroupBy,
+  keys: readonly string[],
+  locale: 'ru' | 'en',
+): Promise<Map<string, string>> {
+  const source =
+    groupBy === 'unit'
+      ? 'name FROM units'
+      : groupBy === 'staff'
+        ? 'name FROM users'
+        : groupBy === 'category'
+          ? `${locale === 'en' ? 'name_en' : 'name_ru'} AS name FROM categories`
+          : null;
   const ids = keys.filter((k) => /^[0-9a-f-]{36}$/.test(k));
-  if (!source || ids.length === 0) return new Map();
-  const rows = await db.query<{ id: string; name: string }>(`SELECT id::text AS id, ${source} WHERE id = ANY ($1::uuid[])`, [ids]);
+  if (!source || ids.length === 0) {
+    return new Map();
+  }
+  const rows = await db.query<{ id: string; name: string }>(
+    `SELECT id::text AS id, ${source} WHERE id = ANY ($1::uuid[])`,
+    [ids],
+  );
   return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -18,13 +18,19 @@ function checkTimeZone(tz: string): string {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return tz;
   } catch {
-    throw invalidField('query.tz', 'unknown_time_zone', `Unknown time zone "${tz}"; use an IANA name such as Europe/Moscow`);
+    throw invalidField(
+      'query.tz',
+      'unknown_time_zone',
+      `Unknown time zone "${tz}"; use an IANA name such as Europe/Moscow`,
+    );
   }
 }
 
 /** A date is a whole day in the report's time zone (`to` included); a date-time is an exact instant (`to` excluded). */
 function bound(value: string, tz: string, end: boolean): Date {
-  if (value.length !== 10) return new Date(value);
+  if (value.length !== 10) {
+    return new Date(value);
+  }
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];
   return new Date(new TZDate(y, m - 1, d + (end ? 1 : 0), tz).getTime());
 }
@@ -43,34 +49,78 @@ export async function indices(ctx: Ctx, actor: Actor, q: IndicesQueryInput, now 
   const tz = checkTimeZone(q.tz ?? (await repo.tallyTimeZone(ctx.db)));
   const to = q.to ? bound(q.to, tz, true) : now;
   const from = q.from ? bound(q.from, tz, false) : new Date(to.getTime() - 365 * DAY_MS);
-  if (!(from < to)) throw invalidField('query.from', 'invalid_range', 'from must come before to');
-  const filter: repo.IndexFilter = { groupBy: q.groupBy, from, to, timeZone: tz, unitIds: unitsInScope(actor, q.unitId), surveyId: q.surveyId };
+  if (!(from < to)) {
+    throw invalidField('query.from', 'invalid_range', 'from must come before to');
+  }
+  const filter: repo.IndexFilter = {
+    groupBy: q.groupBy,
+    from,
+    to,
+    timeZone: tz,
+    unitIds: unitsInScope(actor, q.unitId),
+    surveyId: q.surveyId,
+  };
   const [{ responses, events }, intakes, visitors, s] = await Promise.all([
-    periodTallies(ctx, filter), repo.tallyIntakes(ctx.db, filter), repo.tallyVisitors(ctx.db, filter), settings(ctx.db),
+    periodTallies(ctx, filter),
+    repo.tallyIntakes(ctx.db, filter),
+    repo.tallyVisitors(ctx.db, filter),
+    settings(ctx.db),
   ]);
   const groups = new Map<string | null, GroupTally>();
   const group = (key: string | null) => {
     let t = groups.get(key);
-    if (!t) groups.set(key, (t = emptyTally()));
+    if (!t) {
+      groups.set(key, (t = emptyTally()));
+    }
     return t;
   };
-  for (const { key, ...t } of responses) Object.assign(group(key), t);
+  for (const { key, ...t } of responses) {
+    Object.assign(group(key), t);
+  }
   const transactions = new Map<string | null, number>();
-  for (const e of events) transactions.set(e.key, e.events);
+  for (const e of events) {
+    transactions.set(e.key, e.events);
+  }
   for (const d of intakes) {
     transactions.set(d.key, (transactions.get(d.key) ?? 0) + d.intakes);
     Object.assign(group(d.key), { intakes: d.intakes, intakesWithEmail: d.intakesWithEmail });
   }
-  for (const [key, n] of transactions) group(key).transactions = n;
-  if (visitors) {
-    for (const [key, n] of visitors) group(key).visitors = n;
-    for (const [key, t] of groups) t.visitors ??= key === null ? null : 0;
+  for (const [key, n] of transactions) {
+    group(key).transactions = n;
   }
-  const names = await repo.labels(ctx.db, q.groupBy, [...groups.keys()].filter((k): k is string => k !== null), q.locale ?? actor.locale);
+  if (visitors) {
+    for (const [key, n] of visitors) {
+      group(key).visitors = n;
+    }
+    for (const [key, t] of groups) {
+      t.visitors ??= key === null ? null : 0;
+    }
+  }
+  const names = await repo.labels(
+    ctx.db,
+    q.groupBy,
+    [...groups.keys()].filter((k): k is string => k !== null),
+    q.locale ?? actor.locale,
+  );
   const items = [...groups.entries()]
     .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
-    .map(([key, t]) => indexRow(key, key === null ? null : (names.get(key) ?? (q.groupBy === 'month' || q.groupBy === 'channel' || q.groupBy === 'all' ? key : null)), t, s));
-  return { groupBy: q.groupBy, from: from.toISOString(), to: to.toISOString(), correctionCoefficient: s.correctionCoefficient, items };
+    .map(([key, t]) =>
+      indexRow(
+        key,
+        key === null
+          ? null
+          : (names.get(key) ?? (q.groupBy === 'month' || q.groupBy === 'channel' || q.groupBy === 'all' ? key : null)),
+        t,
+        s,
+      ),
+    );
+  return {
+    groupBy: q.groupBy,
+    from: from.toISOString(),
+    to: to.toISOString(),
+    correctionCoefficient: s.correctionCoefficient,
+    items,
+  };
 }
 
 /**
@@ -78,10 +128,15 @@ export async function indices(ctx: Ctx, actor: Actor, q: IndicesQueryInput, now 
  * period's edges from the raw rows (added, or taken away where the months overshoot). Months of another zone
  * cannot be read from the roll-up: groupBy=month in a zone other than tally_time_zone reads the raw rows.
  */
-export async function periodTallies(ctx: Ctx, f: repo.IndexFilter): Promise<{ responses: repo.ResponseTally[]; events: repo.EventTally[] }> {
+export async function periodTallies(
+  ctx: Ctx,
+  f: repo.IndexFilter,
+): Promise<{ responses: repo.ResponseTally[]; events: repo.EventTally[] }> {
   const zone = await repo.tallyTimeZone(ctx.db);
   const split = f.groupBy === 'month' && f.timeZone !== zone ? null : splitPeriod(f.from, f.to, zone);
-  if (!split?.months) return { responses: await repo.tallyResponses(ctx.db, f), events: await repo.tallyEvents(ctx.db, f) };
+  if (!split?.months) {
+    return { responses: await repo.tallyResponses(ctx.db, f), events: await repo.tallyEvents(ctx.db, f) };
+  }
   const months = split.months;
   const edge = (r: Range) => ({ ...f, from: r.from, to: r.to });
   const [responses, events] = await Promise.all([
@@ -111,12 +166,20 @@ function combine<T extends { key: string | null }>(plus: T[][], minus: T[][], co
   const add = (rows: T[], sign: 1 | -1) => {
     for (const row of rows) {
       let t = byKey.get(row.key);
-      if (!t) byKey.set(row.key, (t = { ...row, ...Object.fromEntries(counters.map((c) => [c, 0])) }));
-      for (const c of counters) (t[c] as number) += sign * (row[c] as number);
+      if (!t) {
+        byKey.set(row.key, (t = { ...row, ...Object.fromEntries(counters.map((c) => [c, 0])) }));
+      }
+      for (const c of counters) {
+        (t[c] as number) += sign * (row[c] as number);
+      }
     }
   };
-  for (const rows of plus) add(rows, 1);
-  for (const rows of minus) add(rows, -1);
+  for (const rows of plus) {
+    add(rows, 1);
+  }
+  for (const rows of minus) {
+    add(rows, -1);
+  }
   return [...byKey.values()];
 }
 

@@ -63,8 +63,16 @@ export async function lockCustomer(db: Queryable, key: string): Promise<void> {
 }
 
 /** Whether the customer (by id or by contact) was asked a survey within the last `days` days. */
-export async function askedRecently(db: Queryable, customerId: string | null, contact: string | null, days: number, now: Date): Promise<boolean> {
-  if (days === 0) return false;
+export async function askedRecently(
+  db: Queryable,
+  customerId: string | null,
+  contact: string | null,
+  days: number,
+  now: Date,
+): Promise<boolean> {
+  if (days === 0) {
+    return false;
+  }
   const rows = await db.query(
     `SELECT 1 FROM survey_invitations
      WHERE status <> 'skipped' AND created_at > $3::timestamptz - $4 * interval '1 day'
@@ -75,20 +83,45 @@ export async function askedRecently(db: Queryable, customerId: string | null, co
   return rows.length > 0;
 }
 
-export async function insertInvitation(db: Queryable, n: NewInvitation, now: Date): Promise<{ id: string } | undefined> {
+export async function insertInvitation(
+  db: Queryable,
+  n: NewInvitation,
+  now: Date,
+): Promise<{ id: string } | undefined> {
   const rows = await db.query<{ id: string }>(
     `INSERT INTO survey_invitations (survey_id, trigger_id, source, delivery, status, skip_reason, customer_id, contact, locale, appeal_id,
        event_id, unit_id, staff_id, category_id, channel, scheduled_at, kiosk_nonce, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
      ON CONFLICT (kiosk_nonce) DO NOTHING RETURNING id`,
-    [n.surveyId, n.triggerId, n.source, n.delivery, n.status, n.skipReason, n.customerId, n.contact, n.locale, n.appealId, n.eventId, n.unitId,
-      n.staffId, n.categoryId, n.channel, n.scheduledAt, n.kioskNonce ?? null, now],
+    [
+      n.surveyId,
+      n.triggerId,
+      n.source,
+      n.delivery,
+      n.status,
+      n.skipReason,
+      n.customerId,
+      n.contact,
+      n.locale,
+      n.appealId,
+      n.eventId,
+      n.unitId,
+      n.staffId,
+      n.categoryId,
+      n.channel,
+      n.scheduledAt,
+      n.kioskNonce ?? null,
+      now,
+    ],
   );
   return rows[0];
 }
 
 export async function findInvitation(db: Queryable, id: string, lock = false): Promise<InvitationRow | undefined> {
-  const rows = await db.query<InvitationRow>(`SELECT ${INVITATION} FROM ${FROM} WHERE i.id = $1${lock ? ' FOR UPDATE OF i' : ''}`, [id]);
+  const rows = await db.query<InvitationRow>(
+    `SELECT ${INVITATION} FROM ${FROM} WHERE i.id = $1${lock ? ' FOR UPDATE OF i' : ''}`,
+    [id],
+  );
   return rows[0];
 }
 
@@ -126,13 +159,22 @@ export async function closePastDeadline(db: Queryable, now: Date): Promise<{ sil
 
 export async function answersOf(db: Queryable, invitationId: string): Promise<Map<string, unknown>> {
   const rows = await db.query<{ questionId: string; value: unknown }>(
-    'SELECT question_id AS "questionId", value FROM survey_answers WHERE invitation_id = $1', [invitationId]);
+    'SELECT question_id AS "questionId", value FROM survey_answers WHERE invitation_id = $1',
+    [invitationId],
+  );
   return new Map(rows.map((r) => [r.questionId, r.value]));
 }
 
 /** Saves answers; a question answered again keeps one row, its latest answer. */
-export async function upsertAnswers(db: Queryable, invitationId: string, answers: readonly { questionId: string; value: unknown }[], now: Date): Promise<void> {
-  if (answers.length === 0) return;
+export async function upsertAnswers(
+  db: Queryable,
+  invitationId: string,
+  answers: readonly { questionId: string; value: unknown }[],
+  now: Date,
+): Promise<void> {
+  if (answers.length === 0) {
+    return;
+  }
   await db.query(
     `INSERT INTO survey_answers (invitation_id, question_id, value, answered_at)
      SELECT $1, q, v, $4 FROM unnest($2::text[], $3::jsonb[]) AS a (q, v)
@@ -141,13 +183,34 @@ export async function upsertAnswers(db: Queryable, invitationId: string, answers
   );
 }
 
-export async function writeIndexColumns(db: Queryable, id: string, c: IndexColumns, status: InvitationStatus, now: Date): Promise<void> {
+export async function writeIndexColumns(
+  db: Queryable,
+  id: string,
+  c: IndexColumns,
+  status: InvitationStatus,
+  now: Date,
+): Promise<void> {
   await db.query(
     `UPDATE survey_invitations SET csat_score = $2, csat_max = $3, csat_satisfied = $4, nps = $5, ces_score = $6, ces_max = $7,
        staff_asked = $8, staff_key = $9, office_asked = $10, office_key = $11, negative = $12, status = $13,
        first_answer_at = coalesce(first_answer_at, $14), completed_at = CASE WHEN $13 = 'completed' THEN $14 ELSE completed_at END
      WHERE id = $1`,
-    [id, c.csatScore, c.csatMax, c.csatSatisfied, c.nps, c.cesScore, c.cesMax, c.staffAsked, c.staffKey, c.officeAsked, c.officeKey, c.negative, status, now],
+    [
+      id,
+      c.csatScore,
+      c.csatMax,
+      c.csatSatisfied,
+      c.nps,
+      c.cesScore,
+      c.cesMax,
+      c.staffAsked,
+      c.staffKey,
+      c.officeAsked,
+      c.officeKey,
+      c.negative,
+      status,
+      now,
+    ],
   );
 }
 
@@ -202,13 +265,27 @@ export function listResponses(db: Queryable, f: ResponseFilter): Promise<Respons
     params.push(value);
     where.push(sql.replace('?', `$${params.length}`));
   };
-  if (f.id) add('i.id = ?', f.id);
-  if (f.negative !== undefined) add('i.negative = ?', f.negative);
-  if (f.qualified !== undefined) where.push(f.qualified ? 'i.qualification IS NOT NULL' : 'i.qualification IS NULL');
-  if (f.unitIds) add('i.unit_id = ANY (?::uuid[])', f.unitIds);
-  if (f.surveyId) add('i.survey_id = ?', f.surveyId);
-  if (f.from) add('i.sent_at >= ?', f.from);
-  if (f.to) add('i.sent_at < ?', f.to);
+  if (f.id) {
+    add('i.id = ?', f.id);
+  }
+  if (f.negative !== undefined) {
+    add('i.negative = ?', f.negative);
+  }
+  if (f.qualified !== undefined) {
+    where.push(f.qualified ? 'i.qualification IS NOT NULL' : 'i.qualification IS NULL');
+  }
+  if (f.unitIds) {
+    add('i.unit_id = ANY (?::uuid[])', f.unitIds);
+  }
+  if (f.surveyId) {
+    add('i.survey_id = ?', f.surveyId);
+  }
+  if (f.from) {
+    add('i.sent_at >= ?', f.from);
+  }
+  if (f.to) {
+    add('i.sent_at < ?', f.to);
+  }
   params.push(f.limit);
   return db.query<ResponseRow>(
     `SELECT i.id, i.survey_id AS "surveyId", s.name AS "surveyName", i.status, i.source, i.unit_id AS "unitId", u.name AS "unitName",
@@ -227,7 +304,11 @@ export function listResponses(db: Queryable, f: ResponseFilter): Promise<Respons
   );
 }
 
-export async function qualify(db: Queryable, id: string, q: { qualification: Qualification | null; note: string | null; by: string }): Promise<void> {
+export async function qualify(
+  db: Queryable,
+  id: string,
+  q: { qualification: Qualification | null; note: string | null; by: string },
+): Promise<void> {
   await db.query(
     `UPDATE survey_invitations SET qualification = $2, qualification_note = $3, qualified_by = $4, qualified_at = CASE WHEN $2::text IS NULL THEN NULL ELSE now() END
      WHERE id = $1`,
@@ -243,7 +324,12 @@ export interface QualifyTarget {
 }
 
 export async function findForQualification(db: Queryable, id: string): Promise<QualifyTarget | undefined> {
-  return (await db.query<QualifyTarget>('SELECT id, unit_id AS "unitId", status, negative FROM survey_invitations WHERE id = $1 FOR UPDATE', [id]))[0];
+  return (
+    await db.query<QualifyTarget>(
+      'SELECT id, unit_id AS "unitId", status, negative FROM survey_invitations WHERE id = $1 FOR UPDATE',
+      [id],
+    )
+  )[0];
 }
 
 /** What a survey about a resolved appeal needs to know of it. */
@@ -273,7 +359,10 @@ export async function appealForSurvey(db: Queryable, appealId: string): Promise<
 }
 
 /** A customer's real (not placeholder) e-mail and phone. */
-export async function customerContacts(db: Queryable, customerId: string): Promise<{ email: string | null; phone: string | null } | undefined> {
+export async function customerContacts(
+  db: Queryable,
+  customerId: string,
+): Promise<{ email: string | null; phone: string | null } | undefined> {
   const rows = await db.query<{ email: string | null; phone: string | null }>(
     `SELECT (SELECT i.value FROM customer_identities i WHERE i.customer_id = c.id AND i.kind = 'email' AND NOT i.placeholder ORDER BY i.created_at, i.value LIMIT 1) AS email,
        (SELECT i.value FROM customer_identities i WHERE i.customer_id = c.id AND i.kind = 'phone' AND NOT i.placeholder ORDER BY i.created_at, i.value LIMIT 1) AS phone
@@ -285,6 +374,8 @@ export async function customerContacts(db: Queryable, customerId: string): Promi
 
 /** The time zone invitations of units without one speak in: Customer Service's calendar. */
 export async function defaultTimeZone(db: Queryable): Promise<string> {
-  const rows = await db.query<{ tz: string }>('SELECT cal.time_zone AS tz FROM sla_settings s JOIN calendars cal ON cal.id = s.cs_calendar_id');
+  const rows = await db.query<{ tz: string }>(
+    'SELECT cal.time_zone AS tz FROM sla_settings s JOIN calendars cal ON cal.id = s.cs_calendar_id',
+  );
   return rows[0]?.tz ?? 'UTC';
 }

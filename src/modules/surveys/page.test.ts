@@ -6,10 +6,22 @@ const q = (over: Partial<Question> & Pick<Question, 'id' | 'type'>): Question =>
   ({ wording: { ru: 'Вопрос <b>', en: 'Question' }, touchpoint: null, required: false, ...over }) as Question;
 
 describe('the answer page', () => {
-  const questions = [q({ id: 'nps', type: 'nps' }), q({ id: 'staff', type: 'key', subject: 'staff', scale: { kind: 'key_yes_no', positiveAnswer: 'yes' } } as never), q({ id: 'c', type: 'text' })];
+  const questions = [
+    q({ id: 'nps', type: 'nps' }),
+    q({ id: 'staff', type: 'key', subject: 'staff', scale: { kind: 'key_yes_no', positiveAnswer: 'yes' } } as never),
+    q({ id: 'c', type: 'text' }),
+  ];
 
   it('renders eleven NPS buttons, yes/no, a text box, and escapes the wording', () => {
-    const html = surveyPage({ questions, locale: 'ru', answers: new Map(), errors: [], action: '/s/t', saveUrl: '/s/t/answers', nonce: 'n1' });
+    const html = surveyPage({
+      questions,
+      locale: 'ru',
+      answers: new Map(),
+      errors: [],
+      action: '/s/t',
+      saveUrl: '/s/t/answers',
+      nonce: 'n1',
+    });
     expect(html.match(/name="q.nps"/g)).toHaveLength(11);
     expect(html).toContain('value="yes"');
     expect(html).toContain('<textarea name="q.c"');
@@ -20,8 +32,16 @@ describe('the answer page', () => {
 
   it('shows saved answers checked and the error beside its question', () => {
     const html = surveyPage({
-      questions, locale: 'en', answers: new Map<string, number | string>([['nps', 7], ['c', '<hi>']]), errors: [{ path: 'answers.staff', code: 'required', message: 'Please answer' }],
-      action: '/s/t', saveUrl: null, nonce: 'n',
+      questions,
+      locale: 'en',
+      answers: new Map<string, number | string>([
+        ['nps', 7],
+        ['c', '<hi>'],
+      ]),
+      errors: [{ path: 'answers.staff', code: 'required', message: 'Please answer' }],
+      action: '/s/t',
+      saveUrl: null,
+      nonce: 'n',
     });
     expect(html).toMatch(/value="7" checked/);
     expect(html).toContain('&lt;hi&gt;</textarea>');

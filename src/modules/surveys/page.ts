@@ -6,18 +6,48 @@ import { numericRange } from './questions.ts';
 
 const T = {
   ru: {
-    title: 'Оцените наше обслуживание', send: 'Отправить', required: 'обязательный вопрос', yes: 'Да', no: 'Нет', saved: 'Ответ сохранён',
-    thanks: 'Спасибо! Ваши ответы получены.', thanksMore: 'Они помогают нам становиться лучше.', next: 'Следующий посетитель',
-    used: 'Вы уже ответили на этот опрос. Спасибо!', expired: 'Срок ответа на этот опрос истёк.', tampered: 'Ссылка на опрос повреждена или недействительна.',
-    closed: 'Этот опрос больше не проводится.', errors: 'Проверьте ответы, отмеченные ниже.', low: 'совсем нет', high: 'полностью',
-    cesLow: 'очень легко', cesHigh: 'очень трудно', npsLow: 'точно не порекомендую', npsHigh: 'обязательно порекомендую',
+    title: 'Оцените наше обслуживание',
+    send: 'Отправить',
+    required: 'обязательный вопрос',
+    yes: 'Да',
+    no: 'Нет',
+    saved: 'Ответ сохранён',
+    thanks: 'Спасибо! Ваши ответы получены.',
+    thanksMore: 'Они помогают нам становиться лучше.',
+    next: 'Следующий посетитель',
+    used: 'Вы уже ответили на этот опрос. Спасибо!',
+    expired: 'Срок ответа на этот опрос истёк.',
+    tampered: 'Ссылка на опрос повреждена или недействительна.',
+    closed: 'Этот опрос больше не проводится.',
+    errors: 'Проверьте ответы, отмеченные ниже.',
+    low: 'совсем нет',
+    high: 'полностью',
+    cesLow: 'очень легко',
+    cesHigh: 'очень трудно',
+    npsLow: 'точно не порекомендую',
+    npsHigh: 'обязательно порекомендую',
   },
   en: {
-    title: 'Rate our service', send: 'Send', required: 'required', yes: 'Yes', no: 'No', saved: 'Answer saved',
-    thanks: 'Thank you! We have your answers.', thanksMore: 'They help us get better.', next: 'Next visitor',
-    used: 'You have already answered this survey. Thank you!', expired: 'The time to answer this survey has passed.', tampered: 'This survey link is damaged or not valid.',
-    closed: 'This survey has ended.', errors: 'Please check the answers marked below.', low: 'not at all', high: 'completely',
-    cesLow: 'very easy', cesHigh: 'very hard', npsLow: 'not likely', npsHigh: 'extremely likely',
+    title: 'Rate our service',
+    send: 'Send',
+    required: 'required',
+    yes: 'Yes',
+    no: 'No',
+    saved: 'Answer saved',
+    thanks: 'Thank you! We have your answers.',
+    thanksMore: 'They help us get better.',
+    next: 'Next visitor',
+    used: 'You have already answered this survey. Thank you!',
+    expired: 'The time to answer this survey has passed.',
+    tampered: 'This survey link is damaged or not valid.',
+    closed: 'This survey has ended.',
+    errors: 'Please check the answers marked below.',
+    low: 'not at all',
+    high: 'completely',
+    cesLow: 'very easy',
+    cesHigh: 'very hard',
+    npsLow: 'not likely',
+    npsHigh: 'extremely likely',
   },
 } as const;
 
@@ -40,12 +70,19 @@ button{width:100%;font:inherit;font-weight:600;padding:.9rem;border:0;border-rad
 .msg{background:#fff;border-radius:12px;padding:2rem 1rem;text-align:center;margin-top:2rem}.status{min-height:1.2rem;color:#2b8a3e;font-size:.85rem;text-align:center}`;
 
 function layout(locale: Locale, title: string, body: string, nonce: string): string {
-  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`
-    + `<meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style nonce="${nonce}">${STYLE}</style></head>`
-    + `<body><main>${body}</main></body></html>`;
+  return (
+    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+    `<meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style nonce="${nonce}">${STYLE}</style></head>` +
+    `<body><main>${body}</main></body></html>`
+  );
 }
 
-export function messagePage(kind: 'used' | 'expired' | 'tampered' | 'closed' | 'thanks', locale: Locale, nonce: string, kioskNext?: string): string {
+export function messagePage(
+  kind: 'used' | 'expired' | 'tampered' | 'closed' | 'thanks',
+  locale: Locale,
+  nonce: string,
+  kioskNext?: string,
+): string {
   const t = T[locale];
   const text = kind === 'thanks' ? `<h1>${t.thanks}</h1><p>${t.thanksMore}</p>` : `<h1>${t[kind]}</h1>`;
   const next = kioskNext ? `<p><a href="${escapeHtml(kioskNext)}">${t.next}</a></p>` : '';
@@ -53,30 +90,47 @@ export function messagePage(kind: 'used' | 'expired' | 'tampered' | 'closed' | '
 }
 
 function ends(q: Question, t: (typeof T)[Locale]): [string, string] {
-  if (q.type === 'nps') return [t.npsLow, t.npsHigh];
-  if (q.type === 'ces') return [t.cesLow, t.cesHigh];
+  if (q.type === 'nps') {
+    return [t.npsLow, t.npsHigh];
+  }
+  if (q.type === 'ces') {
+    return [t.cesLow, t.cesHigh];
+  }
   return [t.low, t.high];
 }
 
 function questionHtml(q: Question, locale: Locale, value: AnswerValue | undefined, error: string | undefined): string {
   const t = T[locale];
   const name = `q.${q.id}`;
-  const checked = (v: string) => (Array.isArray(value) ? value.includes(v) : String(value ?? '') === v) ? ' checked' : '';
+  const checked = (v: string) =>
+    (Array.isArray(value) ? value.includes(v) : String(value ?? '') === v) ? ' checked' : '';
   const legend = `<legend>${escapeHtml(q.wording[locale])}${q.required ? ` <span class="note">(${t.required})</span>` : ''}</legend>`;
   let input: string;
   const range = numericRange(q);
   if (range) {
     const cells = [];
     for (let v = range.min; v <= range.max; v++) {
-      cells.push(`<label><input type="radio" name="${name}" value="${v}"${checked(String(v))}><span>${v}</span></label>`);
+      cells.push(
+        `<label><input type="radio" name="${name}" value="${v}"${checked(String(v))}><span>${v}</span></label>`,
+      );
     }
     const [low, high] = ends(q, t);
     input = `<div class="scale">${cells.join('')}</div><div class="ends"><span>${low}</span><span>${high}</span></div>`;
   } else if (q.type === 'key') {
-    input = ['yes', 'no'].map((v) => `<label class="opt"><input type="radio" name="${name}" value="${v}"${checked(v)}><span>${t[v as 'yes' | 'no']}</span></label>`).join('');
+    input = ['yes', 'no']
+      .map(
+        (v) =>
+          `<label class="opt"><input type="radio" name="${name}" value="${v}"${checked(v)}><span>${t[v as 'yes' | 'no']}</span></label>`,
+      )
+      .join('');
   } else if (q.type === 'single_choice' || q.type === 'multiple_choice') {
     const type = q.type === 'single_choice' ? 'radio' : 'checkbox';
-    input = q.options.map((o) => `<label class="opt"><input type="${type}" name="${name}" value="${escapeHtml(o.id)}"${checked(o.id)}><span>${escapeHtml(o.label[locale])}</span></label>`).join('');
+    input = q.options
+      .map(
+        (o) =>
+          `<label class="opt"><input type="${type}" name="${name}" value="${escapeHtml(o.id)}"${checked(o.id)}><span>${escapeHtml(o.label[locale])}</span></label>`,
+      )
+      .join('');
   } else {
     input = `<textarea name="${name}" maxlength="4000" aria-label="${escapeHtml(q.wording[locale])}">${escapeHtml(typeof value === 'string' ? value : '')}</textarea>`;
   }
@@ -106,19 +160,26 @@ export interface FormPage {
 export function surveyPage(p: FormPage): string {
   const t = T[p.locale];
   const errorOf = new Map(p.errors.map((e) => [e.path.replace(/^answers\./, ''), e.message]));
-  const hidden = Object.entries(p.hidden ?? {}).map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`).join('');
+  const hidden = Object.entries(p.hidden ?? {})
+    .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
+    .join('');
   const summary = p.errors.length ? `<p class="err" role="alert">${t.errors}</p>` : '';
   const script = p.saveUrl ? `<script nonce="${p.nonce}">${AUTOSAVE}</script>` : '';
-  const body = `<h1>${t.title}</h1>${summary}<form id="survey" method="post" action="${escapeHtml(p.action)}"${p.saveUrl ? ` data-save="${escapeHtml(p.saveUrl)}"` : ''}>`
-    + `${hidden}${p.questions.map((q) => questionHtml(q, p.locale, p.answers.get(q.id), errorOf.get(q.id))).join('')}`
-    + `<p id="status" class="status" aria-live="polite" data-ok="${t.saved}"></p><button type="submit">${t.send}</button></form>${script}`;
+  const body =
+    `<h1>${t.title}</h1>${summary}<form id="survey" method="post" action="${escapeHtml(p.action)}"${p.saveUrl ? ` data-save="${escapeHtml(p.saveUrl)}"` : ''}>` +
+    `${hidden}${p.questions.map((q) => questionHtml(q, p.locale, p.answers.get(q.id), errorOf.get(q.id))).join('')}` +
+    `<p id="status" class="status" aria-live="polite" data-ok="${t.saved}"></p><button type="submit">${t.send}</button></form>${script}`;
   return layout(p.locale, t.title, body, p.nonce);
 }
 
 /** A urlencoded form body as answers keyed by question id (fields `q.<id>`; repeated fields become lists). */
 export function formAnswers(body: Readonly<Record<string, string | string[]>>): Record<string, unknown> {
   const answers: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(body)) if (key.startsWith('q.')) answers[key.slice(2)] = value;
+  for (const [key, value] of Object.entries(body)) {
+    if (key.startsWith('q.')) {
+      answers[key.slice(2)] = value;
+    }
+  }
   return answers;
 }
 

@@ -19,20 +19,27 @@ const TokenParams = z.object({ token: z.string().min(10).max(200) });
 
 function html(reply: FastifyReply, status: number, page: (nonce: string) => string) {
   const nonce = randomBytes(16).toString('base64');
-  return reply.code(status).headers({
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-store',
-    'referrer-policy': 'no-referrer',
-    'x-content-type-options': 'nosniff',
-    'content-security-policy': `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
-  }).send(page(nonce));
+  return reply
+    .code(status)
+    .headers({
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+    })
+    .send(page(nonce));
 }
 
 /** The customer's language: ?lang=, else the browser's first preference between ours, else Russian. */
 function requestLocale(req: FastifyRequest, fallback: 'ru' | 'en' | null): 'ru' | 'en' {
   const lang = (req.query as Record<string, unknown>)?.lang;
-  if (lang === 'ru' || lang === 'en') return lang;
-  if (fallback) return fallback;
+  if (lang === 'ru' || lang === 'en') {
+    return lang;
+  }
+  if (fallback) {
+    return fallback;
+  }
   const accept = String(req.headers['accept-language'] ?? '').toLowerCase();
   const ru = accept.indexOf('ru');
   const en = accept.indexOf('en');
@@ -46,71 +53,133 @@ export async function registerSurveyPublicRoutes(app: App, ctx: Ctx) {
   await app.register(async (plugin) => {
     const scope = plugin.withTypeProvider<ZodTypeProvider>();
     // Forms post urlencoded; only these routes accept it.
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_LIMIT_BYTES },
-      (_req, body, done) => done(null, parseForm(body as string)));
+    scope.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: FORM_LIMIT_BYTES },
+      (_req, body, done) => done(null, parseForm(body as string)),
+    );
     const hide = { hide: true, params: TokenParams };
 
     scope.get('/s/kiosk/:token', { config: { rateLimit: PAGE_RATE }, schema: hide }, async (req, reply) => {
       const locale = requestLocale(req, null);
       const kiosk = await openKiosk(ctx, req.params.token);
-      if (kiosk.state !== 'open') return html(reply, STATUS[kiosk.state], (n) => messagePage(kiosk.state, locale, n));
-      return html(reply, 200, (nonce) => surveyPage({
-        questions: kiosk.survey.questions, locale, answers: new Map(), errors: [], action: `/s/kiosk/${req.params.token}?lang=${locale}`,
-        saveUrl: null, hidden: { nonce: randomUUID() }, nonce,
-      }));
+      if (kiosk.state !== 'open') {
+        return html(reply, STATUS[kiosk.state], (n) => messagePage(kiosk.state, locale, n));
+      }
+      return html(reply, 200, (nonce) =>
+        surveyPage({
+          questions: kiosk.survey.questions,
+          locale,
+          answers: new Map(),
+          errors: [],
+          action: `/s/kiosk/${req.params.token}?lang=${locale}`,
+          saveUrl: null,
+          hidden: { nonce: randomUUID() },
+          nonce,
+        }),
+      );
     });
 
     scope.post('/s/kiosk/:token', { config: { rateLimit: PAGE_RATE }, schema: hide }, async (req, reply) => {
       const locale = requestLocale(req, null);
       const body = formBody(req);
-      const nonce = typeof body.nonce === 'string' && z.uuid().safeParse(body.nonce).success ? body.nonce : randomUUID();
+      const nonce =
+        typeof body.nonce === 'string' && z.uuid().safeParse(body.nonce).success ? body.nonce : randomUUID();
       const outcome = await submitKiosk(ctx, req.params.token, nonce, locale, formAnswers(body));
       const next = `/s/kiosk/${req.params.token}?lang=${locale}`;
       if (outcome.state === 'invalid') {
-        return html(reply, 400, (n) => surveyPage({
-          questions: outcome.survey.questions, locale, answers: outcome.answers, errors: outcome.errors, action: next, saveUrl: null, hidden: { nonce }, nonce: n,
-        }));
+        return html(reply, 400, (n) =>
+          surveyPage({
+            questions: outcome.survey.questions,
+            locale,
+            answers: outcome.answers,
+            errors: outcome.errors,
+            action: next,
+            saveUrl: null,
+            hidden: { nonce },
+            nonce: n,
+          }),
+        );
       }
-      if (outcome.state === 'tampered' || outcome.state === 'closed') return html(reply, STATUS[outcome.state], (n) => messagePage(outcome.state as ClosedReason, locale, n));
+      if (outcome.state === 'tampered' || outcome.state === 'closed') {
+        return html(reply, STATUS[outcome.state], (n) => messagePage(outcome.state as ClosedReason, locale, n));
+      }
       return html(reply, 200, (n) => messagePage('thanks', locale, n, next));
     });
 
     scope.get('/s/:token', { config: { rateLimit: PAGE_RATE }, schema: hide }, async (req, reply) => {
       const page = await openInvitation(ctx, req.params.token);
       const locale = requestLocale(req, page.locale);
-      if (page.state !== 'open') return html(reply, STATUS[page.state], (n) => messagePage(page.state as ClosedReason, locale, n));
-      return html(reply, 200, (nonce) => surveyPage({
-        questions: page.survey.questions, locale, answers: page.answers, errors: [], action: `/s/${req.params.token}`,
-        saveUrl: `/s/${req.params.token}/answers`, nonce,
-      }));
+      if (page.state !== 'open') {
+        return html(reply, STATUS[page.state], (n) => messagePage(page.state as ClosedReason, locale, n));
+      }
+      return html(reply, 200, (nonce) =>
+        surveyPage({
+          questions: page.survey.questions,
+          locale,
+          answers: page.answers,
+          errors: [],
+          action: `/s/${req.params.token}`,
+          saveUrl: `/s/${req.params.token}/answers`,
+          nonce,
+        }),
+      );
     });
 
     scope.post('/s/:token', { config: { rateLimit: PAGE_RATE }, schema: hide }, async (req, reply) => {
       const outcome = await saveAnswers(ctx, req.params.token, formAnswers(formBody(req)), true);
       if (outcome.state === 'invalid') {
         const page = outcome.page as Extract<typeof outcome.page, { state: 'open' }>;
-        return html(reply, 400, (nonce) => surveyPage({
-          questions: page.survey.questions, locale: page.locale, answers: page.answers, errors: outcome.errors, action: `/s/${req.params.token}`,
-          saveUrl: `/s/${req.params.token}/answers`, nonce,
-        }));
+        return html(reply, 400, (nonce) =>
+          surveyPage({
+            questions: page.survey.questions,
+            locale: page.locale,
+            answers: page.answers,
+            errors: outcome.errors,
+            action: `/s/${req.params.token}`,
+            saveUrl: `/s/${req.params.token}/answers`,
+            nonce,
+          }),
+        );
       }
       const locale = requestLocale(req, outcome.state === 'saved' ? null : outcome.locale);
-      if (outcome.state !== 'saved') return html(reply, STATUS[outcome.state], (n) => messagePage(outcome.state as ClosedReason, locale, n));
+      if (outcome.state !== 'saved') {
+        return html(reply, STATUS[outcome.state], (n) => messagePage(outcome.state as ClosedReason, locale, n));
+      }
       return html(reply, 200, (n) => messagePage('thanks', locale, n));
     });
 
     // The page's script saves each answer as it is given (JSON); the same rules, no completion.
-    scope.post('/s/:token/answers', {
-      config: { rateLimit: SAVE_RATE },
-      schema: { hide: true, params: TokenParams, body: z.strictObject({ answers: z.record(z.string().max(40), z.unknown()) }) },
-    }, async (req, reply) => {
-      const outcome = await saveAnswers(ctx, req.params.token, req.body.answers, false);
-      if (outcome.state === 'saved') return reply.header('cache-control', 'no-store').send({ saved: true });
-      if (outcome.state === 'invalid') {
-        return reply.code(400).send({ error: { code: 'validation_failed', message: outcome.errors[0]!.message, fields: outcome.errors } });
-      }
-      const message = { tampered: 'This survey link is not valid', expired: 'The time to answer has passed', used: 'This survey has already been answered', closed: 'This survey has ended' }[outcome.state];
-      return reply.code(STATUS[outcome.state]).send({ error: { code: `link_${outcome.state}`, message, fields: [] } });
-    });
+    scope.post(
+      '/s/:token/answers',
+      {
+        config: { rateLimit: SAVE_RATE },
+        schema: {
+          hide: true,
+          params: TokenParams,
+          body: z.strictObject({ answers: z.record(z.string().max(40), z.unknown()) }),
+        },
+      },
+      async (req, reply) => {
+        const outcome = await saveAnswers(ctx, req.params.token, req.body.answers, false);
+        if (outcome.state === 'saved') {
+          return reply.header('cache-control', 'no-store').send({ saved: true });
+        }
+        if (outcome.state === 'invalid') {
+          return reply.code(400).send({
+            error: { code: 'validation_failed', message: outcome.errors[0]!.message, fields: outcome.errors },
+          });
+        }
+        const message = {
+          tampered: 'This survey link is not valid',
+          expired: 'The time to answer has passed',
+          used: 'This survey has already been answered',
+          closed: 'This survey has ended',
+        }[outcome.state];
+        return reply
+          .code(STATUS[outcome.state])
+          .send({ error: { code: `link_${outcome.state}`, message, fields: [] } });
+      },
+    );
   });
 }

@@ -1,14 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { type AnswerValue, type Question, checkAnswer, checkQuestions, indexColumns, isBlank, missingRequired } from './questions.ts';
+import {
+  type AnswerValue,
+  type Question,
+  checkAnswer,
+  checkQuestions,
+  indexColumns,
+  isBlank,
+  missingRequired,
+} from './questions.ts';
 
 const w = { ru: 'Вопрос', en: 'Question' };
 const base = { wording: w, touchpoint: null, required: false };
 const csat: Question = { ...base, id: 'csat', type: 'csat', scale: { kind: 'csat', min: 1, max: 5, satisfiedFrom: 4 } };
 const nps: Question = { ...base, id: 'nps', type: 'nps' };
 const ces: Question = { ...base, id: 'ces', type: 'ces', scale: { kind: 'ces', min: 1, max: 7 } };
-const staff: Question = { ...base, id: 'staff', type: 'key', subject: 'staff', scale: { kind: 'key_yes_no', positiveAnswer: 'yes' } };
-const office: Question = { ...base, id: 'office', type: 'key', subject: 'office', scale: { kind: 'key_scale', min: 1, max: 5, negativeTo: 2, positiveFrom: 4 } };
-const choice: Question = { ...base, id: 'why', type: 'multiple_choice', options: [{ id: 'price', label: w }, { id: 'speed', label: w }] };
+const staff: Question = {
+  ...base,
+  id: 'staff',
+  type: 'key',
+  subject: 'staff',
+  scale: { kind: 'key_yes_no', positiveAnswer: 'yes' },
+};
+const office: Question = {
+  ...base,
+  id: 'office',
+  type: 'key',
+  subject: 'office',
+  scale: { kind: 'key_scale', min: 1, max: 5, negativeTo: 2, positiveFrom: 4 },
+};
+const choice: Question = {
+  ...base,
+  id: 'why',
+  type: 'multiple_choice',
+  options: [
+    { id: 'price', label: w },
+    { id: 'speed', label: w },
+  ],
+};
 const text: Question = { ...base, id: 'comment', type: 'text', required: true };
 
 describe('checkQuestions', () => {
@@ -18,7 +46,8 @@ describe('checkQuestions', () => {
 
   it('refuses a second question for the same index and a repeated id', () => {
     expect(checkQuestions([nps, { ...nps, id: 'nps2' }, { ...text, id: 'nps' }]).map((p) => [p.path, p.code])).toEqual([
-      ['questions.1.type', 'one_per_index'], ['questions.2.id', 'duplicate'],
+      ['questions.1.type', 'one_per_index'],
+      ['questions.2.id', 'duplicate'],
     ]);
   });
 
@@ -32,23 +61,47 @@ describe('checkQuestions', () => {
       { ...csat, scale: { kind: 'csat', min: 1, max: 5, satisfiedFrom: 6 } },
       { ...office, scale: { kind: 'key_scale', min: 1, max: 5, negativeTo: 3, positiveFrom: 3 } },
     ];
-    expect(checkQuestions(bad).map((p) => p.path)).toEqual(['questions.0.scale.satisfiedFrom', 'questions.1.scale.positiveFrom']);
+    expect(checkQuestions(bad).map((p) => p.path)).toEqual([
+      'questions.0.scale.satisfiedFrom',
+      'questions.1.scale.positiveFrom',
+    ]);
   });
 
   it('refuses repeated option ids', () => {
-    expect(checkQuestions([{ ...choice, options: [{ id: 'a', label: w }, { id: 'a', label: w }] }])[0]!.path).toBe('questions.0.options');
+    expect(
+      checkQuestions([
+        {
+          ...choice,
+          options: [
+            { id: 'a', label: w },
+            { id: 'a', label: w },
+          ],
+        },
+      ])[0]!.path,
+    ).toBe('questions.0.options');
   });
 });
 
 describe('checkAnswer', () => {
   it.each([
-    [csat, '4', 4], [csat, 5, 5], [nps, '0', 0], [nps, 10, 10], [ces, ' 7 ', 7], [office, 3, 3],
+    [csat, '4', 4],
+    [csat, 5, 5],
+    [nps, '0', 0],
+    [nps, 10, 10],
+    [ces, ' 7 ', 7],
+    [office, 3, 3],
   ] as const)('takes %o answer %o as %o', (q, raw, value) => {
     expect(checkAnswer(q, raw)).toEqual({ ok: true, value });
   });
 
   it.each([
-    [csat, 0], [csat, 6], [csat, '4.5'], [nps, 11], [nps, -1], [ces, 'seven'], [office, 0],
+    [csat, 0],
+    [csat, 6],
+    [csat, '4.5'],
+    [nps, 11],
+    [nps, -1],
+    [ces, 'seven'],
+    [office, 0],
   ] as const)('refuses %o answer %o as off the scale', (q, raw) => {
     expect(checkAnswer(q, raw)).toMatchObject({ ok: false, code: 'out_of_scale' });
   });
@@ -74,7 +127,14 @@ describe('checkAnswer', () => {
 });
 
 describe('isBlank', () => {
-  it.each([[undefined, true], [null, true], ['  ', true], [[], true], ['0', false], [0, false]] as const)('%o → %s', (raw, blank) => {
+  it.each([
+    [undefined, true],
+    [null, true],
+    ['  ', true],
+    [[], true],
+    ['0', false],
+    [0, false],
+  ] as const)('%o → %s', (raw, blank) => {
     expect(isBlank(raw)).toBe(blank);
   });
 });
@@ -84,9 +144,29 @@ describe('indexColumns', () => {
   const answers = (entries: [string, AnswerValue][]) => new Map(entries);
 
   it('copies the index answers and marks the key questions asked', () => {
-    expect(indexColumns(all, answers([['csat', 4], ['nps', 9], ['ces', 2], ['staff', 'yes'], ['office', 3]]))).toEqual({
-      csatScore: 4, csatMax: 5, csatSatisfied: true, nps: 9, cesScore: 2, cesMax: 7,
-      staffAsked: true, staffKey: 1, officeAsked: true, officeKey: 0, negative: false,
+    expect(
+      indexColumns(
+        all,
+        answers([
+          ['csat', 4],
+          ['nps', 9],
+          ['ces', 2],
+          ['staff', 'yes'],
+          ['office', 3],
+        ]),
+      ),
+    ).toEqual({
+      csatScore: 4,
+      csatMax: 5,
+      csatSatisfied: true,
+      nps: 9,
+      cesScore: 2,
+      cesMax: 7,
+      staffAsked: true,
+      staffKey: 1,
+      officeAsked: true,
+      officeKey: 0,
+      negative: false,
     });
   });
 

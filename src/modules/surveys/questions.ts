@@ -1,7 +1,14 @@
 // Owns: survey questions as the service and the answer page see them — their kinds and scales, checking one
 // answer against its question, and turning a customer's answers into the index columns of an invitation. Pure.
 import {
-  type CesScale, type CsatScale, type KeyAnswer, type KeyScale, NPS_SCALE, classifyKeyAnswer, isSatisfied, validateScale,
+  type CesScale,
+  type CsatScale,
+  type KeyAnswer,
+  type KeyScale,
+  NPS_SCALE,
+  classifyKeyAnswer,
+  isSatisfied,
+  validateScale,
 } from './indices/indices.ts';
 
 export type Locale = 'ru' | 'en';
@@ -46,22 +53,34 @@ export function checkQuestions(questions: readonly Question[]): QuestionProblem[
   const perIndex = new Map<string, number>();
   questions.forEach((q, i) => {
     const at = `questions.${i}`;
-    if (seen.has(q.id)) problems.push({ path: `${at}.id`, code: 'duplicate', message: `Question id "${q.id}" is used twice` });
+    if (seen.has(q.id)) {
+      problems.push({ path: `${at}.id`, code: 'duplicate', message: `Question id "${q.id}" is used twice` });
+    }
     seen.add(q.id);
     const index = q.type === 'key' ? `key_${q.subject}` : q.type;
     if (['csat', 'nps', 'ces', 'key_staff', 'key_office'].includes(index)) {
       if (perIndex.has(index)) {
-        problems.push({ path: `${at}.type`, code: 'one_per_index', message: `A survey has at most one ${index.replace('_', ' ')} question: the indices count one answer per customer` });
+        problems.push({
+          path: `${at}.type`,
+          code: 'one_per_index',
+          message: `A survey has at most one ${index.replace('_', ' ')} question: the indices count one answer per customer`,
+        });
       }
       perIndex.set(index, i);
     }
     if (q.type === 'csat' || q.type === 'ces' || q.type === 'key') {
       const v = validateScale(q.scale);
-      if (!v.ok) for (const e of v.errors) problems.push({ path: `${at}.scale.${e.path}`, code: e.code, message: e.message });
+      if (!v.ok) {
+        for (const e of v.errors) {
+          problems.push({ path: `${at}.scale.${e.path}`, code: e.code, message: e.message });
+        }
+      }
     }
     if (q.type === 'single_choice' || q.type === 'multiple_choice') {
       const ids = q.options.map((o) => o.id);
-      if (new Set(ids).size !== ids.length) problems.push({ path: `${at}.options`, code: 'duplicate', message: 'Option ids must be unique' });
+      if (new Set(ids).size !== ids.length) {
+        problems.push({ path: `${at}.options`, code: 'duplicate', message: 'Option ids must be unique' });
+      }
     }
   });
   return problems;
@@ -86,8 +105,12 @@ export type AnswerValue = number | string | string[];
 export type AnswerCheck = { ok: true; value: AnswerValue } | { ok: false; code: string; message: string };
 
 const toNumber = (raw: unknown): number | null => {
-  if (typeof raw === 'number') return raw;
-  if (typeof raw === 'string' && /^-?\d+$/.test(raw.trim())) return Number(raw.trim());
+  if (typeof raw === 'number') {
+    return raw;
+  }
+  if (typeof raw === 'string' && /^-?\d+$/.test(raw.trim())) {
+    return Number(raw.trim());
+  }
   return null;
 };
 
@@ -106,7 +129,9 @@ export function checkAnswer(q: Question, raw: unknown): AnswerCheck {
   }
   switch (q.type) {
     case 'key':
-      return raw === 'yes' || raw === 'no' ? { ok: true, value: raw } : { ok: false, code: 'not_yes_no', message: 'Answer yes or no' };
+      return raw === 'yes' || raw === 'no'
+        ? { ok: true, value: raw }
+        : { ok: false, code: 'not_yes_no', message: 'Answer yes or no' };
     case 'single_choice':
       return typeof raw === 'string' && q.options.some((o) => o.id === raw)
         ? { ok: true, value: raw }
@@ -119,9 +144,13 @@ export function checkAnswer(q: Question, raw: unknown): AnswerCheck {
       return { ok: true, value: [...new Set(list as string[])] };
     }
     case 'text': {
-      if (typeof raw !== 'string') return { ok: false, code: 'not_text', message: 'Write text' };
+      if (typeof raw !== 'string') {
+        return { ok: false, code: 'not_text', message: 'Write text' };
+      }
       const text = raw.trim();
-      if (text.length > TEXT_ANSWER_MAX) return { ok: false, code: 'too_long', message: `At most ${TEXT_ANSWER_MAX} characters` };
+      if (text.length > TEXT_ANSWER_MAX) {
+        return { ok: false, code: 'too_long', message: `At most ${TEXT_ANSWER_MAX} characters` };
+      }
       return { ok: true, value: text };
     }
     default:
@@ -131,7 +160,10 @@ export function checkAnswer(q: Question, raw: unknown): AnswerCheck {
 
 /** True when a raw answer is blank (an untouched form field): nothing to save. */
 export const isBlank = (raw: unknown): boolean =>
-  raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '') || (Array.isArray(raw) && raw.length === 0);
+  raw === undefined ||
+  raw === null ||
+  (typeof raw === 'string' && raw.trim() === '') ||
+  (Array.isArray(raw) && raw.length === 0);
 
 /** The answers of one invitation as the indices count them. Null: not asked or not answered. */
 export interface IndexColumns {
@@ -153,16 +185,30 @@ const KEY_CODE = { positive: 1, neutral: 0, negative: -1 } as const;
 
 export function indexColumns(questions: readonly Question[], answers: ReadonlyMap<string, AnswerValue>): IndexColumns {
   const c: IndexColumns = {
-    csatScore: null, csatMax: null, csatSatisfied: null, nps: null, cesScore: null, cesMax: null,
-    staffAsked: false, staffKey: null, officeAsked: false, officeKey: null, negative: false,
+    csatScore: null,
+    csatMax: null,
+    csatSatisfied: null,
+    nps: null,
+    cesScore: null,
+    cesMax: null,
+    staffAsked: false,
+    staffKey: null,
+    officeAsked: false,
+    officeKey: null,
+    negative: false,
   };
   for (const q of questions) {
     const value = answers.get(q.id);
     if (q.type === 'key') {
-      if (q.subject === 'staff') c.staffAsked = true;
-      else c.officeAsked = true;
+      if (q.subject === 'staff') {
+        c.staffAsked = true;
+      } else {
+        c.officeAsked = true;
+      }
     }
-    if (value === undefined) continue;
+    if (value === undefined) {
+      continue;
+    }
     if (q.type === 'csat' && typeof value === 'number') {
       c.csatScore = value;
       c.csatMax = q.scale.max;
@@ -174,11 +220,18 @@ export function indexColumns(questions: readonly Question[], answers: ReadonlyMa
       c.cesMax = q.scale.max;
     } else if (q.type === 'key' && (typeof value === 'number' || value === 'yes' || value === 'no')) {
       const code = KEY_CODE[classifyKeyAnswer(value as KeyAnswer, q.scale)];
-      if (q.subject === 'staff') c.staffKey = code;
-      else c.officeKey = code;
+      if (q.subject === 'staff') {
+        c.staffKey = code;
+      } else {
+        c.officeKey = code;
+      }
     }
   }
-  c.negative = c.staffKey === -1 || c.officeKey === -1 || c.csatSatisfied === false || (c.nps !== null && c.nps <= NPS_SCALE.detractorsTo);
+  c.negative =
+    c.staffKey === -1 ||
+    c.officeKey === -1 ||
+    c.csatSatisfied === false ||
+    (c.nps !== null && c.nps <= NPS_SCALE.detractorsTo);
   return c;
 }
 

@@ -20,7 +20,12 @@ describe('indexRow', () => {
   });
 
   it('computes CSAT means per scale from sums: 1–5 answers 5, 4, 3, 5, 2 → 3.8', () => {
-    const row = indexRow(null, null, { ...emptyTally(), csatN: 5, csatSatisfied: 3, csat5N: 5, csat5Sum: 19, csat5Sq: 79 }, settings);
+    const row = indexRow(
+      null,
+      null,
+      { ...emptyTally(), csatN: 5, csatSatisfied: 3, csat5N: 5, csat5Sum: 19, csat5Sq: 79 },
+      settings,
+    );
     expect(row.csat.mean1to5.value).toBeCloseTo(3.8, 12);
     expect(row.csat.mean1to5.ci!.low).toBeCloseTo(2.1811, 3);
     expect(row.csat.mean1to5.ci!.high).toBe(5);
@@ -29,17 +34,47 @@ describe('indexRow', () => {
   });
 
   it('weighs the silent with k in both dissatisfaction indices and in loyalty', () => {
-    const t = { ...emptyTally(), staffPositive: 5, staffNegative: 1, staffSilent: 2, staffExcluded: 2, officePositive: 5, officeNegative: 2, officeSilent: 2, officeExcluded: 1,
-      loyaltyPositive: 5, loyaltyNegative: 3, loyaltySilent: 2 };
+    const t = {
+      ...emptyTally(),
+      staffPositive: 5,
+      staffNegative: 1,
+      staffSilent: 2,
+      staffExcluded: 2,
+      officePositive: 5,
+      officeNegative: 2,
+      officeSilent: 2,
+      officeExcluded: 1,
+      loyaltyPositive: 5,
+      loyaltyNegative: 3,
+      loyaltySilent: 2,
+    };
     const row = indexRow(null, null, t, settings);
     expect(row.staffDissatisfaction).toMatchObject({ value: 0.25, n: 8, excluded: 2 });
     expect(row.officeDissatisfaction.value).toBeCloseTo(1 / 3, 12);
     expect(row.emotionalLoyalty.value).toBeCloseTo(10, 12);
-    expect(indexRow(null, null, t, { ...settings, correctionCoefficient: 0 }).staffDissatisfaction.value).toBeCloseTo(1 / 8, 12);
+    expect(indexRow(null, null, t, { ...settings, correctionCoefficient: 0 }).staffDissatisfaction.value).toBeCloseTo(
+      1 / 8,
+      12,
+    );
   });
 
   it('divides surveys by transactions and visitors, and force majeure by surveys', () => {
-    const row = indexRow(null, null, { ...emptyTally(), closed: 10, answered: 8, silent: 2, forceMajeure: 1, transactions: 40, visitors: 400, intakes: 10, intakesWithEmail: 7 }, settings);
+    const row = indexRow(
+      null,
+      null,
+      {
+        ...emptyTally(),
+        closed: 10,
+        answered: 8,
+        silent: 2,
+        forceMajeure: 1,
+        transactions: 40,
+        visitors: 400,
+        intakes: 10,
+        intakesWithEmail: 7,
+      },
+      settings,
+    );
     expect(row.responseRate.value).toBe(0.8);
     expect(row.exactConversion.value).toBe(0.2);
     expect(row.visitorCoverage.value).toBe(0.02);
@@ -50,7 +85,9 @@ describe('indexRow', () => {
 
 describe('CSV', () => {
   it('has a header, one line per row, and value, n and interval columns per index', () => {
-    const csv = toCsv([indexRow('2025-01', '2025-01', { ...emptyTally(), npsN: 100, promoters: 75, detractors: 20 }, settings)]);
+    const csv = toCsv([
+      indexRow('2025-01', '2025-01', { ...emptyTally(), npsN: 100, promoters: 75, detractors: 20 }, settings),
+    ]);
     const [header, line, end] = csv.split('\r\n');
     expect(end).toBe('');
     const cols = header!.split(',');

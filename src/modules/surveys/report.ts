@@ -1,9 +1,21 @@
 // Owns: one row of the indices table from the tallies the database counted — every index through the pure
 // formulas in indices/, each with its n and 95 % interval — and the row's CSV form. Pure.
 import {
-  type DissatisfactionResult, type EmailCaptureResult, type IndexResult, type NpsResult,
-  emailCaptureRate, emotionalLoyaltyIndex, exactConversion, forceMajeureLevel, meanIntervalFromSums, npsFromCounts,
-  officeDissatisfactionIndex, responseRate, staffDissatisfactionIndex, visitorCoverage, wilson,
+  type DissatisfactionResult,
+  type EmailCaptureResult,
+  type IndexResult,
+  type NpsResult,
+  emailCaptureRate,
+  emotionalLoyaltyIndex,
+  exactConversion,
+  forceMajeureLevel,
+  meanIntervalFromSums,
+  npsFromCounts,
+  officeDissatisfactionIndex,
+  responseRate,
+  staffDissatisfactionIndex,
+  visitorCoverage,
+  wilson,
 } from './indices/indices.ts';
 
 /** What a group's closed invitations add up to (counts and sums, never individual answers). */
@@ -55,12 +67,45 @@ export interface GroupTally extends ResponseCounts {
 }
 
 export const emptyTally = (): GroupTally => ({
-  closed: 0, answered: 0, silent: 0, csatSatisfied: 0, csatN: 0, csat10N: 0, csat10Sum: 0, csat10Sq: 0, csat5N: 0, csat5Sum: 0, csat5Sq: 0,
-  npsN: 0, promoters: 0, detractors: 0, ces7N: 0, ces7Sum: 0, ces7Sq: 0, ces5N: 0, ces5Sum: 0, ces5Sq: 0,
-  staffPositive: 0, staffNeutral: 0, staffNegative: 0, staffSilent: 0, staffExcluded: 0,
-  officePositive: 0, officeNeutral: 0, officeNegative: 0, officeSilent: 0, officeExcluded: 0,
-  loyaltyPositive: 0, loyaltyNeutral: 0, loyaltyNegative: 0, loyaltySilent: 0, forceMajeure: 0,
-  transactions: 0, visitors: null, intakes: 0, intakesWithEmail: 0,
+  closed: 0,
+  answered: 0,
+  silent: 0,
+  csatSatisfied: 0,
+  csatN: 0,
+  csat10N: 0,
+  csat10Sum: 0,
+  csat10Sq: 0,
+  csat5N: 0,
+  csat5Sum: 0,
+  csat5Sq: 0,
+  npsN: 0,
+  promoters: 0,
+  detractors: 0,
+  ces7N: 0,
+  ces7Sum: 0,
+  ces7Sq: 0,
+  ces5N: 0,
+  ces5Sum: 0,
+  ces5Sq: 0,
+  staffPositive: 0,
+  staffNeutral: 0,
+  staffNegative: 0,
+  staffSilent: 0,
+  staffExcluded: 0,
+  officePositive: 0,
+  officeNeutral: 0,
+  officeNegative: 0,
+  officeSilent: 0,
+  officeExcluded: 0,
+  loyaltyPositive: 0,
+  loyaltyNeutral: 0,
+  loyaltyNegative: 0,
+  loyaltySilent: 0,
+  forceMajeure: 0,
+  transactions: 0,
+  visitors: null,
+  intakes: 0,
+  intakesWithEmail: 0,
 });
 
 export interface IndexRow {
@@ -77,7 +122,14 @@ export interface IndexRow {
   visitorCoverage: IndexResult;
   forceMajeureLevel: IndexResult;
   emailCaptureRate: EmailCaptureResult;
-  counts: { sent: number; answered: number; silent: number; transactions: number; visitors: number | null; intakes: number };
+  counts: {
+    sent: number;
+    answered: number;
+    silent: number;
+    transactions: number;
+    visitors: number | null;
+    intakes: number;
+  };
 }
 
 export interface ReportSettings {
@@ -91,28 +143,60 @@ export function indexRow(key: string | null, label: string | null, t: GroupTally
     key,
     label,
     csat: {
-      satisfied: { value: t.csatN === 0 ? null : t.csatSatisfied / t.csatN, n: t.csatN, ci: wilson(t.csatSatisfied, t.csatN) },
+      satisfied: {
+        value: t.csatN === 0 ? null : t.csatSatisfied / t.csatN,
+        n: t.csatN,
+        ci: wilson(t.csatSatisfied, t.csatN),
+      },
       mean0to10: meanIntervalFromSums(t.csat10N, t.csat10Sum, t.csat10Sq, { low: 0, high: 10 }),
       mean1to5: meanIntervalFromSums(t.csat5N, t.csat5Sum, t.csat5Sq, { low: 1, high: 5 }),
     },
-    nps: npsFromCounts({ promoters: t.promoters, passives: t.npsN - t.promoters - t.detractors, detractors: t.detractors }),
+    nps: npsFromCounts({
+      promoters: t.promoters,
+      passives: t.npsN - t.promoters - t.detractors,
+      detractors: t.detractors,
+    }),
     ces: {
       mean1to7: meanIntervalFromSums(t.ces7N, t.ces7Sum, t.ces7Sq, { low: 1, high: 7 }),
       mean1to5: meanIntervalFromSums(t.ces5N, t.ces5Sum, t.ces5Sq, { low: 1, high: 5 }),
     },
-    staffDissatisfaction: staffDissatisfactionIndex({
-      positive: t.staffPositive, neutral: t.staffNeutral, negative: t.staffNegative, silent: t.staffSilent, excluded: t.staffExcluded,
-    }, k),
-    officeDissatisfaction: officeDissatisfactionIndex({
-      positive: t.officePositive, neutral: t.officeNeutral, negative: t.officeNegative, silent: t.officeSilent, excluded: t.officeExcluded,
-    }, k),
-    emotionalLoyalty: emotionalLoyaltyIndex({ positive: t.loyaltyPositive, neutral: t.loyaltyNeutral, negative: t.loyaltyNegative, silent: t.loyaltySilent }, k),
+    staffDissatisfaction: staffDissatisfactionIndex(
+      {
+        positive: t.staffPositive,
+        neutral: t.staffNeutral,
+        negative: t.staffNegative,
+        silent: t.staffSilent,
+        excluded: t.staffExcluded,
+      },
+      k,
+    ),
+    officeDissatisfaction: officeDissatisfactionIndex(
+      {
+        positive: t.officePositive,
+        neutral: t.officeNeutral,
+        negative: t.officeNegative,
+        silent: t.officeSilent,
+        excluded: t.officeExcluded,
+      },
+      k,
+    ),
+    emotionalLoyalty: emotionalLoyaltyIndex(
+      { positive: t.loyaltyPositive, neutral: t.loyaltyNeutral, negative: t.loyaltyNegative, silent: t.loyaltySilent },
+      k,
+    ),
     responseRate: responseRate(t.answered, t.closed),
     exactConversion: exactConversion(t.answered, t.transactions),
     visitorCoverage: t.visitors === null ? { value: null, n: 0, ci: null } : visitorCoverage(t.answered, t.visitors),
     forceMajeureLevel: forceMajeureLevel(t.forceMajeure, t.answered),
     emailCaptureRate: emailCaptureRate(t.intakesWithEmail, t.intakes, s.emailCaptureTarget),
-    counts: { sent: t.closed, answered: t.answered, silent: t.silent, transactions: t.transactions, visitors: t.visitors, intakes: t.intakes },
+    counts: {
+      sent: t.closed,
+      answered: t.answered,
+      silent: t.silent,
+      transactions: t.transactions,
+      visitors: t.visitors,
+      intakes: t.intakes,
+    },
   };
 }
 
@@ -134,7 +218,8 @@ const INDEX_COLUMNS: [string, (r: IndexRow) => IndexResult][] = [
   ['email_capture_rate', (r) => r.emailCaptureRate],
 ];
 
-const num = (x: number | null | undefined): string => (x === null || x === undefined ? '' : String(Math.round(x * 1e6) / 1e6));
+const num = (x: number | null | undefined): string =>
+  x === null || x === undefined ? '' : String(Math.round(x * 1e6) / 1e6);
 
 /** RFC 4180 quoting; a leading = + - @ is prefixed with ' so that a spreadsheet never runs a label as a formula. */
 export function csvCell(value: string): string {
@@ -143,15 +228,32 @@ export function csvCell(value: string): string {
 }
 
 export function toCsv(rows: readonly IndexRow[]): string {
-  const header = ['key', 'label', ...INDEX_COLUMNS.flatMap(([name]) => [name, `${name}_n`, `${name}_ci_low`, `${name}_ci_high`]),
-    'sent', 'answered', 'silent', 'transactions', 'visitors', 'intakes'];
-  const lines = rows.map((r) => [
-    csvCell(r.key ?? ''), csvCell(r.label ?? ''),
-    ...INDEX_COLUMNS.flatMap(([, pick]) => {
-      const x = pick(r);
-      return [num(x.value), String(x.n), num(x.ci?.low), num(x.ci?.high)];
-    }),
-    String(r.counts.sent), String(r.counts.answered), String(r.counts.silent), String(r.counts.transactions), num(r.counts.visitors), String(r.counts.intakes),
-  ].join(','));
+  const header = [
+    'key',
+    'label',
+    ...INDEX_COLUMNS.flatMap(([name]) => [name, `${name}_n`, `${name}_ci_low`, `${name}_ci_high`]),
+    'sent',
+    'answered',
+    'silent',
+    'transactions',
+    'visitors',
+    'intakes',
+  ];
+  const lines = rows.map((r) =>
+    [
+      csvCell(r.key ?? ''),
+      csvCell(r.label ?? ''),
+      ...INDEX_COLUMNS.flatMap(([, pick]) => {
+        const x = pick(r);
+        return [num(x.value), String(x.n), num(x.ci?.low), num(x.ci?.high)];
+      }),
+      String(r.counts.sent),
+      String(r.counts.answered),
+      String(r.counts.silent),
+      String(r.counts.transactions),
+      num(r.counts.visitors),
+      String(r.counts.intakes),
+    ].join(','),
+  );
   return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
 }

@@ -38,22 +38,45 @@ export async function scheduleInvitation(tx: Queryable, c: Candidate, now: Date)
   return outcome.outcome;
 }
 
-export async function scheduleInvitationWithId(tx: Queryable, c: Candidate, now: Date): Promise<{ outcome: ScheduleOutcome; id: string }> {
+export async function scheduleInvitationWithId(
+  tx: Queryable,
+  c: Candidate,
+  now: Date,
+): Promise<{ outcome: ScheduleOutcome; id: string }> {
   const delivery = c.trigger?.delivery ?? c.delivery ?? 'email';
   const throttleDays = c.trigger?.throttleDays ?? c.throttleDays ?? 0;
   const contact = delivery === 'email' ? c.customerEmail : c.customerPhone;
   let outcome: ScheduleOutcome = 'scheduled';
-  if (!contact) outcome = 'no_contact';
-  else {
+  if (!contact) {
+    outcome = 'no_contact';
+  } else {
     await invitations.lockCustomer(tx, c.customerId ?? contact);
-    if (await invitations.askedRecently(tx, c.customerId, contact, throttleDays, now)) outcome = 'throttled';
+    if (await invitations.askedRecently(tx, c.customerId, contact, throttleDays, now)) {
+      outcome = 'throttled';
+    }
   }
-  const row = await invitations.insertInvitation(tx, {
-    surveyId: c.survey.id, triggerId: c.trigger?.id ?? null, source: c.source, delivery, status: outcome === 'scheduled' ? 'scheduled' : 'skipped',
-    skipReason: outcome === 'scheduled' ? null : outcome === 'throttled' ? 'throttled' : 'no_contact',
-    customerId: c.customerId, contact, locale: c.locale, appealId: c.appealId, eventId: c.eventId, unitId: c.unitId, staffId: c.staffId,
-    categoryId: c.categoryId, channel: c.channel, scheduledAt: new Date(now.getTime() + (c.trigger?.delayMinutes ?? 0) * 60_000),
-  }, now);
+  const row = await invitations.insertInvitation(
+    tx,
+    {
+      surveyId: c.survey.id,
+      triggerId: c.trigger?.id ?? null,
+      source: c.source,
+      delivery,
+      status: outcome === 'scheduled' ? 'scheduled' : 'skipped',
+      skipReason: outcome === 'scheduled' ? null : outcome === 'throttled' ? 'throttled' : 'no_contact',
+      customerId: c.customerId,
+      contact,
+      locale: c.locale,
+      appealId: c.appealId,
+      eventId: c.eventId,
+      unitId: c.unitId,
+      staffId: c.staffId,
+      categoryId: c.categoryId,
+      channel: c.channel,
+      scheduledAt: new Date(now.getTime() + (c.trigger?.delayMinutes ?? 0) * 60_000),
+    },
+    now,
+  );
   return { outcome, id: row!.id };
 }
 
@@ -68,13 +91,27 @@ export function smsText(locale: 'ru' | 'en', link: string): string {
  * Sends a due invitation: the deadline starts now. E-mail goes through the outbox in this transaction; an SMS
  * invitation is marked sent with its text ready for the SMS gateway (GET /api/v1/surveys/invitations/:id).
  */
-export async function sendInvitation(ctx: Ctx, tx: Queryable, inv: invitations.InvitationRow, answerWithinDays: number, secret: string, now: Date): Promise<{ link: string; deadlineAt: Date }> {
+export async function sendInvitation(
+  ctx: Ctx,
+  tx: Queryable,
+  inv: invitations.InvitationRow,
+  answerWithinDays: number,
+  secret: string,
+  now: Date,
+): Promise<{ link: string; deadlineAt: Date }> {
   const deadlineAt = new Date(now.getTime() + answerWithinDays * 86_400_000);
   const link = invitationLink(ctx, secret, inv.id, deadlineAt);
   if (inv.delivery === 'email' && inv.contact) {
     await queueSurveyInvitation(ctx, tx, {
-      invitationId: inv.id, appealId: inv.appealId, to: inv.contact, toName: inv.customerName, locale: inv.locale, link, deadlineAt,
-      timeZone: inv.unitTimeZone ?? (await invitations.defaultTimeZone(tx)), unitName: inv.unitName,
+      invitationId: inv.id,
+      appealId: inv.appealId,
+      to: inv.contact,
+      toName: inv.customerName,
+      locale: inv.locale,
+      link,
+      deadlineAt,
+      timeZone: inv.unitTimeZone ?? (await invitations.defaultTimeZone(tx)),
+      unitName: inv.unitName,
     });
   }
   await invitations.markSent(tx, inv.id, now, deadlineAt);

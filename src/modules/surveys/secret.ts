@@ -12,9 +12,13 @@ async function readOrCreate(dataDir: string): Promise<string> {
   const file = path.join(dataDir, FILE);
   try {
     const text = (await readFile(file, 'utf8')).trim();
-    if (text.length >= 32) return text;
+    if (text.length >= 32) {
+      return text;
+    }
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw err;
+    }
   }
   await mkdir(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');
@@ -23,14 +27,20 @@ async function readOrCreate(dataDir: string): Promise<string> {
     await writeFile(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
     return secret;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
+      throw err;
+    }
     return (await readFile(file, 'utf8')).trim();
   }
 }
 
 export function surveySecret(ctx: Ctx): Promise<string> {
-  if (ctx.config.surveySecret) return Promise.resolve(ctx.config.surveySecret);
+  if (ctx.config.surveySecret) {
+    return Promise.resolve(ctx.config.surveySecret);
+  }
   let secret = loaded.get(ctx.config);
-  if (!secret) loaded.set(ctx.config, (secret = readOrCreate(ctx.config.dataDir)));
+  if (!secret) {
+    loaded.set(ctx.config, (secret = readOrCreate(ctx.config.dataDir)));
+  }
   return secret;
 }

@@ -18,7 +18,9 @@ const ALLOWED: Record<SurveyAction, ReadonlySet<Role>> = {
 export const canSurvey = (actor: Actor, action: SurveyAction): boolean => ALLOWED[action].has(actor.role);
 
 export function authorizeSurvey(actor: Actor, action: SurveyAction): void {
-  if (!canSurvey(actor, action)) throw forbidden(`Your role (${actor.role}) may not ${action} surveys`);
+  if (!canSurvey(actor, action)) {
+    throw forbidden(`Your role (${actor.role}) may not ${action} surveys`);
+  }
 }
 
 /**
@@ -28,7 +30,9 @@ export function authorizeSurvey(actor: Actor, action: SurveyAction): void {
 export function unitsInScope(actor: Actor, unitId: string | undefined): string[] | null {
   const scope = unitScope(actor);
   if (unitId) {
-    if (scope && !scope.includes(unitId)) throw forbidden('You may see only your own units');
+    if (scope && !scope.includes(unitId)) {
+      throw forbidden('You may see only your own units');
+    }
     return [unitId];
   }
   return scope;

@@ -11,11 +11,15 @@ export interface SettingsRow {
 export async function settings(db: Queryable): Promise<SettingsRow> {
   const rows = await db.query<SettingsRow>(
     `SELECT correction_coefficient::float8 AS "correctionCoefficient", email_capture_target::float8 AS "emailCaptureTarget", updated_at AS "updatedAt"
-     FROM survey_settings`);
+     FROM survey_settings`,
+  );
   return rows[0]!;
 }
 
-export async function updateSettings(db: Queryable, s: { correctionCoefficient?: number | undefined; emailCaptureTarget?: number | undefined }): Promise<SettingsRow> {
+export async function updateSettings(
+  db: Queryable,
+  s: { correctionCoefficient?: number | undefined; emailCaptureTarget?: number | undefined },
+): Promise<SettingsRow> {
   await db.query(
     `UPDATE survey_settings SET correction_coefficient = coalesce($1, correction_coefficient),
        email_capture_target = coalesce($2, email_capture_target), updated_at = now()`,
@@ -36,7 +40,10 @@ export interface SurveyRow {
 
 const SURVEY = `id, name, questions, answer_within_days AS "answerWithinDays", active, created_at AS "createdAt", updated_at AS "updatedAt"`;
 
-export async function insertSurvey(db: Queryable, s: { name: string; questions: Question[]; answerWithinDays: number; active: boolean; createdBy: string }): Promise<SurveyRow> {
+export async function insertSurvey(
+  db: Queryable,
+  s: { name: string; questions: Question[]; answerWithinDays: number; active: boolean; createdBy: string },
+): Promise<SurveyRow> {
   const rows = await db.query<SurveyRow>(
     `INSERT INTO surveys (name, questions, answer_within_days, active, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING ${SURVEY}`,
     [s.name, JSON.stringify(s.questions), s.answerWithinDays, s.active, s.createdBy],
@@ -44,24 +51,45 @@ export async function insertSurvey(db: Queryable, s: { name: string; questions: 
   return rows[0]!;
 }
 
-export async function updateSurvey(db: Queryable, id: string, s: { name?: string | undefined; questions?: Question[] | undefined; answerWithinDays?: number | undefined; active?: boolean | undefined }): Promise<SurveyRow | undefined> {
+export async function updateSurvey(
+  db: Queryable,
+  id: string,
+  s: {
+    name?: string | undefined;
+    questions?: Question[] | undefined;
+    answerWithinDays?: number | undefined;
+    active?: boolean | undefined;
+  },
+): Promise<SurveyRow | undefined> {
   const rows = await db.query<SurveyRow>(
     `UPDATE surveys SET name = coalesce($2, name), questions = coalesce($3::jsonb, questions),
        answer_within_days = coalesce($4, answer_within_days), active = coalesce($5, active), updated_at = now()
      WHERE id = $1 RETURNING ${SURVEY}`,
-    [id, s.name ?? null, s.questions ? JSON.stringify(s.questions) : null, s.answerWithinDays ?? null, s.active ?? null],
+    [
+      id,
+      s.name ?? null,
+      s.questions ? JSON.stringify(s.questions) : null,
+      s.answerWithinDays ?? null,
+      s.active ?? null,
+    ],
   );
   return rows[0];
 }
 
 export async function findSurvey(db: Queryable, id: string, lock = false): Promise<SurveyRow | undefined> {
-  return (await db.query<SurveyRow>(`SELECT ${SURVEY} FROM surveys WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]))[0];
+  return (
+    await db.query<SurveyRow>(`SELECT ${SURVEY} FROM surveys WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id])
+  )[0];
 }
 
-export const listSurveys = (db: Queryable) => db.query<SurveyRow>(`SELECT ${SURVEY} FROM surveys ORDER BY created_at DESC, id`);
+export const listSurveys = (db: Queryable) =>
+  db.query<SurveyRow>(`SELECT ${SURVEY} FROM surveys ORDER BY created_at DESC, id`);
 
 export async function surveyWasSent(db: Queryable, id: string): Promise<boolean> {
-  return (await db.query(`SELECT 1 FROM survey_invitations WHERE survey_id = $1 AND status <> 'skipped' LIMIT 1`, [id])).length > 0;
+  return (
+    (await db.query(`SELECT 1 FROM survey_invitations WHERE survey_id = $1 AND status <> 'skipped' LIMIT 1`, [id]))
+      .length > 0
+  );
 }
 
 export interface TriggerRow {
@@ -102,7 +130,15 @@ export async function updateTrigger(db: Queryable, id: string, t: TriggerFields)
     `UPDATE survey_triggers SET event = coalesce($2, event), delivery = coalesce($3, delivery), delay_minutes = coalesce($4, delay_minutes),
        throttle_days = coalesce($5, throttle_days), unit_ids = coalesce($6, unit_ids), active = coalesce($7, active)
      WHERE id = $1 RETURNING ${TRIGGER}`,
-    [id, t.event ?? null, t.delivery ?? null, t.delayMinutes ?? null, t.throttleDays ?? null, t.unitIds ?? null, t.active ?? null],
+    [
+      id,
+      t.event ?? null,
+      t.delivery ?? null,
+      t.delayMinutes ?? null,
+      t.throttleDays ?? null,
+      t.unitIds ?? null,
+      t.active ?? null,
+    ],
   );
   return rows[0];
 }
@@ -112,7 +148,9 @@ export async function findTrigger(db: Queryable, id: string): Promise<TriggerRow
 }
 
 export const listTriggers = (db: Queryable, surveyId: string) =>
-  db.query<TriggerRow>(`SELECT ${TRIGGER} FROM survey_triggers WHERE survey_id = $1 ORDER BY created_at, id`, [surveyId]);
+  db.query<TriggerRow>(`SELECT ${TRIGGER} FROM survey_triggers WHERE survey_id = $1 ORDER BY created_at, id`, [
+    surveyId,
+  ]);
 
 /** Active triggers of an event on active surveys that apply to the unit (an empty unit list means every unit). */
 export const triggersFor = (db: Queryable, event: TriggerRow['event'], unitId: string | null) =>
@@ -139,19 +177,38 @@ export interface NewEvent {
 }
 
 /** Inserts the events not seen before (by external id); answers the new ones with their ids. */
-export async function insertEvents(db: Queryable, events: readonly NewEvent[]): Promise<{ id: string; externalId: string }[]> {
-  if (events.length === 0) return [];
+export async function insertEvents(
+  db: Queryable,
+  events: readonly NewEvent[],
+): Promise<{ id: string; externalId: string }[]> {
+  if (events.length === 0) {
+    return [];
+  }
   return db.query<{ id: string; externalId: string }>(
     `INSERT INTO survey_events (external_id, occurred_at, unit_id, staff_id, customer_id, channel, email, phone, locale)
      SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[])
      ON CONFLICT (external_id) DO NOTHING RETURNING id, external_id AS "externalId"`,
-    [events.map((e) => e.externalId), events.map((e) => e.occurredAt.toISOString()), events.map((e) => e.unitId), events.map((e) => e.staffId),
-      events.map((e) => e.customerId), events.map((e) => e.channel), events.map((e) => e.email), events.map((e) => e.phone), events.map((e) => e.locale)],
+    [
+      events.map((e) => e.externalId),
+      events.map((e) => e.occurredAt.toISOString()),
+      events.map((e) => e.unitId),
+      events.map((e) => e.staffId),
+      events.map((e) => e.customerId),
+      events.map((e) => e.channel),
+      events.map((e) => e.email),
+      events.map((e) => e.phone),
+      events.map((e) => e.locale),
+    ],
   );
 }
 
-export async function upsertVisitors(db: Queryable, rows: readonly { unitId: string; day: string; visitors: number }[]): Promise<number> {
-  if (rows.length === 0) return 0;
+export async function upsertVisitors(
+  db: Queryable,
+  rows: readonly { unitId: string; day: string; visitors: number }[],
+): Promise<number> {
+  if (rows.length === 0) {
+    return 0;
+  }
   const result = await db.query<{ n: number }>(
     `WITH up AS (
        INSERT INTO survey_visitors (unit_id, day, visitors)
@@ -164,8 +221,16 @@ export async function upsertVisitors(db: Queryable, rows: readonly { unitId: str
 }
 
 /** Which of these ids name existing rows of the table (units, users, customers). */
-export async function existingIds(db: Queryable, table: 'units' | 'users' | 'customers', ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.query<{ id: string }>(`SELECT id FROM ${table} WHERE id = ANY ($1::uuid[])`, [[...new Set(ids)]]);
+export async function existingIds(
+  db: Queryable,
+  table: 'units' | 'users' | 'customers',
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) {
+    return new Set();
+  }
+  const rows = await db.query<{ id: string }>(`SELECT id FROM ${table} WHERE id = ANY ($1::uuid[])`, [
+    [...new Set(ids)],
+  ]);
   return new Set(rows.map((r) => r.id));
 }

@@ -11,22 +11,43 @@ const base = {
 };
 
 const Csat = z.strictObject({
-  ...base, type: z.literal('csat'),
-  scale: z.strictObject({ kind: z.literal('csat').default('csat'), min: z.union([z.literal(0), z.literal(1)]), max: z.union([z.literal(10), z.literal(5)]), satisfiedFrom: z.number().int() }),
+  ...base,
+  type: z.literal('csat'),
+  scale: z.strictObject({
+    kind: z.literal('csat').default('csat'),
+    min: z.union([z.literal(0), z.literal(1)]),
+    max: z.union([z.literal(10), z.literal(5)]),
+    satisfiedFrom: z.number().int(),
+  }),
 });
 const Nps = z.strictObject({ ...base, type: z.literal('nps') });
 const Ces = z.strictObject({
-  ...base, type: z.literal('ces'),
-  scale: z.strictObject({ kind: z.literal('ces').default('ces'), min: z.literal(1), max: z.union([z.literal(7), z.literal(5)]) }),
+  ...base,
+  type: z.literal('ces'),
+  scale: z.strictObject({
+    kind: z.literal('ces').default('ces'),
+    min: z.literal(1),
+    max: z.union([z.literal(7), z.literal(5)]),
+  }),
 });
 const KeyScale = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('key_yes_no'), positiveAnswer: z.enum(['yes', 'no']) }),
-  z.strictObject({ kind: z.literal('key_scale'), min: z.number().int(), max: z.number().int(), negativeTo: z.number().int(), positiveFrom: z.number().int() }),
+  z.strictObject({
+    kind: z.literal('key_scale'),
+    min: z.number().int(),
+    max: z.number().int(),
+    negativeTo: z.number().int(),
+    positiveFrom: z.number().int(),
+  }),
 ]);
 const Key = z.strictObject({ ...base, type: z.literal('key'), subject: z.enum(['staff', 'office']), scale: KeyScale });
 const Choice = z.strictObject({
-  ...base, type: z.enum(['single_choice', 'multiple_choice']),
-  options: z.array(z.strictObject({ id: QuestionId, label: Wording })).min(2).max(20),
+  ...base,
+  type: z.enum(['single_choice', 'multiple_choice']),
+  options: z
+    .array(z.strictObject({ id: QuestionId, label: Wording }))
+    .min(2)
+    .max(20),
 });
 const Text = z.strictObject({ ...base, type: z.literal('text') });
 
@@ -48,16 +69,18 @@ export const UpdateSurvey = z.strictObject({
 });
 export type UpdateSurveyInput = z.infer<typeof UpdateSurvey>;
 
-export const Survey = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  questions: z.array(Question),
-  answerWithinDays: z.number(),
-  active: z.boolean(),
-  sent: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-}).meta({ id: 'Survey' });
+export const Survey = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    questions: z.array(Question),
+    answerWithinDays: z.number(),
+    active: z.boolean(),
+    sent: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Survey' });
 export type Survey = z.infer<typeof Survey>;
 
 const TRIGGER_EVENTS = ['appeal_resolved', 'repair_picked_up', 'purchase', 'manual'] as const;
@@ -79,12 +102,23 @@ export const UpdateTrigger = z.strictObject({
   active: z.boolean().optional(),
 });
 export type UpdateTriggerInput = z.infer<typeof UpdateTrigger>;
-export const Trigger = z.object({
-  id: z.uuid(), surveyId: z.uuid(), event: z.enum(TRIGGER_EVENTS), delivery: z.enum(['email', 'sms']), delayMinutes: z.number(),
-  throttleDays: z.number(), unitIds: z.array(z.uuid()), active: z.boolean(), createdAt: z.string(),
-}).meta({ id: 'SurveyTrigger' });
+export const Trigger = z
+  .object({
+    id: z.uuid(),
+    surveyId: z.uuid(),
+    event: z.enum(TRIGGER_EVENTS),
+    delivery: z.enum(['email', 'sms']),
+    delayMinutes: z.number(),
+    throttleDays: z.number(),
+    unitIds: z.array(z.uuid()),
+    active: z.boolean(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'SurveyTrigger' });
 
-export const Settings = z.object({ correctionCoefficient: z.number(), emailCaptureTarget: z.number(), updatedAt: z.string() }).meta({ id: 'SurveySettings' });
+export const Settings = z
+  .object({ correctionCoefficient: z.number(), emailCaptureTarget: z.number(), updatedAt: z.string() })
+  .meta({ id: 'SurveySettings' });
 export const UpdateSettings = z.strictObject({
   correctionCoefficient: z.number().min(0).max(1).optional(),
   emailCaptureTarget: z.number().min(0).max(1).optional(),
@@ -96,25 +130,35 @@ const Contact = {
 };
 
 export const ImportEvents = z.strictObject({
-  events: z.array(z.strictObject({
-    externalId: z.string().trim().min(1).max(200),
-    occurredAt: z.iso.datetime({ offset: true }),
-    unitId: z.uuid().optional(),
-    staffId: z.uuid().optional(),
-    customerId: z.uuid().optional(),
-    channel: z.string().trim().min(1).max(40).default('store'),
-    locale: z.enum(['ru', 'en']).default('ru'),
-    ...Contact,
-  })).min(1).max(1000),
+  events: z
+    .array(
+      z.strictObject({
+        externalId: z.string().trim().min(1).max(200),
+        occurredAt: z.iso.datetime({ offset: true }),
+        unitId: z.uuid().optional(),
+        staffId: z.uuid().optional(),
+        customerId: z.uuid().optional(),
+        channel: z.string().trim().min(1).max(40).default('store'),
+        locale: z.enum(['ru', 'en']).default('ru'),
+        ...Contact,
+      }),
+    )
+    .min(1)
+    .max(1000),
 });
 export type ImportEventsInput = z.infer<typeof ImportEvents>;
 export const ImportEventsResult = z.object({
-  received: z.number(), imported: z.number(), duplicates: z.number(),
+  received: z.number(),
+  imported: z.number(),
+  duplicates: z.number(),
   invitations: z.object({ scheduled: z.number(), throttled: z.number(), noContact: z.number() }),
 });
 
 export const ImportVisitors = z.strictObject({
-  visitors: z.array(z.strictObject({ unitId: z.uuid(), day: z.iso.date(), visitors: z.number().int().min(0).max(10_000_000) })).min(1).max(10_000),
+  visitors: z
+    .array(z.strictObject({ unitId: z.uuid(), day: z.iso.date(), visitors: z.number().int().min(0).max(10_000_000) }))
+    .min(1)
+    .max(10_000),
 });
 export type ImportVisitorsInput = z.infer<typeof ImportVisitors>;
 
@@ -130,16 +174,29 @@ export const CreateInvitation = z.strictObject({
   ...Contact,
 });
 export type CreateInvitationInput = z.infer<typeof CreateInvitation>;
-export const Invitation = z.object({
-  id: z.uuid(), surveyId: z.uuid(), status: z.string(), skipReason: z.string().nullable(), delivery: z.string(), contact: z.string().nullable(),
-  sentAt: z.string().nullable(), deadlineAt: z.string().nullable(), link: z.string().nullable(), smsText: z.string().nullable(),
-}).meta({ id: 'SurveyInvitation' });
+export const Invitation = z
+  .object({
+    id: z.uuid(),
+    surveyId: z.uuid(),
+    status: z.string(),
+    skipReason: z.string().nullable(),
+    delivery: z.string(),
+    contact: z.string().nullable(),
+    sentAt: z.string().nullable(),
+    deadlineAt: z.string().nullable(),
+    link: z.string().nullable(),
+    smsText: z.string().nullable(),
+  })
+  .meta({ id: 'SurveyInvitation' });
 
 export const KioskLinkBody = z.strictObject({ unitId: z.uuid() });
 export const KioskLink = z.object({ url: z.string(), surveyId: z.uuid(), unitId: z.uuid() });
 
 const Qualification = z.enum(['staff', 'office', 'product', 'force_majeure']);
-export const Qualify = z.strictObject({ qualification: Qualification.nullable(), note: z.string().trim().max(2000).nullable().default(null) });
+export const Qualify = z.strictObject({
+  qualification: Qualification.nullable(),
+  note: z.string().trim().max(2000).nullable().default(null),
+});
 export type QualifyInput = z.infer<typeof Qualify>;
 
 const boolString = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -148,28 +205,66 @@ export const ResponseQuery = z.strictObject({
   qualified: boolString.optional(),
   unitId: z.uuid().optional(),
   surveyId: z.uuid().optional(),
-  from: z.iso.date().or(z.iso.datetime({ offset: true })).optional(),
-  to: z.iso.date().or(z.iso.datetime({ offset: true })).optional(),
+  from: z.iso
+    .date()
+    .or(z.iso.datetime({ offset: true }))
+    .optional(),
+  to: z.iso
+    .date()
+    .or(z.iso.datetime({ offset: true }))
+    .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type ResponseQueryInput = z.infer<typeof ResponseQuery>;
-export const SurveyResponse = z.object({
-  id: z.uuid(), surveyId: z.uuid(), surveyName: z.string(), status: z.string(), source: z.string(), unitId: z.uuid().nullable(), unitName: z.string().nullable(),
-  staffId: z.uuid().nullable(), staffName: z.string().nullable(), appealId: z.uuid().nullable(), appealNumber: z.number().nullable(),
-  customerName: z.string().nullable(), sentAt: z.string().nullable(), completedAt: z.string().nullable(),
-  csatScore: z.number().nullable(), csatMax: z.number().nullable(), nps: z.number().nullable(), cesScore: z.number().nullable(),
-  staffKey: z.number().nullable(), officeKey: z.number().nullable(), negative: z.boolean(), qualification: Qualification.nullable(),
-  qualificationNote: z.string().nullable(), qualifiedAt: z.string().nullable(),
-  answers: z.array(z.object({ questionId: z.string(), value: z.unknown() })),
-}).meta({ id: 'SurveyResponse' });
+export const SurveyResponse = z
+  .object({
+    id: z.uuid(),
+    surveyId: z.uuid(),
+    surveyName: z.string(),
+    status: z.string(),
+    source: z.string(),
+    unitId: z.uuid().nullable(),
+    unitName: z.string().nullable(),
+    staffId: z.uuid().nullable(),
+    staffName: z.string().nullable(),
+    appealId: z.uuid().nullable(),
+    appealNumber: z.number().nullable(),
+    customerName: z.string().nullable(),
+    sentAt: z.string().nullable(),
+    completedAt: z.string().nullable(),
+    csatScore: z.number().nullable(),
+    csatMax: z.number().nullable(),
+    nps: z.number().nullable(),
+    cesScore: z.number().nullable(),
+    staffKey: z.number().nullable(),
+    officeKey: z.number().nullable(),
+    negative: z.boolean(),
+    qualification: Qualification.nullable(),
+    qualificationNote: z.string().nullable(),
+    qualifiedAt: z.string().nullable(),
+    answers: z.array(z.object({ questionId: z.string(), value: z.unknown() })),
+  })
+  .meta({ id: 'SurveyResponse' });
 
 export const IndicesQuery = z.strictObject({
   groupBy: z.enum(['unit', 'staff', 'category', 'channel', 'month', 'all']).default('all'),
-  from: z.iso.date().or(z.iso.datetime({ offset: true })).optional(),
-  to: z.iso.date().or(z.iso.datetime({ offset: true })).optional(),
+  from: z.iso
+    .date()
+    .or(z.iso.datetime({ offset: true }))
+    .optional(),
+  to: z.iso
+    .date()
+    .or(z.iso.datetime({ offset: true }))
+    .optional(),
   unitId: z.uuid().optional(),
   surveyId: z.uuid().optional(),
-  tz: z.string().max(64).optional().describe("IANA time zone of the period's days and months; default: the zone the roll-ups are kept in (Customer Service's)"),
+  tz: z
+    .string()
+    .max(64)
+    .optional()
+    .describe(
+      "IANA time zone of the period's days and months; default: the zone the roll-ups are kept in (Customer Service's)",
+    ),
   locale: z.enum(['ru', 'en']).optional(),
   format: z.enum(['json', 'csv']).optional(),
 });
@@ -177,22 +272,35 @@ export type IndicesQueryInput = z.infer<typeof IndicesQuery>;
 
 const Interval = z.object({ low: z.number(), high: z.number() }).nullable();
 const Result = z.object({ value: z.number().nullable(), n: z.number(), ci: Interval });
-export const IndexRow = z.object({
-  key: z.string().nullable(),
-  label: z.string().nullable(),
-  csat: z.object({ satisfied: Result, mean0to10: Result, mean1to5: Result }),
-  nps: Result.extend({ promoters: z.number(), passives: z.number(), detractors: z.number() }),
-  ces: z.object({ mean1to7: Result, mean1to5: Result }),
-  staffDissatisfaction: Result.extend({ excluded: z.number() }),
-  officeDissatisfaction: Result.extend({ excluded: z.number() }),
-  emotionalLoyalty: Result,
-  responseRate: Result,
-  exactConversion: Result,
-  visitorCoverage: Result,
-  forceMajeureLevel: Result,
-  emailCaptureRate: Result.extend({ target: z.number(), meetsTarget: z.boolean().nullable() }),
-  counts: z.object({ sent: z.number(), answered: z.number(), silent: z.number(), transactions: z.number(), visitors: z.number().nullable(), intakes: z.number() }),
-}).meta({ id: 'SurveyIndexRow' });
+export const IndexRow = z
+  .object({
+    key: z.string().nullable(),
+    label: z.string().nullable(),
+    csat: z.object({ satisfied: Result, mean0to10: Result, mean1to5: Result }),
+    nps: Result.extend({ promoters: z.number(), passives: z.number(), detractors: z.number() }),
+    ces: z.object({ mean1to7: Result, mean1to5: Result }),
+    staffDissatisfaction: Result.extend({ excluded: z.number() }),
+    officeDissatisfaction: Result.extend({ excluded: z.number() }),
+    emotionalLoyalty: Result,
+    responseRate: Result,
+    exactConversion: Result,
+    visitorCoverage: Result,
+    forceMajeureLevel: Result,
+    emailCaptureRate: Result.extend({ target: z.number(), meetsTarget: z.boolean().nullable() }),
+    counts: z.object({
+      sent: z.number(),
+      answered: z.number(),
+      silent: z.number(),
+      transactions: z.number(),
+      visitors: z.number().nullable(),
+      intakes: z.number(),
+    }),
+  })
+  .meta({ id: 'SurveyIndexRow' });
 export const IndicesAnswer = z.object({
-  groupBy: z.string(), from: z.string(), to: z.string(), correctionCoefficient: z.number(), items: z.array(IndexRow),
+  groupBy: z.string(),
+  from: z.string(),
+  to: z.string(),
+  correctionCoefficient: z.number(),
+  items: z.array(IndexRow),
 });

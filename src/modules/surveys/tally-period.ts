@@ -42,12 +42,22 @@ function nearestMonthStart(t: Date, tz: string): MonthStart {
 export function splitPeriod(from: Date, to: Date, tz: string): PeriodSplit {
   const a = nearestMonthStart(from, tz);
   const b = nearestMonthStart(to, tz);
-  if (a.at >= b.at) return { months: null, add: [{ from, to }], subtract: [] };
+  if (a.at >= b.at) {
+    return { months: null, add: [{ from, to }], subtract: [] };
+  }
   const add: Range[] = [];
   const subtract: Range[] = [];
-  if (from < a.at) add.push({ from, to: a.at });
-  if (from > a.at) subtract.push({ from: a.at, to: from });
-  if (to > b.at) add.push({ from: b.at, to });
-  if (to < b.at) subtract.push({ from: to, to: b.at });
+  if (from < a.at) {
+    add.push({ from, to: a.at });
+  }
+  if (from > a.at) {
+    subtract.push({ from: a.at, to: from });
+  }
+  if (to > b.at) {
+    add.push({ from: b.at, to });
+  }
+  if (to < b.at) {
+    subtract.push({ from: to, to: b.at });
+  }
   return { months: { from: a.date, to: b.date }, add, subtract };
 }

@@ -8,7 +8,11 @@ const later = new Date('2025-06-08T12:00:00Z');
 
 describe('invitation tokens', () => {
   it('read back the invitation and its expiry', () => {
-    expect(readInvitationToken(SECRET, invitationToken(SECRET, ID, later), now)).toEqual({ ok: true, invitationId: ID, expiresAt: later });
+    expect(readInvitationToken(SECRET, invitationToken(SECRET, ID, later), now)).toEqual({
+      ok: true,
+      invitationId: ID,
+      expiresAt: later,
+    });
   });
 
   it('are short enough for an SMS', () => {
@@ -16,13 +20,19 @@ describe('invitation tokens', () => {
   });
 
   it('expire, still naming the invitation so the page can say whether it was answered', () => {
-    expect(readInvitationToken(SECRET, invitationToken(SECRET, ID, later), new Date(later.getTime() + 1000))).toEqual({ ok: false, reason: 'expired', invitationId: ID });
+    expect(readInvitationToken(SECRET, invitationToken(SECRET, ID, later), new Date(later.getTime() + 1000))).toEqual({
+      ok: false,
+      reason: 'expired',
+      invitationId: ID,
+    });
   });
 
   it('are refused when any character changes', () => {
     const token = invitationToken(SECRET, ID, later);
     for (let i = 0; i < token.length; i++) {
-      if (token[i] === '.') continue;
+      if (token[i] === '.') {
+        continue;
+      }
       const changed = token.slice(0, i) + (token[i] === 'A' ? 'B' : 'A') + token.slice(i + 1);
       expect(readInvitationToken(SECRET, changed, now)).toEqual({ ok: false, reason: 'tampered' });
     }

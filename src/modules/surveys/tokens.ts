@@ -12,14 +12,22 @@ const bytesToUuid = (b: Buffer): string => {
 };
 
 const sign = (secret: string, purpose: string, payload: string): string =>
-  createHmac('sha256', secret).update(`${purpose}:${payload}`).digest().subarray(0, SIGNATURE_BYTES).toString('base64url');
+  createHmac('sha256', secret)
+    .update(`${purpose}:${payload}`)
+    .digest()
+    .subarray(0, SIGNATURE_BYTES)
+    .toString('base64url');
 
 function verified(secret: string, purpose: string, token: string, payloadBytes: number): Buffer | null {
   const [payload, signature, ...rest] = token.split('.');
-  if (!payload || !signature || rest.length || !/^[\w-]+$/.test(payload) || !/^[\w-]+$/.test(signature)) return null;
+  if (!payload || !signature || rest.length || !/^[\w-]+$/.test(payload) || !/^[\w-]+$/.test(signature)) {
+    return null;
+  }
   const expected = Buffer.from(sign(secret, purpose, payload), 'base64url');
   const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    return null;
+  }
   const bytes = Buffer.from(payload, 'base64url');
   return bytes.length === payloadBytes ? bytes : null;
 }
@@ -39,10 +47,14 @@ export type InvitationTokenCheck =
 
 export function readInvitationToken(secret: string, token: string, now: Date): InvitationTokenCheck {
   const bytes = verified(secret, 'invitation', token, 20);
-  if (!bytes) return { ok: false, reason: 'tampered' };
+  if (!bytes) {
+    return { ok: false, reason: 'tampered' };
+  }
   const invitationId = bytesToUuid(bytes.subarray(0, 16));
   const expiresAt = new Date(bytes.readUInt32BE(16) * 1000);
-  if (expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired', invitationId };
+  if (expiresAt.getTime() <= now.getTime()) {
+    return { ok: false, reason: 'expired', invitationId };
+  }
   return { ok: true, invitationId, expiresAt };
 }
 

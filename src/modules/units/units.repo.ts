@@ -24,7 +24,10 @@ export async function findById(db: Queryable, id: string): Promise<UnitRow | und
   return (await db.query<UnitRow>(`SELECT ${COLUMNS} FROM units u WHERE u.id = $1`, [id]))[0];
 }
 
-export function list(db: Queryable, f: { type?: string | undefined; parentId?: string | undefined; q?: string | undefined; active?: boolean | undefined }) {
+export function list(
+  db: Queryable,
+  f: { type?: string | undefined; parentId?: string | undefined; q?: string | undefined; active?: boolean | undefined },
+) {
   return db.query<UnitRow>(
     `SELECT ${COLUMNS} FROM units u
      WHERE ($1::text IS NULL OR u.type = $1) AND ($2::uuid IS NULL OR u.parent_id = $2)
@@ -49,10 +52,18 @@ export async function insert(
 /** Applies only the fields given; `null` clears code or parent. */
 export async function update(db: Queryable, id: string, set: Record<string, unknown>) {
   const columns: Record<string, string> = {
-    type: 'type', name: 'name', code: 'code', timeZone: 'time_zone', parentId: 'parent_id', contacts: 'contacts', active: 'active',
+    type: 'type',
+    name: 'name',
+    code: 'code',
+    timeZone: 'time_zone',
+    parentId: 'parent_id',
+    contacts: 'contacts',
+    active: 'active',
   };
   const entries = Object.entries(set).filter(([k, v]) => v !== undefined && columns[k]);
-  if (entries.length === 0) return;
+  if (entries.length === 0) {
+    return;
+  }
   const assignments = entries.map(([k], i) => `${columns[k]} = $${i + 2}`);
   const values = entries.map(([k, v]) => (k === 'contacts' ? JSON.stringify(v) : v));
   await db.query(`UPDATE units SET ${assignments.join(', ')}, updated_at = now() WHERE id = $1`, [id, ...values]);

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 
-export const UNIT_TYPES = ['store', 'call_centre', 'service_centre', 'document_service', 'services', 'customer_service', 'office', 'other'] as const;
+export const UNIT_TYPES = [
+  'store',
+  'call_centre',
+  'service_centre',
+  'document_service',
+  'services',
+  'customer_service',
+  'office',
+  'other',
+] as const;
 export const UnitType = z.enum(UNIT_TYPES);
 
 export const isTimeZone = (tz: string): boolean => {
@@ -12,7 +21,9 @@ export const isTimeZone = (tz: string): boolean => {
   }
 };
 
-const TimeZone = z.string().refine(isTimeZone, { message: 'Unknown IANA time zone', params: { code: 'unknown_time_zone' } });
+const TimeZone = z
+  .string()
+  .refine(isTimeZone, { message: 'Unknown IANA time zone', params: { code: 'unknown_time_zone' } });
 
 export const UnitContacts = z.strictObject({
   emails: z.array(z.email()).max(20).default([]),
@@ -20,19 +31,21 @@ export const UnitContacts = z.strictObject({
   edms: z.string().max(200).optional(),
 });
 
-export const Unit = z.object({
-  id: z.uuid(),
-  type: UnitType,
-  name: z.string(),
-  code: z.string().nullable(),
-  timeZone: z.string(),
-  parentId: z.uuid().nullable(),
-  contacts: z.object({ emails: z.array(z.string()), phones: z.array(z.string()), edms: z.string().optional() }),
-  active: z.boolean(),
-  responsibleUserIds: z.array(z.uuid()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-}).meta({ id: 'Unit' });
+export const Unit = z
+  .object({
+    id: z.uuid(),
+    type: UnitType,
+    name: z.string(),
+    code: z.string().nullable(),
+    timeZone: z.string(),
+    parentId: z.uuid().nullable(),
+    contacts: z.object({ emails: z.array(z.string()), phones: z.array(z.string()), edms: z.string().optional() }),
+    active: z.boolean(),
+    responsibleUserIds: z.array(z.uuid()),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Unit' });
 export type Unit = z.infer<typeof Unit>;
 
 export const CreateUnit = z.strictObject({

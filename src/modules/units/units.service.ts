@@ -24,26 +24,33 @@ export async function listUnits(ctx: Ctx, actor: Actor, q: UnitQuery): Promise<U
 export async function getUnit(ctx: Ctx, actor: Actor, id: string): Promise<Unit> {
   authorize(actor, 'units:read');
   const unit = await repo.findById(ctx.db, id);
-  if (!unit) throw notFound('Unit');
+  if (!unit) {
+    throw notFound('Unit');
+  }
   return present(unit);
 }
 
 /** For other modules: the unit or a field error on `path`. */
 export async function requireUnit(db: Queryable, id: string, path = 'unitId'): Promise<repo.UnitRow> {
   const unit = await repo.findById(db, id);
-  if (!unit) throw invalidField(path, 'unknown_unit', 'No such unit');
+  if (!unit) {
+    throw invalidField(path, 'unknown_unit', 'No such unit');
+  }
   return unit;
 }
 
 /** requireUnit through the short-lived cache: appeal creation looks units up on every request. */
-export const cachedUnit = (ctx: Ctx, id: string, path = 'unitId') => ctx.cache.get(`unit:${id}`, () => requireUnit(ctx.db, id, path));
+export const cachedUnit = (ctx: Ctx, id: string, path = 'unitId') =>
+  ctx.cache.get(`unit:${id}`, () => requireUnit(ctx.db, id, path));
 
 export const unitSubtree = (db: Queryable, id: string) => repo.subtreeIds(db, id);
 
 export async function createUnit(ctx: Ctx, actor: Actor, input: CreateUnitInput, key?: string): Promise<Outcome<Unit>> {
   authorize(actor, 'units:write');
   return idempotent(ctx.db, actor.id, key, 'POST /api/v1/units', input, async (tx) => {
-    if (input.parentId) await requireUnit(tx, input.parentId, 'parentId');
+    if (input.parentId) {
+      await requireUnit(tx, input.parentId, 'parentId');
+    }
     const id = await repo.insert(tx, { ...input, code: input.code ?? null, parentId: input.parentId ?? null });
     return present((await repo.findById(tx, id))!);
   });
@@ -51,17 +58,21 @@ export async function createUnit(ctx: Ctx, actor: Actor, input: CreateUnitInput,
 
 export async function updateUnit(ctx: Ctx, actor: Actor, id: string, input: UpdateUnitInput): Promise<Unit> {
   authorize(actor, 'units:write');
-  return ctx.db.transaction(async (tx) => {
-    if (!(await repo.findById(tx, id))) throw notFound('Unit');
-    if (input.parentId) {
-      await requireUnit(tx, input.parentId, 'parentId');
-      if (input.parentId === id || (await repo.ancestorIds(tx, input.parentId)).includes(id)) {
-        throw new AppError('validation_failed', 'A unit cannot be placed under itself', [
-          { path: 'parentId', code: 'cycle', message: 'A unit cannot be placed under itself or its own child' },
-        ]);
+  return ctx.db
+    .transaction(async (tx) => {
+      if (!(await repo.findById(tx, id))) {
+        throw notFound('Unit');
       }
-    }
-    await repo.update(tx, id, input);
-    return present((await repo.findById(tx, id))!);
-  }).finally(() => ctx.cache.deletePrefix('unit:'));
+      if (input.parentId) {
+        await requireUnit(tx, input.parentId, 'parentId');
+        if (input.parentId === id || (await repo.ancestorIds(tx, input.parentId)).includes(id)) {
+          throw new AppError('validation_failed', 'A unit cannot be placed under itself', [
+            { path: 'parentId', code: 'cycle', message: 'A unit cannot be placed under itself or its own child' },
+          ]);
+        }
+      }
+      await repo.update(tx, id, input);
+      return present((await repo.findById(tx, id))!);
+    })
+    .finally(() => ctx.cache.deletePrefix('unit:'));
 }

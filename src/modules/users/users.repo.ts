@@ -26,7 +26,10 @@ export async function findByEmail(db: Queryable, email: string): Promise<UserRow
   return (await db.query<UserRow>(`SELECT ${COLUMNS} FROM users u WHERE u.email = $1`, [email]))[0];
 }
 
-export function list(db: Queryable, f: { role?: string | undefined; unitId?: string | undefined; q?: string | undefined; active?: boolean | undefined }) {
+export function list(
+  db: Queryable,
+  f: { role?: string | undefined; unitId?: string | undefined; q?: string | undefined; active?: boolean | undefined },
+) {
   return db.query<UserRow>(
     `SELECT ${COLUMNS} FROM users u
      WHERE ($1::text IS NULL OR u.role = $1)
@@ -53,7 +56,11 @@ export async function update(
   db: Queryable,
   id: string,
   u: {
-    name?: string | undefined; role?: string | undefined; locale?: string | undefined; active?: boolean | undefined; passwordHash?: string | undefined;
+    name?: string | undefined;
+    role?: string | undefined;
+    locale?: string | undefined;
+    active?: boolean | undefined;
+    passwordHash?: string | undefined;
     /** undefined leaves the signature, null removes it. */
     signature?: string | null | undefined;
   },
@@ -63,7 +70,16 @@ export async function update(
        active = coalesce($5, active), password_hash = coalesce($6, password_hash),
        signature = CASE WHEN $7 THEN $8 ELSE signature END, updated_at = now()
      WHERE id = $1`,
-    [id, u.name ?? null, u.role ?? null, u.locale ?? null, u.active ?? null, u.passwordHash ?? null, u.signature !== undefined, u.signature ?? null],
+    [
+      id,
+      u.name ?? null,
+      u.role ?? null,
+      u.locale ?? null,
+      u.active ?? null,
+      u.passwordHash ?? null,
+      u.signature !== undefined,
+      u.signature ?? null,
+    ],
   );
 }
 

@@ -4,18 +4,20 @@ import { ROLES } from '../auth/actor.ts';
 export const Role = z.enum(ROLES);
 export const Locale = z.enum(['ru', 'en']);
 
-export const User = z.object({
-  id: z.uuid(),
-  email: z.string(),
-  name: z.string(),
-  role: Role,
-  locale: Locale,
-  active: z.boolean(),
-  unitIds: z.array(z.uuid()),
-  signature: z.string().nullable().describe('Appended to the e-mail replies the user sends'),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-}).meta({ id: 'User' });
+export const User = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: Role,
+    locale: Locale,
+    active: z.boolean(),
+    unitIds: z.array(z.uuid()),
+    signature: z.string().nullable().describe('Appended to the e-mail replies the user sends'),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'User' });
 export type User = z.infer<typeof User>;
 
 const Password = z.string().min(10, 'At least 10 characters').max(1024);
@@ -43,7 +45,13 @@ export type UpdateUserInput = z.infer<typeof UpdateUser>;
 export const UpdateMe = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
   locale: Locale.optional(),
-  signature: z.string().trim().max(2000).nullable().optional().describe('The e-mail signature; null or empty removes it'),
+  signature: z
+    .string()
+    .trim()
+    .max(2000)
+    .nullable()
+    .optional()
+    .describe('The e-mail signature; null or empty removes it'),
   currentPassword: z.string().max(1024).optional(),
   newPassword: Password.optional(),
 });

@@ -17,7 +17,9 @@ export const presentUser = (u: repo.UserRow): User => ({
 
 async function checkUnits(tx: Queryable, unitIds: string[]) {
   const unique = [...new Set(unitIds)];
-  if ((await repo.countUnits(tx, unique)) !== unique.length) throw invalidField('unitIds', 'unknown_unit', 'One of the units does not exist');
+  if ((await repo.countUnits(tx, unique)) !== unique.length) {
+    throw invalidField('unitIds', 'unknown_unit', 'One of the units does not exist');
+  }
   return unique;
 }
 
@@ -28,9 +30,13 @@ export async function listUsers(ctx: Ctx, actor: Actor, q: UserQuery): Promise<U
 }
 
 export async function getUser(ctx: Ctx, actor: Actor, id: string): Promise<User> {
-  if (id !== actor.id) authorize(actor, 'users:read');
+  if (id !== actor.id) {
+    authorize(actor, 'users:read');
+  }
   const user = await repo.findById(ctx.db, id);
-  if (!user) throw notFound('User');
+  if (!user) {
+    throw notFound('User');
+  }
   return presentUser(user);
 }
 
@@ -39,30 +45,55 @@ export async function createUser(ctx: Ctx, actor: Actor, input: CreateUserInput,
   const email = input.email.trim().toLowerCase();
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   // The password itself stays out of the stored request fingerprint.
-  return idempotent(ctx.db, actor.id, key, 'POST /api/v1/users', { ...input, password: Boolean(input.password) }, async (tx) => {
-    if (await repo.findByEmail(tx, email)) throw new AppError('conflict', 'A user with this e-mail exists', [{ path: 'email', code: 'taken', message: 'A user with this e-mail exists' }]);
-    const unitIds = await checkUnits(tx, input.unitIds);
-    const id = await repo.insert(tx, { email, name: input.name, role: input.role, locale: input.locale, passwordHash });
-    await repo.setUnits(tx, id, unitIds);
-    return presentUser((await repo.findById(tx, id))!);
-  });
+  return idempotent(
+    ctx.db,
+    actor.id,
+    key,
+    'POST /api/v1/users',
+    { ...input, password: Boolean(input.password) },
+    async (tx) => {
+      if (await repo.findByEmail(tx, email)) {
+        throw new AppError('conflict', 'A user with this e-mail exists', [
+          { path: 'email', code: 'taken', message: 'A user with this e-mail exists' },
+        ]);
+      }
+      const unitIds = await checkUnits(tx, input.unitIds);
+      const id = await repo.insert(tx, {
+        email,
+        name: input.name,
+        role: input.role,
+        locale: input.locale,
+        passwordHash,
+      });
+      await repo.setUnits(tx, id, unitIds);
+      return presentUser((await repo.findById(tx, id))!);
+    },
+  );
 }
 
 export async function updateUser(ctx: Ctx, actor: Actor, id: string, input: UpdateUserInput): Promise<User> {
   authorize(actor, 'users:write');
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  return ctx.db.transaction(async (tx) => {
-    const user = await repo.findById(tx, id);
-    if (!user) throw notFound('User');
-    const losesAdmin = user.role === 'admin' && ((input.role && input.role !== 'admin') || input.active === false);
-    if (losesAdmin && (await repo.countAdmins(tx)) <= 1) {
-      throw new AppError('conflict', 'The last active administrator cannot be demoted or deactivated');
-    }
-    await repo.update(tx, id, { ...input, passwordHash });
-    if (input.unitIds) await repo.setUnits(tx, id, await checkUnits(tx, input.unitIds));
-    if (input.active === false || passwordHash) await endSessionsOf(tx, id);
-    return presentUser((await repo.findById(tx, id))!);
-  }).finally(() => forgetActors(ctx));
+  return ctx.db
+    .transaction(async (tx) => {
+      const user = await repo.findById(tx, id);
+      if (!user) {
+        throw notFound('User');
+      }
+      const losesAdmin = user.role === 'admin' && ((input.role && input.role !== 'admin') || input.active === false);
+      if (losesAdmin && (await repo.countAdmins(tx)) <= 1) {
+        throw new AppError('conflict', 'The last active administrator cannot be demoted or deactivated');
+      }
+      await repo.update(tx, id, { ...input, passwordHash });
+      if (input.unitIds) {
+        await repo.setUnits(tx, id, await checkUnits(tx, input.unitIds));
+      }
+      if (input.active === false || passwordHash) {
+        await endSessionsOf(tx, id);
+      }
+      return presentUser((await repo.findById(tx, id))!);
+    })
+    .finally(() => forgetActors(ctx));
 }
 
 export async function updateMe(ctx: Ctx, actor: Actor, input: UpdateMeInput): Promise<User> {
@@ -88,7 +119,9 @@ export async function ensureFirstAdmin(ctx: Ctx): Promise<{ email: string; passw
   return ctx.db.transaction(async (tx) => {
     await tx.query('LOCK TABLE users IN EXCLUSIVE MODE');
     // Inactive system users (the mail channel's author) cannot log in and do not make an install administered.
-    if ((await tx.query('SELECT 1 FROM users WHERE active LIMIT 1')).length > 0) return null;
+    if ((await tx.query('SELECT 1 FROM users WHERE active LIMIT 1')).length > 0) {
+      return null;
+    }
     const email = (ctx.config.adminEmail ?? 'admin@localhost').toLowerCase();
     const generated = ctx.config.adminPassword ? undefined : randomPassword();
     const passwordHash = await hashPassword(ctx.config.adminPassword ?? generated!);

@@ -12,14 +12,20 @@ export interface ViewRow {
 const COLUMNS = `id, name, query, position, created_at AS "createdAt"`;
 
 export const listByUser = (db: Queryable, userId: string) =>
-  db.query<ViewRow>(`SELECT ${COLUMNS} FROM saved_views WHERE user_id = $1 ORDER BY position, created_at, id`, [userId]);
+  db.query<ViewRow>(`SELECT ${COLUMNS} FROM saved_views WHERE user_id = $1 ORDER BY position, created_at, id`, [
+    userId,
+  ]);
 
 export async function findOwn(db: Queryable, userId: string, id: string): Promise<ViewRow | undefined> {
-  return (await db.query<ViewRow>(`SELECT ${COLUMNS} FROM saved_views WHERE id = $1 AND user_id = $2`, [id, userId]))[0];
+  return (
+    await db.query<ViewRow>(`SELECT ${COLUMNS} FROM saved_views WHERE id = $1 AND user_id = $2`, [id, userId])
+  )[0];
 }
 
 export async function findByName(db: Queryable, userId: string, name: string): Promise<{ id: string } | undefined> {
-  return (await db.query<{ id: string }>('SELECT id FROM saved_views WHERE user_id = $1 AND name = $2', [userId, name]))[0];
+  return (
+    await db.query<{ id: string }>('SELECT id FROM saved_views WHERE user_id = $1 AND name = $2', [userId, name])
+  )[0];
 }
 
 /** Serialises a user's view changes (the count limit and name checks) behind a lock on their user row. */
@@ -28,7 +34,8 @@ export async function lockUser(db: Queryable, userId: string): Promise<void> {
 }
 
 export async function countByUser(db: Queryable, userId: string): Promise<number> {
-  return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM saved_views WHERE user_id = $1', [userId]))[0]!.n;
+  return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM saved_views WHERE user_id = $1', [userId]))[0]!
+    .n;
 }
 
 /** Adds the view at the end of the user's list. */
@@ -41,7 +48,12 @@ export async function insert(db: Queryable, userId: string, name: string, query:
   return rows[0]!.id;
 }
 
-export async function update(db: Queryable, userId: string, id: string, set: { name?: string | undefined; query?: unknown }): Promise<void> {
+export async function update(
+  db: Queryable,
+  userId: string,
+  id: string,
+  set: { name?: string | undefined; query?: unknown },
+): Promise<void> {
   await db.query(
     `UPDATE saved_views SET name = coalesce($3, name), query = coalesce($4::jsonb, query) WHERE id = $1 AND user_id = $2`,
     [id, userId, set.name ?? null, set.query === undefined ? null : JSON.stringify(set.query)],
@@ -49,5 +61,12 @@ export async function update(db: Queryable, userId: string, id: string, set: { n
 }
 
 export async function remove(db: Queryable, userId: string, id: string): Promise<boolean> {
-  return (await db.query<{ id: string }>('DELETE FROM saved_views WHERE id = $1 AND user_id = $2 RETURNING id', [id, userId])).length > 0;
+  return (
+    (
+      await db.query<{ id: string }>('DELETE FROM saved_views WHERE id = $1 AND user_id = $2 RETURNING id', [
+        id,
+        userId,
+      ])
+    ).length > 0
+  );
 }

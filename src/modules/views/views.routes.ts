@@ -7,16 +7,47 @@ import { createView, deleteView, listViews, updateView } from './views.service.t
 
 export async function registerViewRoutes(app: App, ctx: Ctx) {
   const tags = ['views'];
-  app.get('/api/v1/views', { schema: { tags, description: "The caller's saved queue views.", response: { 200: z.object({ items: z.array(SavedView) }), ...errorResponses } } },
-    async (req) => ({ items: await listViews(ctx, actorOf(req)) }));
-  app.post('/api/v1/views', {
-    schema: { tags, description: 'Saves a named queue filter (409 on a duplicate name or past 50 views).', body: CreateView, response: { 201: SavedView, 409: ErrorBody, ...errorResponses } },
-  }, async (req, reply) => reply.code(201).send(await createView(ctx, actorOf(req), req.body)));
-  app.patch('/api/v1/views/:id', { schema: { tags, params: IdParams, body: UpdateView, response: { 200: SavedView, 409: ErrorBody, ...errorResponses } } },
-    async (req) => updateView(ctx, actorOf(req), req.params.id, req.body));
-  app.delete('/api/v1/views/:id', { schema: { tags, params: IdParams, response: { 204: z.null(), ...errorResponses } } },
+  app.get(
+    '/api/v1/views',
+    {
+      schema: {
+        tags,
+        description: "The caller's saved queue views.",
+        response: { 200: z.object({ items: z.array(SavedView) }), ...errorResponses },
+      },
+    },
+    async (req) => ({ items: await listViews(ctx, actorOf(req)) }),
+  );
+  app.post(
+    '/api/v1/views',
+    {
+      schema: {
+        tags,
+        description: 'Saves a named queue filter (409 on a duplicate name or past 50 views).',
+        body: CreateView,
+        response: { 201: SavedView, 409: ErrorBody, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createView(ctx, actorOf(req), req.body)),
+  );
+  app.patch(
+    '/api/v1/views/:id',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        body: UpdateView,
+        response: { 200: SavedView, 409: ErrorBody, ...errorResponses },
+      },
+    },
+    async (req) => updateView(ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.delete(
+    '/api/v1/views/:id',
+    { schema: { tags, params: IdParams, response: { 204: z.null(), ...errorResponses } } },
     async (req, reply) => {
       await deleteView(ctx, actorOf(req), req.params.id);
       return reply.code(204).send(null);
-    });
+    },
+  );
 }

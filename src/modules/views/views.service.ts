@@ -9,11 +9,15 @@ import { MAX_VIEWS_PER_USER, type CreateViewInput, type SavedView, type UpdateVi
 const present = (v: repo.ViewRow): SavedView => ({ ...v, createdAt: v.createdAt.toISOString() });
 
 const duplicateName = () =>
-  new AppError('conflict', 'You already have a view with this name', [{ path: 'name', code: 'duplicate', message: 'You already have a view with this name' }]);
+  new AppError('conflict', 'You already have a view with this name', [
+    { path: 'name', code: 'duplicate', message: 'You already have a view with this name' },
+  ]);
 
 async function checkNameFree(db: Queryable, userId: string, name: string, self?: string) {
   const other = await repo.findByName(db, userId, name);
-  if (other && other.id !== self) throw duplicateName();
+  if (other && other.id !== self) {
+    throw duplicateName();
+  }
 }
 
 export async function listViews(ctx: Ctx, actor: Actor): Promise<SavedView[]> {
@@ -24,7 +28,9 @@ export async function createView(ctx: Ctx, actor: Actor, input: CreateViewInput)
   return ctx.db.transaction(async (tx) => {
     await repo.lockUser(tx, actor.id);
     if ((await repo.countByUser(tx, actor.id)) >= MAX_VIEWS_PER_USER) {
-      throw new AppError('conflict', `At most ${MAX_VIEWS_PER_USER} saved views per user`, [{ path: '', code: 'too_many_views', message: `At most ${MAX_VIEWS_PER_USER} saved views per user` }]);
+      throw new AppError('conflict', `At most ${MAX_VIEWS_PER_USER} saved views per user`, [
+        { path: '', code: 'too_many_views', message: `At most ${MAX_VIEWS_PER_USER} saved views per user` },
+      ]);
     }
     await checkNameFree(tx, actor.id, input.name);
     const id = await repo.insert(tx, actor.id, input.name, input.query);
@@ -35,13 +41,19 @@ export async function createView(ctx: Ctx, actor: Actor, input: CreateViewInput)
 export async function updateView(ctx: Ctx, actor: Actor, id: string, input: UpdateViewInput): Promise<SavedView> {
   return ctx.db.transaction(async (tx) => {
     await repo.lockUser(tx, actor.id);
-    if (!(await repo.findOwn(tx, actor.id, id))) throw notFound('View');
-    if (input.name !== undefined) await checkNameFree(tx, actor.id, input.name, id);
+    if (!(await repo.findOwn(tx, actor.id, id))) {
+      throw notFound('View');
+    }
+    if (input.name !== undefined) {
+      await checkNameFree(tx, actor.id, input.name, id);
+    }
     await repo.update(tx, actor.id, id, input);
     return present((await repo.findOwn(tx, actor.id, id))!);
   });
 }
 
 export async function deleteView(ctx: Ctx, actor: Actor, id: string): Promise<void> {
-  if (!(await repo.remove(ctx.db, actor.id, id))) throw notFound('View');
+  if (!(await repo.remove(ctx.db, actor.id, id))) {
+    throw notFound('View');
+  }
 }

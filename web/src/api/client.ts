@@ -23,7 +23,9 @@ type Query = Record<string, string | number | boolean | undefined | null>;
 export function queryString(query: Query = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+    if (value !== undefined && value !== null && value !== '') {
+      params.set(key, String(value));
+    }
   }
   const text = params.toString();
   return text ? `?${text}` : '';
@@ -32,14 +34,26 @@ export function queryString(query: Query = {}): string {
 export async function errorFrom(status: number, bodyText: string): Promise<ApiError> {
   try {
     const body = JSON.parse(bodyText) as { error?: { code?: string; message?: string; fields?: FieldError[] } };
-    if (body.error) return new ApiError(status, body.error.code ?? 'error', body.error.message ?? String(status), body.error.fields ?? []);
+    if (body.error) {
+      return new ApiError(
+        status,
+        body.error.code ?? 'error',
+        body.error.message ?? String(status),
+        body.error.fields ?? [],
+      );
+    }
   } catch {
     // not JSON: a proxy's page or an empty body
   }
   return new ApiError(status, status === 0 ? 'network' : 'http_error', bodyText.slice(0, 200) || `HTTP ${status}`);
 }
 
-async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`/api/v1${path}`, {
@@ -51,15 +65,20 @@ async function request<T>(method: string, path: string, body?: unknown, headers:
   } catch {
     throw new ApiError(0, 'network', 'The server cannot be reached');
   }
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) {
+    return undefined as T;
+  }
   const text = await response.text();
-  if (!response.ok) throw await errorFrom(response.status, text);
+  if (!response.ok) {
+    throw await errorFrom(response.status, text);
+  }
   return JSON.parse(text) as T;
 }
 
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', `${path}${queryString(query)}`),
-  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, body ?? {}, headers),
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
+    request<T>('POST', path, body ?? {}, headers),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),

@@ -30,26 +30,30 @@ export interface MergePreview {
 
 export const CUSTOMER_PAGE = 25;
 
-export const customerListQuery = (q: string) => queryOptions({
-  queryKey: [...keys.customers, 'list', q],
-  queryFn: () => api.get<Page<Customer>>('/customers', { q: q.trim() || undefined, limit: CUSTOMER_PAGE }),
-});
+export const customerListQuery = (q: string) =>
+  queryOptions({
+    queryKey: [...keys.customers, 'list', q],
+    queryFn: () => api.get<Page<Customer>>('/customers', { q: q.trim() || undefined, limit: CUSTOMER_PAGE }),
+  });
 
 /** Every appeal of a customer, newest first (a profile shows up to 100; the counts say how many in all). */
-export const customerAllAppealsQuery = (id: string) => queryOptions({
-  queryKey: [...keys.appeals, 'customer', id, 'all'],
-  queryFn: () => api.get<Page<AppealListItem>>('/appeals', { customerId: id, limit: 100 }),
-});
+export const customerAllAppealsQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...keys.appeals, 'customer', id, 'all'],
+    queryFn: () => api.get<Page<AppealListItem>>('/appeals', { customerId: id, limit: 100 }),
+  });
 
-export const mergePreviewQuery = (id: string, into: string | null) => queryOptions({
-  queryKey: [...keys.customer(id), 'merge-preview', into],
-  enabled: into !== null,
-  staleTime: 0,
-  queryFn: () => api.get<MergePreview>(`/customers/${id}/merge-preview`, { into }),
-});
+export const mergePreviewQuery = (id: string, into: string | null) =>
+  queryOptions({
+    queryKey: [...keys.customer(id), 'merge-preview', into],
+    enabled: into !== null,
+    staleTime: 0,
+    queryFn: () => api.get<MergePreview>(`/customers/${id}/merge-preview`, { into }),
+  });
 
 export const updateCustomer = (id: string, patch: UpdateCustomer) => api.patch<Customer>(`/customers/${id}`, patch);
-export const mergeCustomer = (id: string, into: string) => api.post<MergePreview & { customer: Customer }>(`/customers/${id}/merge`, { into });
+export const mergeCustomer = (id: string, into: string) =>
+  api.post<MergePreview & { customer: Customer }>(`/customers/${id}/merge`, { into });
 
 /** How a customer is called in lists: their name, company, or first contact. */
 export const customerLabel = (c: Pick<Customer, 'name' | 'companyName' | 'phones' | 'emails'>, unnamed: string) =>

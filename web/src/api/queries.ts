@@ -1,7 +1,19 @@
 // Query keys and fetchers shared by the screens, so that invalidation reaches every view of an appeal.
 import { queryOptions } from '@tanstack/react-query';
 import { api } from './client.ts';
-import type { Appeal, Attachment, Category, Customer, CustomerProfile, HistoryEvent, Me, Message, Page, Unit, User } from './types.ts';
+import type {
+  Appeal,
+  Attachment,
+  Category,
+  Customer,
+  CustomerProfile,
+  HistoryEvent,
+  Me,
+  Message,
+  Page,
+  Unit,
+  User,
+} from './types.ts';
 
 export const keys = {
   me: ['me'] as const,
@@ -14,45 +26,62 @@ export const keys = {
   customer: (id: string) => ['customers', 'one', id] as const,
 };
 
-export const meQuery = queryOptions({ queryKey: keys.me, queryFn: () => api.get<Me>('/auth/me'), staleTime: Infinity, retry: false });
+export const meQuery = queryOptions({
+  queryKey: keys.me,
+  queryFn: () => api.get<Me>('/auth/me'),
+  staleTime: Infinity,
+  retry: false,
+});
 
-export const appealQuery = (id: string) => queryOptions({ queryKey: keys.appeal(id), queryFn: () => api.get<Appeal>(`/appeals/${id}`) });
-export const messagesQuery = (id: string) => queryOptions({
-  queryKey: [...keys.appeal(id), 'messages'],
-  queryFn: () => api.get<{ items: Message[] }>(`/appeals/${id}/messages`).then((r) => r.items),
-});
-export const historyQuery = (id: string) => queryOptions({
-  queryKey: [...keys.appeal(id), 'history'],
-  queryFn: () => api.get<{ items: HistoryEvent[] }>(`/appeals/${id}/history`).then((r) => r.items),
-});
-export const attachmentsQuery = (id: string) => queryOptions({
-  queryKey: [...keys.appeal(id), 'attachments'],
-  queryFn: () => api.get<{ items: Attachment[] }>(`/appeals/${id}/attachments`).then((r) => r.items),
-});
+export const appealQuery = (id: string) =>
+  queryOptions({ queryKey: keys.appeal(id), queryFn: () => api.get<Appeal>(`/appeals/${id}`) });
+export const messagesQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...keys.appeal(id), 'messages'],
+    queryFn: () => api.get<{ items: Message[] }>(`/appeals/${id}/messages`).then((r) => r.items),
+  });
+export const historyQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...keys.appeal(id), 'history'],
+    queryFn: () => api.get<{ items: HistoryEvent[] }>(`/appeals/${id}/history`).then((r) => r.items),
+  });
+export const attachmentsQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...keys.appeal(id), 'attachments'],
+    queryFn: () => api.get<{ items: Attachment[] }>(`/appeals/${id}/attachments`).then((r) => r.items),
+  });
 
 // Directories change rarely; a few minutes of staleness saves a request per screen.
 const DIRECTORY_STALE_MS = 5 * 60_000;
 export const unitsQuery = queryOptions({
-  queryKey: keys.units, staleTime: DIRECTORY_STALE_MS,
+  queryKey: keys.units,
+  staleTime: DIRECTORY_STALE_MS,
   queryFn: () => api.get<{ items: Unit[] }>('/units').then((r) => r.items),
 });
 export const categoriesQuery = queryOptions({
-  queryKey: keys.categories, staleTime: DIRECTORY_STALE_MS,
+  queryKey: keys.categories,
+  staleTime: DIRECTORY_STALE_MS,
   queryFn: () => api.get<{ items: Category[] }>('/categories').then((r) => r.items),
 });
 /** Users who may see the list (unit staff may not): others get an empty directory and show no names. */
-export const usersQuery = (enabled: boolean) => queryOptions({
-  queryKey: keys.users, staleTime: DIRECTORY_STALE_MS, enabled,
-  queryFn: () => api.get<{ items: User[] }>('/users').then((r) => r.items),
-});
+export const usersQuery = (enabled: boolean) =>
+  queryOptions({
+    queryKey: keys.users,
+    staleTime: DIRECTORY_STALE_MS,
+    enabled,
+    queryFn: () => api.get<{ items: User[] }>('/users').then((r) => r.items),
+  });
 
-export const customerQuery = (id: string) => queryOptions({ queryKey: keys.customer(id), queryFn: () => api.get<CustomerProfile>(`/customers/${id}`) });
-export const customerAppealsQuery = (id: string) => queryOptions({
-  queryKey: [...keys.appeals, 'customer', id],
-  queryFn: () => api.get<Page<Appeal>>('/appeals', { customerId: id, limit: 20 }),
-});
-export const customerSearchQuery = (q: string) => queryOptions({
-  queryKey: [...keys.customers, 'search', q],
-  enabled: q.trim().length >= 2,
-  queryFn: () => api.get<Page<Customer>>('/customers', { q: q.trim(), limit: 8 }).then((r) => r.items),
-});
+export const customerQuery = (id: string) =>
+  queryOptions({ queryKey: keys.customer(id), queryFn: () => api.get<CustomerProfile>(`/customers/${id}`) });
+export const customerAppealsQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...keys.appeals, 'customer', id],
+    queryFn: () => api.get<Page<Appeal>>('/appeals', { customerId: id, limit: 20 }),
+  });
+export const customerSearchQuery = (q: string) =>
+  queryOptions({
+    queryKey: [...keys.customers, 'search', q],
+    enabled: q.trim().length >= 2,
+    queryFn: () => api.get<Page<Customer>>('/customers', { q: q.trim(), limit: 8 }).then((r) => r.items),
+  });

@@ -1,7 +1,19 @@
 // Hand-written mirrors of the server's zod schemas (src/modules/*/*.schema.ts), as the API answers them.
 
 export const APPEAL_KINDS = ['incident', 'thanks', 'question', 'wish', 'review'] as const;
-export const CHANNELS = ['email', 'phone', 'web_form', 'chat', 'callback', 'store_submission', 'edms', 'social', 'review_site', 'sms', 'walk_in'] as const;
+export const CHANNELS = [
+  'email',
+  'phone',
+  'web_form',
+  'chat',
+  'callback',
+  'store_submission',
+  'edms',
+  'social',
+  'review_site',
+  'sms',
+  'walk_in',
+] as const;
 export const STATUSES = ['new', 'open', 'pending_customer', 'pending_unit', 'resolved', 'closed'] as const;
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export const ROLES = ['admin', 'cs_head', 'supervisor', 'agent', 'unit_responsible', 'analyst'] as const;
@@ -186,4 +198,6 @@ export interface CreateAppeal {
   attachmentIds?: string[];
 }
 
-export type UpdateAppeal = Partial<Pick<Appeal, 'status' | 'priority' | 'categoryId' | 'unitId' | 'kind'>> & { customerId?: string };
+export type UpdateAppeal = Partial<Pick<Appeal, 'status' | 'priority' | 'categoryId' | 'unitId' | 'kind'>> & {
+  customerId?: string;
+};

@@ -14,7 +14,9 @@ export function uploadFile(file: File, options: UploadOptions = {}): Promise<Att
   const url = options.appealId ? `/api/v1/appeals/${options.appealId}/attachments` : '/api/v1/attachments';
   const form = new FormData();
   // The server reads fields in order and wants documentKind before it has consumed the file.
-  if (options.documentKind) form.append('documentKind', options.documentKind);
+  if (options.documentKind) {
+    form.append('documentKind', options.documentKind);
+  }
   form.append('file', file, file.name);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -22,7 +24,9 @@ export function uploadFile(file: File, options: UploadOptions = {}): Promise<Att
     xhr.withCredentials = true;
     xhr.setRequestHeader('idempotency-key', newIdempotencyKey());
     xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) options.onProgress?.(e.loaded / e.total);
+      if (e.lengthComputable) {
+        options.onProgress?.(e.loaded / e.total);
+      }
     };
     xhr.onload = async () => {
       if (xhr.status >= 200 && xhr.status < 300) {

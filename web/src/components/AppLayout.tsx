@@ -27,18 +27,30 @@ export function AppLayout() {
   };
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 'md', collapsed: { mobile: !navOpened } }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 200, breakpoint: 'md', collapsed: { mobile: !navOpened } }}
+      padding="md"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="md" size="sm" aria-label={t('nav.toggle')} />
-            <Title order={1} size="h4" c="blue.7">Otklik</Title>
+            <Title order={1} size="h4" c="blue.7">
+              Otklik
+            </Title>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <Text size="sm" fw={500} data-testid="user-name" truncate maw={220}>{me.name}</Text>
-            <Badge variant="light" visibleFrom="sm">{t(`role.${me.role}`)}</Badge>
+            <Text size="sm" fw={500} data-testid="user-name" truncate maw={220}>
+              {me.name}
+            </Text>
+            <Badge variant="light" visibleFrom="sm">
+              {t(`role.${me.role}`)}
+            </Badge>
             <LanguageSwitch />
-            <Button variant="subtle" size="xs" onClick={logout}>{t('nav.logout')}</Button>
+            <Button variant="subtle" size="xs" onClick={logout}>
+              {t('nav.logout')}
+            </Button>
           </Group>
         </Group>
       </AppShell.Header>

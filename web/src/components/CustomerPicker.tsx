@@ -10,32 +10,65 @@ import type { Customer } from '../api/types.ts';
 
 const SEARCH_PAUSE_MS = 300;
 
-export function CustomerPicker({ label, exclude, value, onChange }: {
-  label: string; exclude?: string; value: Customer | null; onChange: (c: Customer | null) => void;
+export function CustomerPicker({
+  label,
+  exclude,
+  value,
+  onChange,
+}: {
+  label: string;
+  exclude?: string;
+  value: Customer | null;
+  onChange: (c: Customer | null) => void;
 }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, SEARCH_PAUSE_MS);
   const found = useQuery(customerSearchQuery(debounced));
   const items = (found.data ?? []).filter((c) => c.id !== exclude);
-  const line = (c: Customer) => [customerLabel(c, t('customer.unnamed')), c.phones[0]?.value, c.emails[0]?.value].filter(Boolean).join(' · ');
+  const line = (c: Customer) =>
+    [customerLabel(c, t('customer.unnamed')), c.phones[0]?.value, c.emails[0]?.value].filter(Boolean).join(' · ');
 
   return (
     <Stack gap="xs">
-      <TextInput label={label} placeholder={t('newAppeal.findPlaceholder')} value={query} type="search" data-autofocus
-        onChange={(e) => setQuery(e.currentTarget.value)} data-testid="customer-picker-search" />
-      {debounced.trim().length < 2 ? <Text size="sm" c="dimmed">{t('customers.pickHint')}</Text>
-        : found.isPending ? <Skeleton height={60} />
-        : found.isError ? <Text size="sm" c="red">{t('errors.title')}</Text>
-        : items.length === 0 ? <Text size="sm" c="dimmed">{t('newAppeal.noCustomers')}</Text>
-        : (
-          <ScrollArea.Autosize mah={220}>
-            <Radio.Group value={value?.id ?? null} aria-label={t('newAppeal.foundCustomers')}
-              onChange={(id) => onChange(items.find((c) => c.id === id) ?? null)}>
-              <Stack gap={6}>{items.map((c) => <Radio key={c.id} value={c.id} label={line(c)} />)}</Stack>
-            </Radio.Group>
-          </ScrollArea.Autosize>
-        )}
+      <TextInput
+        label={label}
+        placeholder={t('newAppeal.findPlaceholder')}
+        value={query}
+        type="search"
+        data-autofocus
+        onChange={(e) => setQuery(e.currentTarget.value)}
+        data-testid="customer-picker-search"
+      />
+      {debounced.trim().length < 2 ? (
+        <Text size="sm" c="dimmed">
+          {t('customers.pickHint')}
+        </Text>
+      ) : found.isPending ? (
+        <Skeleton height={60} />
+      ) : found.isError ? (
+        <Text size="sm" c="red">
+          {t('errors.title')}
+        </Text>
+      ) : items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('newAppeal.noCustomers')}
+        </Text>
+      ) : (
+        <ScrollArea.Autosize mah={220}>
+          <Radio.Group
+            value={value?.id ?? null}
+            aria-label={t('newAppeal.foundCustomers')}
+            onChange={(id) => onChange(items.find((c) => c.id === id) ?? null)}
+          >
+            <Stack gap={6}>
+              {items.map((c) => (
+                <Radio key={c.id} value={c.id} label={line(c)} />
+              ))}
+            </Stack>
+          </Radio.Group>
+        </ScrollArea.Autosize>
+      )}
     </Stack>
   );
 }

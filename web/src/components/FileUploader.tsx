@@ -17,7 +17,12 @@ export interface UploadItem {
   error?: string;
 }
 
-export function FileUploader({ appealId, onUploaded, onChange, error }: {
+export function FileUploader({
+  appealId,
+  onUploaded,
+  onChange,
+  error,
+}: {
   appealId?: string;
   onUploaded?: (a: Attachment) => void;
   /** The uploaded files so far, for a form that sends their ids. */
@@ -41,7 +46,10 @@ export function FileUploader({ appealId, onUploaded, onChange, error }: {
     setItems((list) => [...list, ...added]);
     for (const item of added) {
       uploadFile(item.file, { appealId, documentKind, onProgress: (p) => patch(item.key, { progress: p }) })
-        .then((attachment) => { patch(item.key, { attachment, progress: 1 }); onUploaded?.(attachment); })
+        .then((attachment) => {
+          patch(item.key, { attachment, progress: 1 });
+          onUploaded?.(attachment);
+        })
         .catch((err: unknown) => patch(item.key, { error: errorMessage(err, t) }));
     }
   };
@@ -51,22 +59,58 @@ export function FileUploader({ appealId, onUploaded, onChange, error }: {
   return (
     <Stack gap="xs">
       <Group gap="xs" align="flex-end">
-        <Select label={t('attachments.documentKind')} w={180} allowDeselect={false} value={documentKind} onChange={(v) => v && setDocumentKind(v)}
-          data={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`documentKind.${k}`) }))} />
+        <Select
+          label={t('attachments.documentKind')}
+          w={180}
+          allowDeselect={false}
+          value={documentKind}
+          onChange={(v) => v && setDocumentKind(v)}
+          data={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`documentKind.${k}`) }))}
+        />
         <FileButton onChange={add} multiple>
-          {(props) => <Button {...props} variant="default">{t('attachments.add')}</Button>}
+          {(props) => (
+            <Button {...props} variant="default">
+              {t('attachments.add')}
+            </Button>
+          )}
         </FileButton>
       </Group>
-      {error && <Text size="sm" c="red" role="alert" data-testid="files-error">{error}</Text>}
+      {error && (
+        <Text size="sm" c="red" role="alert" data-testid="files-error">
+          {error}
+        </Text>
+      )}
       {items.map((item) => (
         <Stack key={item.key} gap={2} data-testid="upload-item">
           <Group justify="space-between" wrap="nowrap">
-            <Text size="sm" truncate>{item.file.name} <Text span c="dimmed" size="xs">{formatBytes(item.file.size)}</Text></Text>
-            <ActionIcon variant="subtle" color="gray" size="sm" onClick={() => remove(item.key)} aria-label={`${t('attachments.remove')} ${item.file.name}`}>×</ActionIcon>
+            <Text size="sm" truncate>
+              {item.file.name}{' '}
+              <Text span c="dimmed" size="xs">
+                {formatBytes(item.file.size)}
+              </Text>
+            </Text>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              size="sm"
+              onClick={() => remove(item.key)}
+              aria-label={`${t('attachments.remove')} ${item.file.name}`}
+            >
+              ×
+            </ActionIcon>
           </Group>
-          <Progress value={item.progress * 100} color={item.error ? 'red' : item.attachment ? 'green' : 'blue'} size="sm"
-            aria-label={`${t('attachments.progress')} ${item.file.name}`} animated={!item.attachment && !item.error} />
-          {item.error && <Text size="xs" c="red">{item.error}</Text>}
+          <Progress
+            value={item.progress * 100}
+            color={item.error ? 'red' : item.attachment ? 'green' : 'blue'}
+            size="sm"
+            aria-label={`${t('attachments.progress')} ${item.file.name}`}
+            animated={!item.attachment && !item.error}
+          />
+          {item.error && (
+            <Text size="xs" c="red">
+              {item.error}
+            </Text>
+          )}
         </Stack>
       ))}
     </Stack>

@@ -13,10 +13,18 @@ export function ForbiddenState() {
     <Paper withBorder p="xl" radius="md" data-testid="forbidden" role="alert">
       <Center>
         <Stack align="center" gap={8} maw={460}>
-          <ThemeIcon color="red" variant="light" size={48} radius="xl" aria-hidden>403</ThemeIcon>
-          <Title order={2} size="h4">{t('forbidden.title')}</Title>
-          <Text c="dimmed" size="sm" ta="center">{t('forbidden.hint', { role: t(`role.${me.role}`) })}</Text>
-          <Button variant="light" component={Link} to="/">{t('common.home')}</Button>
+          <ThemeIcon color="red" variant="light" size={48} radius="xl" aria-hidden>
+            403
+          </ThemeIcon>
+          <Title order={2} size="h4">
+            {t('forbidden.title')}
+          </Title>
+          <Text c="dimmed" size="sm" ta="center">
+            {t('forbidden.hint', { role: t(`role.${me.role}`) })}
+          </Text>
+          <Button variant="light" component={Link} to="/">
+            {t('common.home')}
+          </Button>
         </Stack>
       </Center>
     </Paper>

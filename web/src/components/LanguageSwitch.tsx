@@ -30,7 +30,10 @@ export function LanguageSwitch() {
       value={i18n.language}
       onChange={change}
       aria-label={t('nav.language')}
-      data={[{ value: 'ru', label: 'RU' }, { value: 'en', label: 'EN' }]}
+      data={[
+        { value: 'ru', label: 'RU' },
+        { value: 'en', label: 'EN' },
+      ]}
     />
   );
 }

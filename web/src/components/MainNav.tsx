@@ -29,20 +29,62 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
       <SavedViewsNav onNavigate={onNavigate} />
       <Divider my="xs" />
       {can.workAppeals && (
-        <NavLink component={Link} to="/appeals/new" label={t('nav.newAppeal')} active={path === '/appeals/new'} onClick={onNavigate} />
+        <NavLink
+          component={Link}
+          to="/appeals/new"
+          label={t('nav.newAppeal')}
+          active={path === '/appeals/new'}
+          onClick={onNavigate}
+        />
       )}
       {can.submitFromUnit && (
-        <NavLink component={Link} to="/submit" label={t('nav.submit')} active={path === '/submit'} onClick={onNavigate} />
+        <NavLink
+          component={Link}
+          to="/submit"
+          label={t('nav.submit')}
+          active={path === '/submit'}
+          onClick={onNavigate}
+        />
       )}
       {can.readDirectory && (
-        <NavLink component={Link} to="/customers" label={t('nav.customers')} active={path.startsWith('/customers')} onClick={onNavigate} />
+        <NavLink
+          component={Link}
+          to="/customers"
+          label={t('nav.customers')}
+          active={path.startsWith('/customers')}
+          onClick={onNavigate}
+        />
       )}
-      <NavLink component={Link} to="/dashboard" label={t('dashboardNav')} active={path === '/dashboard'} onClick={onNavigate} />
-      <NavLink component={Link} to="/surveys" label={t('surveysNav')} active={path.startsWith('/surveys')} onClick={onNavigate} />
+      <NavLink
+        component={Link}
+        to="/dashboard"
+        label={t('dashboardNav')}
+        active={path === '/dashboard'}
+        onClick={onNavigate}
+      />
+      <NavLink
+        component={Link}
+        to="/surveys"
+        label={t('surveysNav')}
+        active={path.startsWith('/surveys')}
+        onClick={onNavigate}
+      />
       {can.administer ? (
-        <NavLink component={Link} to="/admin" label={t('nav.admin')} active={path.startsWith('/admin')} onClick={onNavigate} />
+        <NavLink
+          component={Link}
+          to="/admin"
+          label={t('nav.admin')}
+          active={path.startsWith('/admin')}
+          onClick={onNavigate}
+        />
       ) : (
-        <NavLink component={Link} to="/admin/tokens" label={t('nav.tokens')} active={path === '/admin/tokens'} onClick={onNavigate} />
+        <NavLink
+          component={Link}
+          to="/admin/tokens"
+          label={t('nav.tokens')}
+          active={path === '/admin/tokens'}
+          onClick={onNavigate}
+        />
       )}
     </Stack>
   );

@@ -31,9 +31,15 @@ export function EmptyState({ title, hint, action }: { title: string; hint?: stri
     <Paper withBorder p="xl" radius="md" data-testid="empty-state">
       <Center>
         <Stack align="center" gap={6} maw={420}>
-          <ThemeIcon variant="light" size={44} radius="xl" aria-hidden>○</ThemeIcon>
+          <ThemeIcon variant="light" size={44} radius="xl" aria-hidden>
+            ○
+          </ThemeIcon>
           <Text fw={600}>{title}</Text>
-          {hint && <Text c="dimmed" size="sm" ta="center">{hint}</Text>}
+          {hint && (
+            <Text c="dimmed" size="sm" ta="center">
+              {hint}
+            </Text>
+          )}
           {action}
         </Stack>
       </Center>
@@ -43,36 +49,72 @@ export function EmptyState({ title, hint, action }: { title: string; hint?: stri
 
 export function errorMessage(error: unknown, t: (key: string) => string): string {
   if (error instanceof ApiError) {
-    if (error.code === 'network') return t('errors.network');
-    if (error.status === 403) return t('errors.forbidden');
-    if (error.status === 404) return t('errors.notFound');
+    if (error.code === 'network') {
+      return t('errors.network');
+    }
+    if (error.status === 403) {
+      return t('errors.forbidden');
+    }
+    if (error.status === 404) {
+      return t('errors.notFound');
+    }
     return error.message;
   }
   return error instanceof Error ? error.message : String(error);
 }
 
-export function ErrorState({ error, notFound, onRetry }: { error?: unknown; notFound?: boolean; onRetry?: () => void }) {
+export function ErrorState({
+  error,
+  notFound,
+  onRetry,
+}: {
+  error?: unknown;
+  notFound?: boolean;
+  onRetry?: () => void;
+}) {
   const { t } = useTranslation();
   return (
-    <Alert color={notFound ? 'gray' : 'red'} title={notFound ? t('errors.notFound') : t('errors.title')} m="md" role="alert">
+    <Alert
+      color={notFound ? 'gray' : 'red'}
+      title={notFound ? t('errors.notFound') : t('errors.title')}
+      m="md"
+      role="alert"
+    >
       <Stack gap="xs" align="flex-start">
         {!notFound && <Text size="sm">{errorMessage(error, t)}</Text>}
-        {onRetry ? <Button size="xs" variant="light" onClick={onRetry}>{t('common.retry')}</Button>
-          : <Button size="xs" variant="light" component={Link} to="/">{t('common.home')}</Button>}
+        {onRetry ? (
+          <Button size="xs" variant="light" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        ) : (
+          <Button size="xs" variant="light" component={Link} to="/">
+            {t('common.home')}
+          </Button>
+        )}
       </Stack>
     </Alert>
   );
 }
 
 /** A list's loading skeleton, its error with a retry, its empty state, and otherwise its content. */
-export function QueryStates<T>({ query, rows, isEmpty, empty, children }: {
+export function QueryStates<T>({
+  query,
+  rows,
+  isEmpty,
+  empty,
+  children,
+}: {
   query: UseQueryResult<T>;
   rows?: number;
   isEmpty: (data: T) => boolean;
   empty: ReactNode;
   children: (data: T) => ReactNode;
 }) {
-  if (query.isPending) return <TableSkeleton rows={rows} />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isPending) {
+    return <TableSkeleton rows={rows} />;
+  }
+  if (query.isError) {
+    return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  }
   return isEmpty(query.data) ? empty : children(query.data);
 }

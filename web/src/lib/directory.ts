@@ -20,8 +20,8 @@ export function useDirectory() {
     users: users.data ?? [],
     categories: categories.data ?? [],
     categoryName,
-    unitName: (id: string | null) => (id ? unitById.get(id)?.name ?? '…' : '—'),
-    userName: (id: string | null) => (id ? (id === me.id ? me.name : userById.get(id)?.name ?? '…') : '—'),
+    unitName: (id: string | null) => (id ? (unitById.get(id)?.name ?? '…') : '—'),
+    userName: (id: string | null) => (id ? (id === me.id ? me.name : (userById.get(id)?.name ?? '…')) : '—'),
     categoryLabel: (id: string | null) => {
       const c = id ? categoryById.get(id) : undefined;
       return c ? categoryName(c) : '—';

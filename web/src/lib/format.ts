@@ -7,19 +7,27 @@ const locale = () => (i18n.language === 'en' ? 'en-GB' : 'ru-RU');
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
+  if (!iso) {
+    return '—';
+  }
   const lang = locale();
   let format = dateTimeFormats.get(lang);
-  if (!format) dateTimeFormats.set(lang, (format = new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'short' })));
+  if (!format) {
+    dateTimeFormats.set(lang, (format = new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'short' })));
+  }
   return format.format(new Date(iso));
 }
 
 export function formatRelative(iso: string, now = Date.now()): string {
   const minutes = Math.round((new Date(iso).getTime() - now) / 60_000);
   const rtf = new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' });
-  if (Math.abs(minutes) < 60) return rtf.format(minutes, 'minute');
+  if (Math.abs(minutes) < 60) {
+    return rtf.format(minutes, 'minute');
+  }
   const hours = Math.round(minutes / 60);
-  if (Math.abs(hours) < 48) return rtf.format(hours, 'hour');
+  if (Math.abs(hours) < 48) {
+    return rtf.format(hours, 'hour');
+  }
   return rtf.format(Math.round(hours / 24), 'day');
 }
 

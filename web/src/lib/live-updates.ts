@@ -9,7 +9,9 @@ const FIRST_RETRY_MS = 2_000;
 const LAST_RETRY_MS = 60_000;
 
 export function subscribeToAppealEvents(queryClient: QueryClient): () => void {
-  if (typeof EventSource === 'undefined') return () => {};
+  if (typeof EventSource === 'undefined') {
+    return () => {};
+  }
   const refresh = () => void queryClient.invalidateQueries({ queryKey: keys.appeals });
   let source: EventSource | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -22,12 +24,16 @@ export function subscribeToAppealEvents(queryClient: QueryClient): () => void {
     let opened = false;
     current.addEventListener('appeal', refresh);
     current.onopen = () => {
-      if (opened) refresh();
+      if (opened) {
+        refresh();
+      }
       opened = true;
       retryMs = FIRST_RETRY_MS;
     };
     current.onerror = () => {
-      if (current.readyState !== EventSource.CLOSED || stopped) return;
+      if (current.readyState !== EventSource.CLOSED || stopped) {
+        return;
+      }
       timer = setTimeout(() => {
         refresh();
         open();

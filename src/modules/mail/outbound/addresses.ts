@@ -12,14 +12,17 @@ export function parseAddress(text: string): Address {
   return m ? { address: m[2]!.trim(), name: m[1]!.trim() || null } : { address: text.trim(), name: null };
 }
 
-export const domainOf = (address: string): string => address.slice(address.lastIndexOf('@') + 1).toLowerCase() || 'localhost';
+export const domainOf = (address: string): string =>
+  address.slice(address.lastIndexOf('@') + 1).toLowerCase() || 'localhost';
 
 /** A fresh Message-ID, without angle brackets (as mail_messages stores them). */
 export const newMessageId = (fromAddress: string): string => `otklik.${randomUUID()}@${domainOf(fromAddress)}`;
 
 /** The References of a reply: the parent's references and the parent; long chains keep the root and the latest. */
 export function referencesOf(parent: { messageId: string; references: readonly string[] } | undefined): string[] {
-  if (!parent) return [];
+  if (!parent) {
+    return [];
+  }
   const chain = [...new Set([...parent.references, parent.messageId])];
   return chain.length <= 12 ? chain : [chain[0]!, ...chain.slice(-11)];
 }

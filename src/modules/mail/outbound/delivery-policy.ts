@@ -6,7 +6,8 @@ const FIRST_RETRY_MS = 60_000;
 const LONGEST_RETRY_MS = 3_600_000;
 
 /** The wait after a failed attempt: 1 min × 2^(attempts made before it), at most an hour. */
-export const retryDelayMs = (attemptsBefore: number): number => Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attemptsBefore), LONGEST_RETRY_MS);
+export const retryDelayMs = (attemptsBefore: number): number =>
+  Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attemptsBefore), LONGEST_RETRY_MS);
 
 export interface SendFailure {
   /** The SMTP reply code, when the server answered. */
@@ -16,13 +17,16 @@ export interface SendFailure {
 }
 
 /** A 5xx answer is the server's final word: the same mail would be refused again. */
-export const isPermanent = (f: SendFailure): boolean => f.responseCode !== undefined && f.responseCode >= 500 && f.responseCode < 600;
+export const isPermanent = (f: SendFailure): boolean =>
+  f.responseCode !== undefined && f.responseCode >= 500 && f.responseCode < 600;
 
 export type Outcome = { status: 'failed' } | { status: 'pending'; retryInMs: number };
 
 /** What becomes of a row after a failed attempt, given the attempts made before it. */
 export function afterFailure(f: SendFailure, attemptsBefore: number): Outcome {
-  if (isPermanent(f) || attemptsBefore + 1 >= MAX_ATTEMPTS) return { status: 'failed' };
+  if (isPermanent(f) || attemptsBefore + 1 >= MAX_ATTEMPTS) {
+    return { status: 'failed' };
+  }
   return { status: 'pending', retryInMs: retryDelayMs(attemptsBefore) };
 }
 

@@ -45,13 +45,22 @@ export async function appealForMail(db: Queryable, appealId: string): Promise<Ap
   return rows[0];
 }
 
-export async function authorForMail(db: Queryable, userId: string): Promise<{ name: string; signature: string | null } | undefined> {
-  const rows = await db.query<{ name: string; signature: string | null }>('SELECT name, signature FROM users WHERE id = $1', [userId]);
+export async function authorForMail(
+  db: Queryable,
+  userId: string,
+): Promise<{ name: string; signature: string | null } | undefined> {
+  const rows = await db.query<{ name: string; signature: string | null }>(
+    'SELECT name, signature FROM users WHERE id = $1',
+    [userId],
+  );
   return rows[0];
 }
 
 /** The mail a reply answers: the appeal's latest inbound mail, else its latest mail of any direction. */
-export async function lastMailOf(db: Queryable, appealId: string): Promise<{ messageId: string; references: string[]; mailboxId: string | null; inbound: boolean } | undefined> {
+export async function lastMailOf(
+  db: Queryable,
+  appealId: string,
+): Promise<{ messageId: string; references: string[]; mailboxId: string | null; inbound: boolean } | undefined> {
   const rows = await db.query<{ messageId: string; references: string[]; mailboxId: string | null; inbound: boolean }>(
     `SELECT message_id AS "messageId", "references", mailbox_id AS "mailboxId", direction = 'inbound' AS inbound
      FROM mail_messages WHERE appeal_id = $1 ORDER BY direction = 'inbound' DESC, created_at DESC, id DESC LIMIT 1`,
@@ -68,7 +77,11 @@ export async function mailboxById(db: Queryable, id: string): Promise<MailboxRow
 
 /** The mailbox mail goes out through when nothing names one: the oldest active one, those that can send first. */
 export async function defaultMailbox(db: Queryable): Promise<MailboxRow | undefined> {
-  return (await db.query<MailboxRow>(`SELECT ${MAILBOX_COLUMNS} FROM mailboxes WHERE active ORDER BY smtp IS NULL, created_at, id LIMIT 1`))[0];
+  return (
+    await db.query<MailboxRow>(
+      `SELECT ${MAILBOX_COLUMNS} FROM mailboxes WHERE active ORDER BY smtp IS NULL, created_at, id LIMIT 1`,
+    )
+  )[0];
 }
 
 export interface QueuedMail {
@@ -94,12 +107,25 @@ export async function insertQueued(db: Queryable, m: QueuedMail): Promise<{ outb
      VALUES ('email', $1, $2, $3, $4, $5) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
     [JSON.stringify(m.payload), m.mailboxId, m.appealMessageId, m.messageId, m.dedupeKey],
   );
-  if (rows.length === 0) return { outboxId: 0, inserted: false };
+  if (rows.length === 0) {
+    return { outboxId: 0, inserted: false };
+  }
   await db.query(
     `INSERT INTO mail_messages (mailbox_id, direction, message_id, in_reply_to, "references", appeal_id, appeal_message_id, verdict,
        from_address, from_name, to_addresses, subject)
      VALUES ($1, 'outbound', $2, $3, $4, $5, $6, 'sent', $7, $8, $9, $10)`,
-    [m.mailboxId, m.messageId, m.inReplyTo, m.references, m.appealId, m.appealMessageId, m.fromAddress, m.fromName, [m.to], m.subject],
+    [
+      m.mailboxId,
+      m.messageId,
+      m.inReplyTo,
+      m.references,
+      m.appealId,
+      m.appealMessageId,
+      m.fromAddress,
+      m.fromName,
+      [m.to],
+      m.subject,
+    ],
   );
   return { outboxId: rows[0]!.id, inserted: true };
 }
@@ -108,7 +134,11 @@ export async function insertQueued(db: Queryable, m: QueuedMail): Promise<{ outb
  * Staff mail rendered in full by its producer (analytics reports): an outbox row only, no thread record; the
  * payload carries html and base64 attachments. Answers false when a row with the dedupe key exists.
  */
-export async function insertRenderedStaffMail(db: Queryable, payload: Record<string, unknown>, dedupeKey: string): Promise<boolean> {
+export async function insertRenderedStaffMail(
+  db: Queryable,
+  payload: Record<string, unknown>,
+  dedupeKey: string,
+): Promise<boolean> {
   const rows = await db.query(
     `INSERT INTO outbox (kind, payload, dedupe_key) VALUES ('email', $1, $2) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
     [JSON.stringify(payload), dedupeKey],
@@ -129,7 +159,12 @@ export interface ClaimedRow {
  * Leases up to `limit` due rows to this process: pending ones, and 'sending' ones whose lease ran out (their
  * sender died). A row queued without a Message-ID (staff notifications) gets one now, kept for every retry.
  */
-export function claimDue(db: Queryable, limit: number, leaseMs: number, messageIdDomain: string): Promise<ClaimedRow[]> {
+export function claimDue(
+  db: Queryable,
+  limit: number,
+  leaseMs: number,
+  messageIdDomain: string,
+): Promise<ClaimedRow[]> {
   return db.query<ClaimedRow>(
     `WITH due AS (
        SELECT id FROM outbox
@@ -151,7 +186,11 @@ export async function markSent(db: Queryable, id: number): Promise<void> {
   );
 }
 
-export async function markFailed(db: Queryable, id: number, f: { status: 'pending' | 'failed'; error: string; retryInMs: number }): Promise<void> {
+export async function markFailed(
+  db: Queryable,
+  id: number,
+  f: { status: 'pending' | 'failed'; error: string; retryInMs: number },
+): Promise<void> {
   await db.query(
     `UPDATE outbox SET status = $2, attempts = attempts + 1, last_error = $3, locked_until = NULL,
        next_attempt_at = now() + $4 * interval '1 millisecond'
@@ -170,13 +209,22 @@ export interface TemplateRow {
 
 const TEMPLATE_COLUMNS = 'key, locale, subject, body, updated_at AS "updatedAt"';
 
-export const listTemplates = (db: Queryable) => db.query<TemplateRow>(`SELECT ${TEMPLATE_COLUMNS} FROM mail_templates ORDER BY key, locale`);
+export const listTemplates = (db: Queryable) =>
+  db.query<TemplateRow>(`SELECT ${TEMPLATE_COLUMNS} FROM mail_templates ORDER BY key, locale`);
 
 export async function findTemplate(db: Queryable, key: string, locale: string): Promise<TemplateRow | undefined> {
-  return (await db.query<TemplateRow>(`SELECT ${TEMPLATE_COLUMNS} FROM mail_templates WHERE key = $1 AND locale = $2`, [key, locale]))[0];
+  return (
+    await db.query<TemplateRow>(`SELECT ${TEMPLATE_COLUMNS} FROM mail_templates WHERE key = $1 AND locale = $2`, [
+      key,
+      locale,
+    ])
+  )[0];
 }
 
-export async function upsertTemplate(db: Queryable, t: { key: string; locale: string; subject: string; body: string }): Promise<TemplateRow> {
+export async function upsertTemplate(
+  db: Queryable,
+  t: { key: string; locale: string; subject: string; body: string },
+): Promise<TemplateRow> {
   const rows = await db.query<TemplateRow>(
     `INSERT INTO mail_templates (key, locale, subject, body) VALUES ($1, $2, $3, $4)
      ON CONFLICT (key, locale) DO UPDATE SET subject = excluded.subject, body = excluded.body, updated_at = now()
@@ -192,6 +240,8 @@ export async function deleteTemplate(db: Queryable, key: string, locale: string)
 
 /** The time zone staff notifications speak in: Customer Service's calendar. */
 export async function csTimeZone(db: Queryable): Promise<string> {
-  const rows = await db.query<{ tz: string }>('SELECT cal.time_zone AS tz FROM sla_settings s JOIN calendars cal ON cal.id = s.cs_calendar_id');
+  const rows = await db.query<{ tz: string }>(
+    'SELECT cal.time_zone AS tz FROM sla_settings s JOIN calendars cal ON cal.id = s.cs_calendar_id',
+  );
   return rows[0]?.tz ?? 'UTC';
 }

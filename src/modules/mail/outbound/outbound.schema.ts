@@ -2,17 +2,19 @@
 import { z } from 'zod';
 import { LOCALES, TEMPLATE_KEYS } from './templates.ts';
 
-export const MailTemplate = z.object({
-  key: z.enum(TEMPLATE_KEYS),
-  locale: z.enum(LOCALES as ['ru', 'en']),
-  subject: z.string(),
-  body: z.string(),
-  /** The {{placeholders}} this key may use. */
-  variables: z.array(z.string()),
-  /** Whether a saved template overrides the built-in default. */
-  custom: z.boolean(),
-  updatedAt: z.string().nullable(),
-}).meta({ id: 'MailTemplate' });
+export const MailTemplate = z
+  .object({
+    key: z.enum(TEMPLATE_KEYS),
+    locale: z.enum(LOCALES as ['ru', 'en']),
+    subject: z.string(),
+    body: z.string(),
+    /** The {{placeholders}} this key may use. */
+    variables: z.array(z.string()),
+    /** Whether a saved template overrides the built-in default. */
+    custom: z.boolean(),
+    updatedAt: z.string().nullable(),
+  })
+  .meta({ id: 'MailTemplate' });
 export type MailTemplate = z.infer<typeof MailTemplate>;
 
 export const TemplateParams = z.strictObject({ key: z.string().max(100), locale: z.enum(LOCALES as ['ru', 'en']) });

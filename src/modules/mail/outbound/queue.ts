@@ -40,12 +40,17 @@ const customerVars = (appeal: repo.AppealForMail, locale: Locale) => ({
  * address. Answers the delivery state to show on the message, or null when nothing is mailed.
  */
 export async function queueReply(ctx: Ctx, tx: Queryable, input: ReplyInput): Promise<Delivery | null> {
-  if (input.channel !== 'email') return null;
+  if (input.channel !== 'email') {
+    return null;
+  }
   const appeal = await repo.appealForMail(tx, input.appealId);
-  if (!appeal?.customerEmail) return null;
+  if (!appeal?.customerEmail) {
+    return null;
+  }
   const parent = await repo.lastMailOf(tx, input.appealId);
   // The mailbox the customer wrote to answers them; else the default one; else .eml files from OTKLIK_MAIL_FROM.
-  const mailbox = (parent?.mailboxId ? await repo.mailboxById(tx, parent.mailboxId) : undefined) ?? (await repo.defaultMailbox(tx));
+  const mailbox =
+    (parent?.mailboxId ? await repo.mailboxById(tx, parent.mailboxId) : undefined) ?? (await repo.defaultMailbox(tx));
   const from = fromOf(mailbox, ctx.config.mailFrom);
   const locale = localeOfText(input.body);
   const author = await repo.authorForMail(tx, input.authorId);
@@ -57,9 +62,16 @@ export async function queueReply(ctx: Ctx, tx: Queryable, input: ReplyInput): Pr
     signature: author?.signature?.trim() || author?.name || '',
   };
   await queue(tx, {
-    appeal, mailbox, from, to: { address: appeal.customerEmail, name: appeal.customerName },
-    subject: withNumberToken(render(template.subject, vars), appeal.number), text: render(template.body, vars),
-    parent, appealMessageId: input.appealMessageId, template: 'reply', dedupeKey: null,
+    appeal,
+    mailbox,
+    from,
+    to: { address: appeal.customerEmail, name: appeal.customerName },
+    subject: withNumberToken(render(template.subject, vars), appeal.number),
+    text: render(template.body, vars),
+    parent,
+    appealMessageId: input.appealMessageId,
+    template: 'reply',
+    dedupeKey: null,
   });
   return { status: 'queued', attempts: 0, error: null, sentAt: null };
 }
@@ -79,14 +91,23 @@ export interface AutoAckInput {
 export async function queueAutoAck(tx: Queryable, input: AutoAckInput): Promise<{ queued: boolean }> {
   const appeal = await repo.appealForMail(tx, input.appealId);
   const mailbox = await repo.mailboxById(tx, input.mailboxId);
-  if (!appeal || !mailbox) return { queued: false };
+  if (!appeal || !mailbox) {
+    return { queued: false };
+  }
   const template = await templateFor(tx, 'auto_ack', input.locale);
   const vars = customerVars(appeal, input.locale);
   const parent = input.inReplyTo ? { messageId: input.inReplyTo, references: input.references } : undefined;
   const inserted = await queue(tx, {
-    appeal, mailbox, from: fromOf(mailbox, ''), to: { address: input.to, name: appeal.customerName },
-    subject: withNumberToken(render(template.subject, vars), appeal.number), text: render(template.body, vars),
-    parent, appealMessageId: null, template: 'auto_ack', dedupeKey: `auto_ack:${appeal.id}`,
+    appeal,
+    mailbox,
+    from: fromOf(mailbox, ''),
+    to: { address: input.to, name: appeal.customerName },
+    subject: withNumberToken(render(template.subject, vars), appeal.number),
+    text: render(template.body, vars),
+    parent,
+    appealMessageId: null,
+    template: 'auto_ack',
+    dedupeKey: `auto_ack:${appeal.id}`,
   });
   return { queued: inserted };
 }
@@ -110,12 +131,30 @@ async function queue(tx: Queryable, m: Outgoing): Promise<boolean> {
   const inReplyTo = m.parent?.messageId ?? null;
   // Everything the sender needs is fixed now: a retry sends the same mail.
   const payload = {
-    template: m.template, appealId: m.appeal.id, to: m.to.address, toName: m.to.name, from: m.from.address, fromName: m.from.name,
-    subject: m.subject, text: m.text, inReplyTo, references,
+    template: m.template,
+    appealId: m.appeal.id,
+    to: m.to.address,
+    toName: m.to.name,
+    from: m.from.address,
+    fromName: m.from.name,
+    subject: m.subject,
+    text: m.text,
+    inReplyTo,
+    references,
   };
   const { inserted } = await repo.insertQueued(tx, {
-    mailboxId: m.mailbox?.id ?? null, appealId: m.appeal.id, appealMessageId: m.appealMessageId, messageId, inReplyTo, references,
-    fromAddress: m.from.address, fromName: m.from.name, to: m.to.address, subject: m.subject, payload, dedupeKey: m.dedupeKey,
+    mailboxId: m.mailbox?.id ?? null,
+    appealId: m.appeal.id,
+    appealMessageId: m.appealMessageId,
+    messageId,
+    inReplyTo,
+    references,
+    fromAddress: m.from.address,
+    fromName: m.from.name,
+    to: m.to.address,
+    subject: m.subject,
+    payload,
+    dedupeKey: m.dedupeKey,
   });
   return inserted;
 }
@@ -133,7 +172,11 @@ export interface SurveyInvitationInput {
 }
 
 /** Queues a survey invitation (the customer's signed answer link); once per invitation. */
-export async function queueSurveyInvitation(ctx: Ctx, tx: Queryable, input: SurveyInvitationInput): Promise<{ queued: boolean }> {
+export async function queueSurveyInvitation(
+  ctx: Ctx,
+  tx: Queryable,
+  input: SurveyInvitationInput,
+): Promise<{ queued: boolean }> {
   const mailbox = await repo.defaultMailbox(tx);
   const from = fromOf(mailbox, ctx.config.mailFrom);
   const template = await templateFor(tx, 'survey_invitation', input.locale);
@@ -146,11 +189,32 @@ export async function queueSurveyInvitation(ctx: Ctx, tx: Queryable, input: Surv
   const subject = render(template.subject, vars).replace(/[\r\n]+/g, ' ');
   const text = render(template.body, vars);
   const messageId = newMessageId(from.address);
-  const payload = { template: 'survey_invitation', invitationId: input.invitationId, appealId: input.appealId, to: input.to, toName: input.toName,
-    from: from.address, fromName: from.name, subject, text, inReplyTo: null, references: [] };
+  const payload = {
+    template: 'survey_invitation',
+    invitationId: input.invitationId,
+    appealId: input.appealId,
+    to: input.to,
+    toName: input.toName,
+    from: from.address,
+    fromName: from.name,
+    subject,
+    text,
+    inReplyTo: null,
+    references: [],
+  };
   const { inserted } = await repo.insertQueued(tx, {
-    mailboxId: mailbox?.id ?? null, appealId: input.appealId, appealMessageId: null, messageId, inReplyTo: null, references: [],
-    fromAddress: from.address, fromName: from.name, to: input.to, subject, payload, dedupeKey: `survey_invitation:${input.invitationId}`,
+    mailboxId: mailbox?.id ?? null,
+    appealId: input.appealId,
+    appealMessageId: null,
+    messageId,
+    inReplyTo: null,
+    references: [],
+    fromAddress: from.address,
+    fromName: from.name,
+    to: input.to,
+    subject,
+    payload,
+    dedupeKey: `survey_invitation:${input.invitationId}`,
   });
   return { queued: inserted };
 }
@@ -177,8 +241,18 @@ export interface RenderedStaffMail {
 /** Queues a fully rendered mail to a staff member (analytics reports), with html and attachments. */
 export async function queueRenderedStaffMail(db: Queryable, m: RenderedStaffMail): Promise<{ queued: boolean }> {
   const payload = {
-    template: 'rendered', to: m.to, toName: m.toName, subject: m.subject, text: m.text, html: m.html,
-    attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, cid: a.cid ?? null, contentBase64: a.content.toString('base64') })),
+    template: 'rendered',
+    to: m.to,
+    toName: m.toName,
+    subject: m.subject,
+    text: m.text,
+    html: m.html,
+    attachments: m.attachments.map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      cid: a.cid ?? null,
+      contentBase64: a.content.toString('base64'),
+    })),
   };
   return { queued: await repo.insertRenderedStaffMail(db, payload, m.dedupeKey) };
 }

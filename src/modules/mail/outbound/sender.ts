@@ -13,7 +13,14 @@ import type Mail from 'nodemailer/lib/mailer/index.js';
 import { domainOf, parseAddress } from './addresses.ts';
 import { afterFailure, failureOf } from './delivery-policy.ts';
 import * as repo from './outbound.repo.ts';
-import { formatInstant, isTemplateKey, NOTIFICATION_KEYS, notificationDetails, render, type Locale } from './templates.ts';
+import {
+  formatInstant,
+  isTemplateKey,
+  NOTIFICATION_KEYS,
+  notificationDetails,
+  render,
+  type Locale,
+} from './templates.ts';
 import { templateFor } from './templates.service.ts';
 import { createTransports, type MailTransports } from './transports.ts';
 
@@ -32,27 +39,48 @@ export interface SendResult {
 const BATCH = 10;
 
 /** Sends one batch of due mail; each row's outcome is committed right after its own send. */
-export async function sendDueMail(ctx: Ctx, transports: MailTransports, opts: { batchSize?: number; leaseMs?: number; log?: SenderLog } = {}): Promise<SendResult> {
+export async function sendDueMail(
+  ctx: Ctx,
+  transports: MailTransports,
+  opts: { batchSize?: number; leaseMs?: number; log?: SenderLog } = {},
+): Promise<SendResult> {
   const result: SendResult = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
   const rows = await ctx.db.transaction((tx) =>
-    repo.claimDue(tx, opts.batchSize ?? BATCH, opts.leaseMs ?? ctx.config.outboxLeaseMs, domainOf(parseAddress(ctx.config.mailFrom).address)));
+    repo.claimDue(
+      tx,
+      opts.batchSize ?? BATCH,
+      opts.leaseMs ?? ctx.config.outboxLeaseMs,
+      domainOf(parseAddress(ctx.config.mailFrom).address),
+    ),
+  );
   result.claimed = rows.length;
-  await Promise.all(rows.map(async (row) => {
-    try {
-      const mailbox = (row.mailboxId ? await repo.mailboxById(ctx.db, row.mailboxId) : undefined) ?? (await repo.defaultMailbox(ctx.db));
-      await transports.send(mailbox, row.id, await compose(ctx, row, mailbox));
-    } catch (err) {
-      const failure = failureOf(err);
-      const next = afterFailure(failure, row.attempts);
-      await repo.markFailed(ctx.db, row.id, { status: next.status, error: failure.message, retryInMs: next.status === 'pending' ? next.retryInMs : 0 });
-      opts.log?.warn({ outboxId: row.id, attempts: row.attempts + 1, error: failure.message, final: next.status === 'failed' }, 'mail not delivered');
-      result[next.status === 'failed' ? 'failed' : 'retrying'] += 1;
-      return;
-    }
-    // The window described at the top of this file is between the send above and this commit.
-    await repo.markSent(ctx.db, row.id);
-    result.sent += 1;
-  }));
+  await Promise.all(
+    rows.map(async (row) => {
+      try {
+        const mailbox =
+          (row.mailboxId ? await repo.mailboxById(ctx.db, row.mailboxId) : undefined) ??
+          (await repo.defaultMailbox(ctx.db));
+        await transports.send(mailbox, row.id, await compose(ctx, row, mailbox));
+      } catch (err) {
+        const failure = failureOf(err);
+        const next = afterFailure(failure, row.attempts);
+        await repo.markFailed(ctx.db, row.id, {
+          status: next.status,
+          error: failure.message,
+          retryInMs: next.status === 'pending' ? next.retryInMs : 0,
+        });
+        opts.log?.warn(
+          { outboxId: row.id, attempts: row.attempts + 1, error: failure.message, final: next.status === 'failed' },
+          'mail not delivered',
+        );
+        result[next.status === 'failed' ? 'failed' : 'retrying'] += 1;
+        return;
+      }
+      // The window described at the top of this file is between the send above and this commit.
+      await repo.markSent(ctx.db, row.id);
+      result.sent += 1;
+    }),
+  );
   return result;
 }
 
@@ -63,17 +91,24 @@ const bracketed = (id: string) => `<${id}>`;
 async function compose(ctx: Ctx, row: repo.ClaimedRow, mailbox: repo.MailboxRow | undefined): Promise<Mail.Options> {
   const p = row.payload;
   const to = str(p.to);
-  if (!to) throw new Error('The outbox row has no recipient');
-  const fallback = mailbox ? { address: mailbox.address, name: mailbox.displayName } : parseAddress(ctx.config.mailFrom);
+  if (!to) {
+    throw new Error('The outbox row has no recipient');
+  }
+  const fallback = mailbox
+    ? { address: mailbox.address, name: mailbox.displayName }
+    : parseAddress(ctx.config.mailFrom);
   const from = str(p.from) ? { address: str(p.from)!, name: str(p.fromName) } : fallback;
   let subject = str(p.subject);
   let text = typeof p.text === 'string' ? p.text : null;
-  if (subject === null || text === null) ({ subject, text } = await renderNotification(ctx, p));
+  if (subject === null || text === null) {
+    ({ subject, text } = await renderNotification(ctx, p));
+  }
   const references = Array.isArray(p.references) ? p.references.filter((r): r is string => typeof r === 'string') : [];
   return {
     from: { address: from.address, name: from.name ?? '' },
     to: { address: to, name: str(p.toName) ?? str(p.name) ?? '' },
-    subject, text,
+    subject,
+    text,
     ...renderedParts(p),
     messageId: bracketed(row.messageId),
     date: row.createdAt,
@@ -87,23 +122,35 @@ async function compose(ctx: Ctx, row: repo.ClaimedRow, mailbox: repo.MailboxRow 
 /** The html and attachments of a mail rendered by its producer (queueRenderedStaffMail); nothing for other rows. */
 function renderedParts(p: Record<string, unknown>): Pick<Mail.Options, 'html' | 'attachments'> {
   const html = str(p.html);
-  const attachments = Array.isArray(p.attachments) ? p.attachments.flatMap((a: Record<string, unknown>) =>
-    typeof a?.contentBase64 === 'string' && str(a.filename)
-      ? [{ filename: str(a.filename)!, contentType: str(a.contentType) ?? 'application/octet-stream', content: Buffer.from(a.contentBase64, 'base64'),
-        ...(str(a.cid) ? { cid: str(a.cid)! } : {}) }]
-      : []) : [];
+  const attachments = Array.isArray(p.attachments)
+    ? p.attachments.flatMap((a: Record<string, unknown>) =>
+        typeof a?.contentBase64 === 'string' && str(a.filename)
+          ? [
+              {
+                filename: str(a.filename)!,
+                contentType: str(a.contentType) ?? 'application/octet-stream',
+                content: Buffer.from(a.contentBase64, 'base64'),
+                ...(str(a.cid) ? { cid: str(a.cid)! } : {}),
+              },
+            ]
+          : [],
+      )
+    : [];
   return { ...(html ? { html } : {}), ...(attachments.length ? { attachments } : {}) };
 }
 
 async function renderNotification(ctx: Ctx, p: Record<string, unknown>): Promise<{ subject: string; text: string }> {
   const key = str(p.template);
-  if (!key || !isTemplateKey(key) || !(NOTIFICATION_KEYS as readonly string[]).includes(key)) throw new Error(`No mail template for "${String(p.template)}"`);
+  if (!key || !isTemplateKey(key) || !(NOTIFICATION_KEYS as readonly string[]).includes(key)) {
+    throw new Error(`No mail template for "${String(p.template)}"`);
+  }
   const locale: Locale = p.locale === 'en' ? 'en' : 'ru';
   const data = (p.data && typeof p.data === 'object' ? p.data : {}) as Record<string, unknown>;
   const template = await templateFor(ctx.db, key, locale);
   const vars = {
     'agent.name': str(p.name) ?? '',
-    'appeal.number': typeof data.appealNumber === 'number' || typeof data.appealNumber === 'string' ? data.appealNumber : '',
+    'appeal.number':
+      typeof data.appealNumber === 'number' || typeof data.appealNumber === 'string' ? data.appealNumber : '',
     'appeal.subject': str(data.subject) ?? '',
     'appeal.dueAt': formatInstant(str(data.dueAt), locale, await repo.csTimeZone(ctx.db)),
     details: notificationDetails(key, data, locale),
@@ -124,7 +171,10 @@ const running = new WeakMap<object, OutboxSender>();
 /** Wakes this process's sender, if it runs one; call after the commit of a transaction that queued mail. */
 export const nudgeOutbox = (ctx: Ctx): void => running.get(ctx.db)?.nudge();
 
-export function startOutboxSender(ctx: Ctx, opts: { intervalMs?: number; leaseMs?: number; log: SenderLog; transports?: MailTransports }): OutboxSender {
+export function startOutboxSender(
+  ctx: Ctx,
+  opts: { intervalMs?: number; leaseMs?: number; log: SenderLog; transports?: MailTransports },
+): OutboxSender {
   const transports = opts.transports ?? createTransports({ outboxDir: path.join(ctx.config.dataDir, 'outbox') });
   const intervalMs = opts.intervalMs ?? ctx.config.outboxIntervalMs;
   let stopped = false;
@@ -136,11 +186,18 @@ export function startOutboxSender(ctx: Ctx, opts: { intervalMs?: number; leaseMs
       nudged = false;
       try {
         // A full batch means more may be due: keep going without a pause.
-        while (!stopped && (await sendDueMail(ctx, transports, { leaseMs: opts.leaseMs, log: opts.log })).claimed === BATCH);
+        while (
+          !stopped &&
+          (await sendDueMail(ctx, transports, { leaseMs: opts.leaseMs, log: opts.log })).claimed === BATCH
+        ) {
+          // each round sends one batch
+        }
       } catch (err) {
         opts.log.error({ err }, 'outbox sender tick failed');
       }
-      if (stopped || nudged) continue;
+      if (stopped || nudged) {
+        continue;
+      }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, intervalMs);
         wake = () => {

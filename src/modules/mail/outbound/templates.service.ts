@@ -5,7 +5,16 @@ import { AppError, type FieldError, notFound } from '../../../server/errors.ts';
 import { authorize, type Actor } from '../../auth/actor.ts';
 import * as repo from './outbound.repo.ts';
 import type { MailTemplate, PutTemplateInput } from './outbound.schema.ts';
-import { DEFAULTS, isTemplateKey, type Locale, TEMPLATE_KEYS, type TemplateKey, type TemplateText, unknownVariables, VARIABLES } from './templates.ts';
+import {
+  DEFAULTS,
+  isTemplateKey,
+  type Locale,
+  TEMPLATE_KEYS,
+  type TemplateKey,
+  type TemplateText,
+  unknownVariables,
+  VARIABLES,
+} from './templates.ts';
 
 /** A well-formed template that cannot be used as written: 422 naming the field, like a rejected submission. */
 class TemplateRejected extends AppError {
@@ -16,8 +25,13 @@ class TemplateRejected extends AppError {
 }
 
 const present = (key: TemplateKey, locale: Locale, row: repo.TemplateRow | undefined): MailTemplate => ({
-  key, locale, subject: row?.subject ?? DEFAULTS[key][locale].subject, body: row?.body ?? DEFAULTS[key][locale].body,
-  variables: [...VARIABLES[key]], custom: Boolean(row), updatedAt: row?.updatedAt.toISOString() ?? null,
+  key,
+  locale,
+  subject: row?.subject ?? DEFAULTS[key][locale].subject,
+  body: row?.body ?? DEFAULTS[key][locale].body,
+  variables: [...VARIABLES[key]],
+  custom: Boolean(row),
+  updatedAt: row?.updatedAt.toISOString() ?? null,
 });
 
 /** The template to render: the saved override, else the default. */
@@ -27,24 +41,44 @@ export async function templateFor(db: Queryable, key: TemplateKey, locale: Local
 }
 
 function knownKey(key: string): TemplateKey {
-  if (!isTemplateKey(key)) throw notFound('Mail template');
+  if (!isTemplateKey(key)) {
+    throw notFound('Mail template');
+  }
   return key;
 }
 
 export async function listTemplates(ctx: Ctx, actor: Actor): Promise<MailTemplate[]> {
   authorize(actor, 'settings:read');
   const saved = new Map((await repo.listTemplates(ctx.db)).map((r) => [`${r.key}/${r.locale}`, r]));
-  return TEMPLATE_KEYS.flatMap((key) => (['ru', 'en'] as const).map((locale) => present(key, locale, saved.get(`${key}/${locale}`))));
+  return TEMPLATE_KEYS.flatMap((key) =>
+    (['ru', 'en'] as const).map((locale) => present(key, locale, saved.get(`${key}/${locale}`))),
+  );
 }
 
-export async function putTemplate(ctx: Ctx, actor: Actor, key: string, locale: Locale, input: PutTemplateInput): Promise<MailTemplate> {
+export async function putTemplate(
+  ctx: Ctx,
+  actor: Actor,
+  key: string,
+  locale: Locale,
+  input: PutTemplateInput,
+): Promise<MailTemplate> {
   authorize(actor, 'settings:write');
   const k = knownKey(key);
-  const fields = (['subject', 'body'] as const).flatMap((field) => unknownVariables(k, input[field]).map((name) => ({
-    path: field, code: 'unknown_variable', message: `{{${name}}} is not a variable of the ${k} template; use ${VARIABLES[k].map((v) => `{{${v}}}`).join(', ')}`,
-  })));
-  if (fields.length) throw new TemplateRejected(fields);
-  return present(k, locale, await repo.upsertTemplate(ctx.db, { key: k, locale, subject: input.subject, body: input.body }));
+  const fields = (['subject', 'body'] as const).flatMap((field) =>
+    unknownVariables(k, input[field]).map((name) => ({
+      path: field,
+      code: 'unknown_variable',
+      message: `{{${name}}} is not a variable of the ${k} template; use ${VARIABLES[k].map((v) => `{{${v}}}`).join(', ')}`,
+    })),
+  );
+  if (fields.length) {
+    throw new TemplateRejected(fields);
+  }
+  return present(
+    k,
+    locale,
+    await repo.upsertTemplate(ctx.db, { key: k, locale, subject: input.subject, body: input.body }),
+  );
 }
 
 export async function deleteTemplate(ctx: Ctx, actor: Actor, key: string, locale: Locale): Promise<MailTemplate> {

@@ -9,8 +9,16 @@ export interface TemplateText {
 }
 
 /** The notification kinds other modules put in the outbox (payload.template), one template each. */
-export const NOTIFICATION_KEYS = ['sla_warning', 'sla_breach', 'escalation_requested', 'escalation_decided', 'subtask_assigned',
-  'subtask_done', 'subtask_late', 'rule_notification'] as const;
+export const NOTIFICATION_KEYS = [
+  'sla_warning',
+  'sla_breach',
+  'escalation_requested',
+  'escalation_decided',
+  'subtask_assigned',
+  'subtask_done',
+  'subtask_late',
+  'rule_notification',
+] as const;
 export const TEMPLATE_KEYS = ['reply', 'auto_ack', 'survey_invitation', ...NOTIFICATION_KEYS] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
@@ -22,7 +30,10 @@ export const VARIABLES: Record<TemplateKey, readonly string[]> = {
   reply: [...CUSTOMER_VARS, 'agent.name', 'body', 'signature'],
   auto_ack: CUSTOMER_VARS,
   survey_invitation: ['customer.firstName', 'survey.link', 'survey.deadline', 'unit.name'],
-  ...(Object.fromEntries(NOTIFICATION_KEYS.map((k) => [k, NOTIFICATION_VARS])) as unknown as Record<(typeof NOTIFICATION_KEYS)[number], readonly string[]>),
+  ...(Object.fromEntries(NOTIFICATION_KEYS.map((k) => [k, NOTIFICATION_VARS])) as unknown as Record<
+    (typeof NOTIFICATION_KEYS)[number],
+    readonly string[]
+  >),
 };
 
 const notification = (ru: [string, string], en: [string, string]): Record<Locale, TemplateText> => ({
@@ -38,43 +49,108 @@ export const DEFAULTS: Record<TemplateKey, Record<Locale, TemplateText>> = {
   auto_ack: {
     ru: {
       subject: 'Ваше обращение №{{appeal.number}} принято [#{{appeal.number}}]',
-      body: 'Здравствуйте, {{customer.firstName}}!\n\nМы получили ваше обращение «{{appeal.subject}}» и зарегистрировали его под номером '
-        + '{{appeal.number}}. Мы ответим до {{appeal.dueAt}}.\n\nЧтобы дополнить обращение, просто ответьте на это письмо.\n\n-- \nСлужба заботы о клиентах',
+      body:
+        'Здравствуйте, {{customer.firstName}}!\n\nМы получили ваше обращение «{{appeal.subject}}» и зарегистрировали его под номером ' +
+        '{{appeal.number}}. Мы ответим до {{appeal.dueAt}}.\n\nЧтобы дополнить обращение, просто ответьте на это письмо.\n\n-- \nСлужба заботы о клиентах',
     },
     en: {
       subject: 'We have received your request #{{appeal.number}} [#{{appeal.number}}]',
-      body: 'Hello {{customer.firstName}},\n\nWe have received your request "{{appeal.subject}}" and registered it as number '
-        + '{{appeal.number}}. We will answer by {{appeal.dueAt}}.\n\nTo add anything, simply reply to this e-mail.\n\n-- \nCustomer Service',
+      body:
+        'Hello {{customer.firstName}},\n\nWe have received your request "{{appeal.subject}}" and registered it as number ' +
+        '{{appeal.number}}. We will answer by {{appeal.dueAt}}.\n\nTo add anything, simply reply to this e-mail.\n\n-- \nCustomer Service',
     },
   },
   survey_invitation: {
     ru: {
       subject: 'Как мы справились? Ответьте на несколько вопросов',
-      body: 'Здравствуйте, {{customer.firstName}}!\n\nСпасибо, что обратились к нам. Расскажите, пожалуйста, как всё прошло: '
-        + 'это займёт пару минут.\n\n{{survey.link}}\n\nСсылка действует до {{survey.deadline}}.\n\n-- \nСлужба заботы о клиентах',
+      body:
+        'Здравствуйте, {{customer.firstName}}!\n\nСпасибо, что обратились к нам. Расскажите, пожалуйста, как всё прошло: ' +
+        'это займёт пару минут.\n\n{{survey.link}}\n\nСсылка действует до {{survey.deadline}}.\n\n-- \nСлужба заботы о клиентах',
     },
     en: {
       subject: 'How did we do? A few quick questions',
-      body: 'Hello {{customer.firstName}},\n\nThank you for coming to us. Please tell us how it went: it takes a couple '
-        + 'of minutes.\n\n{{survey.link}}\n\nThe link works until {{survey.deadline}}.\n\n-- \nCustomer Service',
+      body:
+        'Hello {{customer.firstName}},\n\nThank you for coming to us. Please tell us how it went: it takes a couple ' +
+        'of minutes.\n\n{{survey.link}}\n\nThe link works until {{survey.deadline}}.\n\n-- \nCustomer Service',
     },
   },
-  sla_warning: notification(['Скоро срок по обращению №{{appeal.number}}', 'срок по обращению №{{appeal.number}} «{{appeal.subject}}» истекает {{appeal.dueAt}}.'],
-    ['Deadline approaching on appeal #{{appeal.number}}', 'the deadline on appeal #{{appeal.number}} "{{appeal.subject}}" ends {{appeal.dueAt}}.']),
-  sla_breach: notification(['Срок по обращению №{{appeal.number}} нарушен', 'срок по обращению №{{appeal.number}} «{{appeal.subject}}» истёк {{appeal.dueAt}}.'],
-    ['Deadline breached on appeal #{{appeal.number}}', 'the deadline on appeal #{{appeal.number}} "{{appeal.subject}}" passed {{appeal.dueAt}}.']),
-  escalation_requested: notification(['Запрошена эскалация по обращению №{{appeal.number}}', 'по обращению №{{appeal.number}} «{{appeal.subject}}» ждут вашего решения.'],
-    ['Escalation requested on appeal #{{appeal.number}}', 'appeal #{{appeal.number}} "{{appeal.subject}}" awaits your decision.']),
-  escalation_decided: notification(['Решение по эскалации обращения №{{appeal.number}}', 'по вашей эскалации обращения №{{appeal.number}} «{{appeal.subject}}» принято решение.'],
-    ['Escalation decided on appeal #{{appeal.number}}', 'your escalation of appeal #{{appeal.number}} "{{appeal.subject}}" has been decided.']),
-  subtask_assigned: notification(['Вам назначена подзадача по обращению №{{appeal.number}}', 'вам назначена подзадача по обращению №{{appeal.number}} «{{appeal.subject}}».'],
-    ['Sub-task assigned on appeal #{{appeal.number}}', 'you have a sub-task on appeal #{{appeal.number}} "{{appeal.subject}}".']),
-  subtask_done: notification(['Подзадача по обращению №{{appeal.number}} выполнена', 'подзадача по обращению №{{appeal.number}} «{{appeal.subject}}» выполнена.'],
-    ['Sub-task done on appeal #{{appeal.number}}', 'a sub-task on appeal #{{appeal.number}} "{{appeal.subject}}" is done.']),
-  subtask_late: notification(['Подзадача по обращению №{{appeal.number}} просрочена', 'подзадача по обращению №{{appeal.number}} «{{appeal.subject}}» просрочена (срок {{appeal.dueAt}}).'],
-    ['Sub-task late on appeal #{{appeal.number}}', 'a sub-task on appeal #{{appeal.number}} "{{appeal.subject}}" is late (due {{appeal.dueAt}}).']),
-  rule_notification: notification(['Правило сработало на обращении №{{appeal.number}}', 'правило сработало на обращении №{{appeal.number}} «{{appeal.subject}}».'],
-    ['A rule fired on appeal #{{appeal.number}}', 'a rule fired on appeal #{{appeal.number}} "{{appeal.subject}}".']),
+  sla_warning: notification(
+    [
+      'Скоро срок по обращению №{{appeal.number}}',
+      'срок по обращению №{{appeal.number}} «{{appeal.subject}}» истекает {{appeal.dueAt}}.',
+    ],
+    [
+      'Deadline approaching on appeal #{{appeal.number}}',
+      'the deadline on appeal #{{appeal.number}} "{{appeal.subject}}" ends {{appeal.dueAt}}.',
+    ],
+  ),
+  sla_breach: notification(
+    [
+      'Срок по обращению №{{appeal.number}} нарушен',
+      'срок по обращению №{{appeal.number}} «{{appeal.subject}}» истёк {{appeal.dueAt}}.',
+    ],
+    [
+      'Deadline breached on appeal #{{appeal.number}}',
+      'the deadline on appeal #{{appeal.number}} "{{appeal.subject}}" passed {{appeal.dueAt}}.',
+    ],
+  ),
+  escalation_requested: notification(
+    [
+      'Запрошена эскалация по обращению №{{appeal.number}}',
+      'по обращению №{{appeal.number}} «{{appeal.subject}}» ждут вашего решения.',
+    ],
+    [
+      'Escalation requested on appeal #{{appeal.number}}',
+      'appeal #{{appeal.number}} "{{appeal.subject}}" awaits your decision.',
+    ],
+  ),
+  escalation_decided: notification(
+    [
+      'Решение по эскалации обращения №{{appeal.number}}',
+      'по вашей эскалации обращения №{{appeal.number}} «{{appeal.subject}}» принято решение.',
+    ],
+    [
+      'Escalation decided on appeal #{{appeal.number}}',
+      'your escalation of appeal #{{appeal.number}} "{{appeal.subject}}" has been decided.',
+    ],
+  ),
+  subtask_assigned: notification(
+    [
+      'Вам назначена подзадача по обращению №{{appeal.number}}',
+      'вам назначена подзадача по обращению №{{appeal.number}} «{{appeal.subject}}».',
+    ],
+    [
+      'Sub-task assigned on appeal #{{appeal.number}}',
+      'you have a sub-task on appeal #{{appeal.number}} "{{appeal.subject}}".',
+    ],
+  ),
+  subtask_done: notification(
+    [
+      'Подзадача по обращению №{{appeal.number}} выполнена',
+      'подзадача по обращению №{{appeal.number}} «{{appeal.subject}}» выполнена.',
+    ],
+    [
+      'Sub-task done on appeal #{{appeal.number}}',
+      'a sub-task on appeal #{{appeal.number}} "{{appeal.subject}}" is done.',
+    ],
+  ),
+  subtask_late: notification(
+    [
+      'Подзадача по обращению №{{appeal.number}} просрочена',
+      'подзадача по обращению №{{appeal.number}} «{{appeal.subject}}» просрочена (срок {{appeal.dueAt}}).',
+    ],
+    [
+      'Sub-task late on appeal #{{appeal.number}}',
+      'a sub-task on appeal #{{appeal.number}} "{{appeal.subject}}" is late (due {{appeal.dueAt}}).',
+    ],
+  ),
+  rule_notification: notification(
+    [
+      'Правило сработало на обращении №{{appeal.number}}',
+      'правило сработало на обращении №{{appeal.number}} «{{appeal.subject}}».',
+    ],
+    ['A rule fired on appeal #{{appeal.number}}', 'a rule fired on appeal #{{appeal.number}} "{{appeal.subject}}".'],
+  ),
 };
 
 export const isTemplateKey = (key: string): key is TemplateKey => (TEMPLATE_KEYS as readonly string[]).includes(key);
@@ -107,17 +183,29 @@ export const localeOfText = (text: string): Locale => (/[а-яё]/i.test(text) ?
  */
 export function firstNameOf(name: string | null | undefined, locale: Locale): string {
   const words = (name ?? '').trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return locale === 'ru' ? 'уважаемый клиент' : 'valued customer';
-  if (words.length === 3 && /(вич|вна|ична|оглы|кызы)$/i.test(words[2]!)) return words[1]!;
+  if (words.length === 0) {
+    return locale === 'ru' ? 'уважаемый клиент' : 'valued customer';
+  }
+  if (words.length === 3 && /(вич|вна|ична|оглы|кызы)$/i.test(words[2]!)) {
+    return words[1]!;
+  }
   return words[0]!;
 }
 
 /** An instant as people of the locale write it, in the given time zone; '' for none. */
 export function formatInstant(at: Date | string | null | undefined, locale: Locale, timeZone: string): string {
-  if (!at) return '';
+  if (!at) {
+    return '';
+  }
   const date = typeof at === 'string' ? new Date(at) : at;
-  if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone }).format(date);
+  if (Number.isNaN(date.getTime())) {
+    return '';
+  }
+  return new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone,
+  }).format(date);
 }
 
 const METRICS: Record<string, Record<Locale, string>> = {

@@ -13,7 +13,11 @@ const nodemailer = lazyRequire<typeof Nodemailer>('nodemailer');
 
 export interface MailTransports {
   /** Sends one mail; throws what the server answered when it refused. Answers where it went. */
-  send(mailbox: MailboxRow | undefined, outboxId: number, mail: Mail.Options): Promise<{ via: 'smtp' | 'file'; response: string }>;
+  send(
+    mailbox: MailboxRow | undefined,
+    outboxId: number,
+    mail: Mail.Options,
+  ): Promise<{ via: 'smtp' | 'file'; response: string }>;
   close(): void;
 }
 
@@ -23,17 +27,26 @@ const SMTP_TIMEOUT_MS = 60_000;
 export function createTransports(opts: { outboxDir: string }): MailTransports {
   const pools = new Map<string, { key: string; transport: Transporter }>();
   let files: Transporter | undefined;
-  const fileTransport = () => (files ??= nodemailer().createTransport({ streamTransport: true, buffer: true, newline: 'windows' }));
+  const fileTransport = () =>
+    (files ??= nodemailer().createTransport({ streamTransport: true, buffer: true, newline: 'windows' }));
 
   const smtpFor = (mailbox: MailboxRow, smtp: SmtpSettings) => {
     const key = JSON.stringify(smtp);
     const pooled = pools.get(mailbox.id);
-    if (pooled?.key === key) return pooled.transport;
+    if (pooled?.key === key) {
+      return pooled.transport;
+    }
     pooled?.transport.close();
     const transport = nodemailer().createTransport({
-      pool: true, maxConnections: 3, host: smtp.host, port: smtp.port, secure: smtp.secure ?? smtp.port === 465,
+      pool: true,
+      maxConnections: 3,
+      host: smtp.host,
+      port: smtp.port,
+      secure: smtp.secure ?? smtp.port === 465,
       ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}),
-      connectionTimeout: SMTP_TIMEOUT_MS, greetingTimeout: SMTP_TIMEOUT_MS, socketTimeout: SMTP_TIMEOUT_MS,
+      connectionTimeout: SMTP_TIMEOUT_MS,
+      greetingTimeout: SMTP_TIMEOUT_MS,
+      socketTimeout: SMTP_TIMEOUT_MS,
     });
     pools.set(mailbox.id, { key, transport });
     return transport;
@@ -54,7 +67,9 @@ export function createTransports(opts: { outboxDir: string }): MailTransports {
       return { via: 'file', response: target };
     },
     close() {
-      for (const { transport } of pools.values()) transport.close();
+      for (const { transport } of pools.values()) {
+        transport.close();
+      }
       pools.clear();
       files?.close();
     },

@@ -4,8 +4,19 @@ import type { ParsedMail } from './parse.ts';
 
 const own = { addresses: ['support@otklik.test', 'Help@Otklik.test'] };
 const makeMail = (over: Partial<ParsedMail> = {}): ParsedMail => ({
-  messageId: 'a@b', inReplyTo: null, references: [], from: { address: 'ivan@x.ru', name: 'Иван' }, to: ['support@otklik.test'], cc: [],
-  subject: 'Вопрос', date: null, text: 'текст', html: null, attachments: [], headers: {}, ...over,
+  messageId: 'a@b',
+  inReplyTo: null,
+  references: [],
+  from: { address: 'ivan@x.ru', name: 'Иван' },
+  to: ['support@otklik.test'],
+  cc: [],
+  subject: 'Вопрос',
+  date: null,
+  text: 'текст',
+  html: null,
+  attachments: [],
+  headers: {},
+  ...over,
 });
 
 describe('classifyMail', () => {
@@ -26,14 +37,22 @@ describe('classifyMail', () => {
     expect(classifyMail(makeMail({ headers }), own)).toBe('auto_reply');
   });
 
-  it.each([[{ 'auto-submitted': 'no' }], [{ 'x-auto-response-suppress': 'All' }], [{ precedence: 'first-class' }], [{ 'x-autoreply': 'no' }]])(
-    'does not count %j as an auto-reply',
-    (headers) => expect(classifyMail(makeMail({ headers }), own)).toBeNull(),
-  );
+  it.each([
+    [{ 'auto-submitted': 'no' }],
+    [{ 'x-auto-response-suppress': 'All' }],
+    [{ precedence: 'first-class' }],
+    [{ 'x-autoreply': 'no' }],
+  ])('does not count %j as an auto-reply', (headers) => expect(classifyMail(makeMail({ headers }), own)).toBeNull());
 
-  it.each(['Out of Office: Вопрос', 'Automatic reply: Order', 'Автоответ: Re: заказ', 'Автоматический ответ: Претензия', 'Я в отпуске', 'AutoReply: x'])(
-    'finds an auto-reply by subject %j',
-    (subject) => expect(classifyMail(makeMail({ subject }), own)).toBe('auto_reply'),
+  it.each([
+    'Out of Office: Вопрос',
+    'Automatic reply: Order',
+    'Автоответ: Re: заказ',
+    'Автоматический ответ: Претензия',
+    'Я в отпуске',
+    'AutoReply: x',
+  ])('finds an auto-reply by subject %j', (subject) =>
+    expect(classifyMail(makeMail({ subject }), own)).toBe('auto_reply'),
   );
 
   it('does not take a subject that merely mentions a vacation for an auto-reply', () => {
@@ -55,13 +74,19 @@ describe('classifyMail', () => {
     expect(classifyMail(makeMail({ from: { address: address.toLowerCase(), name: null } }), own)).toBe('bounce');
   });
 
-  it.each(['Undelivered Mail Returned to Sender', 'Delivery Status Notification (Failure)', 'Не удается доставить: Вопрос'])(
-    'finds a bounce by subject %j',
-    (subject) => expect(classifyMail(makeMail({ subject }), own)).toBe('bounce'),
-  );
+  it.each([
+    'Undelivered Mail Returned to Sender',
+    'Delivery Status Notification (Failure)',
+    'Не удается доставить: Вопрос',
+  ])('finds a bounce by subject %j', (subject) => expect(classifyMail(makeMail({ subject }), own)).toBe('bounce'));
 
   it('prefers bounce over auto-reply (bounces are auto-submitted too)', () => {
-    expect(classifyMail(makeMail({ subject: 'Undelivered Mail Returned to Sender', headers: { 'auto-submitted': 'auto-replied' } }), own)).toBe('bounce');
+    expect(
+      classifyMail(
+        makeMail({ subject: 'Undelivered Mail Returned to Sender', headers: { 'auto-submitted': 'auto-replied' } }),
+        own,
+      ),
+    ).toBe('bounce');
   });
 
   it('finds a loop by the Otklik header', () => {
@@ -73,7 +98,9 @@ describe('classifyMail', () => {
   });
 
   it('prefers loop over auto-reply', () => {
-    expect(classifyMail(makeMail({ headers: { 'x-otklik-mail': '1', 'auto-submitted': 'auto-generated' } }), own)).toBe('loop');
+    expect(classifyMail(makeMail({ headers: { 'x-otklik-mail': '1', 'auto-submitted': 'auto-generated' } }), own)).toBe(
+      'loop',
+    );
   });
 
   it('handles mail without a sender', () => {

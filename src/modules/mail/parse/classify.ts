@@ -18,34 +18,52 @@ const NEGATIVE = new Set(['no', 'false', '0']);
 const token = (value: string | undefined) => (value ?? '').split(';')[0]!.trim().toLowerCase();
 
 function isLoop(mail: ParsedMail, own: readonly string[]): boolean {
-  if (token(mail.headers[OWN_MAIL_HEADER]) === '1') return true;
+  if (token(mail.headers[OWN_MAIL_HEADER]) === '1') {
+    return true;
+  }
   const from = mail.from?.address;
   return from !== undefined && own.some((address) => address.toLowerCase() === from);
 }
 
 function isBounce(mail: ParsedMail): boolean {
   const type = mail.headers['content-type'] ?? '';
-  if (/^\s*multipart\/report\s*;/i.test(type) && /report-type\s*=\s*"?delivery-status/i.test(type)) return true;
-  if (mail.from && BOUNCE_SENDER.test(mail.from.address)) return true;
+  if (/^\s*multipart\/report\s*;/i.test(type) && /report-type\s*=\s*"?delivery-status/i.test(type)) {
+    return true;
+  }
+  if (mail.from && BOUNCE_SENDER.test(mail.from.address)) {
+    return true;
+  }
   return BOUNCE_SUBJECT.test(mail.subject.trim());
 }
 
 function isAutoReply(mail: ParsedMail): boolean {
   const h = mail.headers;
   const submitted = token(h['auto-submitted']);
-  if (submitted !== '' && submitted !== 'no') return true;
-  for (const name of ['x-autoreply', 'x-autorespond', 'x-autoresponder']) {
-    if (h[name] !== undefined && !NEGATIVE.has(token(h[name]))) return true;
+  if (submitted !== '' && submitted !== 'no') {
+    return true;
   }
-  if (AUTO_PRECEDENCE.has(token(h['precedence']))) return true;
+  for (const name of ['x-autoreply', 'x-autorespond', 'x-autoresponder']) {
+    if (h[name] !== undefined && !NEGATIVE.has(token(h[name]))) {
+      return true;
+    }
+  }
+  if (AUTO_PRECEDENCE.has(token(h['precedence']))) {
+    return true;
+  }
   // X-Auto-Response-Suppress alone is set by ordinary Outlook mail too, so it proves nothing.
   return AUTO_REPLY_SUBJECT.test(mail.subject.trim());
 }
 
 /** Auto-replies, bounces and loops must not create appeals. Loops win (our own mail), then bounces (they are often auto-submitted too). */
 export function classifyMail(mail: ParsedMail, own: { addresses: readonly string[] }): MailVerdict | null {
-  if (isLoop(mail, own.addresses)) return 'loop';
-  if (isBounce(mail)) return 'bounce';
-  if (isAutoReply(mail)) return 'auto_reply';
+  if (isLoop(mail, own.addresses)) {
+    return 'loop';
+  }
+  if (isBounce(mail)) {
+    return 'bounce';
+  }
+  if (isAutoReply(mail)) {
+    return 'auto_reply';
+  }
   return null;
 }

@@ -54,11 +54,21 @@ describe('mail corpus', () => {
       attachments: want.attachments,
       number: want.number,
     });
-    if (want.messageId !== undefined) expect(mail.messageId).toBe(want.messageId);
-    if (want.inline !== undefined) expect(mail.attachments.filter((a) => a.inline && a.contentId).length).toBe(want.inline);
-    if (want.fileNames !== undefined) expect(mail.attachments.map((a) => a.fileName)).toEqual(want.fileNames);
-    if (want.references !== undefined) expect(mail.references).toEqual(want.references);
-    if (want.html !== undefined) expect(mail.html !== null).toBe(want.html);
+    if (want.messageId !== undefined) {
+      expect(mail.messageId).toBe(want.messageId);
+    }
+    if (want.inline !== undefined) {
+      expect(mail.attachments.filter((a) => a.inline && a.contentId).length).toBe(want.inline);
+    }
+    if (want.fileNames !== undefined) {
+      expect(mail.attachments.map((a) => a.fileName)).toEqual(want.fileNames);
+    }
+    if (want.references !== undefined) {
+      expect(mail.references).toEqual(want.references);
+    }
+    if (want.html !== undefined) {
+      expect(mail.html !== null).toBe(want.html);
+    }
     // Whatever the mail, the parsed HTML carries nothing executable.
     expect(mail.html ?? '').not.toMatch(/<script|<style|\son\w+=|javascript:/i);
   });

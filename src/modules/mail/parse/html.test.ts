@@ -22,7 +22,8 @@ describe('sanitizeMailHtml', () => {
   });
 
   it('keeps formatting, tables and lists', () => {
-    const html = '<p><b>b</b> <i>i</i> <u>u</u></p><table><tr><td colspan="2">c</td></tr></table><ul><li>x</li></ul><blockquote>q</blockquote>';
+    const html =
+      '<p><b>b</b> <i>i</i> <u>u</u></p><table><tr><td colspan="2">c</td></tr></table><ul><li>x</li></ul><blockquote>q</blockquote>';
     expect(sanitizeMailHtml(html)).toBe(html);
   });
 
@@ -32,9 +33,12 @@ describe('sanitizeMailHtml', () => {
     );
   });
 
-  it.each(['cid:part1@x', 'https://x.ru/i.png', 'data:image/png;base64,iVBORw0KGgo='])('keeps images from %s', (src) => {
-    expect(sanitizeMailHtml(`<img src="${src}" alt="a">`)).toContain(`src="${src}"`);
-  });
+  it.each(['cid:part1@x', 'https://x.ru/i.png', 'data:image/png;base64,iVBORw0KGgo='])(
+    'keeps images from %s',
+    (src) => {
+      expect(sanitizeMailHtml(`<img src="${src}" alt="a">`)).toContain(`src="${src}"`);
+    },
+  );
 });
 
 describe('htmlToText', () => {
@@ -47,19 +51,27 @@ describe('htmlToText', () => {
   });
 
   it('marks blockquotes as quoted lines, nested too', () => {
-    expect(htmlToText('<div>new</div><blockquote>old<blockquote>older</blockquote></blockquote>')).toBe('new\n\n> old\n>\n> > older');
+    expect(htmlToText('<div>new</div><blockquote>old<blockquote>older</blockquote></blockquote>')).toBe(
+      'new\n\n> old\n>\n> > older',
+    );
   });
 
   it('keeps a link address the text does not show', () => {
-    expect(htmlToText('<a href="https://x.ru/o/1">заказ</a> и <a href="https://x.ru">https://x.ru</a>')).toBe('заказ (https://x.ru/o/1) и https://x.ru');
+    expect(htmlToText('<a href="https://x.ru/o/1">заказ</a> и <a href="https://x.ru">https://x.ru</a>')).toBe(
+      'заказ (https://x.ru/o/1) и https://x.ru',
+    );
   });
 
   it('drops scripts, styles and the head', () => {
-    expect(htmlToText('<html><head><title>T</title><style>p{}</style></head><body>x<script>y</script></body></html>')).toBe('x');
+    expect(
+      htmlToText('<html><head><title>T</title><style>p{}</style></head><body>x<script>y</script></body></html>'),
+    ).toBe('x');
   });
 
   it('writes list items and table cells', () => {
-    expect(htmlToText('<ul><li>a</li><li>b</li></ul><table><tr><td>1</td><td>2</td></tr></table>')).toBe('- a\n- b\n\n1 2');
+    expect(htmlToText('<ul><li>a</li><li>b</li></ul><table><tr><td>1</td><td>2</td></tr></table>')).toBe(
+      '- a\n- b\n\n1 2',
+    );
   });
 
   it('keeps preformatted text as it is', () => {

@@ -6,10 +6,56 @@ import { lazyRequire } from '../../../server/lazy-require.ts';
 const sanitizeHtml = lazyRequire<typeof SanitizeHtml>('sanitize-html');
 
 const ALLOWED_TAGS = [
-  'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'center', 'code', 'col', 'colgroup', 'dd', 'del', 'div', 'dl',
-  'dt', 'em', 'font', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p',
-  'pre', 's', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead',
-  'tr', 'tt', 'u', 'ul',
+  'a',
+  'abbr',
+  'b',
+  'blockquote',
+  'br',
+  'caption',
+  'center',
+  'code',
+  'col',
+  'colgroup',
+  'dd',
+  'del',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'font',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'li',
+  'mark',
+  'ol',
+  'p',
+  'pre',
+  's',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'tt',
+  'u',
+  'ul',
 ];
 
 const CELL_ATTRS = ['colspan', 'rowspan', 'align', 'valign', 'width'];
@@ -34,16 +80,33 @@ const OPTIONS: SanitizeHtml.IOptions = {
   allowedSchemesByTag: { img: ['https', 'cid', 'data'] },
   allowProtocolRelative: false,
   // The content of these is never shown, not even as text.
-  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'head', 'template', 'iframe', 'object', 'svg', 'math'],
+  nonTextTags: [
+    'script',
+    'style',
+    'textarea',
+    'option',
+    'noscript',
+    'title',
+    'head',
+    'template',
+    'iframe',
+    'object',
+    'svg',
+    'math',
+  ],
   transformTags: {
     // Links open outside the app and do not leak the opener.
     a: (tagName, attribs) => ({
       tagName,
-      attribs: /^(https?|mailto|tel):/i.test(attribs.href ?? '') ? { ...attribs, target: '_blank', rel: 'noopener noreferrer nofollow' } : attribs,
+      attribs: /^(https?|mailto|tel):/i.test(attribs.href ?? '')
+        ? { ...attribs, target: '_blank', rel: 'noopener noreferrer nofollow' }
+        : attribs,
     }),
     img: (tagName, attribs) => {
       const src = attribs.src ?? '';
-      if (/^data:/i.test(src) && !SAFE_DATA_IMAGE.test(src)) return { tagName, attribs: { ...attribs, src: '' } };
+      if (/^data:/i.test(src) && !SAFE_DATA_IMAGE.test(src)) {
+        return { tagName, attribs: { ...attribs, src: '' } };
+      }
       return { tagName, attribs };
     },
   },
@@ -58,14 +121,41 @@ export function sanitizeMailHtml(html: string): string {
 
 // Tags that end a line, and tags that stand as a paragraph (a blank line around them).
 const LINE_TAGS = new Set(['div', 'tr', 'li', 'dt', 'dd', 'caption', 'center']);
-const PARAGRAPH_TAGS = new Set(['hr', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'table', 'pre', 'blockquote']);
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', '#39': "'" };
+const PARAGRAPH_TAGS = new Set([
+  'hr',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'dl',
+  'table',
+  'pre',
+  'blockquote',
+]);
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  '#39': "'",
+};
 
 function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,6}|#39);/gi, (m, e: string) => {
     const lower = e.toLowerCase();
-    if (lower.startsWith('#x')) return safeCodePoint(parseInt(lower.slice(2), 16), m);
-    if (lower.startsWith('#') && lower !== '#39') return safeCodePoint(parseInt(lower.slice(1), 10), m);
+    if (lower.startsWith('#x')) {
+      return safeCodePoint(parseInt(lower.slice(2), 16), m);
+    }
+    if (lower.startsWith('#') && lower !== '#39') {
+      return safeCodePoint(parseInt(lower.slice(1), 10), m);
+    }
     return ENTITIES[lower] ?? m;
   });
 }
@@ -98,30 +188,46 @@ export function sanitizedHtmlToText(safe: string): string {
     cur = '';
   };
   const endLine = () => {
-    if (cur) flush();
+    if (cur) {
+      flush();
+    }
   };
   const blankLine = () => {
     endLine();
-    if (lines.length > 0 && lines[lines.length - 1]!.replace(/>/g, '').trim() !== '') lines.push(prefix(depth).trimEnd());
+    if (lines.length > 0 && lines[lines.length - 1]!.replace(/>/g, '').trim() !== '') {
+      lines.push(prefix(depth).trimEnd());
+    }
   };
   const write = (s: string) => {
-    if (!cur) lineDepth = depth;
+    if (!cur) {
+      lineDepth = depth;
+    }
     cur += s;
   };
   const text = (raw: string) => {
     const decoded = decodeEntities(raw);
-    if (href !== null) linkText += decoded;
+    if (href !== null) {
+      linkText += decoded;
+    }
     if (pre > 0) {
       const parts = decoded.split(/\r?\n/);
       parts.forEach((part, i) => {
-        if (i > 0) flush();
-        if (part) write(part);
+        if (i > 0) {
+          flush();
+        }
+        if (part) {
+          write(part);
+        }
       });
       return;
     }
     let s = decoded.replace(/[ \t\r\n\f]+/g, ' ');
-    if (!cur || cur.endsWith(' ')) s = s.replace(/^ /, '');
-    if (s) write(s.replace(/\u00a0/g, ' '));
+    if (!cur || cur.endsWith(' ')) {
+      s = s.replace(/^ /, '');
+    }
+    if (s) {
+      write(s.replace(/\u00a0/g, ' '));
+    }
   };
 
   for (const m of safe.matchAll(/<(\/?)([a-z][a-z0-9]*)([^>]*)>|([^<]+)/gi)) {
@@ -132,14 +238,20 @@ export function sanitizedHtmlToText(safe: string): string {
     const closing = m[1] === '/';
     const tag = m[2]!.toLowerCase();
     if (tag === 'br') {
-      if (!cur) lineDepth = depth;
+      if (!cur) {
+        lineDepth = depth;
+      }
       flush();
     } else if (tag === 'blockquote') {
       // Close the last quoted line at the inner depth, then leave the blank line at the outer one.
       endLine();
-      if (closing) depth = Math.max(0, depth - 1);
+      if (closing) {
+        depth = Math.max(0, depth - 1);
+      }
       blankLine();
-      if (!closing) depth += 1;
+      if (!closing) {
+        depth += 1;
+      }
     } else if (tag === 'pre') {
       blankLine();
       pre = Math.max(0, pre + (closing ? -1 : 1));
@@ -147,7 +259,9 @@ export function sanitizedHtmlToText(safe: string): string {
       blankLine();
     } else if (LINE_TAGS.has(tag)) {
       endLine();
-      if (tag === 'li' && !closing) write('- ');
+      if (tag === 'li' && !closing) {
+        write('- ');
+      }
     } else if ((tag === 'td' || tag === 'th') && closing) {
       write(' ');
     } else if (tag === 'a') {
@@ -156,7 +270,9 @@ export function sanitizedHtmlToText(safe: string): string {
         linkText = '';
       } else if (href !== null) {
         const target = href.replace(/^mailto:/i, '');
-        if (/^(https?|mailto):/i.test(href) && !linkText.includes(target)) write(` (${target})`);
+        if (/^(https?|mailto):/i.test(href) && !linkText.includes(target)) {
+          write(` (${target})`);
+        }
         href = null;
       }
     }
@@ -172,9 +288,13 @@ function collapseBlankLines(lines: string[]): string {
   const out: string[] = [];
   for (const line of lines) {
     const blank = isBlank(line);
-    if (blank && (out.length === 0 || isBlank(out[out.length - 1]!))) continue;
+    if (blank && (out.length === 0 || isBlank(out[out.length - 1]!))) {
+      continue;
+    }
     out.push(blank ? line.trim() : line);
   }
-  while (out.length > 0 && isBlank(out[out.length - 1]!)) out.pop();
+  while (out.length > 0 && isBlank(out[out.length - 1]!)) {
+    out.pop();
+  }
   return out.join('\n');
 }

@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { MailParseError, messageIds, parseMail } from './parse.ts';
 
-const mail = (head: string, body = 'text') => Buffer.from(`${head.trim().replace(/\n/g, '\r\n')}\r\n\r\n${body}\r\n`, 'utf8');
+const mail = (head: string, body = 'text') =>
+  Buffer.from(`${head.trim().replace(/\n/g, '\r\n')}\r\n\r\n${body}\r\n`, 'utf8');
 
 describe('parseMail: headers', () => {
   it('decodes RFC 2047 subjects and names, lower-cases addresses', async () => {
-    const m = await parseMail(mail(`
+    const m = await parseMail(
+      mail(`
 From: =?UTF-8?B?0JjQstCw0L0g0J/QtdGC0YDQvtCy?= <Ivan@Mail.RU>
 To: A <A@X.ru>, b@y.RU
 Cc: Group: c@z.ru, D <d@z.ru>;
-Subject: =?windows-1251?Q?=C2=EE=EF=F0=EE=F1?= =?UTF-8?Q?_=D0=BE_=D0=B7=D0=B0=D0=BA=D0=B0=D0=B7=D0=B5?=`));
+Subject: =?windows-1251?Q?=C2=EE=EF=F0=EE=F1?= =?UTF-8?Q?_=D0=BE_=D0=B7=D0=B0=D0=BA=D0=B0=D0=B7=D0=B5?=`),
+    );
     expect(m.from).toEqual({ address: 'ivan@mail.ru', name: 'Иван Петров' });
     expect(m.to).toEqual(['a@x.ru', 'b@y.ru']);
     expect(m.cc).toEqual(['c@z.ru', 'd@z.ru']);
@@ -17,22 +20,40 @@ Subject: =?windows-1251?Q?=C2=EE=EF=F0=EE=F1?= =?UTF-8?Q?_=D0=BE_=D0=B7=D0=B0=D0
   });
 
   it('strips angle brackets from Message-ID, In-Reply-To and References', async () => {
-    const m = await parseMail(mail(`
+    const m = await parseMail(
+      mail(`
 From: a@b.ru
 Message-ID:  < id-1@x.ru >
 In-Reply-To: <id-0@x.ru> (comment)
 References: <r1@x.ru>
- <r2@x.ru> <r3@x.ru>`));
-    expect(m).toMatchObject({ messageId: 'id-1@x.ru', inReplyTo: 'id-0@x.ru', references: ['r1@x.ru', 'r2@x.ru', 'r3@x.ru'] });
+ <r2@x.ru> <r3@x.ru>`),
+    );
+    expect(m).toMatchObject({
+      messageId: 'id-1@x.ru',
+      inReplyTo: 'id-0@x.ru',
+      references: ['r1@x.ru', 'r2@x.ru', 'r3@x.ru'],
+    });
   });
 
   it('gives null and empty values for missing headers', async () => {
     const m = await parseMail(mail('X-Nothing: 1'));
-    expect(m).toMatchObject({ messageId: null, inReplyTo: null, references: [], from: null, to: [], cc: [], subject: '', date: null, html: null });
+    expect(m).toMatchObject({
+      messageId: null,
+      inReplyTo: null,
+      references: [],
+      from: null,
+      to: [],
+      cc: [],
+      subject: '',
+      date: null,
+      html: null,
+    });
   });
 
   it('reads the date, comments included, and refuses a nonsense date', async () => {
-    expect((await parseMail(mail('Date: Mon, 3 Jun 2024 10:15:00 +0300 (MSK)'))).date?.toISOString()).toBe('2024-06-03T07:15:00.000Z');
+    expect((await parseMail(mail('Date: Mon, 3 Jun 2024 10:15:00 +0300 (MSK)'))).date?.toISOString()).toBe(
+      '2024-06-03T07:15:00.000Z',
+    );
     expect((await parseMail(mail('Date: someday'))).date).toBeNull();
   });
 
@@ -45,14 +66,19 @@ References: <r1@x.ru>
 
 describe('parseMail: bodies', () => {
   it('derives text from the HTML when there is no text part and sanitises the HTML', async () => {
-    const m = await parseMail(mail('Content-Type: text/html; charset=utf-8', '<p onclick="x()">Привет</p><script>alert(1)</script>'));
+    const m = await parseMail(
+      mail('Content-Type: text/html; charset=utf-8', '<p onclick="x()">Привет</p><script>alert(1)</script>'),
+    );
     expect(m.text).toBe('Привет');
     expect(m.html).toBe('<p>Привет</p>');
   });
 
   it('decodes a windows-1251 body', async () => {
     const body = Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]); // "Привет"
-    const raw = Buffer.concat([mail('Content-Type: text/plain; charset=windows-1251\nContent-Transfer-Encoding: 8bit', ''), body]);
+    const raw = Buffer.concat([
+      mail('Content-Type: text/plain; charset=windows-1251\nContent-Transfer-Encoding: 8bit', ''),
+      body,
+    ]);
     expect((await parseMail(raw)).text).toBe('Привет');
   });
 

@@ -52,18 +52,27 @@ function headerMap(raw: RawMail): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const { key, line } of raw.headerLines) {
     // Lines without a "name:" (garbage before the body) come back with an empty key.
-    if (key === '' || key in headers) continue;
+    if (key === '' || key in headers) {
+      continue;
+    }
     const colon = line.indexOf(':');
-    headers[key] = line.slice(colon + 1).replace(/\r?\n(?=[ \t])/g, '').trim();
+    headers[key] = line
+      .slice(colon + 1)
+      .replace(/\r?\n(?=[ \t])/g, '')
+      .trim();
   }
   return headers;
 }
 
 /** Message-IDs in a header value, without angle brackets; a bare id (no brackets) is taken as it stands. */
 export function messageIds(value: string | undefined): string[] {
-  if (!value) return [];
+  if (!value) {
+    return [];
+  }
   const bracketed = [...value.matchAll(/<([^<>]*)>/g)].map((m) => m[1]!.trim()).filter((id) => id !== '');
-  if (bracketed.length > 0) return bracketed;
+  if (bracketed.length > 0) {
+    return bracketed;
+  }
   return value.split(/[\s,]+/).filter((id) => id.includes('@'));
 }
 
@@ -71,30 +80,47 @@ function addresses(value: AddressObject | AddressObject[] | undefined): string[]
   const out: string[] = [];
   const visit = (entries: AddressObject['value']) => {
     for (const entry of entries) {
-      if (entry.group) visit(entry.group);
-      else if (entry.address) out.push(entry.address.toLowerCase());
+      if (entry.group) {
+        visit(entry.group);
+      } else if (entry.address) {
+        out.push(entry.address.toLowerCase());
+      }
     }
   };
-  for (const obj of value === undefined ? [] : Array.isArray(value) ? value : [value]) visit(obj.value);
+  for (const obj of value === undefined ? [] : Array.isArray(value) ? value : [value]) {
+    visit(obj.value);
+  }
   return out;
 }
 
 function sender(value: AddressObject | undefined): ParsedMail['from'] {
   const first = value?.value.find((entry) => entry.address);
-  if (!first?.address) return null;
+  if (!first?.address) {
+    return null;
+  }
   return { address: first.address.toLowerCase(), name: first.name.trim() || null };
 }
 
 function parseDate(value: string | undefined): Date | null {
-  if (!value) return null;
+  if (!value) {
+    return null;
+  }
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
 const EXTENSIONS: Record<string, string> = {
-  'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp',
-  'text/plain': 'txt', 'text/html': 'html', 'message/rfc822': 'eml', 'message/delivery-status': 'txt',
-  'text/rfc822-headers': 'txt', 'text/calendar': 'ics',
+  'application/pdf': 'pdf',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'text/plain': 'txt',
+  'text/html': 'html',
+  'message/rfc822': 'eml',
+  'message/delivery-status': 'txt',
+  'text/rfc822-headers': 'txt',
+  'text/calendar': 'ics',
 };
 
 function attachment(a: Attachment, index: number): MailAttachment {
@@ -112,7 +138,9 @@ function attachment(a: Attachment, index: number): MailAttachment {
 
 /** Never throws on odd-but-readable mail; throws MailParseError only when nothing usable can be read. */
 export async function parseMail(raw: Buffer): Promise<ParsedMail> {
-  if (raw.length === 0) throw new MailParseError('empty message');
+  if (raw.length === 0) {
+    throw new MailParseError('empty message');
+  }
   let mail: RawMail;
   try {
     mail = await mailparser().simpleParser(raw, PARSER_OPTIONS);
@@ -124,7 +152,9 @@ export async function parseMail(raw: Buffer): Promise<ParsedMail> {
   const plain = (mail.text ?? '').replace(/\r\n?/g, '\n').trim();
   const text = plain !== '' ? plain : html !== null ? sanitizedHtmlToText(html) : '';
   const attachments = mail.attachments.map(attachment);
-  if (Object.keys(headers).length === 0 && text === '' && attachments.length === 0) throw new MailParseError('no headers and no body');
+  if (Object.keys(headers).length === 0 && text === '' && attachments.length === 0) {
+    throw new MailParseError('no headers and no body');
+  }
 
   return {
     messageId: messageIds(headers['message-id'])[0] ?? null,

@@ -13,7 +13,10 @@ describe('splitReply: quote headers', () => {
     ['name пишет', 'Иван пишет:\nстарый текст без кавычек'],
     ['date пишет', '10.06.2024 12:00, Иван пишет:\n' + quote],
     ['Mail.ru', 'Понедельник, 3 июня 2024, 10:15 +03:00 от Иван <ivan@x.ru>:\n' + quote],
-    ['Outlook block en', 'From: Support <s@x.ru>\nSent: Monday, June 3, 2024 10:15 AM\nTo: Ivan\nSubject: RE: x\n\nold'],
+    [
+      'Outlook block en',
+      'From: Support <s@x.ru>\nSent: Monday, June 3, 2024 10:15 AM\nTo: Ivan\nSubject: RE: x\n\nold',
+    ],
     ['Outlook block ru', 'От: Поддержка <s@x.ru>\nОтправлено: 3 июня 2024 г. 10:15\nКому: Иван\nТема: RE: x\n\nстарое'],
     ['Outlook bold block', '*From:* Support <s@x.ru>\n*Sent:* Monday\n*To:* Ivan\n\nold'],
     ['underscore rule', '________________________________\nold'],
@@ -57,19 +60,27 @@ describe('splitReply: quote headers', () => {
 });
 
 describe('splitReply: forwards and fallbacks', () => {
-  it('treats a forward with nothing above as the customer\'s content', () => {
+  it("treats a forward with nothing above as the customer's content", () => {
     const fwd = '---------- Forwarded message ---------\nFrom: Shop <s@x.ru>\n\nYour order is cancelled.';
     expect(splitReply(fwd)).toEqual({ text: fwd, quoted: null, signature: null });
   });
 
   it('treats a Russian forward with a comment above as quoted', () => {
     const r = splitReply('Посмотрите.\n\n-------- Пересылаемое сообщение --------\nстарое');
-    expect(r).toEqual({ text: 'Посмотрите.', quoted: '-------- Пересылаемое сообщение --------\nстарое', signature: null });
+    expect(r).toEqual({
+      text: 'Посмотрите.',
+      quoted: '-------- Пересылаемое сообщение --------\nстарое',
+      signature: null,
+    });
   });
 
   it('separates a lone mobile signature above a forward', () => {
     const r = splitReply('Отправлено с iPhone\n\nНачало переадресованного сообщения:\n\nтекст магазина');
-    expect(r).toEqual({ text: 'Начало переадресованного сообщения:\n\nтекст магазина', quoted: null, signature: 'Отправлено с iPhone' });
+    expect(r).toEqual({
+      text: 'Начало переадресованного сообщения:\n\nтекст магазина',
+      quoted: null,
+      signature: 'Отправлено с iPhone',
+    });
   });
 
   it('returns the whole text when everything is quoted', () => {
@@ -134,7 +145,11 @@ describe('splitReply: signatures', () => {
 
   it('finds the signature above the quoted part', () => {
     const r = splitReply('Ок.\n\nSent from my iPhone\n\nOn Mon, 3 Jun 2024, Ivan <i@x.ru> wrote:\n> old');
-    expect(r).toEqual({ text: 'Ок.', quoted: 'On Mon, 3 Jun 2024, Ivan <i@x.ru> wrote:\n> old', signature: 'Sent from my iPhone' });
+    expect(r).toEqual({
+      text: 'Ок.',
+      quoted: 'On Mon, 3 Jun 2024, Ivan <i@x.ru> wrote:\n> old',
+      signature: 'Sent from my iPhone',
+    });
   });
 
   it('stays fast on long pathological input', () => {

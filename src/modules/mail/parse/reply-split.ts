@@ -7,7 +7,15 @@
 // A mail with nothing above its cut but (at most) a signature is the customer's own content — typically a
 // forwarded mail ("please look at what your store sent me"). Then the text from the cut down is the new text
 // and nothing is quoted. When everything is "> " quotes, the whole text is the new text.
-import { attributionStart, isAttribution, isForwardHeader, isOriginalHeader, isOutlookBlock, isQuoteLine, isSeparator } from './quote-headers.ts';
+import {
+  attributionStart,
+  isAttribution,
+  isForwardHeader,
+  isOriginalHeader,
+  isOutlookBlock,
+  isQuoteLine,
+  isSeparator,
+} from './quote-headers.ts';
 import { signatureStart } from './signature.ts';
 
 export interface SplitReply {
@@ -28,19 +36,30 @@ function mapQuotes(lines: readonly string[]): QuoteMap {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const t = line.trim();
-    if (!t) continue;
+    if (!t) {
+      continue;
+    }
     if (isQuoteLine(line)) {
       quoted[i] = true;
       continue;
     }
-    if (isOriginalHeader(t) || isForwardHeader(t) || isSeparator(lines, i) || isOutlookBlock(lines, i)) return { quoted, cut: i };
-    if (!isAttribution(t)) continue;
+    if (isOriginalHeader(t) || isForwardHeader(t) || isSeparator(lines, i) || isOutlookBlock(lines, i)) {
+      return { quoted, cut: i };
+    }
+    if (!isAttribution(t)) {
+      continue;
+    }
     const start = attributionStart(lines, i);
     let next = i + 1;
-    while (next < lines.length && lines[next]!.trim() === '') next++;
+    while (next < lines.length && lines[next]!.trim() === '') {
+      next++;
+    }
     // "On … wrote:" above "> " lines marks just that quote; without "> " lines it opens quoted mail to the end.
-    if (next < lines.length && isQuoteLine(lines[next]!)) quoted.fill(true, start, next);
-    else return { quoted: quoted.fill(false, start), cut: start };
+    if (next < lines.length && isQuoteLine(lines[next]!)) {
+      quoted.fill(true, start, next);
+    } else {
+      return { quoted: quoted.fill(false, start), cut: start };
+    }
   }
   return { quoted, cut: lines.length };
 }
@@ -49,9 +68,13 @@ function mapQuotes(lines: readonly string[]): QuoteMap {
 function joinKept(lines: readonly string[], keep: (i: number) => boolean, from: number, to: number): string {
   const out: string[] = [];
   for (let i = from; i < to; i++) {
-    if (!keep(i)) continue;
+    if (!keep(i)) {
+      continue;
+    }
     const line = lines[i]!.trimEnd();
-    if (line === '' && out.length > 0 && out[out.length - 1] === '') continue;
+    if (line === '' && out.length > 0 && out[out.length - 1] === '') {
+      continue;
+    }
     out.push(line);
   }
   return out.join('\n').trim();
@@ -76,6 +99,8 @@ export function splitReply(input: string): SplitReply {
   }
   // Nothing new above the cut: what follows is the customer's content (a forward, or a bare quote).
   const rest = joinKept(lines, () => true, cut, lines.length);
-  if (cut < lines.length && rest !== '') return { text: rest, quoted: null, signature };
+  if (cut < lines.length && rest !== '') {
+    return { text: rest, quoted: null, signature };
+  }
   return { text: joinKept(lines, () => true, 0, lines.length), quoted: null, signature: null };
 }

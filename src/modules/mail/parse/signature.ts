@@ -10,21 +10,27 @@ const MOBILE_MAX_LENGTH = 70;
 const MOBILE_MAX_TRAILING = 2;
 
 /** A closing phrase opens a signature block only when the block is short. */
-const CLOSING = /^(с уважением|с наилучшими пожеланиями|всего доброго|всего хорошего|best regards|kind regards|warm regards|regards|best wishes|sincerely|yours sincerely|cheers)(?=$|[\s,.!])/iu;
+const CLOSING =
+  /^(с уважением|с наилучшими пожеланиями|всего доброго|всего хорошего|best regards|kind regards|warm regards|regards|best wishes|sincerely|yours sincerely|cheers)(?=$|[\s,.!])/iu;
 const CLOSING_MAX_LINES = 6;
 const CLOSING_MAX_LENGTH = 70;
 
 /** RFC 3676 "-- "; a bare "--" (trailing space lost) counts only above a short block. */
 const BARE_DASHES_MAX_LINES = 10;
 
-const nonBlank = (lines: readonly string[], from: number, to: number) => lines.slice(from, to).filter((l) => l.trim() !== '');
+const nonBlank = (lines: readonly string[], from: number, to: number) =>
+  lines.slice(from, to).filter((l) => l.trim() !== '');
 
 function mobileStart(lines: readonly string[], end: number): number | null {
   let seen = 0;
   for (let i = end - 1; i >= 0 && seen <= MOBILE_MAX_TRAILING; i--) {
     const t = lines[i]!.trim();
-    if (!t) continue;
-    if (t.length <= MOBILE_MAX_LENGTH && MOBILE.some((re) => re.test(t))) return i;
+    if (!t) {
+      continue;
+    }
+    if (t.length <= MOBILE_MAX_LENGTH && MOBILE.some((re) => re.test(t))) {
+      return i;
+    }
     seen++;
   }
   return null;
@@ -33,8 +39,12 @@ function mobileStart(lines: readonly string[], end: number): number | null {
 function dashesStart(lines: readonly string[], end: number): number | null {
   for (let i = 0; i < end; i++) {
     const line = lines[i]!;
-    if (line === '-- ' || line === '--\u00a0') return i;
-    if (line.trim() === '--' && nonBlank(lines, i + 1, end).length <= BARE_DASHES_MAX_LINES) return i;
+    if (line === '-- ' || line === '--\u00a0') {
+      return i;
+    }
+    if (line.trim() === '--' && nonBlank(lines, i + 1, end).length <= BARE_DASHES_MAX_LINES) {
+      return i;
+    }
   }
   return null;
 }
@@ -43,9 +53,15 @@ function closingStart(lines: readonly string[], end: number): number | null {
   let count = 0;
   for (let i = end - 1; i >= 0; i--) {
     const t = lines[i]!.trim();
-    if (!t) continue;
-    if (++count > CLOSING_MAX_LINES || t.length > CLOSING_MAX_LENGTH) return null;
-    if (CLOSING.test(t)) return i;
+    if (!t) {
+      continue;
+    }
+    if (++count > CLOSING_MAX_LINES || t.length > CLOSING_MAX_LENGTH) {
+      return null;
+    }
+    if (CLOSING.test(t)) {
+      return i;
+    }
   }
   return null;
 }
@@ -59,7 +75,9 @@ export function signatureStart(lines: readonly string[], end: number = lines.len
   let start: number | null = null;
   for (;;) {
     const found = mobileStart(lines, end) ?? dashesStart(lines, end) ?? closingStart(lines, end);
-    if (found === null || (keepText && nonBlank(lines, 0, found).length === 0)) return start;
+    if (found === null || (keepText && nonBlank(lines, 0, found).length === 0)) {
+      return start;
+    }
     start = found;
     end = found;
   }

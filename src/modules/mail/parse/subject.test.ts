@@ -9,7 +9,8 @@ describe('subjectNumber', () => {
     ['Re: a [#12] b [#34]', 12],
   ])('reads %j', (subject, n) => expect(subjectNumber(subject)).toBe(n));
 
-  it.each(['Re: Заказ 1234', 'Re: [1234]', 'Re: #1234', '[#]', '[#0]', '[#12a]', '', '[#99999999999999999]'])('finds no number in %j', (subject) =>
-    expect(subjectNumber(subject)).toBeNull(),
+  it.each(['Re: Заказ 1234', 'Re: [1234]', 'Re: #1234', '[#]', '[#0]', '[#12a]', '', '[#99999999999999999]'])(
+    'finds no number in %j',
+    (subject) => expect(subjectNumber(subject)).toBeNull(),
   );
 });

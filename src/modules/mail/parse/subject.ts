@@ -5,7 +5,9 @@ const TOKEN = /\[#\s*(\d{1,15})\s*\]/;
 /** The appeal number from an Otklik subject token like "Re: Ваш заказ [#1234]", else null. */
 export function subjectNumber(subject: string): number | null {
   const digits = TOKEN.exec(subject)?.[1];
-  if (digits === undefined) return null;
+  if (digits === undefined) {
+    return null;
+  }
   const n = Number(digits);
   return Number.isSafeInteger(n) && n > 0 ? n : null;
 }

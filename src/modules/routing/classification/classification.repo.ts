@@ -39,7 +39,8 @@ const LABEL_COLUMN: Record<Target, string> = { category: 'category_id', queue: '
 
 export async function settings(db: Queryable): Promise<SettingsRow> {
   const rows = await db.query<SettingsRow>(
-    `SELECT apply_threshold AS "applyThreshold", enabled, min_samples AS "minSamples" FROM classifier_settings WHERE id`);
+    `SELECT apply_threshold AS "applyThreshold", enabled, min_samples AS "minSamples" FROM classifier_settings WHERE id`,
+  );
   return rows[0] ?? { applyThreshold: 0.8, enabled: true, minSamples: 200 };
 }
 
@@ -70,7 +71,16 @@ export async function insertActive(tx: Queryable, m: NewModel): Promise<string> 
   const rows = await tx.query<{ id: string }>(
     `INSERT INTO classifier_models (target, trained_at, samples, accuracy, macro_f1, per_class, labels, model, active)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true) RETURNING id`,
-    [m.target, m.trainedAt, m.samples, m.accuracy, m.macroF1, JSON.stringify(m.perClass), JSON.stringify(m.labels), m.model],
+    [
+      m.target,
+      m.trainedAt,
+      m.samples,
+      m.accuracy,
+      m.macroF1,
+      JSON.stringify(m.perClass),
+      JSON.stringify(m.labels),
+      m.model,
+    ],
   );
   return rows[0]!.id;
 }
@@ -85,13 +95,14 @@ export async function modelBytes(db: Queryable, id: string): Promise<Uint8Array 
 export const activeSummaries = (db: Queryable) =>
   db.query<ModelSummaryRow>(
     `SELECT id, target, trained_at AS "trainedAt", samples, accuracy, macro_f1 AS "macroF1", per_class AS "perClass"
-     FROM classifier_models WHERE active ORDER BY target`);
+     FROM classifier_models WHERE active ORDER BY target`,
+  );
 
 /** Codes and names of the labels (category or queue ids) for presenting per-class figures. */
 export function labelNames(db: Queryable, target: Target, ids: string[], locale: 'ru' | 'en') {
-  const sql = target === 'category'
-    ? `SELECT id::text AS id, code, ${locale === 'en' ? 'name_en' : 'name_ru'} AS name FROM categories WHERE id::text = ANY($1::text[])`
-    : 'SELECT id::text AS id, code, name FROM queues WHERE id::text = ANY($1::text[])';
+  const sql =
+    target === 'category'
+      ? `SELECT id::text AS id, code, ${locale === 'en' ? 'name_en' : 'name_ru'} AS name FROM categories WHERE id::text = ANY($1::text[])`
+      : 'SELECT id::text AS id, code, name FROM queues WHERE id::text = ANY($1::text[])';
   return db.query<{ id: string; code: string; name: string }>(sql, [ids]);
 }
-

@@ -2,18 +2,39 @@
 import { z } from 'zod';
 import type { Ctx } from '../../../context.ts';
 import { actorOf, type App, ErrorBody, errorResponses } from '../../../server/http.ts';
-import { ClassifierSettingsPatch, ClassifierStatus, SuggestAnswer, SuggestRequest, TrainingFigures } from './classification.schema.ts';
+import {
+  ClassifierSettingsPatch,
+  ClassifierStatus,
+  SuggestAnswer,
+  SuggestRequest,
+  TrainingFigures,
+} from './classification.schema.ts';
 import { classifierStatus, suggestForActor, trainNow, updateClassifierSettings } from './classification.service.ts';
 
 export async function registerClassificationRoutes(app: App, ctx: Ctx) {
   const tags = ['routing'];
   const base = '/api/v1/routing/classifier';
-  app.get(base, { schema: { tags, response: { 200: ClassifierStatus, ...errorResponses } } },
-    async (req) => classifierStatus(ctx, actorOf(req)));
-  app.patch(base, { schema: { tags, body: ClassifierSettingsPatch, response: { 200: ClassifierStatus, ...errorResponses } } },
-    async (req) => updateClassifierSettings(ctx, actorOf(req), req.body));
-  app.post(`${base}/train`, { schema: { tags, response: { 200: z.object({ models: z.array(TrainingFigures) }), ...errorResponses, 409: ErrorBody } } },
-    async (req) => trainNow(ctx, actorOf(req)));
-  app.post(`${base}/suggest`, { schema: { tags, body: SuggestRequest, response: { 200: SuggestAnswer, ...errorResponses } } },
-    async (req) => ({ suggestion: await suggestForActor(ctx, actorOf(req), req.body) }));
+  app.get(base, { schema: { tags, response: { 200: ClassifierStatus, ...errorResponses } } }, async (req) =>
+    classifierStatus(ctx, actorOf(req)),
+  );
+  app.patch(
+    base,
+    { schema: { tags, body: ClassifierSettingsPatch, response: { 200: ClassifierStatus, ...errorResponses } } },
+    async (req) => updateClassifierSettings(ctx, actorOf(req), req.body),
+  );
+  app.post(
+    `${base}/train`,
+    {
+      schema: {
+        tags,
+        response: { 200: z.object({ models: z.array(TrainingFigures) }), ...errorResponses, 409: ErrorBody },
+      },
+    },
+    async (req) => trainNow(ctx, actorOf(req)),
+  );
+  app.post(
+    `${base}/suggest`,
+    { schema: { tags, body: SuggestRequest, response: { 200: SuggestAnswer, ...errorResponses } } },
+    async (req) => ({ suggestion: await suggestForActor(ctx, actorOf(req), req.body) }),
+  );
 }

@@ -1,38 +1,52 @@
 import { z } from 'zod';
 
-export const ClassScores = z.object({ label: z.string(), precision: z.number(), recall: z.number(), f1: z.number(), support: z.number().int() });
+export const ClassScores = z.object({
+  label: z.string(),
+  precision: z.number(),
+  recall: z.number(),
+  f1: z.number(),
+  support: z.number().int(),
+});
 
-export const TrainingFigures = z.object({
-  target: z.enum(['category', 'queue']),
-  samples: z.number().int(),
-  accuracy: z.number(),
-  macroF1: z.number(),
-  perClass: z.array(ClassScores),
-}).meta({ id: 'ClassifierTrainingFigures' });
-export type TrainingFigures = z.infer<typeof TrainingFigures>;
-
-export const ClassifierStatus = z.object({
-  applyThreshold: z.number(),
-  enabled: z.boolean(),
-  minSamples: z.number().int(),
-  models: z.array(z.object({
+export const TrainingFigures = z
+  .object({
     target: z.enum(['category', 'queue']),
-    trainedAt: z.string(),
     samples: z.number().int(),
     accuracy: z.number(),
     macroF1: z.number(),
-    perClass: z.array(z.object({
-      /** Category or queue id. */
-      id: z.string(),
-      code: z.string().nullable(),
-      name: z.string().nullable(),
-      precision: z.number(),
-      recall: z.number(),
-      f1: z.number(),
-      support: z.number().int(),
-    })),
-  })),
-}).meta({ id: 'ClassifierStatus' });
+    perClass: z.array(ClassScores),
+  })
+  .meta({ id: 'ClassifierTrainingFigures' });
+export type TrainingFigures = z.infer<typeof TrainingFigures>;
+
+export const ClassifierStatus = z
+  .object({
+    applyThreshold: z.number(),
+    enabled: z.boolean(),
+    minSamples: z.number().int(),
+    models: z.array(
+      z.object({
+        target: z.enum(['category', 'queue']),
+        trainedAt: z.string(),
+        samples: z.number().int(),
+        accuracy: z.number(),
+        macroF1: z.number(),
+        perClass: z.array(
+          z.object({
+            /** Category or queue id. */
+            id: z.string(),
+            code: z.string().nullable(),
+            name: z.string().nullable(),
+            precision: z.number(),
+            recall: z.number(),
+            f1: z.number(),
+            support: z.number().int(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'ClassifierStatus' });
 export type ClassifierStatus = z.infer<typeof ClassifierStatus>;
 
 export const ClassifierSettingsPatch = z.strictObject({
@@ -47,13 +61,15 @@ export const SuggestRequest = z.strictObject({
   description: z.string().max(20_000).default(''),
 });
 
-export const Suggestion = z.object({
-  categoryId: z.string().nullable(),
-  categoryConfidence: z.number(),
-  queueId: z.string().nullable(),
-  queueConfidence: z.number(),
-  applyCategory: z.boolean(),
-  applyQueue: z.boolean(),
-}).meta({ id: 'ClassifierSuggestion' });
+export const Suggestion = z
+  .object({
+    categoryId: z.string().nullable(),
+    categoryConfidence: z.number(),
+    queueId: z.string().nullable(),
+    queueConfidence: z.number(),
+    applyCategory: z.boolean(),
+    applyQueue: z.boolean(),
+  })
+  .meta({ id: 'ClassifierSuggestion' });
 
 export const SuggestAnswer = z.object({ suggestion: Suggestion.nullable() });

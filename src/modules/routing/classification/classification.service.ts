@@ -11,10 +11,13 @@ import * as repo from './classification.repo.ts';
 import type { ClassifierSettingsPatch, ClassifierStatus, TrainingFigures } from './classification.schema.ts';
 
 export interface Suggestion {
-  categoryId: string | null; categoryConfidence: number;
-  queueId: string | null; queueConfidence: number;
+  categoryId: string | null;
+  categoryConfidence: number;
+  queueId: string | null;
+  queueConfidence: number;
   /** Whether each suggestion clears the configured threshold and may be applied automatically. */
-  applyCategory: boolean; applyQueue: boolean;
+  applyCategory: boolean;
+  applyQueue: boolean;
 }
 
 const TARGETS: readonly repo.Target[] = ['category', 'queue'];
@@ -44,19 +47,40 @@ export async function trainFromHistory(ctx: Ctx, options: TrainOptions = {}): Pr
     const rows = await repo.labelledAppeals(ctx.db, target, maxSamples);
     const labels = new Set(rows.map((r) => r.label));
     if (rows.length < minSamples || labels.size < 2) {
-      if (target === 'queue') continue;
-      throw new AppError('conflict', `Too little history to train the category classifier: ${rows.length} resolved or closed appeals with a category in ${labels.size} categories; at least ${minSamples} in 2 categories are needed`);
+      if (target === 'queue') {
+        continue;
+      }
+      throw new AppError(
+        'conflict',
+        `Too little history to train the category classifier: ${rows.length} resolved or closed appeals with a category in ${labels.size} categories; at least ${minSamples} in 2 categories are needed`,
+      );
     }
     const examples: Example[] = rows.map((r) => ({ text: appealText(r.subject, r.description), label: r.label }));
     const split = stratifiedSplit(examples, (e) => e.label, TEST_FRACTION, seed);
     const heldOutModel = train(split.train, { seed });
-    const figures = evaluate(split.test.map((e) => ({ actual: e.label, predicted: predict(heldOutModel, e.text).label })));
+    const figures = evaluate(
+      split.test.map((e) => ({ actual: e.label, predicted: predict(heldOutModel, e.text).label })),
+    );
     const model = train(examples, { seed });
-    await ctx.db.transaction((tx) => repo.insertActive(tx, {
-      target, trainedAt: now, samples: examples.length, accuracy: figures.accuracy, macroF1: figures.macroF1,
-      perClass: figures.perClass, labels: model.labels, model: serialize(model),
-    }));
-    results.push({ target, samples: examples.length, accuracy: figures.accuracy, macroF1: figures.macroF1, perClass: figures.perClass });
+    await ctx.db.transaction((tx) =>
+      repo.insertActive(tx, {
+        target,
+        trainedAt: now,
+        samples: examples.length,
+        accuracy: figures.accuracy,
+        macroF1: figures.macroF1,
+        perClass: figures.perClass,
+        labels: model.labels,
+        model: serialize(model),
+      }),
+    );
+    results.push({
+      target,
+      samples: examples.length,
+      accuracy: figures.accuracy,
+      macroF1: figures.macroF1,
+      perClass: figures.perClass,
+    });
   }
   ctx.cache.deletePrefix('classifier:');
   return results;
@@ -75,17 +99,25 @@ export async function trainNow(ctx: Ctx, actor: Actor, now = new Date()): Promis
  */
 export async function scheduleNextTraining(ctx: Ctx, now: Date): Promise<void> {
   const runAt = new Date(now.getTime() + DAY_MS);
-  await enqueue(ctx.db, [{ kind: TRAIN_JOB, runAt, dedupeKey: `${TRAIN_JOB}:${runAt.toISOString().slice(0, 10)}` }], now);
+  await enqueue(
+    ctx.db,
+    [{ kind: TRAIN_JOB, runAt, dedupeKey: `${TRAIN_JOB}:${runAt.toISOString().slice(0, 10)}` }],
+    now,
+  );
 }
 
 /** The daily job: re-queue first (so a failure never ends the chain), then train unless switched off or too thin. */
 export async function trainDaily(ctx: Ctx, now: Date): Promise<TrainingFigures[]> {
   await scheduleNextTraining(ctx, now);
-  if (!(await repo.settings(ctx.db)).enabled) return [];
+  if (!(await repo.settings(ctx.db)).enabled) {
+    return [];
+  }
   try {
     return await trainFromHistory(ctx, { now });
   } catch (err) {
-    if (err instanceof AppError && err.code === 'conflict') return [];
+    if (err instanceof AppError && err.code === 'conflict') {
+      return [];
+    }
     throw err;
   }
 }
@@ -107,7 +139,9 @@ async function loadActive(ctx: Ctx): Promise<ActiveClassifier> {
     let model = deserializedModels.get(ref.id);
     if (!model) {
       const bytes = await repo.modelBytes(ctx.db, ref.id);
-      if (!bytes) continue;
+      if (!bytes) {
+        continue;
+      }
       model = deserialize(bytes);
       deserializedModels.set(ref.id, model);
     }
@@ -115,14 +149,23 @@ async function loadActive(ctx: Ctx): Promise<ActiveClassifier> {
   }
   // Keep only this database's active models plus the newest few others (several Ctx in one process: tests).
   const active = new Set(refs.map((r) => r.id));
-  for (const id of deserializedModels.keys()) if (!active.has(id) && deserializedModels.size > 8) deserializedModels.delete(id);
+  for (const id of deserializedModels.keys()) {
+    if (!active.has(id) && deserializedModels.size > 8) {
+      deserializedModels.delete(id);
+    }
+  }
   return { settings, models };
 }
 
 /** The rules engine's question: what category and queue would the classifier give this text? Memory only when warm. */
-export async function suggestForAppeal(ctx: Ctx, text: { subject: string; description: string }): Promise<Suggestion | null> {
+export async function suggestForAppeal(
+  ctx: Ctx,
+  text: { subject: string; description: string },
+): Promise<Suggestion | null> {
   const { settings, models } = await ctx.cache.get(CACHE_KEY, () => loadActive(ctx));
-  if (!settings.enabled || (!models.category && !models.queue)) return null;
+  if (!settings.enabled || (!models.category && !models.queue)) {
+    return null;
+  }
   const input = appealText(text.subject, text.description);
   const category = models.category ? predict(models.category, input) : null;
   const queue = models.queue ? predict(models.queue, input) : null;
@@ -136,7 +179,11 @@ export async function suggestForAppeal(ctx: Ctx, text: { subject: string; descri
   };
 }
 
-export async function suggestForActor(ctx: Ctx, actor: Actor, text: { subject: string; description: string }): Promise<Suggestion | null> {
+export async function suggestForActor(
+  ctx: Ctx,
+  actor: Actor,
+  text: { subject: string; description: string },
+): Promise<Suggestion | null> {
   authorize(actor, 'appeals:read');
   return suggestForAppeal(ctx, text);
 }
@@ -144,24 +191,44 @@ export async function suggestForActor(ctx: Ctx, actor: Actor, text: { subject: s
 export async function classifierStatus(ctx: Ctx, actor: Actor): Promise<ClassifierStatus> {
   authorize(actor, 'settings:read');
   const [settings, summaries] = await Promise.all([repo.settings(ctx.db), repo.activeSummaries(ctx.db)]);
-  const models = await Promise.all(summaries.map(async (m) => {
-    const names = new Map((await repo.labelNames(ctx.db, m.target, m.perClass.map((c) => c.label), actor.locale)).map((n) => [n.id, n]));
-    return {
-      target: m.target,
-      trainedAt: m.trainedAt.toISOString(),
-      samples: m.samples,
-      accuracy: m.accuracy,
-      macroF1: m.macroF1,
-      perClass: m.perClass.map((c) => ({
-        id: c.label, code: names.get(c.label)?.code ?? null, name: names.get(c.label)?.name ?? null,
-        precision: c.precision, recall: c.recall, f1: c.f1, support: c.support,
-      })),
-    };
-  }));
+  const models = await Promise.all(
+    summaries.map(async (m) => {
+      const names = new Map(
+        (
+          await repo.labelNames(
+            ctx.db,
+            m.target,
+            m.perClass.map((c) => c.label),
+            actor.locale,
+          )
+        ).map((n) => [n.id, n]),
+      );
+      return {
+        target: m.target,
+        trainedAt: m.trainedAt.toISOString(),
+        samples: m.samples,
+        accuracy: m.accuracy,
+        macroF1: m.macroF1,
+        perClass: m.perClass.map((c) => ({
+          id: c.label,
+          code: names.get(c.label)?.code ?? null,
+          name: names.get(c.label)?.name ?? null,
+          precision: c.precision,
+          recall: c.recall,
+          f1: c.f1,
+          support: c.support,
+        })),
+      };
+    }),
+  );
   return { ...settings, models };
 }
 
-export async function updateClassifierSettings(ctx: Ctx, actor: Actor, patch: ClassifierSettingsPatch): Promise<ClassifierStatus> {
+export async function updateClassifierSettings(
+  ctx: Ctx,
+  actor: Actor,
+  patch: ClassifierSettingsPatch,
+): Promise<ClassifierStatus> {
   authorize(actor, 'settings:write');
   await repo.updateSettings(ctx.db, patch);
   ctx.cache.deletePrefix('classifier:');

@@ -1,7 +1,12 @@
 // Trains on the labelled fixture corpus (issue 8): macro-F1 on its held-out quarter must reach 0.85.
 import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CORPUS_SEED, CORPUS_SIZE, generateAppeals, parseCorpus } from '../../../../test/fixtures/classifier/generate-corpus.ts';
+import {
+  CORPUS_SEED,
+  CORPUS_SIZE,
+  generateAppeals,
+  parseCorpus,
+} from '../../../../test/fixtures/classifier/generate-corpus.ts';
 import { CATEGORIES } from '../../../../test/fixtures/classifier/templates.ts';
 import { evaluate, stratifiedSplit } from './evaluate.ts';
 import { predict, train } from './model.ts';

@@ -47,13 +47,20 @@ describe('evaluate', () => {
   });
 
   it('gives perfect scores to perfect predictions and zeros to no outcomes', () => {
-    expect(evaluate(fromCounts({ a: { a: 2 }, b: { b: 1 } }))).toMatchObject({ accuracy: 1, macroF1: 1, confusions: [] });
+    expect(evaluate(fromCounts({ a: { a: 2 }, b: { b: 1 } }))).toMatchObject({
+      accuracy: 1,
+      macroF1: 1,
+      confusions: [],
+    });
     expect(evaluate([])).toMatchObject({ accuracy: 0, macroF1: 0, perClass: [] });
   });
 });
 
 describe('stratifiedSplit', () => {
-  const items = [...Array(40).fill('a'), ...Array(20).fill('b'), ...Array(3).fill('c')].map((label: string, id) => ({ id, label }));
+  const items = [...Array(40).fill('a'), ...Array(20).fill('b'), ...Array(3).fill('c')].map((label: string, id) => ({
+    id,
+    label,
+  }));
 
   it('keeps each label’s share in the test part and uses every item exactly once', () => {
     const { train, test } = stratifiedSplit(items, (i) => i.label, 0.25, 3);

@@ -38,8 +38,11 @@ export function stratifiedSplit<T>(
   for (const item of items) {
     const label = labelOf(item);
     const group = byLabel.get(label);
-    if (group) group.push(item);
-    else byLabel.set(label, [item]);
+    if (group) {
+      group.push(item);
+    } else {
+      byLabel.set(label, [item]);
+    }
   }
   const random = seededRandom(seed);
   const train: T[] = [];
@@ -47,7 +50,9 @@ export function stratifiedSplit<T>(
   for (const label of [...byLabel.keys()].sort()) {
     const group = shuffleInPlace((byLabel.get(label) as T[]).slice(), random);
     let testCount = Math.round(group.length * testFraction);
-    if (group.length >= 2) testCount = Math.min(Math.max(testCount, 1), group.length - 1);
+    if (group.length >= 2) {
+      testCount = Math.min(Math.max(testCount, 1), group.length - 1);
+    }
     test.push(...group.slice(0, testCount));
     train.push(...group.slice(testCount));
   }
@@ -85,7 +90,10 @@ export function evaluate(outcomes: readonly Outcome[]): Evaluation {
     return { label, precision, recall, f1, support: actualCount.get(label) ?? 0 };
   });
   // As scikit-learn: the mean over every label seen in either column, so a spurious label costs.
-  const macroF1 = ratio(perClass.reduce((sum, c) => sum + c.f1, 0), perClass.length);
+  const macroF1 = ratio(
+    perClass.reduce((sum, c) => sum + c.f1, 0),
+    perClass.length,
+  );
   const confusions = [...confusionCount.values()].sort(
     (a, b) => b.count - a.count || a.actual.localeCompare(b.actual) || a.predicted.localeCompare(b.predicted),
   );

@@ -20,7 +20,9 @@ export function hashFeature(feature: string): number {
 /** Bucket → signed log-scaled term frequency; repeated words count, but sub-linearly. */
 export function termFrequencies(features: readonly string[], bucketMask: number): SparseVector {
   const counts = new Map<string, number>();
-  for (const feature of features) counts.set(feature, (counts.get(feature) ?? 0) + 1);
+  for (const feature of features) {
+    counts.set(feature, (counts.get(feature) ?? 0) + 1);
+  }
   const byBucket = new Map<number, number>();
   for (const [feature, count] of counts) {
     const h = hashFeature(feature);
@@ -55,7 +57,9 @@ export function weighAndNormalise(vector: SparseVector, idfOf: (bucket: number) 
   }
   if (sumOfSquares > 0) {
     const scale = 1 / Math.sqrt(sumOfSquares);
-    for (let i = 0; i < values.length; i++) values[i] = (values[i] as number) * scale;
+    for (let i = 0; i < values.length; i++) {
+      values[i] = (values[i] as number) * scale;
+    }
   }
   return vector;
 }

@@ -37,7 +37,9 @@ describe('train and predict', () => {
 
   it('is less confident about text it has no words for', () => {
     const model = train(TINY, SMALL_BUCKETS);
-    expect(predict(model, 'абракадабра').confidence).toBeLessThan(predict(model, 'курьер доставка опоздала').confidence);
+    expect(predict(model, 'абракадабра').confidence).toBeLessThan(
+      predict(model, 'курьер доставка опоздала').confidence,
+    );
   });
 
   it('produces identical models from the same examples and seed', () => {

@@ -42,7 +42,9 @@ export const DEFAULT_TRAIN_OPTIONS: Required<TrainOptions> = { bucketBits: 18, e
 
 export function train(examples: readonly Example[], options: TrainOptions = {}): Model {
   const { bucketBits, epochs, learningRate, seed } = { ...DEFAULT_TRAIN_OPTIONS, ...options };
-  if (examples.length === 0) throw new Error('classifier: cannot train on no examples');
+  if (examples.length === 0) {
+    throw new Error('classifier: cannot train on no examples');
+  }
   const bucketCount = 2 ** bucketBits;
   const mask = bucketCount - 1;
   const labels = [...new Set(examples.map((e) => e.label))].sort();
@@ -53,14 +55,20 @@ export function train(examples: readonly Example[], options: TrainOptions = {}):
   const documentFrequency = new Uint32Array(bucketCount);
   const vectors: SparseVector[] = examples.map((example) => {
     const vector = termFrequencies(tokenizer(example.text), mask);
-    for (const bucket of vector.buckets) documentFrequency[bucket] = (documentFrequency[bucket] ?? 0) + 1;
+    for (const bucket of vector.buckets) {
+      documentFrequency[bucket] = (documentFrequency[bucket] ?? 0) + 1;
+    }
     return vector;
   });
   const n = examples.length;
   const unseenIdf = inverseDocumentFrequency(n, 0);
   const idf = new Float32Array(bucketCount);
-  for (let b = 0; b < bucketCount; b++) idf[b] = inverseDocumentFrequency(n, documentFrequency[b] as number);
-  for (const vector of vectors) weighAndNormalise(vector, (bucket) => idf[bucket] as number);
+  for (let b = 0; b < bucketCount; b++) {
+    idf[b] = inverseDocumentFrequency(n, documentFrequency[b] as number);
+  }
+  for (const vector of vectors) {
+    weighAndNormalise(vector, (bucket) => idf[bucket] as number);
+  }
   const targets = examples.map((e) => labelIndex.get(e.label) as number);
 
   // Averaged SGD (Daumé's trick): `sum*` accumulates step-weighted updates so that the mean of
@@ -84,7 +92,9 @@ export function train(examples: readonly Example[], options: TrainOptions = {}):
       scores[targets[doc] as number] = (scores[targets[doc] as number] as number) - 1;
       for (let c = 0; c < k; c++) {
         const gradient = scores[c] as number;
-        if (gradient > -1e-6 && gradient < 1e-6) continue;
+        if (gradient > -1e-6 && gradient < 1e-6) {
+          continue;
+        }
         const delta = rate * gradient;
         bias[c] = (bias[c] as number) - delta;
         sumBias[c] = (sumBias[c] as number) - step * delta;
@@ -100,9 +110,13 @@ export function train(examples: readonly Example[], options: TrainOptions = {}):
   }
 
   const averaged = new Float32Array(bucketCount * k);
-  for (let i = 0; i < averaged.length; i++) averaged[i] = (weights[i] as number) - (sumWeights[i] as number) / step;
+  for (let i = 0; i < averaged.length; i++) {
+    averaged[i] = (weights[i] as number) - (sumWeights[i] as number) / step;
+  }
   const averagedBias = new Float32Array(k);
-  for (let c = 0; c < k; c++) averagedBias[c] = (bias[c] as number) - (sumBias[c] as number) / step;
+  for (let c = 0; c < k; c++) {
+    averagedBias[c] = (bias[c] as number) - (sumBias[c] as number) / step;
+  }
   return { labels, bucketBits, weights: averaged, bias: averagedBias, idf, unseenIdf };
 }
 
@@ -128,22 +142,32 @@ function linearScores(
   k: number,
   out: Float64Array,
 ): void {
-  for (let c = 0; c < k; c++) out[c] = bias[c] as number;
+  for (let c = 0; c < k; c++) {
+    out[c] = bias[c] as number;
+  }
   for (let i = 0; i < buckets.length; i++) {
     const base = (buckets[i] as number) * k;
     const value = values[i] as number;
-    for (let c = 0; c < k; c++) out[c] = (out[c] as number) + value * (weights[base + c] as number);
+    for (let c = 0; c < k; c++) {
+      out[c] = (out[c] as number) + value * (weights[base + c] as number);
+    }
   }
 }
 
 function softmaxInPlace(scores: Float64Array): void {
   let max = -Infinity;
-  for (const s of scores) if (s > max) max = s;
+  for (const s of scores) {
+    if (s > max) {
+      max = s;
+    }
+  }
   let sum = 0;
   for (let c = 0; c < scores.length; c++) {
     const e = Math.exp((scores[c] as number) - max);
     scores[c] = e;
     sum += e;
   }
-  for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] as number) / sum;
+  for (let c = 0; c < scores.length; c++) {
+    scores[c] = (scores[c] as number) / sum;
+  }
 }

@@ -20,10 +20,19 @@ export function serialize(model: Model): Buffer {
   const unseen = Math.fround(model.unseenIdf);
   for (let bucket = 0; bucket < model.idf.length; bucket++) {
     let informative = model.idf[bucket] !== unseen;
-    for (let c = 0; c < k && !informative; c++) informative = model.weights[bucket * k + c] !== 0;
-    if (informative) used.push(bucket);
+    for (let c = 0; c < k && !informative; c++) {
+      informative = model.weights[bucket * k + c] !== 0;
+    }
+    if (informative) {
+      used.push(bucket);
+    }
   }
-  const header: Header = { labels: model.labels, bucketBits: model.bucketBits, unseenIdf: model.unseenIdf, used: used.length };
+  const header: Header = {
+    labels: model.labels,
+    bucketBits: model.bucketBits,
+    unseenIdf: model.unseenIdf,
+    used: used.length,
+  };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const prefix = 12 + headerBytes.length;
   const padded = Math.ceil(prefix / 4) * 4;
@@ -48,9 +57,13 @@ export function serialize(model: Model): Buffer {
 
 export function deserialize(data: Uint8Array): Model {
   const input = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  if (input.length < 12 || input.toString('latin1', 0, 4) !== MAGIC) throw new Error('classifier: not a serialized model');
+  if (input.length < 12 || input.toString('latin1', 0, 4) !== MAGIC) {
+    throw new Error('classifier: not a serialized model');
+  }
   const version = input.readUInt32LE(4);
-  if (version !== FORMAT_VERSION) throw new Error(`classifier: unsupported model format ${version}`);
+  if (version !== FORMAT_VERSION) {
+    throw new Error(`classifier: unsupported model format ${version}`);
+  }
   const headerLength = input.readUInt32LE(8);
   const header = JSON.parse(input.toString('utf8', 12, 12 + headerLength)) as Header;
   const k = header.labels.length;
@@ -58,7 +71,9 @@ export function deserialize(data: Uint8Array): Model {
   // slice() copies, which also realigns the typed arrays whatever the source buffer's offset.
   const take = (count: number): ArrayBuffer => {
     const bytes = input.buffer.slice(input.byteOffset + offset, input.byteOffset + offset + count * 4) as ArrayBuffer;
-    if (bytes.byteLength !== count * 4) throw new Error('classifier: truncated model');
+    if (bytes.byteLength !== count * 4) {
+      throw new Error('classifier: truncated model');
+    }
     offset += count * 4;
     return bytes;
   };

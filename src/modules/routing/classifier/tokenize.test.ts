@@ -41,7 +41,13 @@ describe('tokenize', () => {
   });
 
   it('adds bigrams of adjacent stems after the unigrams', () => {
-    expect(tokenize('Телевизор не работает')).toEqual(['телевизор', 'не', 'работа', `телевизор${BIGRAM_JOINER}не`, `не${BIGRAM_JOINER}работа`]);
+    expect(tokenize('Телевизор не работает')).toEqual([
+      'телевизор',
+      'не',
+      'работа',
+      `телевизор${BIGRAM_JOINER}не`,
+      `не${BIGRAM_JOINER}работа`,
+    ]);
   });
 
   it('returns nothing for empty or punctuation-only text', () => {

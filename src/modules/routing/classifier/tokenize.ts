@@ -40,8 +40,12 @@ export type Tokenizer = (text: string) => string[];
 
 // Order numbers, prices and quantities say something by their size, little by their value.
 function numberBucket(token: string): string {
-  if (token.length <= 2) return '#n1';
-  if (token.length <= 4) return '#n2';
+  if (token.length <= 2) {
+    return '#n1';
+  }
+  if (token.length <= 4) {
+    return '#n2';
+  }
   return '#n3';
 }
 
@@ -54,14 +58,20 @@ export function createTokenizer(options: TokenizerOptions = {}): Tokenizer {
 
   function stem(word: string): string {
     const known = cache.get(word);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      return known;
+    }
     let stemmed = word;
     if (CYRILLIC.test(word)) {
-      if (!LATIN.test(word)) stemmed = russian.stem(word);
+      if (!LATIN.test(word)) {
+        stemmed = russian.stem(word);
+      }
     } else if (LATIN.test(word)) {
       stemmed = english.stem(word);
     }
-    if (cache.size >= cacheSize) cache.clear();
+    if (cache.size >= cacheSize) {
+      cache.clear();
+    }
     cache.set(word, stemmed);
     return stemmed;
   }
@@ -75,12 +85,18 @@ export function createTokenizer(options: TokenizerOptions = {}): Tokenizer {
         stems.push(numberBucket(token));
         continue;
       }
-      if (token.length < 2 || STOP_WORDS.has(token)) continue;
+      if (token.length < 2 || STOP_WORDS.has(token)) {
+        continue;
+      }
       stems.push(stem(token));
     }
-    if (!withBigrams) return stems;
+    if (!withBigrams) {
+      return stems;
+    }
     const features = stems.slice();
-    for (let i = 1; i < stems.length; i++) features.push(`${stems[i - 1]}${BIGRAM_JOINER}${stems[i]}`);
+    for (let i = 1; i < stems.length; i++) {
+      features.push(`${stems[i - 1]}${BIGRAM_JOINER}${stems[i]}`);
+    }
     return features;
   };
 }

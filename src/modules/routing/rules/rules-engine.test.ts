@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type EngineAction, type EngineConditions, type EngineRule, type EvaluationContext, evaluateRules, conditionsHold, foldText, MAX_PASSES,
-  renderReply, type RuleAppeal, type Suggestion, usesBusinessHours, usesCustomerTags, usesUnitType, byPosition,
+  type EngineAction,
+  type EngineConditions,
+  type EngineRule,
+  type EvaluationContext,
+  evaluateRules,
+  conditionsHold,
+  foldText,
+  MAX_PASSES,
+  renderReply,
+  type RuleAppeal,
+  type Suggestion,
+  usesBusinessHours,
+  usesCustomerTags,
+  usesUnitType,
+  byPosition,
 } from './rules-engine.ts';
 
 const CAT_A = '00000000-0000-4000-8000-00000000000a';
@@ -13,19 +26,44 @@ const UNIT = '00000000-0000-4000-8000-0000000000c1';
 let n = 0;
 function rule(conditions: EngineConditions, actions: EngineAction[], over: Partial<EngineRule> = {}): EngineRule {
   n += 1;
-  return { id: `rule-${n}`, name: `Rule ${n}`, position: n, active: true, events: ['create'], conditions, actions, ...over };
+  return {
+    id: `rule-${n}`,
+    name: `Rule ${n}`,
+    position: n,
+    active: true,
+    events: ['create'],
+    conditions,
+    actions,
+    ...over,
+  };
 }
 
 const appeal = (over: Partial<RuleAppeal> = {}): RuleAppeal => ({
-  kind: 'incident', channel: 'email', status: 'new', priority: 'normal', subject: 'Холодильник не морозит', description: 'Привезли вчера',
-  unitId: null, unitType: null, categoryId: null, queueId: null, ownerId: null, tags: [], ...over,
+  kind: 'incident',
+  channel: 'email',
+  status: 'new',
+  priority: 'normal',
+  subject: 'Холодильник не морозит',
+  description: 'Привезли вчера',
+  unitId: null,
+  unitType: null,
+  categoryId: null,
+  queueId: null,
+  ownerId: null,
+  tags: [],
+  ...over,
 });
 
 const ctx = (over: Partial<EvaluationContext> = {}): EvaluationContext => ({
-  event: 'create', now: new Date('2026-03-02T09:00:00Z'), insideBusinessHours: true, customerTags: [], ...over,
+  event: 'create',
+  now: new Date('2026-03-02T09:00:00Z'),
+  insideBusinessHours: true,
+  customerTags: [],
+  ...over,
 });
 
-const holds = (c: EngineConditions, a: Partial<RuleAppeal> = {}, x: Partial<EvaluationContext> = {}) => conditionsHold(c, appeal(a), ctx(x));
+const holds = (c: EngineConditions, a: Partial<RuleAppeal> = {}, x: Partial<EvaluationContext> = {}) =>
+  conditionsHold(c, appeal(a), ctx(x));
 
 describe('conditions', () => {
   it('holds with no conditions at all', () => expect(holds({})).toBe(true));
@@ -36,52 +74,91 @@ describe('conditions', () => {
   it('refuses another channel', () => expect(holds({ channels: ['phone'] })).toBe(false));
   it('matches the unit', () => expect(holds({ unitIds: [UNIT] }, { unitId: UNIT })).toBe(true));
   it('refuses an appeal without a unit when units are named', () => expect(holds({ unitIds: [UNIT] })).toBe(false));
-  it('matches the unit type', () => expect(holds({ unitTypes: ['store'] }, { unitId: UNIT, unitType: 'store' })).toBe(true));
-  it('refuses another unit type', () => expect(holds({ unitTypes: ['store'] }, { unitType: 'call_centre' })).toBe(false));
+  it('matches the unit type', () =>
+    expect(holds({ unitTypes: ['store'] }, { unitId: UNIT, unitType: 'store' })).toBe(true));
+  it('refuses another unit type', () =>
+    expect(holds({ unitTypes: ['store'] }, { unitType: 'call_centre' })).toBe(false));
   it('matches the category', () => expect(holds({ categoryIds: [CAT_A] }, { categoryId: CAT_A })).toBe(true));
-  it('refuses an appeal without a category when categories are named', () => expect(holds({ categoryIds: [CAT_A] })).toBe(false));
+  it('refuses an appeal without a category when categories are named', () =>
+    expect(holds({ categoryIds: [CAT_A] })).toBe(false));
   it('matches the priority', () => expect(holds({ priorities: ['urgent', 'high'] }, { priority: 'high' })).toBe(true));
   it("matches any of the appeal's tags", () => expect(holds({ tags: ['vip', 'x'] }, { tags: ['x'] })).toBe(true));
   it('refuses when no tag is shared', () => expect(holds({ tags: ['vip'] }, { tags: ['x'] })).toBe(false));
-  it("matches any of the customer's tags", () => expect(holds({ customerTags: ['vip'] }, {}, { customerTags: ['vip', 'b2b'] })).toBe(true));
+  it("matches any of the customer's tags", () =>
+    expect(holds({ customerTags: ['vip'] }, {}, { customerTags: ['vip', 'b2b'] })).toBe(true));
   it('refuses a customer without the tag', () => expect(holds({ customerTags: ['vip'] })).toBe(false));
   it('finds text ignoring case', () => expect(holds({ textContains: ['ХОЛОДИЛЬНИК'] })).toBe(true));
   it('finds text in the description', () => expect(holds({ textContains: ['вчера'] })).toBe(true));
-  it('treats ё as е in the text', () => expect(holds({ textContains: ['ещё'] }, { description: 'Еще раз прошу' })).toBe(true));
-  it('treats ё as е in the needle', () => expect(holds({ textContains: ['еще'] }, { subject: 'Ещё не привезли' })).toBe(true));
-  it('holds when any of several needles is found', () => expect(holds({ textContains: ['возврат', 'морозит'] })).toBe(true));
+  it('treats ё as е in the text', () =>
+    expect(holds({ textContains: ['ещё'] }, { description: 'Еще раз прошу' })).toBe(true));
+  it('treats ё as е in the needle', () =>
+    expect(holds({ textContains: ['еще'] }, { subject: 'Ещё не привезли' })).toBe(true));
+  it('holds when any of several needles is found', () =>
+    expect(holds({ textContains: ['возврат', 'морозит'] })).toBe(true));
   it('refuses when no needle is found', () => expect(holds({ textContains: ['возврат'] })).toBe(false));
-  it('matches a regular expression, ignoring case', () => expect(holds({ textMatches: '^холодильник\\s+не' })).toBe(true));
-  it('matches a regular expression in the description', () => expect(holds({ textMatches: 'привез(ли|ут)' })).toBe(true));
+  it('matches a regular expression, ignoring case', () =>
+    expect(holds({ textMatches: '^холодильник\\s+не' })).toBe(true));
+  it('matches a regular expression in the description', () =>
+    expect(holds({ textMatches: 'привез(ли|ут)' })).toBe(true));
   it('refuses a regular expression that does not match', () => expect(holds({ textMatches: '\\d{6}' })).toBe(false));
   it('never matches a broken regular expression', () => expect(holds({ textMatches: '([' })).toBe(false));
   it('matches inside business hours', () => expect(holds({ businessHours: 'inside' })).toBe(true));
-  it('refuses inside when outside business hours', () => expect(holds({ businessHours: 'inside' }, {}, { insideBusinessHours: false })).toBe(false));
-  it('matches outside business hours', () => expect(holds({ businessHours: 'outside' }, {}, { insideBusinessHours: false })).toBe(true));
-  it('needs every given condition to hold', () => expect(holds({ kinds: ['incident'], channels: ['phone'] })).toBe(false));
-  it('holds when every given condition holds', () => expect(holds({ kinds: ['incident'], channels: ['email'], textContains: ['морозит'] })).toBe(true));
+  it('refuses inside when outside business hours', () =>
+    expect(holds({ businessHours: 'inside' }, {}, { insideBusinessHours: false })).toBe(false));
+  it('matches outside business hours', () =>
+    expect(holds({ businessHours: 'outside' }, {}, { insideBusinessHours: false })).toBe(true));
+  it('needs every given condition to hold', () =>
+    expect(holds({ kinds: ['incident'], channels: ['phone'] })).toBe(false));
+  it('holds when every given condition holds', () =>
+    expect(holds({ kinds: ['incident'], channels: ['email'], textContains: ['морозит'] })).toBe(true));
 });
 
 describe('actions', () => {
   it('sets the category, priority, queue and owner, and adds tags', () => {
     const r = rule({}, [
-      { type: 'set_category', categoryId: CAT_A }, { type: 'set_priority', priority: 'high' }, { type: 'set_queue', queueId: QUEUE },
-      { type: 'assign', userId: USER }, { type: 'add_tags', tags: ['vip', 'vip', 'fridge'] },
+      { type: 'set_category', categoryId: CAT_A },
+      { type: 'set_priority', priority: 'high' },
+      { type: 'set_queue', queueId: QUEUE },
+      { type: 'assign', userId: USER },
+      { type: 'add_tags', tags: ['vip', 'vip', 'fridge'] },
     ]);
     const e = evaluateRules([r], appeal({ tags: ['fridge'] }), ctx());
-    expect(e.changes).toEqual({ categoryId: CAT_A, priority: 'high', queueId: QUEUE, ownerId: USER, tags: ['fridge', 'vip'] });
+    expect(e.changes).toEqual({
+      categoryId: CAT_A,
+      priority: 'high',
+      queueId: QUEUE,
+      ownerId: USER,
+      tags: ['fridge', 'vip'],
+    });
     expect(e.trace.map((t) => t.action)).toEqual(['set_category', 'set_priority', 'set_queue', 'assign', 'add_tags']);
-    expect(e.trace[1]).toEqual({ ruleId: r.id, ruleName: r.name, action: 'set_priority', detail: { from: 'normal', to: 'high' } });
+    expect(e.trace[1]).toEqual({
+      ruleId: r.id,
+      ruleName: r.name,
+      action: 'set_priority',
+      detail: { from: 'normal', to: 'high' },
+    });
   });
 
   it('reports no change for an action that sets what is already there', () => {
-    const e = evaluateRules([rule({}, [{ type: 'set_priority', priority: 'normal' }, { type: 'add_tags', tags: ['x'] }])], appeal({ tags: ['x'] }), ctx());
+    const e = evaluateRules(
+      [
+        rule({}, [
+          { type: 'set_priority', priority: 'normal' },
+          { type: 'add_tags', tags: ['x'] },
+        ]),
+      ],
+      appeal({ tags: ['x'] }),
+      ctx(),
+    );
     expect(e.changes).toEqual({});
     expect(e.trace).toHaveLength(2);
   });
 
   it('collects notifications and replies as effects, in order', () => {
-    const r = rule({}, [{ type: 'notify', roles: ['supervisor'] }, { type: 'reply', body: 'Здравствуйте, {{customerName}}' }]);
+    const r = rule({}, [
+      { type: 'notify', roles: ['supervisor'] },
+      { type: 'reply', body: 'Здравствуйте, {{customerName}}' },
+    ]);
     const e = evaluateRules([r], appeal(), ctx());
     expect(e.effects).toEqual([
       { type: 'notify', ruleId: r.id, ruleName: r.name, userIds: [], roles: ['supervisor'] },
@@ -90,7 +167,11 @@ describe('actions', () => {
   });
 
   it('stops at a stop action: neither its later actions nor later rules run', () => {
-    const first = rule({}, [{ type: 'set_priority', priority: 'high' }, { type: 'stop' }, { type: 'add_tags', tags: ['late'] }]);
+    const first = rule({}, [
+      { type: 'set_priority', priority: 'high' },
+      { type: 'stop' },
+      { type: 'add_tags', tags: ['late'] },
+    ]);
     const second = rule({}, [{ type: 'set_queue', queueId: QUEUE }]);
     const e = evaluateRules([first, second], appeal(), ctx());
     expect(e.changes).toEqual({ priority: 'high' });
@@ -163,7 +244,9 @@ describe('order and passes', () => {
   });
 
   it('skips inactive rules', () => {
-    expect(evaluateRules([rule({}, [{ type: 'set_priority', priority: 'high' }], { active: false })], appeal(), ctx()).trace).toEqual([]);
+    expect(
+      evaluateRules([rule({}, [{ type: 'set_priority', priority: 'high' }], { active: false })], appeal(), ctx()).trace,
+    ).toEqual([]);
   });
 
   it('runs only the rules of the event', () => {
@@ -174,14 +257,29 @@ describe('order and passes', () => {
 
   it('does not change the appeal it was given', () => {
     const start = appeal({ tags: ['a'] });
-    evaluateRules([rule({}, [{ type: 'add_tags', tags: ['b'] }, { type: 'set_priority', priority: 'high' }])], start, ctx());
+    evaluateRules(
+      [
+        rule({}, [
+          { type: 'add_tags', tags: ['b'] },
+          { type: 'set_priority', priority: 'high' },
+        ]),
+      ],
+      start,
+      ctx(),
+    );
     expect(start).toMatchObject({ tags: ['a'], priority: 'normal' });
   });
 });
 
 describe('classifier suggestion', () => {
   const s = (over: Partial<Suggestion> = {}): Suggestion => ({
-    categoryId: CAT_A, categoryConfidence: 0.93, queueId: QUEUE, queueConfidence: 0.91, applyCategory: true, applyQueue: true, ...over,
+    categoryId: CAT_A,
+    categoryConfidence: 0.93,
+    queueId: QUEUE,
+    queueConfidence: 0.91,
+    applyCategory: true,
+    applyQueue: true,
+    ...over,
   });
 
   it('applies a confident category and queue before the rules, with a trace', () => {
@@ -200,7 +298,11 @@ describe('classifier suggestion', () => {
   });
 
   it('keeps a category the appeal already has', () => {
-    const e = evaluateRules([], appeal({ categoryId: CAT_B }), ctx({ suggestion: s({ applyQueue: false, queueId: null }) }));
+    const e = evaluateRules(
+      [],
+      appeal({ categoryId: CAT_B }),
+      ctx({ suggestion: s({ applyQueue: false, queueId: null }) }),
+    );
     expect(e.changes).toEqual({});
     expect(e.suggestion).toBeNull();
   });
@@ -226,9 +328,14 @@ describe('classifier suggestion', () => {
 });
 
 describe('helpers', () => {
-  it('fills reply placeholders', () => expect(renderReply('{{customerName}}, appeal №{{ number }}', { customerName: 'Иван', number: 42 })).toBe('Иван, appeal №42'));
-  it('fills an unknown customer name with nothing', () => expect(renderReply('Hi {{customerName}}!', { customerName: null, number: 1 })).toBe('Hi !'));
-  it('leaves other placeholders as written', () => expect(renderReply('{{other}}', { customerName: 'x', number: 1 })).toBe('{{other}}'));
+  it('fills reply placeholders', () =>
+    expect(renderReply('{{customerName}}, appeal №{{ number }}', { customerName: 'Иван', number: 42 })).toBe(
+      'Иван, appeal №42',
+    ));
+  it('fills an unknown customer name with nothing', () =>
+    expect(renderReply('Hi {{customerName}}!', { customerName: null, number: 1 })).toBe('Hi !'));
+  it('leaves other placeholders as written', () =>
+    expect(renderReply('{{other}}', { customerName: 'x', number: 1 })).toBe('{{other}}'));
   it('folds case and ё', () => expect(foldText('ЁЛКА')).toBe('елка'));
   it('says which facts the rules need', () => {
     const rules = [rule({ customerTags: ['vip'] }, []), rule({ businessHours: 'outside' }, [], { active: false })];

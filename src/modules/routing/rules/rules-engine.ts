@@ -31,7 +31,13 @@ export type EngineAction =
   | { type: 'assign'; userId: string }
   | { type: 'notify'; userIds?: readonly string[] | undefined; roles?: readonly string[] | undefined }
   | { type: 'reply'; body: string }
-  | { type: 'add_subtask'; title: string; queueId?: string | undefined; assigneeId?: string | undefined; dueInWorkingMinutes?: number | undefined }
+  | {
+      type: 'add_subtask';
+      title: string;
+      queueId?: string | undefined;
+      assigneeId?: string | undefined;
+      dueInWorkingMinutes?: number | undefined;
+    }
   | { type: 'stop' };
 
 export interface EngineRule {
@@ -89,7 +95,15 @@ export interface Changes {
 export type Effect =
   | { type: 'notify'; ruleId: string; ruleName: string; userIds: string[]; roles: string[] }
   | { type: 'reply'; ruleId: string; ruleName: string; body: string }
-  | { type: 'subtask'; ruleId: string; ruleName: string; title: string; queueId: string | null; assigneeId: string | null; dueInWorkingMinutes: number | null };
+  | {
+      type: 'subtask';
+      ruleId: string;
+      ruleName: string;
+      title: string;
+      queueId: string | null;
+      assigneeId: string | null;
+      dueInWorkingMinutes: number | null;
+    };
 
 export interface TraceEntry {
   /** null for the classifier. */
@@ -114,8 +128,10 @@ export const CLASSIFIER = 'classifier';
 export const foldText = (s: string) => s.toLowerCase().replaceAll('ё', 'е');
 
 const given = (list: readonly string[] | undefined): list is readonly string[] => list !== undefined && list.length > 0;
-const oneOf = (list: readonly string[] | undefined, value: string | null) => !given(list) || (value !== null && list.includes(value));
-const anyOf = (list: readonly string[] | undefined, values: readonly string[]) => !given(list) || values.some((v) => list.includes(v));
+const oneOf = (list: readonly string[] | undefined, value: string | null) =>
+  !given(list) || (value !== null && list.includes(value));
+const anyOf = (list: readonly string[] | undefined, values: readonly string[]) =>
+  !given(list) || values.some((v) => list.includes(v));
 
 // Compiled once per source: the rules are cached, so their expressions are too.
 const regexCache = new Map<string, RegExp | null>();
@@ -127,90 +143,153 @@ function compiled(source: string): RegExp | null {
     } catch {
       re = null;
     }
-    if (regexCache.size > 1000) regexCache.clear();
+    if (regexCache.size > 1000) {
+      regexCache.clear();
+    }
     regexCache.set(source, re);
   }
   return re;
 }
 
 export function conditionsHold(c: EngineConditions, a: RuleAppeal, ctx: EvaluationContext): boolean {
-  if (!(oneOf(c.kinds, a.kind) && oneOf(c.channels, a.channel) && oneOf(c.unitIds, a.unitId) && oneOf(c.unitTypes, a.unitType)
-    && oneOf(c.categoryIds, a.categoryId) && oneOf(c.priorities, a.priority) && anyOf(c.tags, a.tags)
-    && anyOf(c.customerTags, ctx.customerTags))) return false;
-  if (c.businessHours && (c.businessHours === 'inside') !== ctx.insideBusinessHours) return false;
+  if (!(
+    oneOf(c.kinds, a.kind) &&
+    oneOf(c.channels, a.channel) &&
+    oneOf(c.unitIds, a.unitId) &&
+    oneOf(c.unitTypes, a.unitType) &&
+    oneOf(c.categoryIds, a.categoryId) &&
+    oneOf(c.priorities, a.priority) &&
+    anyOf(c.tags, a.tags) &&
+    anyOf(c.customerTags, ctx.customerTags)
+  )) {
+    return false;
+  }
+  if (c.businessHours && (c.businessHours === 'inside') !== ctx.insideBusinessHours) {
+    return false;
+  }
   if (given(c.textContains)) {
     const text = foldText(`${a.subject}\n${a.description}`);
-    if (!c.textContains.some((needle) => text.includes(foldText(needle)))) return false;
+    if (!c.textContains.some((needle) => text.includes(foldText(needle)))) {
+      return false;
+    }
   }
   if (c.textMatches) {
     const re = compiled(c.textMatches);
-    if (!re || !(re.test(a.subject) || re.test(a.description))) return false;
+    if (!re || !(re.test(a.subject) || re.test(a.description))) {
+      return false;
+    }
   }
   return true;
 }
 
 /** Position order; equal positions: the older rule first, then by id, so the order never depends on the query. */
 export function byPosition(a: EngineRule, b: EngineRule): number {
-  return a.position - b.position
-    || (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0)
-    || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    a.position - b.position ||
+    (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 /** The field change an action would make to the appeal, or null when it changes nothing there. */
 function fieldChange(action: EngineAction, a: RuleAppeal): Partial<RuleAppeal> | null {
   switch (action.type) {
-    case 'set_category': return a.categoryId === action.categoryId ? null : { categoryId: action.categoryId };
-    case 'set_priority': return a.priority === action.priority ? null : { priority: action.priority };
-    case 'set_queue': return a.queueId === action.queueId ? null : { queueId: action.queueId };
-    case 'assign': return a.ownerId === action.userId ? null : { ownerId: action.userId };
+    case 'set_category':
+      return a.categoryId === action.categoryId ? null : { categoryId: action.categoryId };
+    case 'set_priority':
+      return a.priority === action.priority ? null : { priority: action.priority };
+    case 'set_queue':
+      return a.queueId === action.queueId ? null : { queueId: action.queueId };
+    case 'assign':
+      return a.ownerId === action.userId ? null : { ownerId: action.userId };
     case 'add_tags': {
       const added = action.tags.filter((t) => !a.tags.includes(t));
       return added.length ? { tags: [...a.tags, ...new Set(added)] } : null;
     }
-    default: return null;
+    default:
+      return null;
   }
 }
 
 function effectOf(rule: EngineRule, action: EngineAction): Effect | null {
   const who = { ruleId: rule.id, ruleName: rule.name };
-  if (action.type === 'notify') return { type: 'notify', ...who, userIds: [...(action.userIds ?? [])], roles: [...(action.roles ?? [])] };
-  if (action.type === 'reply') return { type: 'reply', ...who, body: action.body };
+  if (action.type === 'notify') {
+    return { type: 'notify', ...who, userIds: [...(action.userIds ?? [])], roles: [...(action.roles ?? [])] };
+  }
+  if (action.type === 'reply') {
+    return { type: 'reply', ...who, body: action.body };
+  }
   if (action.type === 'add_subtask') {
-    return { type: 'subtask', ...who, title: action.title, queueId: action.queueId ?? null, assigneeId: action.assigneeId ?? null, dueInWorkingMinutes: action.dueInWorkingMinutes ?? null };
+    return {
+      type: 'subtask',
+      ...who,
+      title: action.title,
+      queueId: action.queueId ?? null,
+      assigneeId: action.assigneeId ?? null,
+      dueInWorkingMinutes: action.dueInWorkingMinutes ?? null,
+    };
   }
   return null;
 }
 
 function detailOf(action: EngineAction, before: RuleAppeal): unknown {
   switch (action.type) {
-    case 'set_category': return { from: before.categoryId, to: action.categoryId };
-    case 'set_priority': return { from: before.priority, to: action.priority };
-    case 'set_queue': return { from: before.queueId, to: action.queueId };
-    case 'assign': return { from: before.ownerId, to: action.userId };
-    case 'add_tags': return { tags: action.tags };
-    case 'notify': return { userIds: action.userIds ?? [], roles: action.roles ?? [] };
-    case 'reply': return { length: action.body.length };
-    case 'add_subtask': return { title: action.title, queueId: action.queueId ?? null, assigneeId: action.assigneeId ?? null };
-    case 'stop': return null;
+    case 'set_category':
+      return { from: before.categoryId, to: action.categoryId };
+    case 'set_priority':
+      return { from: before.priority, to: action.priority };
+    case 'set_queue':
+      return { from: before.queueId, to: action.queueId };
+    case 'assign':
+      return { from: before.ownerId, to: action.userId };
+    case 'add_tags':
+      return { tags: action.tags };
+    case 'notify':
+      return { userIds: action.userIds ?? [], roles: action.roles ?? [] };
+    case 'reply':
+      return { length: action.body.length };
+    case 'add_subtask':
+      return { title: action.title, queueId: action.queueId ?? null, assigneeId: action.assigneeId ?? null };
+    case 'stop':
+      return null;
   }
 }
 
 /** Applies the classifier's confident guesses to what the appeal lacks; returns what is left to suggest. */
-function applySuggestion(s: Suggestion, appeal: RuleAppeal, changed: Set<keyof Changes>, trace: TraceEntry[]): Suggestion | null {
+function applySuggestion(
+  s: Suggestion,
+  appeal: RuleAppeal,
+  changed: Set<keyof Changes>,
+  trace: TraceEntry[],
+): Suggestion | null {
   let leftover = false;
   if (s.categoryId) {
     if (s.applyCategory && appeal.categoryId === null) {
       appeal.categoryId = s.categoryId;
       changed.add('categoryId');
-      trace.push({ ruleId: null, ruleName: CLASSIFIER, action: 'set_category', detail: { to: s.categoryId, confidence: s.categoryConfidence } });
-    } else if (appeal.categoryId === null) leftover = true;
+      trace.push({
+        ruleId: null,
+        ruleName: CLASSIFIER,
+        action: 'set_category',
+        detail: { to: s.categoryId, confidence: s.categoryConfidence },
+      });
+    } else if (appeal.categoryId === null) {
+      leftover = true;
+    }
   }
   if (s.queueId) {
     if (s.applyQueue && appeal.queueId === null) {
       appeal.queueId = s.queueId;
       changed.add('queueId');
-      trace.push({ ruleId: null, ruleName: CLASSIFIER, action: 'set_queue', detail: { to: s.queueId, confidence: s.queueConfidence } });
-    } else if (appeal.queueId === null) leftover = true;
+      trace.push({
+        ruleId: null,
+        ruleName: CLASSIFIER,
+        action: 'set_queue',
+        detail: { to: s.queueId, confidence: s.queueConfidence },
+      });
+    } else if (appeal.queueId === null) {
+      leftover = true;
+    }
   }
   return leftover ? s : null;
 }
@@ -229,7 +308,9 @@ export function evaluateRules(rules: readonly EngineRule[], start: RuleAppeal, c
   for (let pass = 1; pass <= MAX_PASSES && !stopped; pass++) {
     let changedInPass = false;
     for (const rule of ordered) {
-      if (fired.has(rule.id) || !conditionsHold(rule.conditions, appeal, ctx)) continue;
+      if (fired.has(rule.id) || !conditionsHold(rule.conditions, appeal, ctx)) {
+        continue;
+      }
       fired.add(rule.id);
       for (const action of rule.actions) {
         if (action.type === 'stop') {
@@ -241,40 +322,63 @@ export function evaluateRules(rules: readonly EngineRule[], start: RuleAppeal, c
         const change = fieldChange(action, appeal);
         if (change) {
           Object.assign(appeal, change);
-          for (const k of Object.keys(change)) changed.add(k as keyof Changes);
+          for (const k of Object.keys(change)) {
+            changed.add(k as keyof Changes);
+          }
           changedInPass = true;
         }
         const effect = effectOf(rule, action);
-        if (effect) effects.push(effect);
+        if (effect) {
+          effects.push(effect);
+        }
         trace.push({ ruleId: rule.id, ruleName: rule.name, action: action.type, detail });
       }
-      if (stopped) break;
+      if (stopped) {
+        break;
+      }
     }
-    if (!changedInPass) break;
+    if (!changedInPass) {
+      break;
+    }
     // Another pass only when a change lets a rule that has not fired match now.
     const pending = ordered.find((r) => !fired.has(r.id) && conditionsHold(r.conditions, appeal, ctx));
-    if (!pending) break;
+    if (!pending) {
+      break;
+    }
     if (pass === MAX_PASSES && !stopped) {
       loopStopped = true;
-      trace.push({ ruleId: pending.id, ruleName: pending.name, action: 'loop_stopped', detail: { passes: MAX_PASSES, reason: `Rules were still changing the appeal after ${MAX_PASSES} passes` } });
+      trace.push({
+        ruleId: pending.id,
+        ruleName: pending.name,
+        action: 'loop_stopped',
+        detail: { passes: MAX_PASSES, reason: `Rules were still changing the appeal after ${MAX_PASSES} passes` },
+      });
     }
   }
 
   const changes: Changes = {};
   for (const key of changed) {
     const value = appeal[key];
-    if (value !== null && value !== start[key]) (changes as Record<string, unknown>)[key] = key === 'tags' ? [...(value as string[])] : value;
+    if (value !== null && value !== start[key]) {
+      (changes as Record<string, unknown>)[key] = key === 'tags' ? [...(value as string[])] : value;
+    }
   }
-  if (changes.tags && changes.tags.length === start.tags.length) delete changes.tags;
+  if (changes.tags && changes.tags.length === start.tags.length) {
+    delete changes.tags;
+  }
   return { changes, effects, trace, loopStopped, suggestion };
 }
 
 /** A reply template with its placeholders filled; unknown placeholders are left as written. */
 export function renderReply(body: string, vars: { customerName: string | null; number: number }): string {
   return body.replace(/\{\{\s*(customerName|number)\s*\}\}/g, (_, name: string) =>
-    name === 'number' ? String(vars.number) : (vars.customerName ?? '').trim());
+    name === 'number' ? String(vars.number) : (vars.customerName ?? '').trim(),
+  );
 }
 
-export const usesCustomerTags = (rules: readonly EngineRule[]) => rules.some((r) => r.active && given(r.conditions.customerTags));
-export const usesBusinessHours = (rules: readonly EngineRule[]) => rules.some((r) => r.active && r.conditions.businessHours !== undefined);
-export const usesUnitType = (rules: readonly EngineRule[]) => rules.some((r) => r.active && given(r.conditions.unitTypes));
+export const usesCustomerTags = (rules: readonly EngineRule[]) =>
+  rules.some((r) => r.active && given(r.conditions.customerTags));
+export const usesBusinessHours = (rules: readonly EngineRule[]) =>
+  rules.some((r) => r.active && r.conditions.businessHours !== undefined);
+export const usesUnitType = (rules: readonly EngineRule[]) =>
+  rules.some((r) => r.active && given(r.conditions.unitTypes));

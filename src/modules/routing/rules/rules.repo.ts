@@ -16,7 +16,8 @@ export interface RuleRow {
 
 const COLUMNS = `id, name, position, active, events, conditions, actions, created_at AS "createdAt", updated_at AS "updatedAt"`;
 
-export const list = (db: Queryable) => db.query<RuleRow>(`SELECT ${COLUMNS} FROM routing_rules ORDER BY position, created_at, id`);
+export const list = (db: Queryable) =>
+  db.query<RuleRow>(`SELECT ${COLUMNS} FROM routing_rules ORDER BY position, created_at, id`);
 
 export const listActive = (db: Queryable) =>
   db.query<RuleRow>(`SELECT ${COLUMNS} FROM routing_rules WHERE active ORDER BY position, created_at, id`);
@@ -25,7 +26,10 @@ export async function findById(db: Queryable, id: string): Promise<RuleRow | und
   return (await db.query<RuleRow>(`SELECT ${COLUMNS} FROM routing_rules WHERE id = $1`, [id]))[0];
 }
 
-export async function insert(db: Queryable, r: { name: string; position: number; active: boolean; events: string[]; conditions: object; actions: object[] }): Promise<RuleRow> {
+export async function insert(
+  db: Queryable,
+  r: { name: string; position: number; active: boolean; events: string[]; conditions: object; actions: object[] },
+): Promise<RuleRow> {
   const rows = await db.query<RuleRow>(
     `INSERT INTO routing_rules (name, position, active, events, conditions, actions) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
     [r.name, r.position, r.active, r.events, JSON.stringify(r.conditions), JSON.stringify(r.actions)],
@@ -35,7 +39,14 @@ export async function insert(db: Queryable, r: { name: string; position: number;
 
 /** Applies only the fields given. */
 export async function update(db: Queryable, id: string, set: Record<string, unknown>): Promise<RuleRow | undefined> {
-  const columns: Record<string, string> = { name: 'name', position: 'position', active: 'active', events: 'events', conditions: 'conditions', actions: 'actions' };
+  const columns: Record<string, string> = {
+    name: 'name',
+    position: 'position',
+    active: 'active',
+    events: 'events',
+    conditions: 'conditions',
+    actions: 'actions',
+  };
   const entries = Object.entries(set).filter(([k, v]) => v !== undefined && columns[k]);
   const assignments = entries.map(([k], i) => `${columns[k]} = $${i + 2}`);
   const values = entries.map(([k, v]) => (k === 'conditions' || k === 'actions' ? JSON.stringify(v) : v));
@@ -51,20 +62,39 @@ export async function remove(db: Queryable, id: string): Promise<boolean> {
 }
 
 export async function activeUsersWithRoles(db: Queryable, roles: readonly string[]): Promise<string[]> {
-  if (roles.length === 0) return [];
-  const rows = await db.query<{ id: string }>('SELECT id FROM users WHERE active AND role = ANY($1::text[]) ORDER BY id LIMIT 500', [roles]);
+  if (roles.length === 0) {
+    return [];
+  }
+  const rows = await db.query<{ id: string }>(
+    'SELECT id FROM users WHERE active AND role = ANY($1::text[]) ORDER BY id LIMIT 500',
+    [roles],
+  );
   return rows.map((r) => r.id);
 }
 
-export async function customerOf(db: Queryable, customerId: string | null): Promise<{ name: string | null; tags: string[] }> {
-  if (!customerId) return { name: null, tags: [] };
-  const rows = await db.query<{ name: string | null; tags: string[] }>('SELECT name, tags FROM customers WHERE id = $1', [customerId]);
+export async function customerOf(
+  db: Queryable,
+  customerId: string | null,
+): Promise<{ name: string | null; tags: string[] }> {
+  if (!customerId) {
+    return { name: null, tags: [] };
+  }
+  const rows = await db.query<{ name: string | null; tags: string[] }>(
+    'SELECT name, tags FROM customers WHERE id = $1',
+    [customerId],
+  );
   return rows[0] ?? { name: null, tags: [] };
 }
 
 /** Which of the ids exist in the table (for validating a rule's references when it is written). */
-export async function existing(db: Queryable, table: 'categories' | 'queues' | 'users', ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
+export async function existing(
+  db: Queryable,
+  table: 'categories' | 'queues' | 'users',
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) {
+    return new Set();
+  }
   const rows = await db.query<{ id: string }>(`SELECT id FROM ${table} WHERE id = ANY($1::uuid[])`, [ids]);
   return new Set(rows.map((r) => r.id));
 }

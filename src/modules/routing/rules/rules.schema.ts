@@ -12,14 +12,21 @@ const Tag = z.string().trim().min(1).max(50);
 const Ids = z.array(z.uuid()).min(1).max(100);
 
 /** A regular expression an admin typed: compiled once here so that a broken one is refused at the edge. */
-const Regex = z.string().min(1).max(MAX_REGEX_LENGTH).refine((source) => {
-  try {
-    new RegExp(source, 'i');
-    return true;
-  } catch {
-    return false;
-  }
-}, { message: 'Not a valid regular expression' });
+const Regex = z
+  .string()
+  .min(1)
+  .max(MAX_REGEX_LENGTH)
+  .refine(
+    (source) => {
+      try {
+        new RegExp(source, 'i');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'Not a valid regular expression' },
+  );
 
 export const RuleConditions = z.strictObject({
   kinds: z.array(AppealKind).min(1).optional(),
@@ -30,10 +37,19 @@ export const RuleConditions = z.strictObject({
   priorities: z.array(Priority).min(1).optional(),
   tags: z.array(Tag).min(1).max(50).optional().describe("Any of the appeal's own tags"),
   customerTags: z.array(Tag).min(1).max(50).optional().describe("Any of the customer's tags"),
-  textContains: z.array(z.string().trim().min(1).max(200)).min(1).max(50).optional()
+  textContains: z
+    .array(z.string().trim().min(1).max(200))
+    .min(1)
+    .max(50)
+    .optional()
     .describe('Any of these in the subject or description, ignoring case (ё counts as е)'),
-  textMatches: Regex.optional().describe('A regular expression (case-insensitive) matched against the subject and description'),
-  businessHours: z.enum(['inside', 'outside']).optional().describe("When the appeal arrived, on Customer Service's calendar"),
+  textMatches: Regex.optional().describe(
+    'A regular expression (case-insensitive) matched against the subject and description',
+  ),
+  businessHours: z
+    .enum(['inside', 'outside'])
+    .optional()
+    .describe("When the appeal arrived, on Customer Service's calendar"),
 });
 export type RuleConditions = z.infer<typeof RuleConditions>;
 
@@ -43,33 +59,48 @@ export const RuleAction = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('set_queue'), queueId: z.uuid() }),
   z.strictObject({ type: z.literal('add_tags'), tags: z.array(Tag).min(1).max(50) }),
   z.strictObject({ type: z.literal('assign'), userId: z.uuid() }),
-  z.strictObject({ type: z.literal('notify'), userIds: z.array(z.uuid()).max(50).optional(), roles: z.array(z.enum(ROLES)).max(ROLES.length).optional() })
+  z
+    .strictObject({
+      type: z.literal('notify'),
+      userIds: z.array(z.uuid()).max(50).optional(),
+      roles: z.array(z.enum(ROLES)).max(ROLES.length).optional(),
+    })
     .refine((a) => (a.userIds?.length ?? 0) + (a.roles?.length ?? 0) > 0, { message: 'Name users or roles to notify' }),
-  z.strictObject({ type: z.literal('reply'), body: z.string().trim().min(1).max(20_000).describe('A template: {{customerName}}, {{number}}') }),
   z.strictObject({
-    type: z.literal('add_subtask'),
-    title: z.string().trim().min(1).max(300),
-    queueId: z.uuid().optional(),
-    assigneeId: z.uuid().optional(),
-    dueInWorkingMinutes: z.number().int().min(0).max(525_600).optional(),
-  }).refine((a) => a.queueId !== undefined || a.assigneeId !== undefined, { message: 'Give the sub-task a queue or a person', params: { code: 'queue_or_assignee_required' } }),
+    type: z.literal('reply'),
+    body: z.string().trim().min(1).max(20_000).describe('A template: {{customerName}}, {{number}}'),
+  }),
+  z
+    .strictObject({
+      type: z.literal('add_subtask'),
+      title: z.string().trim().min(1).max(300),
+      queueId: z.uuid().optional(),
+      assigneeId: z.uuid().optional(),
+      dueInWorkingMinutes: z.number().int().min(0).max(525_600).optional(),
+    })
+    .refine((a) => a.queueId !== undefined || a.assigneeId !== undefined, {
+      message: 'Give the sub-task a queue or a person',
+      params: { code: 'queue_or_assignee_required' },
+    }),
   z.strictObject({ type: z.literal('stop') }),
 ]);
 export type RuleAction = z.infer<typeof RuleAction>;
 
 const RuleEvents = z.array(z.enum(RULE_EVENTS)).min(1).max(2);
 
-export const Rule = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  position: z.number().int(),
-  active: z.boolean(),
-  events: z.array(z.enum(RULE_EVENTS)),
-  conditions: RuleConditions,
-  actions: z.array(RuleAction),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-}).meta({ id: 'RoutingRule' });
+export const Rule = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    position: z.number().int(),
+    active: z.boolean(),
+    events: z.array(z.enum(RULE_EVENTS)),
+    conditions: RuleConditions,
+    actions: z.array(RuleAction),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'RoutingRule' });
 export type Rule = z.infer<typeof Rule>;
 
 export const CreateRule = z.strictObject({
@@ -82,14 +113,16 @@ export const CreateRule = z.strictObject({
 });
 export type CreateRuleInput = z.infer<typeof CreateRule>;
 
-export const UpdateRule = z.strictObject({
-  name: z.string().trim().min(1).max(200).optional(),
-  position: z.number().int().min(0).max(1_000_000).optional(),
-  active: z.boolean().optional(),
-  events: RuleEvents.optional(),
-  conditions: RuleConditions.optional(),
-  actions: z.array(RuleAction).min(1).max(20).optional(),
-}).refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
+export const UpdateRule = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).optional(),
+    position: z.number().int().min(0).max(1_000_000).optional(),
+    active: z.boolean().optional(),
+    events: RuleEvents.optional(),
+    conditions: RuleConditions.optional(),
+    actions: z.array(RuleAction).min(1).max(20).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
 export type UpdateRuleInput = z.infer<typeof UpdateRule>;
 
 export const DryRun = z.strictObject({
@@ -106,18 +139,31 @@ export const DryRun = z.strictObject({
   ownerId: z.uuid().nullable().default(null),
   tags: z.array(Tag).max(50).default([]),
   customerTags: z.array(Tag).max(50).default([]),
-  at: z.iso.datetime({ offset: true }).optional().describe('When the appeal arrived (for business hours); now by default'),
+  at: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe('When the appeal arrived (for business hours); now by default'),
 });
 export type DryRunInput = z.infer<typeof DryRun>;
 
-const TraceEntry = z.object({ ruleId: z.uuid().nullable(), ruleName: z.string(), action: z.string(), detail: z.unknown() });
+const TraceEntry = z.object({
+  ruleId: z.uuid().nullable(),
+  ruleName: z.string(),
+  action: z.string(),
+  detail: z.unknown(),
+});
 
-export const Evaluation = z.object({
-  changes: z.object({
-    categoryId: z.uuid().optional(), priority: z.string().optional(), queueId: z.uuid().optional(),
-    tags: z.array(z.string()).optional(), ownerId: z.uuid().optional(),
-  }),
-  effects: z.array(z.record(z.string(), z.unknown())),
-  trace: z.array(TraceEntry),
-  loopStopped: z.boolean(),
-}).meta({ id: 'RoutingEvaluation' });
+export const Evaluation = z
+  .object({
+    changes: z.object({
+      categoryId: z.uuid().optional(),
+      priority: z.string().optional(),
+      queueId: z.uuid().optional(),
+      tags: z.array(z.string()).optional(),
+      ownerId: z.uuid().optional(),
+    }),
+    effects: z.array(z.record(z.string(), z.unknown())),
+    trace: z.array(TraceEntry),
+    loopStopped: z.boolean(),
+  })
+  .meta({ id: 'RoutingEvaluation' });

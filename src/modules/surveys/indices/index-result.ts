@@ -19,12 +19,16 @@ export interface IndexResult {
 
 /** Counts come from our own tallies; a negative or fractional one is a bug upstream, so it throws. */
 export function assertCount(name: string, count: number): void {
-  if (!Number.isInteger(count) || count < 0) throw new RangeError(`${name} must be a non-negative integer, got ${count}`);
+  if (!Number.isInteger(count) || count < 0) {
+    throw new RangeError(`${name} must be a non-negative integer, got ${count}`);
+  }
 }
 
 /** The correction coefficient: how much a silent customer weighs against an explicit answer. */
 export function assertCorrection(k: number): void {
-  if (!Number.isFinite(k) || k < 0 || k > 1) throw new RangeError(`the correction coefficient k must lie in [0, 1], got ${k}`);
+  if (!Number.isFinite(k) || k < 0 || k > 1) {
+    throw new RangeError(`the correction coefficient k must lie in [0, 1], got ${k}`);
+  }
 }
 
 export const clamp = (x: number, low: number, high: number): number => Math.min(high, Math.max(low, x));

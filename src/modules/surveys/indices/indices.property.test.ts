@@ -10,8 +10,16 @@ import { dissatisfactionIndex, emotionalLoyaltyIndex } from './silent-weighted.t
 const RUNS = { numRuns: 300 };
 const count = fc.integer({ min: 0, max: 500 });
 const k = fc.constantFrom(0, 0.25, 0.5, 0.75, 1);
-const counts = fc.record<KeyAnswerCounts>({ positive: count, neutral: count, negative: count, silent: count, excluded: count });
-const sample = fc.integer({ min: 1, max: 10_000 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n)));
+const counts = fc.record<KeyAnswerCounts>({
+  positive: count,
+  neutral: count,
+  negative: count,
+  silent: count,
+  excluded: count,
+});
+const sample = fc
+  .integer({ min: 1, max: 10_000 })
+  .chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n)));
 
 describe('interval properties', () => {
   it('a Wilson interval contains the observed share and lies within [0, 1]', () => {
@@ -96,7 +104,9 @@ describe('silent-weighted index properties', () => {
       fc.property(counts, k, (c, weight) => {
         const result = dissatisfactionIndex(c, weight);
         const base = c.positive + c.neutral + c.negative + c.silent;
-        if (base === 0) return expect(result.value).toBeNull();
+        if (base === 0) {
+          return expect(result.value).toBeNull();
+        }
         expect(result.value!).toBeGreaterThanOrEqual(0);
         expect(result.value!).toBeLessThanOrEqual(1);
         expect(result.ci!.low).toBeLessThanOrEqual(result.value! + 1e-12);
@@ -134,7 +144,9 @@ describe('silent-weighted index properties', () => {
   it('excluded answers never move the dissatisfaction index', () => {
     fc.assert(
       fc.property(counts, k, count, (c, weight, more) => {
-        expect(dissatisfactionIndex({ ...c, excluded: more }, weight).value).toBe(dissatisfactionIndex(c, weight).value);
+        expect(dissatisfactionIndex({ ...c, excluded: more }, weight).value).toBe(
+          dissatisfactionIndex(c, weight).value,
+        );
       }),
       RUNS,
     );
@@ -146,7 +158,9 @@ describe('silent-weighted index properties', () => {
         const result = emotionalLoyaltyIndex(c, weight);
         const worse = emotionalLoyaltyIndex({ ...c, negative: c.negative + 1 }, weight);
         expect(worse.value!).toBeLessThanOrEqual(result.value ?? 0);
-        if (result.value === null) return;
+        if (result.value === null) {
+          return;
+        }
         expect(result.value).toBeGreaterThanOrEqual(-100);
         expect(result.value).toBeLessThanOrEqual(100);
         expect(result.ci!.low).toBeGreaterThanOrEqual(-100);
@@ -173,7 +187,9 @@ describe('share properties', () => {
         ];
         for (const result of results) {
           expect(Number.isNaN(result.value)).toBe(false);
-          if (result.ci) expect(Number.isNaN(result.ci.low) || Number.isNaN(result.ci.high)).toBe(false);
+          if (result.ci) {
+            expect(Number.isNaN(result.ci.low) || Number.isNaN(result.ci.high)).toBe(false);
+          }
         }
       }),
       RUNS,

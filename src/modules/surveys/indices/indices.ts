@@ -1,6 +1,14 @@
 // Owns: the public face of the survey index formulas; every formula lives in the file named for it.
 export type { IndexResult, Interval } from './index-result.ts';
-export { Z_95, meanInterval, meanIntervalFromSums, netScoreInterval, npsInterval, studentT95, wilson } from './intervals.ts';
+export {
+  Z_95,
+  meanInterval,
+  meanIntervalFromSums,
+  netScoreInterval,
+  npsInterval,
+  studentT95,
+  wilson,
+} from './intervals.ts';
 export { type KeyAnswerCounts, type KeyResponse, tallyKeyAnswers } from './key-answers.ts';
 export { type Qualification, QUALIFICATIONS, excludeFromOfficeIndex, excludeFromStaffIndex } from './qualification.ts';
 export {

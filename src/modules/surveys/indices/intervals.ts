@@ -11,12 +11,18 @@ export const Z_95 = 1.959963984540054;
  * Returns null for n = 0: there is no proportion of nobody.
  */
 export function wilson(successes: number, n: number, z = Z_95): Interval | null {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 0) {
+    throw new RangeError(`n must be a non-negative integer, got ${n}`);
+  }
   if (!Number.isFinite(successes) || successes < 0 || successes > n) {
     throw new RangeError(`successes must lie in [0, n], got ${successes} of ${n}`);
   }
-  if (!(z > 0) || !Number.isFinite(z)) throw new RangeError(`z must be positive, got ${z}`);
-  if (n === 0) return null;
+  if (!(z > 0) || !Number.isFinite(z)) {
+    throw new RangeError(`z must be positive, got ${z}`);
+  }
+  if (n === 0) {
+    return null;
+  }
   const p = successes / n;
   const z2 = z * z;
   const denominator = 1 + z2 / n;
@@ -45,7 +51,9 @@ export function studentT95(degreesOfFreedom: number): number {
     throw new RangeError(`degrees of freedom must be a positive integer, got ${degreesOfFreedom}`);
   }
   const tabled = T_95[degreesOfFreedom - 1];
-  if (tabled !== undefined) return tabled;
+  if (tabled !== undefined) {
+    return tabled;
+  }
   const z = Z_95;
   const v = degreesOfFreedom;
   return (
@@ -62,10 +70,16 @@ export function studentT95(degreesOfFreedom: number): number {
  */
 export function meanInterval(values: readonly number[], bounds?: Interval): IndexResult {
   const n = values.length;
-  if (n === 0) return { value: null, n: 0, ci: null };
-  if (values.some((x) => !Number.isFinite(x))) throw new RangeError('values must be finite numbers');
+  if (n === 0) {
+    return { value: null, n: 0, ci: null };
+  }
+  if (values.some((x) => !Number.isFinite(x))) {
+    throw new RangeError('values must be finite numbers');
+  }
   const mean = values.reduce((sum, x) => sum + x, 0) / n;
-  if (n === 1) return { value: mean, n, ci: null };
+  if (n === 1) {
+    return { value: mean, n, ci: null };
+  }
   const variance = values.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (n - 1);
   const half = studentT95(n - 1) * Math.sqrt(variance / n);
   const low = bounds ? bounds.low : -Infinity;
@@ -80,8 +94,12 @@ export function meanInterval(values: readonly number[], bounds?: Interval): Inde
  * Degenerate samples (everyone a promoter) get a zero-width interval, as that formula gives.
  */
 export function netScoreInterval(sum: number, sumOfSquares: number, n: number, z = Z_95): Interval | null {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
-  if (n === 0) return null;
+  if (!Number.isInteger(n) || n < 0) {
+    throw new RangeError(`n must be a non-negative integer, got ${n}`);
+  }
+  if (n === 0) {
+    return null;
+  }
   const mean = sum / n;
   const variance = Math.max(0, sumOfSquares / n - mean * mean) / n;
   const half = z * 100 * Math.sqrt(variance);
@@ -101,11 +119,19 @@ export function npsInterval(promoters: number, detractors: number, n: number, z 
  * the values. The sample variance is (Σx² − (Σx)²/n) / (n − 1), floored at 0 against rounding.
  */
 export function meanIntervalFromSums(n: number, sum: number, sumOfSquares: number, bounds?: Interval): IndexResult {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
-  if (!Number.isFinite(sum) || !Number.isFinite(sumOfSquares)) throw new RangeError('sums must be finite numbers');
-  if (n === 0) return { value: null, n: 0, ci: null };
+  if (!Number.isInteger(n) || n < 0) {
+    throw new RangeError(`n must be a non-negative integer, got ${n}`);
+  }
+  if (!Number.isFinite(sum) || !Number.isFinite(sumOfSquares)) {
+    throw new RangeError('sums must be finite numbers');
+  }
+  if (n === 0) {
+    return { value: null, n: 0, ci: null };
+  }
   const mean = sum / n;
-  if (n === 1) return { value: mean, n, ci: null };
+  if (n === 1) {
+    return { value: mean, n, ci: null };
+  }
   const variance = Math.max(0, (sumOfSquares - (sum * sum) / n) / (n - 1));
   const half = studentT95(n - 1) * Math.sqrt(variance / n);
   const low = bounds ? bounds.low : -Infinity;

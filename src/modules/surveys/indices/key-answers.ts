@@ -29,9 +29,13 @@ export function tallyKeyAnswers(
 ): KeyAnswerCounts {
   const counts: KeyAnswerCounts = { positive: 0, neutral: 0, negative: 0, silent: 0, excluded: 0 };
   for (const response of responses) {
-    if (excludes(response.qualification)) counts.excluded += 1;
-    else if (response.answer === null) counts.silent += 1;
-    else counts[classifyKeyAnswer(response.answer, scale)] += 1;
+    if (excludes(response.qualification)) {
+      counts.excluded += 1;
+    } else if (response.answer === null) {
+      counts.silent += 1;
+    } else {
+      counts[classifyKeyAnswer(response.answer, scale)] += 1;
+    }
   }
   return counts;
 }

@@ -3,7 +3,11 @@ import { emailCaptureRate, exactConversion, forceMajeureLevel, responseRate, vis
 
 describe('responseRate', () => {
   it('is answered ÷ sent: 7 of 10 → 0.7 [0.397, 0.892]', () => {
-    expect(responseRate(7, 10)).toEqual({ value: 0.7, n: 10, ci: { low: expect.closeTo(0.3968, 3), high: expect.closeTo(0.8922, 3) } });
+    expect(responseRate(7, 10)).toEqual({
+      value: 0.7,
+      n: 10,
+      ci: { low: expect.closeTo(0.3968, 3), high: expect.closeTo(0.8922, 3) },
+    });
   });
 
   it('is 0 when everyone stayed silent', () => {

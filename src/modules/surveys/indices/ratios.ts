@@ -7,7 +7,9 @@ import { wilson } from './intervals.ts';
 function share(partName: string, part: number, wholeName: string, whole: number): IndexResult {
   assertCount(partName, part);
   assertCount(wholeName, whole);
-  if (part > whole) throw new RangeError(`${partName} (${part}) cannot exceed ${wholeName} (${whole})`);
+  if (part > whole) {
+    throw new RangeError(`${partName} (${part}) cannot exceed ${wholeName} (${whole})`);
+  }
   return { value: whole === 0 ? null : part / whole, n: whole, ci: wilson(part, whole) };
 }
 
@@ -19,7 +21,9 @@ function share(partName: string, part: number, wholeName: string, whole: number)
 function importedRatio(partName: string, part: number, wholeName: string, whole: number): IndexResult {
   assertCount(partName, part);
   assertCount(wholeName, whole);
-  if (whole === 0) return { value: null, n: 0, ci: null };
+  if (whole === 0) {
+    return { value: null, n: 0, ci: null };
+  }
   return { value: part / whole, n: whole, ci: part <= whole ? wilson(part, whole) : null };
 }
 
@@ -47,8 +51,14 @@ export const EMAIL_CAPTURE_TARGET = 0.7;
  * Email capture rate: intakes with a real customer email ÷ all intakes. `meetsTarget` compares the observed
  * rate (not the interval) with the target, and is null when there were no intakes.
  */
-export function emailCaptureRate(withRealEmail: number, intakes: number, target = EMAIL_CAPTURE_TARGET): EmailCaptureResult {
-  if (!Number.isFinite(target) || target < 0 || target > 1) throw new RangeError(`target must lie in [0, 1], got ${target}`);
+export function emailCaptureRate(
+  withRealEmail: number,
+  intakes: number,
+  target = EMAIL_CAPTURE_TARGET,
+): EmailCaptureResult {
+  if (!Number.isFinite(target) || target < 0 || target > 1) {
+    throw new RangeError(`target must lie in [0, 1], got ${target}`);
+  }
   const result = share('withRealEmail', withRealEmail, 'intakes', intakes);
   // Compared in counts so that 7 of 10 meets 70 % despite binary fractions.
   const meetsTarget = intakes === 0 ? null : withRealEmail >= target * intakes - 1e-9;

@@ -15,7 +15,17 @@ describe('nps', () => {
   });
 
   it('gives 55 from raw 0–10 answers with the seed shares, with its interval and counts', () => {
-    const result = nps(answersOf([[10, 40], [9, 35], [8, 3], [7, 2], [6, 10], [3, 6], [0, 4]]));
+    const result = nps(
+      answersOf([
+        [10, 40],
+        [9, 35],
+        [8, 3],
+        [7, 2],
+        [6, 10],
+        [3, 6],
+        [0, 4],
+      ]),
+    );
     expect(result).toMatchObject({ n: 100, promoters: 75, passives: 5, detractors: 20 });
     expect(result.value).toBeCloseTo(55, 10);
     expect(result.ci!.low).toBeCloseTo(39.23, 1);
@@ -59,7 +69,10 @@ describe('csat', () => {
   });
 
   it('is null with no answers', () => {
-    expect(csat([], CSAT_1_5)).toEqual({ satisfied: { value: null, n: 0, ci: null }, mean: { value: null, n: 0, ci: null } });
+    expect(csat([], CSAT_1_5)).toEqual({
+      satisfied: { value: null, n: 0, ci: null },
+      mean: { value: null, n: 0, ci: null },
+    });
   });
 
   it('rejects an answer off the scale and an invalid scale', () => {

@@ -2,7 +2,15 @@
 // actually given. Silent customers do not enter them; they show in the response rate. Pure.
 import { type IndexResult, assertCount } from './index-result.ts';
 import { meanInterval, npsInterval, wilson } from './intervals.ts';
-import { type CesScale, type CsatScale, type Scale, assertOnScale, isSatisfied, npsGroup, validateScale } from './scales.ts';
+import {
+  type CesScale,
+  type CsatScale,
+  type Scale,
+  assertOnScale,
+  isSatisfied,
+  npsGroup,
+  validateScale,
+} from './scales.ts';
 
 export interface CsatResult {
   /** Share of satisfied answers, 0..1, with a Wilson interval. */
@@ -21,7 +29,9 @@ export type NpsResult = IndexResult & NpsCounts;
 
 function assertValidScale(scale: Scale): void {
   const validation = validateScale(scale);
-  if (!validation.ok) throw new RangeError(`invalid scale: ${validation.errors.map((e) => e.message).join('; ')}`);
+  if (!validation.ok) {
+    throw new RangeError(`invalid scale: ${validation.errors.map((e) => e.message).join('; ')}`);
+  }
 }
 
 export function csat(answers: readonly number[], scale: CsatScale): CsatResult {
@@ -49,9 +59,13 @@ export function nps(answers: readonly number[]): NpsResult {
   const counts: NpsCounts = { promoters: 0, passives: 0, detractors: 0 };
   for (const answer of answers) {
     const group = npsGroup(answer);
-    if (group === 'promoter') counts.promoters += 1;
-    else if (group === 'passive') counts.passives += 1;
-    else counts.detractors += 1;
+    if (group === 'promoter') {
+      counts.promoters += 1;
+    } else if (group === 'passive') {
+      counts.passives += 1;
+    } else {
+      counts.detractors += 1;
+    }
   }
   return npsFromCounts(counts);
 }
@@ -59,6 +73,8 @@ export function nps(answers: readonly number[]): NpsResult {
 /** CES: the mean effort score in scale points, with a t interval clipped to the scale. */
 export function ces(answers: readonly number[], scale: CesScale): IndexResult {
   assertValidScale(scale);
-  for (const answer of answers) assertOnScale(answer, scale.min, scale.max);
+  for (const answer of answers) {
+    assertOnScale(answer, scale.min, scale.max);
+  }
   return meanInterval(answers, { low: scale.min, high: scale.max });
 }

@@ -16,9 +16,12 @@ import {
 const fivePointKey: BandedKeyScale = { kind: 'key_scale', min: 1, max: 5, negativeTo: 2, positiveFrom: 4 };
 
 describe('validateScale', () => {
-  it.each([CSAT_1_5, CSAT_0_10, CES_1_7, CES_1_5, KEY_YES_NO, fivePointKey])('accepts the standard scale %o', (scale) => {
-    expect(validateScale(scale)).toEqual({ ok: true, scale });
-  });
+  it.each([CSAT_1_5, CSAT_0_10, CES_1_7, CES_1_5, KEY_YES_NO, fivePointKey])(
+    'accepts the standard scale %o',
+    (scale) => {
+      expect(validateScale(scale)).toEqual({ ok: true, scale });
+    },
+  );
 
   it('rejects a CSAT scale other than 0–10 or 1–5', () => {
     const scale = { kind: 'csat', min: 1, max: 10, satisfiedFrom: 9 } as unknown as Scale;
@@ -33,7 +36,10 @@ describe('validateScale', () => {
   });
 
   it('rejects a fractional satisfied threshold', () => {
-    expect(validateScale({ ...CSAT_0_10, satisfiedFrom: 8.5 })).toMatchObject({ ok: false, errors: [{ code: 'not_integer' }] });
+    expect(validateScale({ ...CSAT_0_10, satisfiedFrom: 8.5 })).toMatchObject({
+      ok: false,
+      errors: [{ code: 'not_integer' }],
+    });
   });
 
   it('rejects a CES scale of 0–10', () => {
@@ -53,7 +59,10 @@ describe('validateScale', () => {
   });
 
   it('rejects an unknown kind', () => {
-    expect(validateScale({ kind: 'stars' } as unknown as Scale)).toMatchObject({ ok: false, errors: [{ code: 'unknown_kind' }] });
+    expect(validateScale({ kind: 'stars' } as unknown as Scale)).toMatchObject({
+      ok: false,
+      errors: [{ code: 'unknown_kind' }],
+    });
   });
 });
 
@@ -68,7 +77,14 @@ describe('answers on a scale', () => {
   });
 
   it('groups NPS answers: 0–6 detractors, 7–8 passives, 9–10 promoters', () => {
-    expect([0, 6, 7, 8, 9, 10].map(npsGroup)).toEqual(['detractor', 'detractor', 'passive', 'passive', 'promoter', 'promoter']);
+    expect([0, 6, 7, 8, 9, 10].map(npsGroup)).toEqual([
+      'detractor',
+      'detractor',
+      'passive',
+      'passive',
+      'promoter',
+      'promoter',
+    ]);
   });
 
   it.each([-1, 11, 7.5])('rejects the NPS answer %s', (answer) => {

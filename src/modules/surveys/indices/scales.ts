@@ -58,11 +58,15 @@ export type ScaleValidation = { ok: true; scale: Scale } | { ok: false; errors: 
 export function validateScale(scale: Scale): ScaleValidation {
   const errors: ScaleError[] = [];
   const integer = (path: string, x: number) => {
-    if (!Number.isInteger(x)) errors.push({ path, code: 'not_integer', message: `${path} must be a whole number` });
+    if (!Number.isInteger(x)) {
+      errors.push({ path, code: 'not_integer', message: `${path} must be a whole number` });
+    }
   };
   const within = (path: string, x: number, min: number, max: number) => {
     integer(path, x);
-    if (x < min || x > max) errors.push({ path, code: 'out_of_scale', message: `${path} must lie in ${min}–${max}` });
+    if (x < min || x > max) {
+      errors.push({ path, code: 'out_of_scale', message: `${path} must lie in ${min}–${max}` });
+    }
   };
   switch (scale.kind) {
     case 'csat':
@@ -84,7 +88,9 @@ export function validateScale(scale: Scale): ScaleValidation {
     case 'key_scale':
       integer('min', scale.min);
       integer('max', scale.max);
-      if (!(scale.min < scale.max)) errors.push({ path: 'max', code: 'invalid_range', message: 'max must exceed min' });
+      if (!(scale.min < scale.max)) {
+        errors.push({ path: 'max', code: 'invalid_range', message: 'max must exceed min' });
+      }
       within('negativeTo', scale.negativeTo, scale.min, scale.max);
       within('positiveFrom', scale.positiveFrom, scale.min, scale.max);
       if (!(scale.negativeTo < scale.positiveFrom)) {
@@ -111,17 +117,25 @@ export function isSatisfied(answer: number, scale: CsatScale): boolean {
 
 export function npsGroup(answer: number): NpsGroup {
   assertOnScale(answer, NPS_SCALE.min, NPS_SCALE.max);
-  if (answer >= NPS_SCALE.promotersFrom) return 'promoter';
+  if (answer >= NPS_SCALE.promotersFrom) {
+    return 'promoter';
+  }
   return answer <= NPS_SCALE.detractorsTo ? 'detractor' : 'passive';
 }
 
 export function classifyKeyAnswer(answer: KeyAnswer, scale: KeyScale): KeyAnswerClass {
   if (scale.kind === 'key_yes_no') {
-    if (answer !== 'yes' && answer !== 'no') throw new RangeError(`answer ${answer} is not yes or no`);
+    if (answer !== 'yes' && answer !== 'no') {
+      throw new RangeError(`answer ${answer} is not yes or no`);
+    }
     return answer === scale.positiveAnswer ? 'positive' : 'negative';
   }
-  if (typeof answer !== 'number') throw new RangeError(`answer ${answer} is not a number on the scale`);
+  if (typeof answer !== 'number') {
+    throw new RangeError(`answer ${answer} is not a number on the scale`);
+  }
   assertOnScale(answer, scale.min, scale.max);
-  if (answer <= scale.negativeTo) return 'negative';
+  if (answer <= scale.negativeTo) {
+    return 'negative';
+  }
   return answer >= scale.positiveFrom ? 'positive' : 'neutral';
 }

@@ -107,7 +107,11 @@ describe('emotionalLoyaltyIndex (ИЭЛ)', () => {
   });
 
   it('is null with nobody asked', () => {
-    expect(emotionalLoyaltyIndex({ positive: 0, neutral: 0, negative: 0, silent: 0 }, 1)).toEqual({ value: null, n: 0, ci: null });
+    expect(emotionalLoyaltyIndex({ positive: 0, neutral: 0, negative: 0, silent: 0 }, 1)).toEqual({
+      value: null,
+      n: 0,
+      ci: null,
+    });
   });
 
   it('rejects a correction coefficient above 1', () => {

@@ -30,7 +30,9 @@ export function dissatisfactionIndex(counts: KeyAnswerCounts, k: number): Dissat
   assertCorrection(k);
   assertCount('excluded', counts.excluded);
   const n = baseOf(counts);
-  if (n === 0) return { value: null, n: 0, ci: null, excluded: counts.excluded };
+  if (n === 0) {
+    return { value: null, n: 0, ci: null, excluded: counts.excluded };
+  }
   const effective = Math.min(n, counts.negative + k * counts.silent);
   return { value: effective / n, n, ci: wilson(effective, n), excluded: counts.excluded };
 }
@@ -52,7 +54,9 @@ export const officeDissatisfactionIndex = dissatisfactionIndex;
 export function emotionalLoyaltyIndex(counts: Omit<KeyAnswerCounts, 'excluded'>, k: number): IndexResult {
   assertCorrection(k);
   const n = baseOf(counts);
-  if (n === 0) return { value: null, n: 0, ci: null };
+  if (n === 0) {
+    return { value: null, n: 0, ci: null };
+  }
   const sum = counts.positive - counts.negative - k * counts.silent;
   const sumOfSquares = counts.positive + counts.negative + k * k * counts.silent;
   return { value: (100 * sum) / n, n, ci: netScoreInterval(sum, sumOfSquares, n) };

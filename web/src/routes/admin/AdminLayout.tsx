@@ -26,12 +26,18 @@ export function AdminLayout() {
 
   return (
     <Stack gap="md">
-      <Title order={2} size="h3">{!can.administer && current === 'tokens' ? t('admin.tokens.title') : t('admin.title')}</Title>
+      <Title order={2} size="h3">
+        {!can.administer && current === 'tokens' ? t('admin.tokens.title') : t('admin.title')}
+      </Title>
       {sections.length > 1 && (
         <ScrollArea type="auto" scrollbars="x" offsetScrollbars>
           <Tabs value={current} onChange={(v) => v && void navigate({ to: `/admin/${v}` })} keepMounted={false}>
             <Tabs.List style={{ flexWrap: 'nowrap' }}>
-              {sections.map((s) => <Tabs.Tab key={s.path} value={s.path}>{t(`admin.section.${s.path}`)}</Tabs.Tab>)}
+              {sections.map((s) => (
+                <Tabs.Tab key={s.path} value={s.path}>
+                  {t(`admin.section.${s.path}`)}
+                </Tabs.Tab>
+              ))}
             </Tabs.List>
           </Tabs>
         </ScrollArea>

@@ -20,11 +20,15 @@ export function formErrors(error: unknown, t: TFunction): Record<string, string>
 /** The refusal as a whole, shown when no input carries it (or to sum up what the inputs say). */
 export function SaveError({ error, fields }: { error: unknown; fields: Record<string, string> }) {
   const { t } = useTranslation();
-  if (!error) return null;
+  if (!error) {
+    return null;
+  }
   const named = Object.keys(fields).length;
   return (
     <Alert color="red" role="alert" data-testid="save-error">
-      {named && error instanceof ApiError && error.status < 500 ? t('admin.fixFields', { count: named }) : errorMessage(error, t)}
+      {named && error instanceof ApiError && error.status < 500
+        ? t('admin.fixFields', { count: named })
+        : errorMessage(error, t)}
     </Alert>
   );
 }
@@ -33,7 +37,15 @@ export const TIME_ZONES: string[] = (() => {
   try {
     return Intl.supportedValuesOf('timeZone');
   } catch {
-    return ['Europe/Moscow', 'Europe/Kaliningrad', 'Europe/Samara', 'Asia/Yekaterinburg', 'Asia/Novosibirsk', 'Asia/Vladivostok', 'UTC'];
+    return [
+      'Europe/Moscow',
+      'Europe/Kaliningrad',
+      'Europe/Samara',
+      'Asia/Yekaterinburg',
+      'Asia/Novosibirsk',
+      'Asia/Vladivostok',
+      'UTC',
+    ];
   }
 })();
 
@@ -50,14 +62,26 @@ export function useSaveAndClose<T>(mutationFn: (body: T) => Promise<unknown>, qu
 }
 
 /** The foot of a form: what the server refused, then Cancel and Save. */
-export function FormFooter({ save, errors, onCancel }: { save: { error: unknown; isPending: boolean }; errors: Record<string, string>; onCancel: () => void }) {
+export function FormFooter({
+  save,
+  errors,
+  onCancel,
+}: {
+  save: { error: unknown; isPending: boolean };
+  errors: Record<string, string>;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <>
       <SaveError error={save.error} fields={errors} />
       <Group justify="flex-end">
-        <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>
-        <Button type="submit" loading={save.isPending}>{t('common.save')}</Button>
+        <Button variant="default" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+        <Button type="submit" loading={save.isPending}>
+          {t('common.save')}
+        </Button>
       </Group>
     </>
   );

@@ -1,7 +1,10 @@
 // Parent-child lists (units, categories) in the order a tree shows them.
 
 /** Depth-first order with each unit's depth; orphans (parent not visible) start at the root. */
-export function asTree<T extends { id: string; parentId: string | null }>(items: T[], sortKey: (x: T) => string): { item: T; depth: number }[] {
+export function asTree<T extends { id: string; parentId: string | null }>(
+  items: T[],
+  sortKey: (x: T) => string,
+): { item: T; depth: number }[] {
   const ids = new Set(items.map((u) => u.id));
   const children = new Map<string | null, T[]>();
   for (const u of items) {

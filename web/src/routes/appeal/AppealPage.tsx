@@ -24,17 +24,25 @@ export function AppealPage() {
   const { appealId } = route.useParams();
   const appeal = useQuery(appealQuery(appealId));
 
-  if (appeal.isPending) return <PageSkeleton />;
-  if (appeal.isError) return <ErrorState error={appeal.error} onRetry={() => void appeal.refetch()} />;
+  if (appeal.isPending) {
+    return <PageSkeleton />;
+  }
+  if (appeal.isError) {
+    return <ErrorState error={appeal.error} onRetry={() => void appeal.refetch()} />;
+  }
   const a = appeal.data;
   const can = abilities(me.role);
 
   return (
     <Stack gap="md">
       <Stack gap={4}>
-        <Anchor component={Link} to={can.isUnitStaff ? '/queues/unit' : '/queues/mine'} size="sm">← {t('appeal.backToQueue')}</Anchor>
+        <Anchor component={Link} to={can.isUnitStaff ? '/queues/unit' : '/queues/mine'} size="sm">
+          ← {t('appeal.backToQueue')}
+        </Anchor>
         <Group gap="sm" align="center">
-          <Title order={2} size="h3" data-testid="appeal-title">№ {a.number} · {a.subject}</Title>
+          <Title order={2} size="h3" data-testid="appeal-title">
+            № {a.number} · {a.subject}
+          </Title>
           <StatusBadge status={a.status} />
           <PriorityBadge priority={a.priority} />
         </Group>
@@ -46,7 +54,11 @@ export function AppealPage() {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
-            {a.description && <Text style={{ whiteSpace: 'pre-wrap' }} size="sm">{a.description}</Text>}
+            {a.description && (
+              <Text style={{ whiteSpace: 'pre-wrap' }} size="sm">
+                {a.description}
+              </Text>
+            )}
             <Tabs defaultValue="thread" keepMounted={false}>
               <Tabs.List>
                 <Tabs.Tab value="thread">{t('appeal.thread')}</Tabs.Tab>
@@ -59,8 +71,12 @@ export function AppealPage() {
                   <Composer appealId={a.id} canReply={can.workAppeals} />
                 </Stack>
               </Tabs.Panel>
-              <Tabs.Panel value="attachments" pt="sm"><AttachmentsPanel appealId={a.id} /></Tabs.Panel>
-              <Tabs.Panel value="history" pt="sm"><HistoryList appealId={a.id} /></Tabs.Panel>
+              <Tabs.Panel value="attachments" pt="sm">
+                <AttachmentsPanel appealId={a.id} />
+              </Tabs.Panel>
+              <Tabs.Panel value="history" pt="sm">
+                <HistoryList appealId={a.id} />
+              </Tabs.Panel>
             </Tabs>
           </Stack>
         </Grid.Col>
@@ -68,7 +84,9 @@ export function AppealPage() {
           <Stack gap="md">
             <PropertiesPanel appeal={a} />
             <SlaPanel sla={a.sla} />
-            {can.readDirectory && <CustomerPanel customerId={a.customerId} currentAppealId={a.id} canLink={can.workAppeals} />}
+            {can.readDirectory && (
+              <CustomerPanel customerId={a.customerId} currentAppealId={a.id} canLink={can.workAppeals} />
+            )}
           </Stack>
         </Grid.Col>
       </Grid>

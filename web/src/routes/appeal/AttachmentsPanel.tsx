@@ -17,34 +17,55 @@ export function AttachmentsPanel({ appealId }: { appealId: string }) {
 
   return (
     <Stack gap="sm">
-      {files.isPending ? <SimpleGrid cols={{ base: 2, sm: 3 }}><Skeleton height={140} /><Skeleton height={140} /></SimpleGrid>
-        : files.isError ? <ErrorState error={files.error} onRetry={() => void files.refetch()} />
-        : files.data.length === 0 ? <EmptyState title={t('attachments.empty')} />
-        : (
-          <SimpleGrid cols={{ base: 2, sm: 3 }}>
-            {files.data.map((a) => (
-              <Card key={a.id} withBorder padding="xs">
-                {a.contentType.startsWith('image/') ? (
-                  <Card.Section>
-                    <a href={contentUrl(a)} target="_blank" rel="noreferrer">
-                      <Image src={contentUrl(a)} alt={a.fileName} h={110} fit="cover" loading="lazy" />
-                    </a>
-                  </Card.Section>
-                ) : (
-                  <Card.Section h={110} bg="gray.1" style={{ display: 'grid', placeItems: 'center' }}>
-                    <Text fw={700} c="dimmed">{a.fileName.split('.').pop()?.toUpperCase() ?? 'FILE'}</Text>
-                  </Card.Section>
-                )}
-                <Text size="sm" truncate mt={6} title={a.fileName}>{a.fileName}</Text>
-                <Text size="xs" c="dimmed">{formatBytes(a.size)} · {t(`documentKind.${a.documentKind}`, { defaultValue: a.documentKind })} · {formatDateTime(a.createdAt)}</Text>
-                <Anchor href={contentUrl(a)} download={a.fileName} size="xs" aria-label={`${t('attachments.download')} ${a.fileName}`}>
-                  {t('attachments.download')}
-                </Anchor>
-              </Card>
-            ))}
-          </SimpleGrid>
-        )}
-      <FileUploader appealId={appealId} onUploaded={() => void queryClient.invalidateQueries({ queryKey: attachmentsQuery(appealId).queryKey })} />
+      {files.isPending ? (
+        <SimpleGrid cols={{ base: 2, sm: 3 }}>
+          <Skeleton height={140} />
+          <Skeleton height={140} />
+        </SimpleGrid>
+      ) : files.isError ? (
+        <ErrorState error={files.error} onRetry={() => void files.refetch()} />
+      ) : files.data.length === 0 ? (
+        <EmptyState title={t('attachments.empty')} />
+      ) : (
+        <SimpleGrid cols={{ base: 2, sm: 3 }}>
+          {files.data.map((a) => (
+            <Card key={a.id} withBorder padding="xs">
+              {a.contentType.startsWith('image/') ? (
+                <Card.Section>
+                  <a href={contentUrl(a)} target="_blank" rel="noreferrer">
+                    <Image src={contentUrl(a)} alt={a.fileName} h={110} fit="cover" loading="lazy" />
+                  </a>
+                </Card.Section>
+              ) : (
+                <Card.Section h={110} bg="gray.1" style={{ display: 'grid', placeItems: 'center' }}>
+                  <Text fw={700} c="dimmed">
+                    {a.fileName.split('.').pop()?.toUpperCase() ?? 'FILE'}
+                  </Text>
+                </Card.Section>
+              )}
+              <Text size="sm" truncate mt={6} title={a.fileName}>
+                {a.fileName}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {formatBytes(a.size)} · {t(`documentKind.${a.documentKind}`, { defaultValue: a.documentKind })} ·{' '}
+                {formatDateTime(a.createdAt)}
+              </Text>
+              <Anchor
+                href={contentUrl(a)}
+                download={a.fileName}
+                size="xs"
+                aria-label={`${t('attachments.download')} ${a.fileName}`}
+              >
+                {t('attachments.download')}
+              </Anchor>
+            </Card>
+          ))}
+        </SimpleGrid>
+      )}
+      <FileUploader
+        appealId={appealId}
+        onUploaded={() => void queryClient.invalidateQueries({ queryKey: attachmentsQuery(appealId).queryKey })}
+      />
     </Stack>
   );
 }

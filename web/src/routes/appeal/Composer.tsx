@@ -14,24 +14,49 @@ export function Composer({ appealId, canReply }: { appealId: string; canReply: b
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!body.trim()) return;
+    if (!body.trim()) {
+      return;
+    }
     addMessage.mutate({ direction: mode, body }, { onSuccess: () => setBody('') });
   };
 
   return (
     <Paper withBorder p="sm" component="form" onSubmit={submit} bg={mode === 'note' ? 'yellow.0' : undefined}>
       {canReply && (
-        <SegmentedControl size="xs" mb="xs" value={mode} onChange={(v) => setMode(v as Mode)} aria-label={t('composer.mode')}
-          data={[{ value: 'outbound', label: t('composer.reply') }, { value: 'note', label: t('composer.note') }]} />
+        <SegmentedControl
+          size="xs"
+          mb="xs"
+          value={mode}
+          onChange={(v) => setMode(v as Mode)}
+          aria-label={t('composer.mode')}
+          data={[
+            { value: 'outbound', label: t('composer.reply') },
+            { value: 'note', label: t('composer.note') },
+          ]}
+        />
       )}
       <Textarea
         label={mode === 'note' ? t('composer.noteLabel') : t('composer.replyLabel')}
         placeholder={mode === 'note' ? t('composer.notePlaceholder') : t('composer.replyPlaceholder')}
-        autosize minRows={3} maxRows={12} value={body} onChange={(e) => setBody(e.currentTarget.value)}
-        onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit(e); }}
+        autosize
+        minRows={3}
+        maxRows={12}
+        value={body}
+        onChange={(e) => setBody(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            submit(e);
+          }
+        }}
       />
       <Group justify="flex-end" mt="xs">
-        <Button type="submit" size="sm" loading={addMessage.isPending} disabled={!body.trim()} color={mode === 'note' ? 'yellow.7' : undefined}>
+        <Button
+          type="submit"
+          size="sm"
+          loading={addMessage.isPending}
+          disabled={!body.trim()}
+          color={mode === 'note' ? 'yellow.7' : undefined}
+        >
           {mode === 'note' ? t('composer.addNote') : t('composer.send')}
         </Button>
       </Group>

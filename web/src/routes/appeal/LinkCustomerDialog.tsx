@@ -17,14 +17,19 @@ export function LinkCustomerButton({ appealId, currentId }: { appealId: string; 
   const queryClient = useQueryClient();
 
   const link = () => {
-    if (!picked) return;
-    update.mutate({ customerId: picked.id }, {
-      onSuccess: () => {
-        void queryClient.invalidateQueries({ queryKey: keys.customers });
-        setOpened(false);
-        setPicked(null);
+    if (!picked) {
+      return;
+    }
+    update.mutate(
+      { customerId: picked.id },
+      {
+        onSuccess: () => {
+          void queryClient.invalidateQueries({ queryKey: keys.customers });
+          setOpened(false);
+          setPicked(null);
+        },
       },
-    });
+    );
   };
 
   return (
@@ -34,10 +39,19 @@ export function LinkCustomerButton({ appealId, currentId }: { appealId: string; 
       </Button>
       <Modal opened={opened} onClose={() => setOpened(false)} title={t('customers.linkTitle')}>
         <Stack gap="md">
-          <CustomerPicker label={t('customers.linkPick')} exclude={currentId ?? undefined} value={picked} onChange={setPicked} />
+          <CustomerPicker
+            label={t('customers.linkPick')}
+            exclude={currentId ?? undefined}
+            value={picked}
+            onChange={setPicked}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpened(false)}>{t('common.cancel')}</Button>
-            <Button disabled={!picked} loading={update.isPending} onClick={link}>{t('customers.linkConfirm')}</Button>
+            <Button variant="default" onClick={() => setOpened(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button disabled={!picked} loading={update.isPending} onClick={link}>
+              {t('customers.linkConfirm')}
+            </Button>
           </Group>
         </Stack>
       </Modal>

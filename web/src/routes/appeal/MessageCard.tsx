@@ -12,7 +12,14 @@ const LOOK = {
   note: { bg: 'var(--mantine-color-yellow-0)', border: 'var(--mantine-color-yellow-4)', ml: '6%', mr: '6%' },
 } as const;
 
-const DELIVERY_COLOR: Record<string, string> = { sent: 'green', delivered: 'green', queued: 'gray', pending: 'gray', failed: 'red', bounced: 'red' };
+const DELIVERY_COLOR: Record<string, string> = {
+  sent: 'green',
+  delivered: 'green',
+  queued: 'gray',
+  pending: 'gray',
+  failed: 'red',
+  bounced: 'red',
+};
 
 export function MessageCard({ message: m }: { message: Message }) {
   const { t } = useTranslation();
@@ -23,15 +30,33 @@ export function MessageCard({ message: m }: { message: Message }) {
   const author = m.direction === 'inbound' ? t('thread.customer') : dir.userName(m.authorId);
 
   return (
-    <Paper p="sm" radius="md" ml={look.ml} mr={look.mr} bg={look.bg} style={{ border: `1px solid ${look.border}` }}
-      data-direction={m.direction} aria-label={t(`thread.direction.${m.direction}`)}>
+    <Paper
+      p="sm"
+      radius="md"
+      ml={look.ml}
+      mr={look.mr}
+      bg={look.bg}
+      style={{ border: `1px solid ${look.border}` }}
+      data-direction={m.direction}
+      aria-label={t(`thread.direction.${m.direction}`)}
+    >
       <Group justify="space-between" gap="xs" mb={4} wrap="nowrap">
         <Group gap={6} wrap="nowrap">
-          <Text size="sm" fw={600}>{author}</Text>
-          <Badge size="xs" variant="light" color={m.direction === 'note' ? 'yellow' : m.direction === 'outbound' ? 'blue' : 'gray'}>
+          <Text size="sm" fw={600}>
+            {author}
+          </Text>
+          <Badge
+            size="xs"
+            variant="light"
+            color={m.direction === 'note' ? 'yellow' : m.direction === 'outbound' ? 'blue' : 'gray'}
+          >
             {t(`thread.direction.${m.direction}`)}
           </Badge>
-          {m.channel && m.direction !== 'note' && <Text size="xs" c="dimmed">{t(`channel.${m.channel}`, { defaultValue: m.channel })}</Text>}
+          {m.channel && m.direction !== 'note' && (
+            <Text size="xs" c="dimmed">
+              {t(`channel.${m.channel}`, { defaultValue: m.channel })}
+            </Text>
+          )}
         </Group>
         <Group gap={6} wrap="nowrap">
           {m.delivery?.status && (
@@ -39,21 +64,40 @@ export function MessageCard({ message: m }: { message: Message }) {
               {t(`delivery.${m.delivery.status}`, { defaultValue: m.delivery.status })}
             </Badge>
           )}
-          <Text size="xs" c="dimmed">{formatDateTime(m.createdAt)}</Text>
+          <Text size="xs" c="dimmed">
+            {formatDateTime(m.createdAt)}
+          </Text>
         </Group>
       </Group>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{m.body}</Text>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        {m.body}
+      </Text>
       {m.mail?.signature && (
         <>
-          <Button variant="subtle" size="compact-xs" onClick={signature.toggle} aria-expanded={signatureOpen}>{t('thread.signature')}</Button>
-          <Collapse expanded={signatureOpen}><Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>{m.mail.signature}</Text></Collapse>
+          <Button variant="subtle" size="compact-xs" onClick={signature.toggle} aria-expanded={signatureOpen}>
+            {t('thread.signature')}
+          </Button>
+          <Collapse expanded={signatureOpen}>
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+              {m.mail.signature}
+            </Text>
+          </Collapse>
         </>
       )}
       {m.mail?.quoted && (
         <>
-          <Button variant="subtle" size="compact-xs" onClick={quoted.toggle} aria-expanded={quotedOpen}>{t('thread.quoted')}</Button>
+          <Button variant="subtle" size="compact-xs" onClick={quoted.toggle} aria-expanded={quotedOpen}>
+            {t('thread.quoted')}
+          </Button>
           <Collapse expanded={quotedOpen}>
-            <Text size="xs" c="dimmed" pl="sm" style={{ whiteSpace: 'pre-wrap', borderLeft: '2px solid var(--mantine-color-gray-4)' }}>{m.mail.quoted}</Text>
+            <Text
+              size="xs"
+              c="dimmed"
+              pl="sm"
+              style={{ whiteSpace: 'pre-wrap', borderLeft: '2px solid var(--mantine-color-gray-4)' }}
+            >
+              {m.mail.quoted}
+            </Text>
           </Collapse>
         </>
       )}

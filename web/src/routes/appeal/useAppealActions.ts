@@ -11,10 +11,13 @@ export function useAppealActions(appealId: string) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const onSuccess = (appeal?: Appeal) => {
-    if (appeal) queryClient.setQueryData(keys.appeal(appealId), appeal);
+    if (appeal) {
+      queryClient.setQueryData(keys.appeal(appealId), appeal);
+    }
     void queryClient.invalidateQueries({ queryKey: keys.appeals });
   };
-  const onError = (error: unknown) => notifications.show({ color: 'red', title: t('errors.title'), message: errorMessage(error, t) });
+  const onError = (error: unknown) =>
+    notifications.show({ color: 'red', title: t('errors.title'), message: errorMessage(error, t) });
 
   const update = useMutation({
     mutationFn: (patch: UpdateAppeal) => api.patch<Appeal>(`/appeals/${appealId}`, patch),
@@ -30,7 +33,8 @@ export function useAppealActions(appealId: string) {
     onError,
   });
   const addMessage = useMutation({
-    mutationFn: (m: { direction: Message['direction']; body: string }) => api.post<Message>(`/appeals/${appealId}/messages`, m),
+    mutationFn: (m: { direction: Message['direction']; body: string }) =>
+      api.post<Message>(`/appeals/${appealId}/messages`, m),
     onSuccess: () => onSuccess(),
     onError,
   });

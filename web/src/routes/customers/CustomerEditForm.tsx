@@ -49,30 +49,84 @@ export function CustomerEditForm({ customer: c, onDone }: { customer: CustomerPr
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate({
-      name: orNull(name), companyName: orNull(companyName), companyCode: orNull(companyCode), birthday: orNull(birthday),
-      phones, emails, tags, consents,
+      name: orNull(name),
+      companyName: orNull(companyName),
+      companyCode: orNull(companyCode),
+      birthday: orNull(birthday),
+      phones,
+      emails,
+      tags,
+      consents,
     });
   };
 
   return (
     <Stack component="form" gap="sm" onSubmit={submit} aria-label={t('customers.edit')} data-testid="customer-edit">
-      <TextInput label={t('customer.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
-      <TagsInput label={t('customers.phones')} description={t('customers.listHint')} value={phones} onChange={setPhones} error={errors.phones} />
-      <TagsInput label={t('customers.emails')} description={t('customers.listHint')} value={emails} onChange={setEmails} error={errors.emails} />
-      <TextInput label={t('customers.company')} value={companyName} onChange={(e) => setCompanyName(e.currentTarget.value)} error={errors.companyName} />
-      <TextInput label={t('customers.companyCode')} value={companyCode} onChange={(e) => setCompanyCode(e.currentTarget.value)} error={errors.companyCode}
-        inputMode="numeric" />
-      <TextInput label={t('customers.birthday')} type="date" value={birthday} onChange={(e) => setBirthday(e.currentTarget.value)} error={errors.birthday} />
-      <Checkbox.Group label={t('customers.consents')} error={errors.consents}
+      <TextInput
+        label={t('customer.name')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={errors.name}
+      />
+      <TagsInput
+        label={t('customers.phones')}
+        description={t('customers.listHint')}
+        value={phones}
+        onChange={setPhones}
+        error={errors.phones}
+      />
+      <TagsInput
+        label={t('customers.emails')}
+        description={t('customers.listHint')}
+        value={emails}
+        onChange={setEmails}
+        error={errors.emails}
+      />
+      <TextInput
+        label={t('customers.company')}
+        value={companyName}
+        onChange={(e) => setCompanyName(e.currentTarget.value)}
+        error={errors.companyName}
+      />
+      <TextInput
+        label={t('customers.companyCode')}
+        value={companyCode}
+        onChange={(e) => setCompanyCode(e.currentTarget.value)}
+        error={errors.companyCode}
+        inputMode="numeric"
+      />
+      <TextInput
+        label={t('customers.birthday')}
+        type="date"
+        value={birthday}
+        onChange={(e) => setBirthday(e.currentTarget.value)}
+        error={errors.birthday}
+      />
+      <Checkbox.Group
+        label={t('customers.consents')}
+        error={errors.consents}
         value={CONSENTS.filter((k) => consents[k])}
-        onChange={(on) => setConsents(Object.fromEntries(CONSENTS.map((k) => [k, on.includes(k)])))}>
-        <Group gap="sm" mt={4}>{CONSENTS.map((k) => <Checkbox key={k} value={k} label={t(`consent.${k}`)} />)}</Group>
+        onChange={(on) => setConsents(Object.fromEntries(CONSENTS.map((k) => [k, on.includes(k)])))}
+      >
+        <Group gap="sm" mt={4}>
+          {CONSENTS.map((k) => (
+            <Checkbox key={k} value={k} label={t(`consent.${k}`)} />
+          ))}
+        </Group>
       </Checkbox.Group>
       <TagsInput label={t('customers.tags')} value={tags} onChange={setTags} error={errors.tags} />
-      {save.isError && Object.keys(errors).length === 0 && <Alert color="red" role="alert">{errorMessage(save.error, t)}</Alert>}
+      {save.isError && Object.keys(errors).length === 0 && (
+        <Alert color="red" role="alert">
+          {errorMessage(save.error, t)}
+        </Alert>
+      )}
       <Group justify="flex-end">
-        <Button variant="default" onClick={onDone} disabled={save.isPending}>{t('common.cancel')}</Button>
-        <Button type="submit" loading={save.isPending}>{t('common.save')}</Button>
+        <Button variant="default" onClick={onDone} disabled={save.isPending}>
+          {t('common.cancel')}
+        </Button>
+        <Button type="submit" loading={save.isPending}>
+          {t('common.save')}
+        </Button>
       </Group>
     </Stack>
   );

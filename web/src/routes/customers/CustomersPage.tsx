@@ -20,21 +20,47 @@ export function CustomersPage() {
   const [text, setText] = useState(search.q ?? '');
   const [debounced] = useDebouncedValue(text, SEARCH_PAUSE_MS);
   useEffect(() => {
-    if ((search.q ?? '') !== debounced.trim()) void navigate({ search: debounced.trim() ? { q: debounced.trim() } : {}, replace: true });
+    if ((search.q ?? '') !== debounced.trim()) {
+      void navigate({ search: debounced.trim() ? { q: debounced.trim() } : {}, replace: true });
+    }
   }, [debounced, search.q, navigate]);
   const list = useQuery(customerListQuery(search.q ?? ''));
 
   return (
     <Stack gap="md" maw={1100}>
-      <Title order={2} size="h3">{t('customers.title')}</Title>
-      <TextInput label={t('customers.search')} placeholder={t('customers.searchPlaceholder')} type="search" value={text}
-        onChange={(e) => setText(e.currentTarget.value)} maw={480} data-testid="customers-search" />
-      <QueryStates query={list} rows={6} isEmpty={(data) => data.items.length === 0}
-        empty={<EmptyState title={search.q ? t('customers.noneFound') : t('customers.none')} hint={search.q ? t('customers.noneFoundHint') : t('customers.noneHint')} />}>
+      <Title order={2} size="h3">
+        {t('customers.title')}
+      </Title>
+      <TextInput
+        label={t('customers.search')}
+        placeholder={t('customers.searchPlaceholder')}
+        type="search"
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        maw={480}
+        data-testid="customers-search"
+      />
+      <QueryStates
+        query={list}
+        rows={6}
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <EmptyState
+            title={search.q ? t('customers.noneFound') : t('customers.none')}
+            hint={search.q ? t('customers.noneFoundHint') : t('customers.noneHint')}
+          />
+        }
+      >
         {(data) => (
           <Paper withBorder>
             <Table.ScrollContainer minWidth={640}>
-              <Table highlightOnHover verticalSpacing={6} fz="sm" aria-label={t('customers.title')} data-testid="customers-table">
+              <Table
+                highlightOnHover
+                verticalSpacing={6}
+                fz="sm"
+                aria-label={t('customers.title')}
+                data-testid="customers-table"
+              >
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('customer.name')}</Table.Th>
@@ -53,7 +79,11 @@ export function CustomersPage() {
                         </Anchor>
                       </Table.Td>
                       <Table.Td>{c.phones.map((p) => p.value).join(', ') || '—'}</Table.Td>
-                      <Table.Td><Text size="sm" truncate maw={240}>{c.emails.map((e) => e.value).join(', ') || '—'}</Text></Table.Td>
+                      <Table.Td>
+                        <Text size="sm" truncate maw={240}>
+                          {c.emails.map((e) => e.value).join(', ') || '—'}
+                        </Text>
+                      </Table.Td>
                       <Table.Td visibleFrom="md">{c.companyName ?? '—'}</Table.Td>
                       <Table.Td visibleFrom="md">{formatDateTime(c.createdAt)}</Table.Td>
                     </Table.Tr>
@@ -65,7 +95,11 @@ export function CustomersPage() {
         )}
       </QueryStates>
       {list.data?.nextCursor && (
-        <Group><Text size="sm" c="dimmed">{t('customers.more')}</Text></Group>
+        <Group>
+          <Text size="sm" c="dimmed">
+            {t('customers.more')}
+          </Text>
+        </Group>
       )}
     </Stack>
   );

@@ -11,7 +11,8 @@ import type { Customer } from '../../api/types.ts';
 import { CustomerPicker } from '../../components/CustomerPicker.tsx';
 import { errorMessage } from '../../components/states.tsx';
 
-const show = (v: unknown) => (Array.isArray(v) ? v.join(', ') : typeof v === 'boolean' ? (v ? '✓' : '✗') : String(v ?? '—'));
+const show = (v: unknown) =>
+  Array.isArray(v) ? v.join(', ') : typeof v === 'boolean' ? (v ? '✓' : '✗') : String(v ?? '—');
 
 function Preview({ p, mergedName, survivorName }: { p: MergePreview; mergedName: string; survivorName: string }) {
   const { t } = useTranslation();
@@ -20,16 +21,31 @@ function Preview({ p, mergedName, survivorName }: { p: MergePreview; mergedName:
     <Stack gap="sm" data-testid="merge-preview">
       <Text size="sm">{t('customers.previewIntro', { merged: mergedName, survivor: survivorName })}</Text>
       <Stack gap={4}>
-        <Text fw={600} size="sm">{t('customers.previewAppeals', { count: p.appeals.total })}</Text>
-        {kinds.length > 0 && <Group gap={4}>{kinds.map(([k, n]) => <Badge key={k} variant="light" tt="none">{t(`kind.${k}`)}: {n}</Badge>)}</Group>}
+        <Text fw={600} size="sm">
+          {t('customers.previewAppeals', { count: p.appeals.total })}
+        </Text>
+        {kinds.length > 0 && (
+          <Group gap={4}>
+            {kinds.map(([k, n]) => (
+              <Badge key={k} variant="light" tt="none">
+                {t(`kind.${k}`)}: {n}
+              </Badge>
+            ))}
+          </Group>
+        )}
       </Stack>
       {p.identities.length > 0 && (
         <Stack gap={4}>
-          <Text fw={600} size="sm">{t('customers.previewContacts')}</Text>
+          <Text fw={600} size="sm">
+            {t('customers.previewContacts')}
+          </Text>
           <List size="sm" spacing={2}>
             {p.identities.map((i) => (
               <List.Item key={`${i.kind}:${i.value}`}>
-                {i.value} — <Text span c={i.outcome === 'moves' ? 'green.8' : 'dimmed'} size="sm">{t(`customers.outcome.${i.outcome}`)}</Text>
+                {i.value} —{' '}
+                <Text span c={i.outcome === 'moves' ? 'green.8' : 'dimmed'} size="sm">
+                  {t(`customers.outcome.${i.outcome}`)}
+                </Text>
               </List.Item>
             ))}
           </List>
@@ -37,18 +53,38 @@ function Preview({ p, mergedName, survivorName }: { p: MergePreview; mergedName:
       )}
       {p.fills.length > 0 && (
         <Stack gap={4}>
-          <Text fw={600} size="sm">{t('customers.previewFills')}</Text>
-          <List size="sm" spacing={2}>{p.fills.map((f) => <List.Item key={f.field}>{t(`customers.field.${f.field}`, { defaultValue: f.field })}: {show(f.value)}</List.Item>)}</List>
+          <Text fw={600} size="sm">
+            {t('customers.previewFills')}
+          </Text>
+          <List size="sm" spacing={2}>
+            {p.fills.map((f) => (
+              <List.Item key={f.field}>
+                {t(`customers.field.${f.field}`, { defaultValue: f.field })}: {show(f.value)}
+              </List.Item>
+            ))}
+          </List>
         </Stack>
       )}
       {p.conflicts.length > 0 && (
         <Stack gap={4}>
-          <Text fw={600} size="sm">{t('customers.previewConflicts')}</Text>
+          <Text fw={600} size="sm">
+            {t('customers.previewConflicts')}
+          </Text>
           <Table fz="sm" withTableBorder>
-            <Table.Thead><Table.Tr><Table.Th>{t('customers.fieldName')}</Table.Th><Table.Th>{t('customers.kept')}</Table.Th><Table.Th>{t('customers.dropped')}</Table.Th></Table.Tr></Table.Thead>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('customers.fieldName')}</Table.Th>
+                <Table.Th>{t('customers.kept')}</Table.Th>
+                <Table.Th>{t('customers.dropped')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
             <Table.Tbody>
               {p.conflicts.map((c) => (
-                <Table.Tr key={c.field}><Table.Td>{t(`customers.field.${c.field}`, { defaultValue: c.field })}</Table.Td><Table.Td>{show(c.kept)}</Table.Td><Table.Td c="dimmed">{show(c.dropped)}</Table.Td></Table.Tr>
+                <Table.Tr key={c.field}>
+                  <Table.Td>{t(`customers.field.${c.field}`, { defaultValue: c.field })}</Table.Td>
+                  <Table.Td>{show(c.kept)}</Table.Td>
+                  <Table.Td c="dimmed">{show(c.dropped)}</Table.Td>
+                </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
@@ -70,7 +106,10 @@ export function MergeDialog({ customer, onClose }: { customer: Customer; onClose
     mutationFn: () => mergeCustomer(merged!.id, survivor!.id),
     onSuccess: (result) => {
       // The preview of a merge that happened would now answer 409: it is not asked again.
-      void queryClient.invalidateQueries({ queryKey: keys.customers, predicate: (q) => !q.queryKey.includes('merge-preview') });
+      void queryClient.invalidateQueries({
+        queryKey: keys.customers,
+        predicate: (q) => !q.queryKey.includes('merge-preview'),
+      });
       void queryClient.invalidateQueries({ queryKey: keys.appeals });
       onClose();
       void navigate({ to: '/customers/$customerId', params: { customerId: result.customer.id } });
@@ -95,15 +134,29 @@ export function MergeDialog({ customer, onClose }: { customer: Customer; onClose
             </Stack>
           </Radio.Group>
         )}
-        {merged && survivor && (
-          preview.isPending ? <Skeleton height={120} />
-            : preview.isError ? <Alert color="red" role="alert">{errorMessage(preview.error, t)}</Alert>
-            : <Preview p={preview.data} mergedName={named(merged)} survivorName={named(survivor)} />
+        {merged &&
+          survivor &&
+          (preview.isPending ? (
+            <Skeleton height={120} />
+          ) : preview.isError ? (
+            <Alert color="red" role="alert">
+              {errorMessage(preview.error, t)}
+            </Alert>
+          ) : (
+            <Preview p={preview.data} mergedName={named(merged)} survivorName={named(survivor)} />
+          ))}
+        {merge.isError && (
+          <Alert color="red" role="alert">
+            {errorMessage(merge.error, t)}
+          </Alert>
         )}
-        {merge.isError && <Alert color="red" role="alert">{errorMessage(merge.error, t)}</Alert>}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button color="orange" disabled={!preview.data} loading={merge.isPending} onClick={() => merge.mutate()}>{t('customers.mergeConfirm')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button color="orange" disabled={!preview.data} loading={merge.isPending} onClick={() => merge.mutate()}>
+            {t('customers.mergeConfirm')}
+          </Button>
         </Group>
       </Stack>
     </Modal>

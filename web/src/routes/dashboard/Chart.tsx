@@ -13,8 +13,16 @@ export interface ChartClick {
 
 type Option = Record<string, unknown>;
 
-export function Chart({ option, height = 260, onClick, onReady }: {
-  option: Option; height?: number; onClick?: (e: ChartClick) => void; onReady?: (chart: EChartsType | null) => void;
+export function Chart({
+  option,
+  height = 260,
+  onClick,
+  onReady,
+}: {
+  option: Option;
+  height?: number;
+  onClick?: (e: ChartClick) => void;
+  onReady?: (chart: EChartsType | null) => void;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
@@ -26,7 +34,9 @@ export function Chart({ option, height = 260, onClick, onReady }: {
     let disposed = false;
     let observer: ResizeObserver | undefined;
     void import('./echarts.ts').then(({ echarts }) => {
-      if (disposed || !box.current) return;
+      if (disposed || !box.current) {
+        return;
+      }
       const instance = echarts.init(box.current);
       instance.on('click', (e) => click.current?.(e as unknown as ChartClick));
       chart.current = instance;
@@ -46,7 +56,9 @@ export function Chart({ option, height = 260, onClick, onReady }: {
   }, []);
 
   useEffect(() => {
-    if (loaded) chart.current?.setOption(option, { notMerge: true });
+    if (loaded) {
+      chart.current?.setOption(option, { notMerge: true });
+    }
   }, [option, loaded]);
 
   return (

@@ -14,25 +14,52 @@ function download(href: string, fileName: string) {
   a.remove();
 }
 
-export function ChartCard({ block, title, exportQuery, chart, children }: {
-  block: BlockName; title: string; exportQuery: string; chart?: EChartsType | null; children: ReactNode;
+export function ChartCard({
+  block,
+  title,
+  exportQuery,
+  chart,
+  children,
+}: {
+  block: BlockName;
+  title: string;
+  exportQuery: string;
+  chart?: EChartsType | null;
+  children: ReactNode;
 }) {
   const { t, i18n } = useTranslation('dashboard');
-  const file = (format: 'csv' | 'xlsx') => `/api/v1/analytics/blocks/${block}/export?${exportQuery}&format=${format}&locale=${i18n.language}`;
+  const file = (format: 'csv' | 'xlsx') =>
+    `/api/v1/analytics/blocks/${block}/export?${exportQuery}&format=${format}&locale=${i18n.language}`;
   return (
     <Paper withBorder p="sm" data-block={block}>
       <Stack gap="xs">
         <Group justify="space-between" wrap="nowrap">
-          <Title order={3} size="h5">{title}</Title>
+          <Title order={3} size="h5">
+            {title}
+          </Title>
           <Group gap={4} wrap="nowrap">
             {chart !== undefined && (
-              <Button size="compact-xs" variant="subtle" disabled={!chart}
-                onClick={() => chart && download(chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }), `otklik-${block}.png`)}>
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                disabled={!chart}
+                onClick={() =>
+                  chart &&
+                  download(
+                    chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }),
+                    `otklik-${block}.png`,
+                  )
+                }
+              >
                 {t('png')}
               </Button>
             )}
-            <Button size="compact-xs" variant="subtle" component="a" href={file('csv')} download>{t('csv')}</Button>
-            <Button size="compact-xs" variant="subtle" component="a" href={file('xlsx')} download>{t('xlsx')}</Button>
+            <Button size="compact-xs" variant="subtle" component="a" href={file('csv')} download>
+              {t('csv')}
+            </Button>
+            <Button size="compact-xs" variant="subtle" component="a" href={file('xlsx')} download>
+              {t('xlsx')}
+            </Button>
           </Group>
         </Group>
         {children}
@@ -42,10 +69,20 @@ export function ChartCard({ block, title, exportQuery, chart, children }: {
 }
 
 /** A small line of a series, drawn as SVG: cheap enough for one per table row. */
-export function Sparkline({ values, width = 120, height = 24 }: { values: readonly number[]; width?: number; height?: number }) {
+export function Sparkline({
+  values,
+  width = 120,
+  height = 24,
+}: {
+  values: readonly number[];
+  width?: number;
+  height?: number;
+}) {
   const max = Math.max(1, ...values);
   const step = values.length > 1 ? width / (values.length - 1) : 0;
-  const points = values.map((v, i) => `${(i * step).toFixed(1)},${(height - 1 - ((height - 2) * v) / max).toFixed(1)}`).join(' ');
+  const points = values
+    .map((v, i) => `${(i * step).toFixed(1)},${(height - 1 - ((height - 2) * v) / max).toFixed(1)}`)
+    .join(' ');
   return (
     <svg width={width} height={height} role="img" aria-hidden="true">
       <polyline points={points} fill="none" stroke="var(--mantine-color-blue-6)" strokeWidth={1.5} />

@@ -6,8 +6,16 @@ export function LanguageSwitchLocal() {
   const { t, i18n } = useTranslation();
   return (
     <Group justify="center">
-      <SegmentedControl size="xs" value={i18n.language} onChange={(v) => void i18n.changeLanguage(v)} aria-label={t('nav.language')}
-        data={[{ value: 'ru', label: 'Русский' }, { value: 'en', label: 'English' }]} />
+      <SegmentedControl
+        size="xs"
+        value={i18n.language}
+        onChange={(v) => void i18n.changeLanguage(v)}
+        aria-label={t('nav.language')}
+        data={[
+          { value: 'ru', label: 'Русский' },
+          { value: 'en', label: 'English' },
+        ]}
+      />
     </Group>
   );
 }

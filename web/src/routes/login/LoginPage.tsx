@@ -33,9 +33,17 @@ export function LoginPage() {
       const target = next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
       await navigate({ href: target });
     } catch (err) {
-      setError(err instanceof ApiError
-        ? err.status === 401 ? t('login.wrong') : err.status === 429 ? t('login.tooMany') : err.code === 'network' ? t('errors.network') : err.message
-        : String(err));
+      setError(
+        err instanceof ApiError
+          ? err.status === 401
+            ? t('login.wrong')
+            : err.status === 429
+              ? t('login.tooMany')
+              : err.code === 'network'
+                ? t('errors.network')
+                : err.message
+          : String(err),
+      );
     } finally {
       setBusy(false);
     }
@@ -43,15 +51,44 @@ export function LoginPage() {
 
   return (
     <Center mih="100vh" bg="gray.0" p="md">
-      <Paper withBorder shadow="sm" p="xl" radius="md" w={380} component="form" onSubmit={submit} aria-labelledby="login-title">
+      <Paper
+        withBorder
+        shadow="sm"
+        p="xl"
+        radius="md"
+        w={380}
+        component="form"
+        onSubmit={submit}
+        aria-labelledby="login-title"
+      >
         <Stack>
-          <Title order={1} size="h3" id="login-title">{t('login.title')}</Title>
-          {error && <Alert color="red" role="alert" data-testid="login-error">{error}</Alert>}
-          <TextInput label={t('login.email')} type="email" autoComplete="username" required value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)} autoFocus />
-          <PasswordInput label={t('login.password')} autoComplete="current-password" required value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)} />
-          <Button type="submit" loading={busy}>{t('login.submit')}</Button>
+          <Title order={1} size="h3" id="login-title">
+            {t('login.title')}
+          </Title>
+          {error && (
+            <Alert color="red" role="alert" data-testid="login-error">
+              {error}
+            </Alert>
+          )}
+          <TextInput
+            label={t('login.email')}
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            autoFocus
+          />
+          <PasswordInput
+            label={t('login.password')}
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+          />
+          <Button type="submit" loading={busy}>
+            {t('login.submit')}
+          </Button>
           <LanguageSwitchLocal />
         </Stack>
       </Paper>

@@ -11,9 +11,13 @@ const SEARCH_PAUSE_MS = 350;
 export function QueueFilters({ search, onChange }: { search: QueueSearch; onChange: (next: QueueSearch) => void }) {
   const { t } = useTranslation();
   const [text, setText] = useState(search.q ?? '');
-  const commitText = useDebouncedCallback((q: string) => onChange({ ...search, q: q.trim() || undefined }), SEARCH_PAUSE_MS);
+  const commitText = useDebouncedCallback(
+    (q: string) => onChange({ ...search, q: q.trim() || undefined }),
+    SEARCH_PAUSE_MS,
+  );
   const set = (patch: Partial<QueueSearch>) => onChange({ ...search, ...patch });
-  const options = (prefix: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
+  const options = (prefix: string, values: readonly string[]) =>
+    values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
 
   return (
     <Group gap="xs" align="flex-end" wrap="wrap">
@@ -29,16 +33,50 @@ export function QueueFilters({ search, onChange }: { search: QueueSearch; onChan
         w={{ base: '100%', sm: 260 }}
         data-testid="queue-search"
       />
-      <MultiSelect label={t('appeal.status')} placeholder={t('queues.any')} data={options('status', STATUSES)} value={search.status ?? []}
-        onChange={(v) => set({ status: v.length ? v : undefined })} w={220} clearable />
-      <Select label={t('appeal.kind')} placeholder={t('queues.any')} data={options('kind', APPEAL_KINDS)} value={search.kind ?? null}
-        onChange={(v) => set({ kind: v ?? undefined })} w={150} clearable />
-      <Select label={t('appeal.channel')} placeholder={t('queues.any')} data={options('channel', CHANNELS)} value={search.channel ?? null}
-        onChange={(v) => set({ channel: v ?? undefined })} w={170} clearable />
-      <Select label={t('appeal.priority')} placeholder={t('queues.any')} data={options('priority', PRIORITIES)} value={search.priority ?? null}
-        onChange={(v) => set({ priority: v ?? undefined })} w={140} clearable />
-      <Select label={t('queues.sort')} data={SORTS.map((v) => ({ value: v, label: t(`queues.sortOption.${v}`) }))} value={search.sort ?? '-createdAt'}
-        onChange={(v) => set({ sort: (v ?? undefined) as Sort | undefined })} w={190} allowDeselect={false} />
+      <MultiSelect
+        label={t('appeal.status')}
+        placeholder={t('queues.any')}
+        data={options('status', STATUSES)}
+        value={search.status ?? []}
+        onChange={(v) => set({ status: v.length ? v : undefined })}
+        w={220}
+        clearable
+      />
+      <Select
+        label={t('appeal.kind')}
+        placeholder={t('queues.any')}
+        data={options('kind', APPEAL_KINDS)}
+        value={search.kind ?? null}
+        onChange={(v) => set({ kind: v ?? undefined })}
+        w={150}
+        clearable
+      />
+      <Select
+        label={t('appeal.channel')}
+        placeholder={t('queues.any')}
+        data={options('channel', CHANNELS)}
+        value={search.channel ?? null}
+        onChange={(v) => set({ channel: v ?? undefined })}
+        w={170}
+        clearable
+      />
+      <Select
+        label={t('appeal.priority')}
+        placeholder={t('queues.any')}
+        data={options('priority', PRIORITIES)}
+        value={search.priority ?? null}
+        onChange={(v) => set({ priority: v ?? undefined })}
+        w={140}
+        clearable
+      />
+      <Select
+        label={t('queues.sort')}
+        data={SORTS.map((v) => ({ value: v, label: t(`queues.sortOption.${v}`) }))}
+        value={search.sort ?? '-createdAt'}
+        onChange={(v) => set({ sort: (v ?? undefined) as Sort | undefined })}
+        w={190}
+        allowDeselect={false}
+      />
     </Group>
   );
 }

@@ -14,8 +14,16 @@ type SortKey = 'number' | 'createdAt' | 'dueAt';
 
 const KIND_COLOR = { incident: 'red', thanks: 'green', question: 'blue', wish: 'violet', review: 'gray' } as const;
 
-export function QueueTable({ appeals, sort, onSort, refreshing }: {
-  appeals: AppealListItem[]; sort: Sort; onSort: (sort: Sort) => void; refreshing: boolean;
+export function QueueTable({
+  appeals,
+  sort,
+  onSort,
+  refreshing,
+}: {
+  appeals: AppealListItem[];
+  sort: Sort;
+  onSort: (sort: Sort) => void;
+  refreshing: boolean;
 }) {
   const { t } = useTranslation();
   const dir = useDirectory();
@@ -29,11 +37,23 @@ export function QueueTable({ appeals, sort, onSort, refreshing }: {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement;
-      if (target.closest('input, textarea, select, [contenteditable="true"], [role="listbox"]') || e.altKey || e.ctrlKey || e.metaKey) return;
-      if (e.key === 'j' || e.key === 'ArrowDown') setCursor((c) => Math.min(c + 1, appeals.length - 1));
-      else if (e.key === 'k' || e.key === 'ArrowUp') setCursor((c) => Math.max(c - 1, 0));
-      else if (e.key === 'Enter' && appeals[cursor] && !target.closest('button, a')) open(appeals[cursor]);
-      else return;
+      if (
+        target.closest('input, textarea, select, [contenteditable="true"], [role="listbox"]') ||
+        e.altKey ||
+        e.ctrlKey ||
+        e.metaKey
+      ) {
+        return;
+      }
+      if (e.key === 'j' || e.key === 'ArrowDown') {
+        setCursor((c) => Math.min(c + 1, appeals.length - 1));
+      } else if (e.key === 'k' || e.key === 'ArrowUp') {
+        setCursor((c) => Math.max(c - 1, 0));
+      } else if (e.key === 'Enter' && appeals[cursor] && !target.closest('button, a')) {
+        open(appeals[cursor]);
+      } else {
+        return;
+      }
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
@@ -45,13 +65,19 @@ export function QueueTable({ appeals, sort, onSort, refreshing }: {
   }, [cursor]);
 
   const header = (key: SortKey | null, label: string, visibleFrom?: 'md') => {
-    if (!key) return <Table.Th visibleFrom={visibleFrom}>{label}</Table.Th>;
+    if (!key) {
+      return <Table.Th visibleFrom={visibleFrom}>{label}</Table.Th>;
+    }
     const active = sort === key || sort === `-${key}`;
     const descending = sort === `-${key}`;
     return (
       <Table.Th aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}>
-        <UnstyledButton fw={700} fz="sm" onClick={() => onSort((active && descending ? key : `-${key}`) as Sort)}
-          aria-label={t('queues.sortBy', { column: label })}>
+        <UnstyledButton
+          fw={700}
+          fz="sm"
+          onClick={() => onSort((active && descending ? key : `-${key}`) as Sort)}
+          aria-label={t('queues.sortBy', { column: label })}
+        >
           {label} {active ? (descending ? '↓' : '↑') : ''}
         </UnstyledButton>
       </Table.Th>
@@ -61,7 +87,14 @@ export function QueueTable({ appeals, sort, onSort, refreshing }: {
   return (
     <Paper withBorder style={{ opacity: refreshing ? 0.85 : 1 }}>
       <Table.ScrollContainer minWidth={720}>
-        <Table highlightOnHover verticalSpacing={6} horizontalSpacing="xs" fz="sm" aria-label={t('queues.table')} data-testid="queue-table">
+        <Table
+          highlightOnHover
+          verticalSpacing={6}
+          horizontalSpacing="xs"
+          fz="sm"
+          aria-label={t('queues.table')}
+          data-testid="queue-table"
+        >
           <Table.Thead>
             <Table.Tr>
               {header('number', '№')}
@@ -78,31 +111,70 @@ export function QueueTable({ appeals, sort, onSort, refreshing }: {
             {appeals.map((a, i) => (
               <Table.Tr
                 key={a.id}
-                ref={(el) => { rows.current[i] = el; }}
-                onClick={() => { setCursor(i); open(a); }}
+                ref={(el) => {
+                  rows.current[i] = el;
+                }}
+                onClick={() => {
+                  setCursor(i);
+                  open(a);
+                }}
                 style={{ cursor: 'pointer' }}
                 bg={i === cursor ? 'blue.0' : undefined}
                 aria-selected={i === cursor}
                 data-appeal-number={a.number}
               >
-                <Table.Td><Text fw={600} size="sm">{a.number}</Text></Table.Td>
                 <Table.Td>
-                  <Badge variant="dot" tt="none" fw={500} style={WHOLE} color={KIND_COLOR[a.kind]}>{t(`kind.${a.kind}`)}</Badge>
-                  <Text size="xs" c="dimmed" mt={2}>{t(`channel.${a.channel}`)}</Text>
+                  <Text fw={600} size="sm">
+                    {a.number}
+                  </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" truncate maw={{ base: 180, lg: 230, xl: 320 }} title={a.subject}>{a.subject}</Text>
-                  <Text size="xs" c="dimmed">{formatDateTime(a.createdAt)}</Text>
+                  <Badge variant="dot" tt="none" fw={500} style={WHOLE} color={KIND_COLOR[a.kind]}>
+                    {t(`kind.${a.kind}`)}
+                  </Badge>
+                  <Text size="xs" c="dimmed" mt={2}>
+                    {t(`channel.${a.channel}`)}
+                  </Text>
                 </Table.Td>
                 <Table.Td>
-                  {a.customerName
-                    ? <Text size="sm" truncate maw={{ base: 130, lg: 150 }} title={a.customerName}>{a.customerName}</Text>
-                    : <Text span c="dimmed" size="sm">{a.customerId && namesVisible ? t('customer.unnamed') : '—'}</Text>}
+                  <Text size="sm" truncate maw={{ base: 180, lg: 230, xl: 320 }} title={a.subject}>
+                    {a.subject}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {formatDateTime(a.createdAt)}
+                  </Text>
                 </Table.Td>
-                <Table.Td visibleFrom="md"><Text size="sm" maw={140}>{dir.unitName(a.unitId)}</Text></Table.Td>
-                <Table.Td><StatusBadge status={a.status} /></Table.Td>
-                <Table.Td>{a.ownerId ? <Text size="sm">{dir.userName(a.ownerId)}</Text> : <Text span c="dimmed" size="sm">{t('appeal.unassigned')}</Text>}</Table.Td>
-                <Table.Td><DueBadge sla={a.sla} /></Table.Td>
+                <Table.Td>
+                  {a.customerName ? (
+                    <Text size="sm" truncate maw={{ base: 130, lg: 150 }} title={a.customerName}>
+                      {a.customerName}
+                    </Text>
+                  ) : (
+                    <Text span c="dimmed" size="sm">
+                      {a.customerId && namesVisible ? t('customer.unnamed') : '—'}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td visibleFrom="md">
+                  <Text size="sm" maw={140}>
+                    {dir.unitName(a.unitId)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadge status={a.status} />
+                </Table.Td>
+                <Table.Td>
+                  {a.ownerId ? (
+                    <Text size="sm">{dir.userName(a.ownerId)}</Text>
+                  ) : (
+                    <Text span c="dimmed" size="sm">
+                      {t('appeal.unassigned')}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <DueBadge sla={a.sla} />
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

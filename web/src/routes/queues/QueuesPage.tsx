@@ -28,36 +28,81 @@ export function QueuesPage() {
   const filtered = Object.keys(search).some((k) => k !== 'sort');
   const [saving, setSaving] = useState(false);
   // What the screen shows, for the browser test and the first-page benchmark to wait on.
-  const state = params === null ? 'no-unit' : queue.isPending ? 'loading' : queue.isError ? 'error' : appeals.length === 0 ? 'empty' : 'ready';
+  const state =
+    params === null
+      ? 'no-unit'
+      : queue.isPending
+        ? 'loading'
+        : queue.isError
+          ? 'error'
+          : appeals.length === 0
+            ? 'empty'
+            : 'ready';
 
   return (
     <Stack gap="sm" data-queue-state={state}>
       <Group justify="space-between" wrap="nowrap">
-        <Title order={2} size="h3">{t(`queues.view.${view}`)}</Title>
+        <Title order={2} size="h3">
+          {t(`queues.view.${view}`)}
+        </Title>
         <Group gap="xs" wrap="nowrap">
-          {Object.keys(search).length > 0 && <Button variant="default" size="sm" onClick={() => setSaving(true)}>{t('queues.saved.save')}</Button>}
-          {abilities(me.role).workAppeals && <Button component={Link} to="/appeals/new" size="sm">{t('nav.newAppeal')}</Button>}
+          {Object.keys(search).length > 0 && (
+            <Button variant="default" size="sm" onClick={() => setSaving(true)}>
+              {t('queues.saved.save')}
+            </Button>
+          )}
+          {abilities(me.role).workAppeals && (
+            <Button component={Link} to="/appeals/new" size="sm">
+              {t('nav.newAppeal')}
+            </Button>
+          )}
         </Group>
       </Group>
-      {saving && <Suspense fallback={null}><SavedViewDialog query={searchToQuery(search)} onClose={() => setSaving(false)} /></Suspense>}
+      {saving && (
+        <Suspense fallback={null}>
+          <SavedViewDialog query={searchToQuery(search)} onClose={() => setSaving(false)} />
+        </Suspense>
+      )}
       <QueueFilters search={search} onChange={(next) => void navigate({ search: next, replace: true })} />
       {params === null ? (
         <EmptyState title={t('queues.noUnit')} hint={t('queues.noUnitHint')} />
       ) : queue.isPending ? (
-        <Paper withBorder p="sm"><TableSkeleton /></Paper>
+        <Paper withBorder p="sm">
+          <TableSkeleton />
+        </Paper>
       ) : queue.isError ? (
         <ErrorState error={queue.error} onRetry={() => void queue.refetch()} />
       ) : appeals.length === 0 ? (
-        <EmptyState title={filtered ? t('queues.emptyFiltered') : t('queues.empty')} hint={filtered ? t('queues.emptyFilteredHint') : t(`queues.emptyHint.${view}`)}
-          action={filtered ? <Button variant="light" size="xs" onClick={() => void navigate({ search: {}, replace: true })}>{t('queues.clearFilters')}</Button> : undefined} />
+        <EmptyState
+          title={filtered ? t('queues.emptyFiltered') : t('queues.empty')}
+          hint={filtered ? t('queues.emptyFilteredHint') : t(`queues.emptyHint.${view}`)}
+          action={
+            filtered ? (
+              <Button variant="light" size="xs" onClick={() => void navigate({ search: {}, replace: true })}>
+                {t('queues.clearFilters')}
+              </Button>
+            ) : undefined
+          }
+        />
       ) : (
         <>
-          <QueueTable appeals={appeals} sort={search.sort ?? '-createdAt'} onSort={(sort) => void navigate({ search: { ...search, sort }, replace: true })}
-            refreshing={queue.isFetching && !queue.isFetchingNextPage} />
+          <QueueTable
+            appeals={appeals}
+            sort={search.sort ?? '-createdAt'}
+            onSort={(sort) => void navigate({ search: { ...search, sort }, replace: true })}
+            refreshing={queue.isFetching && !queue.isFetchingNextPage}
+          />
           <Group justify="space-between">
-            <Text size="xs" c="dimmed">{t('queues.shown', { count: appeals.length })} · {t('queues.keys')}</Text>
+            <Text size="xs" c="dimmed">
+              {t('queues.shown', { count: appeals.length })} · {t('queues.keys')}
+            </Text>
             {queue.hasNextPage && (
-              <Button variant="default" size="sm" loading={queue.isFetchingNextPage} onClick={() => void queue.fetchNextPage()}>
+              <Button
+                variant="default"
+                size="sm"
+                loading={queue.isFetchingNextPage}
+                onClick={() => void queue.fetchNextPage()}
+              >
                 {t('queues.loadMore')}
               </Button>
             )}

@@ -8,7 +8,9 @@ import { errorMessage } from '../../components/states.tsx';
 import { fieldErrors } from '../../lib/field-errors.ts';
 import { savedViewsKey, type SavedView } from './saved.ts';
 
-type Props = { onClose: () => void } & ({ query: Record<string, string | string[]>; view?: undefined } | { view: SavedView; query?: undefined });
+type Props = { onClose: () => void } & (
+  { query: Record<string, string | string[]>; view?: undefined } | { view: SavedView; query?: undefined }
+);
 
 export function SavedViewDialog({ onClose, query, view }: Props) {
   const { t } = useTranslation();
@@ -24,23 +26,51 @@ export function SavedViewDialog({ onClose, query, view }: Props) {
   });
   const remove = useMutation({ mutationFn: () => api.delete(`/views/${view!.id}`), onSuccess: done });
   const fields = fieldErrors(save.error, t);
-  const other = save.error && !fields.name ? errorMessage(save.error, t) : remove.error ? errorMessage(remove.error, t) : undefined;
+  const other =
+    save.error && !fields.name ? errorMessage(save.error, t) : remove.error ? errorMessage(remove.error, t) : undefined;
 
   return (
     <Modal opened onClose={onClose} title={view ? t('queues.saved.edit') : t('queues.saved.save')}>
-      <form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
         <Stack gap="sm">
-          <TextInput label={t('queues.saved.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={100}
-            required data-autofocus error={fields.name ?? other} />
+          <TextInput
+            label={t('queues.saved.name')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            maxLength={100}
+            required
+            data-autofocus
+            error={fields.name ?? other}
+          />
           <Group justify="space-between">
             {view ? (
-              <Button color="red" variant="subtle" loading={remove.isPending} onClick={() => { if (window.confirm(t('queues.saved.deleteConfirm', { name: view.name }))) remove.mutate(); }}>
+              <Button
+                color="red"
+                variant="subtle"
+                loading={remove.isPending}
+                onClick={() => {
+                  if (window.confirm(t('queues.saved.deleteConfirm', { name: view.name }))) {
+                    remove.mutate();
+                  }
+                }}
+              >
                 {t('queues.saved.delete')}
               </Button>
-            ) : <span />}
+            ) : (
+              <span />
+            )}
             <Group gap="xs">
-              <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-              <Button type="submit" loading={save.isPending} disabled={!name.trim()}>{t('common.save')}</Button>
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={save.isPending} disabled={!name.trim()}>
+                {t('common.save')}
+              </Button>
             </Group>
           </Group>
         </Stack>

@@ -13,8 +13,12 @@ export function SavedViewsNav({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const views = useQuery(savedViewsQuery);
   const [editing, setEditing] = useState<SavedView | null>(null);
-  const here = useRouterState({ select: (s) => (s.location.pathname === '/queues/all' ? JSON.stringify(s.location.search) : null) });
-  if (!views.data?.length) return null;
+  const here = useRouterState({
+    select: (s) => (s.location.pathname === '/queues/all' ? JSON.stringify(s.location.search) : null),
+  });
+  if (!views.data?.length) {
+    return null;
+  }
 
   return (
     <>
@@ -22,9 +26,21 @@ export function SavedViewsNav({ onNavigate }: { onNavigate: () => void }) {
         const search = parseQueueSearch(view.query);
         return (
           <Group key={view.id} gap={0} wrap="nowrap" data-testid="saved-view">
-            <NavLink renderRoot={(props) => <Link {...props} to="/queues/$view" params={{ view: 'all' }} search={search} />} label={view.name} active={here === JSON.stringify(search)}
-              onClick={onNavigate} pl="lg" style={{ flex: 1, minWidth: 0 }} />
-            <ActionIcon variant="subtle" color="gray" size="sm" aria-label={t('queues.saved.menu', { name: view.name })} onClick={() => setEditing(view)}>
+            <NavLink
+              renderRoot={(props) => <Link {...props} to="/queues/$view" params={{ view: 'all' }} search={search} />}
+              label={view.name}
+              active={here === JSON.stringify(search)}
+              onClick={onNavigate}
+              pl="lg"
+              style={{ flex: 1, minWidth: 0 }}
+            />
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              size="sm"
+              aria-label={t('queues.saved.menu', { name: view.name })}
+              onClick={() => setEditing(view)}
+            >
               ⋯
             </ActionIcon>
           </Group>

@@ -22,6 +22,10 @@ export const savedViewsQuery = queryOptions({
 /** The search params to save: only strings and string arrays, as the server accepts. */
 export function searchToQuery(search: QueueSearch): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  for (const [k, v] of Object.entries(search)) if (typeof v === 'string' || Array.isArray(v)) out[k] = v as string | string[];
+  for (const [k, v] of Object.entries(search)) {
+    if (typeof v === 'string' || Array.isArray(v)) {
+      out[k] = v as string | string[];
+    }
+  }
   return out;
 }

@@ -10,18 +10,38 @@ export const PAGE_SIZE = 50;
 
 export function queueParams(view: QueueView, me: Me, search: QueueSearch): Record<string, string> | null {
   const base = viewQuery(view, me);
-  if (!base) return null;
+  if (!base) {
+    return null;
+  }
   const params: Record<string, string> = { ...base, sort: search.sort ?? '-createdAt', limit: String(PAGE_SIZE) };
   // The user's status filter narrows the view's; other filters add to it.
-  if (search.status?.length) params.status = search.status.join(',');
-  if (search.kind) params.kind = search.kind;
-  if (search.channel) params.channel = search.channel;
-  if (search.priority) params.priority = search.priority;
-  if (search.q) params.q = search.q.trim();
-  if (search.unitId) Object.assign(params, { unitId: search.unitId, includeSubunits: 'true' });
-  if (search.categoryId?.length) params.categoryId = search.categoryId.join(',');
-  if (search.receivedFrom) params.receivedFrom = search.receivedFrom;
-  if (search.receivedTo) params.receivedTo = search.receivedTo;
+  if (search.status?.length) {
+    params.status = search.status.join(',');
+  }
+  if (search.kind) {
+    params.kind = search.kind;
+  }
+  if (search.channel) {
+    params.channel = search.channel;
+  }
+  if (search.priority) {
+    params.priority = search.priority;
+  }
+  if (search.q) {
+    params.q = search.q.trim();
+  }
+  if (search.unitId) {
+    Object.assign(params, { unitId: search.unitId, includeSubunits: 'true' });
+  }
+  if (search.categoryId?.length) {
+    params.categoryId = search.categoryId.join(',');
+  }
+  if (search.receivedFrom) {
+    params.receivedFrom = search.receivedFrom;
+  }
+  if (search.receivedTo) {
+    params.receivedTo = search.receivedTo;
+  }
   return params;
 }
 

@@ -25,5 +25,4 @@ export function viewQuery(view: QueueView, me: Me): Record<string, string> | nul
 }
 
 /** Unit staff see their unit's appeals; the CS queues are for those who work appeals. */
-export const viewsFor = (me: Me): QueueView[] =>
-  me.role === 'unit_responsible' ? ['unit', 'all'] : [...QUEUE_VIEWS];
+export const viewsFor = (me: Me): QueueView[] => (me.role === 'unit_responsible' ? ['unit', 'all'] : [...QUEUE_VIEWS]);

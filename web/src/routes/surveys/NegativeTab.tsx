@@ -18,9 +18,15 @@ export function NegativeTab({ canQualify }: { canQualify: boolean }) {
     mutationFn: ({ id, q }: { id: string; q: string }) => qualify(id, q),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: surveyKeys.all }),
   });
-  if (responses.isPending) return <TableSkeleton />;
-  if (responses.isError) return <ErrorState error={responses.error} />;
-  if (responses.data.length === 0) return <EmptyState title={t('surveys.noNegative')} />;
+  if (responses.isPending) {
+    return <TableSkeleton />;
+  }
+  if (responses.isError) {
+    return <ErrorState error={responses.error} />;
+  }
+  if (responses.data.length === 0) {
+    return <EmptyState title={t('surveys.noNegative')} />;
+  }
   return (
     <Table striped withTableBorder>
       <Table.Thead>
@@ -37,19 +43,35 @@ export function NegativeTab({ canQualify }: { canQualify: boolean }) {
             <Table.Td>{r.sentAt ? formatDateTime(r.sentAt) : '—'}</Table.Td>
             <Table.Td>
               <Text size="sm">{r.unitName ?? '—'}</Text>
-              {r.staffName && <Text size="xs" c="dimmed">{r.staffName}</Text>}
-              {r.appealNumber !== null && <Badge variant="light" size="xs">#{r.appealNumber}</Badge>}
+              {r.staffName && (
+                <Text size="xs" c="dimmed">
+                  {r.staffName}
+                </Text>
+              )}
+              {r.appealNumber !== null && (
+                <Badge variant="light" size="xs">
+                  #{r.appealNumber}
+                </Badge>
+              )}
             </Table.Td>
             <Table.Td>
               <Stack gap={0}>
-                {r.answers.map((a) => <Text key={a.questionId} size="xs"><b>{a.questionId}</b>: {show(a.value)}</Text>)}
+                {r.answers.map((a) => (
+                  <Text key={a.questionId} size="xs">
+                    <b>{a.questionId}</b>: {show(a.value)}
+                  </Text>
+                ))}
               </Stack>
             </Table.Td>
             <Table.Td>
               <Group>
-                <Select aria-label={t('surveys.qualify')} disabled={!canQualify || save.isPending} value={r.qualification}
+                <Select
+                  aria-label={t('surveys.qualify')}
+                  disabled={!canQualify || save.isPending}
+                  value={r.qualification}
                   data={QUALIFICATIONS.map((q) => ({ value: q, label: t(`surveys.q.${q}`) }))}
-                  onChange={(q) => q && save.mutate({ id: r.id, q })} />
+                  onChange={(q) => q && save.mutate({ id: r.id, q })}
+                />
               </Group>
             </Table.Td>
           </Table.Tr>

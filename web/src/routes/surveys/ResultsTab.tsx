@@ -11,11 +11,17 @@ const GROUPS = ['unit', 'staff', 'month', 'category', 'channel', 'all'] as const
 /** A share as a percentage, a score as it is; the interval in brackets and the sample size below. */
 function Cell({ r, percent = false, digits = 1 }: { r: Result; percent?: boolean; digits?: number }) {
   const f = (x: number) => (percent ? `${(x * 100).toFixed(digits)} %` : x.toFixed(digits));
-  if (r.value === null) return <Table.Td c="dimmed">—</Table.Td>;
+  if (r.value === null) {
+    return <Table.Td c="dimmed">—</Table.Td>;
+  }
   return (
     <Table.Td>
-      <Text size="sm" fw={500}>{f(r.value)}</Text>
-      <Text size="xs" c="dimmed">{r.ci ? `[${f(r.ci.low)}; ${f(r.ci.high)}] ` : ''}n={r.n}</Text>
+      <Text size="sm" fw={500}>
+        {f(r.value)}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {r.ci ? `[${f(r.ci.low)}; ${f(r.ci.high)}] ` : ''}n={r.n}
+      </Text>
     </Table.Td>
   );
 }
@@ -30,16 +36,41 @@ export function ResultsTab() {
     <Stack>
       <Group align="flex-end" wrap="wrap">
         <Stack gap={4}>
-          <Text size="sm" fw={500}>{t('surveys.groupBy')}</Text>
-          <SegmentedControl value={filter.groupBy} onChange={(groupBy) => setFilter({ ...filter, groupBy })}
-            data={GROUPS.map((g) => ({ value: g, label: t(`surveys.by.${g}`) }))} />
+          <Text size="sm" fw={500}>
+            {t('surveys.groupBy')}
+          </Text>
+          <SegmentedControl
+            value={filter.groupBy}
+            onChange={(groupBy) => setFilter({ ...filter, groupBy })}
+            data={GROUPS.map((g) => ({ value: g, label: t(`surveys.by.${g}`) }))}
+          />
         </Stack>
-        <TextInput type="date" label={t('surveys.from')} value={filter.from ?? ''} onChange={(e) => setFilter({ ...filter, from: e.currentTarget.value || undefined })} />
-        <TextInput type="date" label={t('surveys.to')} value={filter.to ?? ''} onChange={(e) => setFilter({ ...filter, to: e.currentTarget.value || undefined })} />
-        <Anchor href={csvUrl(filter)} download>{t('surveys.csv')}</Anchor>
+        <TextInput
+          type="date"
+          label={t('surveys.from')}
+          value={filter.from ?? ''}
+          onChange={(e) => setFilter({ ...filter, from: e.currentTarget.value || undefined })}
+        />
+        <TextInput
+          type="date"
+          label={t('surveys.to')}
+          value={filter.to ?? ''}
+          onChange={(e) => setFilter({ ...filter, to: e.currentTarget.value || undefined })}
+        />
+        <Anchor href={csvUrl(filter)} download>
+          {t('surveys.csv')}
+        </Anchor>
       </Group>
-      {report.data && <Text size="xs" c="dimmed">{t('surveys.k', { k: report.data.correctionCoefficient })} · {t('surveys.ciHint')}</Text>}
-      {report.isPending ? <TableSkeleton /> : report.isError ? <ErrorState error={report.error} /> : report.data.items.length === 0 ? (
+      {report.data && (
+        <Text size="xs" c="dimmed">
+          {t('surveys.k', { k: report.data.correctionCoefficient })} · {t('surveys.ciHint')}
+        </Text>
+      )}
+      {report.isPending ? (
+        <TableSkeleton />
+      ) : report.isError ? (
+        <ErrorState error={report.error} />
+      ) : report.data.items.length === 0 ? (
         <EmptyState title={t('surveys.empty')} />
       ) : (
         <Table.ScrollContainer minWidth={1100}>
@@ -47,7 +78,21 @@ export function ResultsTab() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('surveys.group')}</Table.Th>
-                {(['csat', 'nps', 'ces', 'staff', 'office', 'loyalty', 'response', 'conversion', 'coverage', 'fm', 'email'] as const).map((c) => (
+                {(
+                  [
+                    'csat',
+                    'nps',
+                    'ces',
+                    'staff',
+                    'office',
+                    'loyalty',
+                    'response',
+                    'conversion',
+                    'coverage',
+                    'fm',
+                    'email',
+                  ] as const
+                ).map((c) => (
                   <Table.Th key={c}>{t(`surveys.col.${c}`)}</Table.Th>
                 ))}
               </Table.Tr>

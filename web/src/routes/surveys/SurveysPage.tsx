@@ -22,9 +22,15 @@ export function SurveysPage() {
           <Tabs.Tab value="negative">{t('surveys.tabNegative')}</Tabs.Tab>
           <Tabs.Tab value="surveys">{t('surveys.tabSurveys')}</Tabs.Tab>
         </Tabs.List>
-        <Tabs.Panel value="results" pt="md"><ResultsTab /></Tabs.Panel>
-        <Tabs.Panel value="negative" pt="md"><NegativeTab canQualify={canQualify} /></Tabs.Panel>
-        <Tabs.Panel value="surveys" pt="md"><SurveysTab canManage={canManage} /></Tabs.Panel>
+        <Tabs.Panel value="results" pt="md">
+          <ResultsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="negative" pt="md">
+          <NegativeTab canQualify={canQualify} />
+        </Tabs.Panel>
+        <Tabs.Panel value="surveys" pt="md">
+          <SurveysTab canManage={canManage} />
+        </Tabs.Panel>
       </Tabs>
     </Stack>
   );

@@ -73,10 +73,15 @@ export const surveyKeys = { all: ['surveys'] as const };
 
 export const fetchIndices = (f: IndicesFilter) => api.get<IndicesReport>('/surveys/indices', { ...f });
 export const csvUrl = (f: IndicesFilter) => `/api/v1/surveys/indices${queryString({ ...f, format: 'csv' })}`;
-export const fetchNegative = () => api.get<{ items: SurveyResponse[] }>('/surveys/responses', { negative: true, qualified: false }).then((r) => r.items);
-export const qualify = (id: string, qualification: string) => api.put<SurveyResponse>(`/surveys/responses/${id}/qualification`, { qualification });
+export const fetchNegative = () =>
+  api.get<{ items: SurveyResponse[] }>('/surveys/responses', { negative: true, qualified: false }).then((r) => r.items);
+export const qualify = (id: string, qualification: string) =>
+  api.put<SurveyResponse>(`/surveys/responses/${id}/qualification`, { qualification });
 export const fetchSurveys = () => api.get<{ items: Survey[] }>('/surveys').then((r) => r.items);
 export const createSurvey = (body: unknown) => api.post<Survey>('/surveys', body);
-export const fetchTriggers = (surveyId: string) => api.get<{ items: Trigger[] }>(`/surveys/${surveyId}/triggers`).then((r) => r.items);
-export const createTrigger = (surveyId: string, body: unknown) => api.post<Trigger>(`/surveys/${surveyId}/triggers`, body);
-export const setTriggerActive = (id: string, active: boolean) => api.patch<Trigger>(`/surveys/triggers/${id}`, { active });
+export const fetchTriggers = (surveyId: string) =>
+  api.get<{ items: Trigger[] }>(`/surveys/${surveyId}/triggers`).then((r) => r.items);
+export const createTrigger = (surveyId: string, body: unknown) =>
+  api.post<Trigger>(`/surveys/${surveyId}/triggers`, body);
+export const setTriggerActive = (id: string, active: boolean) =>
+  api.patch<Trigger>(`/surveys/triggers/${id}`, { active });

@@ -13,7 +13,10 @@ import { FormFooter, formErrors, TIME_ZONES, useSaveAndClose } from '../form.tsx
 import { asTree } from '../tree.ts';
 
 // Inactive units too: the admin list asks for all of them (the shared directory hides nothing either).
-const allUnitsQuery = { queryKey: [...keys.units, 'admin'], queryFn: () => api.get<{ items: Unit[] }>('/units').then((r) => r.items) };
+const allUnitsQuery = {
+  queryKey: [...keys.units, 'admin'],
+  queryFn: () => api.get<{ items: Unit[] }>('/units').then((r) => r.items),
+};
 
 function UnitForm({ unit, units, onClose }: { unit: Unit | null; units: Unit[]; onClose: () => void }) {
   const { t } = useTranslation();
@@ -23,33 +26,93 @@ function UnitForm({ unit, units, onClose }: { unit: Unit | null; units: Unit[]; 
   const [timeZone, setTimeZone] = useState(unit?.timeZone ?? 'Europe/Moscow');
   const [parentId, setParentId] = useState<string | null>(unit?.parentId ?? null);
   const [active, setActive] = useState(unit?.active ?? true);
-  const save = useSaveAndClose((body: UnitInput) => (unit ? updateUnit(unit.id, body) : createUnit(body)), keys.units, onClose);
+  const save = useSaveAndClose(
+    (body: UnitInput) => (unit ? updateUnit(unit.id, body) : createUnit(body)),
+    keys.units,
+    onClose,
+  );
   const errors = formErrors(save.error, t);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const body: UnitInput = { type, name: name.trim(), timeZone, ...(code.trim() ? { code: code.trim() } : unit ? { code: null } : {}) };
-    if (parentId) body.parentId = parentId;
-    else if (unit) body.parentId = null;
-    if (unit) body.active = active;
+    const body: UnitInput = {
+      type,
+      name: name.trim(),
+      timeZone,
+      ...(code.trim() ? { code: code.trim() } : unit ? { code: null } : {}),
+    };
+    if (parentId) {
+      body.parentId = parentId;
+    } else if (unit) {
+      body.parentId = null;
+    }
+    if (unit) {
+      body.active = active;
+    }
     save.mutate(body);
   };
   // A unit cannot sit under itself or its own descendants.
   const below = new Set<string>();
-  if (unit) for (const { item } of asTree(units, (u) => u.name)) if (item.id === unit.id || (item.parentId && below.has(item.parentId))) below.add(item.id);
+  if (unit) {
+    for (const { item } of asTree(units, (u) => u.name)) {
+      if (item.id === unit.id || (item.parentId && below.has(item.parentId))) {
+        below.add(item.id);
+      }
+    }
+  }
 
   return (
     <Modal opened onClose={onClose} title={unit ? t('admin.units.edit') : t('admin.units.new')}>
-      <Stack component="form" gap="sm" onSubmit={submit} aria-label={unit ? t('admin.units.edit') : t('admin.units.new')}>
-        <Select label={t('admin.units.type')} value={type} onChange={(v) => v && setType(v as UnitType)} allowDeselect={false}
-          data={UNIT_TYPES.map((u) => ({ value: u, label: t(`unitType.${u}`) }))} error={errors.type} />
-        <TextInput label={t('admin.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
-        <TextInput label={t('admin.units.code')} value={code} onChange={(e) => setCode(e.currentTarget.value)} error={errors.code} />
-        <Select label={t('admin.timeZone')} searchable value={timeZone} onChange={(v) => v && setTimeZone(v)} allowDeselect={false}
-          data={TIME_ZONES} error={errors.timeZone} nothingFoundMessage={t('common.nothingFound')} />
-        <Select label={t('admin.units.parent')} placeholder={t('admin.units.noParent')} clearable searchable value={parentId} onChange={setParentId}
-          data={units.filter((u) => !below.has(u.id)).map((u) => ({ value: u.id, label: u.name }))} error={errors.parentId}
-          nothingFoundMessage={t('common.nothingFound')} />
-        {unit && <Switch label={t('admin.active')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />}
+      <Stack
+        component="form"
+        gap="sm"
+        onSubmit={submit}
+        aria-label={unit ? t('admin.units.edit') : t('admin.units.new')}
+      >
+        <Select
+          label={t('admin.units.type')}
+          value={type}
+          onChange={(v) => v && setType(v as UnitType)}
+          allowDeselect={false}
+          data={UNIT_TYPES.map((u) => ({ value: u, label: t(`unitType.${u}`) }))}
+          error={errors.type}
+        />
+        <TextInput
+          label={t('admin.name')}
+          required
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={errors.name}
+        />
+        <TextInput
+          label={t('admin.units.code')}
+          value={code}
+          onChange={(e) => setCode(e.currentTarget.value)}
+          error={errors.code}
+        />
+        <Select
+          label={t('admin.timeZone')}
+          searchable
+          value={timeZone}
+          onChange={(v) => v && setTimeZone(v)}
+          allowDeselect={false}
+          data={TIME_ZONES}
+          error={errors.timeZone}
+          nothingFoundMessage={t('common.nothingFound')}
+        />
+        <Select
+          label={t('admin.units.parent')}
+          placeholder={t('admin.units.noParent')}
+          clearable
+          searchable
+          value={parentId}
+          onChange={setParentId}
+          data={units.filter((u) => !below.has(u.id)).map((u) => ({ value: u.id, label: u.name }))}
+          error={errors.parentId}
+          nothingFoundMessage={t('common.nothingFound')}
+        />
+        {unit && (
+          <Switch label={t('admin.active')} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
+        )}
         <FormFooter save={save} errors={errors} onCancel={onClose} />
       </Stack>
     </Modal>
@@ -64,30 +127,74 @@ function Units() {
   return (
     <Stack gap="sm">
       <Group justify="space-between">
-        <Text c="dimmed" size="sm">{t('admin.units.intro')}</Text>
+        <Text c="dimmed" size="sm">
+          {t('admin.units.intro')}
+        </Text>
         <Button onClick={() => setEditing('new')}>{t('admin.units.new')}</Button>
       </Group>
-      <QueryStates query={units} rows={5} isEmpty={(data) => data.length === 0}
-        empty={<EmptyState title={t('admin.units.empty')} hint={t('admin.units.emptyHint')} />}>
+      <QueryStates
+        query={units}
+        rows={5}
+        isEmpty={(data) => data.length === 0}
+        empty={<EmptyState title={t('admin.units.empty')} hint={t('admin.units.emptyHint')} />}
+      >
         {(data) => (
           <Paper withBorder>
             <Table.ScrollContainer minWidth={640}>
-              <Table verticalSpacing={6} fz="sm" highlightOnHover aria-label={t('admin.section.units')} data-testid="units-table">
+              <Table
+                verticalSpacing={6}
+                fz="sm"
+                highlightOnHover
+                aria-label={t('admin.section.units')}
+                data-testid="units-table"
+              >
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>{t('admin.name')}</Table.Th><Table.Th>{t('admin.units.type')}</Table.Th><Table.Th>{t('admin.units.code')}</Table.Th>
-                    <Table.Th visibleFrom="md">{t('admin.timeZone')}</Table.Th><Table.Th>{t('admin.state')}</Table.Th><Table.Th />
+                    <Table.Th>{t('admin.name')}</Table.Th>
+                    <Table.Th>{t('admin.units.type')}</Table.Th>
+                    <Table.Th>{t('admin.units.code')}</Table.Th>
+                    <Table.Th visibleFrom="md">{t('admin.timeZone')}</Table.Th>
+                    <Table.Th>{t('admin.state')}</Table.Th>
+                    <Table.Th />
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {asTree(data, (u) => u.name).map(({ item: u, depth }) => (
                     <Table.Tr key={u.id}>
-                      <Table.Td style={{ paddingLeft: 8 + depth * 20 }}>{depth > 0 && <Text span c="dimmed" aria-hidden>└ </Text>}<Text span fw={depth === 0 ? 600 : 400}>{u.name}</Text></Table.Td>
+                      <Table.Td style={{ paddingLeft: 8 + depth * 20 }}>
+                        {depth > 0 && (
+                          <Text span c="dimmed" aria-hidden>
+                            └{' '}
+                          </Text>
+                        )}
+                        <Text span fw={depth === 0 ? 600 : 400}>
+                          {u.name}
+                        </Text>
+                      </Table.Td>
                       <Table.Td>{t(`unitType.${u.type}`)}</Table.Td>
                       <Table.Td>{u.code ?? '—'}</Table.Td>
                       <Table.Td visibleFrom="md">{u.timeZone}</Table.Td>
-                      <Table.Td>{u.active ? <Badge variant="light" color="green" style={{ minWidth: 'max-content' }}>{t('admin.activeYes')}</Badge> : <Badge variant="light" color="gray" style={{ minWidth: 'max-content' }}>{t('admin.activeNo')}</Badge>}</Table.Td>
-                      <Table.Td><Button size="compact-xs" variant="subtle" onClick={() => setEditing(u)} aria-label={`${t('admin.edit')}: ${u.name}`}>{t('admin.edit')}</Button></Table.Td>
+                      <Table.Td>
+                        {u.active ? (
+                          <Badge variant="light" color="green" style={{ minWidth: 'max-content' }}>
+                            {t('admin.activeYes')}
+                          </Badge>
+                        ) : (
+                          <Badge variant="light" color="gray" style={{ minWidth: 'max-content' }}>
+                            {t('admin.activeNo')}
+                          </Badge>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          onClick={() => setEditing(u)}
+                          aria-label={`${t('admin.edit')}: ${u.name}`}
+                        >
+                          {t('admin.edit')}
+                        </Button>
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -96,11 +203,17 @@ function Units() {
           </Paper>
         )}
       </QueryStates>
-      {editing && <UnitForm unit={editing === 'new' ? null : editing} units={units.data ?? []} onClose={() => setEditing(null)} />}
+      {editing && (
+        <UnitForm unit={editing === 'new' ? null : editing} units={units.data ?? []} onClose={() => setEditing(null)} />
+      )}
     </Stack>
   );
 }
 
 export function UnitsPage() {
-  return <RequireAbility ability="manageUnits"><Units /></RequireAbility>;
+  return (
+    <RequireAbility ability="manageUnits">
+      <Units />
+    </RequireAbility>
+  );
 }

@@ -40,14 +40,14 @@ export interface OpenOptions {
   poolSize?: number | undefined;
   /** PGlite's shared_buffers: its memory is never given back, so a server keeps it small. */
   pgliteSharedBuffers?: string | undefined;
+  /** An in-memory PGlite starts from this dump of a data directory (tests: a migrated template) instead of initdb. */
+  pgliteImage?: Blob | undefined;
 }
 
 const INT8 = 20;
 
 export async function openDb(options: OpenOptions): Promise<Db> {
-  return options.databaseUrl
-    ? openPostgres(options.databaseUrl, options.poolSize ?? 20)
-    : openPglite(options.dataDir, options.pgliteSharedBuffers);
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 20) : openPglite(options);
 }
 
 async function openPostgres(url: string, max: number): Promise<Db> {
@@ -124,12 +124,21 @@ async function openPostgres(url: string, max: number): Promise<Db> {
   };
 }
 
-async function openPglite(dataDir: string | undefined, sharedBuffers: string | undefined): Promise<Db> {
+async function openPglite({ dataDir, pgliteSharedBuffers, pgliteImage }: OpenOptions): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
+  const startParams = pgliteSharedBuffers
+    ? [...PGlite.defaultStartParams, '-c', `shared_buffers=${pgliteSharedBuffers}`]
+    : undefined;
   const pglite: PGlite = await PGlite.create(dataDir ?? 'memory://', {
     parsers: { [INT8]: (v: string) => Number(v) },
-    ...(sharedBuffers ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`] } : {}),
+    ...(startParams ? { startParams } : {}),
+    ...(pgliteImage ? { loadDataDir: pgliteImage } : {}),
   });
+  return wrapPglite(pglite);
+}
+
+/** One Db over an open PGlite. */
+export function wrapPglite(pglite: PGlite): Db {
   return {
     kind: 'pglite',
     query: async (sql, params) => (await pglite.query(sql, params as unknown[])).rows as never,

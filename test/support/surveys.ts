@@ -1,7 +1,7 @@
 // Surveys for tests: the questions of every kind, and a kit that creates surveys, invites customers and answers
 // on the public page through a test environment's HTTP API.
 import { expect } from 'vitest';
-import type { TestEnv } from '../harness.ts';
+import type { TestEnv } from './harness.ts';
 
 export const DAY = 86_400_000;
 

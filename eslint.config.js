@@ -1,10 +1,12 @@
 import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  prettier,
   {
     languageOptions: {
       globals: {
@@ -18,6 +20,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // Prettier prints the code; these two say what it cannot: every body in braces, and no string, template or
+      // comment wider than the print width.
+      curly: ['error', 'all'],
+      'max-len': ['error', { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true }],
     },
   },
   {
@@ -26,7 +32,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^\\.\\./.*\\.repo\\.ts$', message: 'Import another module’s service, not its repo.' }] },
+        {
+          patterns: [{ regex: '^\\.\\./.*\\.repo\\.ts$', message: 'Import another module’s service, not its repo.' }],
+        },
       ],
     },
   },

@@ -1,0 +1,72 @@
+// Typed SQL from named pieces: Kysely builds and compiles a statement, our own Queryable runs it, so a built query
+// runs inside or outside a transaction on PGlite and PostgreSQL alike. Used where a statement's shape depends on
+// its input (filters, sorts, optional clauses); hand-tuned fixed statements stay plain SQL in the repos.
+import {
+  type Compilable,
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  type InferResult,
+  type QueryResult,
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+} from 'kysely';
+import type { Queryable } from './db.ts';
+import type { DB } from './schema.ts';
+
+/** Builds and compiles statements; it never connects (run them with `run`). */
+export const builder = new Kysely<DB>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new PostgresIntrospector(db),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});
+
+/** Runs a built statement on a connection or transaction and returns its rows. */
+export function run<Q extends Compilable<unknown>>(db: Queryable, query: Q): Promise<InferResult<Q>> {
+  const { sql, parameters } = query.compile();
+  return db.query(sql, parameters) as Promise<InferResult<Q>>;
+}
+
+/** Runs a built statement and returns its first row, if any. */
+export async function runFirst<Q extends Compilable<unknown>>(
+  db: Queryable,
+  query: Q,
+): Promise<InferResult<Q>[number] | undefined> {
+  const rows = (await run(db, query)) as unknown[];
+  return rows[0] as InferResult<Q>[number] | undefined;
+}
+
+/** A Kysely that executes on a Queryable: for tools that need Kysely itself to talk to the database (codegen). */
+export function kyselyOver(db: Queryable): Kysely<DB> {
+  const connection: DatabaseConnection = {
+    async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+      return { rows: await db.query<R>(compiled.sql, compiled.parameters) };
+    },
+    streamQuery: () => {
+      throw new Error('streaming is not supported');
+    },
+  };
+  const driver: Driver = {
+    init: async () => undefined,
+    acquireConnection: async () => connection,
+    beginTransaction: async () => undefined,
+    commitTransaction: async () => undefined,
+    rollbackTransaction: async () => undefined,
+    releaseConnection: async () => undefined,
+    destroy: async () => undefined,
+  };
+  return new Kysely<DB>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => driver,
+      createIntrospector: (kysely) => new PostgresIntrospector(kysely),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+  });
+}

@@ -13,6 +13,7 @@ import { ROLES } from '../../src/modules/auth/actor.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { App } from '../../src/server/http.ts';
 import { createTestOrg, type TestOrg } from './factories.ts';
+import { createTestClock, type TestClock } from './clock.ts';
 import { readTemplate } from './pglite-template.ts';
 
 export interface TestDb {
@@ -65,6 +66,8 @@ export interface RequestOptions {
 export interface TestEnv extends TestOrg {
   app: App;
   ctx: Ctx;
+  /** The services' clock: follows the wall clock until a test freezes it. */
+  clock: TestClock;
   request(method: string, url: string, opts?: RequestOptions): Promise<Answer>;
   close(): Promise<void>;
 }
@@ -73,7 +76,8 @@ export async function startTestEnv(overrides: Partial<Config> = {}): Promise<Tes
   const { db, drop } = await openTestDb();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'otklik-test-'));
   const config: Config = { ...loadConfig({}), dataDir, loginRatePerMinute: 1000, ...overrides };
-  const ctx: Ctx = makeCtx(db, config);
+  const clock = createTestClock();
+  const ctx: Ctx = makeCtx(db, config, clock);
   const app = await buildApp(ctx);
   await app.ready();
   const org = await createTestOrg(ctx);
@@ -81,6 +85,7 @@ export async function startTestEnv(overrides: Partial<Config> = {}): Promise<Tes
     ...org,
     app,
     ctx,
+    clock,
     async request(method, url, opts = {}) {
       const token = opts.token ?? (opts.as ? org.users[opts.as].token : undefined);
       const headers: Record<string, string> = { ...opts.headers };

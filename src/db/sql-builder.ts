@@ -15,6 +15,7 @@ import {
   PostgresQueryCompiler,
 } from 'kysely';
 import type { Queryable } from './db.ts';
+import { oneRow } from './rows.ts';
 import type { DB } from './schema.ts';
 
 /** Builds and compiles statements; it never connects (run them with `run`). */
@@ -40,6 +41,11 @@ export async function runFirst<Q extends Compilable<unknown>>(
 ): Promise<InferResult<Q>[number] | undefined> {
   const rows = (await run(db, query)) as unknown[];
   return rows[0] as InferResult<Q>[number] | undefined;
+}
+
+/** Runs a built statement that must return a row (see rows.ts) and returns it. */
+export async function runOne<Q extends Compilable<unknown>>(db: Queryable, query: Q): Promise<InferResult<Q>[number]> {
+  return oneRow((await run(db, query)) as InferResult<Q>[number][]);
 }
 
 /** A Kysely that executes on a Queryable: for tools that need Kysely itself to talk to the database (codegen). */

@@ -43,7 +43,9 @@ describe.skipIf(postgresBin() === null)('a database outage under load', () => {
     await postgres?.stop();
   });
 
-  it('keeps serving through a restart and killed backends, with 503 meanwhile and no acknowledged create lost', async () => {
+  const title =
+    'keeps serving through a restart and killed backends, with 503 meanwhile and no acknowledged create lost';
+  it(title, async () => {
     const admin = await openDb({ databaseUrl: postgres.url, poolSize: 1 });
     const result = await runOutageDrill({
       url,

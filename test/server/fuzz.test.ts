@@ -142,7 +142,8 @@ describe('the API under hostile input', () => {
             headers,
             ...(request.payload !== undefined ? { payload: request.payload } : {}),
           });
-          const what = `${operation.method} ${request.url.slice(0, 200)} — ${request.change} → ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`;
+          const answered = `${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`;
+          const what = `${operation.method} ${request.url.slice(0, 200)} — ${request.change} → ${answered}`;
           if (answer.status >= 500) {
             counts.serverErrors += 1;
           }

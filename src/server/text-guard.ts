@@ -3,6 +3,7 @@
 // words). Requests carrying either are refused with a 400 naming every such field, before any work is done.
 import type { FieldError } from './errors.ts';
 
+// eslint-disable-next-line no-control-regex -- finding the NUL character is the point
 const UNSTORABLE = /\u0000|\p{Surrogate}/u;
 const MESSAGE = 'The text holds a NUL character or a broken surrogate pair';
 

@@ -35,4 +35,5 @@ export function unstorableTextFields(value: unknown, path: string): FieldError[]
 }
 
 /** Removes what PostgreSQL text cannot hold, for text we must keep whatever it holds (inbound mail). */
-export const storableText = (text: string): string => text.replace(/\u0000/g, '').replace(/\p{Surrogate}/gu, '\ufffd');
+export const storableText = (text: string): string =>
+  text.replaceAll('\u0000', '').replace(/\p{Surrogate}/gu, '\ufffd');

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customerLabel } from '../api/customers.ts';
 import { customerSearchQuery } from '../api/queries.ts';
-import type { Customer } from '../api/types.ts';
+import type { Customer } from '../api/contract.ts';
 
 const SEARCH_PAUSE_MS = 300;
 

@@ -2,7 +2,7 @@
 import { ActionIcon, Button, FileButton, Group, Progress, Select, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Attachment } from '../api/types.ts';
+import type { Attachment } from '../api/contract.ts';
 import { uploadFile } from '../api/upload.ts';
 import { formatBytes } from '../lib/format.ts';
 import { errorMessage } from './states.tsx';

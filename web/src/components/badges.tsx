@@ -1,7 +1,7 @@
 // Small labels with meaning in their colour: status, priority, kind, SLA.
 import { Badge, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { AppealSla, Priority, Status } from '../api/types.ts';
+import type { AppealSla, Priority, Status } from '../api/contract.ts';
 import { formatDateTime, formatRelative } from '../lib/format.ts';
 
 const STATUS_COLOR: Record<Status, string> = {

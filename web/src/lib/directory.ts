@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { categoriesQuery, unitsQuery, usersQuery } from '../api/queries.ts';
-import type { Category } from '../api/types.ts';
+import type { Category } from '../api/contract.ts';
 import { abilities, useMe } from '../auth/session.ts';
 
 export function useDirectory() {

@@ -8,13 +8,13 @@ import { errorMessage } from '../../components/states.tsx';
 import { fieldErrors } from '../../lib/field-errors.ts';
 
 /** Field errors keyed by the form's input: "aliases.2" lands on "aliases", "imap.host" stays "imap.host". */
-export function formErrors(error: unknown, t: TFunction): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [path, message] of Object.entries(fieldErrors(error, t))) {
+export function formErrors(error: unknown, translate: TFunction): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [path, message] of Object.entries(fieldErrors(error, translate))) {
     const key = path.replace(/\.\d+(?=\.|$)/g, '');
-    out[key] = out[key] ? `${out[key]} ${message}` : message;
+    errors[key] = errors[key] ? `${errors[key]} ${message}` : message;
   }
-  return out;
+  return errors;
 }
 
 /** The refusal as a whole, shown when no input carries it (or to sum up what the inputs say). */
@@ -33,6 +33,13 @@ export function SaveError({ error, fields }: { error: unknown; fields: Record<st
   );
 }
 
+/** Column widths of the admin forms' grids: full on a phone, a share of the row from "sm" up. */
+export const SPAN = {
+  half: { base: 12, sm: 6 },
+  third: { base: 12, sm: 4 },
+  quarter: { base: 6, sm: 3 },
+} as const;
+
 export const TIME_ZONES: string[] = (() => {
   try {
     return Intl.supportedValuesOf('timeZone');
@@ -49,11 +56,14 @@ export const TIME_ZONES: string[] = (() => {
   }
 })();
 
-/** A form's save: the request; then the list it changed is fetched again and the form closes. */
-export function useSaveAndClose<T>(mutationFn: (body: T) => Promise<unknown>, queryKey: QueryKey, onClose: () => void) {
+/**
+ * A form's save, given the request to send (a create or an update: their bodies differ); then the list it changed
+ * is fetched again and the form closes.
+ */
+export function useSaveAndClose(queryKey: QueryKey, onClose: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn,
+    mutationFn: (send: () => Promise<unknown>) => send(),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey });
       onClose();

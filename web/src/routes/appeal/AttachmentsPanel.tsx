@@ -3,7 +3,7 @@ import { Anchor, Card, Image, SimpleGrid, Skeleton, Stack, Text } from '@mantine
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { attachmentsQuery } from '../../api/queries.ts';
-import type { Attachment } from '../../api/types.ts';
+import type { Attachment } from '../../api/contract.ts';
 import { FileUploader } from '../../components/FileUploader.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { formatBytes, formatDateTime } from '../../lib/format.ts';

@@ -2,7 +2,7 @@
 import { Badge, Button, Collapse, Group, Paper, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import type { Message } from '../../api/types.ts';
+import type { Message } from '../../api/contract.ts';
 import { useDirectory } from '../../lib/directory.ts';
 import { formatDateTime } from '../../lib/format.ts';
 

@@ -1,7 +1,8 @@
 // Status, priority, category, owner and unit of an appeal, each changed in place.
 import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { PRIORITIES, STATUSES, type Appeal, type Priority, type Status } from '../../api/types.ts';
+import type { Appeal, Priority, Status } from '../../api/contract.ts';
+import { PRIORITIES, STATUSES } from '../../api/enums.ts';
 import { abilities, useMe } from '../../auth/session.ts';
 import { useDirectory } from '../../lib/directory.ts';
 import { useAppealActions } from './useAppealActions.ts';

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
-import type { Appeal, Message, UpdateAppeal } from '../../api/types.ts';
+import type { Appeal, Message, UpdateAppeal } from '../../api/contract.ts';
 import { errorMessage } from '../../components/states.tsx';
 
 export function useAppealActions(appealId: string) {

@@ -5,9 +5,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONSENTS, updateCustomer, type Consent, type UpdateCustomer } from '../../api/customers.ts';
+import type { UpdateCustomer } from '../../api/contract.ts';
+import { updateCustomer } from '../../api/customers.ts';
+import { CONSENTS } from '../../api/enums.ts';
 import { keys } from '../../api/queries.ts';
-import type { CustomerProfile } from '../../api/types.ts';
+import type { CustomerProfile } from '../../api/contract.ts';
 import { errorMessage } from '../../components/states.tsx';
 import { fieldErrors } from '../../lib/field-errors.ts';
 
@@ -33,7 +35,7 @@ export function CustomerEditForm({ customer: c, onDone }: { customer: CustomerPr
   const [phones, setPhones] = useState(c.phones.map((p) => p.value));
   const [emails, setEmails] = useState(c.emails.map((e) => e.value));
   const [tags, setTags] = useState(c.tags);
-  const [consents, setConsents] = useState<Partial<Record<Consent, boolean>>>(c.consents);
+  const [consents, setConsents] = useState<NonNullable<UpdateCustomer['consents']>>(c.consents);
 
   const save = useMutation({
     mutationFn: (patch: UpdateCustomer) => updateCustomer(c.id, patch),

@@ -5,9 +5,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { customerLabel, mergeCustomer, mergePreviewQuery, type MergePreview } from '../../api/customers.ts';
+import { customerLabel, mergeCustomer, mergePreviewQuery } from '../../api/customers.ts';
 import { keys } from '../../api/queries.ts';
-import type { Customer } from '../../api/types.ts';
+import type { Customer, MergePreview } from '../../api/contract.ts';
 import { CustomerPicker } from '../../components/CustomerPicker.tsx';
 import { errorMessage } from '../../components/states.tsx';
 

@@ -1,6 +1,6 @@
 // Drill-down: the queue screen's search for the appeals behind a bar or slice, and the organisation-day arithmetic it
 // needs (a bucket's first and last instants in the organisation's time zone). Pure.
-import type { Grain } from './types.ts';
+import type { Grain } from './search.ts';
 
 /** Offset (ms, local = utc + offset) of a zone at an instant, from Intl. */
 function offsetAt(timeZone: string, t: number): number {

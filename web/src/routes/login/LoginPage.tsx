@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
-import type { Me } from '../../api/types.ts';
+import type { Me } from '../../api/contract.ts';
 import { LanguageSwitchLocal } from './LanguageSwitchLocal.tsx';
 
 const route = getRouteApi('/login');

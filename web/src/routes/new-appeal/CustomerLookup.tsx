@@ -4,7 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { customerSearchQuery } from '../../api/queries.ts';
-import type { Customer } from '../../api/types.ts';
+import type { Customer } from '../../api/contract.ts';
 
 export type CustomerChoice =
   { mode: 'existing'; customer: Customer } | { mode: 'new'; name: string; phone: string; email: string };

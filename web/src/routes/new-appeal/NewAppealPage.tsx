@@ -18,15 +18,8 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, newIdempotencyKey } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
-import {
-  APPEAL_KINDS,
-  PRIORITIES,
-  type Appeal,
-  type AppealKind,
-  type CreateAppeal,
-  type CustomerRef,
-  type Priority,
-} from '../../api/types.ts';
+import type { Appeal, AppealKind, CreateAppeal, CustomerRef, Priority } from '../../api/contract.ts';
+import { APPEAL_KINDS, PRIORITIES } from '../../api/enums.ts';
 import { errorMessage } from '../../components/states.tsx';
 import { useDirectory } from '../../lib/directory.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';

@@ -3,8 +3,9 @@ import { Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { APPEAL_KINDS, CHANNELS, PRIORITIES, STATUSES } from '../../api/types.ts';
-import { SORTS, type QueueSearch, type Sort } from './search.ts';
+import type { AppealSort } from '../../api/contract.ts';
+import { APPEAL_KINDS, CHANNELS, PRIORITIES, SORTS, STATUSES } from '../../api/enums.ts';
+import type { QueueSearch } from './search.ts';
 
 const SEARCH_PAUSE_MS = 350;
 
@@ -73,7 +74,7 @@ export function QueueFilters({ search, onChange }: { search: QueueSearch; onChan
         label={t('queues.sort')}
         data={SORTS.map((v) => ({ value: v, label: t(`queues.sortOption.${v}`) }))}
         value={search.sort ?? '-createdAt'}
-        onChange={(v) => set({ sort: (v ?? undefined) as Sort | undefined })}
+        onChange={(sort) => set({ sort: (sort ?? undefined) as AppealSort | undefined })}
         w={190}
         allowDeselect={false}
       />

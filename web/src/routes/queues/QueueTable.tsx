@@ -3,12 +3,11 @@ import { Badge, Paper, Table, Text, UnstyledButton } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppealListItem } from '../../api/types.ts';
+import type { AppealListItem, AppealSort } from '../../api/contract.ts';
 import { abilities, useMe } from '../../auth/session.ts';
 import { DueBadge, StatusBadge, WHOLE } from '../../components/badges.tsx';
 import { useDirectory } from '../../lib/directory.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import type { Sort } from './search.ts';
 
 type SortKey = 'number' | 'createdAt' | 'dueAt';
 
@@ -21,8 +20,8 @@ export function QueueTable({
   refreshing,
 }: {
   appeals: AppealListItem[];
-  sort: Sort;
-  onSort: (sort: Sort) => void;
+  sort: AppealSort;
+  onSort: (sort: AppealSort) => void;
   refreshing: boolean;
 }) {
   const { t } = useTranslation();
@@ -75,7 +74,7 @@ export function QueueTable({
         <UnstyledButton
           fw={700}
           fz="sm"
-          onClick={() => onSort((active && descending ? key : `-${key}`) as Sort)}
+          onClick={() => onSort((active && descending ? key : `-${key}`) as AppealSort)}
           aria-label={t('queues.sortBy', { column: label })}
         >
           {label} {active ? (descending ? '↓' : '↑') : ''}

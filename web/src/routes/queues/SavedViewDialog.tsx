@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../components/states.tsx';
 import { fieldErrors } from '../../lib/field-errors.ts';
-import { savedViewsKey, type SavedView } from './saved.ts';
+import type { SavedView } from '../../api/contract.ts';
+import { savedViewsKey } from './saved.ts';
 
 type Props = { onClose: () => void } & (
   { query: Record<string, string | string[]>; view?: undefined } | { view: SavedView; query?: undefined }

@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useRouterState } from '@tanstack/react-router';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { savedViewsQuery, type SavedView } from './saved.ts';
+import type { SavedView } from '../../api/contract.ts';
+import { savedViewsQuery } from './saved.ts';
 import { parseQueueSearch } from './search.ts';
 
 const SavedViewDialog = lazy(() => import('./SavedViewDialog.tsx').then((m) => ({ default: m.SavedViewDialog })));

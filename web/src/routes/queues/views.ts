@@ -1,5 +1,5 @@
 // The queues a user picks from, as filters of GET /api/v1/appeals.
-import type { Me, Status } from '../../api/types.ts';
+import type { Me, Status } from '../../api/contract.ts';
 
 export const QUEUE_VIEWS = ['mine', 'unassigned', 'unit', 'all', 'overdue'] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];

@@ -19,7 +19,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, newIdempotencyKey } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
-import type { Appeal, CreateAppeal } from '../../api/types.ts';
+import type { Appeal, CreateAppeal } from '../../api/contract.ts';
 import { useMe } from '../../auth/session.ts';
 import { FileUploader, type UploadItem } from '../../components/FileUploader.tsx';
 import { EmptyState, errorMessage } from '../../components/states.tsx';

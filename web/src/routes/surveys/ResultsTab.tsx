@@ -4,23 +4,28 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
-import { csvUrl, fetchIndices, type IndexRow, type IndicesFilter, type Result, surveyKeys } from './api.ts';
+import type { IndexRow } from '../../api/contract.ts';
+import { csvUrl, fetchIndices, surveyKeys, type IndicesFilter } from './api.ts';
+
+/** One index of a row: its value, sample size and 95 % interval. */
+type Result = IndexRow['responseRate'];
 
 const GROUPS = ['unit', 'staff', 'month', 'category', 'channel', 'all'] as const;
+type Group = (typeof GROUPS)[number];
 
 /** A share as a percentage, a score as it is; the interval in brackets and the sample size below. */
-function Cell({ r, percent = false, digits = 1 }: { r: Result; percent?: boolean; digits?: number }) {
-  const f = (x: number) => (percent ? `${(x * 100).toFixed(digits)} %` : x.toFixed(digits));
-  if (r.value === null) {
+function Cell({ result, percent = false, digits = 1 }: { result: Result; percent?: boolean; digits?: number }) {
+  const format = (value: number) => (percent ? `${(value * 100).toFixed(digits)} %` : value.toFixed(digits));
+  if (result.value === null) {
     return <Table.Td c="dimmed">—</Table.Td>;
   }
   return (
     <Table.Td>
       <Text size="sm" fw={500}>
-        {f(r.value)}
+        {format(result.value)}
       </Text>
       <Text size="xs" c="dimmed">
-        {r.ci ? `[${f(r.ci.low)}; ${f(r.ci.high)}] ` : ''}n={r.n}
+        {result.ci ? `[${format(result.ci.low)}; ${format(result.ci.high)}] ` : ''}n={result.n}
       </Text>
     </Table.Td>
   );
@@ -41,21 +46,21 @@ export function ResultsTab() {
           </Text>
           <SegmentedControl
             value={filter.groupBy}
-            onChange={(groupBy) => setFilter({ ...filter, groupBy })}
-            data={GROUPS.map((g) => ({ value: g, label: t(`surveys.by.${g}`) }))}
+            onChange={(groupBy) => setFilter({ ...filter, groupBy: groupBy as Group })}
+            data={GROUPS.map((group) => ({ value: group, label: t(`surveys.by.${group}`) }))}
           />
         </Stack>
         <TextInput
           type="date"
           label={t('surveys.from')}
           value={filter.from ?? ''}
-          onChange={(e) => setFilter({ ...filter, from: e.currentTarget.value || undefined })}
+          onChange={(event) => setFilter({ ...filter, from: event.currentTarget.value || undefined })}
         />
         <TextInput
           type="date"
           label={t('surveys.to')}
           value={filter.to ?? ''}
-          onChange={(e) => setFilter({ ...filter, to: e.currentTarget.value || undefined })}
+          onChange={(event) => setFilter({ ...filter, to: event.currentTarget.value || undefined })}
         />
         <Anchor href={csvUrl(filter)} download>
           {t('surveys.csv')}
@@ -92,8 +97,8 @@ export function ResultsTab() {
                     'fm',
                     'email',
                   ] as const
-                ).map((c) => (
-                  <Table.Th key={c}>{t(`surveys.col.${c}`)}</Table.Th>
+                ).map((column) => (
+                  <Table.Th key={column}>{t(`surveys.col.${column}`)}</Table.Th>
                 ))}
               </Table.Tr>
             </Table.Thead>
@@ -101,17 +106,17 @@ export function ResultsTab() {
               {report.data.items.map((row) => (
                 <Table.Tr key={row.key ?? 'none'}>
                   <Table.Td>{row.label ?? row.key ?? t('surveys.none')}</Table.Td>
-                  <Cell r={row.csat.satisfied} percent />
-                  <Cell r={row.nps} digits={0} />
-                  <Cell r={ces(row)} digits={2} />
-                  <Cell r={row.staffDissatisfaction} percent />
-                  <Cell r={row.officeDissatisfaction} percent />
-                  <Cell r={row.emotionalLoyalty} digits={0} />
-                  <Cell r={row.responseRate} percent />
-                  <Cell r={row.exactConversion} percent />
-                  <Cell r={row.visitorCoverage} percent digits={2} />
-                  <Cell r={row.forceMajeureLevel} percent />
-                  <Cell r={row.emailCaptureRate} percent />
+                  <Cell result={row.csat.satisfied} percent />
+                  <Cell result={row.nps} digits={0} />
+                  <Cell result={ces(row)} digits={2} />
+                  <Cell result={row.staffDissatisfaction} percent />
+                  <Cell result={row.officeDissatisfaction} percent />
+                  <Cell result={row.emotionalLoyalty} digits={0} />
+                  <Cell result={row.responseRate} percent />
+                  <Cell result={row.exactConversion} percent />
+                  <Cell result={row.visitorCoverage} percent digits={2} />
+                  <Cell result={row.forceMajeureLevel} percent />
+                  <Cell result={row.emailCaptureRate} percent />
                 </Table.Tr>
               ))}
             </Table.Tbody>

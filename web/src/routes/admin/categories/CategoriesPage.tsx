@@ -18,9 +18,10 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createCategory, updateCategory, type CategoryInput } from '../../../api/admin.ts';
+import { createCategory, updateCategory } from '../../../api/admin.ts';
 import { categoriesQuery, keys } from '../../../api/queries.ts';
-import { APPEAL_KINDS, type AppealKind, type Category } from '../../../api/types.ts';
+import type { AppealKind, Category } from '../../../api/contract.ts';
+import { APPEAL_KINDS } from '../../../api/enums.ts';
 import { RequireAbility } from '../../../components/Forbidden.tsx';
 import { EmptyState, QueryStates } from '../../../components/states.tsx';
 import { FormFooter, formErrors, useSaveAndClose } from '../form.tsx';
@@ -41,33 +42,20 @@ function CategoryForm({
   const [code, setCode] = useState(category?.code ?? '');
   const [nameRu, setNameRu] = useState(category?.nameRu ?? '');
   const [nameEn, setNameEn] = useState(category?.nameEn ?? '');
-  const [kinds, setKinds] = useState<string[]>(category?.kinds ?? [kind]);
+  const [kinds, setKinds] = useState<AppealKind[]>(category?.kinds ?? [kind]);
   const [parentId, setParentId] = useState<string | null>(category?.parentId ?? null);
   const [position, setPosition] = useState<number>(category?.position ?? 0);
   const [active, setActive] = useState(category?.active ?? true);
-  const save = useSaveAndClose(
-    (body: CategoryInput) => (category ? updateCategory(category.id, body) : createCategory(body)),
-    keys.categories,
-    onClose,
-  );
+  const save = useSaveAndClose(keys.categories, onClose);
   const errors = formErrors(save.error, t);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const body: CategoryInput = {
-      nameRu: nameRu.trim(),
-      nameEn: nameEn.trim(),
-      kinds: kinds as AppealKind[],
-      position,
-    };
-    if (category) {
-      body.active = active;
-    } else {
-      body.code = code.trim();
-      if (parentId) {
-        body.parentId = parentId;
-      }
-    }
-    save.mutate(body);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const fields = { nameRu: nameRu.trim(), nameEn: nameEn.trim(), kinds, position };
+    save.mutate(() =>
+      category
+        ? updateCategory(category.id, { ...fields, active })
+        : createCategory({ ...fields, code: code.trim(), ...(parentId ? { parentId } : {}) }),
+    );
   };
   const title = category ? t('admin.categories.edit') : t('admin.categories.new');
   const label = (c: Category) => (i18n.language === 'en' ? c.nameEn : c.nameRu);
@@ -102,7 +90,7 @@ function CategoryForm({
           <Text size="sm" fw={500} id="category-kinds">
             {t('admin.categories.kinds')}
           </Text>
-          <Chip.Group multiple value={kinds} onChange={setKinds}>
+          <Chip.Group multiple value={kinds} onChange={(values) => setKinds(values as AppealKind[])}>
             <Group gap={6} role="group" aria-labelledby="category-kinds">
               {APPEAL_KINDS.map((k) => (
                 <Chip key={k} value={k} size="sm">

@@ -4,16 +4,9 @@ import { ActionIcon, Button, Grid, Group, Modal, MultiSelect, Select, Stack, Tex
 
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  adminKeys,
-  createCalendar,
-  UNIT_TYPES,
-  updateCalendar,
-  type Calendar,
-  type CalendarInput,
-  type Interval,
-  type UnitType,
-} from '../../../api/admin.ts';
+import { adminKeys, createCalendar, updateCalendar, type Interval } from '../../../api/admin.ts';
+import type { Calendar, UnitType } from '../../../api/contract.ts';
+import { UNIT_TYPES } from '../../../api/enums.ts';
 import { fieldErrors } from '../../../lib/field-errors.ts';
 import { FormFooter, TIME_ZONES, useSaveAndClose } from '../form.tsx';
 
@@ -54,25 +47,22 @@ export function CalendarForm({ calendar: c, onClose }: { calendar: Calendar | nu
   const [exceptions, setExceptions] = useState(
     (c?.exceptions ?? []).map((e) => ({ date: e.date, name: e.name ?? '', hours: formatIntervals(e.intervals) })),
   );
-  const save = useSaveAndClose(
-    (body: CalendarInput) => (c ? updateCalendar(c.id, body) : createCalendar(body)),
-    adminKeys.calendars,
-    onClose,
-  );
+  const save = useSaveAndClose(adminKeys.calendars, onClose);
   const errors = calendarErrors(fieldErrors(save.error, t));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate({
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const body = {
       name: name.trim(),
       timeZone,
       unitTypes: unitTypes as UnitType[],
       week: week.map(parseIntervals),
-      exceptions: exceptions.map((x) => ({
-        date: x.date,
-        intervals: parseIntervals(x.hours),
-        ...(x.name.trim() ? { name: x.name.trim() } : {}),
+      exceptions: exceptions.map((exception) => ({
+        date: exception.date,
+        intervals: parseIntervals(exception.hours),
+        ...(exception.name.trim() ? { name: exception.name.trim() } : {}),
       })),
-    });
+    };
+    save.mutate(() => (c ? updateCalendar(c.id, body) : createCalendar(body)));
   };
   const title = c ? t('admin.sla.editCalendar') : t('admin.sla.newCalendar');
   const setException = (i: number, patch: Partial<(typeof exceptions)[number]>) =>

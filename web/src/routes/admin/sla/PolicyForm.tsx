@@ -17,22 +17,14 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  adminKeys,
-  createPolicy,
-  METRICS,
-  UNIT_TYPES,
-  updatePolicy,
-  type Metric,
-  type PolicyConditions,
-  type PolicyInput,
-  type PolicyTarget,
-  type SlaPolicy,
-} from '../../../api/admin.ts';
+import { adminKeys, createPolicy, updatePolicy } from '../../../api/admin.ts';
+import type { Metric, SlaPolicy, Status } from '../../../api/contract.ts';
+import { APPEAL_KINDS, CHANNELS, METRICS, PRIORITIES, STATUSES, UNIT_TYPES } from '../../../api/enums.ts';
 import { unitsQuery } from '../../../api/queries.ts';
-import { APPEAL_KINDS, CHANNELS, PRIORITIES, STATUSES, type Status } from '../../../api/types.ts';
 import { FormFooter, formErrors, useSaveAndClose } from '../form.tsx';
 
+type PolicyConditions = SlaPolicy['conditions'];
+type PolicyTarget = SlaPolicy['targets'][number];
 type ListKey = 'kinds' | 'channels' | 'priorities' | 'unitTypes' | 'unitIds';
 
 export function PolicyForm({ policy: p, onClose }: { policy: SlaPolicy | null; onClose: () => void }) {
@@ -51,18 +43,14 @@ export function PolicyForm({ policy: p, onClose }: { policy: SlaPolicy | null; o
   const [calendarSource, setCalendarSource] = useState<'unit' | 'cs'>(p?.calendarSource ?? 'unit');
   const [warnAtPercent, setWarnAtPercent] = useState<number | null>(p ? p.warnAtPercent : 80);
   const [pauseStatuses, setPauseStatuses] = useState<string[]>(p?.pauseStatuses ?? ['pending_customer']);
-  const save = useSaveAndClose(
-    (body: PolicyInput) => (p ? updatePolicy(p.id, body) : createPolicy(body)),
-    adminKeys.policies,
-    onClose,
-  );
+  const save = useSaveAndClose(adminKeys.policies, onClose);
   const errors = formErrors(save.error, t);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
     const cleaned = Object.fromEntries(
-      Object.entries(conditions).filter(([, v]) => Array.isArray(v) && v.length > 0),
+      Object.entries(conditions).filter(([, values]) => Array.isArray(values) && values.length > 0),
     ) as PolicyConditions;
-    save.mutate({
+    const body = {
       name: name.trim(),
       position,
       active,
@@ -71,7 +59,8 @@ export function PolicyForm({ policy: p, onClose }: { policy: SlaPolicy | null; o
       calendarSource,
       warnAtPercent,
       pauseStatuses: pauseStatuses as Status[],
-    });
+    };
+    save.mutate(() => (p ? updatePolicy(p.id, body) : createPolicy(body)));
   };
   const list = (key: ListKey, data: { value: string; label: string }[]) => (
     <MultiSelect

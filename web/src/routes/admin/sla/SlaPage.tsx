@@ -3,7 +3,8 @@ import { Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Tabs, Text, Titl
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { calendarsQuery, policiesQuery, type Calendar, type SlaPolicy } from '../../../api/admin.ts';
+import { calendarsQuery, policiesQuery } from '../../../api/admin.ts';
+import type { Calendar, SlaPolicy } from '../../../api/contract.ts';
 import { RequireAbility } from '../../../components/Forbidden.tsx';
 import { EmptyState, QueryStates } from '../../../components/states.tsx';
 import { CalendarForm, formatIntervals } from './CalendarForm.tsx';

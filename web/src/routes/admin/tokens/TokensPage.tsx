@@ -16,7 +16,8 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { adminKeys, createToken, revokeToken, tokensQuery, type ApiToken } from '../../../api/admin.ts';
+import { adminKeys, createToken, revokeToken, tokensQuery } from '../../../api/admin.ts';
+import type { ApiToken } from '../../../api/contract.ts';
 import { usersQuery } from '../../../api/queries.ts';
 import { abilities, useMe } from '../../../auth/session.ts';
 import { EmptyState, QueryStates } from '../../../components/states.tsx';

@@ -3,52 +3,33 @@ import { Badge, Button, Group, Modal, Paper, Select, Stack, Switch, Table, Text,
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createUnit, UNIT_TYPES, updateUnit, type UnitInput, type UnitType } from '../../../api/admin.ts';
-import { api } from '../../../api/client.ts';
+import { allUnitsQuery, createUnit, updateUnit } from '../../../api/admin.ts';
+import type { Unit, UnitType } from '../../../api/contract.ts';
+import { UNIT_TYPES } from '../../../api/enums.ts';
 import { keys } from '../../../api/queries.ts';
-import type { Unit } from '../../../api/types.ts';
 import { RequireAbility } from '../../../components/Forbidden.tsx';
 import { EmptyState, QueryStates } from '../../../components/states.tsx';
 import { FormFooter, formErrors, TIME_ZONES, useSaveAndClose } from '../form.tsx';
 import { asTree } from '../tree.ts';
 
-// Inactive units too: the admin list asks for all of them (the shared directory hides nothing either).
-const allUnitsQuery = {
-  queryKey: [...keys.units, 'admin'],
-  queryFn: () => api.get<{ items: Unit[] }>('/units').then((r) => r.items),
-};
-
 function UnitForm({ unit, units, onClose }: { unit: Unit | null; units: Unit[]; onClose: () => void }) {
   const { t } = useTranslation();
-  const [type, setType] = useState<UnitType>((unit?.type as UnitType | undefined) ?? 'store');
+  const [type, setType] = useState<UnitType>(unit?.type ?? 'store');
   const [name, setName] = useState(unit?.name ?? '');
   const [code, setCode] = useState(unit?.code ?? '');
   const [timeZone, setTimeZone] = useState(unit?.timeZone ?? 'Europe/Moscow');
   const [parentId, setParentId] = useState<string | null>(unit?.parentId ?? null);
   const [active, setActive] = useState(unit?.active ?? true);
-  const save = useSaveAndClose(
-    (body: UnitInput) => (unit ? updateUnit(unit.id, body) : createUnit(body)),
-    keys.units,
-    onClose,
-  );
+  const save = useSaveAndClose(keys.units, onClose);
   const errors = formErrors(save.error, t);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const body: UnitInput = {
-      type,
-      name: name.trim(),
-      timeZone,
-      ...(code.trim() ? { code: code.trim() } : unit ? { code: null } : {}),
-    };
-    if (parentId) {
-      body.parentId = parentId;
-    } else if (unit) {
-      body.parentId = null;
-    }
-    if (unit) {
-      body.active = active;
-    }
-    save.mutate(body);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const fields = { type, name: name.trim(), timeZone };
+    save.mutate(() =>
+      unit
+        ? updateUnit(unit.id, { ...fields, code: code.trim() || null, parentId, active })
+        : createUnit({ ...fields, ...(code.trim() ? { code: code.trim() } : {}), ...(parentId ? { parentId } : {}) }),
+    );
   };
   // A unit cannot sit under itself or its own descendants.
   const below = new Set<string>();

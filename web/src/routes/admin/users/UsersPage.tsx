@@ -17,9 +17,10 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { adminUsersQuery, createUser, updateUser, type UserInput } from '../../../api/admin.ts';
+import { adminUsersQuery, createUser, updateUser } from '../../../api/admin.ts';
 import { keys, unitsQuery } from '../../../api/queries.ts';
-import { ROLES, type Locale, type Role, type User } from '../../../api/types.ts';
+import type { Locale, Role, User } from '../../../api/contract.ts';
+import { ROLES } from '../../../api/enums.ts';
 import { RequireAbility } from '../../../components/Forbidden.tsx';
 import { EmptyState, QueryStates } from '../../../components/states.tsx';
 import { FormFooter, formErrors, useSaveAndClose } from '../form.tsx';
@@ -34,21 +35,14 @@ function UserForm({ user, onClose }: { user: User | null; onClose: () => void })
   const [password, setPassword] = useState('');
   const [unitIds, setUnitIds] = useState<string[]>(user?.unitIds ?? []);
   const [active, setActive] = useState(user?.active ?? true);
-  const save = useSaveAndClose(
-    (body: UserInput) => (user ? updateUser(user.id, body) : createUser(body)),
-    keys.users,
-    onClose,
-  );
+  const save = useSaveAndClose(keys.users, onClose);
   const errors = formErrors(save.error, t);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const body: UserInput = { name: name.trim(), role, locale, unitIds, ...(password ? { password } : {}) };
-    if (user) {
-      body.active = active;
-    } else {
-      body.email = email.trim();
-    }
-    save.mutate(body);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const fields = { name: name.trim(), role, locale, unitIds, ...(password ? { password } : {}) };
+    save.mutate(() =>
+      user ? updateUser(user.id, { ...fields, active }) : createUser({ ...fields, email: email.trim() }),
+    );
   };
   const title = user ? t('admin.users.edit') : t('admin.users.new');
 

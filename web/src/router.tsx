@@ -27,8 +27,8 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({ component: Outle
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
-  validateSearch: (s: Record<string, unknown>): { next?: string } =>
-    typeof s.next === 'string' ? { next: s.next } : {},
+  validateSearch: (params: Record<string, unknown>): { next?: string } =>
+    typeof params.next === 'string' ? { next: params.next } : {},
   component: lazyRouteComponent(() => import('./routes/login/LoginPage.tsx'), 'LoginPage'),
 });
 

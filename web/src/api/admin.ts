@@ -61,7 +61,6 @@ export const createCategory = (body: CreateCategory) => api.post<Category>('/cat
 export const updateCategory = (id: string, body: UpdateCategory) => api.patch<Category>(`/categories/${id}`, body);
 
 // SLA calendars and policies
-export type Interval = Calendar['week'][number][number];
 export const calendarsQuery = queryOptions({
   queryKey: adminKeys.calendars,
   queryFn: () => api.items<Calendar>('/sla/calendars'),

@@ -5,17 +5,11 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { errorMessage } from '../../components/states.tsx';
-import { fieldErrors } from '../../lib/field-errors.ts';
+import { fieldErrors, gatherByKey } from '../../lib/field-errors.ts';
 
 /** Field errors keyed by the form's input: "aliases.2" lands on "aliases", "imap.host" stays "imap.host". */
-export function formErrors(error: unknown, translate: TFunction): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const [path, message] of Object.entries(fieldErrors(error, translate))) {
-    const key = path.replace(/\.\d+(?=\.|$)/g, '');
-    errors[key] = errors[key] ? `${errors[key]} ${message}` : message;
-  }
-  return errors;
-}
+export const formErrors = (error: unknown, translate: TFunction): Record<string, string> =>
+  gatherByKey(Object.entries(fieldErrors(error, translate)), (path) => path.replace(/\.\d+(?=\.|$)/g, ''));
 
 /** The refusal as a whole, shown when no input carries it (or to sum up what the inputs say). */
 export function SaveError({ error, fields }: { error: unknown; fields: Record<string, string> }) {

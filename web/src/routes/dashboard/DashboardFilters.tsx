@@ -8,22 +8,18 @@ import type { DashboardSearch, Grain } from './search.ts';
 
 const GRAINS: Grain[] = ['month', 'week', 'day'];
 
-export function DashboardFilters({
-  search,
-  shown,
-  onChange,
-}: {
+type FilterProps = {
   search: DashboardSearch;
   /** The filters of the dashboard on screen: the period the server chose when the URL names none. */
   shown: Dashboard['filters'] | undefined;
   onChange: (patch: DashboardSearch) => void;
-}) {
-  const { t } = useTranslation('dashboard');
-  const { t: common } = useTranslation();
-  const directory = useDirectory();
+};
 
+/** The period's first and last days, and the grain of its buckets. */
+function PeriodFilters({ search, shown, onChange }: FilterProps) {
+  const { t } = useTranslation('dashboard');
   return (
-    <Group gap="xs" align="flex-end" wrap="wrap">
+    <>
       <TextInput
         type="date"
         label={t('from')}
@@ -49,6 +45,18 @@ export function DashboardFilters({
           data={GRAINS.map((grain) => ({ value: grain, label: t(grain) }))}
         />
       </Stack>
+    </>
+  );
+}
+
+export function DashboardFilters({ search, shown, onChange }: FilterProps) {
+  const { t } = useTranslation('dashboard');
+  const { t: common } = useTranslation();
+  const directory = useDirectory();
+
+  return (
+    <Group gap="xs" align="flex-end" wrap="wrap">
+      <PeriodFilters search={search} shown={shown} onChange={onChange} />
       <Select
         label={t('unit')}
         placeholder={t('any')}

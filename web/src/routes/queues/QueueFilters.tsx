@@ -13,12 +13,12 @@ export function QueueFilters({ search, onChange }: { search: QueueSearch; onChan
   const { t } = useTranslation();
   const [text, setText] = useState(search.q ?? '');
   const commitText = useDebouncedCallback(
-    (q: string) => onChange({ ...search, q: q.trim() || undefined }),
+    (text: string) => onChange({ ...search, q: text.trim() || undefined }),
     SEARCH_PAUSE_MS,
   );
   const set = (patch: Partial<QueueSearch>) => onChange({ ...search, ...patch });
   const options = (prefix: string, values: readonly string[]) =>
-    values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
+    values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
 
   return (
     <Group gap="xs" align="flex-end" wrap="wrap">
@@ -27,9 +27,9 @@ export function QueueFilters({ search, onChange }: { search: QueueSearch; onChan
         placeholder={t('queues.searchPlaceholder')}
         type="search"
         value={text}
-        onChange={(e) => {
-          setText(e.currentTarget.value);
-          commitText(e.currentTarget.value);
+        onChange={(event) => {
+          setText(event.currentTarget.value);
+          commitText(event.currentTarget.value);
         }}
         w={{ base: '100%', sm: 260 }}
         data-testid="queue-search"
@@ -39,7 +39,7 @@ export function QueueFilters({ search, onChange }: { search: QueueSearch; onChan
         placeholder={t('queues.any')}
         data={options('status', STATUSES)}
         value={search.status ?? []}
-        onChange={(v) => set({ status: v.length ? v : undefined })}
+        onChange={(statuses) => set({ status: statuses.length ? statuses : undefined })}
         w={220}
         clearable
       />
@@ -48,7 +48,7 @@ export function QueueFilters({ search, onChange }: { search: QueueSearch; onChan
         placeholder={t('queues.any')}
         data={options('kind', APPEAL_KINDS)}
         value={search.kind ?? null}
-        onChange={(v) => set({ kind: v ?? undefined })}
+        onChange={(kind) => set({ kind: kind ?? undefined })}
         w={150}
         clearable
       />
@@ -57,7 +57,7 @@ export function QueueFilters({ search, onChange }: { search: QueueSearch; onChan
         placeholder={t('queues.any')}
         data={options('channel', CHANNELS)}
         value={search.channel ?? null}
-        onChange={(v) => set({ channel: v ?? undefined })}
+        onChange={(channel) => set({ channel: channel ?? undefined })}
         w={170}
         clearable
       />
@@ -66,13 +66,13 @@ export function QueueFilters({ search, onChange }: { search: QueueSearch; onChan
         placeholder={t('queues.any')}
         data={options('priority', PRIORITIES)}
         value={search.priority ?? null}
-        onChange={(v) => set({ priority: v ?? undefined })}
+        onChange={(priority) => set({ priority: priority ?? undefined })}
         w={140}
         clearable
       />
       <Select
         label={t('queues.sort')}
-        data={SORTS.map((v) => ({ value: v, label: t(`queues.sortOption.${v}`) }))}
+        data={SORTS.map((sort) => ({ value: sort, label: t(`queues.sortOption.${sort}`) }))}
         value={search.sort ?? '-createdAt'}
         onChange={(sort) => set({ sort: (sort ?? undefined) as AppealSort | undefined })}
         w={190}

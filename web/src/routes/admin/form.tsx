@@ -1,7 +1,8 @@
 // What every admin form shares: the server's field errors under their inputs, and the error no field owns.
-import { Alert, Button, Group } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Switch, type MantineSize } from '@mantine/core';
 import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
+import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { errorMessage } from '../../components/states.tsx';
@@ -65,6 +66,30 @@ export function useSaveAndClose(queryKey: QueryKey, onClose: () => void) {
   });
 }
 
+/** Cancel and Save, at the foot of a form. */
+export function FormButtons({
+  onCancel,
+  saving,
+  cancelWhileSaving = true,
+}: {
+  onCancel: () => void;
+  saving: boolean;
+  /** Whether Cancel stays usable while the save is on its way. */
+  cancelWhileSaving?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onCancel} disabled={saving && !cancelWhileSaving}>
+        {t('common.cancel')}
+      </Button>
+      <Button type="submit" loading={saving}>
+        {t('common.save')}
+      </Button>
+    </Group>
+  );
+}
+
 /** The foot of a form: what the server refused, then Cancel and Save. */
 export function FormFooter({
   save,
@@ -75,18 +100,55 @@ export function FormFooter({
   errors: Record<string, string>;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation();
   return (
     <>
       <SaveError error={save.error} fields={errors} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" loading={save.isPending}>
-          {t('common.save')}
-        </Button>
-      </Group>
+      <FormButtons onCancel={onCancel} saving={save.isPending} />
     </>
+  );
+}
+
+/** An admin form in its dialog: the title names the dialog and the form. */
+export function FormModal({
+  title,
+  onClose,
+  onSubmit,
+  size,
+  testId,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  onSubmit: (event: FormEvent) => void;
+  size?: MantineSize;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Modal opened onClose={onClose} title={title} size={size}>
+      <Stack component="form" gap="sm" onSubmit={onSubmit} aria-label={title} data-testid={testId}>
+        {children}
+      </Stack>
+    </Modal>
+  );
+}
+
+/** Whether a thing that exists is in use; a new one always is, so the switch shows only when editing. */
+export function ActiveSwitch({
+  checked,
+  onChange,
+  label,
+}: {
+  checked: boolean;
+  onChange: (active: boolean) => void;
+  label?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Switch
+      label={label ?? t('admin.active')}
+      checked={checked}
+      onChange={(event) => onChange(event.currentTarget.checked)}
+    />
   );
 }

@@ -1,6 +1,6 @@
 // Editing a customer in place. The server checks phones, e-mails and the registry code; its 400 answer names
 // each bad field ("emails.1"), shown under that input.
-import { Alert, Button, Checkbox, Group, Stack, TagsInput, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Group, Stack, TagsInput, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -12,6 +12,7 @@ import { keys } from '../../api/queries.ts';
 import { errorMessage } from '../../components/states.tsx';
 import { fieldErrors, gatherByKey } from '../../lib/field-errors.ts';
 import { textInputs } from '../../lib/form-draft.ts';
+import { FormButtons } from '../admin/form.tsx';
 
 type Consents = NonNullable<UpdateCustomer['consents']>;
 
@@ -120,14 +121,7 @@ export function CustomerEditForm({ customer, onDone }: { customer: CustomerProfi
           {errorMessage(save.error, t)}
         </Alert>
       )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone} disabled={save.isPending}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" loading={save.isPending}>
-          {t('common.save')}
-        </Button>
-      </Group>
+      <FormButtons onCancel={onDone} saving={save.isPending} cancelWhileSaving={false} />
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import { Group, SegmentedControl, Select, Stack, Textarea, TextInput } from '@ma
 import { useTranslation } from 'react-i18next';
 import type { AppealKind, Priority } from '../../api/contract.ts';
 import { APPEAL_KINDS, PRIORITIES } from '../../api/enums.ts';
+import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { useDirectory } from '../../lib/directory.ts';
 
 export interface AppealDraft {
@@ -39,16 +40,11 @@ function PlaceFields({ draft, onChange, errors }: DraftProps) {
   const categories = directory.categories.filter((category) => category.active && category.kinds.includes(draft.kind));
   return (
     <Group grow>
-      <Select
-        label={t('appeal.unit')}
-        placeholder={t('common.notSet')}
-        clearable
-        searchable
+      <UnitSelect
+        units={directory.units.filter((unit) => unit.active)}
         value={draft.unitId}
         onChange={(unitId) => onChange({ unitId })}
-        data={directory.units.filter((unit) => unit.active).map((unit) => ({ value: unit.id, label: unit.name }))}
         error={errors.unitId}
-        nothingFoundMessage={t('common.nothingFound')}
       />
       <Select
         label={t('appeal.category')}

@@ -1,6 +1,6 @@
 // A category's form: its code (set once), Russian and English names, the appeal kinds it serves, the category above
 // it (set once), its place among its siblings, and whether it is active.
-import { Chip, Group, Modal, NumberInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Chip, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createCategory, updateCategory } from '../../../api/admin.ts';
@@ -9,7 +9,7 @@ import { APPEAL_KINDS } from '../../../api/enums.ts';
 import { keys } from '../../../api/queries.ts';
 import { nameOfCategory } from '../../../lib/directory.ts';
 import { textInputs } from '../../../lib/form-draft.ts';
-import { FormFooter, formErrors, useSaveAndClose } from '../form.tsx';
+import { ActiveSwitch, formErrors, FormFooter, FormModal, useSaveAndClose } from '../form.tsx';
 
 function KindChips({
   kinds,
@@ -88,47 +88,39 @@ export function CategoryForm({
   const parents = categories.filter((candidate) => candidate.id !== category?.id);
 
   return (
-    <Modal opened onClose={onClose} title={title}>
-      <Stack component="form" gap="sm" onSubmit={submit} aria-label={title}>
-        <TextInput
-          label={t('admin.categories.code')}
-          description={t('admin.categories.codeHint')}
-          required={!category}
-          disabled={!!category}
-          {...text('code')}
-        />
-        <TextInput label={t('admin.categories.nameRu')} required {...text('nameRu')} />
-        <TextInput label={t('admin.categories.nameEn')} required {...text('nameEn')} />
-        <KindChips kinds={draft.kinds} onChange={(kinds) => change({ kinds })} error={errors.kinds} />
-        <Select
-          label={t('admin.categories.parent')}
-          placeholder={t('admin.categories.noParent')}
-          clearable
-          searchable
-          disabled={!!category}
-          value={draft.parentId}
-          onChange={(parentId) => change({ parentId })}
-          error={errors.parentId}
-          nothingFoundMessage={t('common.nothingFound')}
-          data={parents.map((parent) => ({ value: parent.id, label: nameOfCategory(parent, i18n.language) }))}
-        />
-        <NumberInput
-          label={t('admin.categories.position')}
-          min={0}
-          max={100000}
-          value={draft.position}
-          onChange={(position) => change({ position: Number(position) || 0 })}
-          error={errors.position}
-        />
-        {category && (
-          <Switch
-            label={t('admin.active')}
-            checked={draft.active}
-            onChange={(event) => change({ active: event.currentTarget.checked })}
-          />
-        )}
-        <FormFooter save={save} errors={errors} onCancel={onClose} />
-      </Stack>
-    </Modal>
+    <FormModal title={title} onClose={onClose} onSubmit={submit}>
+      <TextInput
+        label={t('admin.categories.code')}
+        description={t('admin.categories.codeHint')}
+        required={!category}
+        disabled={!!category}
+        {...text('code')}
+      />
+      <TextInput label={t('admin.categories.nameRu')} required {...text('nameRu')} />
+      <TextInput label={t('admin.categories.nameEn')} required {...text('nameEn')} />
+      <KindChips kinds={draft.kinds} onChange={(kinds) => change({ kinds })} error={errors.kinds} />
+      <Select
+        label={t('admin.categories.parent')}
+        placeholder={t('admin.categories.noParent')}
+        clearable
+        searchable
+        disabled={!!category}
+        value={draft.parentId}
+        onChange={(parentId) => change({ parentId })}
+        error={errors.parentId}
+        nothingFoundMessage={t('common.nothingFound')}
+        data={parents.map((parent) => ({ value: parent.id, label: nameOfCategory(parent, i18n.language) }))}
+      />
+      <NumberInput
+        label={t('admin.categories.position')}
+        min={0}
+        max={100000}
+        value={draft.position}
+        onChange={(position) => change({ position: Number(position) || 0 })}
+        error={errors.position}
+      />
+      {category && <ActiveSwitch checked={draft.active} onChange={(active) => change({ active })} />}
+      <FormFooter save={save} errors={errors} onCancel={onClose} />
+    </FormModal>
   );
 }

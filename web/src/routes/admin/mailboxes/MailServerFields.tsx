@@ -13,21 +13,24 @@ interface ServerProps<Draft> {
   hasPassword: boolean;
 }
 
-interface HostSettings {
-  host: string;
-  port: number;
-  secure: boolean;
-}
+type Connection = Pick<ImapDraft & SmtpDraft, 'host' | 'port' | 'secure' | 'user' | 'password'>;
 
-/** Host, port and TLS: the start of both servers' settings. */
-function HostFields({
-  prefix,
-  defaultPort,
+/** What both servers ask: host, port, TLS, user and password. */
+function ConnectionFields({
+  server,
   settings,
   onChange,
   errors,
-}: Omit<ServerProps<HostSettings>, 'hasPassword'> & { prefix: 'imap' | 'smtp'; defaultPort: number }) {
+  hasPassword,
+}: ServerProps<Connection> & { server: 'imap' | 'smtp' }) {
   const { t } = useTranslation();
+  const imap = server === 'imap';
+  // Without a password of its own an IMAP mailbox cannot be polled; an SMTP relay may need none.
+  const passwordHint = hasPassword
+    ? t('admin.mailboxes.hasPassword')
+    : imap
+      ? t('admin.mailboxes.noPassword')
+      : undefined;
   return (
     <>
       <Grid.Col span={SPAN.half}>
@@ -36,7 +39,7 @@ function HostFields({
           required
           value={settings.host}
           onChange={(event) => onChange({ host: event.currentTarget.value })}
-          error={errors[`${prefix}.host`]}
+          error={errors[`${server}.host`]}
         />
       </Grid.Col>
       <Grid.Col span={SPAN.quarter}>
@@ -45,8 +48,8 @@ function HostFields({
           min={1}
           max={65535}
           value={settings.port}
-          onChange={(port) => onChange({ port: Number(port) || defaultPort })}
-          error={errors[`${prefix}.port`]}
+          onChange={(port) => onChange({ port: Number(port) || (imap ? IMAP_PORT : SMTP_PORT) })}
+          error={errors[`${server}.port`]}
         />
       </Grid.Col>
       <Grid.Col span={SPAN.quarter} pt={{ base: 0, sm: 30 }}>
@@ -54,6 +57,26 @@ function HostFields({
           label={t('admin.mailboxes.tls')}
           checked={settings.secure}
           onChange={(event) => onChange({ secure: event.currentTarget.checked })}
+        />
+      </Grid.Col>
+      <Grid.Col span={SPAN.half}>
+        <TextInput
+          label={t('admin.mailboxes.user')}
+          required={imap}
+          value={settings.user}
+          onChange={(event) => onChange({ user: event.currentTarget.value })}
+          error={errors[`${server}.user`]}
+        />
+      </Grid.Col>
+      <Grid.Col span={SPAN.half}>
+        <PasswordInput
+          label={t('admin.mailboxes.password')}
+          value={settings.password}
+          onChange={(event) => onChange({ password: event.currentTarget.value })}
+          placeholder={hasPassword ? t('admin.mailboxes.passwordKept') : undefined}
+          description={passwordHint}
+          error={errors[`${server}.password`]}
+          autoComplete="new-password"
         />
       </Grid.Col>
     </>
@@ -65,27 +88,7 @@ export function ImapFields({ settings, onChange, errors, hasPassword }: ServerPr
   return (
     <Fieldset legend={t('admin.mailboxes.imap')}>
       <Grid gap="sm">
-        <HostFields prefix="imap" defaultPort={IMAP_PORT} settings={settings} onChange={onChange} errors={errors} />
-        <Grid.Col span={SPAN.half}>
-          <TextInput
-            label={t('admin.mailboxes.user')}
-            required
-            value={settings.user}
-            onChange={(event) => onChange({ user: event.currentTarget.value })}
-            error={errors['imap.user']}
-          />
-        </Grid.Col>
-        <Grid.Col span={SPAN.half}>
-          <PasswordInput
-            label={t('admin.mailboxes.password')}
-            value={settings.password}
-            onChange={(event) => onChange({ password: event.currentTarget.value })}
-            placeholder={hasPassword ? t('admin.mailboxes.passwordKept') : undefined}
-            description={hasPassword ? t('admin.mailboxes.hasPassword') : t('admin.mailboxes.noPassword')}
-            error={errors['imap.password']}
-            autoComplete="new-password"
-          />
-        </Grid.Col>
+        <ConnectionFields server="imap" {...{ settings, onChange, errors, hasPassword }} />
         <Grid.Col span={SPAN.third}>
           <TextInput
             label={t('admin.mailboxes.folder')}
@@ -120,31 +123,12 @@ export function ImapFields({ settings, onChange, errors, hasPassword }: ServerPr
   );
 }
 
-export function SmtpFields({ settings, onChange, errors, hasPassword }: ServerProps<SmtpDraft>) {
+export function SmtpFields(props: ServerProps<SmtpDraft>) {
   const { t } = useTranslation();
   return (
     <Fieldset legend={t('admin.mailboxes.smtp')}>
       <Grid gap="sm">
-        <HostFields prefix="smtp" defaultPort={SMTP_PORT} settings={settings} onChange={onChange} errors={errors} />
-        <Grid.Col span={SPAN.half}>
-          <TextInput
-            label={t('admin.mailboxes.user')}
-            value={settings.user}
-            onChange={(event) => onChange({ user: event.currentTarget.value })}
-            error={errors['smtp.user']}
-          />
-        </Grid.Col>
-        <Grid.Col span={SPAN.half}>
-          <PasswordInput
-            label={t('admin.mailboxes.password')}
-            value={settings.password}
-            onChange={(event) => onChange({ password: event.currentTarget.value })}
-            placeholder={hasPassword ? t('admin.mailboxes.passwordKept') : undefined}
-            description={hasPassword ? t('admin.mailboxes.hasPassword') : undefined}
-            error={errors['smtp.password']}
-            autoComplete="new-password"
-          />
-        </Grid.Col>
+        <ConnectionFields server="smtp" {...props} />
       </Grid>
     </Fieldset>
   );

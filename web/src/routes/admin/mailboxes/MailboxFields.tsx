@@ -6,6 +6,7 @@ import { queuesQuery } from '../../../api/admin.ts';
 import type { AppealKind } from '../../../api/contract.ts';
 import { APPEAL_KINDS, INBOUND_MODES } from '../../../api/enums.ts';
 import { unitsQuery } from '../../../api/queries.ts';
+import { UnitSelect } from '../../../components/UnitSelect.tsx';
 import { SPAN } from '../form.tsx';
 import type { Inbound, MailboxDraft } from './mailbox-draft.ts';
 
@@ -66,16 +67,11 @@ export function RoutingFields({ draft, onChange, errors }: DraftProps) {
   return (
     <>
       <Grid.Col span={SPAN.third}>
-        <Select
-          label={t('appeal.unit')}
-          placeholder={t('common.notSet')}
-          clearable
-          searchable
+        <UnitSelect
+          units={units.data ?? []}
           value={draft.unitId}
           onChange={(unitId) => onChange({ unitId })}
           error={errors.unitId}
-          data={(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name }))}
-          nothingFoundMessage={t('common.nothingFound')}
         />
       </Grid.Col>
       <Grid.Col span={SPAN.third}>

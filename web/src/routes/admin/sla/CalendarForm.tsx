@@ -1,13 +1,13 @@
 // A working calendar: its time zone, the hours of each weekday, and the dates that differ (holidays, short
 // days). Hours are typed as "09:00–18:00, 19:00–21:00"; an empty day is a day off.
-import { Grid, Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
+import { Grid, MultiSelect, Select, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminKeys, createCalendar, updateCalendar } from '../../../api/admin.ts';
 import type { Calendar, UnitType } from '../../../api/contract.ts';
 import { UNIT_TYPES } from '../../../api/enums.ts';
 import { fieldErrors } from '../../../lib/field-errors.ts';
-import { FormFooter, SPAN, TIME_ZONES, useSaveAndClose } from '../form.tsx';
+import { FormFooter, FormModal, SPAN, TIME_ZONES, useSaveAndClose } from '../form.tsx';
 import { ExceptionFields, WeekFields } from './CalendarFields.tsx';
 import { calendarErrors, defaultHours, formatIntervals, parseIntervals, WEEKDAYS } from './calendar-hours.ts';
 
@@ -46,43 +46,41 @@ export function CalendarForm({ calendar, onClose }: { calendar: Calendar | null;
   const title = calendar ? t('admin.sla.editCalendar') : t('admin.sla.newCalendar');
 
   return (
-    <Modal opened onClose={onClose} title={title} size="xl">
-      <Stack component="form" gap="sm" onSubmit={submit} aria-label={title}>
-        <Grid gap="sm">
-          <Grid.Col span={SPAN.half}>
-            <TextInput
-              label={t('admin.name')}
-              required
-              value={name}
-              onChange={(event) => setName(event.currentTarget.value)}
-              error={errors.name}
-            />
-          </Grid.Col>
-          <Grid.Col span={SPAN.half}>
-            <Select
-              label={t('admin.timeZone')}
-              searchable
-              allowDeselect={false}
-              value={timeZone}
-              onChange={(zone) => zone && setTimeZone(zone)}
-              data={TIME_ZONES}
-              error={errors.timeZone}
-              nothingFoundMessage={t('common.nothingFound')}
-            />
-          </Grid.Col>
-        </Grid>
-        <MultiSelect
-          label={t('admin.sla.unitTypes')}
-          description={t('admin.sla.unitTypesHint')}
-          value={unitTypes}
-          onChange={(types) => setUnitTypes(types as UnitType[])}
-          data={UNIT_TYPES.map((unitType) => ({ value: unitType, label: t(`unitType.${unitType}`) }))}
-          error={errors.unitTypes}
-        />
-        <WeekFields week={week} onChange={setWeek} errors={errors} />
-        <ExceptionFields exceptions={exceptions} onChange={setExceptions} errors={errors} />
-        <FormFooter save={save} errors={errors} onCancel={onClose} />
-      </Stack>
-    </Modal>
+    <FormModal title={title} onClose={onClose} onSubmit={submit} size="xl">
+      <Grid gap="sm">
+        <Grid.Col span={SPAN.half}>
+          <TextInput
+            label={t('admin.name')}
+            required
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            error={errors.name}
+          />
+        </Grid.Col>
+        <Grid.Col span={SPAN.half}>
+          <Select
+            label={t('admin.timeZone')}
+            searchable
+            allowDeselect={false}
+            value={timeZone}
+            onChange={(zone) => zone && setTimeZone(zone)}
+            data={TIME_ZONES}
+            error={errors.timeZone}
+            nothingFoundMessage={t('common.nothingFound')}
+          />
+        </Grid.Col>
+      </Grid>
+      <MultiSelect
+        label={t('admin.sla.unitTypes')}
+        description={t('admin.sla.unitTypesHint')}
+        value={unitTypes}
+        onChange={(types) => setUnitTypes(types as UnitType[])}
+        data={UNIT_TYPES.map((unitType) => ({ value: unitType, label: t(`unitType.${unitType}`) }))}
+        error={errors.unitTypes}
+      />
+      <WeekFields week={week} onChange={setWeek} errors={errors} />
+      <ExceptionFields exceptions={exceptions} onChange={setExceptions} errors={errors} />
+      <FormFooter save={save} errors={errors} onCancel={onClose} />
+    </FormModal>
   );
 }

@@ -1,11 +1,11 @@
 // An SLA policy: when it applies (kinds, channels, priorities, unit types, units), its targets in working
 // minutes, whose calendar counts, when to warn and which statuses pause the clock.
-import { Grid, Modal, NumberInput, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Grid, NumberInput, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminKeys, createPolicy, updatePolicy } from '../../../api/admin.ts';
 import type { SlaPolicy } from '../../../api/contract.ts';
-import { FormFooter, formErrors, SPAN, useSaveAndClose } from '../form.tsx';
+import { ActiveSwitch, formErrors, FormFooter, FormModal, SPAN, useSaveAndClose } from '../form.tsx';
 import { ClockFields, ConditionFields, TargetFields, type PolicyDraft } from './PolicyFields.tsx';
 
 const draftOf = (policy: SlaPolicy | null): PolicyDraft => ({
@@ -46,44 +46,38 @@ export function PolicyForm({ policy, onClose }: { policy: SlaPolicy | null; onCl
   const fields = { draft, onChange: change, errors };
 
   return (
-    <Modal opened onClose={onClose} title={title} size="xl">
-      <Stack component="form" gap="sm" onSubmit={submit} aria-label={title}>
-        <Grid gap="sm">
-          <Grid.Col span={SPAN.half}>
-            <TextInput
-              label={t('admin.name')}
-              required
-              value={draft.name}
-              onChange={(event) => change({ name: event.currentTarget.value })}
-              error={errors.name}
-            />
-          </Grid.Col>
-          <Grid.Col span={SPAN.quarter}>
-            <NumberInput
-              label={t('admin.sla.position')}
-              description={t('admin.sla.positionHint')}
-              min={0}
-              value={draft.position}
-              onChange={(position) => change({ position: Number(position) || 0 })}
-              error={errors.position}
-            />
-          </Grid.Col>
-          <Grid.Col span={SPAN.quarter} pt={{ base: 0, sm: 50 }}>
-            <Switch
-              label={t('admin.active')}
-              checked={draft.active}
-              onChange={(event) => change({ active: event.currentTarget.checked })}
-            />
-          </Grid.Col>
-        </Grid>
-        <Text size="sm" fw={500}>
-          {t('admin.sla.conditions')}
-        </Text>
-        <ConditionFields {...fields} />
-        <TargetFields {...fields} />
-        <ClockFields {...fields} />
-        <FormFooter save={save} errors={errors} onCancel={onClose} />
-      </Stack>
-    </Modal>
+    <FormModal title={title} onClose={onClose} onSubmit={submit} size="xl">
+      <Grid gap="sm">
+        <Grid.Col span={SPAN.half}>
+          <TextInput
+            label={t('admin.name')}
+            required
+            value={draft.name}
+            onChange={(event) => change({ name: event.currentTarget.value })}
+            error={errors.name}
+          />
+        </Grid.Col>
+        <Grid.Col span={SPAN.quarter}>
+          <NumberInput
+            label={t('admin.sla.position')}
+            description={t('admin.sla.positionHint')}
+            min={0}
+            value={draft.position}
+            onChange={(position) => change({ position: Number(position) || 0 })}
+            error={errors.position}
+          />
+        </Grid.Col>
+        <Grid.Col span={SPAN.quarter} pt={{ base: 0, sm: 50 }}>
+          <ActiveSwitch checked={draft.active} onChange={(active) => change({ active })} />
+        </Grid.Col>
+      </Grid>
+      <Text size="sm" fw={500}>
+        {t('admin.sla.conditions')}
+      </Text>
+      <ConditionFields {...fields} />
+      <TargetFields {...fields} />
+      <ClockFields {...fields} />
+      <FormFooter save={save} errors={errors} onCancel={onClose} />
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
 // A unit's form: its type, name, code, time zone, the unit above it, and (once it exists) whether it is active.
-import { Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Select, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createUnit, updateUnit } from '../../../api/admin.ts';
@@ -7,7 +7,7 @@ import type { Unit, UnitType } from '../../../api/contract.ts';
 import { UNIT_TYPES } from '../../../api/enums.ts';
 import { keys } from '../../../api/queries.ts';
 import { textInputs } from '../../../lib/form-draft.ts';
-import { FormFooter, formErrors, TIME_ZONES, useSaveAndClose } from '../form.tsx';
+import { ActiveSwitch, formErrors, FormFooter, FormModal, TIME_ZONES, useSaveAndClose } from '../form.tsx';
 import { asTree } from '../tree.ts';
 
 /** The unit and every unit below it: none of them may become its parent. */
@@ -51,50 +51,42 @@ export function UnitForm({ unit, units, onClose }: { unit: Unit | null; units: U
   const title = unit ? t('admin.units.edit') : t('admin.units.new');
 
   return (
-    <Modal opened onClose={onClose} title={title}>
-      <Stack component="form" gap="sm" onSubmit={submit} aria-label={title}>
-        <Select
-          label={t('admin.units.type')}
-          value={draft.type}
-          onChange={(type) => type && change({ type: type as UnitType })}
-          allowDeselect={false}
-          data={UNIT_TYPES.map((unitType) => ({ value: unitType, label: t(`unitType.${unitType}`) }))}
-          error={errors.type}
-        />
-        <TextInput label={t('admin.name')} required {...text('name')} />
-        <TextInput label={t('admin.units.code')} {...text('code')} />
-        <Select
-          label={t('admin.timeZone')}
-          searchable
-          value={draft.timeZone}
-          onChange={(timeZone) => timeZone && change({ timeZone })}
-          allowDeselect={false}
-          data={TIME_ZONES}
-          error={errors.timeZone}
-          nothingFoundMessage={t('common.nothingFound')}
-        />
-        <Select
-          label={t('admin.units.parent')}
-          placeholder={t('admin.units.noParent')}
-          clearable
-          searchable
-          value={draft.parentId}
-          onChange={(parentId) => change({ parentId })}
-          data={units
-            .filter((candidate) => !excluded.has(candidate.id))
-            .map((candidate) => ({ value: candidate.id, label: candidate.name }))}
-          error={errors.parentId}
-          nothingFoundMessage={t('common.nothingFound')}
-        />
-        {unit && (
-          <Switch
-            label={t('admin.active')}
-            checked={draft.active}
-            onChange={(event) => change({ active: event.currentTarget.checked })}
-          />
-        )}
-        <FormFooter save={save} errors={errors} onCancel={onClose} />
-      </Stack>
-    </Modal>
+    <FormModal title={title} onClose={onClose} onSubmit={submit}>
+      <Select
+        label={t('admin.units.type')}
+        value={draft.type}
+        onChange={(type) => type && change({ type: type as UnitType })}
+        allowDeselect={false}
+        data={UNIT_TYPES.map((unitType) => ({ value: unitType, label: t(`unitType.${unitType}`) }))}
+        error={errors.type}
+      />
+      <TextInput label={t('admin.name')} required {...text('name')} />
+      <TextInput label={t('admin.units.code')} {...text('code')} />
+      <Select
+        label={t('admin.timeZone')}
+        searchable
+        value={draft.timeZone}
+        onChange={(timeZone) => timeZone && change({ timeZone })}
+        allowDeselect={false}
+        data={TIME_ZONES}
+        error={errors.timeZone}
+        nothingFoundMessage={t('common.nothingFound')}
+      />
+      <Select
+        label={t('admin.units.parent')}
+        placeholder={t('admin.units.noParent')}
+        clearable
+        searchable
+        value={draft.parentId}
+        onChange={(parentId) => change({ parentId })}
+        data={units
+          .filter((candidate) => !excluded.has(candidate.id))
+          .map((candidate) => ({ value: candidate.id, label: candidate.name }))}
+        error={errors.parentId}
+        nothingFoundMessage={t('common.nothingFound')}
+      />
+      {unit && <ActiveSwitch checked={draft.active} onChange={(active) => change({ active })} />}
+      <FormFooter save={save} errors={errors} onCancel={onClose} />
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
 // A user's form: e-mail (the login, set once), name, role, language, units, a password, and whether they may log in.
-import { Group, Modal, MultiSelect, PasswordInput, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Group, MultiSelect, PasswordInput, Select, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { ROLES } from '../../../api/enums.ts';
 import { keys, unitsQuery } from '../../../api/queries.ts';
 import { LANGUAGE_OPTIONS } from '../../../i18n/index.ts';
 import { textInputs } from '../../../lib/form-draft.ts';
-import { FormFooter, formErrors, useSaveAndClose } from '../form.tsx';
+import { ActiveSwitch, formErrors, FormFooter, FormModal, useSaveAndClose } from '../form.tsx';
 
 export function UserForm({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -38,52 +38,50 @@ export function UserForm({ user, onClose }: { user: User | null; onClose: () => 
   const title = user ? t('admin.users.edit') : t('admin.users.new');
 
   return (
-    <Modal opened onClose={onClose} title={title}>
-      <Stack component="form" gap="sm" onSubmit={submit} aria-label={title}>
-        <TextInput label={t('admin.users.email')} type="email" required={!user} disabled={!!user} {...text('email')} />
-        <TextInput label={t('admin.users.name')} required {...text('name')} />
-        <Group grow>
-          <Select
-            label={t('admin.users.role')}
-            value={draft.role}
-            onChange={(role) => role && change({ role: role as Role })}
-            allowDeselect={false}
-            data={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
-            error={errors.role}
-          />
-          <Select
-            label={t('admin.users.locale')}
-            value={draft.locale}
-            onChange={(locale) => locale && change({ locale: locale as Locale })}
-            allowDeselect={false}
-            data={LANGUAGE_OPTIONS}
-          />
-        </Group>
-        <MultiSelect
-          label={t('admin.users.units')}
-          searchable
-          value={draft.unitIds}
-          onChange={(unitIds) => change({ unitIds })}
-          error={errors.unitIds}
-          description={draft.role === 'unit_responsible' ? t('admin.users.unitsHint') : undefined}
-          data={(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name }))}
-          nothingFoundMessage={t('common.nothingFound')}
+    <FormModal title={title} onClose={onClose} onSubmit={submit}>
+      <TextInput label={t('admin.users.email')} type="email" required={!user} disabled={!!user} {...text('email')} />
+      <TextInput label={t('admin.users.name')} required {...text('name')} />
+      <Group grow>
+        <Select
+          label={t('admin.users.role')}
+          value={draft.role}
+          onChange={(role) => role && change({ role: role as Role })}
+          allowDeselect={false}
+          data={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+          error={errors.role}
         />
-        <PasswordInput
-          label={user ? t('admin.users.newPassword') : t('admin.users.password')}
-          description={t('admin.users.passwordHint')}
-          {...text('password')}
-          autoComplete="new-password"
+        <Select
+          label={t('admin.users.locale')}
+          value={draft.locale}
+          onChange={(locale) => locale && change({ locale: locale as Locale })}
+          allowDeselect={false}
+          data={LANGUAGE_OPTIONS}
         />
-        {user && (
-          <Switch
-            label={t('admin.users.active')}
-            checked={draft.active}
-            onChange={(event) => change({ active: event.currentTarget.checked })}
-          />
-        )}
-        <FormFooter save={save} errors={errors} onCancel={onClose} />
-      </Stack>
-    </Modal>
+      </Group>
+      <MultiSelect
+        label={t('admin.users.units')}
+        searchable
+        value={draft.unitIds}
+        onChange={(unitIds) => change({ unitIds })}
+        error={errors.unitIds}
+        description={draft.role === 'unit_responsible' ? t('admin.users.unitsHint') : undefined}
+        data={(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name }))}
+        nothingFoundMessage={t('common.nothingFound')}
+      />
+      <PasswordInput
+        label={user ? t('admin.users.newPassword') : t('admin.users.password')}
+        description={t('admin.users.passwordHint')}
+        {...text('password')}
+        autoComplete="new-password"
+      />
+      {user && (
+        <ActiveSwitch
+          label={t('admin.users.active')}
+          checked={draft.active}
+          onChange={(active) => change({ active })}
+        />
+      )}
+      <FormFooter save={save} errors={errors} onCancel={onClose} />
+    </FormModal>
   );
 }

@@ -1,18 +1,11 @@
 // The auth contract shared by the API and the web app: the logged-in user and API tokens.
 import { z } from 'zod';
-import { Locale, Role } from '../users/users.schema.ts';
+import { User } from '../users/users.schema.ts';
 
 /** The logged-in user as the web app knows them (GET /auth/me, and the answer to a login). */
-export const Me = z
-  .object({
-    id: z.uuid(),
-    email: z.string(),
-    name: z.string(),
-    role: Role,
-    locale: Locale,
-    unitIds: z.array(z.uuid()),
-  })
-  .meta({ id: 'Me' });
+export const Me = User.pick({ id: true, email: true, name: true, role: true, locale: true, unitIds: true }).meta({
+  id: 'Me',
+});
 export type Me = z.infer<typeof Me>;
 
 export const ApiToken = z

@@ -6,6 +6,7 @@ import type { AppealKind, Priority } from '../../api/contract.ts';
 import { APPEAL_KINDS, PRIORITIES } from '../../api/enums.ts';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
 import { useDirectory } from '../../lib/directory.ts';
+import { textInputs } from '../../lib/form-draft.ts';
 
 export interface AppealDraft {
   channel: 'phone' | 'walk_in';
@@ -63,6 +64,7 @@ function PlaceFields({ draft, onChange, errors }: DraftProps) {
 
 export function AppealFields({ draft, onChange, errors }: DraftProps) {
   const { t } = useTranslation();
+  const text = textInputs(draft, onChange, errors);
   return (
     <Stack gap="sm">
       <SegmentedControl
@@ -91,21 +93,8 @@ export function AppealFields({ draft, onChange, errors }: DraftProps) {
           data={PRIORITIES.map((priority) => ({ value: priority, label: t(`priority.${priority}`) }))}
         />
       </Group>
-      <TextInput
-        label={t('appeal.subject')}
-        required
-        value={draft.subject}
-        onChange={(event) => onChange({ subject: event.currentTarget.value })}
-        error={errors.subject}
-      />
-      <Textarea
-        label={t('appeal.description')}
-        autosize
-        minRows={4}
-        value={draft.description}
-        onChange={(event) => onChange({ description: event.currentTarget.value })}
-        error={errors.description}
-      />
+      <TextInput label={t('appeal.subject')} required {...text('subject')} />
+      <Textarea label={t('appeal.description')} autosize minRows={4} {...text('description')} />
       <PlaceFields draft={draft} onChange={onChange} errors={errors} />
     </Stack>
   );

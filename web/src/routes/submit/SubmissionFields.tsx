@@ -3,6 +3,7 @@
 import { Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../api/contract.ts';
+import { textInputs } from '../../lib/form-draft.ts';
 
 export type SubmissionKind = 'incident' | 'thanks';
 
@@ -36,6 +37,7 @@ interface DraftProps {
 
 export function SubmissionFields({ draft, onChange, errors, units }: DraftProps & { units: Unit[] }) {
   const { t } = useTranslation();
+  const text = textInputs(draft, onChange, errors);
   return (
     <>
       <Group grow align="flex-start">
@@ -64,19 +66,11 @@ export function SubmissionFields({ draft, onChange, errors, units }: DraftProps 
         </Stack>
       </Group>
       <Group grow align="flex-start">
-        <TextInput
-          label={t('appeal.subject')}
-          required
-          value={draft.subject}
-          onChange={(event) => onChange({ subject: event.currentTarget.value })}
-          error={errors.subject}
-        />
+        <TextInput label={t('appeal.subject')} required {...text('subject')} />
         <TextInput
           label={t('appeal.sequenceNumber')}
           description={t('submit.sequenceHint')}
-          value={draft.sequenceNumber}
-          onChange={(event) => onChange({ sequenceNumber: event.currentTarget.value })}
-          error={errors.sequenceNumber}
+          {...text('sequenceNumber')}
         />
       </Group>
       <Textarea
@@ -84,9 +78,7 @@ export function SubmissionFields({ draft, onChange, errors, units }: DraftProps 
         description={t('submit.commentHint')}
         autosize
         minRows={4}
-        value={draft.description}
-        onChange={(event) => onChange({ description: event.currentTarget.value })}
-        error={errors.description}
+        {...text('description')}
       />
     </>
   );

@@ -7,6 +7,7 @@ import type { AppealKind } from '../../../api/contract.ts';
 import { APPEAL_KINDS, INBOUND_MODES } from '../../../api/enums.ts';
 import { unitsQuery } from '../../../api/queries.ts';
 import { UnitSelect } from '../../../components/UnitSelect.tsx';
+import { textInputs } from '../../../lib/form-draft.ts';
 import { SPAN } from '../form.tsx';
 import type { Inbound, MailboxDraft } from './mailbox-draft.ts';
 
@@ -18,25 +19,14 @@ interface DraftProps {
 
 export function AddressFields({ draft, onChange, errors }: DraftProps) {
   const { t } = useTranslation();
+  const text = textInputs(draft, onChange, errors);
   return (
     <>
       <Grid.Col span={SPAN.half}>
-        <TextInput
-          label={t('admin.mailboxes.name')}
-          required
-          value={draft.name}
-          onChange={(event) => onChange({ name: event.currentTarget.value })}
-          error={errors.name}
-        />
+        <TextInput label={t('admin.mailboxes.name')} required {...text('name')} />
       </Grid.Col>
       <Grid.Col span={SPAN.half}>
-        <TextInput
-          label={t('admin.mailboxes.address')}
-          required
-          value={draft.address}
-          onChange={(event) => onChange({ address: event.currentTarget.value })}
-          error={errors.address}
-        />
+        <TextInput label={t('admin.mailboxes.address')} required {...text('address')} />
       </Grid.Col>
       <Grid.Col span={SPAN.half}>
         <TagsInput
@@ -48,12 +38,7 @@ export function AddressFields({ draft, onChange, errors }: DraftProps) {
         />
       </Grid.Col>
       <Grid.Col span={SPAN.half}>
-        <TextInput
-          label={t('admin.mailboxes.displayName')}
-          value={draft.displayName}
-          onChange={(event) => onChange({ displayName: event.currentTarget.value })}
-          error={errors.displayName}
-        />
+        <TextInput label={t('admin.mailboxes.displayName')} {...text('displayName')} />
       </Grid.Col>
     </>
   );

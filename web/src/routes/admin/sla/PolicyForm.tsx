@@ -4,6 +4,7 @@ import { Grid, NumberInput, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminKeys, createPolicy, updatePolicy } from '../../../api/admin.ts';
+import { textInputs } from '../../../lib/form-draft.ts';
 import type { SlaPolicy } from '../../../api/contract.ts';
 import { ActiveSwitch, formErrors, FormFooter, FormModal, SPAN, useSaveAndClose } from '../form.tsx';
 import { ClockFields, ConditionFields, TargetFields, type PolicyDraft } from './PolicyFields.tsx';
@@ -44,18 +45,13 @@ export function PolicyForm({ policy, onClose }: { policy: SlaPolicy | null; onCl
   };
   const title = policy ? t('admin.sla.editPolicy') : t('admin.sla.newPolicy');
   const fields = { draft, onChange: change, errors };
+  const text = textInputs(draft, change, errors);
 
   return (
     <FormModal title={title} onClose={onClose} onSubmit={submit} size="xl">
       <Grid gap="sm">
         <Grid.Col span={SPAN.half}>
-          <TextInput
-            label={t('admin.name')}
-            required
-            value={draft.name}
-            onChange={(event) => change({ name: event.currentTarget.value })}
-            error={errors.name}
-          />
+          <TextInput label={t('admin.name')} required {...text('name')} />
         </Grid.Col>
         <Grid.Col span={SPAN.quarter}>
           <NumberInput

@@ -2,15 +2,8 @@
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { registerAnalyticsRoutes } from '../modules/analytics/analytics.routes.ts';
@@ -38,6 +31,7 @@ import { registerUnitRoutes } from '../modules/units/units.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
 import { registerViewRoutes } from '../modules/views/views.routes.ts';
 import { errorHandler } from './error-handler.ts';
+import { registerOpenApi } from './openapi.ts';
 import { registerWebRoutes } from './web.ts';
 import { AppError } from './errors.ts';
 import type { App } from './http.ts';
@@ -83,29 +77,7 @@ export async function buildApp(ctx: Ctx, options: { logger?: FastifyBaseLogger }
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: ctx.config.attachmentMaxBytes, files: 10, fields: 20 } });
   await app.register(rateLimit, { global: false });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Otklik API',
-        version: '1',
-        description: 'Appeals register, customers, units and users of Otklik.',
-      },
-      components: {
-        securitySchemes: {
-          bearer: {
-            type: 'http',
-            scheme: 'bearer',
-            description: 'An API token (otk_…) created at POST /api/v1/tokens',
-          },
-          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
-        },
-      },
-      security: [{ bearer: [] }, { session: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await registerOpenApi(app);
 
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {

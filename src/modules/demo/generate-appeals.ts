@@ -18,7 +18,8 @@ import type {
 import { indexOrg, SUBMITTING, type OrgIndex } from './org-index.ts';
 import { dayMonthEn, dayMonthRu } from './products.ts';
 import { weightedPicker, type Rng } from './random.ts';
-import { appealText, threadText } from './texts.ts';
+import { threadText } from './texts.thread.ts';
+import { appealText } from './texts.ts';
 
 export interface AppealOptions {
   count: number;

@@ -4,7 +4,7 @@
 import { DAY_MS, HOUR_MS } from './calendar.ts';
 import type { AppealKind, Channel, Status } from './model.ts';
 import type { Rng } from './random.ts';
-import type { ThreadText } from './texts.ts';
+import type { ThreadText } from './texts.thread.ts';
 
 const MINUTE_MS = 60_000;
 

@@ -116,6 +116,19 @@ const LATIN: Record<string, string> = {
   я: 'ya',
 };
 
+/** «oleg petrov-vodkin» → «Oleg Petrov-Vodkin»: a capital at the start and after a space or a hyphen. */
+export function capitalised(latin: string): string {
+  return latin.replace(/(^|[\s-])([a-z])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+}
+
+/** A name in Latin letters, word by word: «Олег Петров» → «Oleg Petrov». */
+export function latinName(name: string): string {
+  return name
+    .split(' ')
+    .map((word) => capitalised(transliterate(word)))
+    .join(' ');
+}
+
 /** Passport-style transliteration (ГОСТ 52535.1 without diacritics), lower case, for e-mail local parts. */
 export function transliterate(text: string): string {
   let out = '';

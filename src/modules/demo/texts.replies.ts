@@ -108,7 +108,8 @@ export const RESOLVE_INCIDENT: Readonly<Record<Topic, readonly string[]>> = {
   general: ['Спасибо, что сообщили о проблеме. Информация передана руководству, мы приняли меры.'],
 };
 
-export const RESOLVE_QUESTION: Readonly<Partial<Record<Topic, readonly string[]>>> = {
+/** By topic; `general` answers any question whose topic has no answers of its own. */
+export const RESOLVE_QUESTION: Readonly<Partial<Record<Topic, readonly string[]>> & { general: readonly string[] }> = {
   order: [
     'Заказ № {order} передан в доставку, курьер позвонит накануне.',
     'Адрес доставки заказа № {order} изменён, новая дата доставки — {deadline}.',

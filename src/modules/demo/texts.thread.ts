@@ -77,7 +77,7 @@ function replyTemplates(
     case 'incident':
       return RESOLVE_INCIDENT[topic];
     case 'question':
-      return RESOLVE_QUESTION[topic] ?? RESOLVE_QUESTION.general!;
+      return RESOLVE_QUESTION[topic] ?? RESOLVE_QUESTION.general;
     case 'thanks':
       return RESOLVE_OTHER.thanks;
     case 'wish':

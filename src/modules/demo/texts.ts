@@ -76,21 +76,21 @@ const CLOSINGS: Readonly<Record<string, readonly string[]>> = {
   review: [''],
 };
 
-export function pluralRu(n: number, one: string, few: string, many: string): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
+export function pluralRu(count: number, one: string, few: string, many: string): string {
+  const mod10 = count % 10;
+  const mod100 = count % 100;
   const word =
     mod10 === 1 && mod100 !== 11 ? one : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14) ? few : many;
-  return `${n} ${word}`;
+  return `${count} ${word}`;
 }
 
 /** When the customer was in the store: usually today or yesterday, sometimes a few days ago. */
 function visitDay(rng: Rng, localMs: number): string {
-  const r = rng.next();
-  if (r < 0.3) {
+  const draw = rng.next();
+  if (draw < 0.3) {
     return 'сегодня';
   }
-  if (r < 0.65) {
+  if (draw < 0.65) {
     return 'вчера';
   }
   return dayMonthRu(localMs - rng.int(2, 6) * DAY);
@@ -193,8 +193,12 @@ export function appealText(rng: Rng, input: AppealTextInput): AppealText {
   if (input.english) {
     const texts =
       ENGLISH_BY_CATEGORY[input.categoryCode] ??
-      (input.kind === 'incident' ? ENGLISH_BY_TOPIC[topicOf(input.categoryCode)] : undefined);
-    const [subject, body] = rng.pick((texts ?? ENGLISH_BY_KIND[input.kind]!).stories);
+      (input.kind === 'incident' ? ENGLISH_BY_TOPIC[topicOf(input.categoryCode)] : undefined) ??
+      ENGLISH_BY_KIND[input.kind];
+    if (!texts) {
+      throw new Error(`demo texts: no English catalogue for ${input.kind} / ${input.categoryCode}`);
+    }
+    const [subject, body] = rng.pick(texts.stories);
     const closing = rng.chance(0.5) && input.writer ? ` Regards, ${input.writer.full}.` : '';
     return { subject: render(subject, ctx, rng), description: render(body, ctx, rng) + closing, ctx };
   }

@@ -3,7 +3,7 @@
 // The bulk inserts themselves are in demo.bulk.repo.ts.
 import type { Queryable } from '../../db/db.ts';
 import { queryOne } from '../../db/rows.ts';
-import type { CustomerRef, DemoOrg, DemoUnit, DemoUser, Role, UnitType } from './model.ts';
+import type { CustomerRef, DemoMembership, DemoOrg, DemoUnit, DemoUser } from './model.ts';
 import { guessGender } from './names.ts';
 
 export interface ExistingData {
@@ -90,23 +90,16 @@ export async function removeLoaded(
 
 /** Reads an existing org back for append mode, in a stable order so that generation stays reproducible. */
 export async function loadOrg(db: Queryable, offsetOf: (timeZone: string) => number): Promise<DemoOrg> {
-  const units = await db.query<{
-    id: string;
-    type: UnitType;
-    name: string;
-    code: string | null;
-    timeZone: string;
-    parentId: string | null;
-  }>(
+  const units = await db.query<Pick<DemoUnit, 'id' | 'type' | 'name' | 'code' | 'timeZone' | 'parentId'>>(
     `SELECT id, type, name, code, time_zone AS "timeZone", parent_id AS "parentId"
      FROM units
      WHERE active
      ORDER BY code NULLS LAST, id`,
   );
-  const users = await db.query<{ id: string; email: string; name: string; role: Role; locale: 'ru' | 'en' }>(
+  const users = await db.query<Pick<DemoUser, 'id' | 'email' | 'name' | 'role' | 'locale'>>(
     'SELECT id, email, name, role, locale FROM users WHERE active ORDER BY email',
   );
-  const members = await db.query<{ unitId: string; userId: string; responsible: boolean }>(
+  const members = await db.query<DemoMembership>(
     'SELECT unit_id AS "unitId", user_id AS "userId", responsible FROM unit_members ORDER BY unit_id, user_id',
   );
   const demoUnits: DemoUnit[] = units.map((unit) => ({

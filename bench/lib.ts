@@ -132,19 +132,23 @@ export async function startServer(opts: {
     url,
     pid: child.pid,
     child,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) {
-          return resolve();
-        }
-        const force = setTimeout(() => child.kill('SIGKILL'), 5000);
-        child.once('exit', () => {
-          clearTimeout(force);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
+    stop: () => stopChild(child, 5_000),
   };
+}
+
+/** Stops a server in a child process: SIGTERM, then SIGKILL if it is still running after `graceMs`. */
+export async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
+  const running = () => child.exitCode === null && child.signalCode === null;
+  if (!running()) {
+    return;
+  }
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await Promise.race([exited, sleep(graceMs)]);
+  if (running()) {
+    child.kill('SIGKILL');
+    await exited;
+  }
 }
 
 /** A token of the bench administrator, or of the demo administrator where demo data made the first users. */

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { freePort } from '../test/support/dovecot.ts';
 import { ensureWebBuilt } from '../test/ui/otklik-server.ts';
-import { ADMIN, fmt, median, percentile, sleep, waitUntilServing } from './lib.ts';
+import { ADMIN, fmt, median, percentile, sleep, stopChild, waitUntilServing } from './lib.ts';
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
 const arg = (name: string, fallback: string) => {
@@ -58,14 +58,7 @@ async function startOtklik(): Promise<{ url: string; child: ChildProcess; stop()
     url,
     child,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await Promise.race([exited, sleep(10_000)]);
-        if (child.exitCode === null) {
-          child.kill('SIGKILL');
-        }
-      }
+      await stopChild(child, 10_000);
       await rm(dataDir, { recursive: true, force: true });
     },
   };

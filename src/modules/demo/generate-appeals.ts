@@ -60,10 +60,10 @@ function* inCreationOrder(
     }
     const cutoff = (day + 1) * DAY_MS - maxOffsetMs;
     pending.sort((a, b) => a.createdAt - b.createdAt);
-    const final = pending.findIndex((skeleton) => skeleton.createdAt >= cutoff);
-    const split = final === -1 ? pending.length : final;
-    yield* pending.slice(0, split);
-    pending = pending.slice(split);
+    const firstWaiting = pending.findIndex((skeleton) => skeleton.createdAt >= cutoff);
+    const ready = firstWaiting === -1 ? pending.length : firstWaiting;
+    yield* pending.slice(0, ready);
+    pending = pending.slice(ready);
   }
   yield* pending;
 }
@@ -108,8 +108,8 @@ export function* appealBatches(
     seenCustomers: new Uint8Array(customers.length),
     sequences: new Map(),
   };
-  let number = options.firstNumber ?? 1;
   function* records(): Generator<DemoAppeal> {
+    let number = options.firstNumber ?? 1;
     for (const skeleton of inCreationOrder(days, counts, draw, index.maxOffsetMs)) {
       yield makeRecord(context, skeleton, number++);
     }

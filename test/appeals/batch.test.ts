@@ -1,6 +1,6 @@
 // Appeals created at the same moment share one statement (WriteBatcher): each must come out exactly as if it had
 // been written alone, and one that cannot be written must not take the others down with it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeAppealInput } from '../support/factories.ts';
 import { startTestEnv, type TestEnv } from '../support/harness.ts';
 
@@ -9,6 +9,11 @@ beforeAll(async () => {
   env = await startTestEnv();
 });
 afterAll(() => env.close());
+// An appeal as created is compared with the same appeal read later: its SLA minutes left must not move between.
+beforeEach(() => {
+  env.clock.freeze();
+});
+afterEach(() => env.clock.release());
 
 const create = (body: unknown) => env.request('POST', '/api/v1/appeals', { as: 'agent', body });
 const read = async (id: string) => (await env.request('GET', `/api/v1/appeals/${id}`, { as: 'agent' })).body;

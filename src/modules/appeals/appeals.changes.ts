@@ -204,7 +204,7 @@ export async function updateAppeal(ctx: Ctx, actor: Actor, id: string, input: Up
     ctx,
     await ctx.db.transaction(async (tx) => {
       const row = await applyChange(ctx, tx, actor, await lockVisible(tx, actor, id), input);
-      return presentAppeal(row, await slaOfAppeal(tx, row.id));
+      return presentAppeal(row, await slaOfAppeal(tx, row.id, ctx.clock.now()));
     }),
   );
 }
@@ -220,7 +220,7 @@ export async function assignAppeal(ctx: Ctx, actor: Actor, id: string, ownerId: 
         await checkOwner(tx, actor, current.ownerId, 'ownerId');
       }
       const row = await applyChange(ctx, tx, actor, current, { ownerId });
-      return presentAppeal(row, await slaOfAppeal(tx, row.id));
+      return presentAppeal(row, await slaOfAppeal(tx, row.id, ctx.clock.now()));
     }),
   );
 }

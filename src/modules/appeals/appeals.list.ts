@@ -15,7 +15,7 @@ export async function listAppeals(
   q: AppealQuery,
 ): Promise<{ items: AppealListItem[]; nextCursor: string | null }> {
   authorize(actor, 'appeals:read');
-  const now = new Date();
+  const now = ctx.clock.now();
   const descending = q.sort.startsWith('-');
   const sort = (descending ? q.sort.slice(1) : q.sort) as listRepo.SortKey;
   let after: { key: string; id: string } | undefined;

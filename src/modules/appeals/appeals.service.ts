@@ -92,7 +92,7 @@ async function plan(
   suggestion: Suggestion | null,
 ): Promise<Plan> {
   const { errors, collect, throwIfAny } = fieldErrorCollector();
-  const now = new Date();
+  const now = ctx.clock.now();
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   if (receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
     errors.push({ path: 'receivedAt', code: 'in_the_future', message: 'receivedAt cannot be in the future' });
@@ -309,5 +309,5 @@ export async function getAppeal(ctx: Ctx, actor: Actor, id: string): Promise<App
   if (!row || !canSeeUnit(actor, row.unitId)) {
     throw notFound('Appeal');
   }
-  return presentAppeal(row, await slaOfAppeal(ctx.db, row.id));
+  return presentAppeal(row, await slaOfAppeal(ctx.db, row.id, ctx.clock.now()));
 }

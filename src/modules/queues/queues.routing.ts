@@ -50,6 +50,6 @@ export async function routeAppeal(
     await recordEvents(tx, row.id, actor.id, [
       { action: 'routed', newValue: { queueId: queue.id, strategy, assignedTo, reason } },
     ]);
-    return { appeal: presentAppeal(row, await slaOfAppeal(tx, row.id)), assignedTo, reason };
+    return { appeal: presentAppeal(row, await slaOfAppeal(tx, row.id, ctx.clock.now())), assignedTo, reason };
   });
 }

@@ -79,7 +79,7 @@ async function checkAssignee(db: Queryable, assigneeId: string, appealUnitId: st
 
 export async function listOfAppeal(ctx: Ctx, actor: Actor, appealId: string): Promise<Subtask[]> {
   await visibleAppeal(ctx.db, actor, appealId);
-  const now = new Date();
+  const now = ctx.clock.now();
   return (await repo.listOfAppeal(ctx.db, appealId)).map((s) => presentSubtask(s, now));
 }
 
@@ -94,7 +94,7 @@ export async function listSubtasks(ctx: Ctx, actor: Actor, q: SubtaskQuery): Pro
     unitIds: unitScope(actor),
     limit: q.limit,
   });
-  const now = new Date();
+  const now = ctx.clock.now();
   return rows.map((s) => presentSubtask(s, now));
 }
 

@@ -9,6 +9,7 @@ import type { Role } from '../../src/modules/auth/actor.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { makeAppealInput, makeSubmissionInput, TEST_PASSWORD } from '../support/factories.ts';
 import { startTestEnv, type TestEnv } from '../support/harness.ts';
+import { waitFor } from '../support/wait.ts';
 
 let env: TestEnv;
 let base: string;
@@ -36,7 +37,7 @@ interface Stream {
   raw: string;
   body: string;
   close(): void;
-  /** Resolves with the first received event matching, waiting up to two seconds. */
+  /** Resolves with the first received event matching, waiting up to the tests' deadline. */
   next(match: (e: Stream['events'][number]) => boolean): Promise<Stream['events'][number]>;
 }
 
@@ -51,20 +52,7 @@ function open(headers: Record<string, string>, url = base): Promise<Stream> {
         body: '',
         close: () => req.destroy(),
         next: (match) =>
-          new Promise((ok, fail) => {
-            const started = Date.now();
-            const look = () => {
-              const hit = stream.events.find(match);
-              if (hit) {
-                return ok(hit);
-              }
-              if (Date.now() - started > 2000) {
-                return fail(new Error(`no matching event; got ${JSON.stringify(stream.events)}`));
-              }
-              setTimeout(look, 10);
-            };
-            look();
-          }),
+          waitFor(() => stream.events.find(match), `a matching event; got ${JSON.stringify(stream.events)}`),
       };
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
@@ -94,7 +82,15 @@ function open(headers: Record<string, string>, url = base): Promise<Stream> {
 }
 
 const bearer = (role: Role) => ({ authorization: `Bearer ${env.users[role].token}` });
-const settle = () => new Promise((r) => setTimeout(r, 150));
+/**
+ * Events reach a stream in the order they were published: once an appeal created now has arrived, anything
+ * published before it would have arrived too. Answers the marker's id.
+ */
+async function published(stream: Stream, as: Role = 'agent', body: unknown = makeAppealInput()): Promise<string> {
+  const marker = await env.request('POST', '/api/v1/appeals', { as, body });
+  await stream.next((e) => e.id === marker.body.id);
+  return marker.body.id;
+}
 
 describe('GET /api/v1/events', () => {
   it('needs a login', async () => {
@@ -148,8 +144,8 @@ describe('GET /api/v1/events', () => {
       body: { status: 'open', categoryId: '00000000-0000-4000-8000-000000000000' },
     });
     expect(bad.status).toBe(400);
-    await settle();
-    expect(s.events).toEqual([]);
+    const marker = await published(s);
+    expect(s.events.map((e) => e.id)).toEqual([marker]);
     s.close();
   });
 
@@ -169,8 +165,8 @@ describe('GET /api/v1/events', () => {
     await agentStream.next((e) => e.id === none.body.id);
     await agentStream.next((e) => e.id === other.body.id);
     await unitStream.next((e) => e.id === mine.body.id);
-    await settle();
-    expect(unitStream.events.map((e) => e.id)).toEqual([mine.body.id]);
+    const marker = await published(unitStream, 'unit_responsible', makeSubmissionInput(env.units.store.id));
+    expect(unitStream.events.map((e) => e.id)).toEqual([mine.body.id, marker]);
     unitStream.close();
     agentStream.close();
   });
@@ -203,10 +199,15 @@ describe('GET /api/v1/events', () => {
     const other = await open(bearer('supervisor'));
     expect(other.status).toBe(200);
     other.close();
-    streams.pop()!.close();
-    await settle();
-    const again = await open(auth);
-    expect(again.status).toBe(200);
+    streams.pop()?.close();
+    // The server frees the slot when it sees the connection close: ask until it has.
+    const again = await waitFor(async () => {
+      const attempt = await open(auth);
+      if (attempt.status !== 200) {
+        attempt.close();
+      }
+      return attempt.status === 200 && attempt;
+    }, 'a freed stream slot');
     for (const s of [...streams, again]) {
       s.close();
     }
@@ -222,9 +223,18 @@ describe('GET /api/v1/events', () => {
     await app.listen({ port: 0, host: '127.0.0.1' });
     try {
       const s = await open(bearer('agent'), `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`);
-      await settle(); // the LISTEN connection starts with the first stream
-      const created = await env.request('POST', '/api/v1/appeals', { as: 'agent', body: makeAppealInput() });
-      await s.next((e) => e.id === created.body.id && e.action === 'created');
+      // The LISTEN connection starts with the first stream: create appeals until one comes through it.
+      const created: string[] = [];
+      await waitFor(
+        async () => {
+          created.push(
+            (await env.request('POST', '/api/v1/appeals', { as: 'agent', body: makeAppealInput() })).body.id,
+          );
+          return s.events.find((e) => created.includes(e.id) && e.action === 'created');
+        },
+        'an appeal created in another process',
+        { everyMs: 100 },
+      );
       s.close();
     } finally {
       await app.close();

@@ -6,6 +6,7 @@ import { type JobHandler, runDueJobs } from '../../src/jobs/runner.ts';
 import { startScheduler } from '../../src/jobs/scheduler.ts';
 import * as jobsRepo from '../../src/jobs/jobs.repo.ts';
 import { startTestEnv, type TestEnv } from '../support/harness.ts';
+import { waitFor } from '../support/wait.ts';
 
 let env: TestEnv;
 let other: { ctx: Ctx; db: Db | null };
@@ -36,7 +37,9 @@ const later = (ms: number) => new Date(T0.getTime() + ms);
 const job = (id: number) =>
   env.ctx.db
     .query<{ attempts: number; runAt: Date; doneAt: Date | null; failedAt: Date | null; lastError: string | null }>(
-      `SELECT attempts, run_at AS "runAt", done_at AS "doneAt", failed_at AS "failedAt", last_error AS "lastError" FROM jobs WHERE id = $1`,
+      `SELECT attempts, run_at AS "runAt", done_at AS "doneAt", failed_at AS "failedAt", last_error AS "lastError"
+       FROM jobs
+       WHERE id = $1`,
       [id],
     )
     .then((r) => r[0]!);
@@ -158,16 +161,14 @@ describe('the scheduler loop', () => {
           `SELECT run_at AS "runAt", every_ms AS "everyMs" FROM jobs WHERE kind = 'sla.scan'`,
         )
       )[0];
-    for (let i = 0; i < 50 && !(await scan())?.runAt; i++) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    const first = (await scan())!;
+    const first = await waitFor(scan, 'the deadline scan scheduled');
     expect(first.everyMs).toBe(100);
-    for (let i = 0; i < 100 && (await scan())!.runAt.getTime() === first.runAt.getTime(); i++) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    const next = await waitFor(async () => {
+      const row = await scan();
+      return row !== undefined && row.runAt.getTime() !== first.runAt.getTime() && row;
+    }, 'the deadline scan run and rescheduled');
     await scheduler.stop();
-    expect((await scan())!.runAt.getTime()).toBeGreaterThan(first.runAt.getTime());
+    expect(next.runAt.getTime()).toBeGreaterThan(first.runAt.getTime());
     expect(errors).toEqual([]);
   });
 

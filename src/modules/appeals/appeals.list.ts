@@ -20,11 +20,12 @@ export async function listAppeals(
   const sort = (descending ? q.sort.slice(1) : q.sort) as listRepo.SortKey;
   let after: { key: string; id: string } | undefined;
   if (q.cursor) {
-    const c = decodeCursor(q.cursor, ['s', 'k', 'id'] as const);
-    if (c.s !== q.sort || typeof c.k !== 'string' || typeof c.id !== 'string' || !/^[0-9a-f-]{36}$/.test(c.id)) {
+    const cursor = decodeCursor(q.cursor, ['s', 'k', 'id'] as const);
+    const { s: sortOfCursor, k: key, id } = cursor;
+    if (sortOfCursor !== q.sort || typeof key !== 'string' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id)) {
       throw invalidField('query.cursor', 'invalid_cursor', 'The cursor belongs to another sort order');
     }
-    after = { key: c.k, id: c.id };
+    after = { key, id };
   }
   const unitTree = q.unitTree ?? q.includeSubunits;
   if (unitTree === 'true' && !q.unitId) {
@@ -39,7 +40,7 @@ export async function listAppeals(
   }
   let unitIds = q.unitId;
   if (unitIds && unitTree === 'true') {
-    unitIds = [...new Set((await Promise.all(unitIds.map((u: string) => unitSubtree(ctx.db, u)))).flat())];
+    unitIds = [...new Set((await Promise.all(unitIds.map((unitId: string) => unitSubtree(ctx.db, unitId)))).flat())];
   }
   const rows = await listRepo.list(
     ctx.db,
@@ -77,13 +78,13 @@ export async function listAppeals(
   // The page's SLA blocks in one query.
   const sla = await slaOfAppeals(
     ctx.db,
-    page.map((r) => r.id),
+    page.map((row) => row.id),
     now,
   );
   return {
-    items: page.map((r) => ({
-      ...presentAppeal(r, sla.get(r.id) ?? null),
-      customerName: namesVisible ? r.customerName : null,
+    items: page.map((row) => ({
+      ...presentAppeal(row, sla.get(row.id) ?? null),
+      customerName: namesVisible ? row.customerName : null,
     })),
     nextCursor: rows.length > q.limit && last ? encodeCursor({ s: q.sort, k: last.sortKey, id: last.id }) : null,
   };

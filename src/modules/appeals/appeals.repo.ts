@@ -28,11 +28,38 @@ export interface AppealRow {
   suggestion: unknown;
 }
 
-export const COLUMNS = `a.id, a.number, a.kind, a.channel, a.status, a.priority, a.subject, a.description,
-  a.unit_id AS "unitId", a.category_id AS "categoryId", a.customer_id AS "customerId", a.owner_id AS "ownerId", a.queue_id AS "queueId",
-  a.created_by AS "createdBy", a.sequence_number AS "sequenceNumber", a.received_at AS "receivedAt", a.tags,
-  a.custom_fields AS "customFields", a.created_at AS "createdAt", a.updated_at AS "updatedAt",
-  a.resolved_at AS "resolvedAt", a.closed_at AS "closedAt", a.suggestion`;
+/** An appeal's columns as the API names them, for built statements (`a` is appeals). */
+export const APPEAL_SELECTION = [
+  'a.id',
+  'a.number',
+  'a.kind',
+  'a.channel',
+  'a.status',
+  'a.priority',
+  'a.subject',
+  'a.description',
+  'a.unit_id as unitId',
+  'a.category_id as categoryId',
+  'a.customer_id as customerId',
+  'a.owner_id as ownerId',
+  'a.queue_id as queueId',
+  'a.created_by as createdBy',
+  'a.sequence_number as sequenceNumber',
+  'a.received_at as receivedAt',
+  'a.tags',
+  'a.custom_fields as customFields',
+  'a.created_at as createdAt',
+  'a.updated_at as updatedAt',
+  'a.resolved_at as resolvedAt',
+  'a.closed_at as closedAt',
+  'a.suggestion',
+] as const;
+
+/** The same columns for plain SQL statements. */
+export const COLUMNS = APPEAL_SELECTION.map((column) => {
+  const [name, alias] = column.split(' as ');
+  return alias ? `${name} AS "${alias}"` : name;
+}).join(', ');
 
 export async function findById(db: Queryable, id: string, forUpdate = false): Promise<AppealRow | undefined> {
   const rows = await db.query<AppealRow>(

@@ -1,5 +1,8 @@
 // SQL for appeals, their messages and their append-only history.
+import { sql } from 'kysely';
 import type { Queryable } from '../../db/db.ts';
+import type { DB } from '../../db/schema.ts';
+import { builder, columnsToSet, runOne } from '../../db/sql-builder.ts';
 
 export interface AppealRow {
   id: string;
@@ -80,7 +83,7 @@ export async function findUnitOf(
   return rows[0];
 }
 
-const UPDATABLE: Record<string, string> = {
+const UPDATABLE = {
   kind: 'kind',
   channel: 'channel',
   status: 'status',
@@ -97,17 +100,18 @@ const UPDATABLE: Record<string, string> = {
   customFields: 'custom_fields',
   resolvedAt: 'resolved_at',
   closedAt: 'closed_at',
-};
+} as const;
 
-export async function update(db: Queryable, id: string, set: Record<string, unknown>): Promise<AppealRow> {
-  const entries = Object.entries(set).filter(([k]) => UPDATABLE[k]);
-  const assignments = entries.map(([k], i) => `${UPDATABLE[k]} = $${i + 2}`);
-  const values = entries.map(([k, v]) => (k === 'customFields' ? JSON.stringify(v) : v));
-  const rows = await db.query<AppealRow>(
-    `UPDATE appeals a SET ${[...assignments, 'updated_at = now()'].join(', ')} WHERE a.id = $1 RETURNING ${COLUMNS}`,
-    [id, ...values],
-  );
-  return rows[0]!;
+/** Applies the fields given (stamping updated_at) and answers the appeal as it is now. */
+export async function update(db: Queryable, id: string, fields: Record<string, unknown>): Promise<AppealRow> {
+  const set = columnsToSet<'a', DB & { a: DB['appeals'] }>(fields, UPDATABLE, ['customFields']);
+  const query = builder
+    .updateTable('appeals as a')
+    .set({ ...set, updated_at: sql`now()` })
+    .where('a.id', '=', id)
+    .returning(APPEAL_SELECTION)
+    .$castTo<AppealRow>();
+  return runOne(db, query);
 }
 
 export interface EventInput {

@@ -1,5 +1,7 @@
 // SQL for customers and their identities (phones, e-mails).
+import { sql } from 'kysely';
 import type { Queryable } from '../../db/db.ts';
+import { builder, columnsToSet, run } from '../../db/sql-builder.ts';
 
 export interface IdentityRow {
   value: string;
@@ -123,22 +125,25 @@ export async function removeIdentitiesOfKind(db: Queryable, customerId: string, 
   await db.query('DELETE FROM customer_identities WHERE customer_id = $1 AND kind = $2', [customerId, kind]);
 }
 
-export async function update(db: Queryable, id: string, set: Record<string, unknown>) {
-  const columns: Record<string, string> = {
-    name: 'name',
-    companyName: 'company_name',
-    companyCode: 'company_code',
-    birthday: 'birthday',
-    consents: 'consents',
-    tags: 'tags',
-  };
-  const entries = Object.entries(set).filter(([k, v]) => v !== undefined && columns[k]);
-  const assignments = entries.map(([k], i) => `${columns[k]} = $${i + 2}`);
-  const values = entries.map(([k, v]) => (k === 'consents' ? JSON.stringify(v) : v));
-  await db.query(`UPDATE customers SET ${[...assignments, 'updated_at = now()'].join(', ')} WHERE id = $1`, [
-    id,
-    ...values,
-  ]);
+const UPDATABLE = {
+  name: 'name',
+  companyName: 'company_name',
+  companyCode: 'company_code',
+  birthday: 'birthday',
+  consents: 'consents',
+  tags: 'tags',
+} as const;
+
+/** Applies only the fields given (and stamps updated_at even when none is). */
+export async function update(db: Queryable, id: string, fields: Record<string, unknown>) {
+  const set = columnsToSet<'customers'>(fields, UPDATABLE, ['consents']);
+  await run(
+    db,
+    builder
+      .updateTable('customers')
+      .set({ ...set, updated_at: sql`now()` })
+      .where('id', '=', id),
+  );
 }
 
 export async function setNameIfBlank(db: Queryable, id: string, name: string) {

@@ -1,5 +1,7 @@
 // SQL for queues and their members.
+import { sql } from 'kysely';
 import type { Queryable } from '../../db/db.ts';
+import { builder, columnsToSet, run } from '../../db/sql-builder.ts';
 
 export interface QueueRow {
   id: string;
@@ -49,7 +51,7 @@ export async function insert(
   return rows[0]!.id;
 }
 
-const UPDATABLE: Record<string, string> = {
+const UPDATABLE = {
   code: 'code',
   name: 'name',
   unitId: 'unit_id',
@@ -57,19 +59,21 @@ const UPDATABLE: Record<string, string> = {
   requireAttestation: 'require_attestation',
   unattested: 'unattested',
   active: 'active',
-};
+} as const;
 
 /** Applies only the fields given; `null` clears the unit. */
-export async function update(db: Queryable, id: string, set: Record<string, unknown>) {
-  const entries = Object.entries(set).filter(([k, v]) => v !== undefined && UPDATABLE[k]);
-  if (entries.length === 0) {
+export async function update(db: Queryable, id: string, fields: Record<string, unknown>) {
+  const set = columnsToSet<'queues'>(fields, UPDATABLE);
+  if (Object.keys(set).length === 0) {
     return;
   }
-  const assignments = entries.map(([k], i) => `${UPDATABLE[k]} = $${i + 2}`);
-  await db.query(`UPDATE queues SET ${assignments.join(', ')}, updated_at = now() WHERE id = $1`, [
-    id,
-    ...entries.map(([, v]) => v),
-  ]);
+  await run(
+    db,
+    builder
+      .updateTable('queues')
+      .set({ ...set, updated_at: sql`now()` })
+      .where('id', '=', id),
+  );
 }
 
 /** Today's date where the queue works: its unit's time zone, else UTC. */

@@ -1,5 +1,7 @@
 // SQL for sub-tasks.
+import { sql } from 'kysely';
 import type { Queryable } from '../../db/db.ts';
+import { builder, columnsToSet, run } from '../../db/sql-builder.ts';
 
 export interface SubtaskRow {
   id: string;
@@ -79,6 +81,15 @@ export async function insert(
   return rows[0]!.id;
 }
 
+const UPDATABLE = {
+  status: 'status',
+  assigneeId: 'assignee_id',
+  title: 'title',
+  description: 'description',
+  dueAt: 'due_at',
+  doneAt: 'done_at',
+} as const;
+
 /** Applies only the fields given; a new due time may be late again, so it clears late_notified_at. */
 export async function update(
   db: Queryable,
@@ -92,26 +103,16 @@ export async function update(
     doneAt?: Date | null | undefined;
   },
 ) {
-  const columns: Record<string, string> = {
-    status: 'status',
-    assigneeId: 'assignee_id',
-    title: 'title',
-    description: 'description',
-    dueAt: 'due_at',
-    doneAt: 'done_at',
-  };
-  const entries = Object.entries(set).filter(([k, v]) => v !== undefined && columns[k]);
-  if (entries.length === 0) {
+  const changes = columnsToSet<'appeal_subtasks'>(set, UPDATABLE);
+  if (Object.keys(changes).length === 0) {
     return;
   }
-  const assignments = entries.map(([k], i) => `${columns[k]} = $${i + 2}`);
-  if (set.dueAt !== undefined) {
-    assignments.push('late_notified_at = NULL');
-  }
-  await db.query(`UPDATE appeal_subtasks SET ${assignments.join(', ')}, updated_at = now() WHERE id = $1`, [
-    id,
-    ...entries.map(([, v]) => v),
-  ]);
+  const query = builder
+    .updateTable('appeal_subtasks')
+    .set({ ...changes, updated_at: sql`now()` })
+    .$if(set.dueAt !== undefined, (qb) => qb.set({ late_notified_at: null }))
+    .where('id', '=', id);
+  await run(db, query);
 }
 
 export interface LateRow {

@@ -1,5 +1,7 @@
 // SQL for units.
+import { sql } from 'kysely';
 import type { Queryable } from '../../db/db.ts';
+import { builder, columnsToSet, run } from '../../db/sql-builder.ts';
 
 export interface UnitRow {
   id: string;
@@ -49,24 +51,29 @@ export async function insert(
   return rows[0]!.id;
 }
 
+const UPDATABLE = {
+  type: 'type',
+  name: 'name',
+  code: 'code',
+  timeZone: 'time_zone',
+  parentId: 'parent_id',
+  contacts: 'contacts',
+  active: 'active',
+} as const;
+
 /** Applies only the fields given; `null` clears code or parent. */
-export async function update(db: Queryable, id: string, set: Record<string, unknown>) {
-  const columns: Record<string, string> = {
-    type: 'type',
-    name: 'name',
-    code: 'code',
-    timeZone: 'time_zone',
-    parentId: 'parent_id',
-    contacts: 'contacts',
-    active: 'active',
-  };
-  const entries = Object.entries(set).filter(([k, v]) => v !== undefined && columns[k]);
-  if (entries.length === 0) {
+export async function update(db: Queryable, id: string, fields: Record<string, unknown>) {
+  const set = columnsToSet<'units'>(fields, UPDATABLE, ['contacts']);
+  if (Object.keys(set).length === 0) {
     return;
   }
-  const assignments = entries.map(([k], i) => `${columns[k]} = $${i + 2}`);
-  const values = entries.map(([k, v]) => (k === 'contacts' ? JSON.stringify(v) : v));
-  await db.query(`UPDATE units SET ${assignments.join(', ')}, updated_at = now() WHERE id = $1`, [id, ...values]);
+  await run(
+    db,
+    builder
+      .updateTable('units')
+      .set({ ...set, updated_at: sql`now()` })
+      .where('id', '=', id),
+  );
 }
 
 /** Ids of the unit's ancestors, nearest first (to refuse a parent that would make a cycle). */

@@ -68,7 +68,10 @@ export interface Config {
   schedulerIntervalMs: number;
   /** The From of mail sent without a mailbox ("otklik@example.com" or "Otklik <otklik@example.com>"). */
   mailFrom: string;
-  /** How often the outbox sender looks for due mail, and how long a claimed row is its alone before another may retry it. */
+  /**
+   * How often the outbox sender looks for due mail, and how long a claimed row is its alone before another may
+   * retry it.
+   */
   outboxIntervalMs: number;
   outboxLeaseMs: number;
   /** Otklik's own SMTP listener for inbound mail: off unless a port is given; STARTTLS with a key and certificate. */
@@ -79,7 +82,10 @@ export interface Config {
     tlsKey: string | undefined;
     tlsCert: string | undefined;
   };
-  /** Signs survey links; unset, one is generated into the data directory on first use (set it when several processes serve). */
+  /**
+   * Signs survey links; unset, one is generated into the data directory on first use (set it when several
+   * processes serve).
+   */
   surveySecret: string | undefined;
   /** The address customers reach Otklik at, for links in mail (survey invitations). */
   publicUrl: string;

@@ -77,7 +77,8 @@ export async function fail(db: Queryable, id: number, now: Date, workerId: strin
     `UPDATE jobs SET locked_until = NULL, locked_by = NULL, last_error = $4,
        failed_at = CASE WHEN every_ms IS NULL AND attempts >= max_attempts THEN $2::timestamptz END,
        done_at = CASE WHEN every_ms IS NULL AND attempts >= max_attempts THEN $2::timestamptz END,
-       run_at = $2::timestamptz + coalesce(every_ms, least(1000 * power(2, attempts), 3600000)) * interval '1 millisecond'
+       run_at = $2::timestamptz
+         + coalesce(every_ms, least(1000 * power(2, attempts), 3600000)) * interval '1 millisecond'
      WHERE id = $1 AND locked_by = $3`,
     [id, now, workerId, error.slice(0, 2000)],
   );

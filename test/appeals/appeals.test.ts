@@ -149,7 +149,7 @@ describe('creating appeals', () => {
 });
 
 describe('store submissions', () => {
-  it('rejects a submission that misses the store rules with 422 naming each rule, stores nothing and counts it', async () => {
+  it('rejects a submission missing the store rules with 422 naming each rule, stores nothing, counts it', async () => {
     const res = await create(
       makeSubmissionInput(env.units.store.id, {
         description: '',

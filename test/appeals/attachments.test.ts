@@ -28,14 +28,15 @@ type Part = { name: string; value: string } | { name: string; filename: string; 
 
 function multipart(parts: Part[]): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----otklik${Math.random().toString(16).slice(2)}`;
-  const chunks = parts.flatMap((p) => {
+  const chunks = parts.flatMap((part) => {
     const head =
-      'data' in p
-        ? `Content-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: ${p.contentType ?? 'application/octet-stream'}`
-        : `Content-Disposition: form-data; name="${p.name}"`;
+      'data' in part
+        ? `Content-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\n` +
+          `Content-Type: ${part.contentType ?? 'application/octet-stream'}`
+        : `Content-Disposition: form-data; name="${part.name}"`;
     return [
       Buffer.from(`--${boundary}\r\n${head}\r\n\r\n`),
-      'data' in p ? p.data : Buffer.from(p.value),
+      'data' in part ? part.data : Buffer.from(part.value),
       Buffer.from('\r\n'),
     ];
   });

@@ -1,6 +1,7 @@
 // SQL for appeals, their messages and their append-only history.
 import { sql } from 'kysely';
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
 import type { DB } from '../../db/schema.ts';
 import { builder, columnsToSet, runOne } from '../../db/sql-builder.ts';
 
@@ -153,8 +154,11 @@ export interface EventRow {
 
 export const listEvents = (db: Queryable, appealId: string) =>
   db.query<EventRow>(
-    `SELECT id, appeal_id AS "appealId", actor_id AS "actorId", at, action, field, old_value AS "oldValue", new_value AS "newValue"
-     FROM appeal_events WHERE appeal_id = $1 ORDER BY id`,
+    `SELECT id, appeal_id AS "appealId", actor_id AS "actorId", at, action, field,
+       old_value AS "oldValue", new_value AS "newValue"
+     FROM appeal_events
+     WHERE appeal_id = $1
+     ORDER BY id`,
     [appealId],
   );
 
@@ -185,34 +189,45 @@ export interface MessageRow {
   } | null;
 }
 
-const MESSAGE_COLUMNS = `id, appeal_id AS "appealId", direction, channel, body, author_id AS "authorId", created_at AS "createdAt"`;
+const MESSAGE_COLUMNS = `id, appeal_id AS "appealId", direction, channel, body, author_id AS "authorId",
+  created_at AS "createdAt"`;
 
 export async function insertMessage(
   db: Queryable,
-  m: { appealId: string; direction: string; channel: string; body: string; authorId: string },
-) {
-  const rows = await db.query<MessageRow>(
-    `INSERT INTO appeal_messages (appeal_id, direction, channel, body, author_id) VALUES ($1, $2, $3, $4, $5) RETURNING ${MESSAGE_COLUMNS}`,
-    [m.appealId, m.direction, m.channel, m.body, m.authorId],
+  message: { appealId: string; direction: string; channel: string; body: string; authorId: string },
+): Promise<MessageRow> {
+  const row = await queryOne<MessageRow>(
+    db,
+    `INSERT INTO appeal_messages (appeal_id, direction, channel, body, author_id)
+     VALUES ($1, $2, $3, $4, $5)
+     RETURNING ${MESSAGE_COLUMNS}`,
+    [message.appealId, message.direction, message.channel, message.body, message.authorId],
   );
-  await db.query('UPDATE appeals SET updated_at = now() WHERE id = $1', [m.appealId]);
-  return rows[0]!;
+  await db.query('UPDATE appeals SET updated_at = now() WHERE id = $1', [message.appealId]);
+  return row;
 }
 
-/** The thread, with each outbound e-mail's delivery state and each inbound e-mail's mail record (one lateral join each). */
+/** The thread, each outbound e-mail with its delivery state, each inbound one with its mail record. */
 export const listMessages = (db: Queryable, appealId: string, includeNotes: boolean) =>
   db.query<MessageRow>(
-    `SELECT m.id, m.appeal_id AS "appealId", m.direction, m.channel, m.body, m.author_id AS "authorId", m.created_at AS "createdAt",
-       CASE WHEN o.status IS NOT NULL THEN json_build_object('status', CASE o.status WHEN 'sent' THEN 'sent' WHEN 'failed' THEN 'failed' ELSE 'queued' END,
+    `SELECT m.id, m.appeal_id AS "appealId", m.direction, m.channel, m.body, m.author_id AS "authorId",
+       m.created_at AS "createdAt",
+       CASE WHEN o.status IS NOT NULL THEN json_build_object(
+         'status', CASE o.status WHEN 'sent' THEN 'sent' WHEN 'failed' THEN 'failed' ELSE 'queued' END,
          'attempts', o.attempts, 'error', o.last_error, 'sentAt', o.sent_at) END AS delivery,
-       CASE WHEN mm.id IS NOT NULL THEN json_build_object('from', mm.from_address, 'fromName', mm.from_name, 'subject', mm.subject,
-         'quoted', mm.quoted, 'signature', mm.signature, 'html', mm.html, 'parseError', mm.parse_error) END AS mail
+       CASE WHEN mm.id IS NOT NULL THEN json_build_object(
+         'from', mm.from_address, 'fromName', mm.from_name, 'subject', mm.subject, 'quoted', mm.quoted,
+         'signature', mm.signature, 'html', mm.html, 'parseError', mm.parse_error) END AS mail
      FROM appeal_messages m
      LEFT JOIN LATERAL (SELECT status, attempts, last_error, sent_at FROM outbox
-       WHERE appeal_message_id = m.id AND m.direction = 'outbound' ORDER BY id DESC LIMIT 1) o ON true
-     LEFT JOIN LATERAL (SELECT id, from_address, from_name, subject, quoted, signature, html, parse_error FROM mail_messages
-       WHERE appeal_message_id = m.id AND direction = 'inbound' AND m.direction = 'inbound' ORDER BY created_at LIMIT 1) mm ON true
-     WHERE m.appeal_id = $1 AND ($2 OR m.direction <> 'note') ORDER BY m.created_at, m.id`,
+       WHERE appeal_message_id = m.id AND m.direction = 'outbound'
+       ORDER BY id DESC LIMIT 1) o ON true
+     LEFT JOIN LATERAL (SELECT id, from_address, from_name, subject, quoted, signature, html, parse_error
+       FROM mail_messages
+       WHERE appeal_message_id = m.id AND direction = 'inbound' AND m.direction = 'inbound'
+       ORDER BY created_at LIMIT 1) mm ON true
+     WHERE m.appeal_id = $1 AND ($2 OR m.direction <> 'note')
+     ORDER BY m.created_at, m.id`,
     [appealId, includeNotes],
   );
 

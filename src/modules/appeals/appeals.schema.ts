@@ -168,7 +168,8 @@ export const AppealQuery = z.strictObject({
     .enum(SORTS)
     .default('-createdAt')
     .describe(
-      'A minus sign sorts descending. dueAt is the earliest unmet SLA due time; appeals without one come last either way',
+      'A minus sign sorts descending. dueAt is the earliest unmet SLA due time; ' +
+        'appeals without one come last either way',
     ),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(500).optional(),

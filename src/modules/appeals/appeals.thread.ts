@@ -21,7 +21,10 @@ const presentMessage = (m: repo.MessageRow): Message => ({
   mail: m.mail ?? null,
 });
 
-/** Status a message moves the appeal to: an agent's reply opens a new appeal, a customer's answer reopens a waiting one. */
+/**
+ * Status a message moves the appeal to: an agent's reply opens a new appeal, a customer's answer reopens a
+ * waiting one.
+ */
 function statusAfter(direction: string, status: string): string | undefined {
   if (direction === 'outbound' && status === 'new') {
     return 'open';

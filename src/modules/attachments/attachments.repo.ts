@@ -34,8 +34,10 @@ export interface NewAttachment {
 
 export async function insert(db: Queryable, a: NewAttachment): Promise<AttachmentRow> {
   const rows = await db.query<AttachmentRow>(
-    `INSERT INTO attachments (appeal_id, file_name, content_type, size, sha256, document_kind, width, height, uploaded_by, message_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
+    `INSERT INTO attachments (appeal_id, file_name, content_type, size, sha256, document_kind, width, height,
+       uploaded_by, message_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     RETURNING ${COLUMNS}`,
     [
       a.appealId,
       a.fileName,

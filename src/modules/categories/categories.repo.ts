@@ -38,9 +38,11 @@ export async function update(
   },
 ) {
   const rows = await db.query<Category>(
-    `UPDATE categories SET name_ru = coalesce($2, name_ru), name_en = coalesce($3, name_en), kinds = coalesce($4, kinds),
+    `UPDATE categories
+     SET name_ru = coalesce($2, name_ru), name_en = coalesce($3, name_en), kinds = coalesce($4, kinds),
        position = coalesce($5, position), active = coalesce($6, active)
-     WHERE id = $1 RETURNING ${COLUMNS}`,
+     WHERE id = $1
+     RETURNING ${COLUMNS}`,
     [id, c.nameRu ?? null, c.nameEn ?? null, c.kinds ?? null, c.position ?? null, c.active ?? null],
   );
   return rows[0];

@@ -6,7 +6,10 @@ const COLUMNS = `id, kind, key, label_ru AS "labelRu", label_en AS "labelEn", ty
 
 export const list = (db: Queryable, kind: string | null) =>
   db.query<CustomFieldDefinition>(
-    `SELECT ${COLUMNS} FROM custom_field_definitions WHERE ($1::text IS NULL OR kind = $1) ORDER BY kind, position, key`,
+    `SELECT ${COLUMNS}
+     FROM custom_field_definitions
+     WHERE ($1::text IS NULL OR kind = $1)
+     ORDER BY kind, position, key`,
     [kind],
   );
 

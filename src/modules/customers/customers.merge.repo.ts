@@ -32,7 +32,9 @@ export function moveAppeals(db: Queryable, from: string, into: string, actorId: 
      logged AS (
        INSERT INTO appeal_events (appeal_id, actor_id, action, field, old_value, new_value)
        SELECT id, $3, 'updated', 'customerId', to_jsonb($1::uuid), to_jsonb($2::uuid) FROM moved)
-     SELECT id, number, status, owner_id AS "ownerId", unit_id AS "unitId", updated_at AS "updatedAt" FROM moved ORDER BY number`,
+     SELECT id, number, status, owner_id AS "ownerId", unit_id AS "unitId", updated_at AS "updatedAt"
+     FROM moved
+     ORDER BY number`,
     [from, into, actorId],
   );
 }
@@ -41,11 +43,13 @@ export function moveAppeals(db: Queryable, from: string, into: string, actorId: 
 export async function moveIdentities(db: Queryable, from: string, into: string): Promise<number> {
   await db.query(
     `DELETE FROM customer_identities f WHERE f.customer_id = $1
-       AND EXISTS (SELECT 1 FROM customer_identities s WHERE s.customer_id = $2 AND s.kind = f.kind AND s.value = f.value)`,
+       AND EXISTS (SELECT 1 FROM customer_identities s
+         WHERE s.customer_id = $2 AND s.kind = f.kind AND s.value = f.value)`,
     [from, into],
   );
   const rows = await db.query<{ n: number }>(
-    'WITH m AS (UPDATE customer_identities SET customer_id = $2 WHERE customer_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM m',
+    `WITH m AS (UPDATE customer_identities SET customer_id = $2 WHERE customer_id = $1 RETURNING 1)
+     SELECT count(*)::int AS n FROM m`,
     [from, into],
   );
   return rows[0]!.n;

@@ -30,7 +30,8 @@ const identities = (
 
 const COLUMNS = `c.id, c.name, c.company_name AS "companyName", c.company_code AS "companyCode",
   to_char(c.birthday, 'YYYY-MM-DD') AS birthday, c.consents, c.tags, c.merged_into AS "mergedInto",
-  c.created_at AS "createdAt", c.updated_at AS "updatedAt", ${identities('phone')} AS phones, ${identities('email')} AS emails`;
+  c.created_at AS "createdAt", c.updated_at AS "updatedAt",
+  ${identities('phone')} AS phones, ${identities('email')} AS emails`;
 
 export async function findById(db: Queryable, id: string): Promise<CustomerRow | undefined> {
   return (await db.query<CustomerRow>(`SELECT ${COLUMNS} FROM customers c WHERE c.id = $1`, [id]))[0];
@@ -52,8 +53,10 @@ export async function findByIdentity(
 /** Customers owning any of these real identities, for one lookup on the hot path of appeal creation. */
 export function findByIdentities(db: Queryable, phones: string[], emails: string[]) {
   return db.query<{ id: string; kind: 'phone' | 'email'; value: string; name: string | null }>(
-    `SELECT i.customer_id AS id, i.kind, i.value, c.name FROM customer_identities i JOIN customers c ON c.id = i.customer_id
-     WHERE NOT i.placeholder AND ((i.kind = 'phone' AND i.value = ANY($1::text[])) OR (i.kind = 'email' AND i.value = ANY($2::text[])))`,
+    `SELECT i.customer_id AS id, i.kind, i.value, c.name
+     FROM customer_identities i JOIN customers c ON c.id = i.customer_id
+     WHERE NOT i.placeholder
+       AND ((i.kind = 'phone' AND i.value = ANY($1::text[])) OR (i.kind = 'email' AND i.value = ANY($2::text[])))`,
     [phones, emails],
   );
 }
@@ -78,7 +81,9 @@ export async function insert(
   },
 ): Promise<string> {
   const rows = await db.query<{ id: string }>(
-    `INSERT INTO customers (name, company_name, company_code, birthday, consents, tags) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    `INSERT INTO customers (name, company_name, company_code, birthday, consents, tags)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     RETURNING id`,
     [c.name, c.companyName, c.companyCode, c.birthday, JSON.stringify(c.consents), c.tags],
   );
   return rows[0]!.id;
@@ -169,9 +174,12 @@ export function search(
      WHERE c.merged_into IS NULL
        AND ($1::text IS NULL OR lower(c.name) LIKE lower($1) || '%' OR lower(c.name) LIKE '% ' || lower($1) || '%'
             OR lower(c.company_name) LIKE '%' || lower($1) || '%'
-            OR EXISTS (SELECT 1 FROM customer_identities i WHERE i.customer_id = c.id AND i.value LIKE lower($1) || '%'))
-       AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM customer_identities i WHERE i.customer_id = c.id AND i.kind = 'phone' AND i.value = $2))
-       AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM customer_identities i WHERE i.customer_id = c.id AND i.kind = 'email' AND i.value = $3))
+            OR EXISTS (SELECT 1 FROM customer_identities i
+              WHERE i.customer_id = c.id AND i.value LIKE lower($1) || '%'))
+       AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM customer_identities i
+         WHERE i.customer_id = c.id AND i.kind = 'phone' AND i.value = $2))
+       AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM customer_identities i
+         WHERE i.customer_id = c.id AND i.kind = 'email' AND i.value = $3))
        AND ($4::text IS NULL OR c.company_code = $4)
        AND ($5::timestamptz IS NULL OR (c.created_at, c.id) < ($5::timestamptz, $6::uuid))
      ORDER BY c.created_at DESC, c.id DESC LIMIT $7`,

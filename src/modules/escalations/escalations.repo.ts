@@ -16,7 +16,8 @@ export interface EscalationRow {
   createdAt: Date;
 }
 
-const COLUMNS = `e.id, e.appeal_id AS "appealId", a.number AS "appealNumber", a.subject AS "appealSubject", a.unit_id AS "appealUnitId",
+const COLUMNS = `e.id, e.appeal_id AS "appealId", a.number AS "appealNumber", a.subject AS "appealSubject",
+  a.unit_id AS "appealUnitId",
   e.requested_by AS "requestedBy", e.reason, e.status, e.decided_by AS "decidedBy", e.decision_note AS "decisionNote",
   e.decided_at AS "decidedAt", e.created_at AS "createdAt"`;
 const FROM = 'appeal_escalations e JOIN appeals a ON a.id = e.appeal_id';

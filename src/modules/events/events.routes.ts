@@ -38,7 +38,8 @@ export async function registerEventRoutes(app: App, ctx: Ctx) {
         tags: ['events'],
         description:
           'A text/event-stream of `event: appeal` with data {id, number, status, ownerId, unitId, updatedAt, action} ' +
-          '(action: created, updated, message) for every appeal the user may see. A comment line every 25 s keeps it open. ' +
+          '(action: created, updated, message) for every appeal the user may see. ' +
+          'A comment line every 25 s keeps it open. ' +
           `At most ${MAX_STREAMS_PER_USER} streams per user (429 beyond).`,
         response: { 429: ErrorBody, ...errorResponses },
       },

@@ -56,15 +56,19 @@ export interface NotificationRow {
   sortKey: string;
 }
 
+const NOTIFICATION_COLUMNS = `id, kind, appeal_id AS "appealId", payload, created_at AS "createdAt",
+  read_at AS "readAt", created_at::text AS "sortKey"`;
+
 export function list(
   db: Queryable,
   userId: string,
   f: { unreadOnly: boolean; limit: number; after?: { key: string; id: string } | undefined },
 ) {
   return db.query<NotificationRow>(
-    `SELECT id, kind, appeal_id AS "appealId", payload, created_at AS "createdAt", read_at AS "readAt", created_at::text AS "sortKey"
+    `SELECT ${NOTIFICATION_COLUMNS}
      FROM notifications
-     WHERE user_id = $1 AND (NOT $2 OR read_at IS NULL) AND ($3::timestamptz IS NULL OR (created_at, id) < ($3::timestamptz, $4::uuid))
+     WHERE user_id = $1 AND (NOT $2 OR read_at IS NULL)
+       AND ($3::timestamptz IS NULL OR (created_at, id) < ($3::timestamptz, $4::uuid))
      ORDER BY created_at DESC, id DESC LIMIT $5`,
     [userId, f.unreadOnly, f.after?.key ?? null, f.after?.id ?? null, f.limit],
   );
@@ -81,7 +85,7 @@ export async function unreadCount(db: Queryable, userId: string): Promise<number
 export async function markRead(db: Queryable, userId: string, id: string): Promise<NotificationRow | undefined> {
   const rows = await db.query<NotificationRow>(
     `UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2
-     RETURNING id, kind, appeal_id AS "appealId", payload, created_at AS "createdAt", read_at AS "readAt", created_at::text AS "sortKey"`,
+     RETURNING ${NOTIFICATION_COLUMNS}`,
     [id, userId],
   );
   return rows[0];

@@ -16,8 +16,9 @@ export interface QueueRow {
   updatedAt: Date;
 }
 
-const COLUMNS = `q.id, q.code, q.name, q.unit_id AS "unitId", q.assignment, q.require_attestation AS "requireAttestation",
-  q.unattested, q.active, q.created_at AS "createdAt", q.updated_at AS "updatedAt"`;
+const COLUMNS = `q.id, q.code, q.name, q.unit_id AS "unitId", q.assignment,
+  q.require_attestation AS "requireAttestation", q.unattested, q.active,
+  q.created_at AS "createdAt", q.updated_at AS "updatedAt"`;
 
 export async function findById(db: Queryable, id: string): Promise<QueueRow | undefined> {
   return (await db.query<QueueRow>(`SELECT ${COLUMNS} FROM queues q WHERE q.id = $1`, [id]))[0];
@@ -45,7 +46,9 @@ export async function insert(
   },
 ): Promise<string> {
   const rows = await db.query<{ id: string }>(
-    `INSERT INTO queues (code, name, unit_id, assignment, require_attestation, unattested) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    `INSERT INTO queues (code, name, unit_id, assignment, require_attestation, unattested)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     RETURNING id`,
     [q.code, q.name, q.unitId, q.assignment, q.requireAttestation, q.unattested],
   );
   return rows[0]!.id;
@@ -100,19 +103,25 @@ export interface MemberRow {
 }
 
 const MEMBER_COLUMNS = `m.queue_id AS "queueId", m.user_id AS "userId", u.name, m.attestation,
-  m.attested_from::text AS "attestedFrom", m.attested_until::text AS "attestedUntil", m.available AND u.active AS available,
-  m.last_assigned_at AS "lastAssignedAt",
-  (SELECT count(*)::int FROM appeals a WHERE a.owner_id = m.user_id AND a.status NOT IN ('resolved', 'closed')) AS "openCount"`;
+  m.attested_from::text AS "attestedFrom", m.attested_until::text AS "attestedUntil",
+  m.available AND u.active AS available, m.last_assigned_at AS "lastAssignedAt",
+  (SELECT count(*)::int FROM appeals a
+    WHERE a.owner_id = m.user_id AND a.status NOT IN ('resolved', 'closed')) AS "openCount"`;
 
 export const listMembers = (db: Queryable, queueId: string) =>
   db.query<MemberRow>(
-    `SELECT ${MEMBER_COLUMNS} FROM queue_members m JOIN users u ON u.id = m.user_id WHERE m.queue_id = $1 ORDER BY u.name, m.user_id`,
+    `SELECT ${MEMBER_COLUMNS}
+     FROM queue_members m JOIN users u ON u.id = m.user_id
+     WHERE m.queue_id = $1
+     ORDER BY u.name, m.user_id`,
     [queueId],
   );
 
 export async function findMember(db: Queryable, queueId: string, userId: string): Promise<MemberRow | undefined> {
   const rows = await db.query<MemberRow>(
-    `SELECT ${MEMBER_COLUMNS} FROM queue_members m JOIN users u ON u.id = m.user_id WHERE m.queue_id = $1 AND m.user_id = $2`,
+    `SELECT ${MEMBER_COLUMNS}
+     FROM queue_members m JOIN users u ON u.id = m.user_id
+     WHERE m.queue_id = $1 AND m.user_id = $2`,
     [queueId, userId],
   );
   return rows[0];
@@ -140,7 +149,8 @@ export async function upsertMember(
   const rows = await db.query<{ inserted: boolean }>(
     `INSERT INTO queue_members (queue_id, user_id, attestation, attested_from, attested_until, available)
      VALUES ($1, $2, $3, $4::date, $5::date, $6)
-     ON CONFLICT (queue_id, user_id) DO UPDATE SET attestation = excluded.attestation, attested_from = excluded.attested_from,
+     ON CONFLICT (queue_id, user_id) DO UPDATE
+     SET attestation = excluded.attestation, attested_from = excluded.attested_from,
        attested_until = excluded.attested_until, available = excluded.available
      RETURNING (xmax = 0) AS inserted`,
     [m.queueId, m.userId, m.attestation, m.attestedFrom, m.attestedUntil, m.available],

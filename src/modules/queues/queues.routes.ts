@@ -118,8 +118,9 @@ export async function registerQueueRoutes(app: App, ctx: Ctx) {
       schema: {
         tags: ['appeals', 'queues'],
         description:
-          "Puts the appeal in a queue and, unless the queue is manual or assign is false, gives it to a member by the queue's " +
-          'strategy (round-robin or least-loaded among available, certified members). With nobody eligible it waits in the queue unassigned.',
+          'Puts the appeal in a queue and, unless the queue is manual or assign is false, ' +
+          "gives it to a member by the queue's strategy (round-robin or least-loaded among available, " +
+          'certified members). With nobody eligible it waits in the queue unassigned.',
         params: IdParams,
         body: RouteAppeal,
         response: { 200: RoutedAppeal, ...errorResponses },

@@ -36,7 +36,8 @@ function checkComment(description: string): FieldError[] {
       fail(
         'description',
         'comment_too_short',
-        `The comment is too short: ${text} letters or digits, at least ${MIN_COMMENT_TEXT} are needed to describe the incident`,
+        `The comment is too short: ${text} letters or digits, ` +
+          `at least ${MIN_COMMENT_TEXT} are needed to describe the incident`,
       ),
     ];
   }

@@ -25,8 +25,8 @@ export interface SubtaskRow {
 
 const COLUMNS = `s.id, s.appeal_id AS "appealId", a.number AS "appealNumber", a.subject AS "appealSubject",
   a.unit_id AS "appealUnitId", a.owner_id AS "appealOwnerId", s.title, s.description, s.queue_id AS "queueId",
-  s.assignee_id AS "assigneeId", s.status, s.due_minutes AS "dueMinutes", s.due_at AS "dueAt", s.created_by AS "createdBy",
-  s.created_at AS "createdAt", s.updated_at AS "updatedAt", s.done_at AS "doneAt"`;
+  s.assignee_id AS "assigneeId", s.status, s.due_minutes AS "dueMinutes", s.due_at AS "dueAt",
+  s.created_by AS "createdBy", s.created_at AS "createdAt", s.updated_at AS "updatedAt", s.done_at AS "doneAt"`;
 const FROM = 'appeal_subtasks s JOIN appeals a ON a.id = s.appeal_id';
 
 export async function findById(db: Queryable, id: string, forUpdate = false): Promise<SubtaskRow | undefined> {
@@ -53,7 +53,8 @@ export function list(
 ) {
   return db.query<SubtaskRow>(
     `SELECT ${COLUMNS} FROM ${FROM}
-     WHERE ($1::uuid IS NULL OR s.assignee_id = $1) AND ($2::uuid IS NULL OR s.queue_id = $2) AND ($3::text IS NULL OR s.status = $3)
+     WHERE ($1::uuid IS NULL OR s.assignee_id = $1) AND ($2::uuid IS NULL OR s.queue_id = $2)
+       AND ($3::text IS NULL OR s.status = $3)
        AND ($4::uuid[] IS NULL OR a.unit_id = ANY($4::uuid[]))
      ORDER BY s.due_at NULLS LAST, s.created_at, s.id LIMIT $5`,
     [f.assigneeId ?? null, f.queueId ?? null, f.status ?? null, f.unitIds, f.limit],
@@ -152,8 +153,10 @@ export async function userForAssignment(
   id: string,
 ): Promise<{ role: string; active: boolean; unitIds: string[] } | undefined> {
   const rows = await db.query<{ role: string; active: boolean; unitIds: string[] }>(
-    `SELECT u.role, u.active, coalesce((SELECT array_agg(m.unit_id) FROM unit_members m WHERE m.user_id = u.id), '{}') AS "unitIds"
-     FROM users u WHERE u.id = $1`,
+    `SELECT u.role, u.active,
+       coalesce((SELECT array_agg(m.unit_id) FROM unit_members m WHERE m.user_id = u.id), '{}') AS "unitIds"
+     FROM users u
+     WHERE u.id = $1`,
     [id],
   );
   return rows[0];

@@ -17,10 +17,10 @@ export interface UnitRow {
   updatedAt: Date;
 }
 
-const COLUMNS = `u.id, u.type, u.name, u.code, u.time_zone AS "timeZone", u.parent_id AS "parentId", u.contacts, u.active,
-  u.created_at AS "createdAt", u.updated_at AS "updatedAt",
-  coalesce((SELECT array_agg(m.user_id ORDER BY m.user_id) FROM unit_members m WHERE m.unit_id = u.id AND m.responsible), '{}')
-    AS "responsibleUserIds"`;
+const COLUMNS = `u.id, u.type, u.name, u.code, u.time_zone AS "timeZone", u.parent_id AS "parentId", u.contacts,
+  u.active, u.created_at AS "createdAt", u.updated_at AS "updatedAt",
+  coalesce((SELECT array_agg(m.user_id ORDER BY m.user_id) FROM unit_members m
+    WHERE m.unit_id = u.id AND m.responsible), '{}') AS "responsibleUserIds"`;
 
 export async function findById(db: Queryable, id: string): Promise<UnitRow | undefined> {
   return (await db.query<UnitRow>(`SELECT ${COLUMNS} FROM units u WHERE u.id = $1`, [id]))[0];

@@ -15,8 +15,10 @@ export interface UserRow {
   updatedAt: Date;
 }
 
-const COLUMNS = `u.id, u.email, u.name, u.role, u.locale, u.active, u.signature, u.created_at AS "createdAt", u.updated_at AS "updatedAt",
-  coalesce((SELECT array_agg(m.unit_id ORDER BY m.unit_id) FROM unit_members m WHERE m.user_id = u.id), '{}') AS "unitIds"`;
+const COLUMNS = `u.id, u.email, u.name, u.role, u.locale, u.active, u.signature,
+  u.created_at AS "createdAt", u.updated_at AS "updatedAt",
+  coalesce((SELECT array_agg(m.unit_id ORDER BY m.unit_id) FROM unit_members m WHERE m.user_id = u.id), '{}')
+    AS "unitIds"`;
 
 export async function findById(db: Queryable, id: string): Promise<UserRow | undefined> {
   return (await db.query<UserRow>(`SELECT ${COLUMNS} FROM users u WHERE u.id = $1`, [id]))[0];

@@ -42,7 +42,8 @@ export async function countByUser(db: Queryable, userId: string): Promise<number
 export async function insert(db: Queryable, userId: string, name: string, query: unknown): Promise<string> {
   const rows = await db.query<{ id: string }>(
     `INSERT INTO saved_views (user_id, name, query, position)
-     VALUES ($1, $2, $3::jsonb, (SELECT coalesce(max(position) + 1, 0) FROM saved_views WHERE user_id = $1)) RETURNING id`,
+     VALUES ($1, $2, $3::jsonb, (SELECT coalesce(max(position) + 1, 0) FROM saved_views WHERE user_id = $1))
+     RETURNING id`,
     [userId, name, JSON.stringify(query)],
   );
   return rows[0]!.id;
@@ -55,7 +56,9 @@ export async function update(
   set: { name?: string | undefined; query?: unknown },
 ): Promise<void> {
   await db.query(
-    `UPDATE saved_views SET name = coalesce($3, name), query = coalesce($4::jsonb, query) WHERE id = $1 AND user_id = $2`,
+    `UPDATE saved_views
+     SET name = coalesce($3, name), query = coalesce($4::jsonb, query)
+     WHERE id = $1 AND user_id = $2`,
     [id, userId, set.name ?? null, set.query === undefined ? null : JSON.stringify(set.query)],
   );
 }

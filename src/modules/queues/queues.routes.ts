@@ -33,8 +33,9 @@ import {
   updateQueue,
 } from './queues.service.ts';
 
-export async function registerQueueRoutes(app: App, ctx: Ctx) {
-  const tags = ['queues'];
+const tags = ['queues'];
+
+function registerQueueCrudRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/queues',
     {
@@ -75,7 +76,10 @@ export async function registerQueueRoutes(app: App, ctx: Ctx) {
     },
     async (req) => updateQueue(ctx, actorOf(req), req.params.id, req.body),
   );
+}
 
+/** A queue's members and their attestation. */
+function registerQueueMemberRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/queues/:id/members',
     {
@@ -99,7 +103,8 @@ export async function registerQueueRoutes(app: App, ctx: Ctx) {
       },
     },
     async (req, reply) => {
-      const { member, created } = await putMember(ctx, actorOf(req), req.params.id, req.params.userId, req.body);
+      const { id: queueId, userId } = req.params;
+      const { member, created } = await putMember(ctx, actorOf(req), { queueId, userId }, req.body);
       return reply.code(created ? 201 : 200).send(member);
     },
   );
@@ -111,7 +116,9 @@ export async function registerQueueRoutes(app: App, ctx: Ctx) {
       return reply.code(204).send(null);
     },
   );
+}
 
+function registerAppealRoutingRoute(app: App, ctx: Ctx) {
   app.post(
     '/api/v1/appeals/:id/route',
     {
@@ -128,4 +135,10 @@ export async function registerQueueRoutes(app: App, ctx: Ctx) {
     },
     async (req) => routeAppeal(ctx, actorOf(req), req.params.id, req.body),
   );
+}
+
+export async function registerQueueRoutes(app: App, ctx: Ctx) {
+  registerQueueCrudRoutes(app, ctx);
+  registerQueueMemberRoutes(app, ctx);
+  registerAppealRoutingRoute(app, ctx);
 }

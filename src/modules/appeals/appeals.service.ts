@@ -118,7 +118,7 @@ async function insertOnce(
     return { body: presentAppeal(written(await batcherOf(ctx.db).write(plan)), plan.sla.sla), replayed: false };
   }
   await warmPlanCaches(ctx, actor, input, unitId);
-  return idempotent(ctx.db, actor.id, key, 'POST /api/v1/appeals', input, async (tx) =>
+  return idempotent({ db: ctx.db, userId: actor.id, key, route: 'POST /api/v1/appeals', request: input }, async (tx) =>
     write(tx, actor, await planAppeal({ ...request, db: tx, suggestion })),
   );
 }

@@ -33,17 +33,17 @@ export interface Upload {
   content: ReceivedContent;
 }
 
-const present = (r: repo.AttachmentRow): AttachmentInfo => ({
-  id: r.id,
-  appealId: r.appealId,
-  fileName: r.fileName,
-  contentType: r.contentType,
-  size: r.size,
-  sha256: r.sha256,
-  documentKind: r.documentKind,
-  width: r.width,
-  height: r.height,
-  createdAt: r.createdAt.toISOString(),
+const present = (row: repo.AttachmentRow): AttachmentInfo => ({
+  id: row.id,
+  appealId: row.appealId,
+  fileName: row.fileName,
+  contentType: row.contentType,
+  size: row.size,
+  sha256: row.sha256,
+  documentKind: row.documentKind,
+  width: row.width,
+  height: row.height,
+  createdAt: row.createdAt.toISOString(),
 });
 
 // Checked before the bytes are received, so a refused upload never reaches the disk.
@@ -65,8 +65,15 @@ export async function stageUpload(
 ): Promise<Outcome<AttachmentInfo>> {
   return settle(upload, async () => {
     assertMayStage(actor);
-    return idempotent(ctx.db, actor.id, idempotencyKey, 'POST /api/v1/attachments', fingerprint(upload), (tx) =>
-      store(ctx, tx, actor, null, upload),
+    return idempotent(
+      {
+        db: ctx.db,
+        userId: actor.id,
+        key: idempotencyKey,
+        route: 'POST /api/v1/attachments',
+        request: fingerprint(upload),
+      },
+      (tx) => store(ctx, tx, upload, { actor, appealId: null }),
     );
   });
 }
@@ -74,20 +81,20 @@ export async function stageUpload(
 export async function addToAppeal(
   ctx: Ctx,
   actor: Actor,
-  appealId: string,
-  upload: Upload,
-  idempotencyKey?: string,
+  { appealId, upload, idempotencyKey }: { appealId: string; upload: Upload; idempotencyKey?: string | undefined },
 ): Promise<Outcome<AttachmentInfo>> {
   return settle(upload, () =>
     idempotent(
-      ctx.db,
-      actor.id,
-      idempotencyKey,
-      `POST /api/v1/appeals/${appealId}/attachments`,
-      fingerprint(upload),
+      {
+        db: ctx.db,
+        userId: actor.id,
+        key: idempotencyKey,
+        route: `POST /api/v1/appeals/${appealId}/attachments`,
+        request: fingerprint(upload),
+      },
       async (tx) => {
         await assertMayAttach(tx, actor, appealId);
-        const info = await store(ctx, tx, actor, appealId, upload);
+        const info = await store(ctx, tx, upload, { actor, appealId });
         await recordEvents(tx, appealId, actor.id, [{ action: 'attachment_added', newValue: historyValue(info) }]);
         return info;
       },
@@ -96,11 +103,11 @@ export async function addToAppeal(
 }
 
 /** What makes two uploads "the same request" for Idempotency-Key: the bytes and what was said of them. */
-const fingerprint = (u: Upload) => ({
-  sha256: u.content.sha256,
-  size: u.content.size,
-  fileName: u.fileName,
-  documentKind: u.documentKind,
+const fingerprint = (upload: Upload) => ({
+  sha256: upload.content.sha256,
+  size: upload.content.size,
+  fileName: upload.fileName,
+  documentKind: upload.documentKind,
 });
 
 export async function getAttachment(ctx: Ctx, actor: Actor, id: string): Promise<AttachmentInfo> {
@@ -191,19 +198,17 @@ export async function linkToAppeal(tx: Queryable, ids: string[], appealId: strin
 }
 
 /** What the history keeps of an attachment: enough to name it after the fact. */
-export const historyValue = (a: AttachmentInfo) => ({
-  id: a.id,
-  fileName: a.fileName,
-  contentType: a.contentType,
-  size: a.size,
-  documentKind: a.documentKind,
+export const historyValue = (attachment: AttachmentInfo) => ({
+  id: attachment.id,
+  fileName: attachment.fileName,
+  contentType: attachment.contentType,
+  size: attachment.size,
+  documentKind: attachment.documentKind,
 });
 
 /** Stores a file that came with a message (an e-mail's attachment) on its appeal, in the caller's transaction. */
 export async function attachReceived(
-  ctx: Ctx,
-  tx: Queryable,
-  actor: Actor,
+  { ctx, tx, actor }: { ctx: Ctx; tx: Queryable; actor: Actor },
   to: { appealId: string; messageId: string | null },
   file: { fileName: string; bytes: Buffer },
 ): Promise<AttachmentInfo> {
@@ -212,27 +217,26 @@ export async function attachReceived(
     Readable.from([file.bytes]),
     ctx.config.attachmentMaxBytes,
   );
-  return settle({ fileName: file.fileName, documentKind: 'other', content }, async () => {
-    const info = await store(
-      ctx,
-      tx,
-      actor,
-      to.appealId,
-      { fileName: file.fileName, documentKind: 'other', content },
-      to.messageId,
-    );
+  const upload = { fileName: file.fileName, documentKind: 'other', content };
+  return settle(upload, async () => {
+    const info = await store(ctx, tx, upload, { actor, ...to });
     await recordEvents(tx, to.appealId, actor.id, [{ action: 'attachment_added', newValue: historyValue(info) }]);
     return info;
   });
 }
 
+/** Who stores a file, and where it belongs: an appeal (and the message it came with), or none yet (staged). */
+interface StoredFor {
+  actor: Actor;
+  appealId: string | null;
+  messageId?: string | null;
+}
+
 async function store(
   ctx: Ctx,
   db: Queryable,
-  actor: Actor,
-  appealId: string | null,
   upload: Upload,
-  messageId: string | null = null,
+  { actor, appealId, messageId = null }: StoredFor,
 ): Promise<AttachmentInfo> {
   const { content } = upload;
   if (content.size === 0) {

@@ -34,15 +34,18 @@ export async function createDefinition(
   key?: string,
 ): Promise<Outcome<CustomFieldDefinition>> {
   authorize(actor, 'settings:write');
-  const outcome = await idempotent(ctx.db, actor.id, key, 'POST /api/v1/custom-fields', input, async (tx) => {
-    const created = await repo.insert(tx, input);
-    if (!created) {
-      throw new AppError('conflict', 'This key is taken for this kind', [
-        { path: 'key', code: 'taken', message: 'This key is taken for this kind' },
-      ]);
-    }
-    return created;
-  });
+  const outcome = await idempotent(
+    { db: ctx.db, userId: actor.id, key, route: 'POST /api/v1/custom-fields', request: input },
+    async (tx) => {
+      const created = await repo.insert(tx, input);
+      if (!created) {
+        throw new AppError('conflict', 'This key is taken for this kind', [
+          { path: 'key', code: 'taken', message: 'This key is taken for this kind' },
+        ]);
+      }
+      return created;
+    },
+  );
   forget(ctx);
   return outcome;
 }

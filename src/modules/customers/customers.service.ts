@@ -83,19 +83,22 @@ export async function createCustomer(
   if (errors.length) {
     throw new AppError('validation_failed', errors[0]!.message, errors);
   }
-  return idempotent(ctx.db, actor.id, key, 'POST /api/v1/customers', input, async (tx) => {
-    await checkIdentitiesFree(tx, identities, null, '');
-    const id = await repo.insert(tx, {
-      name: input.name ?? null,
-      companyName: input.companyName ?? null,
-      companyCode: input.companyCode ?? null,
-      birthday: input.birthday ?? null,
-      consents: input.consents,
-      tags: input.tags,
-    });
-    await repo.addIdentities(tx, id, identities);
-    return present((await repo.findById(tx, id))!);
-  });
+  return idempotent(
+    { db: ctx.db, userId: actor.id, key, route: 'POST /api/v1/customers', request: input },
+    async (tx) => {
+      await checkIdentitiesFree(tx, identities, null, '');
+      const id = await repo.insert(tx, {
+        name: input.name ?? null,
+        companyName: input.companyName ?? null,
+        companyCode: input.companyCode ?? null,
+        birthday: input.birthday ?? null,
+        consents: input.consents,
+        tags: input.tags,
+      });
+      await repo.addIdentities(tx, id, identities);
+      return present((await repo.findById(tx, id))!);
+    },
+  );
 }
 
 export async function updateCustomer(

@@ -51,20 +51,23 @@ export async function requestEscalation(
   key?: string,
 ): Promise<Outcome<Escalation>> {
   authorize(actor, 'appeals:update');
-  return idempotent(ctx.db, actor.id, key, `POST /api/v1/appeals/${appealId}/escalations`, input, async (tx) => {
-    // The lock orders concurrent requests for one appeal; the partial unique index is the last word.
-    await lockVisible(tx, actor, appealId);
-    if (await repo.hasPending(tx, appealId)) {
-      throw alreadyPending();
-    }
-    const id = await repo.insert(tx, { appealId, requestedBy: actor.id, reason: input.reason });
-    const row = (await repo.findById(tx, id))!;
-    await recordEvents(tx, appealId, actor.id, [
-      { action: 'escalation_requested', field: 'escalation', newValue: { id, reason: input.reason } },
-    ]);
-    await notifyDeciders(tx, actor, row);
-    return present(row);
-  });
+  return idempotent(
+    { db: ctx.db, userId: actor.id, key, route: `POST /api/v1/appeals/${appealId}/escalations`, request: input },
+    async (tx) => {
+      // The lock orders concurrent requests for one appeal; the partial unique index is the last word.
+      await lockVisible(tx, actor, appealId);
+      if (await repo.hasPending(tx, appealId)) {
+        throw alreadyPending();
+      }
+      const id = await repo.insert(tx, { appealId, requestedBy: actor.id, reason: input.reason });
+      const row = (await repo.findById(tx, id))!;
+      await recordEvents(tx, appealId, actor.id, [
+        { action: 'escalation_requested', field: 'escalation', newValue: { id, reason: input.reason } },
+      ]);
+      await notifyDeciders(tx, actor, row);
+      return present(row);
+    },
+  );
 }
 
 export async function decideEscalation(

@@ -283,7 +283,7 @@ async function attachAll(
   problems: string[],
 ) {
   for (const f of files) {
-    await attachReceived(ctx, tx, MAIL_ACTOR, { appealId, messageId }, f);
+    await attachReceived({ ctx, tx, actor: MAIL_ACTOR }, { appealId, messageId }, f);
   }
   if (problems.length) {
     await addMessageIn(ctx, tx, MAIL_ACTOR, appealId, { direction: 'note', body: problems.join('\n') });

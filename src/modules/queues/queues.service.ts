@@ -65,7 +65,7 @@ export async function createQueue(
   key?: string,
 ): Promise<Outcome<Queue>> {
   authorize(actor, 'settings:write');
-  return idempotent(ctx.db, actor.id, key, 'POST /api/v1/queues', input, async (tx) => {
+  return idempotent({ db: ctx.db, userId: actor.id, key, route: 'POST /api/v1/queues', request: input }, async (tx) => {
     if (input.unitId) {
       await requireUnit(tx, input.unitId);
     }

@@ -107,8 +107,9 @@ export async function createSubtask(
   now = new Date(),
 ): Promise<Outcome<Subtask>> {
   authorize(actor, 'appeals:update');
-  return idempotent(ctx.db, actor.id, key, `POST /api/v1/appeals/${appealId}/subtasks`, input, async (tx) =>
-    insertSubtaskIn(tx, actor.id, await visibleAppeal(tx, actor, appealId), input, now),
+  return idempotent(
+    { db: ctx.db, userId: actor.id, key, route: `POST /api/v1/appeals/${appealId}/subtasks`, request: input },
+    async (tx) => insertSubtaskIn(tx, actor.id, await visibleAppeal(tx, actor, appealId), input, now),
   );
 }
 

@@ -47,7 +47,7 @@ export const unitSubtree = (db: Queryable, id: string) => repo.subtreeIds(db, id
 
 export async function createUnit(ctx: Ctx, actor: Actor, input: CreateUnitInput, key?: string): Promise<Outcome<Unit>> {
   authorize(actor, 'units:write');
-  return idempotent(ctx.db, actor.id, key, 'POST /api/v1/units', input, async (tx) => {
+  return idempotent({ db: ctx.db, userId: actor.id, key, route: 'POST /api/v1/units', request: input }, async (tx) => {
     if (input.parentId) {
       await requireUnit(tx, input.parentId, 'parentId');
     }

@@ -46,11 +46,13 @@ export async function createUser(ctx: Ctx, actor: Actor, input: CreateUserInput,
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   // The password itself stays out of the stored request fingerprint.
   return idempotent(
-    ctx.db,
-    actor.id,
-    key,
-    'POST /api/v1/users',
-    { ...input, password: Boolean(input.password) },
+    {
+      db: ctx.db,
+      userId: actor.id,
+      key,
+      route: 'POST /api/v1/users',
+      request: { ...input, password: Boolean(input.password) },
+    },
     async (tx) => {
       if (await repo.findByEmail(tx, email)) {
         throw new AppError('conflict', 'A user with this e-mail exists', [

@@ -104,7 +104,9 @@ describe('the job runner', () => {
     const seen: number[] = [];
     const handlers: Record<string, JobHandler> = { 'test.lease': async () => void seen.push(1) };
     await enqueue(env.ctx.db, [{ kind: 'test.lease' }], T0);
-    expect(await jobsRepo.claim(env.ctx.db, T0, later(60_000), 'crashed-worker', 10)).toHaveLength(1);
+    expect(
+      await jobsRepo.claim(env.ctx.db, { now: T0, leaseUntil: later(60_000), workerId: 'crashed-worker', limit: 10 }),
+    ).toHaveLength(1);
     expect(await runDueJobs(env.ctx, later(30_000), { handlers })).toEqual({ ran: 0, failed: 0 });
     expect(await runDueJobs(env.ctx, later(60_000), { handlers })).toEqual({ ran: 1, failed: 0 });
     expect(seen).toHaveLength(1);

@@ -159,7 +159,7 @@ export async function planAppeal(request: PlanRequest): Promise<Plan> {
   const { receivedAt, unit, customer, attachments } = await checkInput(request, now);
   const planned = 'plan' in customer ? customer.plan : null;
   if (unit) {
-    await checkUnitSubmission(ctx, actor, unit, input, planned?.name ?? null, attachments);
+    await checkUnitSubmission(ctx, actor, { unit, input, customerName: planned?.name ?? null, attachments });
   }
   const appeal = newAppealRow(request, receivedAt, now, planned?.id ?? null);
   const ruled = await applyCreateRules(request, appeal, unit?.type ?? null, planned?.id ?? null);

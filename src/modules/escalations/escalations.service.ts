@@ -46,9 +46,7 @@ export async function listEscalations(ctx: Ctx, actor: Actor, q: EscalationQuery
 export async function requestEscalation(
   ctx: Ctx,
   actor: Actor,
-  appealId: string,
-  input: CreateEscalationInput,
-  key?: string,
+  { appealId, input, key }: { appealId: string; input: CreateEscalationInput; key?: string | undefined },
 ): Promise<Outcome<Escalation>> {
   authorize(actor, 'appeals:update');
   return idempotent(
@@ -101,7 +99,7 @@ export async function decideEscalation(
       ...(input.priority !== undefined ? { priority: input.priority } : {}),
     };
     if (input.decision === 'approved' && Object.keys(change).length > 0) {
-      await applyChange(ctx, tx, actor, appeal, change);
+      await applyChange({ ctx, tx, actor, current: appeal, input: change });
     }
     const row = (await repo.findById(tx, id))!;
     if (row.requestedBy !== actor.id) {

@@ -28,7 +28,7 @@ export async function routeAppeal(
     let reason: Reason = strategy === 'manual' ? 'manual_queue' : 'not_requested';
     let row;
     if (!assign) {
-      row = await applyChange(ctx, tx, actor, current, { queueId: queue.id });
+      row = await applyChange({ ctx, tx, actor, current, input: { queueId: queue.id } });
     } else {
       // Routings into one queue take its members in turn, each seeing the assignments made before it.
       await repo.lockMembers(tx, queue.id);
@@ -42,7 +42,7 @@ export async function routeAppeal(
       // The queue's strategy chooses the owner, not the agent routing the appeal: the rule that agents may only
       // take appeals themselves does not apply to it. Attestation and the owner's role are still checked.
       const assigner: Actor = can(actor, 'appeals:assign_any') ? actor : { ...actor, role: 'supervisor' };
-      row = await applyChange(ctx, tx, assigner, current, { queueId: queue.id, ownerId: assignedTo });
+      row = await applyChange({ ctx, tx, actor: assigner, current, input: { queueId: queue.id, ownerId: assignedTo } });
       if (assignedTo) {
         await repo.markAssigned(tx, queue.id, assignedTo);
       }

@@ -98,18 +98,27 @@ export async function listSubtasks(ctx: Ctx, actor: Actor, q: SubtaskQuery): Pro
   return rows.map((s) => presentSubtask(s, now));
 }
 
+/** A sub-task someone asks for on an appeal; `now` (the clock's, unless given) starts a working-minutes due time. */
+export interface SubtaskRequest {
+  appealId: string;
+  input: CreateSubtaskInput;
+  /** The client's Idempotency-Key. */
+  key?: string | undefined;
+  now?: Date | undefined;
+}
+
 export async function createSubtask(
   ctx: Ctx,
   actor: Actor,
-  appealId: string,
-  input: CreateSubtaskInput,
-  key?: string,
-  now = new Date(),
+  { appealId, input, key, now = ctx.clock.now() }: SubtaskRequest,
 ): Promise<Outcome<Subtask>> {
   authorize(actor, 'appeals:update');
   return idempotent(
     { db: ctx.db, userId: actor.id, key, route: `POST /api/v1/appeals/${appealId}/subtasks`, request: input },
-    async (tx) => insertSubtaskIn(tx, actor.id, await visibleAppeal(tx, actor, appealId), input, now),
+    async (tx) => {
+      const appeal = await visibleAppeal(tx, actor, appealId);
+      return insertSubtaskIn(tx, { actorId: actor.id, appeal, input, now });
+    },
   );
 }
 
@@ -119,22 +128,30 @@ export async function createSubtask(
  */
 export async function insertSubtaskIn(
   tx: Queryable,
-  actorId: string | null,
-  appeal: { id: string; unitId: string | null },
-  input: CreateSubtaskInput,
-  now = new Date(),
+  {
+    actorId,
+    appeal,
+    input,
+    now = new Date(),
+  }: {
+    actorId: string | null;
+    appeal: { id: string; unitId: string | null };
+    input: CreateSubtaskInput;
+    now?: Date | undefined;
+  },
 ): Promise<Subtask> {
   const appealId = appeal.id;
   const { collect, throwIfAny } = fieldErrorCollector();
-  if (input.queueId) {
-    await collect(() => checkQueue(tx, input.queueId!));
+  const { queueId, assigneeId, dueInWorkingMinutes } = input;
+  if (queueId) {
+    await collect(() => checkQueue(tx, queueId));
   }
-  if (input.assigneeId) {
-    await collect(() => checkAssignee(tx, input.assigneeId!, appeal.unitId));
+  if (assigneeId) {
+    await collect(() => checkAssignee(tx, assigneeId, appeal.unitId));
   }
   const dueAt =
-    input.dueInWorkingMinutes !== undefined
-      ? await collect(() => dueAfterWorkingMinutes(tx, now, input.dueInWorkingMinutes!))
+    dueInWorkingMinutes !== undefined
+      ? await collect(() => dueAfterWorkingMinutes(tx, now, dueInWorkingMinutes))
       : input.dueAt !== undefined
         ? new Date(input.dueAt)
         : null;

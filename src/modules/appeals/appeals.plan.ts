@@ -14,7 +14,7 @@ import {
   type CustomerPlan,
   planCustomer,
   planUpdatesCustomer,
-} from '../customers/customers.service.ts';
+} from '../customers/customers.plan.ts';
 import type { Suggestion } from '../routing/classification/classification.service.ts';
 import type { Effect, Evaluation } from '../routing/rules/rules-engine.ts';
 import {

@@ -8,7 +8,7 @@ import { WriteBatcher } from '../../db/write-batcher.ts';
 import { AppError, forbidden, notFound } from '../../server/errors.ts';
 import { historyValue, linkToAppeal } from '../attachments/attachments.service.ts';
 import { authorize, canSeeUnit, type Actor } from '../auth/actor.ts';
-import { applyCustomerPlan, isIdentityRace } from '../customers/customers.service.ts';
+import { applyCustomerPlan, isIdentityRace } from '../customers/customers.plan.ts';
 import { publishAppealEvents } from '../events/events.service.ts';
 import { idempotent } from '../idempotency/idempotency.service.ts';
 import { suggestForAppeal } from '../routing/classification/classification.service.ts';

@@ -26,10 +26,10 @@ describe('creating appeals', () => {
   });
 
   it('links an existing customer by phone instead of duplicating them', async () => {
-    const a = await create(makeAppealInput({ customer: { name: 'Мария Сидорова', phone: '8 (903) 111-22-33' } }));
-    const b = await create(makeAppealInput({ customer: { phone: '+7 903 111 22 33', email: 'Maria@Mail.ru' } }));
-    expect(b.body.customerId).toBe(a.body.customerId);
-    const customer = await env.request('GET', `/api/v1/customers/${a.body.customerId}`, { as: 'agent' });
+    const first = await create(makeAppealInput({ customer: { name: 'Мария Сидорова', phone: '8 (903) 111-22-33' } }));
+    const second = await create(makeAppealInput({ customer: { phone: '+7 903 111 22 33', email: 'Maria@Mail.ru' } }));
+    expect(second.body.customerId).toBe(first.body.customerId);
+    const customer = await env.request('GET', `/api/v1/customers/${first.body.customerId}`, { as: 'agent' });
     expect(customer.body).toMatchObject({
       name: 'Мария Сидорова',
       phones: [{ value: '+79031112233', placeholder: false }],
@@ -39,10 +39,10 @@ describe('creating appeals', () => {
   });
 
   it('never matches customers by a placeholder e-mail', async () => {
-    const a = await create(makeAppealInput({ customer: { name: 'Первый', email: 'noemail@mail.ru' } }));
-    const b = await create(makeAppealInput({ customer: { name: 'Второй', email: 'noemail@mail.ru' } }));
-    expect(a.body.customerId).not.toBe(b.body.customerId);
-    const customer = await env.request('GET', `/api/v1/customers/${a.body.customerId}`, { as: 'agent' });
+    const first = await create(makeAppealInput({ customer: { name: 'Первый', email: 'noemail@mail.ru' } }));
+    const second = await create(makeAppealInput({ customer: { name: 'Второй', email: 'noemail@mail.ru' } }));
+    expect(first.body.customerId).not.toBe(second.body.customerId);
+    const customer = await env.request('GET', `/api/v1/customers/${first.body.customerId}`, { as: 'agent' });
     expect(customer.body.emails).toEqual([{ value: 'noemail@mail.ru', placeholder: true }]);
   });
 
@@ -110,10 +110,10 @@ describe('creating appeals', () => {
     const body = makeAppealInput();
     const headers = { 'idempotency-key': 'retry-42' };
     const [a, b] = await Promise.all([create(body, 'agent', headers), create(body, 'agent', headers)]);
-    const c = await create(body, 'agent', headers);
-    expect([a.status, b.status, c.status]).toEqual([201, 201, 201]);
-    expect(new Set([a.body.id, b.body.id, c.body.id]).size).toBe(1);
-    expect(c.headers['idempotent-replayed']).toBe('true');
+    const third = await create(body, 'agent', headers);
+    expect([a.status, b.status, third.status]).toEqual([201, 201, 201]);
+    expect(new Set([a.body.id, b.body.id, third.body.id]).size).toBe(1);
+    expect(third.headers['idempotent-replayed']).toBe('true');
     const rows = await env.ctx.db.query('SELECT id FROM appeals WHERE subject = $1', [body.subject]);
     expect(rows).toHaveLength(1);
   });

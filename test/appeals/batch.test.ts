@@ -62,8 +62,8 @@ describe('appeals created at once', () => {
     // Each has its own number, and each answer is what is stored.
     const numbers = appeals.map((a) => a.number);
     expect(new Set(numbers).size).toBe(numbers.length);
-    for (const a of appeals) {
-      expect(await read(a.id)).toEqual(a);
+    for (const appeal of appeals) {
+      expect(await read(appeal.id)).toEqual(appeal);
     }
 
     const [refund, olga, thanks, noEmail, question, again] = appeals;
@@ -87,16 +87,16 @@ describe('appeals created at once', () => {
     expect(customer.emails).toEqual([{ value: 'olga@example.ru', placeholder: false }]);
 
     // Each history starts with its own 'created', then its own rule trace.
-    for (const a of appeals) {
-      const events = await history(a.id);
-      expect(events[0]).toMatchObject({ action: 'created', newValue: { number: a.number, status: 'new' } });
+    for (const appeal of appeals) {
+      const events = await history(appeal.id);
+      expect(events[0]).toMatchObject({ action: 'created', newValue: { number: appeal.number, status: 'new' } });
       const traced = events.filter((e: { action: string }) => e.action === 'rule_applied').length;
-      expect(traced).toBe(a === refund || a === again ? 1 : 0);
+      expect(traced).toBe(appeal === refund || appeal === again ? 1 : 0);
     }
 
     // Deadlines as planned: a question and an incident get their own policies' targets.
-    for (const a of appeals) {
-      expect(a.sla?.targets.length ?? 0).toBeGreaterThan(0);
+    for (const appeal of appeals) {
+      expect(appeal.sla?.targets.length ?? 0).toBeGreaterThan(0);
     }
     const alone = (await create(makeAppealInput({ kind: 'question' }))).body;
     expect(question.sla.targets.map((t: { metric: string }) => t.metric)).toEqual(
@@ -122,8 +122,8 @@ describe('appeals created at once', () => {
       `SELECT count(*)::int AS n FROM customer_identities WHERE kind = 'phone' AND value = '+79165554433'`,
     );
     expect(stored[0]!.n).toBe(1);
-    for (const a of answers) {
-      expect((await history(a.body.id)).filter((e: { action: string }) => e.action === 'created')).toHaveLength(1);
+    for (const answer of answers) {
+      expect((await history(answer.body.id)).filter((e: { action: string }) => e.action === 'created')).toHaveLength(1);
     }
   });
 });

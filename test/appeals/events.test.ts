@@ -100,12 +100,12 @@ describe('GET /api/v1/events', () => {
   });
 
   it('streams created, updated, assigned and message events, after the change is committed', async () => {
-    const s = await open(bearer('agent'));
-    expect(s.status).toBe(200);
-    expect(s.headers['content-type']).toMatch(/^text\/event-stream/);
+    const stream = await open(bearer('agent'));
+    expect(stream.status).toBe(200);
+    expect(stream.headers['content-type']).toMatch(/^text\/event-stream/);
     const created = await env.request('POST', '/api/v1/appeals', { as: 'agent', body: makeAppealInput() });
     const id = created.body.id;
-    expect(await s.next((e) => e.id === id && e.action === 'created')).toEqual({
+    expect(await stream.next((e) => e.id === id && e.action === 'created')).toEqual({
       id,
       number: created.body.number,
       status: 'new',
@@ -119,34 +119,34 @@ describe('GET /api/v1/events', () => {
       as: 'agent',
       body: { priority: 'high', status: 'pending_customer' },
     });
-    const updated = await s.next((e) => e.id === id && e.action === 'updated');
+    const updated = await stream.next((e) => e.id === id && e.action === 'updated');
     expect(updated.status).toBe('pending_customer');
     // What the event announces is already there for whoever reads it.
     expect((await env.request('GET', `/api/v1/appeals/${id}`, { as: 'agent' })).body.priority).toBe('high');
 
     await env.request('POST', `/api/v1/appeals/${id}/assign`, { as: 'agent', body: { ownerId: env.users.agent.id } });
-    expect((await s.next((e) => e.id === id && e.ownerId === env.users.agent.id)).action).toBe('updated');
+    expect((await stream.next((e) => e.id === id && e.ownerId === env.users.agent.id)).action).toBe('updated');
 
     await env.request('POST', `/api/v1/appeals/${id}/messages`, {
       as: 'agent',
       body: { direction: 'inbound', body: 'Жду ответа' },
     });
     // The customer's message reopened the appeal; the event carries the state after it.
-    expect((await s.next((e) => e.id === id && e.action === 'message')).status).toBe('open');
-    s.close();
+    expect((await stream.next((e) => e.id === id && e.action === 'message')).status).toBe('open');
+    stream.close();
   });
 
   it('announces nothing for a change that was refused', async () => {
     const created = await env.request('POST', '/api/v1/appeals', { as: 'agent', body: makeAppealInput() });
-    const s = await open(bearer('admin'));
+    const stream = await open(bearer('admin'));
     const bad = await env.request('PATCH', `/api/v1/appeals/${created.body.id}`, {
       as: 'agent',
       body: { status: 'open', categoryId: '00000000-0000-4000-8000-000000000000' },
     });
     expect(bad.status).toBe(400);
-    const marker = await published(s);
-    expect(s.events.map((e) => e.id)).toEqual([marker]);
-    s.close();
+    const marker = await published(stream);
+    expect(stream.events.map((e) => e.id)).toEqual([marker]);
+    stream.close();
   });
 
   it("shows a unit's responsible only their units' appeals", async () => {
@@ -176,11 +176,11 @@ describe('GET /api/v1/events', () => {
       body: { email: env.users.analyst.email, password: TEST_PASSWORD },
     });
     const cookie = String(login.headers['set-cookie']).split(';')[0]!;
-    const s = await open({ cookie });
-    expect(s.status).toBe(200);
+    const stream = await open({ cookie });
+    expect(stream.status).toBe(200);
     const created = await env.request('POST', '/api/v1/appeals', { as: 'agent', body: makeAppealInput() });
-    await s.next((e) => e.id === created.body.id);
-    s.close();
+    await stream.next((e) => e.id === created.body.id);
+    stream.close();
     expect((await open({ cookie: 'otklik_session=forged' })).status).toBe(401);
   });
 
@@ -208,8 +208,8 @@ describe('GET /api/v1/events', () => {
       }
       return attempt.status === 200 && attempt;
     }, 'a freed stream slot');
-    for (const s of [...streams, again]) {
-      s.close();
+    for (const stream of [...streams, again]) {
+      stream.close();
     }
   });
 
@@ -222,7 +222,7 @@ describe('GET /api/v1/events', () => {
     const app = await buildApp(makeCtx(db, { ...loadConfig({}), dataDir: env.ctx.config.dataDir }));
     await app.listen({ port: 0, host: '127.0.0.1' });
     try {
-      const s = await open(bearer('agent'), `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`);
+      const stream = await open(bearer('agent'), `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`);
       // The LISTEN connection starts with the first stream: create appeals until one comes through it.
       const created: string[] = [];
       await waitFor(
@@ -230,12 +230,12 @@ describe('GET /api/v1/events', () => {
           created.push(
             (await env.request('POST', '/api/v1/appeals', { as: 'agent', body: makeAppealInput() })).body.id,
           );
-          return s.events.find((e) => created.includes(e.id) && e.action === 'created');
+          return stream.events.find((e) => created.includes(e.id) && e.action === 'created');
         },
         'an appeal created in another process',
         { everyMs: 100 },
       );
-      s.close();
+      stream.close();
     } finally {
       await app.close();
       await db.close();

@@ -25,10 +25,10 @@ describe('sessions', () => {
   });
 
   it('refuses a wrong password or unknown e-mail the same way', async () => {
-    const a = await login(env.users.agent.email, 'wrong password');
-    const b = await login('nobody@nowhere.ru', 'wrong password');
-    expect([a.status, b.status]).toEqual([401, 401]);
-    expect(a.body.error.message).toBe(b.body.error.message);
+    const wrongPassword = await login(env.users.agent.email, 'wrong password');
+    const unknownUser = await login('nobody@nowhere.ru', 'wrong password');
+    expect([wrongPassword.status, unknownUser.status]).toEqual([401, 401]);
+    expect(wrongPassword.body.error.message).toBe(unknownUser.body.error.message);
   });
 
   it('stores no password or session in plain text', async () => {

@@ -141,12 +141,12 @@ function ownerConditions(filter: ListFilter): Expression<SqlBool>[] {
 }
 
 /** "#123" is an appeal number; "123" may be a number or a word of the text. */
-function searchCondition(q: string): Expression<SqlBool> {
-  const number = /^(#?)(\d{1,15})$/.exec(q);
+function searchCondition(search: string): Expression<SqlBool> {
+  const number = /^(#?)(\d{1,15})$/.exec(search);
   if (number?.[1]) {
     return eb('a.number', '=', Number(number[2]));
   }
-  const text = sql<SqlBool>`a.search @@ websearch_to_tsquery('russian', ${q})`;
+  const text = sql<SqlBool>`a.search @@ websearch_to_tsquery('russian', ${search})`;
   return number ? eb.or([text, eb('a.number', '=', Number(number[2]))]) : text;
 }
 

@@ -12,66 +12,71 @@ import type { AppealListItem, AppealQuery } from './appeals.schema.ts';
 export async function listAppeals(
   ctx: Ctx,
   actor: Actor,
-  q: AppealQuery,
+  query: AppealQuery,
 ): Promise<{ items: AppealListItem[]; nextCursor: string | null }> {
   authorize(actor, 'appeals:read');
   const now = ctx.clock.now();
-  const descending = q.sort.startsWith('-');
-  const sort = (descending ? q.sort.slice(1) : q.sort) as listRepo.SortKey;
+  const descending = query.sort.startsWith('-');
+  const sort = (descending ? query.sort.slice(1) : query.sort) as listRepo.SortKey;
   let after: { key: string; id: string } | undefined;
-  if (q.cursor) {
-    const cursor = decodeCursor(q.cursor, ['s', 'k', 'id'] as const);
+  if (query.cursor) {
+    const cursor = decodeCursor(query.cursor, ['s', 'k', 'id'] as const);
     const { s: sortOfCursor, k: key, id } = cursor;
-    if (sortOfCursor !== q.sort || typeof key !== 'string' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/.test(id)) {
+    if (
+      sortOfCursor !== query.sort ||
+      typeof key !== 'string' ||
+      typeof id !== 'string' ||
+      !/^[0-9a-f-]{36}$/.test(id)
+    ) {
       throw invalidField('query.cursor', 'invalid_cursor', 'The cursor belongs to another sort order');
     }
     after = { key, id };
   }
-  const unitTree = q.unitTree ?? q.includeSubunits;
-  if (unitTree === 'true' && !q.unitId) {
+  const unitTree = query.unitTree ?? query.includeSubunits;
+  if (unitTree === 'true' && !query.unitId) {
     throw invalidField('query.unitTree', 'requires_unit_id', 'unitTree needs unitId: the units whose tree to list');
   }
-  if (q.unassigned === 'true' && q.ownerId && q.ownerId !== 'none') {
+  if (query.unassigned === 'true' && query.ownerId && query.ownerId !== 'none') {
     throw invalidField(
       'query.unassigned',
       'conflicts_with_owner',
       'unassigned=true cannot be combined with an ownerId',
     );
   }
-  let unitIds = q.unitId;
+  let unitIds = query.unitId;
   if (unitIds && unitTree === 'true') {
     unitIds = [...new Set((await Promise.all(unitIds.map((unitId: string) => unitSubtree(ctx.db, unitId)))).flat())];
   }
   const rows = await listRepo.list(
     ctx.db,
     {
-      kinds: q.kind,
-      statuses: q.status,
-      channels: q.channel,
+      kinds: query.kind,
+      statuses: query.status,
+      channels: query.channel,
       unitIds,
       scopeUnitIds: unitScope(actor),
-      categoryIds: q.categoryId,
-      queueIds: q.queueId,
-      customerId: q.customerId,
-      ownerId: q.ownerId === 'none' ? null : q.ownerId === 'me' ? actor.id : q.ownerId,
-      priorities: q.priority,
-      tag: q.tag,
-      createdFrom: q.createdFrom,
-      createdTo: q.createdTo,
-      receivedFrom: q.receivedFrom,
-      receivedTo: q.receivedTo,
-      updatedFrom: q.updatedFrom,
-      updatedTo: q.updatedTo,
-      q: q.q,
-      slaStates: q.slaState,
-      dueBefore: q.dueBefore,
+      categoryIds: query.categoryId,
+      queueIds: query.queueId,
+      customerId: query.customerId,
+      ownerId: query.ownerId === 'none' ? null : query.ownerId === 'me' ? actor.id : query.ownerId,
+      priorities: query.priority,
+      tag: query.tag,
+      createdFrom: query.createdFrom,
+      createdTo: query.createdTo,
+      receivedFrom: query.receivedFrom,
+      receivedTo: query.receivedTo,
+      updatedFrom: query.updatedFrom,
+      updatedTo: query.updatedTo,
+      q: query.q,
+      slaStates: query.slaState,
+      dueBefore: query.dueBefore,
       now,
-      hasOwner: q.unassigned === undefined ? undefined : q.unassigned === 'false',
-      overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
+      hasOwner: query.unassigned === undefined ? undefined : query.unassigned === 'false',
+      overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
     },
-    { sort, descending, limit: q.limit + 1, after },
+    { sort, descending, limit: query.limit + 1, after },
   );
-  const page = rows.slice(0, q.limit);
+  const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   // Unit staff may not read customers: the list names them only to those who may.
   const namesVisible = can(actor, 'customers:read');
@@ -86,6 +91,7 @@ export async function listAppeals(
       ...presentAppeal(row, sla.get(row.id) ?? null),
       customerName: namesVisible ? row.customerName : null,
     })),
-    nextCursor: rows.length > q.limit && last ? encodeCursor({ s: q.sort, k: last.sortKey, id: last.id }) : null,
+    nextCursor:
+      rows.length > query.limit && last ? encodeCursor({ s: query.sort, k: last.sortKey, id: last.id }) : null,
   };
 }

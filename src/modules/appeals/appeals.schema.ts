@@ -113,8 +113,8 @@ const list = <T extends z.ZodType<string, string>>(item: T) =>
   z
     .string()
     .max(2000)
-    .transform((s) =>
-      s
+    .transform((text) =>
+      text
         .split(',')
         .map((x) => x.trim())
         .filter(Boolean),

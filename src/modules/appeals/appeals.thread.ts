@@ -12,13 +12,13 @@ import * as repo from './appeals.repo.ts';
 import type { CreateMessageInput, HistoryEvent, Message } from './appeals.schema.ts';
 import { visibleAppeal } from './appeals.access.ts';
 
-const presentMessage = (m: repo.MessageRow): Message => ({
-  ...m,
-  createdAt: m.createdAt.toISOString(),
-  delivery: m.delivery
-    ? { ...m.delivery, sentAt: m.delivery.sentAt ? new Date(m.delivery.sentAt).toISOString() : null }
+const presentMessage = (message: repo.MessageRow): Message => ({
+  ...message,
+  createdAt: message.createdAt.toISOString(),
+  delivery: message.delivery
+    ? { ...message.delivery, sentAt: message.delivery.sentAt ? new Date(message.delivery.sentAt).toISOString() : null }
     : null,
-  mail: m.mail ?? null,
+  mail: message.mail ?? null,
 });
 
 /**

@@ -32,23 +32,23 @@ export interface NewAttachment {
   messageId?: string | null;
 }
 
-export async function insert(db: Queryable, a: NewAttachment): Promise<AttachmentRow> {
+export async function insert(db: Queryable, attachment: NewAttachment): Promise<AttachmentRow> {
   const rows = await db.query<AttachmentRow>(
     `INSERT INTO attachments (appeal_id, file_name, content_type, size, sha256, document_kind, width, height,
        uploaded_by, message_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      RETURNING ${COLUMNS}`,
     [
-      a.appealId,
-      a.fileName,
-      a.contentType,
-      a.size,
-      a.sha256,
-      a.documentKind,
-      a.width,
-      a.height,
-      a.uploadedBy,
-      a.messageId ?? null,
+      attachment.appealId,
+      attachment.fileName,
+      attachment.contentType,
+      attachment.size,
+      attachment.sha256,
+      attachment.documentKind,
+      attachment.width,
+      attachment.height,
+      attachment.uploadedBy,
+      attachment.messageId ?? null,
     ],
   );
   return rows[0]!;

@@ -147,17 +147,17 @@ export async function loadStaged(tx: Queryable, actor: Actor, ids: string[]): Pr
   const byId = new Map(rows.map((r) => [r.id, r]));
   const seen = new Set<string>();
   const fields: FieldError[] = [];
-  ids.forEach((id, i) => {
+  ids.forEach((id, index) => {
     const key = id.toLowerCase();
     if (seen.has(key)) {
       fields.push({
-        path: `attachmentIds.${i}`,
+        path: `attachmentIds.${index}`,
         code: 'duplicate_attachment',
         message: 'This attachment is listed twice',
       });
     } else if (!byId.has(key)) {
       fields.push({
-        path: `attachmentIds.${i}`,
+        path: `attachmentIds.${index}`,
         code: 'unknown_attachment',
         message: 'No such staged attachment of yours',
       });
@@ -181,12 +181,12 @@ export async function linkToAppeal(tx: Queryable, ids: string[], appealId: strin
     return;
   }
   const linked = new Set(await repo.linkToAppeal(tx, wanted, appealId));
-  const fields = ids.flatMap((id, i) =>
+  const fields = ids.flatMap((id, index) =>
     linked.has(id.toLowerCase())
       ? []
       : [
           {
-            path: `attachmentIds.${i}`,
+            path: `attachmentIds.${index}`,
             code: 'unknown_attachment',
             message: 'This attachment is no longer staged',
           },

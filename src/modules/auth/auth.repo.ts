@@ -72,12 +72,12 @@ const TOKEN_COLUMNS = `id, user_id AS "userId", name, prefix, created_at AS "cre
 
 export async function insertToken(
   db: Queryable,
-  t: { userId: string; name: string; prefix: string; tokenHash: string; expiresAt: Date | null },
+  token: { userId: string; name: string; prefix: string; tokenHash: string; expiresAt: Date | null },
 ): Promise<ApiTokenRow> {
   const rows = await db.query<ApiTokenRow>(
     `INSERT INTO api_tokens (user_id, name, prefix, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5)
      RETURNING ${TOKEN_COLUMNS}`,
-    [t.userId, t.name, t.prefix, t.tokenHash, t.expiresAt],
+    [token.userId, token.name, token.prefix, token.tokenHash, token.expiresAt],
   );
   return rows[0]!;
 }

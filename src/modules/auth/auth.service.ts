@@ -72,12 +72,12 @@ export interface ApiToken {
   revokedAt: string | null;
 }
 
-const present = (t: repo.ApiTokenRow): ApiToken => ({
-  ...t,
-  createdAt: t.createdAt.toISOString(),
-  expiresAt: t.expiresAt?.toISOString() ?? null,
-  lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
-  revokedAt: t.revokedAt?.toISOString() ?? null,
+const present = (tokenRow: repo.ApiTokenRow): ApiToken => ({
+  ...tokenRow,
+  createdAt: tokenRow.createdAt.toISOString(),
+  expiresAt: tokenRow.expiresAt?.toISOString() ?? null,
+  lastUsedAt: tokenRow.lastUsedAt?.toISOString() ?? null,
+  revokedAt: tokenRow.revokedAt?.toISOString() ?? null,
 });
 
 /** The secret is returned once, here, and stored only as a hash. */

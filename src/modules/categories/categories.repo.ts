@@ -16,12 +16,19 @@ export async function findByCode(db: Queryable, code: string): Promise<Category 
 
 export async function insert(
   db: Queryable,
-  c: { code: string; nameRu: string; nameEn: string; kinds: string[]; parentId: string | null; position: number },
+  category: {
+    code: string;
+    nameRu: string;
+    nameEn: string;
+    kinds: string[];
+    parentId: string | null;
+    position: number;
+  },
 ) {
   const rows = await db.query<Category>(
     `INSERT INTO categories (code, name_ru, name_en, kinds, parent_id, position) VALUES ($1, $2, $3, $4, $5, $6)
      RETURNING ${COLUMNS}`,
-    [c.code, c.nameRu, c.nameEn, c.kinds, c.parentId, c.position],
+    [category.code, category.nameRu, category.nameEn, category.kinds, category.parentId, category.position],
   );
   return rows[0]!;
 }
@@ -29,7 +36,7 @@ export async function insert(
 export async function update(
   db: Queryable,
   id: string,
-  c: {
+  changes: {
     nameRu?: string | undefined;
     nameEn?: string | undefined;
     kinds?: string[] | undefined;
@@ -43,7 +50,14 @@ export async function update(
        position = coalesce($5, position), active = coalesce($6, active)
      WHERE id = $1
      RETURNING ${COLUMNS}`,
-    [id, c.nameRu ?? null, c.nameEn ?? null, c.kinds ?? null, c.position ?? null, c.active ?? null],
+    [
+      id,
+      changes.nameRu ?? null,
+      changes.nameEn ?? null,
+      changes.kinds ?? null,
+      changes.position ?? null,
+      changes.active ?? null,
+    ],
   );
   return rows[0];
 }

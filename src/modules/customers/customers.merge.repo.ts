@@ -3,8 +3,8 @@
 import type { Queryable } from '../../db/db.ts';
 
 /** Locks both customers (in id order, so two merges of the same pair cannot deadlock). */
-export async function lockPair(db: Queryable, a: string, b: string): Promise<void> {
-  await db.query('SELECT id FROM customers WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [[a, b]]);
+export async function lockPair(db: Queryable, firstId: string, secondId: string): Promise<void> {
+  await db.query('SELECT id FROM customers WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [[firstId, secondId]]);
 }
 
 export function appealsByKind(db: Queryable, customerId: string) {

@@ -71,7 +71,7 @@ export async function findByCompanyCode(db: Queryable, code: string): Promise<st
 
 export async function insert(
   db: Queryable,
-  c: {
+  customer: {
     name: string | null;
     companyName: string | null;
     companyCode: string | null;
@@ -84,7 +84,14 @@ export async function insert(
     `INSERT INTO customers (name, company_name, company_code, birthday, consents, tags)
      VALUES ($1, $2, $3, $4, $5, $6)
      RETURNING id`,
-    [c.name, c.companyName, c.companyCode, c.birthday, JSON.stringify(c.consents), c.tags],
+    [
+      customer.name,
+      customer.companyName,
+      customer.companyCode,
+      customer.birthday,
+      JSON.stringify(customer.consents),
+      customer.tags,
+    ],
   );
   return rows[0]!.id;
 }
@@ -92,7 +99,7 @@ export async function insert(
 /** A new customer with their identities, in one statement (appeal creation's hot path). */
 export async function insertWithIdentities(
   db: Queryable,
-  c: { id: string; name: string | null; companyName: string | null; companyCode: string | null },
+  customer: { id: string; name: string | null; companyName: string | null; companyCode: string | null },
   list: { kind: 'phone' | 'email'; value: string; placeholder: boolean }[],
 ): Promise<void> {
   await db.query(
@@ -100,10 +107,10 @@ export async function insertWithIdentities(
      INSERT INTO customer_identities (customer_id, kind, value, placeholder)
        SELECT c.id, t.k, t.v, t.p FROM c, unnest($5::text[], $6::text[], $7::boolean[]) AS t (k, v, p)`,
     [
-      c.id,
-      c.name,
-      c.companyName,
-      c.companyCode,
+      customer.id,
+      customer.name,
+      customer.companyName,
+      customer.companyCode,
       list.map((i) => i.kind),
       list.map((i) => i.value),
       list.map((i) => i.placeholder),
@@ -160,7 +167,7 @@ export async function setNameIfBlank(db: Queryable, id: string, name: string) {
 
 export function search(
   db: Queryable,
-  f: {
+  filter: {
     q?: string | undefined;
     phone?: string | undefined;
     email?: string | undefined;
@@ -184,13 +191,13 @@ export function search(
        AND ($5::timestamptz IS NULL OR (c.created_at, c.id) < ($5::timestamptz, $6::uuid))
      ORDER BY c.created_at DESC, c.id DESC LIMIT $7`,
     [
-      f.q ?? null,
-      f.phone ?? null,
-      f.email ?? null,
-      f.companyCode ?? null,
-      f.after?.createdAt ?? null,
-      f.after?.id ?? null,
-      f.limit,
+      filter.q ?? null,
+      filter.phone ?? null,
+      filter.email ?? null,
+      filter.companyCode ?? null,
+      filter.after?.createdAt ?? null,
+      filter.after?.id ?? null,
+      filter.limit,
     ],
   );
 }

@@ -29,10 +29,10 @@ async function checkIdentitiesFree(tx: Queryable, identities: Identity[], custom
     throw new AppError(
       'conflict',
       'A phone or e-mail already belongs to another customer',
-      taken.map((o) => ({
-        path: `${prefix}${o.kind}s`,
+      taken.map((owner) => ({
+        path: `${prefix}${owner.kind}s`,
         code: 'belongs_to_another_customer',
-        message: `${o.value} belongs to customer ${o.id}`,
+        message: `${owner.value} belongs to customer ${owner.id}`,
       })),
     );
   }
@@ -114,10 +114,10 @@ export async function getCustomer(ctx: Ctx, actor: Actor, id: string) {
   return { ...present(customer), appeals: await repo.appealCounts(ctx.db, id) };
 }
 
-export async function searchCustomers(ctx: Ctx, actor: Actor, q: CustomerQuery) {
+export async function searchCustomers(ctx: Ctx, actor: Actor, query: CustomerQuery) {
   authorize(actor, 'customers:read');
-  const phone = q.phone === undefined ? undefined : normalizePhone(q.phone);
-  const email = q.email === undefined ? undefined : normalizeEmail(q.email);
+  const phone = query.phone === undefined ? undefined : normalizePhone(query.phone);
+  const email = query.email === undefined ? undefined : normalizeEmail(query.email);
   if (phone && !phone.ok) {
     throw new AppError('validation_failed', phone.message, [
       { path: 'query.phone', code: phone.code, message: phone.message },
@@ -128,21 +128,21 @@ export async function searchCustomers(ctx: Ctx, actor: Actor, q: CustomerQuery) 
       { path: 'query.email', code: email.code, message: email.message },
     ]);
   }
-  const after = q.cursor ? decodeCursor(q.cursor, ['createdAt', 'id'] as const) : undefined;
+  const after = query.cursor ? decodeCursor(query.cursor, ['createdAt', 'id'] as const) : undefined;
   const rows = await repo.search(ctx.db, {
-    q: q.q,
+    q: query.q,
     phone: phone?.value,
     email: email?.value,
-    companyCode: q.companyCode,
-    limit: q.limit + 1,
+    companyCode: query.companyCode,
+    limit: query.limit + 1,
     after: after ? { createdAt: String(after.createdAt), id: String(after.id) } : undefined,
   });
-  const page = rows.slice(0, q.limit);
+  const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
     items: page.map(present),
     nextCursor:
-      rows.length > q.limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
+      rows.length > query.limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
   };
 }
 

@@ -16,18 +16,18 @@ import type {
   EscalationQuery,
 } from './escalations.schema.ts';
 
-const present = (e: repo.EscalationRow): Escalation => ({
-  id: e.id,
-  appealId: e.appealId,
-  appealNumber: e.appealNumber,
-  appealSubject: e.appealSubject,
-  requestedBy: e.requestedBy,
-  reason: e.reason,
-  status: e.status as Escalation['status'],
-  decidedBy: e.decidedBy,
-  decisionNote: e.decisionNote,
-  decidedAt: e.decidedAt?.toISOString() ?? null,
-  createdAt: e.createdAt.toISOString(),
+const present = (escalation: repo.EscalationRow): Escalation => ({
+  id: escalation.id,
+  appealId: escalation.appealId,
+  appealNumber: escalation.appealNumber,
+  appealSubject: escalation.appealSubject,
+  requestedBy: escalation.requestedBy,
+  reason: escalation.reason,
+  status: escalation.status as Escalation['status'],
+  decidedBy: escalation.decidedBy,
+  decisionNote: escalation.decisionNote,
+  decidedAt: escalation.decidedAt?.toISOString() ?? null,
+  createdAt: escalation.createdAt.toISOString(),
 });
 
 const alreadyPending = () => new AppError('conflict', "This appeal already waits for a supervisor's decision");
@@ -38,9 +38,11 @@ export async function listOfAppeal(ctx: Ctx, actor: Actor, appealId: string): Pr
 }
 
 /** The supervisors' inbox. */
-export async function listEscalations(ctx: Ctx, actor: Actor, q: EscalationQuery): Promise<Escalation[]> {
+export async function listEscalations(ctx: Ctx, actor: Actor, query: EscalationQuery): Promise<Escalation[]> {
   authorize(actor, 'appeals:assign_any');
-  return (await repo.list(ctx.db, { status: q.status, unitIds: unitScope(actor), limit: q.limit })).map(present);
+  return (await repo.list(ctx.db, { status: query.status, unitIds: unitScope(actor), limit: query.limit })).map(
+    present,
+  );
 }
 
 export async function requestEscalation(
@@ -123,16 +125,21 @@ export async function decideEscalation(
   });
 }
 
-async function notifyDeciders(tx: Queryable, actor: Actor, e: repo.EscalationRow) {
+async function notifyDeciders(tx: Queryable, actor: Actor, escalation: repo.EscalationRow) {
   const deciders = (await repo.deciderIds(tx)).filter((userId) => userId !== actor.id);
   await notify(
     tx,
     deciders.map((userId) => ({
       userId,
-      appealId: e.appealId,
+      appealId: escalation.appealId,
       kind: 'escalation_requested',
-      dedupeKey: `escalation_requested:${e.id}`,
-      payload: { escalationId: e.id, reason: e.reason, appealNumber: e.appealNumber, subject: e.appealSubject },
+      dedupeKey: `escalation_requested:${escalation.id}`,
+      payload: {
+        escalationId: escalation.id,
+        reason: escalation.reason,
+        appealNumber: escalation.appealNumber,
+        subject: escalation.appealSubject,
+      },
     })),
   );
 }

@@ -166,13 +166,13 @@ export function busOf(ctx: Ctx): AppealBus {
   return bus;
 }
 
-export const toEvent = (a: AppealSnapshot, action: AppealAction): AppealEvent => ({
-  id: a.id,
-  number: a.number,
-  status: a.status,
-  ownerId: a.ownerId,
-  unitId: a.unitId,
-  updatedAt: new Date(a.updatedAt).toISOString(),
+export const toEvent = (appeal: AppealSnapshot, action: AppealAction): AppealEvent => ({
+  id: appeal.id,
+  number: appeal.number,
+  status: appeal.status,
+  ownerId: appeal.ownerId,
+  unitId: appeal.unitId,
+  updatedAt: new Date(appeal.updatedAt).toISOString(),
   action,
 });
 

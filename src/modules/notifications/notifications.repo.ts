@@ -62,7 +62,7 @@ const NOTIFICATION_COLUMNS = `id, kind, appeal_id AS "appealId", payload, create
 export function list(
   db: Queryable,
   userId: string,
-  f: { unreadOnly: boolean; limit: number; after?: { key: string; id: string } | undefined },
+  filter: { unreadOnly: boolean; limit: number; after?: { key: string; id: string } | undefined },
 ) {
   return db.query<NotificationRow>(
     `SELECT ${NOTIFICATION_COLUMNS}
@@ -70,7 +70,7 @@ export function list(
      WHERE user_id = $1 AND (NOT $2 OR read_at IS NULL)
        AND ($3::timestamptz IS NULL OR (created_at, id) < ($3::timestamptz, $4::uuid))
      ORDER BY created_at DESC, id DESC LIMIT $5`,
-    [userId, f.unreadOnly, f.after?.key ?? null, f.after?.id ?? null, f.limit],
+    [userId, filter.unreadOnly, filter.after?.key ?? null, filter.after?.id ?? null, filter.limit],
   );
 }
 

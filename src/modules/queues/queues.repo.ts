@@ -28,15 +28,15 @@ export async function findByCode(db: Queryable, code: string): Promise<{ id: str
   return (await db.query<{ id: string }>('SELECT id FROM queues WHERE code = $1', [code]))[0];
 }
 
-export const list = (db: Queryable, f: { active?: boolean | undefined }) =>
+export const list = (db: Queryable, filter: { active?: boolean | undefined }) =>
   db.query<QueueRow>(
     `SELECT ${COLUMNS} FROM queues q WHERE ($1::boolean IS NULL OR q.active = $1) ORDER BY q.name, q.id LIMIT 1000`,
-    [f.active ?? null],
+    [filter.active ?? null],
   );
 
 export async function insert(
   db: Queryable,
-  q: {
+  queue: {
     code: string;
     name: string;
     unitId: string | null;
@@ -49,7 +49,7 @@ export async function insert(
     `INSERT INTO queues (code, name, unit_id, assignment, require_attestation, unattested)
      VALUES ($1, $2, $3, $4, $5, $6)
      RETURNING id`,
-    [q.code, q.name, q.unitId, q.assignment, q.requireAttestation, q.unattested],
+    [queue.code, queue.name, queue.unitId, queue.assignment, queue.requireAttestation, queue.unattested],
   );
   return rows[0]!.id;
 }
@@ -137,7 +137,7 @@ export async function lockMembers(db: Queryable, queueId: string): Promise<void>
 
 export async function upsertMember(
   db: Queryable,
-  m: {
+  member: {
     queueId: string;
     userId: string;
     attestation: string;
@@ -153,7 +153,7 @@ export async function upsertMember(
      SET attestation = excluded.attestation, attested_from = excluded.attested_from,
        attested_until = excluded.attested_until, available = excluded.available
      RETURNING (xmax = 0) AS inserted`,
-    [m.queueId, m.userId, m.attestation, m.attestedFrom, m.attestedUntil, m.available],
+    [member.queueId, member.userId, member.attestation, member.attestedFrom, member.attestedUntil, member.available],
   );
   return rows[0]!.inserted;
 }

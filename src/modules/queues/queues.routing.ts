@@ -33,9 +33,9 @@ export async function routeAppeal(
       // Routings into one queue take its members in turn, each seeing the assignments made before it.
       await repo.lockMembers(tx, queue.id);
       const today = await repo.today(tx, queue.id);
-      const candidates: Candidate[] = (await repo.listMembers(tx, queue.id)).map((m) => ({
-        ...m,
-        attested: !queue.requireAttestation || effectiveAttestation(m, today) === 'certified',
+      const candidates: Candidate[] = (await repo.listMembers(tx, queue.id)).map((member) => ({
+        ...member,
+        attested: !queue.requireAttestation || effectiveAttestation(member, today) === 'certified',
       }));
       assignedTo = pickAssignee(strategy, candidates);
       reason = assignedTo ? null : 'no_available_attested_member';

@@ -58,7 +58,7 @@ export interface RejectionFilter {
 }
 
 /** Per unit: rejected submissions in [from, to), and per failure code how many of them failed it. */
-export function countRejections(db: Queryable, f: RejectionFilter): Promise<RejectionCountRow[]> {
+export function countRejections(db: Queryable, filter: RejectionFilter): Promise<RejectionCountRow[]> {
   return db.query<RejectionCountRow>(
     `WITH r AS (
        SELECT id, unit_id, failures FROM submission_rejections
@@ -76,6 +76,6 @@ export function countRejections(db: Queryable, f: RejectionFilter): Promise<Reje
      FROM (SELECT unit_id, count(*) AS rejections FROM r GROUP BY unit_id) t
      JOIN units u ON u.id = t.unit_id
      ORDER BY t.rejections DESC, u.name, u.id`,
-    [f.from, f.to, f.unitId, f.scope],
+    [filter.from, filter.to, filter.unitId, filter.scope],
   );
 }

@@ -43,7 +43,7 @@ export const listOfAppeal = (db: Queryable, appealId: string) =>
 /** Sub-tasks across appeals; `unitIds` (when given) confines them to appeals of those units. */
 export function list(
   db: Queryable,
-  f: {
+  filter: {
     assigneeId?: string | undefined;
     queueId?: string | undefined;
     status?: string | undefined;
@@ -57,13 +57,13 @@ export function list(
        AND ($3::text IS NULL OR s.status = $3)
        AND ($4::uuid[] IS NULL OR a.unit_id = ANY($4::uuid[]))
      ORDER BY s.due_at NULLS LAST, s.created_at, s.id LIMIT $5`,
-    [f.assigneeId ?? null, f.queueId ?? null, f.status ?? null, f.unitIds, f.limit],
+    [filter.assigneeId ?? null, filter.queueId ?? null, filter.status ?? null, filter.unitIds, filter.limit],
   );
 }
 
 export async function insert(
   db: Queryable,
-  s: {
+  subtask: {
     appealId: string;
     title: string;
     description: string;
@@ -77,7 +77,16 @@ export async function insert(
   const rows = await db.query<{ id: string }>(
     `INSERT INTO appeal_subtasks (appeal_id, title, description, queue_id, assignee_id, due_minutes, due_at, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [s.appealId, s.title, s.description, s.queueId, s.assigneeId, s.dueMinutes, s.dueAt, s.createdBy],
+    [
+      subtask.appealId,
+      subtask.title,
+      subtask.description,
+      subtask.queueId,
+      subtask.assigneeId,
+      subtask.dueMinutes,
+      subtask.dueAt,
+      subtask.createdBy,
+    ],
   );
   return rows[0]!.id;
 }

@@ -19,17 +19,17 @@ export async function scanLateSubtasks(
         tx,
         late
           .filter((s) => s.notifyUserId)
-          .map((s) => ({
-            userId: s.notifyUserId!,
-            appealId: s.appealId,
+          .map((subtask) => ({
+            userId: subtask.notifyUserId!,
+            appealId: subtask.appealId,
             kind: 'subtask_late',
-            dedupeKey: `subtask_late:${s.id}:${s.dueAt.toISOString()}`,
+            dedupeKey: `subtask_late:${subtask.id}:${subtask.dueAt.toISOString()}`,
             payload: {
-              subtaskId: s.id,
-              title: s.title,
-              dueAt: s.dueAt.toISOString(),
-              appealNumber: s.appealNumber,
-              subject: s.subject,
+              subtaskId: subtask.id,
+              title: subtask.title,
+              dueAt: subtask.dueAt.toISOString(),
+              appealNumber: subtask.appealNumber,
+              subject: subtask.subject,
             },
           })),
       );

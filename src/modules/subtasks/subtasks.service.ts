@@ -20,23 +20,23 @@ import type {
 
 const OPEN = new Set(['open', 'in_progress']);
 
-export const presentSubtask = (s: repo.SubtaskRow, now = new Date()): Subtask => ({
-  id: s.id,
-  appealId: s.appealId,
-  appealNumber: s.appealNumber,
-  appealSubject: s.appealSubject,
-  title: s.title,
-  description: s.description,
-  queueId: s.queueId,
-  assigneeId: s.assigneeId,
-  status: s.status as SubtaskStatus,
-  dueMinutes: s.dueMinutes,
-  dueAt: s.dueAt?.toISOString() ?? null,
-  late: OPEN.has(s.status) && s.dueAt !== null && s.dueAt <= now,
-  createdBy: s.createdBy,
-  createdAt: s.createdAt.toISOString(),
-  updatedAt: s.updatedAt.toISOString(),
-  doneAt: s.doneAt?.toISOString() ?? null,
+export const presentSubtask = (row: repo.SubtaskRow, now = new Date()): Subtask => ({
+  id: row.id,
+  appealId: row.appealId,
+  appealNumber: row.appealNumber,
+  appealSubject: row.appealSubject,
+  title: row.title,
+  description: row.description,
+  queueId: row.queueId,
+  assigneeId: row.assigneeId,
+  status: row.status as SubtaskStatus,
+  dueMinutes: row.dueMinutes,
+  dueAt: row.dueAt?.toISOString() ?? null,
+  late: OPEN.has(row.status) && row.dueAt !== null && row.dueAt <= now,
+  createdBy: row.createdBy,
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+  doneAt: row.doneAt?.toISOString() ?? null,
 });
 
 /** The instant `minutes` working minutes after `now` on Customer Service's calendar. */
@@ -84,15 +84,15 @@ export async function listOfAppeal(ctx: Ctx, actor: Actor, appealId: string): Pr
 }
 
 /** Work across appeals: `assigneeId=me` is the actor's own work from other teams; unit scope still applies. */
-export async function listSubtasks(ctx: Ctx, actor: Actor, q: SubtaskQuery): Promise<Subtask[]> {
+export async function listSubtasks(ctx: Ctx, actor: Actor, query: SubtaskQuery): Promise<Subtask[]> {
   authorize(actor, 'appeals:read');
-  const assigneeId = q.assigneeId === 'me' ? actor.id : q.assigneeId;
+  const assigneeId = query.assigneeId === 'me' ? actor.id : query.assigneeId;
   const rows = await repo.list(ctx.db, {
     assigneeId,
-    queueId: q.queueId,
-    status: q.status,
+    queueId: query.queueId,
+    status: query.status,
     unitIds: unitScope(actor),
-    limit: q.limit,
+    limit: query.limit,
   });
   const now = ctx.clock.now();
   return rows.map((s) => presentSubtask(s, now));
@@ -225,46 +225,46 @@ export async function updateSubtask(ctx: Ctx, actor: Actor, id: string, input: U
   });
 }
 
-const eventValue = (s: repo.SubtaskRow) => ({
-  id: s.id,
-  title: s.title,
-  queueId: s.queueId,
-  assigneeId: s.assigneeId,
-  status: s.status,
-  dueAt: s.dueAt?.toISOString() ?? null,
+const eventValue = (subtask: repo.SubtaskRow) => ({
+  id: subtask.id,
+  title: subtask.title,
+  queueId: subtask.queueId,
+  assigneeId: subtask.assigneeId,
+  status: subtask.status,
+  dueAt: subtask.dueAt?.toISOString() ?? null,
 });
 
-const payloadOf = (s: repo.SubtaskRow) => ({
-  subtaskId: s.id,
-  title: s.title,
-  appealNumber: s.appealNumber,
-  subject: s.appealSubject,
+const payloadOf = (subtask: repo.SubtaskRow) => ({
+  subtaskId: subtask.id,
+  title: subtask.title,
+  appealNumber: subtask.appealNumber,
+  subject: subtask.appealSubject,
 });
 
-function notifyAssignee(tx: Queryable, s: repo.SubtaskRow) {
+function notifyAssignee(tx: Queryable, subtask: repo.SubtaskRow) {
   return notify(tx, [
     {
-      userId: s.assigneeId!,
-      appealId: s.appealId,
+      userId: subtask.assigneeId!,
+      appealId: subtask.appealId,
       kind: 'subtask_assigned',
-      dedupeKey: `subtask_assigned:${s.id}:${s.assigneeId}`,
-      payload: payloadOf(s),
+      dedupeKey: `subtask_assigned:${subtask.id}:${subtask.assigneeId}`,
+      payload: payloadOf(subtask),
     },
   ]);
 }
 
-function notifyOwnerDone(tx: Queryable, actor: Actor, s: repo.SubtaskRow) {
-  if (!s.appealOwnerId || s.appealOwnerId === actor.id) {
+function notifyOwnerDone(tx: Queryable, actor: Actor, subtask: repo.SubtaskRow) {
+  if (!subtask.appealOwnerId || subtask.appealOwnerId === actor.id) {
     return;
   }
   // Keyed by the moment it was done: a sub-task reopened and done again is news again.
   return notify(tx, [
     {
-      userId: s.appealOwnerId,
-      appealId: s.appealId,
+      userId: subtask.appealOwnerId,
+      appealId: subtask.appealId,
       kind: 'subtask_done',
-      dedupeKey: `subtask_done:${s.id}:${s.doneAt!.toISOString()}`,
-      payload: payloadOf(s),
+      dedupeKey: `subtask_done:${subtask.id}:${subtask.doneAt!.toISOString()}`,
+      payload: payloadOf(subtask),
     },
   ]);
 }

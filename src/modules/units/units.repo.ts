@@ -28,7 +28,12 @@ export async function findById(db: Queryable, id: string): Promise<UnitRow | und
 
 export function list(
   db: Queryable,
-  f: { type?: string | undefined; parentId?: string | undefined; q?: string | undefined; active?: boolean | undefined },
+  filter: {
+    type?: string | undefined;
+    parentId?: string | undefined;
+    q?: string | undefined;
+    active?: boolean | undefined;
+  },
 ) {
   return db.query<UnitRow>(
     `SELECT ${COLUMNS} FROM units u
@@ -36,17 +41,24 @@ export function list(
        AND ($3::text IS NULL OR u.name ILIKE '%' || $3 || '%' OR u.code ILIKE '%' || $3 || '%')
        AND ($4::boolean IS NULL OR u.active = $4)
      ORDER BY u.name, u.id LIMIT 5000`,
-    [f.type ?? null, f.parentId ?? null, f.q ?? null, f.active ?? null],
+    [filter.type ?? null, filter.parentId ?? null, filter.q ?? null, filter.active ?? null],
   );
 }
 
 export async function insert(
   db: Queryable,
-  u: { type: string; name: string; code: string | null; timeZone: string; parentId: string | null; contacts: object },
+  unit: {
+    type: string;
+    name: string;
+    code: string | null;
+    timeZone: string;
+    parentId: string | null;
+    contacts: object;
+  },
 ): Promise<string> {
   const rows = await db.query<{ id: string }>(
     `INSERT INTO units (type, name, code, time_zone, parent_id, contacts) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [u.type, u.name, u.code, u.timeZone, u.parentId, JSON.stringify(u.contacts)],
+    [unit.type, unit.name, unit.code, unit.timeZone, unit.parentId, JSON.stringify(unit.contacts)],
   );
   return rows[0]!.id;
 }

@@ -7,17 +7,20 @@ import { idempotent, type Outcome } from '../idempotency/idempotency.service.ts'
 import * as repo from './units.repo.ts';
 import type { CreateUnitInput, Unit, UnitQuery, UpdateUnitInput } from './units.schema.ts';
 
-const present = (u: repo.UnitRow): Unit => ({
-  ...u,
-  type: u.type as Unit['type'],
-  contacts: { ...u.contacts, emails: u.contacts.emails ?? [], phones: u.contacts.phones ?? [] },
-  createdAt: u.createdAt.toISOString(),
-  updatedAt: u.updatedAt.toISOString(),
+const present = (unit: repo.UnitRow): Unit => ({
+  ...unit,
+  type: unit.type as Unit['type'],
+  contacts: { ...unit.contacts, emails: unit.contacts.emails ?? [], phones: unit.contacts.phones ?? [] },
+  createdAt: unit.createdAt.toISOString(),
+  updatedAt: unit.updatedAt.toISOString(),
 });
 
-export async function listUnits(ctx: Ctx, actor: Actor, q: UnitQuery): Promise<Unit[]> {
+export async function listUnits(ctx: Ctx, actor: Actor, query: UnitQuery): Promise<Unit[]> {
   authorize(actor, 'units:read');
-  const rows = await repo.list(ctx.db, { ...q, active: q.active === undefined ? undefined : q.active === 'true' });
+  const rows = await repo.list(ctx.db, {
+    ...query,
+    active: query.active === undefined ? undefined : query.active === 'true',
+  });
   return rows.map(present);
 }
 

@@ -30,7 +30,12 @@ export async function findByEmail(db: Queryable, email: string): Promise<UserRow
 
 export function list(
   db: Queryable,
-  f: { role?: string | undefined; unitId?: string | undefined; q?: string | undefined; active?: boolean | undefined },
+  filter: {
+    role?: string | undefined;
+    unitId?: string | undefined;
+    q?: string | undefined;
+    active?: boolean | undefined;
+  },
 ) {
   return db.query<UserRow>(
     `SELECT ${COLUMNS} FROM users u
@@ -39,17 +44,17 @@ export function list(
        AND ($3::text IS NULL OR u.name ILIKE '%' || $3 || '%' OR u.email ILIKE '%' || $3 || '%')
        AND ($4::boolean IS NULL OR u.active = $4)
      ORDER BY u.name, u.id LIMIT 1000`,
-    [f.role ?? null, f.unitId ?? null, f.q ?? null, f.active ?? null],
+    [filter.role ?? null, filter.unitId ?? null, filter.q ?? null, filter.active ?? null],
   );
 }
 
 export async function insert(
   db: Queryable,
-  u: { email: string; name: string; role: Role; locale: string; passwordHash: string | null },
+  user: { email: string; name: string; role: Role; locale: string; passwordHash: string | null },
 ): Promise<string> {
   const rows = await db.query<{ id: string }>(
     'INSERT INTO users (email, name, role, locale, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-    [u.email, u.name, u.role, u.locale, u.passwordHash],
+    [user.email, user.name, user.role, user.locale, user.passwordHash],
   );
   return rows[0]!.id;
 }
@@ -57,7 +62,7 @@ export async function insert(
 export async function update(
   db: Queryable,
   id: string,
-  u: {
+  changes: {
     name?: string | undefined;
     role?: string | undefined;
     locale?: string | undefined;
@@ -74,13 +79,13 @@ export async function update(
      WHERE id = $1`,
     [
       id,
-      u.name ?? null,
-      u.role ?? null,
-      u.locale ?? null,
-      u.active ?? null,
-      u.passwordHash ?? null,
-      u.signature !== undefined,
-      u.signature ?? null,
+      changes.name ?? null,
+      changes.role ?? null,
+      changes.locale ?? null,
+      changes.active ?? null,
+      changes.passwordHash ?? null,
+      changes.signature !== undefined,
+      changes.signature ?? null,
     ],
   );
 }

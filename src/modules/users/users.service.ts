@@ -9,10 +9,10 @@ import { idempotent, type Outcome } from '../idempotency/idempotency.service.ts'
 import * as repo from './users.repo.ts';
 import type { CreateUserInput, UpdateMeInput, UpdateUserInput, User, UserQuery } from './users.schema.ts';
 
-export const presentUser = (u: repo.UserRow): User => ({
-  ...u,
-  createdAt: u.createdAt.toISOString(),
-  updatedAt: u.updatedAt.toISOString(),
+export const presentUser = (user: repo.UserRow): User => ({
+  ...user,
+  createdAt: user.createdAt.toISOString(),
+  updatedAt: user.updatedAt.toISOString(),
 });
 
 async function checkUnits(tx: Queryable, unitIds: string[]) {
@@ -23,9 +23,12 @@ async function checkUnits(tx: Queryable, unitIds: string[]) {
   return unique;
 }
 
-export async function listUsers(ctx: Ctx, actor: Actor, q: UserQuery): Promise<User[]> {
+export async function listUsers(ctx: Ctx, actor: Actor, query: UserQuery): Promise<User[]> {
   authorize(actor, 'users:read');
-  const rows = await repo.list(ctx.db, { ...q, active: q.active === undefined ? undefined : q.active === 'true' });
+  const rows = await repo.list(ctx.db, {
+    ...query,
+    active: query.active === undefined ? undefined : query.active === 'true',
+  });
   return rows.map(presentUser);
 }
 

@@ -2,7 +2,7 @@
 // transaction; nothing changes when any part of the request is invalid.
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
-import { AppError, type FieldError, fieldErrorCollector, notFound } from '../../server/errors.ts';
+import { type FieldError, fieldErrorCollector, notFound, validationFailed } from '../../server/errors.ts';
 import { authorize, canSeeUnit, type Actor } from '../auth/actor.ts';
 import { requireCategoryFor } from '../categories/categories.service.ts';
 import { checkCustomFields } from '../custom-fields/custom-fields.service.ts';
@@ -114,9 +114,8 @@ function diff(current: repo.AppealRow, next: Record<string, unknown>): repo.Even
 export async function applyChange(change: AppealChange): Promise<repo.AppealRow> {
   const { ctx, tx, actor, current, input } = change;
   const errors = await validateChange(change);
-  const [firstError] = errors;
-  if (firstError) {
-    throw new AppError('validation_failed', firstError.message, errors);
+  if (errors.length) {
+    throw validationFailed(errors);
   }
   const given = Object.entries(input).filter(([, value]) => value !== undefined);
   const next: Record<string, unknown> = Object.fromEntries(given);

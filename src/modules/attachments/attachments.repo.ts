@@ -1,5 +1,6 @@
 // SQL for attachment records (the bytes live in the content store, addressed by sha256).
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
 
 export interface AttachmentRow {
   id: string;
@@ -33,7 +34,8 @@ export interface NewAttachment {
 }
 
 export async function insert(db: Queryable, attachment: NewAttachment): Promise<AttachmentRow> {
-  const rows = await db.query<AttachmentRow>(
+  return queryOne<AttachmentRow>(
+    db,
     `INSERT INTO attachments (appeal_id, file_name, content_type, size, sha256, document_kind, width, height,
        uploaded_by, message_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -51,7 +53,6 @@ export async function insert(db: Queryable, attachment: NewAttachment): Promise<
       attachment.messageId ?? null,
     ],
   );
-  return rows[0]!;
 }
 
 export async function findById(db: Queryable, id: string): Promise<AttachmentRow | undefined> {

@@ -5,7 +5,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
-import { AppError, type FieldError, invalidField, notFound } from '../../server/errors.ts';
+import { AppError, type FieldError, invalidField, notFound, validationFailed } from '../../server/errors.ts';
 import { recordEvents, visibleAppeal } from '../appeals/appeals.access.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
 import { idempotent, type Outcome } from '../idempotency/idempotency.service.ts';
@@ -144,7 +144,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function loadStaged(tx: Queryable, actor: Actor, ids: string[]): Promise<AttachmentInfo[]> {
   const wanted = [...new Set(ids.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
   const rows = wanted.length === 0 ? [] : await repo.lockStaged(tx, actor.id, wanted);
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byId = new Map(rows.map((row) => [row.id, present(row)]));
   const seen = new Set<string>();
   const fields: FieldError[] = [];
   ids.forEach((id, index) => {
@@ -164,14 +164,13 @@ export async function loadStaged(tx: Queryable, actor: Actor, ids: string[]): Pr
     }
     seen.add(key);
   });
-  if (fields.length > 0) {
-    throw new AppError(
-      'validation_failed',
-      fields.length === 1 ? fields[0]!.message : `${fields.length} attachments cannot be used`,
-      fields,
-    );
+  const staged = ids.flatMap((id) => byId.get(id.toLowerCase()) ?? []);
+  const [only] = fields;
+  if (fields.length > 0 || staged.length !== ids.length) {
+    const message = only && fields.length === 1 ? only.message : `${fields.length} attachments cannot be used`;
+    throw new AppError('validation_failed', message, fields);
   }
-  return ids.map((id) => present(byId.get(id.toLowerCase())!));
+  return staged;
 }
 
 /** Links staged attachments to a newly created appeal. Call loadStaged first: it checks the uploader. */
@@ -193,7 +192,7 @@ export async function linkToAppeal(tx: Queryable, ids: string[], appealId: strin
         ],
   );
   if (fields.length > 0) {
-    throw new AppError('validation_failed', fields[0]!.message, fields);
+    throw validationFailed(fields);
   }
 }
 

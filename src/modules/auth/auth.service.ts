@@ -6,6 +6,7 @@ import { can, type Actor } from './actor.ts';
 import * as repo from './auth.repo.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { hashSecret, newSecret } from './secrets.ts';
+import { mustExist } from '../../db/rows.ts';
 
 export const TOKEN_PREFIX = 'otk_';
 // Compared against when the e-mail is unknown, so a failed login takes as long either way.
@@ -127,7 +128,7 @@ export async function revokeToken(ctx: Ctx, actor: Actor, id: string): Promise<A
   if (!token || (token.userId !== actor.id && !can(actor, 'tokens:manage_any'))) {
     throw notFound('Token');
   }
-  const revoked = present((await repo.revokeToken(ctx.db, id))!);
+  const revoked = present(mustExist(await repo.revokeToken(ctx.db, id), 'token'));
   forgetActors(ctx);
   return revoked;
 }

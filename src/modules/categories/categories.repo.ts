@@ -1,5 +1,6 @@
 // SQL for the category taxonomy.
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
 import type { Category } from './categories.schema.ts';
 
 const COLUMNS = `id, parent_id AS "parentId", code, name_ru AS "nameRu", name_en AS "nameEn", kinds, position, active`;
@@ -25,12 +26,12 @@ export async function insert(
     position: number;
   },
 ) {
-  const rows = await db.query<Category>(
+  return queryOne<Category>(
+    db,
     `INSERT INTO categories (code, name_ru, name_en, kinds, parent_id, position) VALUES ($1, $2, $3, $4, $5, $6)
      RETURNING ${COLUMNS}`,
     [category.code, category.nameRu, category.nameEn, category.kinds, category.parentId, category.position],
   );
-  return rows[0]!;
 }
 
 export async function update(

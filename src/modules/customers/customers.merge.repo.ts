@@ -1,6 +1,7 @@
 // SQL of merging one customer into another: what would move, and moving it (appeals with their history,
 // identities, the tombstone).
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
 
 /** Locks both customers (in id order, so two merges of the same pair cannot deadlock). */
 export async function lockPair(db: Queryable, firstId: string, secondId: string): Promise<void> {
@@ -47,12 +48,13 @@ export async function moveIdentities(db: Queryable, from: string, into: string):
          WHERE s.customer_id = $2 AND s.kind = f.kind AND s.value = f.value)`,
     [from, into],
   );
-  const rows = await db.query<{ n: number }>(
+  const row = await queryOne<{ n: number }>(
+    db,
     `WITH m AS (UPDATE customer_identities SET customer_id = $2 WHERE customer_id = $1 RETURNING 1)
      SELECT count(*)::int AS n FROM m`,
     [from, into],
   );
-  return rows[0]!.n;
+  return row.n;
 }
 
 /** Marks `from` as merged into `into`, and re-points older tombstones of `from` to the survivor. */

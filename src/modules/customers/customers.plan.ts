@@ -2,7 +2,7 @@
 // one; planned (reads only) before the appeal is written, and written with it.
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../db/db.ts';
-import { AppError } from '../../server/errors.ts';
+import { AppError, validationFailed } from '../../server/errors.ts';
 import * as repo from './customers.repo.ts';
 import type { CustomerRef } from './customers.schema.ts';
 import { type Identity, normalizeIdentities } from './normalize.ts';
@@ -16,9 +16,8 @@ function identitiesOf(ref: { phone?: string | undefined; email?: string | undefi
     ref.email ? [ref.email] : [],
     REF_PATHS,
   );
-  const [firstError] = errors;
-  if (firstError) {
-    throw new AppError('validation_failed', firstError.message, errors);
+  if (errors.length) {
+    throw validationFailed(errors);
   }
   return identities;
 }

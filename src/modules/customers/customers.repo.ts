@@ -1,6 +1,7 @@
 // SQL for customers and their identities (phones, e-mails).
 import { sql } from 'kysely';
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
 import { builder, columnsToSet, run } from '../../db/sql-builder.ts';
 
 export interface IdentityRow {
@@ -80,7 +81,8 @@ export async function insert(
     tags: string[];
   },
 ): Promise<string> {
-  const rows = await db.query<{ id: string }>(
+  const row = await queryOne<{ id: string }>(
+    db,
     `INSERT INTO customers (name, company_name, company_code, birthday, consents, tags)
      VALUES ($1, $2, $3, $4, $5, $6)
      RETURNING id`,
@@ -93,7 +95,7 @@ export async function insert(
       customer.tags,
     ],
   );
-  return rows[0]!.id;
+  return row.id;
 }
 
 /** A new customer with their identities, in one statement (appeal creation's hot path). */
@@ -203,12 +205,12 @@ export function search(
 }
 
 export async function appealCounts(db: Queryable, customerId: string) {
-  const rows = await db.query<{ total: number; incidents: number; thanks: number; open: number }>(
+  return queryOne<{ total: number; incidents: number; thanks: number; open: number }>(
+    db,
     `SELECT count(*)::int AS total, count(*) FILTER (WHERE kind = 'incident')::int AS incidents,
        count(*) FILTER (WHERE kind = 'thanks')::int AS thanks,
        count(*) FILTER (WHERE status NOT IN ('resolved', 'closed'))::int AS open
      FROM appeals WHERE customer_id = $1`,
     [customerId],
   );
-  return rows[0]!;
 }

@@ -1,8 +1,9 @@
 // Customers: one profile across phones, e-mails and a company registry code; found, not duplicated.
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
+import { mustExist } from '../../db/rows.ts';
 import { decodeCursor, encodeCursor } from '../../server/cursor.ts';
-import { AppError, invalidField, notFound } from '../../server/errors.ts';
+import { AppError, invalidField, notFound, validationFailed } from '../../server/errors.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
 import { idempotent, type Outcome } from '../idempotency/idempotency.service.ts';
 import * as repo from './customers.repo.ts';
@@ -47,7 +48,7 @@ export async function createCustomer(
   authorize(actor, 'customers:write');
   const { identities, errors } = normalizeIdentities(input.phones, input.emails, LIST_PATHS);
   if (errors.length) {
-    throw new AppError('validation_failed', errors[0]!.message, errors);
+    throw validationFailed(errors);
   }
   return idempotent(
     { db: ctx.db, userId: actor.id, key, route: 'POST /api/v1/customers', request: input },
@@ -62,7 +63,7 @@ export async function createCustomer(
         tags: input.tags,
       });
       await repo.addIdentities(tx, id, identities);
-      return present((await repo.findById(tx, id))!);
+      return present(mustExist(await repo.findById(tx, id), 'customer'));
     },
   );
 }
@@ -76,7 +77,7 @@ export async function updateCustomer(
   authorize(actor, 'customers:write');
   const { identities, errors } = normalizeIdentities(input.phones ?? [], input.emails ?? [], LIST_PATHS);
   if (errors.length) {
-    throw new AppError('validation_failed', errors[0]!.message, errors);
+    throw validationFailed(errors);
   }
   return ctx.db.transaction(async (tx) => {
     const current = await repo.findById(tx, id);
@@ -101,7 +102,7 @@ export async function updateCustomer(
         identities.filter((i) => i.kind === kind),
       );
     }
-    return present((await repo.findById(tx, id))!);
+    return present(mustExist(await repo.findById(tx, id), 'customer'));
   });
 }
 

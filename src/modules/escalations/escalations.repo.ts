@@ -1,5 +1,6 @@
 // SQL for escalations.
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
 
 export interface EscalationRow {
   id: string;
@@ -56,11 +57,12 @@ export async function insert(
   db: Queryable,
   escalation: { appealId: string; requestedBy: string; reason: string },
 ): Promise<string> {
-  const rows = await db.query<{ id: string }>(
+  const row = await queryOne<{ id: string }>(
+    db,
     'INSERT INTO appeal_escalations (appeal_id, requested_by, reason) VALUES ($1, $2, $3) RETURNING id',
     [escalation.appealId, escalation.requestedBy, escalation.reason],
   );
-  return rows[0]!.id;
+  return row.id;
 }
 
 export async function decide(

@@ -2,6 +2,7 @@
 // (and may hand the appeal to another owner or raise its priority) or rejects. Every step is in the history.
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
+import { mustExist } from '../../db/rows.ts';
 import { AppError, notFound } from '../../server/errors.ts';
 import { recordEvents, visibleAppeal } from '../appeals/appeals.access.ts';
 import { applyChange, lockVisible } from '../appeals/appeals.changes.ts';
@@ -60,7 +61,7 @@ export async function requestEscalation(
         throw alreadyPending();
       }
       const id = await repo.insert(tx, { appealId, requestedBy: actor.id, reason: input.reason });
-      const row = (await repo.findById(tx, id))!;
+      const row = mustExist(await repo.findById(tx, id), 'escalation');
       await recordEvents(tx, appealId, actor.id, [
         { action: 'escalation_requested', field: 'escalation', newValue: { id, reason: input.reason } },
       ]);
@@ -83,7 +84,7 @@ export async function decideEscalation(
       throw notFound('Escalation');
     }
     const appeal = await lockVisible(tx, actor, found.appealId);
-    const current = (await repo.findById(tx, id, true))!;
+    const current = mustExist(await repo.findById(tx, id, true), 'escalation');
     if (current.status !== 'pending') {
       throw new AppError('conflict', `This escalation was already ${current.status}`);
     }
@@ -103,7 +104,7 @@ export async function decideEscalation(
     if (input.decision === 'approved' && Object.keys(change).length > 0) {
       await applyChange({ ctx, tx, actor, current: appeal, input: change });
     }
-    const row = (await repo.findById(tx, id))!;
+    const row = mustExist(await repo.findById(tx, id), 'escalation');
     if (row.requestedBy !== actor.id) {
       await notify(tx, [
         {

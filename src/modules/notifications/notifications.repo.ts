@@ -1,5 +1,6 @@
 // SQL for in-app notifications and the e-mail outbox rows written with them.
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
 
 export interface NewNotification {
   userId: string;
@@ -19,7 +20,8 @@ export async function insertMany(
   if (items.length === 0) {
     return { notifications: 0, emails: 0 };
   }
-  const rows = await db.query<{ notifications: number; emails: number }>(
+  return queryOne<{ notifications: number; emails: number }>(
+    db,
     `WITH n AS (
        INSERT INTO notifications (user_id, appeal_id, kind, payload, dedupe_key)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[], $5::text[])
@@ -43,7 +45,6 @@ export async function insertMany(
       email,
     ],
   );
-  return rows[0]!;
 }
 
 export interface NotificationRow {
@@ -75,11 +76,12 @@ export function list(
 }
 
 export async function unreadCount(db: Queryable, userId: string): Promise<number> {
-  const rows = await db.query<{ n: number }>(
+  const row = await queryOne<{ n: number }>(
+    db,
     'SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL',
     [userId],
   );
-  return rows[0]!.n;
+  return row.n;
 }
 
 export async function markRead(db: Queryable, userId: string, id: string): Promise<NotificationRow | undefined> {

@@ -1,6 +1,7 @@
 // SQL for queues and their members.
 import { sql } from 'kysely';
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
 import { builder, columnsToSet, run } from '../../db/sql-builder.ts';
 
 export interface QueueRow {
@@ -45,13 +46,14 @@ export async function insert(
     unattested: string;
   },
 ): Promise<string> {
-  const rows = await db.query<{ id: string }>(
+  const row = await queryOne<{ id: string }>(
+    db,
     `INSERT INTO queues (code, name, unit_id, assignment, require_attestation, unattested)
      VALUES ($1, $2, $3, $4, $5, $6)
      RETURNING id`,
     [queue.code, queue.name, queue.unitId, queue.assignment, queue.requireAttestation, queue.unattested],
   );
-  return rows[0]!.id;
+  return row.id;
 }
 
 const UPDATABLE = {
@@ -146,7 +148,8 @@ export async function upsertMember(
     available: boolean;
   },
 ): Promise<boolean> {
-  const rows = await db.query<{ inserted: boolean }>(
+  const row = await queryOne<{ inserted: boolean }>(
+    db,
     `INSERT INTO queue_members (queue_id, user_id, attestation, attested_from, attested_until, available)
      VALUES ($1, $2, $3, $4::date, $5::date, $6)
      ON CONFLICT (queue_id, user_id) DO UPDATE
@@ -155,7 +158,7 @@ export async function upsertMember(
      RETURNING (xmax = 0) AS inserted`,
     [member.queueId, member.userId, member.attestation, member.attestedFrom, member.attestedUntil, member.available],
   );
-  return rows[0]!.inserted;
+  return row.inserted;
 }
 
 export async function deleteMember(db: Queryable, queueId: string, userId: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 // Queues (teams) and their members' attestation: the settings behind routing appeals.
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
+import { mustExist } from '../../db/rows.ts';
 import { AppError, invalidField, notFound } from '../../server/errors.ts';
 import { authorize, OWNER_ROLES, type Actor, type Role } from '../auth/actor.ts';
 import { idempotent, type Outcome } from '../idempotency/idempotency.service.ts';
@@ -115,10 +116,7 @@ export async function putMember(
       throw invalidField('params.userId', 'not_an_agent', `A ${user.role} cannot work a queue`);
     }
     const created = await repo.upsertMember(tx, { queueId, userId, ...input });
-    const member = await repo.findMember(tx, queueId, userId);
-    if (!member) {
-      throw new Error('the member just written is missing');
-    }
+    const member = mustExist(await repo.findMember(tx, queueId, userId), 'queue member');
     return { member: presentMember(member, await repo.today(tx, queueId)), created };
   });
 }

@@ -1,5 +1,6 @@
 // SQL for submission rules per unit type and the log of rejected submissions.
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
 import type { FieldError } from '../../server/errors.ts';
 
 export interface RulesRow {
@@ -20,13 +21,13 @@ export const listRules = (db: Queryable) =>
   db.query<RulesRow>(`SELECT ${RULES_COLUMNS} FROM submission_rules ORDER BY unit_type`);
 
 export async function upsertRules(db: Queryable, unitType: string, rules: unknown): Promise<RulesRow> {
-  const rows = await db.query<RulesRow>(
+  return queryOne<RulesRow>(
+    db,
     `INSERT INTO submission_rules (unit_type, rules) VALUES ($1, $2)
      ON CONFLICT (unit_type) DO UPDATE SET rules = excluded.rules, updated_at = now()
      RETURNING ${RULES_COLUMNS}`,
     [unitType, JSON.stringify(rules)],
   );
-  return rows[0]!;
 }
 
 export async function insertRejection(

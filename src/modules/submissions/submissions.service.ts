@@ -2,7 +2,7 @@
 // log of rejected submissions, counted per unit as a measure of how well a unit hands incidents over.
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
-import { AppError, type FieldError, invalidField } from '../../server/errors.ts';
+import { AppError, type FieldError, invalidField, validationFailed } from '../../server/errors.ts';
 import { authorize, unitScope, type Actor } from '../auth/actor.ts';
 import * as repo from './submissions.repo.ts';
 import {
@@ -63,7 +63,7 @@ export async function setRules(
   }
   const duplicates = duplicateKinds(parsed.data.requiredDocuments);
   if (duplicates.length > 0) {
-    throw new AppError('validation_failed', duplicates[0]!.message, duplicates);
+    throw validationFailed(duplicates);
   }
   const saved = present(await repo.upsertRules(ctx.db, unitType, parsed.data));
   ctx.cache.deletePrefix('submission-rules:');

@@ -1,6 +1,7 @@
 // SQL for sub-tasks.
 import { sql } from 'kysely';
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
 import { builder, columnsToSet, run } from '../../db/sql-builder.ts';
 
 export interface SubtaskRow {
@@ -74,7 +75,8 @@ export async function insert(
     createdBy: string | null;
   },
 ): Promise<string> {
-  const rows = await db.query<{ id: string }>(
+  const row = await queryOne<{ id: string }>(
+    db,
     `INSERT INTO appeal_subtasks (appeal_id, title, description, queue_id, assignee_id, due_minutes, due_at, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
     [
@@ -88,7 +90,7 @@ export async function insert(
       subtask.createdBy,
     ],
   );
-  return rows[0]!.id;
+  return row.id;
 }
 
 const UPDATABLE = {

@@ -2,6 +2,7 @@
 // sees every sub-task's state in the list and the history, and is told when one is done or late.
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
+import { mustExist } from '../../db/rows.ts';
 import { fieldErrorCollector, forbidden, invalidField, notFound } from '../../server/errors.ts';
 import { visibleAppeal, recordEvents } from '../appeals/appeals.access.ts';
 import { authorize, can, canSeeUnit, OWNER_ROLES, unitScope, type Actor, type Role } from '../auth/actor.ts';
@@ -166,10 +167,10 @@ export async function insertSubtaskIn(
     dueAt: dueAt ?? null,
     createdBy: actorId,
   });
-  const row = (await repo.findById(tx, id))!;
+  const row = mustExist(await repo.findById(tx, id), 'sub-task');
   await recordEvents(tx, appealId, actorId, [{ action: 'subtask_added', field: 'subtask', newValue: eventValue(row) }]);
   if (row.assigneeId && row.assigneeId !== actorId) {
-    await notifyAssignee(tx, row);
+    await notifyAssignee(tx, row, row.assigneeId);
   }
   return presentSubtask(row, now);
 }
@@ -194,8 +195,9 @@ export async function updateSubtask(ctx: Ctx, actor: Actor, id: string, input: U
     if (input.assigneeId === null && current.queueId === null) {
       throw invalidField('assigneeId', 'queue_or_assignee_required', 'A sub-task without a queue needs a person');
     }
+    const now = ctx.clock.now();
     const status = input.status ?? current.status;
-    const doneAt = status === current.status ? undefined : status === 'done' ? new Date() : null;
+    const doneAt = status === current.status ? undefined : status === 'done' ? now : null;
     await repo.update(tx, id, {
       status: input.status,
       assigneeId: input.assigneeId,
@@ -204,7 +206,7 @@ export async function updateSubtask(ctx: Ctx, actor: Actor, id: string, input: U
       dueAt: input.dueAt === undefined ? undefined : input.dueAt === null ? null : new Date(input.dueAt),
       doneAt,
     });
-    const row = (await repo.findById(tx, id))!;
+    const row = mustExist(await repo.findById(tx, id), 'sub-task');
     if (status !== current.status) {
       await recordEvents(tx, row.appealId, actor.id, [
         {
@@ -219,9 +221,9 @@ export async function updateSubtask(ctx: Ctx, actor: Actor, id: string, input: U
       }
     }
     if (input.assigneeId && input.assigneeId !== current.assigneeId && input.assigneeId !== actor.id) {
-      await notifyAssignee(tx, row);
+      await notifyAssignee(tx, row, input.assigneeId);
     }
-    return presentSubtask(row);
+    return presentSubtask(row, now);
   });
 }
 
@@ -241,10 +243,10 @@ const payloadOf = (subtask: repo.SubtaskRow) => ({
   subject: subtask.appealSubject,
 });
 
-function notifyAssignee(tx: Queryable, subtask: repo.SubtaskRow) {
+function notifyAssignee(tx: Queryable, subtask: repo.SubtaskRow, assigneeId: string) {
   return notify(tx, [
     {
-      userId: subtask.assigneeId!,
+      userId: assigneeId,
       appealId: subtask.appealId,
       kind: 'subtask_assigned',
       dedupeKey: `subtask_assigned:${subtask.id}:${subtask.assigneeId}`,
@@ -254,7 +256,7 @@ function notifyAssignee(tx: Queryable, subtask: repo.SubtaskRow) {
 }
 
 function notifyOwnerDone(tx: Queryable, actor: Actor, subtask: repo.SubtaskRow) {
-  if (!subtask.appealOwnerId || subtask.appealOwnerId === actor.id) {
+  if (!subtask.appealOwnerId || subtask.appealOwnerId === actor.id || !subtask.doneAt) {
     return;
   }
   // Keyed by the moment it was done: a sub-task reopened and done again is news again.
@@ -263,7 +265,7 @@ function notifyOwnerDone(tx: Queryable, actor: Actor, subtask: repo.SubtaskRow) 
       userId: subtask.appealOwnerId,
       appealId: subtask.appealId,
       kind: 'subtask_done',
-      dedupeKey: `subtask_done:${subtask.id}:${subtask.doneAt!.toISOString()}`,
+      dedupeKey: `subtask_done:${subtask.id}:${subtask.doneAt.toISOString()}`,
       payload: payloadOf(subtask),
     },
   ]);

@@ -1,6 +1,7 @@
 // SQL for units.
 import { sql } from 'kysely';
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
 import { builder, columnsToSet, run } from '../../db/sql-builder.ts';
 
 export interface UnitRow {
@@ -56,11 +57,12 @@ export async function insert(
     contacts: object;
   },
 ): Promise<string> {
-  const rows = await db.query<{ id: string }>(
+  const row = await queryOne<{ id: string }>(
+    db,
     `INSERT INTO units (type, name, code, time_zone, parent_id, contacts) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
     [unit.type, unit.name, unit.code, unit.timeZone, unit.parentId, JSON.stringify(unit.contacts)],
   );
-  return rows[0]!.id;
+  return row.id;
 }
 
 const UPDATABLE = {

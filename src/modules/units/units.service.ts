@@ -1,6 +1,7 @@
 // Units: stores, call centre, service centres and other departments, in a tree.
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
+import { mustExist } from '../../db/rows.ts';
 import { AppError, invalidField, notFound } from '../../server/errors.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
 import { idempotent, type Outcome } from '../idempotency/idempotency.service.ts';
@@ -55,7 +56,7 @@ export async function createUnit(ctx: Ctx, actor: Actor, input: CreateUnitInput,
       await requireUnit(tx, input.parentId, 'parentId');
     }
     const id = await repo.insert(tx, { ...input, code: input.code ?? null, parentId: input.parentId ?? null });
-    return present((await repo.findById(tx, id))!);
+    return present(mustExist(await repo.findById(tx, id), 'unit'));
   });
 }
 
@@ -75,7 +76,7 @@ export async function updateUnit(ctx: Ctx, actor: Actor, id: string, input: Upda
         }
       }
       await repo.update(tx, id, input);
-      return present((await repo.findById(tx, id))!);
+      return present(mustExist(await repo.findById(tx, id), 'unit'));
     })
     .finally(() => ctx.cache.deletePrefix('unit:'));
 }

@@ -1,5 +1,6 @@
 // SQL for users and their unit memberships.
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
 import type { Role } from '../auth/actor.ts';
 
 export interface UserRow {
@@ -52,11 +53,12 @@ export async function insert(
   db: Queryable,
   user: { email: string; name: string; role: Role; locale: string; passwordHash: string | null },
 ): Promise<string> {
-  const rows = await db.query<{ id: string }>(
+  const row = await queryOne<{ id: string }>(
+    db,
     'INSERT INTO users (email, name, role, locale, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id',
     [user.email, user.name, user.role, user.locale, user.passwordHash],
   );
-  return rows[0]!.id;
+  return row.id;
 }
 
 export async function update(
@@ -104,11 +106,13 @@ export async function setUnits(db: Queryable, userId: string, unitIds: string[])
 }
 
 export async function countUnits(db: Queryable, ids: string[]): Promise<number> {
-  const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM units WHERE id = ANY($1::uuid[])', [ids]);
-  return rows[0]!.n;
+  const row = await queryOne<{ n: number }>(db, 'SELECT count(*)::int AS n FROM units WHERE id = ANY($1::uuid[])', [
+    ids,
+  ]);
+  return row.n;
 }
 
 export async function countAdmins(db: Queryable): Promise<number> {
-  const rows = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND active`);
-  return rows[0]!.n;
+  const row = await queryOne<{ n: number }>(db, `SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND active`);
+  return row.n;
 }

@@ -1,6 +1,7 @@
 // Users, their roles and unit memberships; the first administrator.
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
+import { mustExist } from '../../db/rows.ts';
 import { AppError, invalidField, notFound } from '../../server/errors.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
 import { endSessionsOf, forgetActors } from '../auth/auth.service.ts';
@@ -71,7 +72,7 @@ export async function createUser(ctx: Ctx, actor: Actor, input: CreateUserInput,
         passwordHash,
       });
       await repo.setUnits(tx, id, unitIds);
-      return presentUser((await repo.findById(tx, id))!);
+      return presentUser(mustExist(await repo.findById(tx, id), 'user'));
     },
   );
 }
@@ -96,7 +97,7 @@ export async function updateUser(ctx: Ctx, actor: Actor, id: string, input: Upda
       if (input.active === false || passwordHash) {
         await endSessionsOf(tx, id);
       }
-      return presentUser((await repo.findById(tx, id))!);
+      return presentUser(mustExist(await repo.findById(tx, id), 'user'));
     })
     .finally(() => forgetActors(ctx));
 }
@@ -113,7 +114,7 @@ export async function updateMe(ctx: Ctx, actor: Actor, input: UpdateMeInput): Pr
   const signature = input.signature === undefined ? undefined : input.signature || null;
   await repo.update(ctx.db, actor.id, { name: input.name, locale: input.locale, passwordHash, signature });
   forgetActors(ctx);
-  return presentUser((await repo.findById(ctx.db, actor.id))!);
+  return presentUser(mustExist(await repo.findById(ctx.db, actor.id), 'user'));
 }
 
 /**
@@ -128,9 +129,10 @@ export async function ensureFirstAdmin(ctx: Ctx): Promise<{ email: string; passw
       return null;
     }
     const email = (ctx.config.adminEmail ?? 'admin@localhost').toLowerCase();
-    const generated = ctx.config.adminPassword ? undefined : randomPassword();
-    const passwordHash = await hashPassword(ctx.config.adminPassword ?? generated!);
+    const configured = ctx.config.adminPassword;
+    const password = configured ?? randomPassword();
+    const passwordHash = await hashPassword(password);
     await repo.insert(tx, { email, name: 'Administrator', role: 'admin', locale: 'ru', passwordHash });
-    return generated ? { email, password: generated } : { email };
+    return configured ? { email } : { email, password };
   });
 }

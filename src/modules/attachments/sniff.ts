@@ -82,10 +82,10 @@ function jpegSize(bytes: Uint8Array): Size {
     if (bytes[at] !== 0xff) {
       return null;
     }
-    let marker = bytes[at + 1]!;
+    let marker = byteAt(bytes, at + 1);
     // Any number of 0xFF fill bytes may precede a marker.
     while (marker === 0xff && at + 2 < bytes.length) {
-      marker = bytes[++at + 1]!;
+      marker = byteAt(bytes, ++at + 1);
     }
     at += 2;
     if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8)) {
@@ -150,7 +150,7 @@ export function zipEntryNames(bytes: Uint8Array, max = 64): string[] {
     if (!startsWith(bytes, ZIP_LOCAL_HEADER, at)) {
       continue;
     }
-    const nameLength = u16le(bytes, at + 26)!;
+    const nameLength = u16le(bytes, at + 26) ?? 0;
     if (at + 30 + nameLength > bytes.length) {
       break;
     }
@@ -198,31 +198,46 @@ function ascii(bytes: Uint8Array, at: number, length: number): string {
 function latin1(bytes: Uint8Array, at: number, length: number): string {
   let text = '';
   for (let i = at; i < at + length && i < bytes.length; i++) {
-    text += String.fromCharCode(bytes[i]!);
+    text += String.fromCharCode(byteAt(bytes, i));
   }
   return text;
 }
 
 function u16be(bytes: Uint8Array, at: number): number | null {
-  return at + 2 <= bytes.length ? (bytes[at]! << 8) | bytes[at + 1]! : null;
+  return at + 2 <= bytes.length ? (byteAt(bytes, at) << 8) | byteAt(bytes, at + 1) : null;
 }
 
 function u16le(bytes: Uint8Array, at: number): number | null {
-  return at + 2 <= bytes.length ? bytes[at]! | (bytes[at + 1]! << 8) : null;
+  return at + 2 <= bytes.length ? byteAt(bytes, at) | (byteAt(bytes, at + 1) << 8) : null;
 }
 
 function u24le(bytes: Uint8Array, at: number): number | null {
-  return at + 3 <= bytes.length ? bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) : null;
+  return at + 3 <= bytes.length
+    ? byteAt(bytes, at) | (byteAt(bytes, at + 1) << 8) | (byteAt(bytes, at + 2) << 16)
+    : null;
 }
 
 function u32le(bytes: Uint8Array, at: number): number | null {
   return at + 4 <= bytes.length
-    ? (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0
+    ? (byteAt(bytes, at) |
+        (byteAt(bytes, at + 1) << 8) |
+        (byteAt(bytes, at + 2) << 16) |
+        (byteAt(bytes, at + 3) << 24)) >>>
+        0
     : null;
 }
 
 function u32be(bytes: Uint8Array, at: number): number | null {
   return at + 4 <= bytes.length
-    ? ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0
+    ? ((byteAt(bytes, at) << 24) |
+        (byteAt(bytes, at + 1) << 16) |
+        (byteAt(bytes, at + 2) << 8) |
+        byteAt(bytes, at + 3)) >>>
+        0
     : null;
+}
+
+/** The byte at an index the caller has checked is inside the buffer. */
+function byteAt(bytes: Uint8Array, index: number): number {
+  return bytes[index] ?? 0;
 }

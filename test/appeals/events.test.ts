@@ -4,11 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { makeCtx } from '../../src/context.ts';
-import { openDb } from '../../src/db/db.ts';
 import type { Role } from '../../src/modules/auth/actor.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { makeAppealInput, makeSubmissionInput, TEST_PASSWORD } from '../support/factories.ts';
-import { startTestEnv, type TestEnv } from '../support/harness.ts';
+import { openSecondPool, startTestEnv, type TestEnv } from '../support/harness.ts';
 import { waitFor } from '../support/wait.ts';
 
 let env: TestEnv;
@@ -215,10 +214,10 @@ describe('GET /api/v1/events', () => {
 
   it.runIf(process.env.DATABASE_URL)('reaches streams of another process through LISTEN/NOTIFY', async () => {
     // A second Otklik "process": its own pool and bus on the same database.
-    const name = (await env.ctx.db.query<{ name: string }>('SELECT current_database() AS name'))[0]!.name;
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${name}`;
-    const db = await openDb({ databaseUrl: url.toString(), poolSize: 2 });
+    const db = await openSecondPool(env.ctx, 2);
+    if (!db) {
+      throw new Error('a second pool needs DATABASE_URL');
+    }
     const app = await buildApp(makeCtx(db, { ...loadConfig({}), dataDir: env.ctx.config.dataDir }));
     await app.listen({ port: 0, host: '127.0.0.1' });
     try {

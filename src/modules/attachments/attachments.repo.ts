@@ -19,15 +19,7 @@ export interface AttachmentRow {
 const COLUMNS = `id, appeal_id AS "appealId", file_name AS "fileName", content_type AS "contentType", size, sha256,
   document_kind AS "documentKind", width, height, uploaded_by AS "uploadedBy", created_at AS "createdAt"`;
 
-export interface NewAttachment {
-  appealId: string | null;
-  fileName: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  documentKind: string;
-  width: number | null;
-  height: number | null;
+export interface NewAttachment extends Omit<AttachmentRow, 'id' | 'uploadedBy' | 'createdAt'> {
   uploadedBy: string;
   /** The message the file came with (an e-mail's attachment), if any. */
   messageId?: string | null;

@@ -13,16 +13,8 @@ import * as repo from './attachments.repo.ts';
 import { attachmentsRoot, commit, discard, openContent, type ReceivedContent, receive } from './content-store.ts';
 import { sniff } from './sniff.ts';
 
-export interface AttachmentInfo {
-  id: string;
-  appealId: string | null;
-  fileName: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  documentKind: string;
-  width: number | null;
-  height: number | null;
+/** An attachment as the API shows it: the record without its uploader, its time as ISO text. */
+export interface AttachmentInfo extends Omit<repo.AttachmentRow, 'uploadedBy' | 'createdAt'> {
   createdAt: string;
 }
 

@@ -37,14 +37,7 @@ export const list = (db: Queryable, filter: { active?: boolean | undefined }) =>
 
 export async function insert(
   db: Queryable,
-  queue: {
-    code: string;
-    name: string;
-    unitId: string | null;
-    assignment: string;
-    requireAttestation: boolean;
-    unattested: string;
-  },
+  queue: Pick<QueueRow, 'code' | 'name' | 'unitId' | 'assignment' | 'requireAttestation' | 'unattested'>,
 ): Promise<string> {
   const row = await queryOne<{ id: string }>(
     db,

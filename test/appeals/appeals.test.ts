@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAppealInput, makeSubmissionInput } from '../support/factories.ts';
 import { startTestEnv, type TestEnv } from '../support/harness.ts';
+import { queryOne } from '../../src/db/rows.ts';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -70,7 +71,7 @@ describe('creating appeals', () => {
   });
 
   it('names every invalid field and stores nothing', async () => {
-    const before = await env.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM appeals');
+    const before = await queryOne<{ n: number }>(env.ctx.db, 'SELECT count(*)::int AS n FROM appeals');
     const res = await create({
       kind: 'complaint',
       channel: 'pigeon',
@@ -82,8 +83,8 @@ describe('creating appeals', () => {
     expect(res.body.error.code).toBe('validation_failed');
     const paths = res.body.error.fields.map((f: { path: string }) => f.path);
     expect(paths).toEqual(expect.arrayContaining(['kind', 'channel', 'subject', 'colour']));
-    const after = await env.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM appeals');
-    expect(after[0]!.n).toBe(before[0]!.n);
+    const after = await queryOne<{ n: number }>(env.ctx.db, 'SELECT count(*)::int AS n FROM appeals');
+    expect(after.n).toBe(before.n);
   });
 
   it('refuses an unknown unit, a category of another kind and a future receivedAt together', async () => {
@@ -172,11 +173,12 @@ describe('store submissions', () => {
     expect(stored).toHaveLength(0);
     const customers = await env.ctx.db.query(`SELECT 1 FROM customer_identities WHERE value = '+79161234567'`);
     expect(customers).toHaveLength(0);
-    const rejections = await env.ctx.db.query<{ n: number }>(
+    const rejections = await queryOne<{ n: number }>(
+      env.ctx.db,
       'SELECT count(*)::int AS n FROM submission_rejections WHERE unit_id = $1',
       [env.units.store.id],
     );
-    expect(rejections[0]!.n).toBe(1);
+    expect(rejections.n).toBe(1);
   });
 
   it('accepts the fixed submission, defaulting to the responsible user’s only unit', async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/modules/auth/actor.ts';
 import { makeAppealInput, type TestUser } from '../support/factories.ts';
 import { startTestEnv, type TestEnv } from '../support/harness.ts';
+import { queryOne } from '../../src/db/rows.ts';
 
 // A minimal PNG header is all the sniffer reads; the rest of the "image" may be anything.
 function png(width: number, height: number, filler = 'x'): Buffer {
@@ -83,7 +84,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 const rowCount = async () =>
-  (await env.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM attachments'))[0]!.n;
+  (await queryOne<{ n: number }>(env.ctx.db, 'SELECT count(*)::int AS n FROM attachments')).n;
 
 describe('uploading and downloading', () => {
   it('stages a PNG declared as a PDF and serves it back as image/png, inline', async () => {

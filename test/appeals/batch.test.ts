@@ -3,6 +3,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeAppealInput } from '../support/factories.ts';
 import { startTestEnv, type TestEnv } from '../support/harness.ts';
+import { queryOne } from '../../src/db/rows.ts';
+import { defined } from '../support/defined.ts';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -22,11 +24,12 @@ const history = async (id: string) =>
 /** Transactions that wrote these appeals: fewer than the appeals when they were written together. */
 const writers = async (ids: string[]) =>
   (
-    await env.ctx.db.query<{ n: number }>(
+    await queryOne<{ n: number }>(
+      env.ctx.db,
       'SELECT count(DISTINCT xmin::text)::int AS n FROM appeals WHERE id = ANY($1::uuid[])',
       [ids],
     )
-  )[0]!.n;
+  ).n;
 
 describe('appeals created at once', () => {
   it('are written together, each with its own customer, fields, history and deadlines', async () => {
@@ -117,11 +120,13 @@ describe('appeals created at once', () => {
     ];
     const answers = await Promise.all(inputs.map(create));
     expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201]);
-    expect(answers[1]!.body.customerId).toBe(answers[3]!.body.customerId);
-    const stored = await env.ctx.db.query<{ n: number }>(
+    const [, named, , unnamed] = answers;
+    expect(defined(named).body.customerId).toBe(defined(unnamed).body.customerId);
+    const stored = await queryOne<{ n: number }>(
+      env.ctx.db,
       `SELECT count(*)::int AS n FROM customer_identities WHERE kind = 'phone' AND value = '+79165554433'`,
     );
-    expect(stored[0]!.n).toBe(1);
+    expect(stored.n).toBe(1);
     for (const answer of answers) {
       expect((await history(answer.body.id)).filter((e: { action: string }) => e.action === 'created')).toHaveLength(1);
     }

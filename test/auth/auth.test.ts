@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD } from '../support/factories.ts';
 import { startTestEnv, type TestEnv } from '../support/harness.ts';
+import { queryOne } from '../../src/db/rows.ts';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -32,10 +33,10 @@ describe('sessions', () => {
   });
 
   it('stores no password or session in plain text', async () => {
-    const users = await env.ctx.db.query<{ hash: string }>('SELECT password_hash AS hash FROM users WHERE id = $1', [
+    const user = await queryOne<{ hash: string }>(env.ctx.db, 'SELECT password_hash AS hash FROM users WHERE id = $1', [
       env.users.agent.id,
     ]);
-    expect(users[0]!.hash).toMatch(/^scrypt\$/);
+    expect(user.hash).toMatch(/^scrypt\$/);
     const res = await login(env.users.agent.email, TEST_PASSWORD);
     const token = cookieOf(res).split('=')[1]!;
     expect(await env.ctx.db.query('SELECT 1 FROM sessions WHERE token_hash = $1', [token])).toHaveLength(0);

@@ -7,6 +7,8 @@ import { startScheduler } from '../../src/jobs/scheduler.ts';
 import * as jobsRepo from '../../src/jobs/jobs.repo.ts';
 import { openSecondPool, startTestEnv, type TestEnv } from '../support/harness.ts';
 import { waitFor } from '../support/wait.ts';
+import { queryOne } from '../../src/db/rows.ts';
+import { defined } from '../support/defined.ts';
 
 let env: TestEnv;
 let other: { ctx: Ctx; db: Db | null };
@@ -26,15 +28,14 @@ beforeEach(async () => {
 // A day ahead of the real clock, so jobs queued with the database's now() are due too.
 const T0 = new Date(Math.ceil(Date.now() / 1000) * 1000 + 86_400_000);
 const later = (ms: number) => new Date(T0.getTime() + ms);
-const job = (id: number) =>
-  env.ctx.db
-    .query<{ attempts: number; runAt: Date; doneAt: Date | null; failedAt: Date | null; lastError: string | null }>(
-      `SELECT attempts, run_at AS "runAt", done_at AS "doneAt", failed_at AS "failedAt", last_error AS "lastError"
-       FROM jobs
-       WHERE id = $1`,
-      [id],
-    )
-    .then((r) => r[0]!);
+const job = (id: number | undefined) =>
+  queryOne<{ attempts: number; runAt: Date; doneAt: Date | null; failedAt: Date | null; lastError: string | null }>(
+    env.ctx.db,
+    `SELECT attempts, run_at AS "runAt", done_at AS "doneAt", failed_at AS "failedAt", last_error AS "lastError"
+     FROM jobs
+     WHERE id = $1`,
+    [defined(id, 'a job id')],
+  );
 
 describe('the job runner', () => {
   it('runs a due job once and leaves a job that is not yet due', async () => {
@@ -51,10 +52,10 @@ describe('the job runner', () => {
     expect(await runDueJobs(env.ctx, T0, { handlers })).toEqual({ ran: 1, failed: 0 });
     expect(await runDueJobs(env.ctx, T0, { handlers })).toEqual({ ran: 0, failed: 0 });
     expect(seen).toEqual([1]);
-    expect((await job(now!)).doneAt).toEqual(T0);
+    expect((await job(now)).doneAt).toEqual(T0);
     await runDueJobs(env.ctx, later(60_000), { handlers });
     expect(seen).toEqual([1, 2]);
-    expect((await job(soon!)).doneAt).not.toBeNull();
+    expect((await job(soon)).doneAt).not.toBeNull();
   });
 
   it('queues a job with a dedupe key only once', async () => {
@@ -79,7 +80,7 @@ describe('the job runner', () => {
     };
     const [id] = await enqueue(env.ctx.db, [{ kind: 'test.fail', maxAttempts: 3 }], T0);
     expect(await runDueJobs(env.ctx, T0, { handlers })).toEqual({ ran: 0, failed: 1 });
-    expect(await job(id!)).toMatchObject({
+    expect(await job(id)).toMatchObject({
       attempts: 1,
       runAt: later(2_000),
       lastError: 'mail server down',
@@ -87,9 +88,9 @@ describe('the job runner', () => {
     });
     expect(await runDueJobs(env.ctx, later(1_000), { handlers })).toEqual({ ran: 0, failed: 0 });
     await runDueJobs(env.ctx, later(2_000), { handlers });
-    expect(await job(id!)).toMatchObject({ attempts: 2, runAt: later(2_000 + 4_000) });
+    expect(await job(id)).toMatchObject({ attempts: 2, runAt: later(2_000 + 4_000) });
     await runDueJobs(env.ctx, later(6_000), { handlers });
-    expect(await job(id!)).toMatchObject({ attempts: 3, failedAt: later(6_000), doneAt: later(6_000) });
+    expect(await job(id)).toMatchObject({ attempts: 3, failedAt: later(6_000), doneAt: later(6_000) });
   });
 
   it("takes back a crashed worker's job once its lease runs out", async () => {
@@ -175,6 +176,6 @@ describe('the scheduler loop', () => {
       `SELECT run_at AS "runAt" FROM jobs WHERE kind = 'classifier.train' AND done_at IS NULL`,
     );
     expect(jobs).toHaveLength(1);
-    expect(jobs[0]!.runAt.getTime()).toBeGreaterThanOrEqual(before + 23 * 3_600_000);
+    expect(defined(jobs[0]).runAt.getTime()).toBeGreaterThanOrEqual(before + 23 * 3_600_000);
   });
 });

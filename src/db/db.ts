@@ -99,9 +99,9 @@ async function openPostgres(url: string, max: number): Promise<Db> {
     async listen(channel, onNotify, onEnd) {
       const client = new pg.Client({ connectionString: url });
       let stopped = false;
-      client.on('notification', (n) => {
-        if (n.channel === channel && n.payload !== undefined) {
-          onNotify(n.payload);
+      client.on('notification', (notification) => {
+        if (notification.channel === channel && notification.payload !== undefined) {
+          onNotify(notification.payload);
         }
       });
       client.on('error', (err) => {

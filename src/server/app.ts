@@ -38,9 +38,36 @@ import type { App } from './http.ts';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-export async function buildApp(ctx: Ctx, options: { logger?: FastifyBaseLogger } = {}): Promise<App> {
+/** Every domain's routes, in the order they register. */
+const DOMAIN_ROUTES = [
+  registerAuthRoutes,
+  registerUserRoutes,
+  registerUnitRoutes,
+  registerCategoryRoutes,
+  registerCustomerRoutes,
+  registerAppealRoutes,
+  registerAttachmentRoutes,
+  registerSubmissionRoutes,
+  registerCustomFieldRoutes,
+  registerSlaRoutes,
+  registerNotificationRoutes,
+  registerQueueRoutes,
+  registerSubtaskRoutes,
+  registerEscalationRoutes,
+  registerClassificationRoutes,
+  registerRoutingRuleRoutes,
+  registerMailRoutes,
+  registerOutboundMailRoutes,
+  registerEventRoutes,
+  registerAnalyticsRoutes,
+  registerSurveyRoutes,
+  registerSurveyPublicRoutes,
+  registerViewRoutes,
+];
+
+function createServer(ctx: Ctx, logger: FastifyBaseLogger | undefined): App {
   const app = Fastify({
-    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    ...(logger ? { loggerInstance: logger } : { logger: false }),
     // Per-request logs cost more than the requests at load; errors are logged by the error handler.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: ctx.config.bodyLimitBytes,
@@ -56,8 +83,11 @@ export async function buildApp(ctx: Ctx, options: { logger?: FastifyBaseLogger }
       .code(404)
       .send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}`, fields: [] } }),
   );
+  return app;
+}
 
-  // JSON bodies must be valid UTF-8: a silent U+FFFD would corrupt a customer's words.
+/** JSON bodies must be valid UTF-8: a silent U+FFFD would corrupt a customer's words. */
+function parseStrictUtf8Json(app: App) {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
     let text: string;
@@ -73,12 +103,10 @@ export async function buildApp(ctx: Ctx, options: { logger?: FastifyBaseLogger }
     }
     parseJson(req, text, done);
   });
+}
 
-  await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: ctx.config.attachmentMaxBytes, files: 10, fields: 20 } });
-  await app.register(rateLimit, { global: false });
-  await registerOpenApi(app);
-
+/** Every API request names its actor (an API token or the session cookie), unless its route is public. */
+function authenticateApiRequests(app: App, ctx: Ctx) {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/v1/')) {
@@ -91,7 +119,9 @@ export async function buildApp(ctx: Ctx, options: { logger?: FastifyBaseLogger }
       throw new AppError('unauthenticated', 'Log in or send an API token');
     }
   });
+}
 
+function registerHealthRoute(app: App, ctx: Ctx) {
   app.get(
     '/api/health',
     {
@@ -106,32 +136,19 @@ export async function buildApp(ctx: Ctx, options: { logger?: FastifyBaseLogger }
       return { status: 'ok' as const, db: ctx.db.kind };
     },
   );
+}
 
-  for (const register of [
-    registerAuthRoutes,
-    registerUserRoutes,
-    registerUnitRoutes,
-    registerCategoryRoutes,
-    registerCustomerRoutes,
-    registerAppealRoutes,
-    registerAttachmentRoutes,
-    registerSubmissionRoutes,
-    registerCustomFieldRoutes,
-    registerSlaRoutes,
-    registerNotificationRoutes,
-    registerQueueRoutes,
-    registerSubtaskRoutes,
-    registerEscalationRoutes,
-    registerClassificationRoutes,
-    registerRoutingRuleRoutes,
-    registerMailRoutes,
-    registerOutboundMailRoutes,
-    registerEventRoutes,
-    registerAnalyticsRoutes,
-    registerSurveyRoutes,
-    registerSurveyPublicRoutes,
-    registerViewRoutes,
-  ]) {
+export async function buildApp(ctx: Ctx, options: { logger?: FastifyBaseLogger } = {}): Promise<App> {
+  const app = createServer(ctx, options.logger);
+  parseStrictUtf8Json(app);
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: ctx.config.attachmentMaxBytes, files: 10, fields: 20 } });
+  await app.register(rateLimit, { global: false });
+  await registerOpenApi(app);
+
+  authenticateApiRequests(app, ctx);
+  registerHealthRoute(app, ctx);
+  for (const register of DOMAIN_ROUTES) {
     await register(app, ctx);
   }
   await registerWebRoutes(app); // last: its catch-all GET serves the web app for every non-API path

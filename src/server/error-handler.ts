@@ -18,10 +18,10 @@ export function fieldErrorsFromIssues(issues: ZodIssueLike[], prefix = ''): Fiel
   return issues.flatMap((issue) => {
     const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
     if (issue.code === 'unrecognized_keys') {
-      return (issue.keys ?? []).map((k) => ({
-        path: base ? `${base}.${k}` : k,
+      return (issue.keys ?? []).map((key) => ({
+        path: base ? `${base}.${key}` : key,
         code: 'unknown_field',
-        message: `Unknown field "${k}"`,
+        message: `Unknown field "${key}"`,
       }));
     }
     return [{ path: base, code: issueCode(issue), message: issue.message }];
@@ -63,11 +63,11 @@ export function errorHandler(err: FastifyError & { code?: string }, req: Fastify
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = err.validationContext === 'body' ? '' : err.validationContext;
-    const issues = err.validation.map((v): ZodIssueLike => ({
-      ...(v.params as Omit<ZodIssueLike, 'code' | 'path' | 'message'>),
-      code: v.keyword,
-      path: v.instancePath.split('/').filter(Boolean),
-      message: v.message ?? 'Invalid value',
+    const issues = err.validation.map((validation): ZodIssueLike => ({
+      ...(validation.params as Omit<ZodIssueLike, 'code' | 'path' | 'message'>),
+      code: validation.keyword,
+      path: validation.instancePath.split('/').filter(Boolean),
+      message: validation.message ?? 'Invalid value',
     }));
     const fields = fieldErrorsFromIssues(issues, where === 'querystring' ? 'query' : (where ?? ''));
     const first = fields[0];

@@ -68,10 +68,15 @@ export function fieldErrorCollector() {
   /** Throws one validation error with every field collected, if any. */
   const throwIfAny = () => {
     if (errors.length) {
-      throw new AppError('validation_failed', errors[0]!.message, errors);
+      throw validationFailed(errors);
     }
   };
   return { errors, collect, throwIfAny };
+}
+
+/** One validation error naming every invalid field; its message is the first field's. */
+export function validationFailed(fields: readonly FieldError[]): AppError {
+  return new AppError('validation_failed', fields[0]?.message ?? 'The request is invalid', [...fields]);
 }
 
 /** One invalid field: the common case for services that check references (unknown ids and the like). */

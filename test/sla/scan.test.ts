@@ -1,27 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCtx, type Ctx } from '../../src/context.ts';
-import { openDb, type Db } from '../../src/db/db.ts';
+import type { Db } from '../../src/db/db.ts';
 import { HANDLERS } from '../../src/jobs/handlers.ts';
 import { runDueJobs } from '../../src/jobs/runner.ts';
 import { scanSla } from '../../src/modules/sla/sla.scan.ts';
 import { makeAppealInput, makeSubmissionInput } from '../support/factories.ts';
-import { startTestEnv, type TestEnv } from '../support/harness.ts';
+import { openSecondPool, startTestEnv, type TestEnv } from '../support/harness.ts';
 
 let env: TestEnv;
 // A second connection pool to the same database: on PostgreSQL, a second Otklik process.
 let other: { ctx: Ctx; db: Db | null };
 beforeAll(async () => {
   env = await startTestEnv();
-  other = { ctx: env.ctx, db: null };
-  if (process.env.DATABASE_URL) {
-    const [{ name }] = (await env.ctx.db.query<{ name: string }>('SELECT current_database() AS name')) as [
-      { name: string },
-    ];
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    const db = await openDb({ databaseUrl: url.toString(), poolSize: 4 });
-    other = { ctx: makeCtx(db, env.ctx.config), db };
-  }
+  const db = await openSecondPool(env.ctx);
+  other = { ctx: db ? makeCtx(db, env.ctx.config) : env.ctx, db };
 });
 afterAll(async () => {
   await other.db?.close();

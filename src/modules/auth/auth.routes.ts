@@ -4,6 +4,7 @@ import type { Ctx } from '../../context.ts';
 import { actorOf, type App, ErrorBody, errorResponses, IdParams } from '../../server/http.ts';
 import { ApiToken, CreatedToken, CreateToken, Me } from './auth.schema.ts';
 import { actorFromCredentials, createToken, listTokens, login, logout, revokeToken } from './auth.service.ts';
+import { mustExist } from '../../db/rows.ts';
 
 export const SESSION_COOKIE = 'otklik_session';
 
@@ -29,7 +30,7 @@ export async function registerAuthRoutes(app: App, ctx: Ctx) {
         secure: ctx.config.cookieSecure,
         expires: expiresAt,
       });
-      return (await actorFromCredentials(ctx, { sessionToken }))!;
+      return mustExist(await actorFromCredentials(ctx, { sessionToken }), 'session just created');
     },
   );
 

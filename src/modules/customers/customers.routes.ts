@@ -79,7 +79,8 @@ export async function registerCustomerRoutes(app: App, ctx: Ctx) {
       schema: {
         tags,
         description:
-          'Merges this customer into `into` in one transaction: appeals (with a history event each), phones and e-mails, ' +
+          'Merges this customer into `into` in one transaction: appeals (with a history event each), ' +
+          'phones and e-mails, ' +
           "the survivor's empty fields. This customer stays as a tombstone whose mergedInto names the survivor.",
         params: IdParams,
         body: MergeCustomer,

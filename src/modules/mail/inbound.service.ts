@@ -106,10 +106,16 @@ export async function receiveMail(ctx: Ctx, mailbox: MailboxRow, bytes: Buffer):
     // The reply, its record and its files are one transaction: a crash leaves nothing, and the retry stores it all.
     const stored = await ctx.db
       .transaction(async (tx) => {
-        const { message, appeal } = await addMessageIn(ctx, tx, MAIL_ACTOR, thread.id, {
-          direction: 'inbound',
-          channel: 'email',
-          body: clip(body, 100_000),
+        const { message, appeal } = await addMessageIn({
+          ctx,
+          tx,
+          actor: MAIL_ACTOR,
+          appealId: thread.id,
+          input: {
+            direction: 'inbound',
+            channel: 'email',
+            body: clip(body, 100_000),
+          },
         });
         const mailId = await repo.insertOnce(tx, record('reply', thread.id, message.id, problems));
         if (!mailId) {
@@ -283,10 +289,16 @@ async function attachAll(
   problems: string[],
 ) {
   for (const f of files) {
-    await attachReceived(ctx, tx, MAIL_ACTOR, { appealId, messageId }, f);
+    await attachReceived({ ctx, tx, actor: MAIL_ACTOR }, { appealId, messageId }, f);
   }
   if (problems.length) {
-    await addMessageIn(ctx, tx, MAIL_ACTOR, appealId, { direction: 'note', body: problems.join('\n') });
+    await addMessageIn({
+      ctx,
+      tx,
+      actor: MAIL_ACTOR,
+      appealId,
+      input: { direction: 'note', body: problems.join('\n') },
+    });
   }
 }
 

@@ -70,7 +70,7 @@ export async function escalateAlert(ctx: Ctx, alertId: number, _now: Date): Prom
       },
     ]);
     try {
-      await applyChange(ctx, tx, SYSTEM, appeal, change);
+      await applyChange({ ctx, tx, actor: SYSTEM, current: appeal, input: change });
     } catch (err) {
       // The rule names an owner who may no longer own appeals: escalate what can be escalated.
       if (!(err instanceof AppError) || err.code !== 'validation_failed' || change.ownerId === undefined) {
@@ -78,7 +78,7 @@ export async function escalateAlert(ctx: Ctx, alertId: number, _now: Date): Prom
       }
       const { ownerId: _dropped, ...rest } = change;
       if (Object.keys(rest).length) {
-        await applyChange(ctx, tx, SYSTEM, appeal, rest);
+        await applyChange({ ctx, tx, actor: SYSTEM, current: appeal, input: rest });
       }
     }
     return 'escalated';

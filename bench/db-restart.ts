@@ -32,7 +32,7 @@ try {
     outages: Array.from({ length: restarts }, () => () => postgres.restart()),
   });
   const db = await openDb({ databaseUrl: postgres.url, poolSize: 1 });
-  const ids = [...result.acknowledged.values()];
+  const ids = [...result.acknowledged.values()].map((created) => created.id);
   const [stored] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM appeals WHERE id = ANY($1::uuid[])', [
     ids,
   ]);

@@ -2,7 +2,11 @@
 // Fastify's own (body too large, bad JSON), and the database's constraint violations. Nothing else leaks.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseOutage } from '../db/outage.ts';
 import { AppError, type FieldError } from './errors.ts';
+
+/** Seconds a client should wait before sending a request again while the database is away. */
+export const OUTAGE_RETRY_AFTER_SECONDS = 2;
 
 interface ZodIssueLike {
   code: string;
@@ -77,6 +81,12 @@ export function errorHandler(err: FastifyError & { code?: string }, req: Fastify
       first ? `${first.path || 'body'}: ${first.message}` : 'Invalid request',
       fields,
     );
+  }
+  if (isDatabaseOutage(err)) {
+    // Nothing of this request was committed: the same request, sent again once the database is back, succeeds.
+    req.log.warn({ err }, 'the database is unavailable');
+    reply.header('retry-after', String(OUTAGE_RETRY_AFTER_SECONDS));
+    return send(503, 'database_unavailable', 'The database is unavailable for a moment; try again shortly');
   }
   const pg = err.code ? PG_CODES[err.code] : undefined;
   if (pg) {

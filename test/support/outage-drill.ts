@@ -18,8 +18,8 @@ export interface DrillOptions {
 }
 
 export interface DrillResult {
-  /** Idempotency-Key → appeal id of every create answered 201. */
-  acknowledged: Map<string, string>;
+  /** Idempotency-Key → appeal id and request body of every create answered 201. */
+  acknowledged: Map<string, { id: string; body: string }>;
   statuses: Map<number, number>;
   /** Answers ≥ 500 other than 503, and 503s without Retry-After: what the drill forbids. */
   bad: string[];
@@ -43,6 +43,7 @@ export async function runOutageDrill(options: DrillOptions): Promise<DrillResult
   async function client(): Promise<void> {
     while (running) {
       const key = randomUUID();
+      const request = JSON.stringify(makeAppealInput());
       let status = 0;
       try {
         const answer = await fetch(`${options.url}/api/v1/appeals`, {
@@ -52,12 +53,12 @@ export async function runOutageDrill(options: DrillOptions): Promise<DrillResult
             'content-type': 'application/json',
             'idempotency-key': key,
           },
-          body: JSON.stringify(makeAppealInput()),
+          body: request,
         });
         status = answer.status;
         const body = (await answer.json().catch(() => null)) as { id?: string } | null;
         if (status === 201 && body?.id) {
-          result.acknowledged.set(key, body.id);
+          result.acknowledged.set(key, { id: body.id, body: request });
           lastSuccessAt = Date.now();
         } else if (status === 503 && !answer.headers.get('retry-after')) {
           result.bad.push('503 without Retry-After');

@@ -2,7 +2,7 @@
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
+import Fastify, { type FastifyReply, LogController, type FastifyBaseLogger } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
@@ -32,6 +32,7 @@ import { registerUserRoutes } from '../modules/users/users.routes.ts';
 import { registerViewRoutes } from '../modules/views/views.routes.ts';
 import { errorHandler } from './error-handler.ts';
 import { registerOpenApi } from './openapi.ts';
+import { unstorableTextFields } from './text-guard.ts';
 import { registerWebRoutes } from './web.ts';
 import { AppError } from './errors.ts';
 import type { App } from './http.ts';
@@ -73,6 +74,15 @@ function createServer(ctx: Ctx, logger: FastifyBaseLogger | undefined): App {
     bodyLimit: ctx.config.bodyLimitBytes,
     // Only behind a known proxy may X-Forwarded-For name the client (rate limits key on it).
     trustProxy: ctx.config.trustProxy,
+    // Fastify's own refusals (a path that is not valid percent-encoded UTF-8) answer in our error shape too.
+    frameworkErrors: (error, _req, reply: FastifyReply) =>
+      reply.code(400).send({
+        error: {
+          code: 'validation_failed',
+          message: 'The address is not valid',
+          fields: [{ path: 'url', code: 'invalid_url', message: error.message }],
+        },
+      }),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -102,6 +112,21 @@ function parseStrictUtf8Json(app: App) {
       );
     }
     parseJson(req, text, done);
+  });
+}
+
+/** Text PostgreSQL cannot store (a NUL, half a surrogate pair) is refused before validation, naming each field. */
+function refuseUnstorableText(app: App) {
+  app.addHook('preValidation', async (req) => {
+    const fields = [
+      ...unstorableTextFields(req.params, 'params'),
+      ...unstorableTextFields(req.query, 'query'),
+      ...unstorableTextFields(req.body, ''),
+    ];
+    const first = fields[0];
+    if (first) {
+      throw new AppError('validation_failed', `${first.path || 'body'}: ${first.message}`, fields);
+    }
   });
 }
 
@@ -147,6 +172,7 @@ export async function buildApp(ctx: Ctx, options: { logger?: FastifyBaseLogger }
   await registerOpenApi(app);
 
   authenticateApiRequests(app, ctx);
+  refuseUnstorableText(app);
   registerHealthRoute(app, ctx);
   for (const register of DOMAIN_ROUTES) {
     await register(app, ctx);

@@ -155,13 +155,12 @@ async function plan(
   if (ruled) {
     Object.assign(appeal, fieldChanges(ruled, appeal.status), { suggestion: ruled.suggestion });
   }
-  const sla = await planNewAppealSla(
-    db,
-    { ...appeal, customerId: planned?.id ?? null, resolvedAt: null, closedAt: null },
+  const sla = await planNewAppealSla(db, {
+    appeal: { ...appeal, customerId: planned?.id ?? null, resolvedAt: null, closedAt: null },
     unit,
     now,
-    freshSla,
-  );
+    fresh: freshSla,
+  });
   return {
     appeal,
     customer:

@@ -3,9 +3,9 @@
 import type { Ctx } from '../../context.ts';
 import { enqueue } from '../../jobs/jobs.service.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
-import { openAppealIds, type RecomputeFilter } from './sla-targets.repo.ts';
+import { openAppealIds, type RecomputeFilter } from './sla-sync.repo.ts';
 import type { RecomputeResult, RecomputeSlaInput } from './sla.schema.ts';
-import { syncAppeals } from './sla.service.ts';
+import { syncAppeals } from './sla.sync.ts';
 
 export type { RecomputeFilter };
 

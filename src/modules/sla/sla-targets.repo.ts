@@ -3,7 +3,7 @@
 import type { Queryable } from '../../db/db.ts';
 import type { Metric } from './appeal-sla.schema.ts';
 import type { TargetRow } from './sla-plan.ts';
-import type { Pause } from './working-time.ts';
+import type { ClosedPause, Pause } from './working-time.ts';
 
 export interface StoredTarget extends TargetRow {
   id: number;
@@ -21,7 +21,7 @@ type RawTarget = Omit<StoredTarget, 'pauses'> & { pauses: { from: string; to: st
 const toTarget = (raw: RawTarget): StoredTarget => ({
   ...raw,
   metric: raw.metric as Metric,
-  pauses: raw.pauses.map((pause): Pause => ({ from: new Date(pause.from), to: new Date(pause.to) })),
+  pauses: raw.pauses.map((pause): ClosedPause => ({ from: new Date(pause.from), to: new Date(pause.to) })),
 });
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);

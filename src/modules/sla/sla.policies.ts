@@ -32,10 +32,10 @@ const present = (policy: repo.PolicyRow): SlaPolicy => ({
 function targetErrors(policy: CreateSlaPolicyInput): FieldError[] {
   const errors: FieldError[] = [];
   const seen = new Set<string>();
-  policy.targets.forEach((target, i) => {
+  policy.targets.forEach((target, index) => {
     if (seen.has(target.metric)) {
       errors.push({
-        path: `targets.${i}.metric`,
+        path: `targets.${index}.metric`,
         code: 'duplicate_metric',
         message: `${target.metric} is listed twice`,
       });
@@ -49,10 +49,10 @@ function targetErrors(policy: CreateSlaPolicyInput): FieldError[] {
       message: 'A next-response target needs a first-response target',
     });
   }
-  policy.pauseStatuses.forEach((status, i) => {
+  policy.pauseStatuses.forEach((status, index) => {
     if (FINISHED.has(status)) {
       errors.push({
-        path: `pauseStatuses.${i}`,
+        path: `pauseStatuses.${index}`,
         code: 'invalid_value',
         message: `${status} ends the clocks; it cannot pause them`,
       });
@@ -66,16 +66,16 @@ async function conditionErrors(tx: Queryable, conditions: CreateSlaPolicyInput['
   const errors: FieldError[] = [];
   const units = conditions.unitIds ?? [];
   const knownUnits = units.length ? await repo.existingUnitIds(tx, units) : new Set<string>();
-  units.forEach((id, i) => {
+  units.forEach((id, index) => {
     if (!knownUnits.has(id)) {
-      errors.push({ path: `conditions.unitIds.${i}`, code: 'unknown_unit', message: 'No such unit' });
+      errors.push({ path: `conditions.unitIds.${index}`, code: 'unknown_unit', message: 'No such unit' });
     }
   });
   const categories = conditions.categoryIds ?? [];
   const knownCategories = categories.length ? await repo.existingCategoryIds(tx, categories) : new Set<string>();
-  categories.forEach((id, i) => {
+  categories.forEach((id, index) => {
     if (!knownCategories.has(id)) {
-      errors.push({ path: `conditions.categoryIds.${i}`, code: 'unknown_category', message: 'No such category' });
+      errors.push({ path: `conditions.categoryIds.${index}`, code: 'unknown_category', message: 'No such category' });
     }
   });
   return errors;

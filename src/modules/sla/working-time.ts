@@ -114,11 +114,11 @@ interface Span {
 
 /** Sorted, merged pause spans (open-ended ones run to +Infinity). */
 function pauseSpans(pauses: readonly Pause[]): Span[] {
-  const spans = pauses.map((pause, i): Span => {
-    const from = ms(pause.from, `pauses[${i}].from`);
-    const to = pause.to === null ? Infinity : ms(pause.to, `pauses[${i}].to`);
+  const spans = pauses.map((pause, index): Span => {
+    const from = ms(pause.from, `pauses[${index}].from`);
+    const to = pause.to === null ? Infinity : ms(pause.to, `pauses[${index}].to`);
     if (to < from) {
-      throw new RangeError(`pauses[${i}] ends before it starts`);
+      throw new RangeError(`pauses[${index}] ends before it starts`);
     }
     return { from, to };
   });

@@ -2,7 +2,7 @@
 // folds: the dashboard's counts equal a direct count of the register at every step.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keepCurrent } from '../../src/modules/analytics/analytics.facts.ts';
-import * as repo from '../../src/modules/analytics/analytics.repo.ts';
+import { foldDeltas } from '../../src/modules/analytics/analytics.rollups.repo.ts';
 import { dashboard } from '../../src/modules/analytics/analytics.service.ts';
 import { startTestEnv, type TestEnv } from '../support/harness.ts';
 
@@ -113,7 +113,7 @@ describe('exact roll-ups', () => {
       }
       // Fold only some of the deltas now and then: readers must count folded and pending ones alike, once.
       if (step % 3 === 1) {
-        await repo.foldDeltas(env.ctx.db, 7);
+        await foldDeltas(env.ctx.db, 7);
       }
       if (step % 5 === 4) {
         await keepCurrent(env.ctx);

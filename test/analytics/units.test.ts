@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { blockTable, toCsv } from '../../src/modules/analytics/analytics.export.ts';
 import { workingSpan } from '../../src/modules/analytics/analytics.facts.ts';
 import { descendantsOf } from '../../src/modules/analytics/analytics.filter.ts';
-import { groupingMask, type CountRow } from '../../src/modules/analytics/analytics.repo.ts';
+import { groupingMask, type CountRow } from '../../src/modules/analytics/analytics.rollups.repo.ts';
 import type { Dashboard } from '../../src/modules/analytics/analytics.schema.ts';
 import { seriesByKey } from '../../src/modules/analytics/analytics.service.ts';
 import {
@@ -99,25 +99,25 @@ describe('days and buckets', () => {
   });
 
   it('reads the edge buckets whole only when allowed, keeping them contiguous', () => {
-    expect(bucketsToRead('2025-01-15', '2025-03-10', 'month', false, false)).toEqual({
+    expect(bucketsToRead('2025-01-15', '2025-03-10', 'month', { firstWhole: false, lastWhole: false })).toEqual({
       from: '2025-02-01',
       to: '2025-03-01',
     });
-    expect(bucketsToRead('2025-01-15', '2025-03-10', 'month', true, true)).toEqual({
+    expect(bucketsToRead('2025-01-15', '2025-03-10', 'month', { firstWhole: true, lastWhole: true })).toEqual({
       from: '2025-01-01',
       to: '2025-04-01',
     });
-    expect(bucketsToRead('2025-01-15', '2025-03-10', 'month', false, true)).toEqual({
+    expect(bucketsToRead('2025-01-15', '2025-03-10', 'month', { firstWhole: false, lastWhole: true })).toEqual({
       from: '2025-02-01',
       to: '2025-04-01',
     });
-    expect(bucketsToRead('2025-02-10', '2025-02-20', 'month', false, false)).toBeNull();
-    expect(bucketsToRead('2025-02-10', '2025-02-20', 'month', true, true)).toEqual({
+    expect(bucketsToRead('2025-02-10', '2025-02-20', 'month', { firstWhole: false, lastWhole: false })).toBeNull();
+    expect(bucketsToRead('2025-02-10', '2025-02-20', 'month', { firstWhole: true, lastWhole: true })).toEqual({
       from: '2025-02-01',
       to: '2025-03-01',
     });
-    expect(bucketsToRead('2025-01-15', '2025-02-10', 'month', false, false)).toBeNull();
-    expect(bucketsToRead('2025-03-12', '2025-03-30', 'week', false, true)).toEqual({
+    expect(bucketsToRead('2025-01-15', '2025-02-10', 'month', { firstWhole: false, lastWhole: false })).toBeNull();
+    expect(bucketsToRead('2025-03-12', '2025-03-30', 'week', { firstWhole: false, lastWhole: true })).toEqual({
       from: '2025-03-17',
       to: '2025-03-31',
     });

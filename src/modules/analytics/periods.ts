@@ -31,6 +31,8 @@ const must = (day: string): number => {
 export const formatDay = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
 export const addDays = (day: string, n: number): string => formatDay(must(day) + n);
 export const isValidDay = (day: string): boolean => dayNumber(day) !== null;
+/** Days from `from` to `to` (negative when `to` comes first). */
+export const daysBetween = (from: string, to: string): number => must(to) - must(from);
 
 /** The first day of the bucket of `grain` that holds `day`; weeks start on Monday (ISO). */
 export function bucketStart(day: string, grain: Grain): string {
@@ -105,8 +107,7 @@ export function bucketsToRead(
   from: string,
   to: string,
   grain: 'month' | 'week',
-  firstWhole: boolean,
-  lastWhole: boolean,
+  { firstWhole, lastWhole }: { firstWhole: boolean; lastWhole: boolean },
 ): { from: string; to: string } | null {
   const { first, last } = edgeBuckets(from, to, grain);
   const start = firstWhole ? first : nextBucket(first, grain);

@@ -8,6 +8,7 @@ import { authorize, can, type Actor, type Role } from '../auth/actor.ts';
 import { queueRenderedStaffMail } from '../mail/outbound/queue.ts';
 import { isKnownTimeZone } from '../sla/zone-offsets.ts';
 import * as analytics from './analytics.repo.ts';
+import { rebuildRollups } from './analytics.rollups.repo.ts';
 import type { PutReportSubscriptions, ReportSubscription } from './analytics.schema.ts';
 import { lastPeriod, orgDayOf, orgTimeOf, type ReportPeriod, REPORT_VARIANTS, type ReportVariant } from './periods.ts';
 import * as repo from './report.repo.ts';
@@ -159,7 +160,7 @@ export async function putReportSettings(
   await ctx.db.transaction(async (tx) => {
     await analytics.updateSettings(tx, next);
     if (next.timeZone !== current.timeZone) {
-      await analytics.rebuildRollups(tx);
+      await rebuildRollups(tx);
     }
   });
   return next;

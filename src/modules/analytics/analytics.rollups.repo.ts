@@ -162,7 +162,10 @@ const PROJECTED = `SELECT g.grain, p.id, date_trunc(g.grain, d.day::timestamp)::
 const PROJECTIONS_OF = `CROSS JOIN analytics_projections p CROSS JOIN unnest(p.grains) AS g (grain)
        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
 
-/** Folds the pending deltas into the day table and the roll-up in one statement (so a reader never counts one twice). */
+/**
+ * Folds the pending deltas into the day table and the roll-up in one statement (so a reader never counts one
+ * twice).
+ */
 export async function foldDeltas(db: Queryable, limit = 50_000): Promise<number> {
   const rows = await db.query<{ n: number }>(
     `WITH d AS (

@@ -127,19 +127,22 @@ export async function buildDashboard(ctx: Ctx, actor: Actor, filter: Filter, now
     times(ctx, filter, grand, figures.pending),
   ]);
   const { from, to, grain, timeZone, unitId, channel, kind, categoryId } = filter;
+  const categories = categoryBlocks(figures.rows, buckets, grand, figures.categories);
   return {
     filters: { from, to, grain, timeZone, unitId, channel, kind, categoryId },
     buckets,
     total: grand,
     appealsOverTime: overTime,
     channelMix: channelMix(figures.rows, buckets, grand),
-    ...categoryBlocks(figures.rows, buckets, grand, figures.categories),
+    topCategories: categories.topCategories,
+    longServiceCauses: categories.longServiceCauses,
     thanksShare: thanksShare(overTime),
     sla: slaBlock(figures.sla, filter),
     times: workingTimes,
     backlog: backlogBlock(figures.backlog, repo.OPEN_STATUSES),
     units: namedTable(unitSeries, unitNames, { ru: 'Без подразделения', en: 'No unit' }, grand),
     agents: namedTable(ownerSeries, userNames, { ru: 'Не назначено', en: 'Unassigned' }, grand),
+    categories: categories.categories,
     submissionErrors: submissionErrors(figures.rows, figures.rejections, unitNames, filter.unitIds),
     satisfaction: figures.satisfaction,
   };

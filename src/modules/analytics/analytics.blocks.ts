@@ -65,9 +65,10 @@ export function appealsOverTime(
 /** The share of thanks among each bucket's appeals. */
 export function thanksShare(overTime: Dashboard['appealsOverTime']): Dashboard['thanksShare'] {
   const thanks = overTime.byKind.find((series) => series.kind === 'thanks')?.values ?? [];
-  return overTime.buckets.map((bucket, i) => {
-    const appeals = overTime.total[i] ?? 0;
-    return { bucket, thanks: thanks[i] ?? 0, appeals, share: share(thanks[i] ?? 0, appeals) };
+  return overTime.buckets.map((bucket, index) => {
+    const appeals = overTime.total[index] ?? 0;
+    const thanksThen = thanks[index] ?? 0;
+    return { bucket, thanks: thanksThen, appeals, share: share(thanksThen, appeals) };
   });
 }
 

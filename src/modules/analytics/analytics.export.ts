@@ -112,12 +112,12 @@ function appealsOverTimeTable({ figures, headings }: TableSource): Table {
       yearBefore(headings.total),
       ...byKind.map((series) => yearBefore(series.kind)),
     ],
-    rows: buckets.map((bucket, i) => [
+    rows: buckets.map((bucket, index) => [
       bucket,
-      total[i] ?? null,
-      ...byKind.map((series) => series.values[i] ?? null),
-      previousYear.total[i] ?? null,
-      ...previousYear.byKind.map((series) => series.values[i] ?? null),
+      total[index] ?? null,
+      ...byKind.map((series) => series.values[index] ?? null),
+      previousYear.total[index] ?? null,
+      ...previousYear.byKind.map((series) => series.values[index] ?? null),
     ]),
   };
 }
@@ -250,8 +250,8 @@ export async function toXlsx(tables: readonly Table[]): Promise<Buffer> {
     for (const row of table.rows) {
       sheet.addRow(row);
     }
-    sheet.columns.forEach((column, i) => {
-      const cells = [table.columns[i], ...table.rows.map((row) => row[i])];
+    sheet.columns.forEach((column, index) => {
+      const cells = [table.columns[index], ...table.rows.map((row) => row[index])];
       column.width = Math.min(40, Math.max(10, ...cells.map((cell) => String(cell ?? '').length + 2)));
     });
   }

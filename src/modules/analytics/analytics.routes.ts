@@ -29,7 +29,7 @@ const FILTERS =
   'Filters: from/to (organisation days, inclusive), grain, unitId (with its sub-units), channel, kind, ' +
   'categoryId (with sub-categories).';
 
-/** The dashboard, each of its blocks, and their exports. */
+/** The dashboard and each of its blocks. */
 function registerDashboardRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/analytics/dashboard',
@@ -63,7 +63,10 @@ function registerDashboardRoutes(app: App, ctx: Ctx) {
       return { filters: figures.filters, buckets: figures.buckets, data: figures[req.params.block] };
     },
   );
+}
 
+/** Each block's data as CSV or XLSX, and the whole dashboard as one workbook. */
+function registerExportRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/analytics/blocks/:block/export',
     {
@@ -194,5 +197,6 @@ function registerReportRoutes(app: App, ctx: Ctx) {
 
 export async function registerAnalyticsRoutes(app: App, ctx: Ctx) {
   registerDashboardRoutes(app, ctx);
+  registerExportRoutes(app, ctx);
   registerReportRoutes(app, ctx);
 }

@@ -8,8 +8,7 @@ import { BLOCKS, type Dashboard } from './analytics.schema.ts';
 import { buildDashboard } from './analytics.service.ts';
 import { addDays, type Grain, type ReportPeriod } from './periods.ts';
 import { drawBars, drawRankBars, PALETTE } from './png.ts';
-
-type Locale = 'ru' | 'en';
+import { CHANNEL_NAMES, type Locale, WORDS } from './report.words.ts';
 
 export interface Report {
   subject: string;
@@ -19,86 +18,6 @@ export interface Report {
   xlsxName: string;
   images: { cid: string; png: Buffer }[];
 }
-
-const WORDS = {
-  ru: {
-    daily: 'Ежедневный отчёт',
-    weekly: 'Еженедельный отчёт',
-    monthly: 'Ежемесячный отчёт',
-    period: 'Период',
-    appeals: 'Обращений',
-    incidents: 'Инцидентов',
-    thanks: 'Благодарностей',
-    thanksShare: 'Доля благодарностей',
-    sla: 'Соблюдение сроков',
-    median: 'Медиана решения',
-    p90: '90% решены за',
-    backlog: 'В работе сейчас',
-    overdue: 'Просрочено сейчас',
-    yearAgo: 'Год назад',
-    trend: 'Динамика обращений',
-    channels: 'Каналы',
-    categories: 'Основные категории',
-    hours: 'раб. ч',
-    none: '—',
-    attachment: 'Данные — во вложенной таблице XLSX.',
-    units: 'Подразделения',
-    all: 'все доступные',
-  },
-  en: {
-    daily: 'Daily report',
-    weekly: 'Weekly report',
-    monthly: 'Monthly report',
-    period: 'Period',
-    appeals: 'Appeals',
-    incidents: 'Incidents',
-    thanks: 'Thanks',
-    thanksShare: 'Share of thanks',
-    sla: 'SLA compliance',
-    median: 'Median resolution',
-    p90: '90% resolved within',
-    backlog: 'Open now',
-    overdue: 'Overdue now',
-    yearAgo: 'A year ago',
-    trend: 'Appeals over time',
-    channels: 'Channels',
-    categories: 'Top categories',
-    hours: 'working h',
-    none: '—',
-    attachment: 'The data is in the attached XLSX workbook.',
-    units: 'Units',
-    all: 'all you may see',
-  },
-} as const;
-
-const CHANNEL_NAMES: Record<Locale, Record<string, string>> = {
-  ru: {
-    email: 'E-mail',
-    phone: 'Телефон',
-    web_form: 'Веб-форма',
-    chat: 'Чат',
-    callback: 'Обратный звонок',
-    store_submission: 'Подача из магазина',
-    edms: 'СЭД',
-    social: 'Соцсети',
-    review_site: 'Сайты отзывов',
-    sms: 'SMS',
-    walk_in: 'Лично',
-  },
-  en: {
-    email: 'E-mail',
-    phone: 'Phone',
-    web_form: 'Web form',
-    chat: 'Chat',
-    callback: 'Callback',
-    store_submission: 'Store submission',
-    edms: 'EDMS',
-    social: 'Social media',
-    review_site: 'Review sites',
-    sms: 'SMS',
-    walk_in: 'Walk-in',
-  },
-};
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);

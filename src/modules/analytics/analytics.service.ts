@@ -34,8 +34,6 @@ import {
   shiftYears,
 } from './periods.ts';
 
-export { seriesByKey };
-
 /**
  * Which whole buckets a count reads from the roll-up: every month or week inside the period, and the first and last
  * ones too when no appeal at all was received on their days outside it (the common "up to today" period).

@@ -5,7 +5,7 @@ import { startTestEnv, type TestEnv } from '../support/harness.ts';
 let env: TestEnv;
 beforeAll(async () => {
   env = await startTestEnv();
-  const items = Array.from({ length: 5 }, (_, index) => ({
+  const items = Array.from({ length: 5 }, (_item, index) => ({
     userId: env.users.agent.id,
     appealId: null,
     kind: 'sla_warning',

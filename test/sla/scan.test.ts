@@ -1,25 +1,35 @@
 // The deadline scan and escalation. Each test holds the services' clock still and sets deadlines relative to it,
 // so no test races the wall clock.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { makeCtx, type Ctx } from '../../src/context.ts';
+import { openDb, type Db } from '../../src/db/db.ts';
 import { HANDLERS } from '../../src/jobs/handlers.ts';
 import { runDueJobs } from '../../src/jobs/runner.ts';
 import { scanSla } from '../../src/modules/sla/sla.scan.ts';
 import { makeAppealInput, makeSubmissionInput } from '../support/factories.ts';
 import { startTestEnv, type TestEnv } from '../support/harness.ts';
-import { secondProcess, type SecondProcess } from '../support/second-process.ts';
 
 let env: TestEnv;
-// On PostgreSQL, a second Otklik process scanning the same database.
-let other: SecondProcess;
+// A second connection pool to the same database: on PostgreSQL, a second Otklik process.
+let other: { ctx: Ctx; db: Db | null };
 beforeAll(async () => {
   env = await startTestEnv();
-  other = await secondProcess(env);
+  other = { ctx: env.ctx, db: null };
+  if (process.env.DATABASE_URL) {
+    const [{ name }] = (await env.ctx.db.query<{ name: string }>('SELECT current_database() AS name')) as [
+      { name: string },
+    ];
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${name}`;
+    const db = await openDb({ databaseUrl: url.toString(), poolSize: 4 });
+    other = { ctx: makeCtx(db, env.ctx.config), db };
+  }
 });
-afterEach(() => env.clock.release());
 afterAll(async () => {
-  await other.close();
+  await other.db?.close();
   await env.close();
 });
+afterEach(() => env.clock.release());
 
 const email = (over: Record<string, unknown> = {}) =>
   makeAppealInput({

@@ -164,7 +164,7 @@ export async function planAppeal(request: PlanRequest): Promise<Plan> {
   const appeal = newAppealRow(request, receivedAt, now, planned?.id ?? null);
   const ruled = await applyCreateRules(request, appeal, unit?.type ?? null, planned?.id ?? null);
   const slaAppeal = { ...appeal, customerId: planned?.id ?? null, resolvedAt: null, closedAt: null };
-  const sla = await planNewAppealSla(db, slaAppeal, unit, now, request.freshSla);
+  const sla = await planNewAppealSla(db, { appeal: slaAppeal, unit, now, fresh: request.freshSla });
   return {
     appeal,
     customer: customerToWrite(customer),

@@ -1,10 +1,11 @@
 // The analytics contract: one set of filters for every figure, the dashboard's blocks, exports, report subscriptions.
 import { z } from 'zod';
+import { day } from '../../server/dates.schema.ts';
 import { Channel } from '../appeals/appeals.schema.ts';
 import { AppealKind } from '../categories/categories.schema.ts';
-import { GRAINS, isValidDay, REPORT_VARIANTS } from './periods.ts';
+import { GRAINS, REPORT_VARIANTS } from './periods.ts';
 
-const Day = z.string().refine(isValidDay, { message: 'Expected a date YYYY-MM-DD' });
+const Day = day();
 
 export const AnalyticsQuery = z.strictObject({
   from: Day.optional().describe('First organisation day, inclusive; default: the first day of the month 11 months ago'),

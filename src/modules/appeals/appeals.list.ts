@@ -1,6 +1,7 @@
 // Listing appeals: filters, the actor's unit scope, keyset pagination.
 import type { Ctx } from '../../context.ts';
-import { decodeCursor, encodeCursor } from '../../server/cursor.ts';
+import { z } from 'zod';
+import { cursorKey, decodeCursor, encodeCursor } from '../../server/cursor.ts';
 import { invalidField } from '../../server/errors.ts';
 import { authorize, can, unitScope, type Actor } from '../auth/actor.ts';
 import { slaOfAppeals } from '../sla/sla.service.ts';
@@ -9,18 +10,33 @@ import * as listRepo from './appeals.list.repo.ts';
 import { presentAppeal } from './appeals.present.ts';
 import type { AppealListItem, AppealQuery } from './appeals.schema.ts';
 
-const UUID = /^[0-9a-f-]{36}$/;
+/** A cursor's sort key: a number, or a timestamp; by due time, appeals without one sort at ±infinity. */
+function sortKeyShape(sort: AppealQuery['sort']) {
+  const column = sort.replace(/^-/, '');
+  if (column === 'number') {
+    return cursorKey.number;
+  }
+  return column === 'dueAt' ? z.union([cursorKey.timestamp, z.enum(['infinity', '-infinity'])]) : cursorKey.timestamp;
+}
 
 /** The previous page's last row, from the cursor; a cursor of another sort order is refused. */
 function cursorAfter(query: AppealQuery): listRepo.ListOptions['after'] {
   if (!query.cursor) {
     return undefined;
   }
-  const { s: sortOfCursor, k: key, id } = decodeCursor(query.cursor, ['s', 'k', 'id'] as const);
-  if (sortOfCursor !== query.sort || typeof key !== 'string' || typeof id !== 'string' || !UUID.test(id)) {
+  const {
+    s: sortOfCursor,
+    k: key,
+    id,
+  } = decodeCursor(query.cursor, {
+    s: z.string(),
+    k: sortKeyShape(query.sort),
+    id: cursorKey.id,
+  });
+  if (sortOfCursor !== query.sort) {
     throw invalidField('query.cursor', 'invalid_cursor', 'The cursor belongs to another sort order');
   }
-  return { key, id };
+  return { key: String(key), id };
 }
 
 /** The units asked for, with their whole trees when unitTree is set; combinations that make no sense are refused. */

@@ -1,5 +1,6 @@
 // The appeals contract shared by the API, the web app and the CLI.
 import { z } from 'zod';
+import { instant } from '../../server/dates.schema.ts';
 import { AppealKind } from '../categories/categories.schema.ts';
 import { CustomerRef } from '../customers/customers.schema.ts';
 import { AppealSla, SlaState } from '../sla/appeal-sla.schema.ts';
@@ -68,7 +69,7 @@ export type Appeal = z.infer<typeof Appeal>;
 const Subject = z.string().trim().min(1).max(500);
 const Description = z.string().max(50_000);
 const Tag = z.string().trim().min(1).max(50);
-const Instant = z.iso.datetime({ offset: true });
+const Instant = instant();
 const CustomFields = z.record(z.string().max(50), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
 export const CreateAppeal = z.strictObject({

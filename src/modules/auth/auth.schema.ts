@@ -1,5 +1,6 @@
 // The auth contract shared by the API and the web app: the logged-in user and API tokens.
 import { z } from 'zod';
+import { instant } from '../../server/dates.schema.ts';
 import { User } from '../users/users.schema.ts';
 
 /** The logged-in user as the web app knows them (GET /auth/me, and the answer to a login). */
@@ -24,7 +25,7 @@ export type ApiToken = z.infer<typeof ApiToken>;
 
 export const CreateToken = z.strictObject({
   name: z.string().trim().min(1).max(100),
-  expiresAt: z.iso.datetime({ offset: true }).optional(),
+  expiresAt: instant().optional(),
   userId: z.uuid().optional(),
 });
 

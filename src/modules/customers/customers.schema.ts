@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { day } from '../../server/dates.schema.ts';
 
 const Identity = z.object({ value: z.string(), placeholder: z.boolean() });
 
@@ -47,7 +48,7 @@ export const CreateCustomer = z.strictObject({
   emails: z.array(z.string().max(254)).max(10).default([]),
   companyName: z.string().trim().min(1).max(300).optional(),
   companyCode: CompanyCode.optional(),
-  birthday: z.iso.date().optional(),
+  birthday: day().optional(),
   consents: Consents.default({}),
   tags: z.array(Tag).max(50).default([]),
 });
@@ -59,7 +60,7 @@ export const UpdateCustomer = z.strictObject({
   emails: z.array(z.string().max(254)).max(10).optional(),
   companyName: z.string().trim().min(1).max(300).nullable().optional(),
   companyCode: CompanyCode.nullable().optional(),
-  birthday: z.iso.date().nullable().optional(),
+  birthday: day().nullable().optional(),
   consents: Consents.optional(),
   tags: z.array(Tag).max(50).optional(),
 });

@@ -2,7 +2,7 @@
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
 import { mustExist } from '../../db/rows.ts';
-import { decodeCursor, encodeCursor } from '../../server/cursor.ts';
+import { cursorKey, decodeCursor, encodeCursor } from '../../server/cursor.ts';
 import { AppError, invalidField, notFound, validationFailed } from '../../server/errors.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
 import { idempotent, type Outcome } from '../idempotency/idempotency.service.ts';
@@ -129,14 +129,16 @@ export async function searchCustomers(ctx: Ctx, actor: Actor, query: CustomerQue
       { path: 'query.email', code: email.code, message: email.message },
     ]);
   }
-  const after = query.cursor ? decodeCursor(query.cursor, ['createdAt', 'id'] as const) : undefined;
+  const after = query.cursor
+    ? decodeCursor(query.cursor, { createdAt: cursorKey.timestamp, id: cursorKey.id })
+    : undefined;
   const rows = await repo.search(ctx.db, {
     q: query.q,
     phone: phone?.value,
     email: email?.value,
     companyCode: query.companyCode,
     limit: query.limit + 1,
-    after: after ? { createdAt: String(after.createdAt), id: String(after.id) } : undefined,
+    after,
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);

@@ -2,8 +2,8 @@
 // delivered later), read and acknowledged by their recipient only.
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
-import { decodeCursor, encodeCursor } from '../../server/cursor.ts';
-import { invalidField, notFound } from '../../server/errors.ts';
+import { cursorKey, decodeCursor, encodeCursor } from '../../server/cursor.ts';
+import { notFound } from '../../server/errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import * as repo from './notifications.repo.ts';
 import type { Notification, NotificationQuery } from './notifications.schema.ts';
@@ -29,10 +29,7 @@ export const notify = (
 export async function listMine(ctx: Ctx, actor: Actor, query: NotificationQuery) {
   let after: { key: string; id: string } | undefined;
   if (query.cursor) {
-    const cursor = decodeCursor(query.cursor, ['k', 'id'] as const);
-    if (typeof cursor.k !== 'string' || typeof cursor.id !== 'string' || !/^[0-9a-f-]{36}$/.test(cursor.id)) {
-      throw invalidField('query.cursor', 'invalid_cursor', 'The cursor is not one this API gave out');
-    }
+    const cursor = decodeCursor(query.cursor, { k: cursorKey.timestamp, id: cursorKey.id });
     after = { key: cursor.k, id: cursor.id };
   }
   const rows = await repo.list(ctx.db, actor.id, {

@@ -1,5 +1,6 @@
 // The queues contract: queues (teams), their members with attestation, and routing an appeal into a queue.
 import { z } from 'zod';
+import { day } from '../../server/dates.schema.ts';
 import { Appeal } from '../appeals/appeals.schema.ts';
 
 export const ASSIGNMENTS = ['manual', 'round_robin', 'least_loaded'] as const;
@@ -62,7 +63,7 @@ export type UpdateQueueInput = z.infer<typeof UpdateQueue>;
 export const QueueQuery = z.strictObject({ active: z.enum(['true', 'false']).optional() });
 export type QueueQuery = z.infer<typeof QueueQuery>;
 
-const Day = z.iso.date();
+const Day = day();
 
 export const QueueMember = z
   .object({

@@ -1,13 +1,14 @@
 // The SLA contract shared by the API, the web app and the CLI: calendars, policies, settings, the
 // compliance report and recomputation requests.
 import { z } from 'zod';
+import { instant } from '../../server/dates.schema.ts';
 import { Channel, Priority, Status } from '../appeals/appeals.schema.ts';
 import { AppealKind } from '../categories/categories.schema.ts';
 import { UnitType } from '../units/units.schema.ts';
 import { Metric } from './appeal-sla.schema.ts';
 
 const Name = z.string().trim().min(1).max(200);
-const Instant = z.iso.datetime({ offset: true });
+const Instant = instant();
 const Tag = z.string().trim().min(1).max(50);
 
 // Structure only: the calendar rules (times, overlaps, time zone) are checked by validateCalendar in the

@@ -1,5 +1,6 @@
 // What a unit of each type must provide when it submits an incident, and the rejection report.
 import { z } from 'zod';
+import { day, instant } from '../../server/dates.schema.ts';
 import { DocumentKind } from '../attachments/attachments.schema.ts';
 
 /** The unit types of the units table's CHECK constraint. */
@@ -39,7 +40,7 @@ export const UnitTypeRules = z
   .meta({ id: 'UnitTypeRules' });
 export type UnitTypeRules = z.infer<typeof UnitTypeRules>;
 
-const Instant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+const Instant = z.union([day(), instant()]);
 
 export const RejectionQuery = z.strictObject({
   from: Instant.optional().describe('Inclusive; a date means its midnight UTC'),

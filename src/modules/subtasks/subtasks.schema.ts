@@ -1,6 +1,7 @@
 // Sub-tasks: the contract of the API and the web app. Work another team or person does for an appeal whose
 // owner stays its owner.
 import { z } from 'zod';
+import { instant } from '../../server/dates.schema.ts';
 
 export const SUBTASK_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
 export const SubtaskStatus = z.enum(SUBTASK_STATUSES);
@@ -33,7 +34,7 @@ export type Subtask = z.infer<typeof Subtask>;
 
 const Title = z.string().trim().min(1).max(300);
 const Description = z.string().trim().max(10_000);
-const Instant = z.iso.datetime({ offset: true });
+const Instant = instant();
 
 export const CreateSubtask = z
   .strictObject({

@@ -1,6 +1,7 @@
 // The routing rules contract: what an admin may write as a rule's conditions and actions, and what an
 // evaluation answers (the dry run shows it without writing anything).
 import { z } from 'zod';
+import { instant } from '../../../server/dates.schema.ts';
 import { AppealKind } from '../../categories/categories.schema.ts';
 import { Channel, Priority } from '../../appeals/appeals.schema.ts';
 import { ROLES } from '../../auth/actor.ts';
@@ -139,10 +140,7 @@ export const DryRun = z.strictObject({
   ownerId: z.uuid().nullable().default(null),
   tags: z.array(Tag).max(50).default([]),
   customerTags: z.array(Tag).max(50).default([]),
-  at: z.iso
-    .datetime({ offset: true })
-    .optional()
-    .describe('When the appeal arrived (for business hours); now by default'),
+  at: instant().optional().describe('When the appeal arrived (for business hours); now by default'),
 });
 export type DryRunInput = z.infer<typeof DryRun>;
 

@@ -56,6 +56,11 @@ const PG_CODES: Record<string, { status: number; code: string; message: string }
   '22P02': { status: 400, code: 'validation_failed', message: 'A value has the wrong format' },
   '22001': { status: 400, code: 'validation_failed', message: 'A value is too long' },
   '23514': { status: 400, code: 'validation_failed', message: 'A value is not allowed' },
+  // Values a schema let through that the column still cannot hold: a float that underflows `real`, a timestamp
+  // past a column's range, a key too large for its index.
+  '22003': { status: 400, code: 'validation_failed', message: 'A number is out of range' },
+  '22008': { status: 400, code: 'validation_failed', message: 'A date or time is out of range' },
+  '54000': { status: 400, code: 'validation_failed', message: 'A value is too large' },
 };
 
 export function errorHandler(err: FastifyError & { code?: string }, req: FastifyRequest, reply: FastifyReply) {

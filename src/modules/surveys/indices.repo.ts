@@ -1,7 +1,11 @@
 // SQL of the indices: the counters of closed invitations (counts and the sums the intervals need, Σx and Σx²) and
 // the purchase events, read from the monthly roll-ups (013_survey_tallies.sql) for whole months and from the raw
-// rows for the edges of a period; appeals (intakes) and visitors read directly.
+// rows for the edges of a period; appeals (intakes) and visitors read directly. Each statement is hand-tuned over
+// millions of rows: built from named pieces, it keeps its clauses, literals and `= ANY(array)` as tuned.
+import { type RawBuilder, sql } from 'kysely';
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
+import { builder, run } from '../../db/sql-builder.ts';
 import type { ResponseCounts } from './report.ts';
 
 export type GroupBy = 'unit' | 'staff' | 'category' | 'channel' | 'month' | 'all';
@@ -60,41 +64,80 @@ const COUNTERS: readonly [keyof Omit<ResponseTally, 'key'>, string][] = [
   ['forceMajeure', 'force_majeure'],
 ];
 export const RESPONSE_COUNTERS: readonly (keyof Omit<ResponseTally, 'key'>)[] = COUNTERS.map(([name]) => name);
-const SUMS = COUNTERS.map(([name, column]) => `sum(t.${column}) AS "${name}"`).join(', ');
-const NAMES = COUNTERS.map(([name]) => `"${name}"`).join(', ');
 
-const RESPONSE_KEY: Record<GroupBy, string> = {
-  unit: 'i.unit_id::text',
-  staff: 'i.staff_id::text',
-  category: 'i.category_id::text',
-  channel: 'i.channel',
-  month: `date_trunc('month', i.sent_at AT TIME ZONE $3)`,
-  all: `'all'`,
-};
+/** sum(t.<column>) AS "<counter>" for every counter, over survey_tally_terms() or survey_tallies aliased t. */
+const SUMS = COUNTERS.map(([name, column]) => sql<number>`sum(${sql.ref(`t.${column}`)})`.as(name));
+/** The counters again, by name, in the outer query over the grouped rows. */
+const COUNTER_NAMES = RESPONSE_COUNTERS.map((name) => builder.dynamic.ref(name));
 
-/** Tallies of closed invitations (completed, lapsed past the deadline, silent) sent in the period, per group, from the raw rows. */
-export function tallyResponses(db: Queryable, f: IndexFilter): Promise<ResponseTally[]> {
-  const params: unknown[] = [f.from, f.to, f.timeZone];
-  let where = `i.status IN ('completed', 'lapsed', 'silent') AND i.sent_at >= $1 AND i.sent_at < $2`;
-  if (f.unitIds) {
-    where += ` AND i.unit_id = ANY ($${params.push(f.unitIds)}::uuid[])`;
-  }
-  if (f.surveyId) {
-    where += ` AND i.survey_id = $${params.push(f.surveyId)}`;
-  }
-  return db.query<ResponseTally>(
-    `SELECT ${outerKey(f.groupBy)} AS key, ${NAMES} FROM (
-       SELECT ${RESPONSE_KEY[f.groupBy]} AS k, ${SUMS}
-       FROM survey_invitations i CROSS JOIN LATERAL survey_tally_terms(i) t
-       WHERE ${where} AND $3::text IS NOT NULL GROUP BY 1) g`,
-    params,
-  );
+/** The statuses of a closed invitation, written as literals: the partial indices are defined on them. */
+const CLOSED_STATUSES = ['completed', 'lapsed', 'silent'].map((status) => sql.lit(status));
+
+/** `= ANY(…::uuid[])`: one array parameter, so the statement and its plan are the same for any number of ids. */
+const anyUuid = (ids: readonly string[]) => sql<string>`ANY (${ids}::uuid[])`;
+
+/** The first column: month keys are truncated per row in the inner query and formatted once per group here. */
+const GROUP_BY_KEY = sql`1`;
+const outerKey = (groupBy: GroupBy) => (groupBy === 'month' ? sql<string>`to_char(k, 'YYYY-MM')` : sql<string>`k`);
+
+/** The group of an invitation (i), an appeal (a) or a purchase event (e), the month in the report's zone. */
+const groupKey =
+  (alias: 'i' | 'a' | 'e', columns: Record<Exclude<GroupBy, 'month' | 'all'>, string>, at: string) =>
+  (groupBy: GroupBy, timeZone: string): RawBuilder<unknown> => {
+    if (groupBy === 'month') {
+      return sql`date_trunc('month', ${sql.ref(`${alias}.${at}`)} AT TIME ZONE ${timeZone})`;
+    }
+    return groupBy === 'all' ? sql`'all'` : sql.raw(columns[groupBy]);
+  };
+
+const responseKey = groupKey(
+  'i',
+  { unit: 'i.unit_id::text', staff: 'i.staff_id::text', category: 'i.category_id::text', channel: 'i.channel' },
+  'sent_at',
+);
+const appealKey = groupKey(
+  'a',
+  { unit: 'a.unit_id::text', staff: 'a.owner_id::text', category: 'a.category_id::text', channel: 'a.channel' },
+  'created_at',
+);
+const eventKey = groupKey(
+  'e',
+  { unit: 'e.unit_id::text', staff: 'e.staff_id::text', category: 'NULL::text', channel: 'e.channel' },
+  'occurred_at',
+);
+
+/**
+ * Tallies of closed invitations (completed, lapsed past the deadline, silent) sent in the period, per group, from
+ * the raw rows.
+ */
+export function tallyResponses(db: Queryable, filter: IndexFilter): Promise<ResponseTally[]> {
+  const { unitIds, surveyId } = filter;
+  const grouped = builder
+    .selectFrom('survey_invitations as i')
+    .crossJoinLateral(sql`survey_tally_terms(i)`.as('t'))
+    .select(responseKey(filter.groupBy, filter.timeZone).as('k'))
+    .select(SUMS)
+    .where((eb) =>
+      eb.and([
+        eb('i.status', 'in', CLOSED_STATUSES),
+        eb('i.sent_at', '>=', filter.from),
+        eb('i.sent_at', '<', filter.to),
+        ...(unitIds ? [eb('i.unit_id', '=', anyUuid(unitIds))] : []),
+        ...(surveyId ? [eb('i.survey_id', '=', surveyId)] : []),
+      ]),
+    )
+    .groupBy(GROUP_BY_KEY);
+  const query = builder
+    .selectFrom(grouped.as('g'))
+    .select(outerKey(filter.groupBy).as('key'))
+    .select(COUNTER_NAMES)
+    .$castTo<ResponseTally>();
+  return run(db, query);
 }
 
 /** The zone whose calendar months the roll-ups are cut by (survey_settings.tally_time_zone). */
 export async function tallyTimeZone(db: Queryable): Promise<string> {
-  const rows = await db.query<{ tz: string }>('SELECT tally_time_zone AS tz FROM survey_settings');
-  return rows[0]!.tz;
+  return (await queryOne<{ tz: string }>(db, 'SELECT tally_time_zone AS tz FROM survey_settings')).tz;
 }
 
 /** Roll-up months [from, to), as the dates of their first days in the roll-up's zone. */
@@ -103,6 +146,7 @@ export interface MonthRange {
   to: string;
 }
 
+/** The roll-up's dimension a grouping reads, and its group key there (months are the roll-up's own). */
 const ROLLUP: Record<GroupBy, { dim: string; key: string }> = {
   unit: { dim: 'unit', key: 'unit_id::text' },
   staff: { dim: 'staff', key: 'key' },
@@ -112,42 +156,34 @@ const ROLLUP: Record<GroupBy, { dim: string; key: string }> = {
   all: { dim: 'unit', key: `'all'` },
 };
 
+/** A month range of a roll-up: `month >= $from::date AND month < $to::date`. */
+const inMonths = (months: MonthRange) => ({
+  from: sql<Date>`${months.from}::date`,
+  to: sql<Date>`${months.to}::date`,
+});
+
 /** The same tallies over whole months from the roll-up; month keys are the roll-up zone's months. */
-export function tallyResponseMonths(db: Queryable, f: IndexFilter, months: MonthRange): Promise<ResponseTally[]> {
-  const { dim, key } = ROLLUP[f.groupBy];
-  const params: unknown[] = [dim, months.from, months.to];
-  let where = 'dim = $1 AND month >= $2::date AND month < $3::date';
-  if (f.unitIds) {
-    where += ` AND unit_id = ANY ($${params.push(f.unitIds)}::uuid[])`;
-  }
-  if (f.surveyId) {
-    where += ` AND survey_id = $${params.push(f.surveyId)}`;
-  }
-  return db.query<ResponseTally>(
-    `SELECT ${key} AS key, ${SUMS} FROM survey_tallies t WHERE ${where} GROUP BY 1`,
-    params,
-  );
+export function tallyResponseMonths(db: Queryable, filter: IndexFilter, months: MonthRange): Promise<ResponseTally[]> {
+  const { dim, key } = ROLLUP[filter.groupBy];
+  const { unitIds, surveyId } = filter;
+  const range = inMonths(months);
+  const query = builder
+    .selectFrom('survey_tallies as t')
+    .select(sql.raw<string>(key).as('key'))
+    .select(SUMS)
+    .where((eb) =>
+      eb.and([
+        eb('dim', '=', dim),
+        eb('month', '>=', range.from),
+        eb('month', '<', range.to),
+        ...(unitIds ? [eb('unit_id', '=', anyUuid(unitIds))] : []),
+        ...(surveyId ? [eb('survey_id', '=', surveyId)] : []),
+      ]),
+    )
+    .groupBy(GROUP_BY_KEY)
+    .$castTo<ResponseTally>();
+  return run(db, query);
 }
-
-/** Month keys are truncated per row and formatted once per group. */
-const outerKey = (groupBy: GroupBy) => (groupBy === 'month' ? `to_char(k, 'YYYY-MM')` : 'k');
-
-const APPEAL_KEY: Record<GroupBy, string> = {
-  unit: 'a.unit_id::text',
-  staff: 'a.owner_id::text',
-  category: 'a.category_id::text',
-  channel: 'a.channel',
-  month: `date_trunc('month', a.created_at AT TIME ZONE $3)`,
-  all: `'all'`,
-};
-const EVENT_KEY: Record<GroupBy, string> = {
-  unit: 'e.unit_id::text',
-  staff: 'e.staff_id::text',
-  category: 'NULL::text',
-  channel: 'e.channel',
-  month: `date_trunc('month', e.occurred_at AT TIME ZONE $3)`,
-  all: `'all'`,
-};
 
 export interface IntakeTally {
   key: string | null;
@@ -155,19 +191,36 @@ export interface IntakeTally {
   intakesWithEmail: number;
 }
 
-/** Appeals opened in the period (each a transaction and an intake), and those with a real customer e-mail, per group. */
-export function tallyIntakes(db: Queryable, f: IndexFilter): Promise<IntakeTally[]> {
-  const params: unknown[] = [f.from, f.to, f.timeZone];
-  const units = f.unitIds ? ` AND a.unit_id = ANY ($${params.push(f.unitIds)}::uuid[])` : '';
-  return db.query<IntakeTally>(
-    `SELECT ${outerKey(f.groupBy)} AS key, intakes, "intakesWithEmail" FROM (
-       SELECT ${APPEAL_KEY[f.groupBy]} AS k, count(*) AS intakes, count(e.customer_id) AS "intakesWithEmail"
-       FROM appeals a
-       -- One hash of the customers with a real e-mail, not a probe per appeal (1.2 s → 0.15 s over 700,000 appeals).
-       LEFT JOIN (SELECT DISTINCT customer_id FROM customer_identities WHERE kind = 'email' AND NOT placeholder) e ON e.customer_id = a.customer_id
-       WHERE a.created_at >= $1 AND a.created_at < $2 AND $3::text IS NOT NULL${units} GROUP BY 1) g`,
-    params,
-  );
+/**
+ * Appeals opened in the period (each a transaction and an intake), and those with a real customer e-mail, per group.
+ */
+export function tallyIntakes(db: Queryable, filter: IndexFilter): Promise<IntakeTally[]> {
+  const { unitIds } = filter;
+  // One hash of the customers with a real e-mail, not a probe per appeal (1.2 s → 0.15 s over 700,000 appeals).
+  const withEmail = builder
+    .selectFrom('customer_identities')
+    .select('customer_id')
+    .distinct()
+    .where('kind', '=', sql.lit('email'))
+    .where((eb) => eb.not(eb.ref('placeholder')));
+  const grouped = builder
+    .selectFrom('appeals as a')
+    .leftJoin(withEmail.as('e'), 'e.customer_id', 'a.customer_id')
+    .select(appealKey(filter.groupBy, filter.timeZone).as('k'))
+    .select((eb) => [eb.fn.countAll().as('intakes'), eb.fn.count('e.customer_id').as('intakesWithEmail')])
+    .where((eb) =>
+      eb.and([
+        eb('a.created_at', '>=', filter.from),
+        eb('a.created_at', '<', filter.to),
+        ...(unitIds ? [eb('a.unit_id', '=', anyUuid(unitIds))] : []),
+      ]),
+    )
+    .groupBy(GROUP_BY_KEY);
+  const query = builder
+    .selectFrom(grouped.as('g'))
+    .select([outerKey(filter.groupBy).as('key'), 'intakes', 'intakesWithEmail'])
+    .$castTo<IntakeTally>();
+  return run(db, query);
 }
 
 export interface EventTally {
@@ -176,15 +229,25 @@ export interface EventTally {
 }
 
 /** Purchase events imported for the period, per group, from the raw rows. */
-export function tallyEvents(db: Queryable, f: IndexFilter): Promise<EventTally[]> {
-  const params: unknown[] = [f.from, f.to, f.timeZone];
-  const units = f.unitIds ? ` AND e.unit_id = ANY ($${params.push(f.unitIds)}::uuid[])` : '';
-  return db.query<EventTally>(
-    `SELECT ${outerKey(f.groupBy)} AS key, events FROM (
-       SELECT ${EVENT_KEY[f.groupBy]} AS k, count(*) AS events
-       FROM survey_events e WHERE e.occurred_at >= $1 AND e.occurred_at < $2 AND $3::text IS NOT NULL${units} GROUP BY 1) g`,
-    params,
-  );
+export function tallyEvents(db: Queryable, filter: IndexFilter): Promise<EventTally[]> {
+  const { unitIds } = filter;
+  const grouped = builder
+    .selectFrom('survey_events as e')
+    .select(eventKey(filter.groupBy, filter.timeZone).as('k'))
+    .select((eb) => eb.fn.countAll().as('events'))
+    .where((eb) =>
+      eb.and([
+        eb('e.occurred_at', '>=', filter.from),
+        eb('e.occurred_at', '<', filter.to),
+        ...(unitIds ? [eb('e.unit_id', '=', anyUuid(unitIds))] : []),
+      ]),
+    )
+    .groupBy(GROUP_BY_KEY);
+  const query = builder
+    .selectFrom(grouped.as('g'))
+    .select([outerKey(filter.groupBy).as('key'), 'events'])
+    .$castTo<EventTally>();
+  return run(db, query);
 }
 
 const EVENT_ROLLUP_KEY: Record<GroupBy, string> = {
@@ -197,39 +260,63 @@ const EVENT_ROLLUP_KEY: Record<GroupBy, string> = {
 };
 
 /** Purchase events over whole months from their roll-up. */
-export function tallyEventMonths(db: Queryable, f: IndexFilter, months: MonthRange): Promise<EventTally[]> {
-  const params: unknown[] = [months.from, months.to];
-  const units = f.unitIds ? ` AND unit_id = ANY ($${params.push(f.unitIds)}::uuid[])` : '';
-  return db.query<EventTally>(
-    `SELECT ${EVENT_ROLLUP_KEY[f.groupBy]} AS key, sum(events) AS events FROM survey_event_tallies
-     WHERE month >= $1::date AND month < $2::date${units} GROUP BY 1`,
-    params,
-  );
+export function tallyEventMonths(db: Queryable, filter: IndexFilter, months: MonthRange): Promise<EventTally[]> {
+  const { unitIds } = filter;
+  const range = inMonths(months);
+  const query = builder
+    .selectFrom('survey_event_tallies')
+    .select(sql.raw<string>(EVENT_ROLLUP_KEY[filter.groupBy]).as('key'))
+    .select((eb) => eb.fn.sum('events').as('events'))
+    .where((eb) =>
+      eb.and([
+        eb('month', '>=', range.from),
+        eb('month', '<', range.to),
+        ...(unitIds ? [eb('unit_id', '=', anyUuid(unitIds))] : []),
+      ]),
+    )
+    .groupBy(GROUP_BY_KEY)
+    .$castTo<EventTally>();
+  return run(db, query);
 }
 
+/** The visitor counter's key of a grouping; null for groupings a door counter cannot see. */
+const VISITOR_KEY: Partial<Record<GroupBy, string>> = {
+  unit: 'unit_id::text',
+  month: `to_char(day, 'YYYY-MM')`,
+  all: `'all'`,
+};
+
 /** Visitors counted in the period, per unit or month or in all; null for groupings a door counter cannot see. */
-export async function tallyVisitors(db: Queryable, f: IndexFilter): Promise<Map<string, number> | null> {
-  const key =
-    f.groupBy === 'unit'
-      ? 'unit_id::text'
-      : f.groupBy === 'month'
-        ? `to_char(day, 'YYYY-MM')`
-        : f.groupBy === 'all'
-          ? `'all'`
-          : null;
+export async function tallyVisitors(db: Queryable, filter: IndexFilter): Promise<Map<string, number> | null> {
+  const key = VISITOR_KEY[filter.groupBy];
   if (!key) {
     return null;
   }
+  const { from, to, timeZone, unitIds } = filter;
   // Days are the unit's own calendar days: the period's bounds are taken as dates in the report's time zone.
-  const params: unknown[] = [f.from, f.to, f.timeZone];
-  const units = f.unitIds ? ` AND unit_id = ANY ($${params.push(f.unitIds)}::uuid[])` : '';
-  const rows = await db.query<{ key: string; visitors: number }>(
-    `SELECT ${key} AS key, sum(visitors)::bigint AS visitors FROM survey_visitors
-     WHERE day >= ($1::timestamptz AT TIME ZONE $3)::date AND day <= (($2::timestamptz - interval '1 microsecond') AT TIME ZONE $3)::date${units} GROUP BY 1`,
-    params,
-  );
-  return new Map(rows.map((r) => [r.key, r.visitors]));
+  const query = builder
+    .selectFrom('survey_visitors')
+    .select(sql.raw<string>(key).as('key'))
+    .select(sql<number>`sum(visitors)::bigint`.as('visitors'))
+    .where((eb) =>
+      eb.and([
+        eb('day', '>=', sql<Date>`(${from}::timestamptz AT TIME ZONE ${timeZone})::date`),
+        eb('day', '<=', sql<Date>`((${to}::timestamptz - interval '1 microsecond') AT TIME ZONE ${timeZone})::date`),
+        ...(unitIds ? [eb('unit_id', '=', anyUuid(unitIds))] : []),
+      ]),
+    )
+    .groupBy(GROUP_BY_KEY);
+  const rows = await run(db, query);
+  return new Map(rows.map((row) => [row.key, row.visitors]));
 }
+
+/** The table and column that name a grouping's keys; none for keys that are their own name. */
+const LABEL_SOURCE: Partial<Record<GroupBy, (locale: 'ru' | 'en') => { table: LabelTable; column: string }>> = {
+  unit: () => ({ table: 'units', column: 'name' }),
+  staff: () => ({ table: 'users', column: 'name' }),
+  category: (locale) => ({ table: 'categories', column: locale === 'en' ? 'name_en' : 'name_ru' }),
+};
+type LabelTable = 'units' | 'users' | 'categories';
 
 /** Names of the groups' keys, for people reading the table. */
 export async function labels(
@@ -238,21 +325,15 @@ export async function labels(
   keys: readonly string[],
   locale: 'ru' | 'en',
 ): Promise<Map<string, string>> {
-  const source =
-    groupBy === 'unit'
-      ? 'name FROM units'
-      : groupBy === 'staff'
-        ? 'name FROM users'
-        : groupBy === 'category'
-          ? `${locale === 'en' ? 'name_en' : 'name_ru'} AS name FROM categories`
-          : null;
-  const ids = keys.filter((k) => /^[0-9a-f-]{36}$/.test(k));
+  const source = LABEL_SOURCE[groupBy]?.(locale);
+  const ids = keys.filter((key) => /^[0-9a-f-]{36}$/.test(key));
   if (!source || ids.length === 0) {
     return new Map();
   }
-  const rows = await db.query<{ id: string; name: string }>(
-    `SELECT id::text AS id, ${source} WHERE id = ANY ($1::uuid[])`,
-    [ids],
-  );
-  return new Map(rows.map((r) => [r.id, r.name]));
+  const query = builder
+    .selectFrom(source.table)
+    .select([sql<string>`id::text`.as('id'), sql.ref<string>(source.column).as('name')])
+    .where('id', '=', anyUuid(ids));
+  const rows = await run(db, query);
+  return new Map(rows.map((row) => [row.id, row.name]));
 }

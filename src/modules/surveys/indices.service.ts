@@ -4,6 +4,7 @@ import { TZDate } from '@date-fns/tz';
 import type { Ctx } from '../../context.ts';
 import { invalidField } from '../../server/errors.ts';
 import type { Actor } from '../auth/actor.ts';
+import * as denominators from './denominators.repo.ts';
 import * as repo from './indices.repo.ts';
 import { emptyTally, type GroupTally, type IndexRow, indexRow, toCsv } from './report.ts';
 import { authorizeSurvey, unitsInScope } from './surveys.access.ts';
@@ -67,8 +68,8 @@ export async function indices(
   };
   const [{ responses, events }, intakes, visitors, programme] = await Promise.all([
     periodTallies(ctx, filter),
-    repo.tallyIntakes(ctx.db, filter),
-    repo.tallyVisitors(ctx.db, filter),
+    denominators.tallyIntakes(ctx.db, filter),
+    denominators.tallyVisitors(ctx.db, filter),
     settings(ctx.db),
   ]);
   const groups = groupTallies({ responses, events, intakes, visitors });
@@ -99,8 +100,8 @@ export async function indices(
  */
 function groupTallies(counted: {
   responses: repo.ResponseTally[];
-  events: repo.EventTally[];
-  intakes: repo.IntakeTally[];
+  events: denominators.EventTally[];
+  intakes: denominators.IntakeTally[];
   visitors: Map<string, number> | null;
 }): Map<string | null, GroupTally> {
   const groups = new Map<string | null, GroupTally>();
@@ -144,12 +145,15 @@ function groupTallies(counted: {
 export async function periodTallies(
   ctx: Ctx,
   filter: repo.IndexFilter,
-): Promise<{ responses: repo.ResponseTally[]; events: repo.EventTally[] }> {
+): Promise<{ responses: repo.ResponseTally[]; events: denominators.EventTally[] }> {
   const zone = await repo.tallyTimeZone(ctx.db);
   const split =
     filter.groupBy === 'month' && filter.timeZone !== zone ? null : splitPeriod(filter.from, filter.to, zone);
   if (!split?.months) {
-    return { responses: await repo.tallyResponses(ctx.db, filter), events: await repo.tallyEvents(ctx.db, filter) };
+    return {
+      responses: await repo.tallyResponses(ctx.db, filter),
+      events: await denominators.tallyEvents(ctx.db, filter),
+    };
   }
   const months = split.months;
   const edge = (range: Range) => ({ ...filter, from: range.from, to: range.to });
@@ -160,9 +164,9 @@ export async function periodTallies(
       Promise.all(split.subtract.map((range) => repo.tallyResponses(ctx.db, edge(range)))),
     ]),
     Promise.all([
-      repo.tallyEventMonths(ctx.db, filter, months),
-      Promise.all(split.add.map((range) => repo.tallyEvents(ctx.db, edge(range)))),
-      Promise.all(split.subtract.map((range) => repo.tallyEvents(ctx.db, edge(range)))),
+      denominators.tallyEventMonths(ctx.db, filter, months),
+      Promise.all(split.add.map((range) => denominators.tallyEvents(ctx.db, edge(range)))),
+      Promise.all(split.subtract.map((range) => denominators.tallyEvents(ctx.db, edge(range)))),
     ]),
   ]);
   const [rMonths, rAdd, rSub] = responses;

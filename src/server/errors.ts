@@ -78,3 +78,8 @@ export function fieldErrorCollector() {
 export function invalidField(path: string, code: string, message: string): AppError {
   return new AppError('validation_failed', message, [{ path, code, message }]);
 }
+
+/** One validation error naming every invalid field; its message is the first field's. */
+export function validationFailed(fields: readonly FieldError[]): AppError {
+  return new AppError('validation_failed', fields[0]?.message ?? 'Invalid input', [...fields]);
+}

@@ -1,5 +1,6 @@
 // SQL of survey definitions, their triggers, the programme settings, imported purchase events and visitor counts.
 import type { Queryable } from '../../db/db.ts';
+import { oneRow } from '../../db/rows.ts';
 import type { Question } from './questions.ts';
 
 export interface SettingsRow {
@@ -80,6 +81,11 @@ export async function findSurvey(db: Queryable, id: string, lock = false): Promi
   return (
     await db.query<SurveyRow>(`SELECT ${SURVEY} FROM surveys WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id])
   )[0];
+}
+
+/** The survey of an invitation or a trigger: it must exist (they refer to it). */
+export async function surveyOf(db: Queryable, id: string): Promise<SurveyRow> {
+  return oneRow(await db.query<SurveyRow>(`SELECT ${SURVEY} FROM surveys WHERE id = $1`, [id]), 'survey');
 }
 
 export const listSurveys = (db: Queryable) =>

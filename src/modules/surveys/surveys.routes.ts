@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { actorOf, type App, ErrorBody, errorResponses, IdParams } from '../../server/http.ts';
 import { indices, indicesCsv } from './indices.service.ts';
-import { getInvitation, inviteByHand, kioskLink, listResponses, qualifyResponse } from './invitations.service.ts';
+import { getInvitation, inviteByHand, kioskLink } from './invitations.service.ts';
+import { listResponses, qualifyResponse } from './responses.service.ts';
 import {
   CreateInvitation,
   CreateSurvey,

@@ -56,8 +56,8 @@ async function checkedEvents(ctx: Ctx, input: ImportEventsInput['events'], now: 
   const errors: FieldError[] = [];
   const problem = (path: string, code: string, message: string) => errors.push({ path, code, message });
   const seen = new Set<string>();
-  const events = input.map((event, i): repo.NewEvent => {
-    const at = `events.${i}`;
+  const events = input.map((event, index): repo.NewEvent => {
+    const at = `events.${index}`;
     if (seen.has(event.externalId)) {
       problem(`${at}.externalId`, 'duplicate', `externalId ${event.externalId} appears twice in this import`);
     }
@@ -147,10 +147,10 @@ export async function importVisitors(ctx: Ctx, actor: Actor, input: ImportVisito
   );
   const errors: FieldError[] = [];
   const seen = new Set<string>();
-  input.visitors.forEach((count, i) => {
+  input.visitors.forEach((count, index) => {
     if (!known.has(count.unitId)) {
       errors.push({
-        path: `visitors.${i}.unitId`,
+        path: `visitors.${index}.unitId`,
         code: 'unknown_unit',
         message: `Unit ${count.unitId} does not exist`,
       });
@@ -158,7 +158,7 @@ export async function importVisitors(ctx: Ctx, actor: Actor, input: ImportVisito
     const key = `${count.unitId}/${count.day}`;
     if (seen.has(key)) {
       errors.push({
-        path: `visitors.${i}.day`,
+        path: `visitors.${index}.day`,
         code: 'duplicate',
         message: `${count.day} of unit ${count.unitId} appears twice in this import`,
       });

@@ -105,8 +105,10 @@ export async function updateSurvey(ctx: Ctx, actor: Actor, id: string, input: Up
 
 async function checkUnits(ctx: Ctx, unitIds: readonly string[], path: string): Promise<void> {
   const known = await repo.existingIds(ctx.db, 'units', unitIds);
-  const fields: FieldError[] = unitIds.flatMap((unitId, i) =>
-    known.has(unitId) ? [] : [{ path: `${path}.${i}`, code: 'unknown_unit', message: `Unit ${unitId} does not exist` }],
+  const fields: FieldError[] = unitIds.flatMap((unitId, index) =>
+    known.has(unitId)
+      ? []
+      : [{ path: `${path}.${index}`, code: 'unknown_unit', message: `Unit ${unitId} does not exist` }],
   );
   if (fields.length) {
     throw validationFailed(fields);

@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { conditionsHold, foldText, usesBusinessHours, usesCustomerTags, usesUnitType } from './rule-conditions.ts';
 import {
   type EngineAction,
   type EngineConditions,
   type EngineRule,
   type EvaluationContext,
   evaluateRules,
-  conditionsHold,
-  foldText,
   MAX_PASSES,
   renderReply,
   type RuleAppeal,
   type Suggestion,
-  usesBusinessHours,
-  usesCustomerTags,
-  usesUnitType,
   byPosition,
 } from './rules-engine.ts';
 

@@ -20,16 +20,25 @@ async function makeQueue(body: Record<string, unknown> = {}) {
 }
 const putMember = (queueId: string, userId: string, body: Record<string, unknown> = {}, as: Role = 'admin') =>
   env.request('PUT', `/api/v1/queues/${queueId}/members/${userId}`, { as, body });
-async function agents(queueId: string | null, n: number, body: Record<string, unknown> = {}): Promise<string[]> {
+/** `count` ids, as a tuple of that length so that a test can name each one. */
+type Ids<Count extends number, Made extends string[] = []> = Made['length'] extends Count
+  ? Made
+  : Ids<Count, [...Made, string]>;
+
+async function agents<Count extends number>(
+  queueId: string | null,
+  count: Count,
+  body: Record<string, unknown> = {},
+): Promise<Ids<Count>> {
   const ids: string[] = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < count; i++) {
     const user = await env.makeUser('agent');
     if (queueId) {
       expect((await putMember(queueId, user.id, body)).status).toBe(201);
     }
     ids.push(user.id);
   }
-  return ids.sort();
+  return ids.sort() as Ids<Count>;
 }
 async function newAppeal(): Promise<string> {
   const res = await env.request('POST', '/api/v1/appeals', { as: 'agent', body: makeAppealInput() });
@@ -156,7 +165,7 @@ describe('queue members and attestation', () => {
   it('adds a member, replaces their attestation and removes them', async () => {
     const queueId = await makeQueue();
     const [userId] = await agents(null, 1);
-    const added = await putMember(queueId, userId!, { attestation: 'in_training' });
+    const added = await putMember(queueId, userId, { attestation: 'in_training' });
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({
       userId,
@@ -166,7 +175,7 @@ describe('queue members and attestation', () => {
       openCount: 0,
       lastAssignedAt: null,
     });
-    const replaced = await putMember(queueId, userId!, {
+    const replaced = await putMember(queueId, userId, {
       attestation: 'certified',
       attestedFrom: '2025-01-01',
       attestedUntil: '2099-12-31',
@@ -193,14 +202,14 @@ describe('queue members and attestation', () => {
   it('reads an attestation past its last day as expired and one not yet begun as pending', async () => {
     const queueId = await makeQueue();
     const [lapsed, future, open] = await agents(null, 3);
-    await putMember(queueId, lapsed!, { attestedFrom: '2020-01-01', attestedUntil: '2020-12-31' });
-    await putMember(queueId, future!, { attestedFrom: '2099-01-01' });
-    await putMember(queueId, open!, {});
+    await putMember(queueId, lapsed, { attestedFrom: '2020-01-01', attestedUntil: '2020-12-31' });
+    await putMember(queueId, future, { attestedFrom: '2099-01-01' });
+    await putMember(queueId, open, {});
     const list = await env.request('GET', `/api/v1/queues/${queueId}/members`, { as: 'admin' });
     const byUser = Object.fromEntries(
       list.body.items.map((m: { userId: string; effectiveAttestation: string }) => [m.userId, m.effectiveAttestation]),
     );
-    expect(byUser).toEqual({ [lapsed!]: 'expired', [future!]: 'pending', [open!]: 'certified' });
+    expect(byUser).toEqual({ [lapsed]: 'expired', [future]: 'pending', [open]: 'certified' });
     expect(list.body.items.find((m: { userId: string }) => m.userId === lapsed).attestation).toBe('certified');
   });
 
@@ -243,9 +252,9 @@ describe('routing appeals', () => {
 
   it('gives the appeal to the least-loaded member, ties to the one assigned longest ago', async () => {
     const queueId = await makeQueue({ assignment: 'least_loaded' });
-    const [a, b, c] = await agents(queueId, 3);
-    // Loads outside the queue: a has 2 open appeals, c has 1, b none.
-    for (const owner of [a, a, c]) {
+    const [ann, ben, cat] = await agents(queueId, 3);
+    // Loads outside the queue: Ann has 2 open appeals, Cat has 1, Ben none.
+    for (const owner of [ann, ann, cat]) {
       expect(
         (
           await env.request('POST', `/api/v1/appeals/${await newAppeal()}/assign`, {
@@ -255,18 +264,18 @@ describe('routing appeals', () => {
         ).status,
       ).toBe(200);
     }
-    expect((await routeNew(queueId)).assignedTo).toBe(b);
-    expect((await routeNew(queueId)).assignedTo).toBe(c); // b and c at 1; c never assigned by the queue
-    expect((await routeNew(queueId)).assignedTo).toBe(b); // a 2, b 1, c 2
+    expect((await routeNew(queueId)).assignedTo).toBe(ben);
+    expect((await routeNew(queueId)).assignedTo).toBe(cat); // Ben and Cat at 1; Cat never assigned by the queue
+    expect((await routeNew(queueId)).assignedTo).toBe(ben); // Ann 2, Ben 1, Cat 2
   });
 
   it('skips members who are away or not certified today', async () => {
     const queueId = await makeQueue({ assignment: 'round_robin' });
     const [away, training, lapsed, ready] = await agents(null, 4);
-    await putMember(queueId, away!, { available: false });
-    await putMember(queueId, training!, { attestation: 'in_training' });
-    await putMember(queueId, lapsed!, { attestedUntil: '2021-01-31' });
-    await putMember(queueId, ready!, {});
+    await putMember(queueId, away, { available: false });
+    await putMember(queueId, training, { attestation: 'in_training' });
+    await putMember(queueId, lapsed, { attestedUntil: '2021-01-31' });
+    await putMember(queueId, ready, {});
     for (let i = 0; i < 3; i++) {
       expect((await routeNew(queueId)).assignedTo).toBe(ready);
     }
@@ -374,9 +383,9 @@ describe('routing appeals', () => {
   it('filters the appeals list by queue', async () => {
     const [q1, q2, q3] = [await makeQueue(), await makeQueue(), await makeQueue()];
     const [a1, a2, a3] = [await newAppeal(), await newAppeal(), await newAppeal()];
-    await route(a1!, { queueId: q1 });
-    await route(a2!, { queueId: q2 });
-    await route(a3!, { queueId: q3 });
+    await route(a1, { queueId: q1 });
+    await route(a2, { queueId: q2 });
+    await route(a3, { queueId: q3 });
     const one = await env.request('GET', `/api/v1/appeals?queueId=${q1}`, { as: 'agent' });
     expect(one.body.items.map((a: { id: string }) => a.id)).toEqual([a1]);
     const two = await env.request('GET', `/api/v1/appeals?queueId=${q1},${q2}`, { as: 'agent' });

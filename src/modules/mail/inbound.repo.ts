@@ -1,42 +1,34 @@
 // SQL for mail records: every mail received or sent, keyed by its Message-ID.
 import type { Queryable } from '../../db/db.ts';
 
-export interface NewMail {
+/** What a mail record says of a mail, as written and as read: where it went, what became of it, its parts. */
+interface MailRecord {
   mailboxId: string | null;
   messageId: string;
-  inReplyTo: string | null;
-  references: string[];
   appealId: string | null;
   appealMessageId: string | null;
   verdict: string;
   parseError: string | null;
-  fromAddress: string | null;
   fromName: string | null;
   to: string[];
   subject: string | null;
   quoted: string | null;
   signature: string | null;
   html: string | null;
+}
+
+export interface NewMail extends MailRecord {
+  inReplyTo: string | null;
+  references: string[];
+  fromAddress: string | null;
   rawSha256: string;
   rawSize: number;
 }
 
-export interface MailRow {
+export interface MailRow extends MailRecord {
   id: string;
-  mailboxId: string | null;
   direction: 'inbound' | 'outbound';
-  messageId: string;
-  appealId: string | null;
-  appealMessageId: string | null;
-  verdict: string;
-  parseError: string | null;
   from: string | null;
-  fromName: string | null;
-  to: string[];
-  subject: string | null;
-  quoted: string | null;
-  signature: string | null;
-  html: string | null;
   rawSha256: string | null;
   rawSize: number | null;
   createdAt: Date;

@@ -7,7 +7,17 @@ import type { Qualification } from './indices/indices.ts';
 
 export type InvitationStatus = 'scheduled' | 'sent' | 'answering' | 'completed' | 'lapsed' | 'silent' | 'skipped';
 
-export interface NewInvitation {
+/** What an invitation is about: the appeal or purchase it follows, and the unit, staff, category and channel. */
+export interface InvitationSubject {
+  appealId: string | null;
+  eventId: string | null;
+  unitId: string | null;
+  staffId: string | null;
+  categoryId: string | null;
+  channel: string | null;
+}
+
+export interface NewInvitation extends InvitationSubject {
   surveyId: string;
   triggerId: string | null;
   source: 'appeal_resolved' | 'repair_picked_up' | 'purchase' | 'manual' | 'kiosk';
@@ -17,12 +27,6 @@ export interface NewInvitation {
   customerId: string | null;
   contact: string | null;
   locale: 'ru' | 'en';
-  appealId: string | null;
-  eventId: string | null;
-  unitId: string | null;
-  staffId: string | null;
-  categoryId: string | null;
-  channel: string | null;
   scheduledAt: Date;
   kioskNonce?: string | null;
 }

@@ -9,7 +9,7 @@ import * as invitations from './invitations.repo.ts';
 import type { SurveyRow, TriggerRow } from './surveys.repo.ts';
 import { invitationToken } from './tokens.ts';
 
-export interface Candidate {
+export interface Candidate extends invitations.InvitationSubject {
   survey: Pick<SurveyRow, 'id' | 'answerWithinDays'>;
   trigger: Pick<TriggerRow, 'id' | 'delivery' | 'delayMinutes' | 'throttleDays'> | null;
   delivery?: 'email' | 'sms';
@@ -20,12 +20,6 @@ export interface Candidate {
   customerEmail: string | null;
   customerPhone: string | null;
   locale: 'ru' | 'en';
-  appealId: string | null;
-  eventId: string | null;
-  unitId: string | null;
-  staffId: string | null;
-  categoryId: string | null;
-  channel: string | null;
 }
 
 export type ScheduleOutcome = 'scheduled' | 'throttled' | 'no_contact';

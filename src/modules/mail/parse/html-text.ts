@@ -1,26 +1,11 @@
 // The plain text of an HTML mail body, for a mail with no text part: lines and paragraphs as the tags lay them
 // out, blockquotes as "> " lines (so that splitReply finds quoted mail as in plain-text mail), link addresses kept
 // where the text does not show them, entities decoded. Pure functions, no I/O.
-import { sanitizeMailHtml } from './html.ts';
+import { HEADINGS, sanitizeMailHtml } from './html.ts';
 
 // Tags that end a line, and tags that stand as a paragraph (a blank line around them).
 const LINE_TAGS = new Set(['div', 'tr', 'li', 'dt', 'dd', 'caption', 'center']);
-const PARAGRAPH_TAGS = new Set([
-  'hr',
-  'p',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'ul',
-  'ol',
-  'dl',
-  'table',
-  'pre',
-  'blockquote',
-]);
+const PARAGRAPH_TAGS = new Set(['hr', 'p', ...HEADINGS, 'ul', 'ol', 'dl', 'table', 'pre', 'blockquote']);
 const ENTITIES: Record<string, string> = {
   amp: '&',
   lt: '<',

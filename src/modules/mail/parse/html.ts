@@ -5,6 +5,9 @@ import { lazyRequire } from '../../../server/lazy-require.ts';
 
 const sanitizeHtml = lazyRequire<typeof SanitizeHtml>('sanitize-html');
 
+/** The heading tags, kept as they are and each a paragraph of the plain text. */
+export const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
 const ALLOWED_TAGS = [
   'a',
   'abbr',
@@ -23,12 +26,7 @@ const ALLOWED_TAGS = [
   'dt',
   'em',
   'font',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
+  ...HEADINGS,
   'hr',
   'i',
   'img',

@@ -7,18 +7,12 @@ import { authorize, type Actor } from '../../auth/actor.ts';
 import { evaluate, stratifiedSplit } from '../classifier/evaluate.ts';
 import { predict, train, type Example, type Model } from '../classifier/model.ts';
 import { deserialize, serialize } from '../classifier/serialize.ts';
+import type { Suggestion } from '../rules/rules-engine.ts';
 import * as repo from './classification.repo.ts';
 import type { ClassifierSettingsPatch, ClassifierStatus, TrainingFigures } from './classification.schema.ts';
 
-export interface Suggestion {
-  categoryId: string | null;
-  categoryConfidence: number;
-  queueId: string | null;
-  queueConfidence: number;
-  /** Whether each suggestion clears the configured threshold and may be applied automatically. */
-  applyCategory: boolean;
-  applyQueue: boolean;
-}
+/** What the classifier suggests: the rules engine's own shape, which applies it. */
+export type { Suggestion };
 
 const TARGETS: readonly repo.Target[] = ['category', 'queue'];
 const TEST_FRACTION = 0.2;

@@ -70,11 +70,13 @@ export interface RuleAppeal {
   tags: readonly string[];
 }
 
+/** The classifier's guess at the category and queue, with its confidence in each. */
 export interface Suggestion {
   categoryId: string | null;
   categoryConfidence: number;
   queueId: string | null;
   queueConfidence: number;
+  /** Whether each suggestion clears the configured threshold and may be applied automatically. */
   applyCategory: boolean;
   applyQueue: boolean;
 }

@@ -123,6 +123,7 @@ describe('silent customers and force majeure, worked by hand', () => {
 
 describe('imports and the denominators', () => {
   it('imports purchase events once, surveys by trigger, and divides by transactions and visitors', async () => {
+    const now = env.clock.freeze();
     const { id: unitId } = (
       await env.request('POST', '/api/v1/units', {
         as: 'admin',
@@ -134,7 +135,7 @@ describe('imports and the denominators', () => {
       as: 'admin',
       body: { event: 'purchase', unitIds: [unitId] },
     });
-    const at = new Date(Date.now() - 60_000).toISOString();
+    const at = new Date(now.getTime() - 60_000).toISOString();
     const events = [...Array(10).keys()].map((till) => ({
       externalId: `till-${unitId}-${till}`,
       occurredAt: at,
@@ -151,13 +152,13 @@ describe('imports and the denominators', () => {
     });
     const again = await env.request('POST', '/api/v1/surveys/events', { as: 'admin', body: { events } });
     expect(again.body).toMatchObject({ imported: 0, duplicates: 10, invitations: { scheduled: 0 } });
-    await dispatchSurveys(env.ctx, new Date());
+    await dispatchSurveys(env.ctx, now);
     const invs = await env.ctx.db.query<{ id: string; deadline: Date }>(
       `SELECT id, deadline_at AS deadline FROM survey_invitations WHERE unit_id = $1 AND status = 'sent'`,
       [unitId],
     );
     expect(invs).toHaveLength(4);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = now.toISOString().slice(0, 10);
     expect(
       (
         await env.request('POST', '/api/v1/surveys/visitors', {
@@ -166,6 +167,8 @@ describe('imports and the denominators', () => {
         })
       ).body,
     ).toEqual({ saved: 1 });
+    // Two customers answer a minute later, and the report is read then.
+    env.clock.advance(60_000);
     for (const inv of invs.slice(0, 2)) {
       const link = (await env.request('GET', `/api/v1/surveys/invitations/${inv.id}`, { as: 'agent' })).body.link;
       expect((await post(`/s/${tokenOf(link)}`, { nps: '10' })).status).toBe(200);
@@ -213,8 +216,8 @@ describe('imports and the denominators', () => {
       as: 'admin',
       body: {
         events: [
-          { externalId: 'x-ok', occurredAt: new Date().toISOString(), unitId: env.units.store.id },
-          { externalId: 'x-bad', occurredAt: new Date().toISOString(), unitId: UNKNOWN_UNIT },
+          { externalId: 'x-ok', occurredAt: env.clock.now().toISOString(), unitId: env.units.store.id },
+          { externalId: 'x-bad', occurredAt: env.clock.now().toISOString(), unitId: UNKNOWN_UNIT },
         ],
       },
     });

@@ -38,4 +38,18 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The web app takes the server's shapes as types only (web/src/api/contract.ts): a value would bundle zod.
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@server/*'], allowTypeImports: true, message: 'Import the server’s schemas as types only.' },
+          ],
+        },
+      ],
+    },
+  },
 );

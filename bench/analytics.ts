@@ -1,6 +1,7 @@
-// The whole analytics dashboard (GET /api/v1/analytics/dashboard, every block in one answer) over a 3-year range,
-// through HTTP against a server in a child process, on PostgreSQL or PGlite.
-//   PostgreSQL, on a database already holding the appeals (e.g. a copy: CREATE DATABASE mine TEMPLATE otklik_bench_1m):
+// The whole analytics dashboard (GET /api/v1/analytics/dashboard, every block in one answer) over a 3-year
+// range, through HTTP against a server in a child process, on PostgreSQL or PGlite.
+//   PostgreSQL, on a database already holding the appeals
+//   (e.g. a copy: CREATE DATABASE mine TEMPLATE otklik_bench_1m):
 //     DATABASE_URL=postgres://…/mine npx tsx bench/analytics.ts [--rounds 20]
 //   PGlite, in a server data directory (its pglite/ filled with demo appeals when it holds fewer than --appeals):
 //     npx tsx bench/analytics.ts --pglite /tmp/otklik-analytics-srv [--appeals 1000000] [--rounds 10]
@@ -13,13 +14,14 @@ import { build } from 'esbuild';
 import { openDb } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { catchUp } from '../src/modules/analytics/analytics.facts.ts';
-import { loadDemo } from '../src/modules/demo/demo.service.ts';
 import { makeCtx } from '../src/context.ts';
 import { loadConfig } from '../src/config.ts';
-import { ADMIN, adminToken, arg, fmt, median, percentile, sleep } from './lib.ts';
+import { ADMIN, adminToken, arg, fmt, median, percentile, sleep, topUpDemoAppeals, waitUntilServing } from './lib.ts';
 
 const rounds = arg('rounds', 20);
-const pgliteAt = process.argv.includes('--pglite') ? process.argv[process.argv.indexOf('--pglite') + 1]! : null;
+const pgliteAt = process.argv.includes('--pglite')
+  ? (process.argv[process.argv.indexOf('--pglite') + 1] ?? null)
+  : null;
 const wanted = arg('appeals', 1_000_000);
 const databaseUrl = pgliteAt ? undefined : process.env.DATABASE_URL;
 if (!pgliteAt && !databaseUrl) {
@@ -34,22 +36,12 @@ if (!pgliteAt && !databaseUrl) {
   }
   const db = await openDb(pgliteAt ? { dataDir: path.join(pgliteAt, 'pglite') } : { databaseUrl, poolSize: 4 });
   await migrate(db);
-  const have = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM appeals'))[0]!.n;
-  if (have < wanted && pgliteAt) {
-    const t = Date.now();
-    console.log(`loading ${fmt(wanted - have)} demo appeals into ${pgliteAt} …`);
-    await loadDemo(db, {
-      appeals: wanted - have,
-      customers: Math.max(3000, wanted / 20),
-      withMessages: false,
-      append: have > 0,
-      seed: 1000 + have,
-    });
-    console.log(`loaded in ${fmt((Date.now() - t) / 1000, 1)} s`);
+  if (pgliteAt) {
+    await topUpDemoAppeals(db, wanted, pgliteAt);
   }
-  const t = Date.now();
+  const started = Date.now();
   await catchUp(makeCtx(db, loadConfig({})));
-  console.log(`roll-ups folded and working times measured in ${fmt((Date.now() - t) / 1000, 1)} s`);
+  console.log(`roll-ups folded and working times measured in ${fmt((Date.now() - started) / 1000, 1)} s`);
   if (!pgliteAt) {
     await db.query('VACUUM ANALYZE');
   }
@@ -91,19 +83,7 @@ const child = spawn(process.execPath, [path.join(outdir, 'cli.js'), 'serve'], {
 });
 process.once('exit', () => child.kill('SIGKILL'));
 const url = `http://127.0.0.1:${port}`;
-for (let i = 0; i < 1200; i++) {
-  if (child.exitCode !== null) {
-    throw new Error(`server exited with ${child.exitCode}`);
-  }
-  try {
-    if ((await fetch(`${url}/api/health`)).ok) {
-      break;
-    }
-  } catch {
-    // not listening yet
-  }
-  await sleep(100);
-}
+await waitUntilServing(url, child, 120_000);
 const token = await adminToken(url);
 const today = new Date().toISOString().slice(0, 10);
 const from = `${Number(today.slice(0, 4)) - 3}${today.slice(4, 8)}01`;
@@ -118,7 +98,7 @@ const cases: Record<string, string> = {
   '3 years, one unit': `from=${from}&to=${today}&unitId=${units.items.at(-1)?.id ?? ''}`,
 };
 const get = async (query: string) => {
-  const t = performance.now();
+  const started = performance.now();
   const res = await fetch(`${url}/api/v1/analytics/dashboard?${query}`, {
     headers: { authorization: `Bearer ${token}` },
   });
@@ -126,7 +106,7 @@ const get = async (query: string) => {
   if (!res.ok) {
     throw new Error(`${query}: ${res.status} ${JSON.stringify(body)}`);
   }
-  return { ms: performance.now() - t, total: body.total };
+  return { ms: performance.now() - started, total: body.total };
 };
 
 console.log(
@@ -135,12 +115,13 @@ console.log(
 for (const [label, query] of Object.entries(cases)) {
   const { total } = await get(query);
   const times: number[] = [];
-  for (let r = 0; r < rounds; r++) {
+  for (let round = 0; round < rounds; round++) {
     times.push((await get(query)).ms);
   }
   times.sort((a, b) => a - b);
   console.log(
-    `  ${label.padEnd(40)} ${fmt(total).padStart(9)} appeals  p50 ${fmt(median(times), 1)} ms  p95 ${fmt(percentile(times, 95), 1)} ms`,
+    `  ${label.padEnd(40)} ${fmt(total).padStart(9)} appeals  ` +
+      `p50 ${fmt(median(times), 1)} ms  p95 ${fmt(percentile(times, 95), 1)} ms`,
   );
 }
 child.kill('SIGTERM');

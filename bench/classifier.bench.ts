@@ -6,6 +6,7 @@ import { evaluate, stratifiedSplit } from '../src/modules/routing/classifier/eva
 import { predict, train } from '../src/modules/routing/classifier/model.ts';
 import { serialize } from '../src/modules/routing/classifier/serialize.ts';
 import { generateAppeals, parseCorpus } from '../test/fixtures/classifier/generate-corpus.ts';
+import { percentile } from './lib.ts';
 
 const TRAINING_SIZE = 100_000;
 const PREDICTIONS = 10_000;
@@ -13,13 +14,9 @@ const WARMUP_PREDICTIONS = 1_000;
 // A seed other than the fixture's, so the benchmark's appeals are not the fixture's appeals.
 const SYNTHETIC_SEED = 8;
 
-function percentile(sorted: Float64Array, p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-}
-
-const synthetic = generateAppeals(TRAINING_SIZE + PREDICTIONS, SYNTHETIC_SEED).map((a) => ({
-  text: a.text,
-  label: a.category,
+const synthetic = generateAppeals(TRAINING_SIZE + PREDICTIONS, SYNTHETIC_SEED).map((appeal) => ({
+  text: appeal.text,
+  label: appeal.category,
 }));
 const trainingSet = synthetic.slice(0, TRAINING_SIZE);
 const probes = synthetic.slice(TRAINING_SIZE);
@@ -30,13 +27,12 @@ const trainingSeconds = (performance.now() - started) / 1000;
 console.log(`training on ${TRAINING_SIZE.toLocaleString('en')} appeals: ${trainingSeconds.toFixed(2)} s (budget 30 s)`);
 console.log(`serialized model: ${(serialize(model).length / 1024).toFixed(0)} KB`);
 
-for (let i = 0; i < WARMUP_PREDICTIONS; i++) {
-  predict(model, (probes[i] as { text: string }).text);
+for (const probe of probes.slice(0, WARMUP_PREDICTIONS)) {
+  predict(model, probe.text);
 }
 const latencies = new Float64Array(PREDICTIONS);
 let correct = 0;
-for (let i = 0; i < PREDICTIONS; i++) {
-  const probe = probes[i] as { text: string; label: string };
+for (const [i, probe] of probes.entries()) {
   started = performance.now();
   const prediction = predict(model, probe.text);
   latencies[i] = performance.now() - started;
@@ -46,7 +42,8 @@ for (let i = 0; i < PREDICTIONS; i++) {
 }
 latencies.sort();
 console.log(
-  `prediction over ${PREDICTIONS.toLocaleString('en')} appeals: p50 ${percentile(latencies, 50).toFixed(3)} ms, p99 ${percentile(latencies, 99).toFixed(3)} ms (budget p50 2 ms)`,
+  `prediction over ${PREDICTIONS.toLocaleString('en')} appeals: ` +
+    `p50 ${percentile(latencies, 50).toFixed(3)} ms, p99 ${percentile(latencies, 99).toFixed(3)} ms (budget p50 2 ms)`,
 );
 console.log(`accuracy on fresh synthetic appeals: ${(correct / PREDICTIONS).toFixed(3)}`);
 
@@ -55,7 +52,8 @@ const { train: known, test: unseen } = stratifiedSplit(corpus, (a) => a.category
 const fixtureModel = train(known.map((a) => ({ text: a.text, label: a.category })));
 const result = evaluate(unseen.map((a) => ({ actual: a.category, predicted: predict(fixtureModel, a.text).label })));
 console.log(
-  `fixture corpus (${known.length} train / ${unseen.length} held out): macro-F1 ${result.macroF1.toFixed(3)}, accuracy ${result.accuracy.toFixed(3)} (target macro-F1 0.85)`,
+  `fixture corpus (${known.length} train / ${unseen.length} held out): ` +
+    `macro-F1 ${result.macroF1.toFixed(3)}, accuracy ${result.accuracy.toFixed(3)} (target macro-F1 0.85)`,
 );
 console.log(
   `most frequent confusions: ${result.confusions

@@ -1,7 +1,8 @@
 // Creating appeals through the HTTP API under load: 32 concurrent clients (autocannon, in this process) against
 // an Otklik server in a child process, on PGlite or on the PostgreSQL named by DATABASE_URL. Also measures the
 // raw single-row INSERT rate of the same database, so the ratio shows what the API costs, and idle memory.
-//   npm run build && npx tsx bench/create-appeals.ts [--seconds 15] [--connections 32] [--runs 3] [--idle-seconds 40]
+//   npm run build && npx tsx bench/create-appeals.ts \
+//     [--seconds 15] [--connections 32] [--runs 3] [--idle-seconds 40]
 import autocannon from 'autocannon';
 import { openDb } from '../src/db/db.ts';
 import { adminToken, arg, dropDatabase, fmt, freshDatabase, median, rssMb, sleep, startServer } from './lib.ts';
@@ -20,13 +21,13 @@ const SUBJECTS = [
 ];
 const KINDS = ['incident', 'incident', 'thanks', 'question', 'incident'];
 
-/** A body per request: half the customers are new, half call again (found by phone). */
-function makeBody(i: number): string {
-  const phone = `+7916${String(i % 2 === 0 ? i % 10_000_000 : i % 5000).padStart(7, '0')}`;
+/** The body of the `sequence`-th request: half the customers are new, half call again (found by phone). */
+function makeBody(sequence: number): string {
+  const phone = `+7916${String(sequence % 2 === 0 ? sequence % 10_000_000 : sequence % 5000).padStart(7, '0')}`;
   return JSON.stringify({
-    kind: KINDS[i % 5],
-    channel: i % 3 === 0 ? 'email' : 'phone',
-    subject: `${SUBJECTS[i % 5]} №${i}`,
+    kind: KINDS[sequence % 5],
+    channel: sequence % 3 === 0 ? 'email' : 'phone',
+    subject: `${SUBJECTS[sequence % 5]} №${sequence}`,
     description: 'Покупатель обратился на горячую линию, просит перезвонить.',
     priority: 'normal',
     customer: { name: 'Иван Петров', phone },
@@ -34,14 +35,14 @@ function makeBody(i: number): string {
 }
 
 async function load(url: string, token: string, offset: number) {
-  let i = offset;
+  let sequence = offset;
   const result = await autocannon({
     url: `${url}/api/v1/appeals`,
     connections,
     duration: seconds,
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    requests: [{ setupRequest: (req) => ({ ...req, body: makeBody(i++) }) }],
+    requests: [{ setupRequest: (req) => ({ ...req, body: makeBody(sequence++) }) }],
   });
   return {
     rps: result.requests.average,
@@ -56,7 +57,11 @@ async function load(url: string, token: string, offset: number) {
 async function rawInsertRate(databaseUrl: string | undefined): Promise<number> {
   const db = await openDb(databaseUrl ? { databaseUrl, poolSize: connections } : {});
   await db.query(
-    'CREATE TABLE IF NOT EXISTS bench_raw (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, subject text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())',
+    `CREATE TABLE IF NOT EXISTS bench_raw (
+       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+       subject text NOT NULL,
+       created_at timestamptz NOT NULL DEFAULT now()
+     )`,
   );
   const until = Date.now() + seconds * 1000;
   let count = 0;
@@ -80,26 +85,29 @@ await sleep(idleSeconds * 1000);
 const idle = await rssMb(server.pid);
 const token = await adminToken(server.url);
 console.log(
-  `database: ${databaseUrl ? 'postgres' : 'pglite'}; ${connections} connections, ${runs} runs of ${seconds} s; idle server RSS ${fmt(idle)} MB`,
+  `database: ${databaseUrl ? 'postgres' : 'pglite'}; ${connections} connections, ${runs} runs of ${seconds} s; ` +
+    `idle server RSS ${fmt(idle)} MB`,
 );
 const results = [];
-for (let r = 0; r < runs; r++) {
-  const res = await load(server.url, token, r * 10_000_000);
-  results.push(res);
+for (let run = 0; run < runs; run++) {
+  const result = await load(server.url, token, run * 10_000_000);
+  results.push(result);
   console.log(
-    `  run ${r + 1}: ${fmt(res.rps)} appeals/s, p50 ${res.p50} ms, p99 ${res.p99} ms, non-2xx ${res.non2xx}, errors ${res.errors}`,
+    `  run ${run + 1}: ${fmt(result.rps)} appeals/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ` +
+      `non-2xx ${result.non2xx}, errors ${result.errors}`,
   );
 }
 const loaded = await rssMb(server.pid);
 await server.stop();
 const raw = await rawInsertRate(databaseUrl);
 await dropDatabase(databaseUrl);
-const rps = median(results.map((r) => r.rps));
+const rps = median(results.map((result) => result.rps));
 console.log(
-  `create appeal over HTTP: median ${fmt(rps)} appeals/s, p99 median ${median(results.map((r) => r.p99))} ms`,
+  `create appeal over HTTP: median ${fmt(rps)} appeals/s, p99 median ${median(results.map((result) => result.p99))} ms`,
 );
 console.log(
-  `raw single-row INSERT (${databaseUrl ? connections : 1} client${databaseUrl ? 's' : ''}): ${fmt(raw)} rows/s; API/raw ratio ${fmt(rps / raw, 2)}`,
+  `raw single-row INSERT (${databaseUrl ? connections : 1} client${databaseUrl ? 's' : ''}): ${fmt(raw)} rows/s; ` +
+    `API/raw ratio ${fmt(rps / raw, 2)}`,
 );
 console.log(`server RSS: idle ${fmt(idle)} MB, after load ${fmt(loaded)} MB`);
 process.exit(0);

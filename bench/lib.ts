@@ -1,11 +1,13 @@
-// Shared plumbing for benchmarks: a fresh database, an Otklik server in a child process (so load comes from
-// a second process), an admin token, and small statistics helpers.
+// Shared plumbing for benchmarks: a fresh database, demo appeals to measure on, an Otklik server in a child
+// process (so load comes from a second process), an admin token, and small statistics helpers.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openDb } from '../src/db/db.ts';
+import { openDb, type Db } from '../src/db/db.ts';
+import { queryOne } from '../src/db/rows.ts';
+import { loadDemo } from '../src/modules/demo/demo.service.ts';
 
 export const ADMIN = { email: 'bench@otklik.local', password: 'bench-password-123' };
 
@@ -35,9 +37,51 @@ export async function dropDatabase(databaseUrl: string | undefined): Promise<voi
 }
 
 export function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
+  const database = new URL(url);
+  database.pathname = `/${name}`;
+  return database.toString();
+}
+
+/**
+ * Tops a database up to `wanted` demo appeals (without messages), seeded by the count it starts from so that
+ * each top-up adds new appeals. Returns how many there were before.
+ */
+export async function topUpDemoAppeals(db: Db, wanted: number, where: string): Promise<number> {
+  const have = (await queryOne<{ count: number }>(db, 'SELECT count(*)::int AS count FROM appeals')).count;
+  if (have < wanted) {
+    const started = Date.now();
+    console.log(`loading ${fmt(wanted - have)} demo appeals into ${where} …`);
+    await loadDemo(db, {
+      appeals: wanted - have,
+      customers: Math.max(3000, wanted / 20),
+      withMessages: false,
+      append: have > 0,
+      seed: 1000 + have,
+    });
+    console.log(`loaded in ${fmt((Date.now() - started) / 1000, 1)} s`);
+  }
+  return have;
+}
+
+/** Waits until a server in a child process answers /api/health; fails if it exits or the time runs out. */
+export async function waitUntilServing(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`The Otklik server exited with ${child.exitCode}`);
+    }
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) {
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`The Otklik server did not answer within ${Math.round(timeoutMs / 1000)} s`);
+    }
+    await sleep(100);
+  }
 }
 
 export interface Server {
@@ -80,36 +124,31 @@ export async function startServer(opts: {
   // A benchmark that dies must not leave its server running.
   process.once('exit', () => child.kill('SIGKILL'));
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) {
-      throw new Error(`server exited with ${child.exitCode}`);
-    }
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) {
-        break;
-      }
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
+  await waitUntilServing(url, child, 60_000);
+  if (child.pid === undefined) {
+    throw new Error('The Otklik server has no process id');
   }
   return {
     url,
-    pid: child.pid!,
+    pid: child.pid,
     child,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) {
-          return resolve();
-        }
-        const force = setTimeout(() => child.kill('SIGKILL'), 5000);
-        child.once('exit', () => {
-          clearTimeout(force);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
+    stop: () => stopChild(child, 5_000),
   };
+}
+
+/** Stops a server in a child process: SIGTERM, then SIGKILL if it is still running after `graceMs`. */
+export async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
+  const running = () => child.exitCode === null && child.signalCode === null;
+  if (!running()) {
+    return;
+  }
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await Promise.race([exited, sleep(graceMs)]);
+  if (running()) {
+    child.kill('SIGKILL');
+    await exited;
+  }
 }
 
 /** A token of the bench administrator, or of the demo administrator where demo data made the first users. */
@@ -139,22 +178,24 @@ export async function adminToken(url: string): Promise<string> {
 
 export async function rssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+  const resident = /VmRSS:\s+(\d+)/.exec(status);
+  if (!resident) {
+    throw new Error(`No VmRSS in /proc/${pid}/status`);
+  }
+  return Number(resident[1]) / 1024;
 }
 
 /** A numeric command-line option: `--name 42`. */
 export function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+  const position = process.argv.indexOf(`--${name}`);
+  return position > 0 ? Number(process.argv[position + 1]) : fallback;
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) {
-    return Number.NaN;
-  }
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+/** The value below which `percent` % of the sorted values lie; NaN for none. */
+export function percentile(sorted: ArrayLike<number>, percent: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((percent / 100) * sorted.length))] ?? Number.NaN;
 }
 
 export const median = (xs: number[]) =>

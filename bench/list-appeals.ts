@@ -1,10 +1,10 @@
 // Listing a filtered page of 50 appeals out of 1,000,000 through the HTTP API on PostgreSQL.
 // Loads the demo generator's data once into a database kept between runs (otklik_bench_1m).
 //   npm run build && DATABASE_URL=postgres://… npx tsx bench/list-appeals.ts [--appeals 1000000] [--rounds 40]
-import { loadDemo } from '../src/modules/demo/demo.service.ts';
 import { openDb } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { adminToken, arg, fmt, median, percentile, startServer, withDatabase } from './lib.ts';
+import { queryOne } from '../src/db/rows.ts';
+import { adminToken, arg, fmt, median, percentile, startServer, topUpDemoAppeals, withDatabase } from './lib.ts';
 
 const appeals = arg('appeals', 1_000_000);
 const rounds = arg('rounds', 40);
@@ -22,30 +22,21 @@ await admin.close();
 const databaseUrl = withDatabase(base, name);
 const db = await openDb({ databaseUrl, poolSize: 4 });
 await migrate(db);
-const have = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM appeals'))[0]!.n;
-if (have < appeals) {
-  const started = Date.now();
-  console.log(`loading ${fmt(appeals - have)} appeals into ${name} …`);
-  await loadDemo(db, {
-    appeals: appeals - have,
-    customers: Math.max(3000, appeals / 20),
-    withMessages: false,
-    append: have > 0,
-    seed: 1000 + have,
-  });
+if ((await topUpDemoAppeals(db, appeals, name)) < appeals) {
   await db.query('VACUUM ANALYZE appeals');
-  console.log(`loaded in ${fmt((Date.now() - started) / 1000, 1)} s`);
 }
-const pick = async (sql: string) => (await db.query<{ id: string }>(sql))[0]!.id;
+const pick = async (sql: string) => (await queryOne<{ id: string }>(db, sql)).id;
 const unitId = await pick(
-  `SELECT unit_id AS id FROM appeals WHERE unit_id IS NOT NULL GROUP BY unit_id ORDER BY count(*) LIMIT 1`,
+  'SELECT unit_id AS id FROM appeals WHERE unit_id IS NOT NULL GROUP BY unit_id ORDER BY count(*) LIMIT 1',
 );
 const categoryId = await pick(
-  `SELECT category_id AS id FROM appeals WHERE category_id IS NOT NULL GROUP BY category_id ORDER BY count(*) DESC LIMIT 1`,
+  `SELECT category_id AS id FROM appeals WHERE category_id IS NOT NULL
+   GROUP BY category_id ORDER BY count(*) DESC LIMIT 1`,
 );
-const ownerId = await pick(`SELECT owner_id AS id FROM appeals WHERE owner_id IS NOT NULL LIMIT 1`);
+const ownerId = await pick('SELECT owner_id AS id FROM appeals WHERE owner_id IS NOT NULL LIMIT 1');
 const customerId = await pick(
-  `SELECT customer_id AS id FROM appeals WHERE customer_id IS NOT NULL GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1`,
+  `SELECT customer_id AS id FROM appeals WHERE customer_id IS NOT NULL
+   GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1`,
 );
 await db.close();
 
@@ -66,7 +57,7 @@ const queries: Record<string, string> = {
 const server = await startServer({ databaseUrl });
 const token = await adminToken(server.url);
 const get = async (query: string) => {
-  const t = performance.now();
+  const started = performance.now();
   const res = await fetch(`${server.url}/api/v1/appeals?limit=50&${query}`, {
     headers: { authorization: `Bearer ${token}` },
   });
@@ -74,7 +65,7 @@ const get = async (query: string) => {
   if (!res.ok) {
     throw new Error(`${query}: ${res.status} ${JSON.stringify(body)}`);
   }
-  return { ms: performance.now() - t, body };
+  return { ms: performance.now() - started, body };
 };
 const firstPage = await get('status=open');
 queries['page 2 via cursor'] = `status=open&cursor=${firstPage.body.nextCursor}`;
@@ -86,7 +77,7 @@ const all: number[] = [];
 for (const [label, query] of Object.entries(queries)) {
   await get(query);
   const times: number[] = [];
-  for (let r = 0; r < rounds; r++) {
+  for (let round = 0; round < rounds; round++) {
     times.push((await get(query)).ms);
   }
   times.sort((a, b) => a - b);
@@ -95,7 +86,8 @@ for (const [label, query] of Object.entries(queries)) {
 }
 all.sort((a, b) => a - b);
 console.log(
-  `all filtered pages: p50 ${fmt(median(all), 1)} ms, p95 ${fmt(percentile(all, 95), 1)} ms, max ${fmt(all.at(-1)!, 1)} ms`,
+  `all filtered pages: p50 ${fmt(median(all), 1)} ms, p95 ${fmt(percentile(all, 95), 1)} ms, ` +
+    `max ${fmt(Math.max(...all), 1)} ms`,
 );
 await server.stop();
 process.exit(0);

@@ -1,24 +1,25 @@
 // The queue screen's first page over 1,000,000 appeals on PostgreSQL, in a real browser (issue 4: under 1 s).
 // Chromium loads /queues/<view> afresh each time; the time is from the navigation's start to the frame in which
 // the first page's rows are in the table ("rows"), and to the frame in which no cell still waits for a name
-// ("complete"). Beside it: when the page asked for the list, how long the list request took in the browser, and the
-// same request from Node. The first visit of each queue is reported apart, as cold.
-//   DATABASE_URL=postgres://postgres@127.0.0.1:55432/otklik_bench_1m npx tsx bench/queue-first-page.ts [--runs 15] [--queues all,unit,overdue]
+// ("complete"). Beside it: when the page asked for the list, how long the list request took in the browser, and
+// the same request from Node. The first visit of each queue is reported apart, as cold.
+//   DATABASE_URL=postgres://postgres@127.0.0.1:55432/otklik_bench_1m \
+//     npx tsx bench/queue-first-page.ts [--runs 15] [--queues all,unit,overdue]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
+import { freePort } from '../test/support/dovecot.ts';
 import { ensureWebBuilt } from '../test/ui/otklik-server.ts';
-import { ADMIN, fmt, median, percentile, sleep } from './lib.ts';
+import { ADMIN, fmt, median, percentile, sleep, stopChild, waitUntilServing } from './lib.ts';
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
 const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1]! : fallback;
+  const position = process.argv.indexOf(`--${name}`);
+  return position > 0 ? (process.argv[position + 1] ?? fallback) : fallback;
 };
 const runs = Number(arg('runs', '15'));
 const views = arg('queues', 'all,unit,overdue').split(',');
@@ -26,16 +27,6 @@ const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5
 const chromiumPath = process.env.OTKLIK_CHROMIUM ?? '/usr/bin/chromium';
 const TARGET_MS = 1000;
 const SHOTS = 'test-results/bench';
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 /** The server from the source tree (as the browser test runs it), so a change under src/ needs no build. */
 async function startOtklik(): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
@@ -62,35 +53,12 @@ async function startOtklik(): Promise<{ url: string; child: ChildProcess; stop()
   process.once('exit', () => child.kill('SIGKILL'));
   const url = `http://127.0.0.1:${port}`;
   // An older database is migrated forward before the server listens: allow minutes.
-  const deadline = Date.now() + 10 * 60_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      throw new Error(`The Otklik server exited with ${child.exitCode}`);
-    }
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) {
-        break;
-      }
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      throw new Error('The Otklik server did not start within 10 minutes');
-    }
-    await sleep(250);
-  }
+  await waitUntilServing(url, child, 10 * 60_000);
   return {
     url,
     child,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([exited, sleep(10_000)]);
-        if (child.exitCode === null) {
-          child.kill('SIGKILL');
-        }
-      }
+      await stopChild(child, 10_000);
       await rm(dataDir, { recursive: true, force: true });
     },
   };
@@ -141,7 +109,8 @@ const WATCH_QUEUE = `{
       mark.rowCount = table?.querySelectorAll('tbody tr').length ?? 0;
     }
     if (mark.rows && !mark.complete) {
-      const waiting = table && (table.querySelector('.mantine-Skeleton-root') || [...table.querySelectorAll('td')].some((td) => td.textContent === '…'));
+      const waiting = table && (table.querySelector('.mantine-Skeleton-root')
+        || [...table.querySelectorAll('td')].some((td) => td.textContent === '…'));
       if (!waiting) mark.complete = performance.now();
     }
     if (!mark.complete) requestAnimationFrame(frame);
@@ -170,12 +139,10 @@ async function visit(page: Page, url: string): Promise<Visit> {
       undefined,
       { timeout: 60_000, polling: 50 },
     );
-  } catch (e) {
+  } catch (error) {
     await page.screenshot({ path: `${SHOTS}/queue-timeout.png` });
-    throw new Error(
-      `${url} never completed: ${JSON.stringify(await page.evaluate(() => (window as unknown as { __queue?: unknown }).__queue))}`,
-      { cause: e },
-    );
+    const mark = await page.evaluate(() => (window as unknown as { __queue?: unknown }).__queue);
+    throw new Error(`${url} never completed: ${JSON.stringify(mark)}`, { cause: error });
   }
   return page.evaluate(() => {
     const mark = (window as unknown as { __queue: { rows: number; complete: number; rowCount: number; state: string } })
@@ -220,7 +187,7 @@ try {
   });
   await context.addInitScript({ content: WATCH_QUEUE });
   const page = await context.newPage();
-  page.on('pageerror', (e) => failures.push(e.message));
+  page.on('pageerror', (error) => failures.push(error.message));
   await page.goto(`${server.url}/`);
   await page.getByLabel('Эл. почта').fill(who.email);
   await page.getByLabel('Пароль').fill(who.password);
@@ -229,33 +196,35 @@ try {
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
 
   // Server, database and browser share this machine's cores: a busy machine shows here first.
-  const load = () => `load ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
+  const load = () => `load ${(loadavg()[0] ?? 0).toFixed(1)} on ${availableParallelism()} cores`;
   console.log(
-    `Queue screen, first page in Chromium 1280×800 as ${who.email}: 1 cold visit + ${runs} warm per queue, times in ms (${load()})`,
+    `Queue screen, first page in Chromium 1280×800 as ${who.email}: ` +
+      `1 cold visit + ${runs} warm per queue, times in ms (${load()})`,
   );
   console.log(
-    'queue     rows   state   | cold rows  complete |  warm rows p50/p95  complete p50/p95  boot p50  list in browser p50/p95  list from Node p50/p95 | later API calls',
+    'queue     rows   state   | cold rows  complete |  warm rows p50/p95  complete p50/p95  boot p50  ' +
+      'list in browser p50/p95  list from Node p50/p95 | later API calls',
   );
   let worst = 0;
   for (const view of views) {
     const url = `${server.url}/queues/${view}`;
     const cold = await visit(page, url);
     const warm: Visit[] = [];
-    for (let r = 0; r < runs; r++) {
+    for (let run = 0; run < runs; run++) {
       warm.push(await visit(page, url));
     }
     await page.screenshot({ path: `${SHOTS}/queue-${view}.png` });
     // The very request the screen made, repeated from Node: the server's share without the browser.
     const node: number[] = [];
     if (cold.listUrl) {
-      for (let r = 0; r < runs; r++) {
-        const t = performance.now();
+      for (let run = 0; run < runs; run++) {
+        const started = performance.now();
         const res = await fetch(cold.listUrl, { headers: { cookie } });
         await res.arrayBuffer();
-        node.push(performance.now() - t);
+        node.push(performance.now() - started);
       }
     }
-    const last = warm.at(-1)!;
+    const last = warm.at(-1) ?? cold;
     worst = Math.max(
       worst,
       percentile(
@@ -264,10 +233,14 @@ try {
       ),
       cold.complete,
     );
+    const warmStats = (of: (visit: Visit) => number) => stats(warm.map(of));
     console.log(
-      `${view.padEnd(9)} ${String(last.rowCount).padStart(4)}   ${last.state.padEnd(7)} | ${fmt(cold.rows).padStart(9)}  ${fmt(cold.complete).padStart(8)} | ` +
-        `${stats(warm.map((v) => v.rows)).padStart(18)}  ${stats(warm.map((v) => v.complete)).padStart(16)}  ${fmt(median(warm.map((v) => v.requested))).padStart(8)}  ` +
-        `${stats(warm.map((v) => v.api)).padStart(23)}  ${(node.length ? stats(node) : '–').padStart(22)} | ${median(warm.map((v) => v.laterRequests))}`,
+      `${view.padEnd(9)} ${String(last.rowCount).padStart(4)}   ${last.state.padEnd(7)} | ` +
+        `${fmt(cold.rows).padStart(9)}  ${fmt(cold.complete).padStart(8)} | ` +
+        `${warmStats((visit) => visit.rows).padStart(18)}  ${warmStats((visit) => visit.complete).padStart(16)}  ` +
+        `${fmt(median(warm.map((visit) => visit.requested))).padStart(8)}  ` +
+        `${warmStats((visit) => visit.api).padStart(23)}  ${(node.length ? stats(node) : '–').padStart(22)} | ` +
+        `${median(warm.map((visit) => visit.laterRequests))}`,
     );
     if (cold.listUrl) {
       console.log(`          ${new URL(cold.listUrl).search}`);
@@ -275,7 +248,8 @@ try {
   }
   met = worst < TARGET_MS;
   console.log(
-    `slowest (cold, or warm p95) until complete: ${fmt(worst)} ms — target < ${TARGET_MS} ms ${met ? 'met' : 'NOT met'} (${load()})`,
+    `slowest (cold, or warm p95) until complete: ${fmt(worst)} ms — ` +
+      `target < ${TARGET_MS} ms ${met ? 'met' : 'NOT met'} (${load()})`,
   );
   if (rebuilds) {
     console.log(`dist/web was missing (rebuilt by another process) on ${rebuilds} navigation(s); those were repeated`);

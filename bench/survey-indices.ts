@@ -1,9 +1,9 @@
 // Survey indices benchmark: 2,000,000 closed invitations (answers to CSAT, NPS, CES and both key questions,
 // silent customers, qualifications) over 12 months and 200 units, plus purchase events, appeals and visitor
-// counts, generated in SQL on a fresh PostgreSQL database (through the roll-up triggers, as the application writes);
-// then every grouping of GET /api/v1/surveys/indices timed through the service (the same SQL and arithmetic the
-// route runs), over 12 whole months and over a mid-month period (raw edges), and the cost the roll-up trigger adds
-// to completing 10,000 invitations. Prints median and max timings.
+// counts, generated in SQL on a fresh PostgreSQL database (through the roll-up triggers, as the application
+// writes); then every grouping of GET /api/v1/surveys/indices timed through the service (the same SQL and
+// arithmetic the route runs), over 12 whole months and over a mid-month period (raw edges), and the cost the
+// roll-up trigger adds to completing 10,000 invitations. Prints median and max timings.
 //
 //   DATABASE_URL=postgres://postgres@127.0.0.1:55432/postgres npx tsx bench/survey-indices.ts [responses]
 import { randomBytes } from 'node:crypto';
@@ -14,6 +14,7 @@ import { loadConfig } from '../src/config.ts';
 import { makeCtx } from '../src/context.ts';
 import { openDb } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { queryOne } from '../src/db/rows.ts';
 import type { Actor } from '../src/modules/auth/actor.ts';
 import {
   tallyEventMonths,
@@ -23,7 +24,7 @@ import {
 } from '../src/modules/surveys/denominators.repo.ts';
 import { tallyResponseMonths, tallyResponses } from '../src/modules/surveys/indices.repo.ts';
 import { indices } from '../src/modules/surveys/indices.service.ts';
-import { withDatabase } from './lib.ts';
+import { median, withDatabase } from './lib.ts';
 
 const RESPONSES = Number(process.argv[2] ?? 2_000_000);
 const UNITS = 200;
@@ -53,28 +54,35 @@ try {
   await migrate(db);
   await time('units, staff, survey', () =>
     db.exec(`
-    INSERT INTO units (type, name, code) SELECT 'store', 'Магазин ' || g, 'B' || g FROM generate_series(1, ${UNITS}) g;
-    INSERT INTO users (email, name, role) SELECT 'staff' || g || '@bench.local', 'Сотрудник ' || g, 'agent' FROM generate_series(1, ${STAFF}) g;
+    INSERT INTO units (type, name, code)
+    SELECT 'store', 'Магазин ' || g, 'B' || g FROM generate_series(1, ${UNITS}) g;
+    INSERT INTO users (email, name, role)
+    SELECT 'staff' || g || '@bench.local', 'Сотрудник ' || g, 'agent' FROM generate_series(1, ${STAFF}) g;
     INSERT INTO surveys (name, questions) VALUES ('Bench', '[]');`),
   );
-  const categories = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM categories'))[0]!.n;
+  const categories = (await queryOne<{ count: number }>(db, 'SELECT count(*)::int AS count FROM categories')).count;
   // Ids by position, so that row g takes unit g mod 200 without a join per row.
-  const ARRAYS = `(SELECT (SELECT array_agg(id ORDER BY id) FROM units) AS ua, (SELECT array_agg(id ORDER BY id) FROM users) AS sa,
+  const ARRAYS = `(SELECT (SELECT array_agg(id ORDER BY id) FROM units) AS ua,
+    (SELECT array_agg(id ORDER BY id) FROM users) AS sa,
     (SELECT array_agg(id ORDER BY id) FROM categories) AS ca) arr`;
 
   await time(`${RESPONSES.toLocaleString('en')} invitations`, () =>
     db.exec(`
-    INSERT INTO survey_invitations (survey_id, source, delivery, status, locale, unit_id, staff_id, category_id, channel, created_at, scheduled_at,
-      sent_at, deadline_at, csat_score, csat_max, csat_satisfied, nps, ces_score, ces_max, staff_asked, staff_key, office_asked, office_key, negative, qualification)
+    INSERT INTO survey_invitations (survey_id, source, delivery, status, locale, unit_id, staff_id, category_id,
+      channel, created_at, scheduled_at, sent_at, deadline_at, csat_score, csat_max, csat_satisfied, nps, ces_score,
+      ces_max, staff_asked, staff_key, office_asked, office_key, negative, qualification)
     SELECT (SELECT id FROM surveys), 'purchase', 'email', st, 'ru', ua[1 + g % ${UNITS}], sa[1 + g % ${STAFF}],
       ca[1 + g % ${Math.max(categories, 1)}], (ARRAY['store', 'email', 'phone', 'web_form'])[1 + g % 4],
       at, at, at, at + interval '7 days',
       CASE WHEN answered THEN csat END, CASE WHEN answered THEN CASE WHEN g % 3 = 0 THEN 5 ELSE 10 END END,
       CASE WHEN answered THEN csat >= CASE WHEN g % 3 = 0 THEN 4 ELSE 9 END END,
-      CASE WHEN answered THEN (g * 7) % 11 END, CASE WHEN answered THEN 1 + (g * 3) % 7 END, CASE WHEN answered THEN 7 END,
+      CASE WHEN answered THEN (g * 7) % 11 END, CASE WHEN answered THEN 1 + (g * 3) % 7 END,
+      CASE WHEN answered THEN 7 END,
       true, CASE WHEN answered AND g % 10 <> 0 THEN (ARRAY[1, 1, 1, 0, -1])[1 + g % 5] END,
       true, CASE WHEN answered THEN (ARRAY[1, 1, 0, -1])[1 + g % 4] END,
-      answered AND g % 5 = 4, CASE WHEN answered AND g % 5 = 4 THEN (ARRAY['staff', 'office', 'product', 'force_majeure', NULL])[1 + (g / 5) % 5] END
+      answered AND g % 5 = 4,
+      CASE WHEN answered AND g % 5 = 4
+        THEN (ARRAY['staff', 'office', 'product', 'force_majeure', NULL])[1 + (g / 5) % 5] END
     FROM (SELECT g, now() - (g % 365) * interval '1 day' - (g % 86400) * interval '1 second' AS at,
             (ARRAY['completed', 'completed', 'completed', 'lapsed', 'silent', 'silent'])[1 + g % 6] AS st,
             g % 6 < 4 AS answered, CASE WHEN g % 3 = 0 THEN 1 + g % 5 ELSE g % 11 END AS csat
@@ -95,7 +103,8 @@ try {
   );
   await time('visitors', () =>
     db.exec(`
-    INSERT INTO survey_visitors (unit_id, day, visitors) SELECT u.id, current_date - d, 300 + (d * 7) % 200 FROM units u, generate_series(0, 364) d;`),
+    INSERT INTO survey_visitors (unit_id, day, visitors)
+    SELECT u.id, current_date - d, 300 + (d * 7) % 200 FROM units u, generate_series(0, 364) d;`),
   );
   await time('VACUUM ANALYZE', () => db.exec('VACUUM ANALYZE'));
 
@@ -132,7 +141,7 @@ try {
     for (const groupBy of ['unit', 'month', 'staff', 'category', 'channel', 'all'] as const) {
       const timings: number[] = [];
       let groups = 0;
-      let n = 0;
+      let invitations = 0;
       for (let run = 0; run < RUNS; run++) {
         const started = performance.now();
         const report = await indices(
@@ -143,11 +152,12 @@ try {
         );
         timings.push(performance.now() - started);
         groups = report.items.length;
-        n = report.items.reduce((sum, r) => sum + r.counts.sent, 0);
+        invitations = report.items.reduce((sum, item) => sum + item.counts.sent, 0);
       }
-      timings.sort((a, b) => a - b);
       console.log(
-        `  groupBy=${groupBy.padEnd(8)} ${String(groups).padStart(5)} groups, ${n.toLocaleString('en')} invitations: median ${timings[RUNS >> 1]!.toFixed(0)} ms, max ${timings.at(-1)!.toFixed(0)} ms`,
+        `  groupBy=${groupBy.padEnd(8)} ${String(groups).padStart(5)} groups, ` +
+          `${invitations.toLocaleString('en')} invitations: ` +
+          `median ${median(timings).toFixed(0)} ms, max ${Math.max(...timings).toFixed(0)} ms`,
       );
     }
   }
@@ -169,24 +179,28 @@ try {
       await (part as () => Promise<unknown>)();
       timings.push(performance.now() - started);
     }
-    timings.sort((a, b) => a - b);
-    console.log(`  ${label.padEnd(32)} ${timings[RUNS >> 1]!.toFixed(0)} ms`);
+    console.log(`  ${label.padEnd(32)} ${median(timings).toFixed(0)} ms`);
   }
 
   // What the roll-up trigger costs a writer: completing 10,000 invitations of 200 units, each in its own
   // transaction (as the answer page does) and all in one statement (as the nightly lapse does), with and without
   // the trigger. Each round puts the invitations back (counted out again by the trigger when it is on).
   const SAMPLE = 10_000;
-  await db.exec(`INSERT INTO survey_invitations (survey_id, source, delivery, status, unit_id, staff_id, sent_at, staff_asked, office_asked)
-    SELECT (SELECT id FROM surveys), 'purchase', 'email', 'answering', ua[1 + g % ${UNITS}], sa[1 + g % ${STAFF}], now() - (g % 300) * interval '1 day', true, true
+  await db.exec(`INSERT INTO survey_invitations
+      (survey_id, source, delivery, status, unit_id, staff_id, sent_at, staff_asked, office_asked)
+    SELECT (SELECT id FROM surveys), 'purchase', 'email', 'answering', ua[1 + g % ${UNITS}], sa[1 + g % ${STAFF}],
+      now() - (g % 300) * interval '1 day', true, true
     FROM generate_series(1, ${SAMPLE}) g, ${ARRAYS}`);
   const open = (await db.query<{ id: string }>(`SELECT id FROM survey_invitations WHERE status = 'answering'`)).map(
-    (r) => r.id,
+    (row) => row.id,
   );
-  const complete = `UPDATE survey_invitations SET status = 'completed', completed_at = now(), csat_score = 9, csat_max = 10, csat_satisfied = true,
-    nps = 10, ces_score = 2, ces_max = 7, staff_key = 1, office_key = 0`;
-  const reopen = `UPDATE survey_invitations SET status = 'answering', completed_at = NULL, csat_score = NULL, csat_max = NULL, csat_satisfied = NULL,
-    nps = NULL, ces_score = NULL, ces_max = NULL, staff_key = NULL, office_key = NULL WHERE id = ANY ($1::uuid[])`;
+  const complete = `UPDATE survey_invitations SET status = 'completed', completed_at = now(),
+    csat_score = 9, csat_max = 10, csat_satisfied = true, nps = 10, ces_score = 2, ces_max = 7,
+    staff_key = 1, office_key = 0`;
+  const reopen = `UPDATE survey_invitations SET status = 'answering', completed_at = NULL,
+    csat_score = NULL, csat_max = NULL, csat_satisfied = NULL, nps = NULL, ces_score = NULL, ces_max = NULL,
+    staff_key = NULL, office_key = NULL
+    WHERE id = ANY ($1::uuid[])`;
   console.log(`\nCompleting ${SAMPLE.toLocaleString('en')} invitations:`);
   for (const mode of ['one transaction each', 'one statement'] as const) {
     for (const trigger of [false, true]) {
@@ -202,7 +216,8 @@ try {
       const ms = performance.now() - started;
       await db.query(reopen, [open]);
       console.log(
-        `  ${trigger ? 'with' : 'without'} the trigger, ${mode.padEnd(20)} ${ms.toFixed(0)} ms (${((ms * 1000) / SAMPLE).toFixed(0)} µs per invitation)`,
+        `  ${trigger ? 'with' : 'without'} the trigger, ${mode.padEnd(20)} ${ms.toFixed(0)} ms ` +
+          `(${((ms * 1000) / SAMPLE).toFixed(0)} µs per invitation)`,
       );
     }
   }

@@ -68,17 +68,18 @@ const starts: Date[] = [];
 const minutes: number[] = [];
 const ends: Date[] = [];
 for (let i = 0; i < SAMPLES; i++) {
-  const t = FROM + Math.floor(random() * (TO - FROM));
-  starts.push(new Date(t));
+  const start = FROM + Math.floor(random() * (TO - FROM));
+  starts.push(new Date(start));
   minutes.push(1 + Math.floor(random() * 3 * 60 * 24));
-  ends.push(new Date(t + Math.floor(random() * 7 * DAY_MS)));
+  ends.push(new Date(start + Math.floor(random() * 7 * DAY_MS)));
 }
 
 console.log(
   `Store calendar: Europe/Moscow, 10:00–22:00 daily, ${calendar.calendar.exceptions.length} exceptions over 2025–2026`,
 );
 console.log(
-  `Inputs: ${SAMPLES.toLocaleString('en-US')} random starts in 2025–2026; minutes in [1, 4320]; between-spans of 0–7 days`,
+  `Inputs: ${SAMPLES.toLocaleString('en-US')} random starts in 2025–2026; ` +
+    'minutes in [1, 4320]; between-spans of 0–7 days',
 );
 measure('addWorkingMinutes', () => {
   let acc = 0;

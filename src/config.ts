@@ -68,7 +68,10 @@ export interface Config {
   schedulerIntervalMs: number;
   /** The From of mail sent without a mailbox ("otklik@example.com" or "Otklik <otklik@example.com>"). */
   mailFrom: string;
-  /** How often the outbox sender looks for due mail, and how long a claimed row is its alone before another may retry it. */
+  /**
+   * How often the outbox sender looks for due mail, and how long a claimed row is its alone before another may
+   * retry it.
+   */
   outboxIntervalMs: number;
   outboxLeaseMs: number;
   /** Otklik's own SMTP listener for inbound mail: off unless a port is given; STARTTLS with a key and certificate. */
@@ -79,7 +82,10 @@ export interface Config {
     tlsKey: string | undefined;
     tlsCert: string | undefined;
   };
-  /** Signs survey links; unset, one is generated into the data directory on first use (set it when several processes serve). */
+  /**
+   * Signs survey links; unset, one is generated into the data directory on first use (set it when several
+   * processes serve).
+   */
   surveySecret: string | undefined;
   /** The address customers reach Otklik at, for links in mail (survey invitations). */
   publicUrl: string;
@@ -91,36 +97,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const e = parsed.data;
+  const values = parsed.data;
   return {
-    port: e.PORT,
-    host: e.HOST,
-    databaseUrl: e.DATABASE_URL,
-    dataDir: path.resolve(e.OTKLIK_DATA_DIR),
-    dbPoolSize: e.OTKLIK_DB_POOL_SIZE,
-    pgliteSharedBuffers: e.OTKLIK_PGLITE_SHARED_BUFFERS,
-    adminEmail: e.OTKLIK_ADMIN_EMAIL,
-    adminPassword: e.OTKLIK_ADMIN_PASSWORD,
-    attachmentMaxBytes: e.OTKLIK_ATTACHMENT_MAX_BYTES,
-    bodyLimitBytes: e.OTKLIK_BODY_LIMIT_BYTES,
-    sessionTtlHours: e.OTKLIK_SESSION_TTL_HOURS,
-    cookieSecure: e.OTKLIK_COOKIE_SECURE === 'true',
-    loginRatePerMinute: e.OTKLIK_LOGIN_RATE_PER_MINUTE,
-    trustProxy: e.OTKLIK_TRUST_PROXY === 'true',
-    logLevel: e.LOG_LEVEL,
-    schedulerEnabled: e.OTKLIK_SCHEDULER === 'on',
-    schedulerIntervalMs: e.OTKLIK_SCHEDULER_INTERVAL_MS,
-    mailFrom: e.OTKLIK_MAIL_FROM,
-    outboxIntervalMs: e.OTKLIK_OUTBOX_INTERVAL_MS,
-    outboxLeaseMs: e.OTKLIK_OUTBOX_LEASE_MS,
-    surveySecret: e.OTKLIK_SURVEY_SECRET,
-    publicUrl: (e.OTKLIK_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    port: values.PORT,
+    host: values.HOST,
+    databaseUrl: values.DATABASE_URL,
+    dataDir: path.resolve(values.OTKLIK_DATA_DIR),
+    dbPoolSize: values.OTKLIK_DB_POOL_SIZE,
+    pgliteSharedBuffers: values.OTKLIK_PGLITE_SHARED_BUFFERS,
+    adminEmail: values.OTKLIK_ADMIN_EMAIL,
+    adminPassword: values.OTKLIK_ADMIN_PASSWORD,
+    attachmentMaxBytes: values.OTKLIK_ATTACHMENT_MAX_BYTES,
+    bodyLimitBytes: values.OTKLIK_BODY_LIMIT_BYTES,
+    sessionTtlHours: values.OTKLIK_SESSION_TTL_HOURS,
+    cookieSecure: values.OTKLIK_COOKIE_SECURE === 'true',
+    loginRatePerMinute: values.OTKLIK_LOGIN_RATE_PER_MINUTE,
+    trustProxy: values.OTKLIK_TRUST_PROXY === 'true',
+    logLevel: values.LOG_LEVEL,
+    schedulerEnabled: values.OTKLIK_SCHEDULER === 'on',
+    schedulerIntervalMs: values.OTKLIK_SCHEDULER_INTERVAL_MS,
+    mailFrom: values.OTKLIK_MAIL_FROM,
+    outboxIntervalMs: values.OTKLIK_OUTBOX_INTERVAL_MS,
+    outboxLeaseMs: values.OTKLIK_OUTBOX_LEASE_MS,
+    surveySecret: values.OTKLIK_SURVEY_SECRET,
+    publicUrl: (values.OTKLIK_PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),
     smtp: {
-      port: e.OTKLIK_SMTP_PORT,
-      host: e.OTKLIK_SMTP_HOST ?? e.HOST,
-      maxBytes: e.OTKLIK_SMTP_MAX_BYTES,
-      tlsKey: e.OTKLIK_SMTP_TLS_KEY,
-      tlsCert: e.OTKLIK_SMTP_TLS_CERT,
+      port: values.OTKLIK_SMTP_PORT,
+      host: values.OTKLIK_SMTP_HOST ?? values.HOST,
+      maxBytes: values.OTKLIK_SMTP_MAX_BYTES,
+      tlsKey: values.OTKLIK_SMTP_TLS_KEY,
+      tlsCert: values.OTKLIK_SMTP_TLS_CERT,
     },
   };
 }

@@ -10,6 +10,9 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
+  // Type-only imports of the server's schemas (api/contract.ts) vanish in the build; the alias keeps tools that
+  // resolve imports (and any runtime import lint let through) pointing at the same files as web/tsconfig.json.
+  resolve: { alias: { '@server': fileURLToPath(new URL('../src', import.meta.url)) } },
   css: { postcss: { plugins: [postcssPresetMantine()] } },
   build: {
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),

@@ -32,7 +32,7 @@ program
   .option('--no-messages', 'skip message threads (faster, for benchmark data)')
   .option('--append', 'add appeals and customers to a database that already has data')
   .action(
-    async (o: {
+    async (options: {
       seed: string;
       stores: string;
       customers: string;
@@ -49,13 +49,13 @@ program
         console.log(`Administrator ${admin.email}, password ${admin.password} (shown once).`);
       }
       const result = await loadDemo(ctx.db, {
-        seed: Number(o.seed),
-        stores: Number(o.stores),
-        customers: Number(o.customers),
-        appeals: Number(o.appeals),
-        years: Number(o.years),
-        withMessages: o.messages,
-        append: Boolean(o.append),
+        seed: Number(options.seed),
+        stores: Number(options.stores),
+        customers: Number(options.customers),
+        appeals: Number(options.appeals),
+        years: Number(options.years),
+        withMessages: options.messages,
+        append: Boolean(options.append),
         onProgress: (done, total) => process.stdout.write(`\r${done}/${total} appeals`),
       });
       await ctx.db.close();

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Pool, PoolClient } from 'pg';
+import { isDatabaseOutage } from './outage.ts';
 
 export interface QueryOptions {
   /**
@@ -56,8 +57,13 @@ async function openPostgres(url: string, max: number): Promise<Db> {
   pg.types.setTypeParser(INT8, (v: string) => Number(v));
   // JIT compiling takes 100–300 ms of CPU and pays off only for queries running far longer than any of ours; the
   // planner's row estimates for the roll-up fold alone would otherwise trigger it on every fold.
-  const pool: Pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off' });
+  // A connect that cannot finish (the server is away) fails in 5 s instead of holding a request forever.
+  const pool: Pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off', connectionTimeoutMillis: 5_000 });
   pool.on('error', () => undefined); // an idle client's broken socket is replaced on the next checkout
+  // A client emits 'error' when its connection breaks, whether it is idle, running a query, held by a transaction
+  // or already released as broken; with no listener at that moment the event would end the process. The query in
+  // flight fails with the same error, so nothing is lost by listening here.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const names = new Map<string, string>();
   const nameOf = (sql: string) => {
     let name = names.get(sql);
@@ -80,6 +86,13 @@ async function openPostgres(url: string, max: number): Promise<Db> {
     exec: async (sql) => void (await pool.query(sql)),
     async transaction(fn) {
       const client = await pool.connect();
+      // A connection dropped mid-transaction (a restart, a killed backend) fails the query in flight: the request
+      // is answered 503 and nothing is committed; the broken client is destroyed on release.
+      let broken: Error | undefined;
+      const onError = (err: Error) => {
+        broken = err;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn({
@@ -90,18 +103,21 @@ async function openPostgres(url: string, max: number): Promise<Db> {
         return result;
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);
+        broken ??= isDatabaseOutage(err) ? (err as Error) : undefined;
         throw err;
       } finally {
-        client.release();
+        client.off('error', onError);
+        // A broken connection is destroyed, not handed to the next request.
+        client.release(broken);
       }
     },
     close: () => pool.end(),
     async listen(channel, onNotify, onEnd) {
       const client = new pg.Client({ connectionString: url });
       let stopped = false;
-      client.on('notification', (n) => {
-        if (n.channel === channel && n.payload !== undefined) {
-          onNotify(n.payload);
+      client.on('notification', (notification) => {
+        if (notification.channel === channel && notification.payload !== undefined) {
+          onNotify(notification.payload);
         }
       });
       client.on('error', (err) => {

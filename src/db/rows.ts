@@ -14,3 +14,11 @@ export function oneRow<R>(rows: readonly R[], what = 'row'): R {
 export async function queryOne<R>(db: Queryable, sql: string, params: readonly unknown[] = []): Promise<R> {
   return oneRow(await db.query<R>(sql, params));
 }
+
+/** A row that must be there (one this transaction just wrote or locked): a missing one is a bug, and says so. */
+export function mustExist<R>(row: R | undefined, what = 'row'): R {
+  if (row === undefined) {
+    throw new Error(`expected the ${what} to exist, it does not`);
+  }
+  return row;
+}

@@ -8,6 +8,7 @@ import {
   type Driver,
   type InferResult,
   type QueryResult,
+  type UpdateObject,
   DummyDriver,
   Kysely,
   PostgresAdapter,
@@ -46,6 +47,26 @@ export async function runFirst<Q extends Compilable<unknown>>(
 /** Runs a built statement that must return a row (see rows.ts) and returns it. */
 export async function runOne<Q extends Compilable<unknown>>(db: Queryable, query: Q): Promise<InferResult<Q>[number]> {
   return oneRow((await run(db, query)) as InferResult<Q>[number][]);
+}
+
+/**
+ * The SET of a partial update: each given field (undefined leaves it as it is) under its column's name, the JSON
+ * ones as text. Fields the table does not have are passed over. Empty when nothing is to change.
+ */
+export function columnsToSet<Table extends keyof Tables & string, Tables = DB>(
+  fields: Readonly<Record<string, unknown>>,
+  columns: Readonly<Record<string, keyof Tables[Table] & string>>,
+  jsonFields: readonly string[] = [],
+): UpdateObject<Tables, Table> {
+  const set: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(fields)) {
+    const column = columns[field];
+    if (column !== undefined && value !== undefined) {
+      set[column] = jsonFields.includes(field) ? JSON.stringify(value) : value;
+    }
+  }
+  // The columns are the table's own (the map's type says so); their values were validated at the edge.
+  return set as UpdateObject<Tables, Table>;
 }
 
 /** A Kysely that executes on a Queryable: for tools that need Kysely itself to talk to the database (codegen). */

@@ -58,13 +58,17 @@ export class WriteBatcher<I, O> {
 
   async #run(batch: Waiting<I, O>[]): Promise<void> {
     try {
-      const out = await this.writeMany(batch.map((w) => w.item));
-      batch.forEach((w, i) => w.resolve(out[i]!));
+      const out = await this.writeMany(batch.map((waiting) => waiting.item));
+      batch.forEach((waiting, index) => waiting.resolve(out[index]!));
     } catch (err) {
-      if (batch.length === 1) {
-        return batch[0]!.reject(err);
+      const [only] = batch;
+      if (only && batch.length === 1) {
+        return only.reject(err);
       }
-      await Promise.all(batch.map((w) => this.writeMany([w.item]).then((out) => w.resolve(out[0]!), w.reject)));
+      // One bad item fails the shared statement: each item goes again alone, so only that one fails.
+      const alone = (waiting: Waiting<I, O>) =>
+        this.writeMany([waiting.item]).then((out) => waiting.resolve(out[0]!), waiting.reject);
+      await Promise.all(batch.map(alone));
     }
   }
 }

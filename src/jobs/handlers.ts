@@ -22,7 +22,8 @@ export const HANDLERS: Readonly<Record<string, JobHandler>> = {
   'surveys.dispatch': async (ctx, _payload, now) => void (await dispatchSurveys(ctx, now)),
   // Daily, not RECURRING (that runs at the scheduler's interval): it queues its own next run a day on.
   'classifier.train': (ctx, _payload, now) => trainDaily(ctx, now),
-  // Analytics: fold count deltas and measure working times (recurring, from migration 012); queue due reports; send one.
+  // Analytics: fold count deltas and measure working times (recurring, from migration 012); queue due reports;
+  // send one.
   'analytics.fold': (ctx) => keepCurrent(ctx),
   'analytics.reports': (ctx, _payload, now) => scheduleReports(ctx, now),
   [REPORT_JOB]: (ctx, payload, now) => sendPeriodReports(ctx, payload, now),

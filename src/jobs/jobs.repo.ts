@@ -48,10 +48,14 @@ export async function upsertRecurring(db: Queryable, kind: string, everyMs: numb
 }
 
 /** Leases up to `limit` due jobs to this worker; jobs another worker holds (locked row or live lease) are skipped. */
-export function claim(db: Queryable, now: Date, leaseUntil: Date, workerId: string, limit: number): Promise<JobRow[]> {
+export function claim(
+  db: Queryable,
+  { now, leaseUntil, workerId, limit }: { now: Date; leaseUntil: Date; workerId: string; limit: number },
+): Promise<JobRow[]> {
   return db.query<JobRow>(
     `UPDATE jobs j SET locked_until = $2, locked_by = $3, attempts = j.attempts + 1
-     FROM (SELECT id FROM jobs WHERE done_at IS NULL AND run_at <= $1 AND (locked_until IS NULL OR locked_until <= $1)
+     FROM (SELECT id FROM jobs
+           WHERE done_at IS NULL AND run_at <= $1 AND (locked_until IS NULL OR locked_until <= $1)
            ORDER BY run_at LIMIT $4 FOR UPDATE SKIP LOCKED) due
      WHERE j.id = due.id
      RETURNING j.id, j.kind, j.payload, j.attempts, j.max_attempts AS "maxAttempts", j.every_ms AS "everyMs"`,
@@ -59,8 +63,15 @@ export function claim(db: Queryable, now: Date, leaseUntil: Date, workerId: stri
   );
 }
 
-/** Done, or for a recurring job: due again one period after `now`. Only the lease holder may finish a job. */
-export async function finish(db: Queryable, id: number, now: Date, workerId: string): Promise<void> {
+/** A job run by a worker at an instant: only the lease holder may finish or fail it. */
+export interface JobRun {
+  id: number;
+  now: Date;
+  workerId: string;
+}
+
+/** Done, or for a recurring job: due again one period after `now`. */
+export async function finish(db: Queryable, { id, now, workerId }: JobRun): Promise<void> {
   await db.query(
     `UPDATE jobs SET locked_until = NULL, locked_by = NULL, last_error = NULL,
        done_at = CASE WHEN every_ms IS NULL THEN $2::timestamptz END,
@@ -72,12 +83,13 @@ export async function finish(db: Queryable, id: number, now: Date, workerId: str
 }
 
 /** Retried after an exponential back-off (capped at an hour); given up after max_attempts. */
-export async function fail(db: Queryable, id: number, now: Date, workerId: string, error: string): Promise<void> {
+export async function fail(db: Queryable, { id, now, workerId }: JobRun, error: string): Promise<void> {
   await db.query(
     `UPDATE jobs SET locked_until = NULL, locked_by = NULL, last_error = $4,
        failed_at = CASE WHEN every_ms IS NULL AND attempts >= max_attempts THEN $2::timestamptz END,
        done_at = CASE WHEN every_ms IS NULL AND attempts >= max_attempts THEN $2::timestamptz END,
-       run_at = $2::timestamptz + coalesce(every_ms, least(1000 * power(2, attempts), 3600000)) * interval '1 millisecond'
+       run_at = $2::timestamptz
+         + coalesce(every_ms, least(1000 * power(2, attempts), 3600000)) * interval '1 millisecond'
      WHERE id = $1 AND locked_by = $3`,
     [id, now, workerId, error.slice(0, 2000)],
   );

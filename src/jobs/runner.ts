@@ -34,28 +34,28 @@ export async function runDueJobs(ctx: Ctx, now: Date, opts: RunOptions): Promise
   const leaseMs = opts.leaseMs ?? 5 * 60_000;
   const result: RunResult = { ran: 0, failed: 0 };
   while (result.ran + result.failed < maxJobs) {
-    const jobs = await repo.claim(
-      ctx.db,
+    const jobs = await repo.claim(ctx.db, {
       now,
-      new Date(now.getTime() + leaseMs),
+      leaseUntil: new Date(now.getTime() + leaseMs),
       workerId,
-      Math.min(batch, maxJobs - result.ran - result.failed),
-    );
+      limit: Math.min(batch, maxJobs - result.ran - result.failed),
+    });
     if (jobs.length === 0) {
       break;
     }
     for (const job of jobs) {
+      const run = { id: job.id, now, workerId };
       const handler = opts.handlers[job.kind];
       try {
         if (!handler) {
           throw new Error(`No handler for job kind ${job.kind}`);
         }
         await handler(ctx, job.payload, now);
-        await repo.finish(ctx.db, job.id, now, workerId);
+        await repo.finish(ctx.db, run);
         result.ran++;
       } catch (err) {
         opts.onError?.(job, err);
-        await repo.fail(ctx.db, job.id, now, workerId, err instanceof Error ? err.message : String(err));
+        await repo.fail(ctx.db, run, err instanceof Error ? err.message : String(err));
         result.failed++;
       }
     }

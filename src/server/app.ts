@@ -2,15 +2,8 @@
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import Fastify, { type FastifyReply, LogController, type FastifyBaseLogger } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { registerAnalyticsRoutes } from '../modules/analytics/analytics.routes.ts';
@@ -38,20 +31,58 @@ import { registerUnitRoutes } from '../modules/units/units.routes.ts';
 import { registerUserRoutes } from '../modules/users/users.routes.ts';
 import { registerViewRoutes } from '../modules/views/views.routes.ts';
 import { errorHandler } from './error-handler.ts';
+import { registerOpenApi } from './openapi.ts';
+import { unstorableTextFields } from './text-guard.ts';
 import { registerWebRoutes } from './web.ts';
 import { AppError } from './errors.ts';
 import type { App } from './http.ts';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-export async function buildApp(ctx: Ctx, options: { logger?: FastifyBaseLogger } = {}): Promise<App> {
+/** Every domain's routes, in the order they register. */
+const DOMAIN_ROUTES = [
+  registerAuthRoutes,
+  registerUserRoutes,
+  registerUnitRoutes,
+  registerCategoryRoutes,
+  registerCustomerRoutes,
+  registerAppealRoutes,
+  registerAttachmentRoutes,
+  registerSubmissionRoutes,
+  registerCustomFieldRoutes,
+  registerSlaRoutes,
+  registerNotificationRoutes,
+  registerQueueRoutes,
+  registerSubtaskRoutes,
+  registerEscalationRoutes,
+  registerClassificationRoutes,
+  registerRoutingRuleRoutes,
+  registerMailRoutes,
+  registerOutboundMailRoutes,
+  registerEventRoutes,
+  registerAnalyticsRoutes,
+  registerSurveyRoutes,
+  registerSurveyPublicRoutes,
+  registerViewRoutes,
+];
+
+function createServer(ctx: Ctx, logger: FastifyBaseLogger | undefined): App {
   const app = Fastify({
-    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    ...(logger ? { loggerInstance: logger } : { logger: false }),
     // Per-request logs cost more than the requests at load; errors are logged by the error handler.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: ctx.config.bodyLimitBytes,
     // Only behind a known proxy may X-Forwarded-For name the client (rate limits key on it).
     trustProxy: ctx.config.trustProxy,
+    // Fastify's own refusals (a path that is not valid percent-encoded UTF-8) answer in our error shape too.
+    frameworkErrors: (error, _req, reply: FastifyReply) =>
+      reply.code(400).send({
+        error: {
+          code: 'validation_failed',
+          message: 'The address is not valid',
+          fields: [{ path: 'url', code: 'invalid_url', message: error.message }],
+        },
+      }),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -62,8 +93,11 @@ export async function buildApp(ctx: Ctx, options: { logger?: FastifyBaseLogger }
       .code(404)
       .send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}`, fields: [] } }),
   );
+  return app;
+}
 
-  // JSON bodies must be valid UTF-8: a silent U+FFFD would corrupt a customer's words.
+/** JSON bodies must be valid UTF-8: a silent U+FFFD would corrupt a customer's words. */
+function parseStrictUtf8Json(app: App) {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
     let text: string;
@@ -79,34 +113,25 @@ export async function buildApp(ctx: Ctx, options: { logger?: FastifyBaseLogger }
     }
     parseJson(req, text, done);
   });
+}
 
-  await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: ctx.config.attachmentMaxBytes, files: 10, fields: 20 } });
-  await app.register(rateLimit, { global: false });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Otklik API',
-        version: '1',
-        description: 'Appeals register, customers, units and users of Otklik.',
-      },
-      components: {
-        securitySchemes: {
-          bearer: {
-            type: 'http',
-            scheme: 'bearer',
-            description: 'An API token (otk_…) created at POST /api/v1/tokens',
-          },
-          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
-        },
-      },
-      security: [{ bearer: [] }, { session: [] }],
-    },
-    transform: jsonSchemaTransform,
+/** Text PostgreSQL cannot store (a NUL, half a surrogate pair) is refused before validation, naming each field. */
+function refuseUnstorableText(app: App) {
+  app.addHook('preValidation', async (req) => {
+    const fields = [
+      ...unstorableTextFields(req.params, 'params'),
+      ...unstorableTextFields(req.query, 'query'),
+      ...unstorableTextFields(req.body, ''),
+    ];
+    const first = fields[0];
+    if (first) {
+      throw new AppError('validation_failed', `${first.path || 'body'}: ${first.message}`, fields);
+    }
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+}
 
+/** Every API request names its actor (an API token or the session cookie), unless its route is public. */
+function authenticateApiRequests(app: App, ctx: Ctx) {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/v1/')) {
@@ -119,7 +144,9 @@ export async function buildApp(ctx: Ctx, options: { logger?: FastifyBaseLogger }
       throw new AppError('unauthenticated', 'Log in or send an API token');
     }
   });
+}
 
+function registerHealthRoute(app: App, ctx: Ctx) {
   app.get(
     '/api/health',
     {
@@ -134,32 +161,20 @@ export async function buildApp(ctx: Ctx, options: { logger?: FastifyBaseLogger }
       return { status: 'ok' as const, db: ctx.db.kind };
     },
   );
+}
 
-  for (const register of [
-    registerAuthRoutes,
-    registerUserRoutes,
-    registerUnitRoutes,
-    registerCategoryRoutes,
-    registerCustomerRoutes,
-    registerAppealRoutes,
-    registerAttachmentRoutes,
-    registerSubmissionRoutes,
-    registerCustomFieldRoutes,
-    registerSlaRoutes,
-    registerNotificationRoutes,
-    registerQueueRoutes,
-    registerSubtaskRoutes,
-    registerEscalationRoutes,
-    registerClassificationRoutes,
-    registerRoutingRuleRoutes,
-    registerMailRoutes,
-    registerOutboundMailRoutes,
-    registerEventRoutes,
-    registerAnalyticsRoutes,
-    registerSurveyRoutes,
-    registerSurveyPublicRoutes,
-    registerViewRoutes,
-  ]) {
+export async function buildApp(ctx: Ctx, options: { logger?: FastifyBaseLogger } = {}): Promise<App> {
+  const app = createServer(ctx, options.logger);
+  parseStrictUtf8Json(app);
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: ctx.config.attachmentMaxBytes, files: 10, fields: 20 } });
+  await app.register(rateLimit, { global: false });
+  await registerOpenApi(app);
+
+  authenticateApiRequests(app, ctx);
+  refuseUnstorableText(app);
+  registerHealthRoute(app, ctx);
+  for (const register of DOMAIN_ROUTES) {
     await register(app, ctx);
   }
   await registerWebRoutes(app); // last: its catch-all GET serves the web app for every non-API path

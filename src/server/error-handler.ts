@@ -2,7 +2,11 @@
 // Fastify's own (body too large, bad JSON), and the database's constraint violations. Nothing else leaks.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseOutage } from '../db/outage.ts';
 import { AppError, type FieldError } from './errors.ts';
+
+/** Seconds a client should wait before sending a request again while the database is away. */
+export const OUTAGE_RETRY_AFTER_SECONDS = 2;
 
 interface ZodIssueLike {
   code: string;
@@ -18,10 +22,10 @@ export function fieldErrorsFromIssues(issues: ZodIssueLike[], prefix = ''): Fiel
   return issues.flatMap((issue) => {
     const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
     if (issue.code === 'unrecognized_keys') {
-      return (issue.keys ?? []).map((k) => ({
-        path: base ? `${base}.${k}` : k,
+      return (issue.keys ?? []).map((key) => ({
+        path: base ? `${base}.${key}` : key,
         code: 'unknown_field',
-        message: `Unknown field "${k}"`,
+        message: `Unknown field "${key}"`,
       }));
     }
     return [{ path: base, code: issueCode(issue), message: issue.message }];
@@ -63,11 +67,11 @@ export function errorHandler(err: FastifyError & { code?: string }, req: Fastify
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = err.validationContext === 'body' ? '' : err.validationContext;
-    const issues = err.validation.map((v): ZodIssueLike => ({
-      ...(v.params as Omit<ZodIssueLike, 'code' | 'path' | 'message'>),
-      code: v.keyword,
-      path: v.instancePath.split('/').filter(Boolean),
-      message: v.message ?? 'Invalid value',
+    const issues = err.validation.map((validation): ZodIssueLike => ({
+      ...(validation.params as Omit<ZodIssueLike, 'code' | 'path' | 'message'>),
+      code: validation.keyword,
+      path: validation.instancePath.split('/').filter(Boolean),
+      message: validation.message ?? 'Invalid value',
     }));
     const fields = fieldErrorsFromIssues(issues, where === 'querystring' ? 'query' : (where ?? ''));
     const first = fields[0];
@@ -77,6 +81,12 @@ export function errorHandler(err: FastifyError & { code?: string }, req: Fastify
       first ? `${first.path || 'body'}: ${first.message}` : 'Invalid request',
       fields,
     );
+  }
+  if (isDatabaseOutage(err)) {
+    // Nothing of this request was committed: the same request, sent again once the database is back, succeeds.
+    req.log.warn({ err }, 'the database is unavailable');
+    reply.header('retry-after', String(OUTAGE_RETRY_AFTER_SECONDS));
+    return send(503, 'database_unavailable', 'The database is unavailable for a moment; try again shortly');
   }
   const pg = err.code ? PG_CODES[err.code] : undefined;
   if (pg) {

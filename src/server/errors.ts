@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
+  | 'database_unavailable'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -30,6 +31,7 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  database_unavailable: 503,
   internal: 500,
 };
 
@@ -68,18 +70,18 @@ export function fieldErrorCollector() {
   /** Throws one validation error with every field collected, if any. */
   const throwIfAny = () => {
     if (errors.length) {
-      throw new AppError('validation_failed', errors[0]!.message, errors);
+      throw validationFailed(errors);
     }
   };
   return { errors, collect, throwIfAny };
 }
 
+/** One validation error naming every invalid field; its message is the first field's. */
+export function validationFailed(fields: readonly FieldError[]): AppError {
+  return new AppError('validation_failed', fields[0]?.message ?? 'The request is invalid', [...fields]);
+}
+
 /** One invalid field: the common case for services that check references (unknown ids and the like). */
 export function invalidField(path: string, code: string, message: string): AppError {
   return new AppError('validation_failed', message, [{ path, code, message }]);
-}
-
-/** One validation error naming every invalid field; its message is the first field's. */
-export function validationFailed(fields: readonly FieldError[]): AppError {
-  return new AppError('validation_failed', fields[0]?.message ?? 'Invalid input', [...fields]);
 }

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { blockTable, toCsv } from '../../src/modules/analytics/analytics.export.ts';
 import { workingSpan } from '../../src/modules/analytics/analytics.facts.ts';
 import { descendantsOf } from '../../src/modules/analytics/analytics.filter.ts';
-import { groupingMask, type CountRow } from '../../src/modules/analytics/analytics.repo.ts';
+import { groupingMask, type CountRow } from '../../src/modules/analytics/analytics.rollups.repo.ts';
 import type { Dashboard } from '../../src/modules/analytics/analytics.schema.ts';
-import { seriesByKey } from '../../src/modules/analytics/analytics.service.ts';
+import { seriesByKey } from '../../src/modules/analytics/analytics.blocks.ts';
 import {
   addDays,
   bucketsOf,
@@ -99,25 +99,25 @@ describe('days and buckets', () => {
   });
 
   it('reads the edge buckets whole only when allowed, keeping them contiguous', () => {
-    expect(bucketsToRead('2025-01-15', '2025-03-10', 'month', false, false)).toEqual({
+    expect(bucketsToRead('2025-01-15', '2025-03-10', 'month', { firstWhole: false, lastWhole: false })).toEqual({
       from: '2025-02-01',
       to: '2025-03-01',
     });
-    expect(bucketsToRead('2025-01-15', '2025-03-10', 'month', true, true)).toEqual({
+    expect(bucketsToRead('2025-01-15', '2025-03-10', 'month', { firstWhole: true, lastWhole: true })).toEqual({
       from: '2025-01-01',
       to: '2025-04-01',
     });
-    expect(bucketsToRead('2025-01-15', '2025-03-10', 'month', false, true)).toEqual({
+    expect(bucketsToRead('2025-01-15', '2025-03-10', 'month', { firstWhole: false, lastWhole: true })).toEqual({
       from: '2025-02-01',
       to: '2025-04-01',
     });
-    expect(bucketsToRead('2025-02-10', '2025-02-20', 'month', false, false)).toBeNull();
-    expect(bucketsToRead('2025-02-10', '2025-02-20', 'month', true, true)).toEqual({
+    expect(bucketsToRead('2025-02-10', '2025-02-20', 'month', { firstWhole: false, lastWhole: false })).toBeNull();
+    expect(bucketsToRead('2025-02-10', '2025-02-20', 'month', { firstWhole: true, lastWhole: true })).toEqual({
       from: '2025-02-01',
       to: '2025-03-01',
     });
-    expect(bucketsToRead('2025-01-15', '2025-02-10', 'month', false, false)).toBeNull();
-    expect(bucketsToRead('2025-03-12', '2025-03-30', 'week', false, true)).toEqual({
+    expect(bucketsToRead('2025-01-15', '2025-02-10', 'month', { firstWhole: false, lastWhole: false })).toBeNull();
+    expect(bucketsToRead('2025-03-12', '2025-03-30', 'week', { firstWhole: false, lastWhole: true })).toEqual({
       from: '2025-03-17',
       to: '2025-03-31',
     });
@@ -226,8 +226,8 @@ describe('count sets', () => {
       { set: 'channel', bucket: '2025-01-01', key: 'phone', channel: 'phone', n: 7 },
       { set: 'kind', bucket: '2025-02-01', key: null, channel: null, n: 1 },
     ];
-    const s = seriesByKey(rows, 'kind', ['2025-01-01', '2025-02-01', '2025-03-01']);
-    expect([...s]).toEqual([
+    const series = seriesByKey(rows, 'kind', ['2025-01-01', '2025-02-01', '2025-03-01']);
+    expect([...series]).toEqual([
       ['thanks', [2, 0, 5]],
       [null, [0, 1, 0]],
     ]);
@@ -283,25 +283,25 @@ describe('PNG charts', () => {
   it('refuses a buffer of the wrong size', () => expect(() => encodePng(2, 2, new Uint8Array(12))).toThrow(RangeError));
 
   it('draws the largest bar full height and a zero as nothing', () => {
-    const c = drawBars({ values: [0, 5, 10], width: 30, height: 21 });
-    expect(c.pixel(5, 10)).toEqual([255, 255, 255]); // the empty slot
-    expect(c.pixel(15, 12)).toEqual(PALETTE.blue); // half-height bar, lower half
-    expect(c.pixel(15, 5)).toEqual([255, 255, 255]); // above it
-    expect(c.pixel(25, 0)).toEqual(PALETTE.blue); // the tallest reaches the top
-    expect(c.pixel(0, 20)).toEqual(PALETTE.axis);
+    const canvas = drawBars({ values: [0, 5, 10], width: 30, height: 21 });
+    expect(canvas.pixel(5, 10)).toEqual([255, 255, 255]); // the empty slot
+    expect(canvas.pixel(15, 12)).toEqual(PALETTE.blue); // half-height bar, lower half
+    expect(canvas.pixel(15, 5)).toEqual([255, 255, 255]); // above it
+    expect(canvas.pixel(25, 0)).toEqual(PALETTE.blue); // the tallest reaches the top
+    expect(canvas.pixel(0, 20)).toEqual(PALETTE.axis);
   });
 
   it('highlights the bar asked for', () => {
-    const c = drawBars({ values: [1, 1], width: 20, height: 10, highlight: { index: 1, color: PALETTE.orange } });
-    expect(c.pixel(5, 5)).toEqual(PALETTE.blue);
-    expect(c.pixel(15, 5)).toEqual(PALETTE.orange);
+    const canvas = drawBars({ values: [1, 1], width: 20, height: 10, highlight: { index: 1, color: PALETTE.orange } });
+    expect(canvas.pixel(5, 5)).toEqual(PALETTE.blue);
+    expect(canvas.pixel(15, 5)).toEqual(PALETTE.orange);
   });
 
   it('draws ranked bars proportional to their values', () => {
-    const c = drawRankBars([4, 2], { width: 100, rowHeight: 10 });
-    expect(c.pixel(99, 5)).toEqual(PALETTE.blue);
-    expect(c.pixel(49, 15)).toEqual(PALETTE.blue);
-    expect(c.pixel(51, 15)).toEqual([255, 255, 255]);
+    const canvas = drawRankBars([4, 2], { width: 100, rowHeight: 10 });
+    expect(canvas.pixel(99, 5)).toEqual(PALETTE.blue);
+    expect(canvas.pixel(49, 15)).toEqual(PALETTE.blue);
+    expect(canvas.pixel(51, 15)).toEqual([255, 255, 255]);
   });
 });
 
@@ -325,8 +325,8 @@ describe('CSV', () => {
   });
 
   it("writes one row per bucket of the thanks share, in the reader's language", () => {
-    const d = { thanksShare: [{ bucket: '2025-01-01', thanks: 1, appeals: 4, share: 25 }] } as unknown as Dashboard;
-    expect(blockTable(d, 'thanksShare', 'ru')).toEqual({
+    const figures = { thanksShare: [{ bucket: '2025-01-01', thanks: 1, appeals: 4, share: 25 }] } as Dashboard;
+    expect(blockTable(figures, 'thanksShare', 'ru')).toEqual({
       title: 'thanksShare',
       columns: ['Период', 'Благодарности', 'Обращения', 'Доля, %'],
       rows: [['2025-01-01', 1, 4, 25]],

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAppealInput, makeSubmissionInput } from '../support/factories.ts';
 import { startTestEnv, type TestEnv } from '../support/harness.ts';
+import { queryOne } from '../../src/db/rows.ts';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -26,10 +27,10 @@ describe('creating appeals', () => {
   });
 
   it('links an existing customer by phone instead of duplicating them', async () => {
-    const a = await create(makeAppealInput({ customer: { name: 'Мария Сидорова', phone: '8 (903) 111-22-33' } }));
-    const b = await create(makeAppealInput({ customer: { phone: '+7 903 111 22 33', email: 'Maria@Mail.ru' } }));
-    expect(b.body.customerId).toBe(a.body.customerId);
-    const customer = await env.request('GET', `/api/v1/customers/${a.body.customerId}`, { as: 'agent' });
+    const first = await create(makeAppealInput({ customer: { name: 'Мария Сидорова', phone: '8 (903) 111-22-33' } }));
+    const second = await create(makeAppealInput({ customer: { phone: '+7 903 111 22 33', email: 'Maria@Mail.ru' } }));
+    expect(second.body.customerId).toBe(first.body.customerId);
+    const customer = await env.request('GET', `/api/v1/customers/${first.body.customerId}`, { as: 'agent' });
     expect(customer.body).toMatchObject({
       name: 'Мария Сидорова',
       phones: [{ value: '+79031112233', placeholder: false }],
@@ -39,10 +40,10 @@ describe('creating appeals', () => {
   });
 
   it('never matches customers by a placeholder e-mail', async () => {
-    const a = await create(makeAppealInput({ customer: { name: 'Первый', email: 'noemail@mail.ru' } }));
-    const b = await create(makeAppealInput({ customer: { name: 'Второй', email: 'noemail@mail.ru' } }));
-    expect(a.body.customerId).not.toBe(b.body.customerId);
-    const customer = await env.request('GET', `/api/v1/customers/${a.body.customerId}`, { as: 'agent' });
+    const first = await create(makeAppealInput({ customer: { name: 'Первый', email: 'noemail@mail.ru' } }));
+    const second = await create(makeAppealInput({ customer: { name: 'Второй', email: 'noemail@mail.ru' } }));
+    expect(first.body.customerId).not.toBe(second.body.customerId);
+    const customer = await env.request('GET', `/api/v1/customers/${first.body.customerId}`, { as: 'agent' });
     expect(customer.body.emails).toEqual([{ value: 'noemail@mail.ru', placeholder: true }]);
   });
 
@@ -70,7 +71,7 @@ describe('creating appeals', () => {
   });
 
   it('names every invalid field and stores nothing', async () => {
-    const before = await env.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM appeals');
+    const before = await queryOne<{ n: number }>(env.ctx.db, 'SELECT count(*)::int AS n FROM appeals');
     const res = await create({
       kind: 'complaint',
       channel: 'pigeon',
@@ -82,8 +83,8 @@ describe('creating appeals', () => {
     expect(res.body.error.code).toBe('validation_failed');
     const paths = res.body.error.fields.map((f: { path: string }) => f.path);
     expect(paths).toEqual(expect.arrayContaining(['kind', 'channel', 'subject', 'colour']));
-    const after = await env.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM appeals');
-    expect(after[0]!.n).toBe(before[0]!.n);
+    const after = await queryOne<{ n: number }>(env.ctx.db, 'SELECT count(*)::int AS n FROM appeals');
+    expect(after.n).toBe(before.n);
   });
 
   it('refuses an unknown unit, a category of another kind and a future receivedAt together', async () => {
@@ -110,10 +111,10 @@ describe('creating appeals', () => {
     const body = makeAppealInput();
     const headers = { 'idempotency-key': 'retry-42' };
     const [a, b] = await Promise.all([create(body, 'agent', headers), create(body, 'agent', headers)]);
-    const c = await create(body, 'agent', headers);
-    expect([a.status, b.status, c.status]).toEqual([201, 201, 201]);
-    expect(new Set([a.body.id, b.body.id, c.body.id]).size).toBe(1);
-    expect(c.headers['idempotent-replayed']).toBe('true');
+    const third = await create(body, 'agent', headers);
+    expect([a.status, b.status, third.status]).toEqual([201, 201, 201]);
+    expect(new Set([a.body.id, b.body.id, third.body.id]).size).toBe(1);
+    expect(third.headers['idempotent-replayed']).toBe('true');
     const rows = await env.ctx.db.query('SELECT id FROM appeals WHERE subject = $1', [body.subject]);
     expect(rows).toHaveLength(1);
   });
@@ -149,7 +150,7 @@ describe('creating appeals', () => {
 });
 
 describe('store submissions', () => {
-  it('rejects a submission that misses the store rules with 422 naming each rule, stores nothing and counts it', async () => {
+  it('rejects a submission missing the store rules with 422 naming each rule, stores nothing, counts it', async () => {
     const res = await create(
       makeSubmissionInput(env.units.store.id, {
         description: '',
@@ -172,11 +173,12 @@ describe('store submissions', () => {
     expect(stored).toHaveLength(0);
     const customers = await env.ctx.db.query(`SELECT 1 FROM customer_identities WHERE value = '+79161234567'`);
     expect(customers).toHaveLength(0);
-    const rejections = await env.ctx.db.query<{ n: number }>(
+    const rejections = await queryOne<{ n: number }>(
+      env.ctx.db,
       'SELECT count(*)::int AS n FROM submission_rejections WHERE unit_id = $1',
       [env.units.store.id],
     );
-    expect(rejections[0]!.n).toBe(1);
+    expect(rejections.n).toBe(1);
   });
 
   it('accepts the fixed submission, defaulting to the responsible user’s only unit', async () => {

@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/modules/auth/actor.ts';
 import { makeAppealInput, type TestUser } from '../support/factories.ts';
 import { startTestEnv, type TestEnv } from '../support/harness.ts';
+import { queryOne } from '../../src/db/rows.ts';
 
 // A minimal PNG header is all the sniffer reads; the rest of the "image" may be anything.
 function png(width: number, height: number, filler = 'x'): Buffer {
-  const be32 = (n: number) => {
-    const b = Buffer.alloc(4);
-    b.writeUInt32BE(n);
-    return b;
+  const be32 = (value: number) => {
+    const buffer = Buffer.alloc(4);
+    buffer.writeUInt32BE(value);
+    return buffer;
   };
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -28,14 +29,15 @@ type Part = { name: string; value: string } | { name: string; filename: string; 
 
 function multipart(parts: Part[]): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----otklik${Math.random().toString(16).slice(2)}`;
-  const chunks = parts.flatMap((p) => {
+  const chunks = parts.flatMap((part) => {
     const head =
-      'data' in p
-        ? `Content-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: ${p.contentType ?? 'application/octet-stream'}`
-        : `Content-Disposition: form-data; name="${p.name}"`;
+      'data' in part
+        ? `Content-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\n` +
+          `Content-Type: ${part.contentType ?? 'application/octet-stream'}`
+        : `Content-Disposition: form-data; name="${part.name}"`;
     return [
       Buffer.from(`--${boundary}\r\n${head}\r\n\r\n`),
-      'data' in p ? p.data : Buffer.from(p.value),
+      'data' in part ? part.data : Buffer.from(part.value),
       Buffer.from('\r\n'),
     ];
   });
@@ -82,7 +84,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 const rowCount = async () =>
-  (await env.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM attachments'))[0]!.n;
+  (await queryOne<{ n: number }>(env.ctx.db, 'SELECT count(*)::int AS n FROM attachments')).n;
 
 describe('uploading and downloading', () => {
   it('stages a PNG declared as a PDF and serves it back as image/png, inline', async () => {
@@ -142,20 +144,20 @@ describe('uploading and downloading', () => {
 
   it('stores identical content once', async () => {
     const data = png(900, 700, 'same');
-    const a = await stage(fileParts(data, 'a.png'));
-    const b = await stage(fileParts(data, 'b.png'));
-    expect(a.body.id).not.toBe(b.body.id);
-    expect(a.body.sha256).toBe(b.body.sha256);
+    const first = await stage(fileParts(data, 'a.png'));
+    const second = await stage(fileParts(data, 'b.png'));
+    expect(first.body.id).not.toBe(second.body.id);
+    expect(first.body.sha256).toBe(second.body.sha256);
     const stored = (await filesUnder(path.join(env.ctx.config.dataDir, 'attachments'))).filter((f) =>
-      f.endsWith(a.body.sha256),
+      f.endsWith(first.body.sha256),
     );
     expect(stored).toEqual([
       path.join(
         env.ctx.config.dataDir,
         'attachments',
-        a.body.sha256.slice(0, 2),
-        a.body.sha256.slice(2, 4),
-        a.body.sha256,
+        first.body.sha256.slice(0, 2),
+        first.body.sha256.slice(2, 4),
+        first.body.sha256,
       ),
     ]);
   });
@@ -178,12 +180,12 @@ describe('uploading and downloading', () => {
   it('replays a retried upload with the same Idempotency-Key instead of storing it twice', async () => {
     const parts = fileParts(Buffer.from('retry me, please'), 'retry.txt');
     const key = { 'idempotency-key': `upload-${Math.random()}` };
-    const send = (p: Part[]) => {
-      const m = multipart(p);
+    const send = (parts: Part[]) => {
+      const form = multipart(parts);
       return env.request('POST', '/api/v1/attachments', {
         as: 'agent',
-        payload: m.payload,
-        headers: { ...m.headers, ...key },
+        payload: form.payload,
+        headers: { ...form.headers, ...key },
       });
     };
     const first = await send(parts);
@@ -220,7 +222,8 @@ describe('uploading and downloading', () => {
       'file',
       'unexpected_file',
     ],
-  ])('refuses %s, storing nothing', async (_name, parts, status, fieldPath, code) => {
+  ])('refuses %s, storing nothing', async (_name, parts, ...refusal) => {
+    const [status, fieldPath, code] = refusal;
     const [rowsBefore, filesBefore] = [
       await rowCount(),
       await filesUnder(path.join(env.ctx.config.dataDir, 'attachments')),

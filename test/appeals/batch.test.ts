@@ -1,14 +1,21 @@
 // Appeals created at the same moment share one statement (WriteBatcher): each must come out exactly as if it had
 // been written alone, and one that cannot be written must not take the others down with it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeAppealInput } from '../support/factories.ts';
 import { startTestEnv, type TestEnv } from '../support/harness.ts';
+import { queryOne } from '../../src/db/rows.ts';
+import { defined } from '../support/defined.ts';
 
 let env: TestEnv;
 beforeAll(async () => {
   env = await startTestEnv();
 });
 afterAll(() => env.close());
+// An appeal as created is compared with the same appeal read later: its SLA minutes left must not move between.
+beforeEach(() => {
+  env.clock.freeze();
+});
+afterEach(() => env.clock.release());
 
 const create = (body: unknown) => env.request('POST', '/api/v1/appeals', { as: 'agent', body });
 const read = async (id: string) => (await env.request('GET', `/api/v1/appeals/${id}`, { as: 'agent' })).body;
@@ -17,11 +24,12 @@ const history = async (id: string) =>
 /** Transactions that wrote these appeals: fewer than the appeals when they were written together. */
 const writers = async (ids: string[]) =>
   (
-    await env.ctx.db.query<{ n: number }>(
+    await queryOne<{ n: number }>(
+      env.ctx.db,
       'SELECT count(DISTINCT xmin::text)::int AS n FROM appeals WHERE id = ANY($1::uuid[])',
       [ids],
     )
-  )[0]!.n;
+  ).n;
 
 describe('appeals created at once', () => {
   it('are written together, each with its own customer, fields, history and deadlines', async () => {
@@ -57,8 +65,8 @@ describe('appeals created at once', () => {
     // Each has its own number, and each answer is what is stored.
     const numbers = appeals.map((a) => a.number);
     expect(new Set(numbers).size).toBe(numbers.length);
-    for (const a of appeals) {
-      expect(await read(a.id)).toEqual(a);
+    for (const appeal of appeals) {
+      expect(await read(appeal.id)).toEqual(appeal);
     }
 
     const [refund, olga, thanks, noEmail, question, again] = appeals;
@@ -82,16 +90,16 @@ describe('appeals created at once', () => {
     expect(customer.emails).toEqual([{ value: 'olga@example.ru', placeholder: false }]);
 
     // Each history starts with its own 'created', then its own rule trace.
-    for (const a of appeals) {
-      const events = await history(a.id);
-      expect(events[0]).toMatchObject({ action: 'created', newValue: { number: a.number, status: 'new' } });
+    for (const appeal of appeals) {
+      const events = await history(appeal.id);
+      expect(events[0]).toMatchObject({ action: 'created', newValue: { number: appeal.number, status: 'new' } });
       const traced = events.filter((e: { action: string }) => e.action === 'rule_applied').length;
-      expect(traced).toBe(a === refund || a === again ? 1 : 0);
+      expect(traced).toBe(appeal === refund || appeal === again ? 1 : 0);
     }
 
     // Deadlines as planned: a question and an incident get their own policies' targets.
-    for (const a of appeals) {
-      expect(a.sla?.targets.length ?? 0).toBeGreaterThan(0);
+    for (const appeal of appeals) {
+      expect(appeal.sla?.targets.length ?? 0).toBeGreaterThan(0);
     }
     const alone = (await create(makeAppealInput({ kind: 'question' }))).body;
     expect(question.sla.targets.map((t: { metric: string }) => t.metric)).toEqual(
@@ -112,13 +120,15 @@ describe('appeals created at once', () => {
     ];
     const answers = await Promise.all(inputs.map(create));
     expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201]);
-    expect(answers[1]!.body.customerId).toBe(answers[3]!.body.customerId);
-    const stored = await env.ctx.db.query<{ n: number }>(
+    const [, named, , unnamed] = answers;
+    expect(defined(named).body.customerId).toBe(defined(unnamed).body.customerId);
+    const stored = await queryOne<{ n: number }>(
+      env.ctx.db,
       `SELECT count(*)::int AS n FROM customer_identities WHERE kind = 'phone' AND value = '+79165554433'`,
     );
-    expect(stored[0]!.n).toBe(1);
-    for (const a of answers) {
-      expect((await history(a.body.id)).filter((e: { action: string }) => e.action === 'created')).toHaveLength(1);
+    expect(stored.n).toBe(1);
+    for (const answer of answers) {
+      expect((await history(answer.body.id)).filter((e: { action: string }) => e.action === 'created')).toHaveLength(1);
     }
   });
 });

@@ -4,11 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { makeCtx } from '../../src/context.ts';
-import { openDb } from '../../src/db/db.ts';
 import type { Role } from '../../src/modules/auth/actor.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { makeAppealInput, makeSubmissionInput, TEST_PASSWORD } from '../support/factories.ts';
-import { startTestEnv, type TestEnv } from '../support/harness.ts';
+import { openSecondPool, startTestEnv, type TestEnv } from '../support/harness.ts';
+import { waitFor } from '../support/wait.ts';
 
 let env: TestEnv;
 let base: string;
@@ -36,7 +36,7 @@ interface Stream {
   raw: string;
   body: string;
   close(): void;
-  /** Resolves with the first received event matching, waiting up to two seconds. */
+  /** Resolves with the first received event matching, waiting up to the tests' deadline. */
   next(match: (e: Stream['events'][number]) => boolean): Promise<Stream['events'][number]>;
 }
 
@@ -51,20 +51,7 @@ function open(headers: Record<string, string>, url = base): Promise<Stream> {
         body: '',
         close: () => req.destroy(),
         next: (match) =>
-          new Promise((ok, fail) => {
-            const started = Date.now();
-            const look = () => {
-              const hit = stream.events.find(match);
-              if (hit) {
-                return ok(hit);
-              }
-              if (Date.now() - started > 2000) {
-                return fail(new Error(`no matching event; got ${JSON.stringify(stream.events)}`));
-              }
-              setTimeout(look, 10);
-            };
-            look();
-          }),
+          waitFor(() => stream.events.find(match), `a matching event; got ${JSON.stringify(stream.events)}`),
       };
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
@@ -94,7 +81,15 @@ function open(headers: Record<string, string>, url = base): Promise<Stream> {
 }
 
 const bearer = (role: Role) => ({ authorization: `Bearer ${env.users[role].token}` });
-const settle = () => new Promise((r) => setTimeout(r, 150));
+/**
+ * Events reach a stream in the order they were published: once an appeal created now has arrived, anything
+ * published before it would have arrived too. Answers the marker's id.
+ */
+async function published(stream: Stream, as: Role = 'agent', body: unknown = makeAppealInput()): Promise<string> {
+  const marker = await env.request('POST', '/api/v1/appeals', { as, body });
+  await stream.next((e) => e.id === marker.body.id);
+  return marker.body.id;
+}
 
 describe('GET /api/v1/events', () => {
   it('needs a login', async () => {
@@ -104,12 +99,12 @@ describe('GET /api/v1/events', () => {
   });
 
   it('streams created, updated, assigned and message events, after the change is committed', async () => {
-    const s = await open(bearer('agent'));
-    expect(s.status).toBe(200);
-    expect(s.headers['content-type']).toMatch(/^text\/event-stream/);
+    const stream = await open(bearer('agent'));
+    expect(stream.status).toBe(200);
+    expect(stream.headers['content-type']).toMatch(/^text\/event-stream/);
     const created = await env.request('POST', '/api/v1/appeals', { as: 'agent', body: makeAppealInput() });
     const id = created.body.id;
-    expect(await s.next((e) => e.id === id && e.action === 'created')).toEqual({
+    expect(await stream.next((e) => e.id === id && e.action === 'created')).toEqual({
       id,
       number: created.body.number,
       status: 'new',
@@ -123,34 +118,34 @@ describe('GET /api/v1/events', () => {
       as: 'agent',
       body: { priority: 'high', status: 'pending_customer' },
     });
-    const updated = await s.next((e) => e.id === id && e.action === 'updated');
+    const updated = await stream.next((e) => e.id === id && e.action === 'updated');
     expect(updated.status).toBe('pending_customer');
     // What the event announces is already there for whoever reads it.
     expect((await env.request('GET', `/api/v1/appeals/${id}`, { as: 'agent' })).body.priority).toBe('high');
 
     await env.request('POST', `/api/v1/appeals/${id}/assign`, { as: 'agent', body: { ownerId: env.users.agent.id } });
-    expect((await s.next((e) => e.id === id && e.ownerId === env.users.agent.id)).action).toBe('updated');
+    expect((await stream.next((e) => e.id === id && e.ownerId === env.users.agent.id)).action).toBe('updated');
 
     await env.request('POST', `/api/v1/appeals/${id}/messages`, {
       as: 'agent',
       body: { direction: 'inbound', body: 'Жду ответа' },
     });
     // The customer's message reopened the appeal; the event carries the state after it.
-    expect((await s.next((e) => e.id === id && e.action === 'message')).status).toBe('open');
-    s.close();
+    expect((await stream.next((e) => e.id === id && e.action === 'message')).status).toBe('open');
+    stream.close();
   });
 
   it('announces nothing for a change that was refused', async () => {
     const created = await env.request('POST', '/api/v1/appeals', { as: 'agent', body: makeAppealInput() });
-    const s = await open(bearer('admin'));
+    const stream = await open(bearer('admin'));
     const bad = await env.request('PATCH', `/api/v1/appeals/${created.body.id}`, {
       as: 'agent',
       body: { status: 'open', categoryId: '00000000-0000-4000-8000-000000000000' },
     });
     expect(bad.status).toBe(400);
-    await settle();
-    expect(s.events).toEqual([]);
-    s.close();
+    const marker = await published(stream);
+    expect(stream.events.map((e) => e.id)).toEqual([marker]);
+    stream.close();
   });
 
   it("shows a unit's responsible only their units' appeals", async () => {
@@ -169,8 +164,8 @@ describe('GET /api/v1/events', () => {
     await agentStream.next((e) => e.id === none.body.id);
     await agentStream.next((e) => e.id === other.body.id);
     await unitStream.next((e) => e.id === mine.body.id);
-    await settle();
-    expect(unitStream.events.map((e) => e.id)).toEqual([mine.body.id]);
+    const marker = await published(unitStream, 'unit_responsible', makeSubmissionInput(env.units.store.id));
+    expect(unitStream.events.map((e) => e.id)).toEqual([mine.body.id, marker]);
     unitStream.close();
     agentStream.close();
   });
@@ -180,11 +175,11 @@ describe('GET /api/v1/events', () => {
       body: { email: env.users.analyst.email, password: TEST_PASSWORD },
     });
     const cookie = String(login.headers['set-cookie']).split(';')[0]!;
-    const s = await open({ cookie });
-    expect(s.status).toBe(200);
+    const stream = await open({ cookie });
+    expect(stream.status).toBe(200);
     const created = await env.request('POST', '/api/v1/appeals', { as: 'agent', body: makeAppealInput() });
-    await s.next((e) => e.id === created.body.id);
-    s.close();
+    await stream.next((e) => e.id === created.body.id);
+    stream.close();
     expect((await open({ cookie: 'otklik_session=forged' })).status).toBe(401);
   });
 
@@ -203,29 +198,43 @@ describe('GET /api/v1/events', () => {
     const other = await open(bearer('supervisor'));
     expect(other.status).toBe(200);
     other.close();
-    streams.pop()!.close();
-    await settle();
-    const again = await open(auth);
-    expect(again.status).toBe(200);
-    for (const s of [...streams, again]) {
-      s.close();
+    streams.pop()?.close();
+    // The server frees the slot when it sees the connection close: ask until it has.
+    const again = await waitFor(async () => {
+      const attempt = await open(auth);
+      if (attempt.status !== 200) {
+        attempt.close();
+      }
+      return attempt.status === 200 && attempt;
+    }, 'a freed stream slot');
+    for (const stream of [...streams, again]) {
+      stream.close();
     }
   });
 
   it.runIf(process.env.DATABASE_URL)('reaches streams of another process through LISTEN/NOTIFY', async () => {
     // A second Otklik "process": its own pool and bus on the same database.
-    const name = (await env.ctx.db.query<{ name: string }>('SELECT current_database() AS name'))[0]!.name;
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${name}`;
-    const db = await openDb({ databaseUrl: url.toString(), poolSize: 2 });
+    const db = await openSecondPool(env.ctx, 2);
+    if (!db) {
+      throw new Error('a second pool needs DATABASE_URL');
+    }
     const app = await buildApp(makeCtx(db, { ...loadConfig({}), dataDir: env.ctx.config.dataDir }));
     await app.listen({ port: 0, host: '127.0.0.1' });
     try {
-      const s = await open(bearer('agent'), `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`);
-      await settle(); // the LISTEN connection starts with the first stream
-      const created = await env.request('POST', '/api/v1/appeals', { as: 'agent', body: makeAppealInput() });
-      await s.next((e) => e.id === created.body.id && e.action === 'created');
-      s.close();
+      const stream = await open(bearer('agent'), `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`);
+      // The LISTEN connection starts with the first stream: create appeals until one comes through it.
+      const created: string[] = [];
+      await waitFor(
+        async () => {
+          created.push(
+            (await env.request('POST', '/api/v1/appeals', { as: 'agent', body: makeAppealInput() })).body.id,
+          );
+          return stream.events.find((e) => created.includes(e.id) && e.action === 'created');
+        },
+        'an appeal created in another process',
+        { everyMs: 100 },
+      );
+      stream.close();
     } finally {
       await app.close();
       await db.close();

@@ -53,14 +53,17 @@ describe('saved views', () => {
 
   it('refuses a duplicate name with 409 naming name, on create and on rename', async () => {
     await env.request('POST', '/api/v1/views', { as: 'supervisor', body: { name: 'A', query: {} } });
-    const b = await env.request('POST', '/api/v1/views', { as: 'supervisor', body: { name: 'B', query: {} } });
+    const second = await env.request('POST', '/api/v1/views', { as: 'supervisor', body: { name: 'B', query: {} } });
     const dup = await env.request('POST', '/api/v1/views', {
       as: 'supervisor',
       body: { name: 'A', query: { q: 'x' } },
     });
     expect(dup.status).toBe(409);
     expect(fieldsOf(dup.body)).toEqual(['name']);
-    const rename = await env.request('PATCH', `/api/v1/views/${b.body.id}`, { as: 'supervisor', body: { name: 'A' } });
+    const rename = await env.request('PATCH', `/api/v1/views/${second.body.id}`, {
+      as: 'supervisor',
+      body: { name: 'A' },
+    });
     expect(rename.status).toBe(409);
     expect(fieldsOf(rename.body)).toEqual(['name']);
     // Another user may use the same name.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD } from '../support/factories.ts';
 import { startTestEnv, type TestEnv } from '../support/harness.ts';
+import { queryOne } from '../../src/db/rows.ts';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -25,17 +26,17 @@ describe('sessions', () => {
   });
 
   it('refuses a wrong password or unknown e-mail the same way', async () => {
-    const a = await login(env.users.agent.email, 'wrong password');
-    const b = await login('nobody@nowhere.ru', 'wrong password');
-    expect([a.status, b.status]).toEqual([401, 401]);
-    expect(a.body.error.message).toBe(b.body.error.message);
+    const wrongPassword = await login(env.users.agent.email, 'wrong password');
+    const unknownUser = await login('nobody@nowhere.ru', 'wrong password');
+    expect([wrongPassword.status, unknownUser.status]).toEqual([401, 401]);
+    expect(wrongPassword.body.error.message).toBe(unknownUser.body.error.message);
   });
 
   it('stores no password or session in plain text', async () => {
-    const users = await env.ctx.db.query<{ hash: string }>('SELECT password_hash AS hash FROM users WHERE id = $1', [
+    const user = await queryOne<{ hash: string }>(env.ctx.db, 'SELECT password_hash AS hash FROM users WHERE id = $1', [
       env.users.agent.id,
     ]);
-    expect(users[0]!.hash).toMatch(/^scrypt\$/);
+    expect(user.hash).toMatch(/^scrypt\$/);
     const res = await login(env.users.agent.email, TEST_PASSWORD);
     const token = cookieOf(res).split('=')[1]!;
     expect(await env.ctx.db.query('SELECT 1 FROM sessions WHERE token_hash = $1', [token])).toHaveLength(0);

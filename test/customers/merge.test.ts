@@ -152,67 +152,76 @@ describe('merging two customers', () => {
   });
 
   it('re-points older tombstones when their survivor is merged in turn', async () => {
-    const a = await customer({ name: 'Первый' });
-    const b = await customer({ name: 'Второй' });
-    const c = await customer({ name: 'Третий' });
-    expect((await env.request('POST', `/api/v1/customers/${a}/merge`, { as: 'agent', body: { into: b } })).status).toBe(
-      200,
-    );
-    expect((await env.request('POST', `/api/v1/customers/${b}/merge`, { as: 'agent', body: { into: c } })).status).toBe(
-      200,
-    );
-    expect((await env.request('GET', `/api/v1/customers/${a}`, { as: 'agent' })).body.mergedInto).toBe(c);
+    const first = await customer({ name: 'Первый' });
+    const second = await customer({ name: 'Второй' });
+    const third = await customer({ name: 'Третий' });
+    expect(
+      (await env.request('POST', `/api/v1/customers/${first}/merge`, { as: 'agent', body: { into: second } })).status,
+    ).toBe(200);
+    expect(
+      (await env.request('POST', `/api/v1/customers/${second}/merge`, { as: 'agent', body: { into: third } })).status,
+    ).toBe(200);
+    expect((await env.request('GET', `/api/v1/customers/${first}`, { as: 'agent' })).body.mergedInto).toBe(third);
   });
 
   it('refuses bad merges with the field named, and changes nothing', async () => {
-    const x = await customer({ name: 'Икс', phones: [phone()] });
-    const y = await customer({ name: 'Игрек' });
-    const ax = await appealOf(x);
+    const customerX = await customer({ name: 'Икс', phones: [phone()] });
+    const customerY = await customer({ name: 'Игрек' });
+    const ax = await appealOf(customerX);
     const merge = (id: string, body: unknown, as: 'agent' | 'unit_responsible' | 'analyst' = 'agent') =>
       env.request('POST', `/api/v1/customers/${id}/merge`, { as, body });
 
-    const self = await merge(x, { into: x });
+    const self = await merge(customerX, { into: customerX });
     expect(self.status).toBe(400);
     expect(self.body.error.fields[0]).toMatchObject({ path: 'into', code: 'same_customer' });
 
-    const unknownInto = await merge(x, { into: '00000000-0000-4000-8000-000000000000' });
+    const unknownInto = await merge(customerX, { into: '00000000-0000-4000-8000-000000000000' });
     expect(unknownInto.status).toBe(400);
     expect(unknownInto.body.error.fields[0]).toMatchObject({ path: 'into', code: 'unknown_customer' });
 
-    expect((await merge('00000000-0000-4000-8000-000000000000', { into: y })).status).toBe(404);
-    expect((await merge(x, { into: 'not-a-uuid' })).status).toBe(400);
-    expect((await merge(x, {})).status).toBe(400);
-    expect((await merge(x, { into: y, extra: 1 })).status).toBe(400);
-    expect((await env.request('GET', `/api/v1/customers/${x}/merge-preview`, { as: 'agent' })).status).toBe(400);
+    expect((await merge('00000000-0000-4000-8000-000000000000', { into: customerY })).status).toBe(404);
+    expect((await merge(customerX, { into: 'not-a-uuid' })).status).toBe(400);
+    expect((await merge(customerX, {})).status).toBe(400);
+    expect((await merge(customerX, { into: customerY, extra: 1 })).status).toBe(400);
+    expect((await env.request('GET', `/api/v1/customers/${customerX}/merge-preview`, { as: 'agent' })).status).toBe(
+      400,
+    );
 
     // Unit staff and analysts may not merge, nor preview.
-    expect((await merge(x, { into: y }, 'unit_responsible')).status).toBe(403);
-    expect((await merge(x, { into: y }, 'analyst')).status).toBe(403);
+    expect((await merge(customerX, { into: customerY }, 'unit_responsible')).status).toBe(403);
+    expect((await merge(customerX, { into: customerY }, 'analyst')).status).toBe(403);
     expect(
-      (await env.request('GET', `/api/v1/customers/${x}/merge-preview?into=${y}`, { as: 'unit_responsible' })).status,
+      (
+        await env.request('GET', `/api/v1/customers/${customerX}/merge-preview?into=${customerY}`, {
+          as: 'unit_responsible',
+        })
+      ).status,
     ).toBe(403);
 
     // Into a tombstone, or a tombstone again.
-    const z = await customer({ name: 'Зет' });
-    expect((await merge(y, { into: z })).status).toBe(200);
-    const intoTomb = await merge(x, { into: y });
+    const other = await customer({ name: 'Зет' });
+    expect((await merge(customerY, { into: other })).status).toBe(200);
+    const intoTomb = await merge(customerX, { into: customerY });
     expect(intoTomb.status).toBe(400);
     expect(intoTomb.body.error.fields[0]).toMatchObject({ path: 'into', code: 'merged_customer' });
-    const again = await merge(y, { into: x });
+    const again = await merge(customerY, { into: customerX });
     expect(again.status).toBe(409);
     expect(again.body.error.fields[0]).toMatchObject({ path: 'id', code: 'already_merged' });
     // A tombstone cannot be edited, nor put on an appeal.
     expect(
-      (await env.request('PATCH', `/api/v1/customers/${y}`, { as: 'agent', body: { name: 'Новое' } })).status,
+      (await env.request('PATCH', `/api/v1/customers/${customerY}`, { as: 'agent', body: { name: 'Новое' } })).status,
     ).toBe(409);
-    const relink = await env.request('PATCH', `/api/v1/appeals/${ax}`, { as: 'agent', body: { customerId: y } });
+    const relink = await env.request('PATCH', `/api/v1/appeals/${ax}`, {
+      as: 'agent',
+      body: { customerId: customerY },
+    });
     expect(relink.status).toBe(400);
     expect(relink.body.error.fields[0]).toMatchObject({ path: 'customerId', code: 'merged_customer' });
 
     // x is untouched by every refusal.
-    const xNow = await env.request('GET', `/api/v1/customers/${x}`, { as: 'agent' });
+    const xNow = await env.request('GET', `/api/v1/customers/${customerX}`, { as: 'agent' });
     expect(xNow.body).toMatchObject({ mergedInto: null, appeals: { total: 1 } });
     expect(xNow.body.phones).toHaveLength(1);
-    expect((await env.request('GET', `/api/v1/appeals/${ax}`, { as: 'agent' })).body.customerId).toBe(x);
+    expect((await env.request('GET', `/api/v1/appeals/${ax}`, { as: 'agent' })).body.customerId).toBe(customerX);
   });
 });

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../src/db/db.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { oneRow, queryOne } from '../../src/db/rows.ts';
 import { verifyPassword } from '../../src/modules/auth/passwords.ts';
 import { normalizeEmail } from '../../src/modules/customers/normalize.ts';
 import { loadDemo, type LoadDemoResult } from '../../src/modules/demo/demo.service.ts';
@@ -19,7 +20,7 @@ const DAY = 86_400_000;
 
 let db: Db;
 let result: LoadDemoResult;
-const one = async <T>(sql: string, params: unknown[] = []) => (await db.query<T>(sql, params))[0]!;
+const one = <T>(sql: string, params: unknown[] = []) => queryOne<T>(db, sql, params);
 const count = async (sql: string, params: unknown[] = []) =>
   (await one<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params)).n;
 
@@ -61,7 +62,7 @@ describe('loadDemo', () => {
       "SELECT DISTINCT password_hash AS h FROM users WHERE email LIKE '%@demo.otklik.local'",
     );
     expect(hashes).toHaveLength(1);
-    expect(await verifyPassword('demo-password', hashes[0]!.h)).toBe(true);
+    expect(await verifyPassword('demo-password', oneRow(hashes).h)).toBe(true);
   });
 
   it('covers every kind and every channel', async () => {
@@ -77,12 +78,12 @@ describe('loadDemo', () => {
 
   it('keeps every date inside the range, received before created, stamps in order', async () => {
     const start = rangeStart(BASE, 3);
-    const r = await one<{ min: Date; max: Date; minReceived: Date }>(
+    const span = await one<{ min: Date; max: Date; minReceived: Date }>(
       'SELECT min(created_at) AS min, max(created_at) AS max, min(received_at) AS "minReceived" FROM appeals',
     );
-    expect(r.min.getTime()).toBeGreaterThanOrEqual(start.getTime());
-    expect(r.minReceived.getTime()).toBeGreaterThanOrEqual(start.getTime());
-    expect(r.max.getTime()).toBeLessThanOrEqual(BASE.getTime());
+    expect(span.min.getTime()).toBeGreaterThanOrEqual(start.getTime());
+    expect(span.minReceived.getTime()).toBeGreaterThanOrEqual(start.getTime());
+    expect(span.max.getTime()).toBeLessThanOrEqual(BASE.getTime());
     expect(await count('appeals WHERE received_at > created_at')).toBe(0);
     expect(await count('appeals WHERE updated_at < created_at OR updated_at > $1', [BASE])).toBe(0);
     expect(await count('appeals WHERE resolved_at < created_at OR closed_at < resolved_at')).toBe(0);
@@ -106,12 +107,12 @@ describe('loadDemo', () => {
   });
 
   it('numbers appeals in creation order and moves the sequence past them', async () => {
-    const r = await one<{ min: number; max: number }>('SELECT min(number) AS min, max(number) AS max FROM appeals');
-    expect(r).toEqual({ min: 1, max: 1_000 });
-    const rows = await db.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM (SELECT created_at < lag(created_at) OVER (ORDER BY number) AS back FROM appeals) x WHERE back',
+    const range = await one<{ min: number; max: number }>('SELECT min(number) AS min, max(number) AS max FROM appeals');
+    expect(range).toEqual({ min: 1, max: 1_000 });
+    const outOfOrder = await count(
+      '(SELECT created_at < lag(created_at) OVER (ORDER BY number) AS back FROM appeals) ordered WHERE back',
     );
-    expect(rows[0]!.n).toBe(0);
+    expect(outOfOrder).toBe(0);
     expect((await one<{ n: number }>("SELECT nextval('appeal_number_seq')::int AS n")).n).toBe(1_001);
   });
 
@@ -139,14 +140,14 @@ describe('loadDemo', () => {
     const identities = await db.query<{ kind: string; value: string; placeholder: boolean }>(
       'SELECT kind, value, placeholder FROM customer_identities',
     );
-    expect(identities.some((i) => i.placeholder)).toBe(true);
-    for (const i of identities.filter((x) => x.kind === 'email')) {
-      expect(normalizeEmail(i.value), i.value).toMatchObject({ ok: true, placeholder: i.placeholder });
+    expect(identities.some((identity) => identity.placeholder)).toBe(true);
+    for (const email of identities.filter((identity) => identity.kind === 'email')) {
+      expect(normalizeEmail(email.value), email.value).toMatchObject({ ok: true, placeholder: email.placeholder });
     }
-    for (const i of identities.filter((x) => x.kind === 'phone')) {
-      expect(i.value).toMatch(/^\+\d{11,12}$/);
+    for (const phone of identities.filter((identity) => identity.kind === 'phone')) {
+      expect(phone.value).toMatch(/^\+\d{11,12}$/);
     }
-    const real = identities.filter((i) => !i.placeholder).map((i) => `${i.kind}:${i.value}`);
+    const real = identities.filter((identity) => !identity.placeholder).map((i) => `${i.kind}:${i.value}`);
     expect(new Set(real).size).toBe(real.length);
   });
 
@@ -184,12 +185,12 @@ describe('the demo generator', () => {
   };
 
   it('produces byte-identical data for the same seed and different data for another', () => {
-    const a = generate(11);
-    const b = generate(11);
-    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
-    const c = generate(12);
-    expect(c.appeals.map((x) => x.id)).not.toEqual(a.appeals.map((x) => x.id));
-    expect(c.appeals.map((x) => x.subject)).not.toEqual(a.appeals.map((x) => x.subject));
+    const first = generate(11);
+    const again = generate(11);
+    expect(JSON.stringify(again)).toBe(JSON.stringify(first));
+    const other = generate(12);
+    expect(other.appeals.map((appeal) => appeal.id)).not.toEqual(first.appeals.map((appeal) => appeal.id));
+    expect(other.appeals.map((appeal) => appeal.subject)).not.toEqual(first.appeals.map((appeal) => appeal.subject));
   });
 
   it('draws the same appeals with and without messages', () => {
@@ -205,8 +206,8 @@ describe('the demo generator', () => {
     const seen = new Set<string>();
     let real = 0;
     for (const batch of customerBatches(createRng(5), { count: 20_000, baseDate: BASE, years: 3 })) {
-      for (const i of batch.flatMap((c) => c.identities).filter((x) => !x.placeholder)) {
-        seen.add(`${i.kind}:${i.value}`);
+      for (const identity of batch.flatMap((customer) => customer.identities).filter((x) => !x.placeholder)) {
+        seen.add(`${identity.kind}:${identity.value}`);
         real++;
       }
     }

@@ -1,26 +1,21 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeCtx, type Ctx } from '../../src/context.ts';
-import { openDb, type Db } from '../../src/db/db.ts';
+import type { Db } from '../../src/db/db.ts';
 import { enqueue, ensureRecurring } from '../../src/jobs/jobs.service.ts';
 import { type JobHandler, runDueJobs } from '../../src/jobs/runner.ts';
 import { startScheduler } from '../../src/jobs/scheduler.ts';
 import * as jobsRepo from '../../src/jobs/jobs.repo.ts';
-import { startTestEnv, type TestEnv } from '../support/harness.ts';
+import { openSecondPool, startTestEnv, type TestEnv } from '../support/harness.ts';
+import { waitFor } from '../support/wait.ts';
+import { queryOne } from '../../src/db/rows.ts';
+import { defined } from '../support/defined.ts';
 
 let env: TestEnv;
 let other: { ctx: Ctx; db: Db | null };
 beforeAll(async () => {
   env = await startTestEnv();
-  other = { ctx: env.ctx, db: null };
-  if (process.env.DATABASE_URL) {
-    const [{ name }] = (await env.ctx.db.query<{ name: string }>('SELECT current_database() AS name')) as [
-      { name: string },
-    ];
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    const db = await openDb({ databaseUrl: url.toString(), poolSize: 4 });
-    other = { ctx: makeCtx(db, env.ctx.config), db };
-  }
+  const db = await openSecondPool(env.ctx);
+  other = { ctx: db ? makeCtx(db, env.ctx.config) : env.ctx, db };
 });
 afterAll(async () => {
   await other.db?.close();
@@ -33,13 +28,14 @@ beforeEach(async () => {
 // A day ahead of the real clock, so jobs queued with the database's now() are due too.
 const T0 = new Date(Math.ceil(Date.now() / 1000) * 1000 + 86_400_000);
 const later = (ms: number) => new Date(T0.getTime() + ms);
-const job = (id: number) =>
-  env.ctx.db
-    .query<{ attempts: number; runAt: Date; doneAt: Date | null; failedAt: Date | null; lastError: string | null }>(
-      `SELECT attempts, run_at AS "runAt", done_at AS "doneAt", failed_at AS "failedAt", last_error AS "lastError" FROM jobs WHERE id = $1`,
-      [id],
-    )
-    .then((r) => r[0]!);
+const job = (id: number | undefined) =>
+  queryOne<{ attempts: number; runAt: Date; doneAt: Date | null; failedAt: Date | null; lastError: string | null }>(
+    env.ctx.db,
+    `SELECT attempts, run_at AS "runAt", done_at AS "doneAt", failed_at AS "failedAt", last_error AS "lastError"
+     FROM jobs
+     WHERE id = $1`,
+    [defined(id, 'a job id')],
+  );
 
 describe('the job runner', () => {
   it('runs a due job once and leaves a job that is not yet due', async () => {
@@ -56,10 +52,10 @@ describe('the job runner', () => {
     expect(await runDueJobs(env.ctx, T0, { handlers })).toEqual({ ran: 1, failed: 0 });
     expect(await runDueJobs(env.ctx, T0, { handlers })).toEqual({ ran: 0, failed: 0 });
     expect(seen).toEqual([1]);
-    expect((await job(now!)).doneAt).toEqual(T0);
+    expect((await job(now)).doneAt).toEqual(T0);
     await runDueJobs(env.ctx, later(60_000), { handlers });
     expect(seen).toEqual([1, 2]);
-    expect((await job(soon!)).doneAt).not.toBeNull();
+    expect((await job(soon)).doneAt).not.toBeNull();
   });
 
   it('queues a job with a dedupe key only once', async () => {
@@ -84,7 +80,7 @@ describe('the job runner', () => {
     };
     const [id] = await enqueue(env.ctx.db, [{ kind: 'test.fail', maxAttempts: 3 }], T0);
     expect(await runDueJobs(env.ctx, T0, { handlers })).toEqual({ ran: 0, failed: 1 });
-    expect(await job(id!)).toMatchObject({
+    expect(await job(id)).toMatchObject({
       attempts: 1,
       runAt: later(2_000),
       lastError: 'mail server down',
@@ -92,16 +88,18 @@ describe('the job runner', () => {
     });
     expect(await runDueJobs(env.ctx, later(1_000), { handlers })).toEqual({ ran: 0, failed: 0 });
     await runDueJobs(env.ctx, later(2_000), { handlers });
-    expect(await job(id!)).toMatchObject({ attempts: 2, runAt: later(2_000 + 4_000) });
+    expect(await job(id)).toMatchObject({ attempts: 2, runAt: later(2_000 + 4_000) });
     await runDueJobs(env.ctx, later(6_000), { handlers });
-    expect(await job(id!)).toMatchObject({ attempts: 3, failedAt: later(6_000), doneAt: later(6_000) });
+    expect(await job(id)).toMatchObject({ attempts: 3, failedAt: later(6_000), doneAt: later(6_000) });
   });
 
   it("takes back a crashed worker's job once its lease runs out", async () => {
     const seen: number[] = [];
     const handlers: Record<string, JobHandler> = { 'test.lease': async () => void seen.push(1) };
     await enqueue(env.ctx.db, [{ kind: 'test.lease' }], T0);
-    expect(await jobsRepo.claim(env.ctx.db, T0, later(60_000), 'crashed-worker', 10)).toHaveLength(1);
+    expect(
+      await jobsRepo.claim(env.ctx.db, { now: T0, leaseUntil: later(60_000), workerId: 'crashed-worker', limit: 10 }),
+    ).toHaveLength(1);
     expect(await runDueJobs(env.ctx, later(30_000), { handlers })).toEqual({ ran: 0, failed: 0 });
     expect(await runDueJobs(env.ctx, later(60_000), { handlers })).toEqual({ ran: 1, failed: 0 });
     expect(seen).toHaveLength(1);
@@ -158,16 +156,14 @@ describe('the scheduler loop', () => {
           `SELECT run_at AS "runAt", every_ms AS "everyMs" FROM jobs WHERE kind = 'sla.scan'`,
         )
       )[0];
-    for (let i = 0; i < 50 && !(await scan())?.runAt; i++) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    const first = (await scan())!;
+    const first = await waitFor(scan, 'the deadline scan scheduled');
     expect(first.everyMs).toBe(100);
-    for (let i = 0; i < 100 && (await scan())!.runAt.getTime() === first.runAt.getTime(); i++) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    const next = await waitFor(async () => {
+      const row = await scan();
+      return row !== undefined && row.runAt.getTime() !== first.runAt.getTime() && row;
+    }, 'the deadline scan run and rescheduled');
     await scheduler.stop();
-    expect((await scan())!.runAt.getTime()).toBeGreaterThan(first.runAt.getTime());
+    expect(next.runAt.getTime()).toBeGreaterThan(first.runAt.getTime());
     expect(errors).toEqual([]);
   });
 
@@ -180,6 +176,6 @@ describe('the scheduler loop', () => {
       `SELECT run_at AS "runAt" FROM jobs WHERE kind = 'classifier.train' AND done_at IS NULL`,
     );
     expect(jobs).toHaveLength(1);
-    expect(jobs[0]!.runAt.getTime()).toBeGreaterThanOrEqual(before + 23 * 3_600_000);
+    expect(defined(jobs[0]).runAt.getTime()).toBeGreaterThanOrEqual(before + 23 * 3_600_000);
   });
 });

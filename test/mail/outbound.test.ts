@@ -66,9 +66,15 @@ describe('agent replies by e-mail', () => {
   it("queues a reply in its message's transaction: rolled back, no outbox row and no mail record", async () => {
     const appeal = await emailAppeal();
     const failed = env.ctx.db.transaction(async (tx) => {
-      await addMessageIn(env.ctx, tx, env.users.agent.actor, appeal.id, {
-        direction: 'outbound',
-        body: 'Ответ, который не уйдёт',
+      await addMessageIn({
+        ctx: env.ctx,
+        tx,
+        actor: env.users.agent.actor,
+        appealId: appeal.id,
+        input: {
+          direction: 'outbound',
+          body: 'Ответ, который не уйдёт',
+        },
       });
       expect((await tx.query("SELECT 1 FROM outbox WHERE payload->>'appealId' = $1", [appeal.id])).length).toBe(1);
       throw new Error('the request failed after the reply was written');

@@ -93,14 +93,11 @@ describe('creating sub-tasks', () => {
     const appealId = await ownedAppeal();
     // Friday 27 November 2026, 17:30 in Moscow; the office closes at 18:00 and opens on Monday at 09:00.
     const friday = new Date('2026-11-27T17:30:00+03:00');
-    const { body } = await createSubtask(
-      env.ctx,
-      env.users.agent.actor,
+    const { body } = await createSubtask(env.ctx, env.users.agent.actor, {
       appealId,
-      { title: 'Согласовать возврат', queueId, dueInWorkingMinutes: 60 },
-      undefined,
-      friday,
-    );
+      input: { title: 'Согласовать возврат', queueId, dueInWorkingMinutes: 60 },
+      now: friday,
+    });
     expect(body.dueAt).toBe(new Date('2026-11-30T09:30:00+03:00').toISOString());
   });
 

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAppealInput } from '../support/factories.ts';
 import { startTestEnv, type TestEnv } from '../support/harness.ts';
+import { queryOne } from '../../src/db/rows.ts';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -11,10 +12,11 @@ afterAll(() => env.close());
 
 const count = async () =>
   (
-    await env.ctx.db.query<{ n: number }>(
+    await queryOne<{ n: number }>(
+      env.ctx.db,
       'SELECT (SELECT count(*) FROM appeals) + (SELECT count(*) FROM customers) AS n',
     )
-  )[0]!.n;
+  ).n;
 const post = (payload: string | Buffer, contentType = 'application/json') =>
   env.request('POST', '/api/v1/appeals', { as: 'agent', payload, headers: { 'content-type': contentType } });
 

@@ -6,16 +6,16 @@ let env: TestEnv;
 const category: Record<string, string> = {};
 beforeAll(async () => {
   env = await startTestEnv();
-  for (const c of (await env.request('GET', '/api/v1/categories', { as: 'admin' })).body.items) {
-    category[c.code] = c.id;
+  for (const item of (await env.request('GET', '/api/v1/categories', { as: 'admin' })).body.items) {
+    category[item.code] = item.id;
   }
   const create = async (body: unknown, as: 'agent' | 'unit_responsible' = 'agent') =>
     (await env.request('POST', '/api/v1/appeals', { as, body })).body.id as string;
-  const a = await create(
+  const submission = await create(
     makeSubmissionInput(env.units.store.id, { categoryId: category.poor_service }),
     'unit_responsible',
   );
-  const b = await create(
+  const email = await create(
     makeAppealInput({
       channel: 'email',
       unitId: env.units.other.id,
@@ -24,18 +24,20 @@ beforeAll(async () => {
       customer: { name: 'Анна', email: 'anna@mail.ru' },
     }),
   );
-  const c = await create(makeAppealInput({ channel: 'phone' }));
+  const call = await create(makeAppealInput({ channel: 'phone' }));
+  const appeals = [submission, email, call];
   // A hand-made history, in January–March 2025 (Moscow time), apart from everything the tests create today.
-  await env.ctx.db.query('DELETE FROM appeal_sla_targets WHERE appeal_id = ANY($1::uuid[])', [[a, b, c]]);
+  await env.ctx.db.query('DELETE FROM appeal_sla_targets WHERE appeal_id = ANY($1::uuid[])', [appeals]);
   await env.ctx.db.query(
     `INSERT INTO appeal_sla_targets (appeal_id, metric, minutes, started_at, due_at, met_at, breached_at) VALUES
        ($1, 'transfer', 180, '2025-01-10T10:00+03', '2025-01-10T13:00+03', '2025-01-10T12:00+03', NULL),
-       ($1, 'completion_report', 180, '2025-01-31T20:30+03', '2025-02-01T13:30+03', '2025-02-01T15:00+03', '2025-02-01T15:00+03'),
+       ($1, 'completion_report', 180,
+         '2025-01-31T20:30+03', '2025-02-01T13:30+03', '2025-02-01T15:00+03', '2025-02-01T15:00+03'),
        ($2, 'first_response', 120, '2025-01-20T10:00+03', '2025-01-20T12:00+03', '2025-01-20T11:00+03', NULL),
        ($2, 'resolution', 1620, '2025-02-05T10:00+03', '2099-01-01T00:00Z', NULL, NULL),
        ($3, 'resolution', 1620, '2025-02-10T10:00+03', '2025-02-11T10:00+03', NULL, NULL),
        ($3, 'first_response', 120, '2025-03-05T10:00+03', '2025-03-05T12:00+03', NULL, NULL)`,
-    [a, b, c],
+    appeals,
   );
 });
 afterAll(() => env.close());

@@ -5,12 +5,12 @@ import { startTestEnv, type TestEnv } from '../support/harness.ts';
 let env: TestEnv;
 beforeAll(async () => {
   env = await startTestEnv();
-  const items = Array.from({ length: 5 }, (_, i) => ({
+  const items = Array.from({ length: 5 }, (_item, index) => ({
     userId: env.users.agent.id,
     appealId: null,
     kind: 'sla_warning',
-    payload: { n: i },
-    dedupeKey: `test:${i}`,
+    payload: { n: index },
+    dedupeKey: `test:${index}`,
   }));
   await notify(env.ctx.db, items);
   await notify(env.ctx.db, [

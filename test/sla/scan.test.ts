@@ -1,32 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The deadline scan and escalation. Each test holds the services' clock still and sets deadlines relative to it,
+// so no test races the wall clock.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeCtx, type Ctx } from '../../src/context.ts';
-import { openDb, type Db } from '../../src/db/db.ts';
+import type { Db } from '../../src/db/db.ts';
 import { HANDLERS } from '../../src/jobs/handlers.ts';
 import { runDueJobs } from '../../src/jobs/runner.ts';
 import { scanSla } from '../../src/modules/sla/sla.scan.ts';
 import { makeAppealInput, makeSubmissionInput } from '../support/factories.ts';
-import { startTestEnv, type TestEnv } from '../support/harness.ts';
+import { openSecondPool, startTestEnv, type TestEnv } from '../support/harness.ts';
 
 let env: TestEnv;
 // A second connection pool to the same database: on PostgreSQL, a second Otklik process.
 let other: { ctx: Ctx; db: Db | null };
 beforeAll(async () => {
   env = await startTestEnv();
-  other = { ctx: env.ctx, db: null };
-  if (process.env.DATABASE_URL) {
-    const [{ name }] = (await env.ctx.db.query<{ name: string }>('SELECT current_database() AS name')) as [
-      { name: string },
-    ];
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    const db = await openDb({ databaseUrl: url.toString(), poolSize: 4 });
-    other = { ctx: makeCtx(db, env.ctx.config), db };
-  }
+  const db = await openSecondPool(env.ctx);
+  other = { ctx: db ? makeCtx(db, env.ctx.config) : env.ctx, db };
 });
 afterAll(async () => {
   await other.db?.close();
   await env.close();
 });
+afterEach(() => env.clock.release());
 
 const email = (over: Record<string, unknown> = {}) =>
   makeAppealInput({
@@ -40,13 +35,17 @@ const create = async (body: unknown, as: 'agent' | 'unit_responsible' = 'agent')
   expect(res.status).toBe(201);
   return res.body as { id: string; number: number };
 };
-/** Moves a target's clock back so that it is `dueIn` ms from now (negative: overdue), its warning point `warnIn`. */
-const shift = (appealId: string, metric: string, dueIn: number, warnIn: number) =>
-  env.ctx.db.query(
-    `UPDATE appeal_sla_targets SET due_at = now() + $3 * interval '1 millisecond', warn_at = now() + $4 * interval '1 millisecond'
-   WHERE appeal_id = $1 AND metric = $2`,
-    [appealId, metric, dueIn, warnIn],
+/**
+ * Moves a target so that it is due `dueIn` ms after the clock's now (negative: overdue), its warning point
+ * `warnIn`.
+ */
+const shift = (appealId: string, metric: string, dueIn: number, warnIn: number) => {
+  const now = env.clock.now().getTime();
+  return env.ctx.db.query(
+    'UPDATE appeal_sla_targets SET due_at = $3, warn_at = $4 WHERE appeal_id = $1 AND metric = $2',
+    [appealId, metric, new Date(now + dueIn), new Date(now + warnIn)],
   );
+};
 const HOUR = 3_600_000;
 const alertsOf = (ids: string[]) =>
   env.ctx.db.query<{ appealId: string; kind: string; metric: string }>(
@@ -55,7 +54,10 @@ const alertsOf = (ids: string[]) =>
   );
 const notificationsOf = (ids: string[]) =>
   env.ctx.db.query<{ userId: string; kind: string; appealId: string }>(
-    'SELECT user_id AS "userId", kind, appeal_id AS "appealId" FROM notifications WHERE appeal_id = ANY($1::uuid[]) ORDER BY created_at, id',
+    `SELECT user_id AS "userId", kind, appeal_id AS "appealId"
+     FROM notifications
+     WHERE appeal_id = ANY($1::uuid[])
+     ORDER BY created_at, id`,
     [ids],
   );
 
@@ -65,10 +67,10 @@ describe('the deadline scan', () => {
     for (let i = 0; i < 12; i++) {
       ids.push((await create(email())).id);
     }
+    const now = env.clock.freeze();
     for (const id of ids) {
       await shift(id, 'first_response', -HOUR, -2 * HOUR);
     }
-    const now = new Date();
     const results = await Promise.all([
       scanSla(env.ctx, now, { batchSize: 3 }),
       scanSla(other.ctx, now, { batchSize: 3 }),
@@ -96,24 +98,25 @@ describe('the deadline scan', () => {
 
   it('warns once at the warning point and tells only the owner', async () => {
     const { id } = await create(email());
+    const now = env.clock.freeze();
     await shift(id, 'first_response', HOUR, -60_000);
-    const now = new Date();
     await Promise.all([scanSla(env.ctx, now), scanSla(other.ctx, now)]);
     await scanSla(env.ctx, now);
     expect(await alertsOf([id])).toEqual([{ appealId: id, kind: 'warning', metric: 'first_response' }]);
     expect(await notificationsOf([id])).toEqual([{ userId: env.users.agent.id, kind: 'sla_warning', appealId: id }]);
     expect((await env.request('GET', `/api/v1/appeals/${id}`, { as: 'agent' })).body.sla.state).toBe('warning');
     // When the deadline passes, the breach follows, also once.
-    await shift(id, 'first_response', -1, -HOUR);
-    await scanSla(env.ctx, new Date());
-    await scanSla(env.ctx, new Date());
+    env.clock.advance(HOUR + 1);
+    await scanSla(env.ctx);
+    await scanSla(env.ctx);
     expect((await alertsOf([id])).map((a) => a.kind)).toEqual(['warning', 'breach']);
   });
 
-  it("tells the owner, the unit's responsible and the supervisors of a breach, in the app and by e-mail later", async () => {
+  it("tells the owner, the unit's responsible and the supervisors of a breach, in the app and by mail", async () => {
     const { id, number } = await create(makeSubmissionInput(env.units.store.id, { ownerId: env.users.agent.id }));
+    env.clock.freeze();
     await shift(id, 'completion_report', -60_000, -HOUR);
-    await scanSla(env.ctx, new Date());
+    await scanSla(env.ctx);
     const told = await notificationsOf([id]);
     expect(told.map((n) => n.userId).sort()).toEqual(
       [env.users.agent.id, env.users.supervisor.id, env.users.unit_responsible.id].sort(),
@@ -142,13 +145,15 @@ describe('the deadline scan', () => {
       as: 'agent',
       body: { direction: 'outbound', body: 'Здравствуйте!' },
     });
-    await shift(met.id, 'first_response', -HOUR, -2 * HOUR);
     const paused = await create(email());
     await env.request('PATCH', `/api/v1/appeals/${paused.id}`, { as: 'agent', body: { status: 'pending_customer' } });
-    await env.ctx.db.query(`UPDATE appeal_sla_targets SET warn_at = now() - interval '2 hours' WHERE appeal_id = $1`, [
+    env.clock.freeze();
+    await shift(met.id, 'first_response', -HOUR, -2 * HOUR);
+    await env.ctx.db.query('UPDATE appeal_sla_targets SET warn_at = $2 WHERE appeal_id = $1', [
       paused.id,
+      new Date(env.clock.now().getTime() - 2 * HOUR),
     ]);
-    await scanSla(env.ctx, new Date());
+    await scanSla(env.ctx);
     expect(await alertsOf([met.id, paused.id])).toEqual([]);
   });
 });
@@ -171,13 +176,14 @@ describe('escalation', () => {
   // Started on a past Monday at 10:00 Moscow: the 60 working minutes ran out at 11:00, as a recomputation agrees.
   const rewind = (id: string) =>
     env.ctx.db.query(
-      `UPDATE appeal_sla_targets SET started_at = '2025-03-03T10:00+03:00', due_at = '2025-03-03T11:00+03:00', warn_at = '2025-03-03T10:48+03:00'
-     WHERE appeal_id = $1 AND metric = 'first_response'`,
+      `UPDATE appeal_sla_targets
+       SET started_at = '2025-03-03T10:00+03:00', due_at = '2025-03-03T11:00+03:00', warn_at = '2025-03-03T10:48+03:00'
+       WHERE appeal_id = $1 AND metric = 'first_response'`,
       [id],
     );
   const breachNow = async (id: string) => {
     await rewind(id);
-    const now = new Date();
+    const now = env.clock.freeze();
     const scan = await scanSla(env.ctx, now);
     expect(scan.escalations).toBeGreaterThanOrEqual(1);
     await runDueJobs(env.ctx, now, { handlers: HANDLERS });
@@ -196,7 +202,7 @@ describe('escalation', () => {
     expect(after).toMatchObject({ priority: 'high', ownerId: env.users.supervisor.id });
     expect(after.tags.sort()).toEqual(['escalate-me', 'escalated']);
     // The escalation ran once: a second run finds nothing to do and the priority stays one step up.
-    await runDueJobs(env.ctx, new Date(Date.now() + HOUR), { handlers: HANDLERS });
+    await runDueJobs(env.ctx, new Date(env.clock.now().getTime() + HOUR), { handlers: HANDLERS });
     expect((await env.request('GET', `/api/v1/appeals/${id}`, { as: 'agent' })).body.priority).toBe('high');
     const history = (await env.request('GET', `/api/v1/appeals/${id}/history`, { as: 'agent' })).body.items;
     const escalated = history.find((e: { action: string }) => e.action === 'sla_escalated');
@@ -219,7 +225,7 @@ describe('escalation', () => {
     await policy('Поздняя эскалация', 'late-escalation', { priority: 'urgent' });
     const { id } = await create(email({ tags: ['late-escalation'] }));
     await rewind(id);
-    const now = new Date();
+    const now = env.clock.freeze();
     await scanSla(env.ctx, now);
     await env.request('POST', `/api/v1/appeals/${id}/messages`, {
       as: 'agent',

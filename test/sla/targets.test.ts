@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { oneRow } from '../../src/db/rows.ts';
 import * as appealsRepo from '../../src/modules/appeals/appeals.repo.ts';
 import { onAppealChanged } from '../../src/modules/sla/sla.service.ts';
 import { makeAppealInput, makeSubmissionInput } from '../support/factories.ts';
@@ -9,11 +10,11 @@ const policies: Record<string, { id: string; name: string }> = {};
 const calendars: Record<string, { id: string; name: string }> = {};
 beforeAll(async () => {
   env = await startTestEnv();
-  for (const p of (await env.request('GET', '/api/v1/sla/policies', { as: 'admin' })).body.items) {
-    policies[p.position] = p;
+  for (const policy of (await env.request('GET', '/api/v1/sla/policies', { as: 'admin' })).body.items) {
+    policies[policy.position] = policy;
   }
-  for (const c of (await env.request('GET', '/api/v1/sla/calendars', { as: 'admin' })).body.items) {
-    calendars[c.name] = c;
+  for (const calendar of (await env.request('GET', '/api/v1/sla/calendars', { as: 'admin' })).body.items) {
+    calendars[calendar.name] = calendar;
   }
 });
 afterAll(() => env.close());
@@ -28,8 +29,21 @@ type Target = {
   calendarId: string;
   cycle: number;
 };
+/** The value, failing the test when it is missing. */
+function present<T>(value: T | undefined, what: string): T {
+  if (value === undefined) {
+    throw new Error(`missing: ${what}`);
+  }
+  return value;
+}
+/** The seeded policy at this position, and the seeded calendar of this name. */
+const policyId = (position: number) => present(policies[position], `policy at ${position}`).id;
+const calendarId = (name: string) => present(calendars[name], `calendar ${name}`).id;
 const target = (appeal: { sla: { targets: Target[] } }, metric: string) =>
-  appeal.sla.targets.find((t) => t.metric === metric)!;
+  present(
+    appeal.sla.targets.find((candidate) => candidate.metric === metric),
+    `${metric} target`,
+  );
 const create = async (body: unknown, as: 'agent' | 'unit_responsible' = 'agent') => {
   const res = await env.request('POST', '/api/v1/appeals', { as, body });
   expect(res.status).toBe(201);
@@ -50,38 +64,38 @@ const email = (over: Record<string, unknown> = {}) =>
   makeAppealInput({ channel: 'email', customer: { name: 'Анна', email: `anna${Math.random()}@mail.ru` }, ...over });
 
 describe('targets of a new appeal', () => {
-  it("counts a store submission's transfer in the store's hours: 21:30 Friday + 3 working hours = 12:30 Saturday", async () => {
+  it("counts a store submission's transfer in its hours: 21:30 Friday + 3 working h = 12:30 Saturday", async () => {
     const appeal = await create(
       makeSubmissionInput(env.units.store.id, { receivedAt: '2025-03-07T21:30:00+03:00' }),
       'unit_responsible',
     );
-    expect(appeal.sla.policyId).toBe(policies[20]!.id);
+    expect(appeal.sla.policyId).toBe(policyId(20));
     expect(appeal.sla.targets.map((t: Target) => t.metric)).toEqual(['transfer', 'resolution', 'completion_report']);
     const transfer = target(appeal, 'transfer');
     expect(transfer).toMatchObject({
       minutes: 180,
       dueAt: '2025-03-08T09:30:00.000Z',
-      calendarId: calendars['Магазины 10:00–22:00']!.id,
+      calendarId: calendarId('Магазины 10:00–22:00'),
     });
     // Registered long after: the transfer was met late.
     expect(transfer.state).toBe('breached');
     expect(target(appeal, 'completion_report')).toMatchObject({
       minutes: 180,
       metAt: null,
-      calendarId: calendars['Магазины 10:00–22:00']!.id,
+      calendarId: calendarId('Магазины 10:00–22:00'),
     });
-    expect(target(appeal, 'resolution').calendarId).toBe(calendars['Офис 09:00–18:00 пн–пт']!.id);
+    expect(target(appeal, 'resolution').calendarId).toBe(calendarId('Офис 09:00–18:00 пн–пт'));
   });
 
   it("gives a customer's e-mail a first response within 120 working minutes of Customer Service", async () => {
     const appeal = await create(email());
-    expect(appeal.sla.policyId).toBe(policies[40]!.id);
+    expect(appeal.sla.policyId).toBe(policyId(40));
     const first = target(appeal, 'first_response');
     expect(first).toMatchObject({
       minutes: 120,
       state: 'ok',
       metAt: null,
-      calendarId: calendars['Офис 09:00–18:00 пн–пт']!.id,
+      calendarId: calendarId('Офис 09:00–18:00 пн–пт'),
     });
     expect(first.minutesLeft).toBeGreaterThanOrEqual(119);
     expect(first.minutesLeft).toBeLessThanOrEqual(120);
@@ -102,7 +116,7 @@ describe('targets of a new appeal', () => {
     const appeal = await create(makeAppealInput({ channel: 'phone', unitId: unit.body.id }));
     expect(target(appeal, 'transfer')).toMatchObject({
       minutes: 0,
-      calendarId: calendars['Круглосуточно']!.id,
+      calendarId: calendarId('Круглосуточно'),
       state: 'met',
     });
   });
@@ -114,7 +128,7 @@ describe('targets of a new appeal', () => {
 });
 
 describe('meeting targets', () => {
-  it('meets the first response with the first reply, and starts a next-response clock when the customer writes again', async () => {
+  it('meets the first response with the first reply; the customer writing again starts a next response', async () => {
     const appeal = await create(email());
     await say(appeal.id, 'note');
     expect(target(await get(appeal.id), 'first_response').state).toBe('ok');
@@ -165,21 +179,26 @@ describe('pausing while waiting on the customer', () => {
   it('moves the deadline by the working time the clock stood still', async () => {
     const appeal = await create(email());
     await env.ctx.db.query(
-      `UPDATE appeal_sla_targets SET started_at = $2, due_at = $3, warn_at = $4 WHERE appeal_id = $1 AND metric = 'first_response'`,
+      `UPDATE appeal_sla_targets SET started_at = $2, due_at = $3, warn_at = $4
+       WHERE appeal_id = $1 AND metric = 'first_response'`,
       [appeal.id, '2025-03-03T10:00:00+03:00', '2025-03-03T12:00:00+03:00', '2025-03-03T11:36:00+03:00'],
     );
-    const open = (await appealsRepo.findById(env.ctx.db, appeal.id))!;
+    const open = present(await appealsRepo.findById(env.ctx.db, appeal.id), 'the appeal');
     const waiting = { ...open, status: 'pending_customer' };
     await env.ctx.db.transaction((tx) => onAppealChanged(tx, open, waiting, new Date('2025-03-03T10:30:00+03:00')));
     await env.ctx.db.transaction((tx) => onAppealChanged(tx, waiting, open, new Date('2025-03-04T10:00:00+03:00')));
-    const [row] = await env.ctx.db.query<{ dueAt: Date; pausedMinutes: number; pauses: unknown[] }>(
-      `SELECT due_at AS "dueAt", paused_minutes::float8 AS "pausedMinutes", pauses FROM appeal_sla_targets WHERE appeal_id = $1 AND metric = 'first_response'`,
-      [appeal.id],
+    const row = oneRow(
+      await env.ctx.db.query<{ dueAt: Date; pausedMinutes: number; pauses: unknown[] }>(
+        `SELECT due_at AS "dueAt", paused_minutes::float8 AS "pausedMinutes", pauses
+         FROM appeal_sla_targets
+         WHERE appeal_id = $1 AND metric = 'first_response'`,
+        [appeal.id],
+      ),
     );
     // Paused 10:30 Monday – 10:00 Tuesday: 510 working minutes; 90 of 120 were left.
-    expect(row!.dueAt.toISOString()).toBe('2025-03-04T08:30:00.000Z');
-    expect(row!.pausedMinutes).toBe(510);
-    expect(row!.pauses).toHaveLength(1);
+    expect(row.dueAt.toISOString()).toBe('2025-03-04T08:30:00.000Z');
+    expect(row.pausedMinutes).toBe(510);
+    expect(row.pauses).toHaveLength(1);
   });
 });
 
@@ -187,7 +206,7 @@ describe('re-classification and recomputation', () => {
   it('re-plans an appeal whose unit changes: the store policy replaces the e-mail one', async () => {
     const appeal = await create(email());
     const moved = await patch(appeal.id, { unitId: env.units.store.id });
-    expect(moved.sla.policyId).toBe(policies[20]!.id);
+    expect(moved.sla.policyId).toBe(policyId(20));
     expect(moved.sla.targets.map((t: Target) => t.metric)).toEqual(['transfer', 'resolution', 'completion_report']);
     expect(target(moved, 'transfer').state).toBe('met');
   });
@@ -271,14 +290,14 @@ describe('SLA filters on the appeals list', () => {
     const close = await create(email());
     const waiting = await create(email());
     const fine = await create(email());
-    await env.ctx.db.query(
-      `UPDATE appeal_sla_targets SET due_at = now() - interval '1 hour', warn_at = now() - interval '2 hours' WHERE appeal_id = $1 AND metric = 'first_response'`,
-      [late.id],
-    );
-    await env.ctx.db.query(
-      `UPDATE appeal_sla_targets SET due_at = now() + interval '10 minutes', warn_at = now() - interval '1 minute' WHERE appeal_id = $1 AND metric = 'first_response'`,
-      [close.id],
-    );
+    const setFirstResponse = (appealId: string, dueIn: string, warnIn: string) =>
+      env.ctx.db.query(
+        `UPDATE appeal_sla_targets SET due_at = now() + $2::interval, warn_at = now() + $3::interval
+         WHERE appeal_id = $1 AND metric = 'first_response'`,
+        [appealId, dueIn, warnIn],
+      );
+    await setFirstResponse(late.id, '-1 hour', '-2 hours');
+    await setFirstResponse(close.id, '10 minutes', '-1 minute');
     await patch(waiting.id, { status: 'pending_customer' });
     const ids = async (query: string) =>
       (await env.request('GET', `/api/v1/appeals?limit=100&${query}`, { as: 'agent' })).body.items.map(

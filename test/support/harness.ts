@@ -8,6 +8,7 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import { makeCtx, type Ctx } from '../../src/context.ts';
 import { openDb, type Db } from '../../src/db/db.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { queryOne } from '../../src/db/rows.ts';
 import type { Role } from '../../src/modules/auth/actor.ts';
 import { ROLES } from '../../src/modules/auth/actor.ts';
 import { buildApp } from '../../src/server/app.ts';
@@ -44,6 +45,21 @@ export async function openTestDb(): Promise<TestDb> {
       await admin.close();
     },
   };
+}
+
+/**
+ * On PostgreSQL, a second connection pool on the test's own database: what a second Otklik process has.
+ * Null on PGlite, which serves one process.
+ */
+export async function openSecondPool(ctx: Ctx, poolSize = 4): Promise<Db | null> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    return null;
+  }
+  const { name } = await queryOne<{ name: string }>(ctx.db, 'SELECT current_database() AS name');
+  const testUrl = new URL(url);
+  testUrl.pathname = `/${name}`;
+  return openDb({ databaseUrl: testUrl.toString(), poolSize });
 }
 
 export interface Answer {

@@ -1,50 +1,19 @@
 // Customers and administration in a real browser (Debian's chromium driven by playwright-core) against a real
 // Otklik server on an empty database: search, edit with a refused e-mail, merge after a preview; units, users,
 // categories, a mailbox, a mail template, API tokens; and what an agent may not open.
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession, ensureWebBuilt, recordFailure, SHOTS, startOtklik, type RunningServer } from './otklik-server.ts';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumSession, eventually, logIn, present, shot, UI_TEST_MS } from './browser.ts';
+import { apiSession, ensureWebBuilt, startOtklik, type RunningServer } from './otklik-server.ts';
 
-const CHROMIUM = process.env.OTKLIK_CHROMIUM ?? '/usr/bin/chromium';
 const AGENT = { email: 'agent2@otklik.test', password: 'agent-password-2', name: 'Вера Операторова' };
 
 let server: RunningServer;
-let browser: Browser;
 let admin: Page;
 let phoneCustomerId: string;
 let emailCustomerId: string;
 let anonymousAppealId: string;
 const appealNumbers: number[] = [];
-const openPages = new Set<Page>();
-const browserErrors: string[] = [];
-
-const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-
-async function newPage(who: { email: string; password: string }, width = 1280): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width, height: 800 },
-    locale: 'ru-RU',
-    timezoneId: 'Europe/Moscow',
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  openPages.add(page);
-  page.on('console', (m) => {
-    if (m.type() === 'error') {
-      browserErrors.push(m.text());
-    }
-  });
-  page.on('pageerror', (e) => browserErrors.push(`${e.message}\n${e.stack ?? ''}`));
-  page.on('close', () => openPages.delete(page));
-  await page.goto(`${server.url}/`);
-  await page.getByLabel('Эл. почта').fill(who.email);
-  await page.getByLabel('Пароль').fill(who.password);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await page.waitForURL(/\/queues\//);
-  return page;
-}
 
 /** An input by its exact label; a required one's label ends in " *". */
 const field = (scope: Page | Locator, label: string) =>
@@ -56,79 +25,83 @@ async function choose(page: Page, label: string, option: string) {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-describe('customers and administration in Chromium', () => {
+/** One person known twice (by phone from a call, by e-mail from a letter), and a caller who gave no name. */
+async function seedCustomers(api: Awaited<ReturnType<typeof apiSession>>) {
+  const call = await api<{ number: number; customerId: string }>('POST', '/appeals', {
+    kind: 'incident',
+    channel: 'phone',
+    subject: 'Не привезли холодильник',
+    customer: { name: 'Ольга Дубликатова', phone: '+7 916 111-22-33' },
+  });
+  const mail = await api<{ number: number; customerId: string }>('POST', '/appeals', {
+    kind: 'thanks',
+    channel: 'email',
+    subject: 'Спасибо курьеру',
+    customer: { name: 'Ольга Дубликатова', email: 'olga@example.ru' },
+  });
+  const anonymous = await api<{ id: string }>('POST', '/appeals', {
+    kind: 'question',
+    channel: 'phone',
+    subject: 'Звонок без представления',
+    customer: {},
+  });
+  anonymousAppealId = anonymous.id;
+  phoneCustomerId = call.customerId;
+  emailCustomerId = mail.customerId;
+  appealNumbers.push(call.number, mail.number);
+}
+
+describe('customers and administration in Chromium', { timeout: UI_TEST_MS }, () => {
+  const chromium = chromiumSession();
+
+  /** A page of its own, logged in as this user. */
+  async function newPage(who: { email: string; password: string }, width = 1280): Promise<Page> {
+    const { page } = await chromium.newPage(width);
+    await logIn(page, server.url, who);
+    await page.waitForURL(/\/queues\//);
+    return page;
+  }
+
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium not found at ${CHROMIUM} (set OTKLIK_CHROMIUM)`);
-    }
-    await mkdir(SHOTS, { recursive: true });
+    await chromium.launch();
     ensureWebBuilt();
     server = await startOtklik();
     const api = await apiSession(server.url, server.admin.email, server.admin.password);
     await api('POST', '/units', { type: 'store', name: 'Магазин на Тверской', code: 'MSK-01' });
     await api('POST', '/users', { ...AGENT, role: 'agent', locale: 'ru' });
-    // One person known twice: by phone from a call, by e-mail from a letter.
-    const call = await api<{ number: number; customerId: string }>('POST', '/appeals', {
-      kind: 'incident',
-      channel: 'phone',
-      subject: 'Не привезли холодильник',
-      customer: { name: 'Ольга Дубликатова', phone: '+7 916 111-22-33' },
-    });
-    const mail = await api<{ number: number; customerId: string }>('POST', '/appeals', {
-      kind: 'thanks',
-      channel: 'email',
-      subject: 'Спасибо курьеру',
-      customer: { name: 'Ольга Дубликатова', email: 'olga@example.ru' },
-    });
-    const anonymous = await api<{ id: string }>('POST', '/appeals', {
-      kind: 'question',
-      channel: 'phone',
-      subject: 'Звонок без представления',
-      customer: {},
-    });
-    anonymousAppealId = anonymous.id;
-    phoneCustomerId = call.customerId;
-    emailCustomerId = mail.customerId;
-    appealNumbers.push(call.number, mail.number);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox'] });
+    await seedCustomers(api);
     admin = await newPage(server.admin);
   }, 240_000);
 
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') {
-      await recordFailure(task.name, openPages, browserErrors);
-    }
-  });
-
   afterAll(async () => {
-    await browser?.close();
+    await chromium.close();
     await server?.stop();
   });
 
   it('names the customer in the queue from the list itself, one request for the page', async () => {
     const customerRequests: string[] = [];
-    admin.on('request', (r) => {
-      if (/\/api\/v1\/customers\//.test(r.url())) {
-        customerRequests.push(r.url());
+    admin.on('request', (request) => {
+      if (/\/api\/v1\/customers\//.test(request.url())) {
+        customerRequests.push(request.url());
       }
     });
     await admin.goto(`${server.url}/queues/all`);
     const row = admin.locator(`[data-appeal-number="${appealNumbers[0]}"]`);
     await row.waitFor();
-    await expect.poll(() => row.textContent()).toContain('Ольга Дубликатова');
+    await eventually(() => row.textContent()).toContain('Ольга Дубликатова');
     expect(customerRequests).toEqual([]);
   });
 
   it('finds both records of one customer by name', async () => {
     await admin.getByRole('link', { name: 'Клиенты' }).click();
     await admin.getByTestId('customers-search').fill('Дубликатова');
-    await expect.poll(() => admin.getByTestId('customers-table').locator('tbody tr').count()).toBe(2);
+    await eventually(() => admin.getByTestId('customers-table').locator('tbody tr').count()).toBe(2);
     await shot(admin, '21-customers-search');
   });
 
   it('refuses a bad e-mail under its field, then saves a fixed profile', async () => {
     await admin.goto(`${server.url}/customers/${phoneCustomerId}`);
-    await expect.poll(() => admin.getByTestId('customer-title').textContent()).toBe('Ольга Дубликатова');
+    await eventually(() => admin.getByTestId('customer-title').textContent()).toBe('Ольга Дубликатова');
     await admin.getByRole('button', { name: 'Изменить' }).click();
     const form = admin.getByTestId('customer-edit');
     await field(form, 'Эл. почта').fill('olga@@example');
@@ -141,7 +114,7 @@ describe('customers and administration in Chromium', () => {
     await admin.getByRole('button', { name: 'Изменить' }).click();
     await admin.getByTestId('customer-edit').getByLabel('Компания', { exact: true }).fill('ООО «Дубль»');
     await admin.getByTestId('customer-edit').getByRole('button', { name: 'Сохранить' }).click();
-    await expect.poll(() => admin.getByTestId('customer-details').textContent()).toContain('ООО «Дубль»');
+    await eventually(() => admin.getByTestId('customer-details').textContent()).toContain('ООО «Дубль»');
   });
 
   it('merges the two records after showing what moves, and the survivor has both appeals', async () => {
@@ -149,7 +122,7 @@ describe('customers and administration in Chromium', () => {
     await admin.getByTestId('customer-picker-search').fill('olga@example');
     await admin.getByRole('radio', { name: /olga@example\.ru/ }).check();
     const preview = admin.getByTestId('merge-preview');
-    await expect.poll(() => preview.textContent()).toContain('1 обращение');
+    await eventually(() => preview.textContent()).toContain('1 обращение');
     expect(await preview.textContent()).toContain('olga@example.ru — перейдёт');
     await shot(admin, '23-merge-preview');
     await admin.getByRole('button', { name: 'Объединить', exact: true }).click();
@@ -159,7 +132,7 @@ describe('customers and administration in Chromium', () => {
     const appeals = admin.getByTestId('customer-appeals');
     await appeals.locator(`[data-appeal-number="${appealNumbers[0]}"]`).waitFor();
     await appeals.locator(`[data-appeal-number="${appealNumbers[1]}"]`).waitFor();
-    await expect.poll(() => admin.getByTestId('customer-details').textContent()).toContain('olga@example.ru');
+    await eventually(() => admin.getByTestId('customer-details').textContent()).toContain('olga@example.ru');
     await shot(admin, '24-merged-survivor');
 
     await admin.goto(`${server.url}/customers/${emailCustomerId}`);
@@ -172,12 +145,12 @@ describe('customers and administration in Chromium', () => {
     await admin.goto(`${server.url}/appeals/${anonymousAppealId}`);
     const panel = admin.getByTestId('customer-panel');
     // The caller gave no name or contacts: the appeal got a blank customer of its own.
-    await expect.poll(() => panel.textContent()).toContain('Без имени');
+    await eventually(() => panel.textContent()).toContain('Без имени');
     await admin.getByTestId('link-customer').click();
     await admin.getByTestId('customer-picker-search').fill('Дубликатова');
     await admin.getByRole('radio', { name: /Ольга Дубликатова/ }).check();
     await admin.getByRole('dialog').getByRole('button', { name: 'Привязать' }).click();
-    await expect.poll(() => panel.textContent()).toContain('Ольга Дубликатова');
+    await eventually(() => panel.textContent()).toContain('Ольга Дубликатова');
     await shot(admin, '24b-appeal-linked-customer');
   });
 
@@ -193,9 +166,10 @@ describe('customers and administration in Chromium', () => {
     await dialog.getByRole('button', { name: 'Сохранить' }).click();
     await dialog.waitFor({ state: 'detached' });
     const rows = admin.getByTestId('units-table').locator('tbody tr');
-    await expect
-      .poll(() => rows.allTextContents())
-      .toEqual([expect.stringContaining('Магазин на Тверской'), expect.stringContaining('└ СЦ на Тверской')]);
+    await eventually(() => rows.allTextContents()).toEqual([
+      expect.stringContaining('Магазин на Тверской'),
+      expect.stringContaining('└ СЦ на Тверской'),
+    ]);
     await shot(admin, '25-admin-units');
   });
 
@@ -210,7 +184,7 @@ describe('customers and administration in Chromium', () => {
     await field(dialog, 'Пароль').fill('boris-password-1');
     await dialog.getByRole('button', { name: 'Сохранить' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => admin.getByTestId('users-table').textContent()).toContain('Борис Супервайзеров');
+    await eventually(() => admin.getByTestId('users-table').textContent()).toContain('Борис Супервайзеров');
   });
 
   it('adds a category to the incident taxonomy', async () => {
@@ -222,7 +196,7 @@ describe('customers and administration in Chromium', () => {
     await dialog.getByLabel('Название по-английски').fill('Late appliance delivery');
     await dialog.getByRole('button', { name: 'Сохранить' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => admin.getByTestId('categories-table').textContent()).toContain('Опоздала доставка техники');
+    await eventually(() => admin.getByTestId('categories-table').textContent()).toContain('Опоздала доставка техники');
     await shot(admin, '26-admin-categories');
   });
 
@@ -235,7 +209,7 @@ describe('customers and administration in Chromium', () => {
     await dialog.getByRole('button', { name: 'Сохранить' }).click();
     await dialog.waitFor({ state: 'detached' });
     const card = admin.getByTestId('calendar-card').filter({ hasText: 'График СЦ' });
-    await expect.poll(() => card.textContent()).toContain('Суббота10:00–16:00');
+    await eventually(() => card.textContent()).toContain('Суббота10:00–16:00');
     await shot(admin, '27a-admin-calendars');
 
     await admin.getByRole('tab', { name: 'Политики SLA' }).click();
@@ -244,7 +218,7 @@ describe('customers and administration in Chromium', () => {
     await field(dialog, 'Название').fill('Жалобы из магазинов');
     await dialog.getByRole('button', { name: 'Сохранить' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => admin.getByTestId('policies-table').textContent()).toContain('Жалобы из магазинов');
+    await eventually(() => admin.getByTestId('policies-table').textContent()).toContain('Жалобы из магазинов');
   });
 
   it('refuses a mailbox with a bad address under the field, then creates it', async () => {
@@ -278,11 +252,12 @@ describe('customers and administration in Chromium', () => {
     await admin.getByRole('tab', { name: 'API-токены' }).click();
     await field(admin, 'Название').fill('Выгрузка в 1С');
     await admin.getByRole('button', { name: 'Создать токен' }).click();
-    const secret = await admin.getByTestId('token-value').textContent();
-    expect(secret!.length).toBeGreaterThan(20);
+    const secret = present(await admin.getByTestId('token-value').textContent(), 'the new secret');
+    expect(secret.length).toBeGreaterThan(20);
     const row = admin.locator('[data-token-name="Выгрузка в 1С"]');
-    await expect.poll(() => row.textContent()).toContain('Действует');
-    expect(secret!.startsWith((await row.locator('code').textContent())!.replace('…', ''))).toBe(true);
+    await eventually(() => row.textContent()).toContain('Действует');
+    const prefix = present(await row.locator('code').textContent(), "the token's prefix").replace('…', '');
+    expect(secret.startsWith(prefix)).toBe(true);
     await shot(admin, '29-token-created');
     // The secret works until it is revoked.
     expect(
@@ -290,7 +265,7 @@ describe('customers and administration in Chromium', () => {
     ).toBe(200);
     await row.getByRole('button', { name: /Отозвать/ }).click();
     await admin.getByRole('dialog').getByRole('button', { name: 'Отозвать' }).click();
-    await expect.poll(() => row.textContent()).toContain('Отозван');
+    await eventually(() => row.textContent()).toContain('Отозван');
     expect(
       (await fetch(`${server.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${secret}` } })).status,
     ).toBe(401);

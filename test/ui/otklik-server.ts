@@ -66,12 +66,11 @@ export async function startOtklik(): Promise<RunningServer> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (d: Buffer) => {
-    output += d.toString();
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    output += d.toString();
-  });
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
   const url = `http://127.0.0.1:${port}`;
 
   const deadline = Date.now() + 120_000;
@@ -90,7 +89,7 @@ export async function startOtklik(): Promise<RunningServer> {
       child.kill('SIGKILL');
       throw new Error(`The Otklik server did not start within 120 s:\n${output}`);
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 
   return {
@@ -98,9 +97,9 @@ export async function startOtklik(): Promise<RunningServer> {
     admin,
     async stop() {
       if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
+        const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
         if (child.exitCode === null) {
           child.kill('SIGKILL');
         }
@@ -120,37 +119,20 @@ export async function apiSession(url: string, email: string, password: string) {
   if (!login.ok) {
     throw new Error(`Login as ${email} failed: ${login.status} ${await login.text()}`);
   }
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const cookie = login.headers.get('set-cookie')?.split(';')[0];
+  if (!cookie) {
+    throw new Error(`Login as ${email} set no session cookie`);
+  }
   return async function call<T>(method: string, apiPath: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${url}/api/v1${apiPath}`, {
+    const answer = await fetch(`${url}/api/v1${apiPath}`, {
       method,
       headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const text = await res.text();
-    if (!res.ok) {
-      throw new Error(`${method} ${apiPath}: ${res.status} ${text}`);
+    const text = await answer.text();
+    if (!answer.ok) {
+      throw new Error(`${method} ${apiPath}: ${answer.status} ${text}`);
     }
     return (text ? JSON.parse(text) : undefined) as T;
   };
-}
-
-/** Where browser tests put their screenshots. */
-export const SHOTS = 'test-results/ui';
-
-/** After a failed step: what the browser said, and a screenshot of every open page, to read beside the error. */
-export async function recordFailure(
-  taskName: string,
-  pages: Iterable<{ screenshot(o: { path: string; fullPage: boolean }): Promise<unknown> }>,
-  browserErrors: readonly string[],
-) {
-  if (browserErrors.length) {
-    console.error(`The browser reported:\n${browserErrors.join('\n')}`);
-  }
-  let i = 0;
-  for (const page of pages) {
-    await page
-      .screenshot({ path: `${SHOTS}/failed-${taskName.slice(0, 40).replace(/\W+/g, '-')}-${i++}.png`, fullPage: true })
-      .catch(() => {});
-  }
 }

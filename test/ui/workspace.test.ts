@@ -1,59 +1,28 @@
 // The agent workspace in a real browser (Debian's chromium driven by playwright-core) against a real Otklik
 // server on an empty database: the phone call, the store's submission, the queue, the language.
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession, ensureWebBuilt, recordFailure, SHOTS, startOtklik, type RunningServer } from './otklik-server.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captured, chromiumSession, eventually, logIn, shot, UI_TEST_MS } from './browser.ts';
+import { apiSession, ensureWebBuilt, startOtklik, type RunningServer } from './otklik-server.ts';
 
-const CHROMIUM = process.env.OTKLIK_CHROMIUM ?? '/usr/bin/chromium';
 const AGENT = { email: 'agent@otklik.test', password: 'agent-password-1', name: 'Анна Операторова' };
 const STORE = { email: 'store@otklik.test', password: 'store-password-1', name: 'Пётр Магазинов' };
 
 let server: RunningServer;
-let browser: Browser;
 let agentContext: BrowserContext;
 let agent: Page;
 let submittedNumber: number;
 let admin: Awaited<ReturnType<typeof apiSession>>;
-const openPages = new Set<Page>();
-const browserErrors: string[] = [];
 
-async function logIn(page: Page, who: { email: string; password: string }) {
-  await page.goto(`${server.url}/`);
-  await page.getByLabel('Эл. почта').fill(who.email);
-  await page.getByLabel('Пароль').fill(who.password);
-  await page.getByRole('button', { name: 'Войти' }).click();
-}
+/** Waits until the page's live-update stream is open, so that a change made now reaches it. */
+const liveUpdatesOpen = (page: Page) =>
+  page.waitForResponse((response) => response.url().endsWith('/api/v1/events') && response.status() === 200);
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+describe('the agent workspace in Chromium', { timeout: UI_TEST_MS }, () => {
+  const chromium = chromiumSession();
 
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    locale: 'ru-RU',
-    timezoneId: 'Europe/Moscow',
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  openPages.add(page);
-  page.on('console', (m) => {
-    if (m.type() === 'error') {
-      browserErrors.push(m.text());
-    }
-  });
-  page.on('pageerror', (e) => browserErrors.push(`${e.message}\n${e.stack ?? ''}`));
-  page.on('close', () => openPages.delete(page));
-  return { context, page };
-}
-
-describe('the agent workspace in Chromium', () => {
   beforeAll(async () => {
-    // A missing browser is a failure, not a skip: this is the only test of the web app.
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium not found at ${CHROMIUM} (set OTKLIK_CHROMIUM)`);
-    }
-    await mkdir(SHOTS, { recursive: true });
+    await chromium.launch();
     ensureWebBuilt();
     server = await startOtklik();
     admin = await apiSession(server.url, server.admin.email, server.admin.password);
@@ -64,19 +33,11 @@ describe('the agent workspace in Chromium', () => {
     });
     await admin('POST', '/users', { ...AGENT, role: 'agent', locale: 'ru' });
     await admin('POST', '/users', { ...STORE, role: 'unit_responsible', locale: 'ru', unitIds: [unit.id] });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox'] });
-    ({ context: agentContext, page: agent } = await newPage());
+    ({ context: agentContext, page: agent } = await chromium.newPage());
   }, 240_000);
 
-  // What the browser showed when a step failed, to read beside the error.
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') {
-      await recordFailure(task.name, openPages, browserErrors);
-    }
-  });
-
   afterAll(async () => {
-    await browser?.close();
+    await chromium.close();
     await server?.stop();
   });
 
@@ -85,7 +46,7 @@ describe('the agent workspace in Chromium', () => {
     expect(deep.status).toBe(200);
     expect(deep.headers.get('cache-control')).toBe('no-cache');
     const html = await deep.text();
-    const asset = html.match(/src="(\/assets\/[^"]+\.js)"/)![1]!;
+    const asset = captured(html, /src="(\/assets\/[^"]+\.js)"/, 'a script in the page');
     const js = await fetch(`${server.url}${asset}`);
     expect(js.headers.get('cache-control')).toContain('immutable');
     const api = await fetch(`${server.url}/api/no-such-thing`);
@@ -94,13 +55,13 @@ describe('the agent workspace in Chromium', () => {
   });
 
   it('shows a wrong password on the login form, then logs in to an empty queue', async () => {
-    await logIn(agent, { email: AGENT.email, password: 'not-the-password' });
-    await expect.poll(() => agent.getByTestId('login-error').textContent()).toContain('Неверная почта или пароль');
+    await logIn(agent, server.url, { email: AGENT.email, password: 'not-the-password' });
+    await eventually(() => agent.getByTestId('login-error').textContent()).toContain('Неверная почта или пароль');
     await shot(agent, '01-login-error');
     await agent.getByLabel('Пароль').fill(AGENT.password);
     await agent.getByRole('button', { name: 'Войти' }).click();
     await agent.waitForURL(/\/queues\/mine/);
-    await expect.poll(() => agent.getByTestId('user-name').textContent()).toBe(AGENT.name);
+    await eventually(() => agent.getByTestId('user-name').textContent()).toBe(AGENT.name);
     await agent.getByTestId('empty-state').waitFor();
     await shot(agent, '02-empty-queue');
   });
@@ -113,12 +74,12 @@ describe('the agent workspace in Chromium', () => {
     await agent.getByText('Клиент не найден').waitFor();
     await agent.getByRole('button', { name: 'Новый клиент' }).click();
     await agent.getByLabel('ФИО клиента').fill('Мария Звонарёва');
-    await expect.poll(() => agent.getByLabel('Телефон').inputValue()).toBe('+7 915 555-12-34');
+    await eventually(() => agent.getByLabel('Телефон').inputValue()).toBe('+7 915 555-12-34');
     await shot(agent, '03-new-appeal');
     await agent.getByRole('button', { name: 'Создать обращение' }).click();
     await agent.waitForURL(/\/appeals\/[0-9a-f-]{36}$/);
-    await expect.poll(() => agent.getByTestId('appeal-title').textContent()).toContain('Не работает доставка в Химки');
-    await expect.poll(() => agent.getByTestId('customer-panel').textContent()).toContain('Мария Звонарёва');
+    await eventually(() => agent.getByTestId('appeal-title').textContent()).toContain('Не работает доставка в Химки');
+    await eventually(() => agent.getByTestId('customer-panel').textContent()).toContain('Мария Звонарёва');
 
     await agent
       .getByRole('textbox', { name: 'Ответ клиенту' })
@@ -134,8 +95,8 @@ describe('the agent workspace in Chromium', () => {
   });
 
   it('rejects a store submission without a sequence number under its field, then accepts the fixed one', async () => {
-    const { context, page: store } = await newPage();
-    await logIn(store, STORE);
+    const { context, page: store } = await chromium.newPage();
+    await logIn(store, server.url, STORE);
     await store.waitForURL(/\/submit$/);
     await store.getByLabel('Тема').fill('Покупатель недоволен консультацией');
     await store
@@ -150,7 +111,7 @@ describe('the agent workspace in Chromium', () => {
     await store.getByLabel('Порядковый номер').fill('2026-117');
     await store.getByRole('button', { name: 'Передать в СКС' }).click();
     const done = await store.getByTestId('submit-done').textContent();
-    submittedNumber = Number(done!.match(/№ (\d+)/)![1]);
+    submittedNumber = Number(captured(done, /№ (\d+)/, "the submitted appeal's number"));
     expect(submittedNumber).toBeGreaterThan(0);
     await shot(store, '06-submission-done');
     await context.close();
@@ -160,29 +121,32 @@ describe('the agent workspace in Chromium', () => {
     await agent.goto(`${server.url}/queues/all`);
     const row = agent.locator(`[data-appeal-number="${submittedNumber}"]`);
     await row.waitFor();
-    await expect.poll(() => row.textContent()).toContain('Магазин на Тверской');
+    await eventually(() => row.textContent()).toContain('Магазин на Тверской');
     await shot(agent, '07-queue-all');
 
     // The newest appeal is first: j then k comes back to it, Enter opens it.
     await agent.keyboard.press('j');
     await agent.keyboard.press('k');
     await agent.keyboard.press('Enter');
-    await expect.poll(() => agent.getByTestId('appeal-title').textContent()).toContain(`№ ${submittedNumber}`);
+    await eventually(() => agent.getByTestId('appeal-title').textContent()).toContain(`№ ${submittedNumber}`);
 
     await agent.getByTestId('status-select').click();
     await agent.getByRole('option', { name: 'В работе' }).click();
-    await expect.poll(() => agent.getByTestId('status-badge').first().textContent()).toBe('В работе');
+    await eventually(() => agent.getByTestId('status-badge').first().textContent()).toBe('В работе');
     await agent.getByRole('button', { name: 'Взять себе' }).click();
     await agent.getByRole('button', { name: 'Взять себе' }).waitFor({ state: 'detached' });
-    await expect.poll(() => agent.getByTestId('props-panel').textContent()).toContain(AGENT.name);
+    await eventually(() => agent.getByTestId('props-panel').textContent()).toContain(AGENT.name);
     await agent.getByRole('tab', { name: 'История' }).click();
     await agent.getByTestId('history').getByText('Новое → В работе').waitFor();
     await shot(agent, '08-appeal-status-history');
   });
 
   it('shows an appeal created elsewhere in an open queue without a reload (live updates)', async () => {
+    // Loading the page opens a new stream; a change made before it is open would never be sent to this page.
+    const streamOpen = liveUpdatesOpen(agent);
     await agent.goto(`${server.url}/queues/all`);
     await agent.locator(`[data-appeal-number="${submittedNumber}"]`).waitFor();
+    await streamOpen;
     await admin('POST', '/appeals', {
       kind: 'thanks',
       channel: 'email',
@@ -195,7 +159,7 @@ describe('the agent workspace in Chromium', () => {
     await agent.getByRole('link', { name: 'Без исполнителя' }).click();
     await agent.getByRole('heading', { name: 'Без исполнителя' }).waitFor();
     await agent.getByText('Спасибо за быструю доставку').waitFor();
-    await expect.poll(() => agent.locator(`[data-appeal-number="${submittedNumber}"]`).count()).toBe(0);
+    await eventually(() => agent.locator(`[data-appeal-number="${submittedNumber}"]`).count()).toBe(0);
     await agent.getByRole('link', { name: 'Мои открытые' }).click();
     await agent.locator(`[data-appeal-number="${submittedNumber}"]`).waitFor();
   });
@@ -213,7 +177,7 @@ describe('the agent workspace in Chromium', () => {
     await saved.click();
     await agent.getByText('Спасибо за быструю доставку').waitFor();
     // Only thanks: the store's incident is not in this view.
-    await expect.poll(() => agent.locator(`[data-appeal-number="${submittedNumber}"]`).count()).toBe(0);
+    await eventually(() => agent.locator(`[data-appeal-number="${submittedNumber}"]`).count()).toBe(0);
     await shot(agent, '09a-saved-view');
   });
 

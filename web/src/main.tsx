@@ -23,7 +23,11 @@ const queryClient = new QueryClient({
 });
 const router = createAppRouter(queryClient);
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (!root) {
+  throw new Error('index.html has no element with id "root" to render the app into');
+}
+createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme}>
       <Notifications position="top-right" />

@@ -14,6 +14,7 @@ import { abilities } from './auth/session.ts';
 import { AppLayout } from './components/AppLayout.tsx';
 import { ErrorState, PageSkeleton } from './components/states.tsx';
 import i18n from './i18n/index.ts';
+import { parseDashboardSearch } from './routes/dashboard/search.ts';
 import { parseQueueSearch } from './routes/queues/search.ts';
 import { isQueueView } from './routes/queues/views.ts';
 
@@ -26,8 +27,8 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({ component: Outle
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
-  validateSearch: (s: Record<string, unknown>): { next?: string } =>
-    typeof s.next === 'string' ? { next: s.next } : {},
+  validateSearch: (params: Record<string, unknown>): { next?: string } =>
+    typeof params.next === 'string' ? { next: params.next } : {},
   component: lazyRouteComponent(() => import('./routes/login/LoginPage.tsx'), 'LoginPage'),
 });
 
@@ -68,13 +69,13 @@ const queuesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/queues/$view',
   params: {
-    parse: (p: { view: string }) => {
-      if (!isQueueView(p.view)) {
+    parse: (params: { view: string }) => {
+      if (!isQueueView(params.view)) {
         throw redirect({ to: '/queues/$view', params: { view: 'all' } });
       }
-      return { view: p.view };
+      return { view: params.view };
     },
-    stringify: (p: { view: string }) => ({ view: p.view }),
+    stringify: (params: { view: string }) => ({ view: params.view }),
   },
   validateSearch: parseQueueSearch,
   component: lazyRouteComponent(() => import('./routes/queues/QueuesPage.tsx'), 'QueuesPage'),
@@ -101,7 +102,8 @@ const submitRoute = createRoute({
 const customersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/customers',
-  validateSearch: (s: Record<string, unknown>): { q?: string } => (typeof s.q === 'string' && s.q ? { q: s.q } : {}),
+  validateSearch: (params: Record<string, unknown>): { q?: string } =>
+    typeof params.q === 'string' && params.q ? { q: params.q } : {},
   component: lazyRouteComponent(() => import('./routes/customers/CustomersPage.tsx'), 'CustomersPage'),
 });
 
@@ -117,32 +119,11 @@ const surveysRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/surveys/SurveysPage.tsx'), 'SurveysPage'),
 });
 
-const GRAINS = ['month', 'week', 'day'] as const;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Analytics: its filters live in the URL (period, grain, unit, channel, kind, category). */
 const dashboardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/dashboard',
-  validateSearch: (
-    s: Record<string, unknown>,
-  ): {
-    from?: string;
-    to?: string;
-    grain?: 'month' | 'week' | 'day';
-    unitId?: string;
-    channel?: string;
-    kind?: string;
-    categoryId?: string;
-  } => ({
-    ...(typeof s.from === 'string' && DAY.test(s.from) ? { from: s.from } : {}),
-    ...(typeof s.to === 'string' && DAY.test(s.to) ? { to: s.to } : {}),
-    ...(GRAINS.find((g) => g === s.grain) ? { grain: s.grain as 'month' | 'week' | 'day' } : {}),
-    ...(typeof s.unitId === 'string' && UUID.test(s.unitId) ? { unitId: s.unitId } : {}),
-    ...(typeof s.categoryId === 'string' && UUID.test(s.categoryId) ? { categoryId: s.categoryId } : {}),
-    ...(typeof s.channel === 'string' && s.channel ? { channel: s.channel } : {}),
-    ...(typeof s.kind === 'string' && s.kind ? { kind: s.kind } : {}),
-  }),
+  validateSearch: parseDashboardSearch,
   component: lazyRouteComponent(() => import('./routes/dashboard/DashboardPage.tsx'), 'DashboardPage'),
 });
 

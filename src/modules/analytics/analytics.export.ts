@@ -1,9 +1,11 @@
 // Each dashboard block as a table (header + rows), and that table as CSV or an XLSX workbook.
 import type * as ExcelJS from 'exceljs';
 import { lazyRequire } from '../../server/lazy-require.ts';
+import type { Block, Dashboard } from './analytics.schema.ts';
 
 const excel = lazyRequire<typeof ExcelJS>('exceljs');
-import type { Block, Dashboard } from './analytics.schema.ts';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export type Cell = string | number | null;
 export interface Table {
@@ -13,7 +15,7 @@ export interface Table {
 }
 type Locale = 'ru' | 'en';
 
-const T = {
+const HEADINGS = {
   ru: {
     bucket: 'Период',
     total: 'Всего',
@@ -74,116 +76,157 @@ const T = {
   },
 } as const;
 
-/** The data of one block as a flat table, in the reader's language. */
-export function blockTable(d: Dashboard, block: Block, locale: Locale): Table {
-  const t = T[locale];
-  const name = (r: { nameRu?: string; name?: string; nameEn: string }) =>
-    locale === 'ru' ? (r.nameRu ?? r.name ?? r.nameEn) : r.nameEn;
-  const seriesTable = (
-    title: string,
-    label: string,
-    rows: { name: string; series: number[]; appeals: number; share: number | null }[],
-  ): Table => ({
-    title,
-    columns: [label, t.appeals, t.share, ...d.buckets],
-    rows: rows.map((r) => [r.name, r.appeals, r.share, ...r.series]),
-  });
-  switch (block) {
-    case 'appealsOverTime': {
-      const a = d.appealsOverTime;
-      return {
-        title: block,
-        columns: [
-          t.bucket,
-          t.total,
-          ...a.byKind.map((k) => k.kind),
-          `${t.total} (${t.prev})`,
-          ...a.byKind.map((k) => `${k.kind} (${t.prev})`),
-        ],
-        rows: a.buckets.map((b, i) => [
-          b,
-          a.total[i]!,
-          ...a.byKind.map((k) => k.values[i]!),
-          a.previousYear.total[i] ?? null,
-          ...a.previousYear.byKind.map((k) => k.values[i] ?? null),
-        ]),
-      };
-    }
-    case 'channelMix':
-      return seriesTable(
-        block,
-        t.channel,
-        d.channelMix.map((r) => ({ ...r, name: r.channel })),
-      );
-    case 'topCategories':
-    case 'longServiceCauses':
-      return seriesTable(
-        block,
-        t.category,
-        d[block].map((r) => ({ ...r, name: name(r) })),
-      );
-    case 'thanksShare':
-      return {
-        title: block,
-        columns: [t.bucket, t.thanks, t.appeals, t.share],
-        rows: d.thanksShare.map((r) => [r.bucket, r.thanks, r.appeals, r.share]),
-      };
-    case 'sla':
-      return {
-        title: block,
-        columns: [t.bucket, t.met, t.breached, t.open, t.compliance],
-        rows: [
-          ...d.sla.byMonth.map((r) => [r.bucket, r.met, r.breached, r.open, r.compliancePercent]),
-          [t.total, d.sla.total.met, d.sla.total.breached, d.sla.total.open, d.sla.total.compliancePercent],
-        ],
-      };
-    case 'times':
-      return {
-        title: block,
-        columns: [t.metric, t.count, t.median, t.p90],
-        rows: [
-          [t.firstResponse, d.times.firstResponse.count, d.times.firstResponse.median, d.times.firstResponse.p90],
-          [t.resolution, d.times.resolution.count, d.times.resolution.median, d.times.resolution.p90],
-        ],
-      };
-    case 'backlog':
-      return {
-        title: block,
-        columns: [t.status, t.count],
-        rows: [...Object.entries(d.backlog.byStatus), [t.open, d.backlog.open], [t.overdue, d.backlog.overdue]],
-      };
-    case 'units':
-    case 'agents':
-    case 'categories':
-      return seriesTable(
-        block,
-        block === 'units' ? t.unit : block === 'agents' ? t.agent : t.category,
-        d[block].map((r) => ({ ...r, name: name(r) })),
-      );
-    case 'submissionErrors':
-      return {
-        title: block,
-        columns: [t.unit, t.rejections, t.submissions, t.errorRate, t.codes],
-        rows: d.submissionErrors.map((r) => [
-          r.unitName,
-          r.rejections,
-          r.submissions,
-          r.errorRate,
-          Object.entries(r.byCode)
-            .map(([k, v]) => `${k}: ${v}`)
-            .join('; '),
-        ]),
-      };
-  }
+type Headings = (typeof HEADINGS)[Locale];
+interface TableSource {
+  figures: Dashboard;
+  headings: Headings;
+  locale: Locale;
+}
+interface SeriesRow {
+  name: string;
+  series: number[];
+  appeals: number;
+  share: number | null;
 }
 
-const csvCell = (v: Cell): string => {
-  if (v === null) {
+/** A name in the reader's language. */
+const nameIn = (locale: Locale, row: { nameRu?: string; name?: string; nameEn: string }) =>
+  locale === 'ru' ? (row.nameRu ?? row.name ?? row.nameEn) : row.nameEn;
+
+/** Rows of a name, its appeals and share, and its count in each bucket. */
+const seriesTable = ({ figures, headings }: TableSource, title: Block, label: string, rows: SeriesRow[]): Table => ({
+  title,
+  columns: [label, headings.appeals, headings.share, ...figures.buckets],
+  rows: rows.map((row) => [row.name, row.appeals, row.share, ...row.series]),
+});
+
+function appealsOverTimeTable({ figures, headings }: TableSource): Table {
+  const { buckets, total, byKind, previousYear } = figures.appealsOverTime;
+  const yearBefore = (label: string) => `${label} (${headings.prev})`;
+  return {
+    title: 'appealsOverTime',
+    columns: [
+      headings.bucket,
+      headings.total,
+      ...byKind.map((series) => series.kind),
+      yearBefore(headings.total),
+      ...byKind.map((series) => yearBefore(series.kind)),
+    ],
+    rows: buckets.map((bucket, index) => [
+      bucket,
+      total[index] ?? null,
+      ...byKind.map((series) => series.values[index] ?? null),
+      previousYear.total[index] ?? null,
+      ...previousYear.byKind.map((series) => series.values[index] ?? null),
+    ]),
+  };
+}
+
+function slaTable({ figures, headings }: TableSource): Table {
+  const { byMonth, total } = figures.sla;
+  return {
+    title: 'sla',
+    columns: [headings.bucket, headings.met, headings.breached, headings.open, headings.compliance],
+    rows: [
+      ...byMonth.map((month) => [month.bucket, month.met, month.breached, month.open, month.compliancePercent]),
+      [headings.total, total.met, total.breached, total.open, total.compliancePercent],
+    ],
+  };
+}
+
+function timesTable({ figures, headings }: TableSource): Table {
+  const { firstResponse, resolution } = figures.times;
+  return {
+    title: 'times',
+    columns: [headings.metric, headings.count, headings.median, headings.p90],
+    rows: [
+      [headings.firstResponse, firstResponse.count, firstResponse.median, firstResponse.p90],
+      [headings.resolution, resolution.count, resolution.median, resolution.p90],
+    ],
+  };
+}
+
+function submissionErrorsTable({ figures, headings }: TableSource): Table {
+  const byCode = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .map(([code, count]) => `${code}: ${count}`)
+      .join('; ');
+  return {
+    title: 'submissionErrors',
+    columns: [headings.unit, headings.rejections, headings.submissions, headings.errorRate, headings.codes],
+    rows: figures.submissionErrors.map((unit) => [
+      unit.unitName,
+      unit.rejections,
+      unit.submissions,
+      unit.errorRate,
+      byCode(unit.byCode),
+    ]),
+  };
+}
+
+/** Each block's table. */
+const TABLES: { [B in Block]: (source: TableSource) => Table } = {
+  appealsOverTime: appealsOverTimeTable,
+  channelMix: (source) =>
+    seriesTable(
+      source,
+      'channelMix',
+      source.headings.channel,
+      source.figures.channelMix.map((row) => ({ ...row, name: row.channel })),
+    ),
+  topCategories: (source) =>
+    seriesTable(
+      source,
+      'topCategories',
+      source.headings.category,
+      source.figures.topCategories.map((row) => ({ ...row, name: nameIn(source.locale, row) })),
+    ),
+  longServiceCauses: (source) =>
+    seriesTable(
+      source,
+      'longServiceCauses',
+      source.headings.category,
+      source.figures.longServiceCauses.map((row) => ({ ...row, name: nameIn(source.locale, row) })),
+    ),
+  thanksShare: ({ figures, headings }) => ({
+    title: 'thanksShare',
+    columns: [headings.bucket, headings.thanks, headings.appeals, headings.share],
+    rows: figures.thanksShare.map((row) => [row.bucket, row.thanks, row.appeals, row.share]),
+  }),
+  sla: slaTable,
+  times: timesTable,
+  backlog: ({ figures, headings }) => ({
+    title: 'backlog',
+    columns: [headings.status, headings.count],
+    rows: [
+      ...Object.entries(figures.backlog.byStatus),
+      [headings.open, figures.backlog.open],
+      [headings.overdue, figures.backlog.overdue],
+    ],
+  }),
+  units: (source) => namedTable(source, 'units', source.headings.unit),
+  agents: (source) => namedTable(source, 'agents', source.headings.agent),
+  categories: (source) => namedTable(source, 'categories', source.headings.category),
+  submissionErrors: submissionErrorsTable,
+};
+
+function namedTable(source: TableSource, block: 'units' | 'agents' | 'categories', label: string): Table {
+  const rows = source.figures[block].map((row) => ({ ...row, name: nameIn(source.locale, row) }));
+  return seriesTable(source, block, label, rows);
+}
+
+/** The data of one block as a flat table, in the reader's language. */
+export function blockTable(figures: Dashboard, block: Block, locale: Locale): Table {
+  return TABLES[block]({ figures, headings: HEADINGS[locale], locale });
+}
+
+const csvCell = (cell: Cell): string => {
+  if (cell === null) {
     return '';
   }
   // A name starting like a formula would run as one in a spreadsheet program.
-  const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
-  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const text = typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : String(cell);
+  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
 /** RFC 4180 CSV with a byte-order mark, so that spreadsheet programs read UTF-8 Cyrillic correctly. */
@@ -193,8 +236,8 @@ export function toCsv(table: Table): string {
 
 /** A workbook with one sheet per table. */
 export async function toXlsx(tables: readonly Table[]): Promise<Buffer> {
-  const wb = new (excel().Workbook)();
-  wb.creator = 'Otklik';
+  const workbook = new (excel().Workbook)();
+  workbook.creator = 'Otklik';
   const used = new Set<string>();
   for (const table of tables) {
     let sheetName = table.title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Sheet';
@@ -202,17 +245,15 @@ export async function toXlsx(tables: readonly Table[]): Promise<Buffer> {
       sheetName = `${table.title.slice(0, 28)} ${i}`;
     }
     used.add(sheetName);
-    const ws = wb.addWorksheet(sheetName);
-    ws.addRow(table.columns).font = { bold: true };
+    const sheet = workbook.addWorksheet(sheetName);
+    sheet.addRow(table.columns).font = { bold: true };
     for (const row of table.rows) {
-      ws.addRow(row);
+      sheet.addRow(row);
     }
-    ws.columns.forEach((c, i) => {
-      c.width = Math.min(
-        40,
-        Math.max(10, ...[table.columns[i], ...table.rows.map((r) => r[i])].map((v) => String(v ?? '').length + 2)),
-      );
+    sheet.columns.forEach((column, index) => {
+      const cells = [table.columns[index], ...table.rows.map((row) => row[index])];
+      column.width = Math.min(40, Math.max(10, ...cells.map((cell) => String(cell ?? '').length + 2)));
     });
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

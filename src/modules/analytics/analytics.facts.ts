@@ -1,9 +1,10 @@
 // Keeps the analytics stores current: folds the count deltas written by the appeals trigger into the roll-ups, and
 // measures the working times of appeals the triggers queued (first response, resolution) on the CS calendar.
 import type { Ctx } from '../../context.ts';
-import { calendarOf, freshSnapshot } from '../sla/sla.snapshot.ts';
+import { READ_MAX_AGE_MS, calendarOf, freshSnapshot } from '../sla/sla.snapshot.ts';
 import { type CompiledCalendar, workingMinutesBetween } from '../sla/working-time.ts';
-import * as repo from './analytics.repo.ts';
+import * as factsRepo from './analytics.facts.repo.ts';
+import * as rollups from './analytics.rollups.repo.ts';
 
 const BATCH = 5_000;
 
@@ -20,21 +21,21 @@ export function workingSpan(cal: CompiledCalendar, from: Date | null, to: Date |
 
 /** Measures up to `limit` queued appeals in one transaction; answers how many were taken off the queue. */
 export async function measureQueued(ctx: Ctx, limit = BATCH): Promise<number> {
-  const snap = await freshSnapshot(ctx.db, 2_000);
-  const cal = calendarOf(snap, snap.csCalendarId);
+  const snap = await freshSnapshot(ctx.db, READ_MAX_AGE_MS);
+  const calendar = calendarOf(snap, snap.csCalendarId);
   return ctx.db.transaction(async (tx) => {
-    const rows = await repo.takeDirty(tx, limit);
+    const rows = await factsRepo.takeDirty(tx, limit);
     const facts = rows
-      .filter((r) => r.exists)
-      .map((r) => ({
-        id: r.id,
-        firstResponseMinutes: workingSpan(cal, r.receivedAt, r.firstResponseAt),
-        resolutionMinutes: workingSpan(cal, r.receivedAt, r.doneAt),
+      .filter((row) => row.exists)
+      .map((row) => ({
+        id: row.id,
+        firstResponseMinutes: workingSpan(calendar, row.receivedAt, row.firstResponseAt),
+        resolutionMinutes: workingSpan(calendar, row.receivedAt, row.doneAt),
       }));
-    await repo.upsertFacts(tx, facts);
-    await repo.deleteFacts(
+    await factsRepo.upsertFacts(tx, facts);
+    await factsRepo.deleteFacts(
       tx,
-      rows.filter((r) => !r.exists).map((r) => r.id),
+      rows.filter((row) => !row.exists).map((row) => row.id),
     );
     return rows.length;
   });
@@ -47,18 +48,19 @@ const VACUUM_AFTER_ROWS = 20_000;
 /** The job: fold every pending delta, measure queued appeals for a bounded time, vacuum after many changes. */
 export async function keepCurrent(ctx: Ctx, budgetMs = 10_000): Promise<{ folded: number; measured: number }> {
   let folded = 0;
-  for (let n = await repo.foldDeltas(ctx.db); n > 0; n = await repo.foldDeltas(ctx.db)) {
-    folded += n;
+  for (let batch = await rollups.foldDeltas(ctx.db); batch > 0; batch = await rollups.foldDeltas(ctx.db)) {
+    folded += batch;
   }
   let measured = 0;
+  // A time budget, not a business time: the wall clock, whatever a test does with ctx.clock.
   const until = Date.now() + budgetMs;
-  for (let n = await measureQueued(ctx); n > 0 && Date.now() < until; n = await measureQueued(ctx)) {
-    measured += n;
+  for (let batch = await measureQueued(ctx); batch > 0 && Date.now() < until; batch = await measureQueued(ctx)) {
+    measured += batch;
   }
   const changed = (changedSinceVacuum.get(ctx.db) ?? 0) + folded + measured;
   changedSinceVacuum.set(ctx.db, changed >= VACUUM_AFTER_ROWS ? 0 : changed);
   if (changed >= VACUUM_AFTER_ROWS) {
-    await repo.maintain(ctx.db);
+    await rollups.maintain(ctx.db);
   }
   return { folded, measured };
 }
@@ -68,5 +70,5 @@ export async function catchUp(ctx: Ctx): Promise<void> {
   while ((await keepCurrent(ctx, 60_000)).measured > 0) {
     // until nothing is left to measure
   }
-  await repo.maintain(ctx.db);
+  await rollups.maintain(ctx.db);
 }

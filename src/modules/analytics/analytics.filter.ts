@@ -4,11 +4,12 @@ import type { Ctx } from '../../context.ts';
 import { invalidField } from '../../server/errors.ts';
 import { authorize, unitScope, type Actor } from '../auth/actor.ts';
 import { unitSubtree } from '../units/units.service.ts';
+import type { DimFilter } from './analytics.dims.repo.ts';
 import * as repo from './analytics.repo.ts';
 import type { AnalyticsQuery } from './analytics.schema.ts';
-import { dayNumber, type Grain, monthsBefore, orgDayOf } from './periods.ts';
+import { daysBetween, type Grain, monthsBefore, orgDayOf } from './periods.ts';
 
-export interface Filter extends repo.DimFilter {
+export interface Filter extends DimFilter {
   from: string;
   to: string;
   grain: Grain;
@@ -24,56 +25,72 @@ const MAX_DAYS = 3_660;
 export function descendantsOf(all: readonly { id: string; parentId: string | null }[], id: string): string[] {
   const out = [id];
   for (let i = 0; i < out.length; i++) {
-    for (const c of all) {
-      if (c.parentId === out[i]) {
-        out.push(c.id);
+    for (const category of all) {
+      if (category.parentId === out[i]) {
+        out.push(category.id);
       }
     }
   }
   return out;
 }
 
-export async function resolveFilter(ctx: Ctx, actor: Actor, q: AnalyticsQuery, now = new Date()): Promise<Filter> {
-  authorize(actor, 'appeals:read');
-  const { timeZone } = await repo.settings(ctx.db);
-  const to = q.to ?? orgDayOf(now, timeZone);
-  const from = q.from ?? monthsBefore(to, 11);
-  const span = dayNumber(to)! - dayNumber(from)!;
+/** The period in organisation days: up to today and from the month 11 months before, unless the query says. */
+function periodOf(query: AnalyticsQuery, timeZone: string, now: Date): { from: string; to: string } {
+  const to = query.to ?? orgDayOf(now, timeZone);
+  const from = query.from ?? monthsBefore(to, 11);
+  const span = daysBetween(from, to);
   if (span < 0) {
     throw invalidField('query.to', 'before_from', '"to" must not be earlier than "from"');
   }
   if (span > MAX_DAYS) {
     throw invalidField('query.from', 'period_too_long', 'The period may span at most ten years');
   }
+  return { from, to };
+}
+
+/** The unit with its sub-units, narrowed to the units the actor may see; null: every unit. */
+async function unitsOf(ctx: Ctx, actor: Actor, unitId: string | undefined): Promise<string[] | null> {
   let unitIds: string[] | null = null;
-  if (q.unitId) {
-    unitIds = await unitSubtree(ctx.db, q.unitId);
+  if (unitId) {
+    unitIds = await unitSubtree(ctx.db, unitId);
     if (unitIds.length === 0) {
-      throw invalidField('query.unitId', 'unknown_unit', `No unit ${q.unitId}`);
+      throw invalidField('query.unitId', 'unknown_unit', `No unit ${unitId}`);
     }
   }
   const scope = unitScope(actor);
-  if (scope) {
-    unitIds = (unitIds ?? scope).filter((id) => scope.includes(id));
+  return scope ? (unitIds ?? scope).filter((id) => scope.includes(id)) : unitIds;
+}
+
+/** The category with its sub-categories; null: every category. */
+async function categoriesOf(ctx: Ctx, categoryId: string | undefined): Promise<string[] | null> {
+  if (!categoryId) {
+    return null;
   }
-  let categoryIds: string[] | null = null;
-  if (q.categoryId) {
-    const all = await repo.categories(ctx.db);
-    if (!all.some((c) => c.id === q.categoryId)) {
-      throw invalidField('query.categoryId', 'unknown_category', `No category ${q.categoryId}`);
-    }
-    categoryIds = descendantsOf(all, q.categoryId);
+  const all = await repo.categories(ctx.db);
+  if (!all.some((category) => category.id === categoryId)) {
+    throw invalidField('query.categoryId', 'unknown_category', `No category ${categoryId}`);
   }
+  return descendantsOf(all, categoryId);
+}
+
+/** The query's filters as the stores read them; the default period ends on the organisation's day at `now`. */
+export async function resolveFilter(
+  ctx: Ctx,
+  actor: Actor,
+  query: AnalyticsQuery,
+  now = ctx.clock.now(),
+): Promise<Filter> {
+  authorize(actor, 'appeals:read');
+  const { timeZone } = await repo.settings(ctx.db);
   return {
-    from,
-    to,
-    grain: q.grain ?? 'month',
+    ...periodOf(query, timeZone, now),
+    grain: query.grain ?? 'month',
     timeZone,
-    unitIds,
-    categoryIds,
-    channel: q.channel ?? null,
-    kind: q.kind ?? null,
-    unitId: q.unitId ?? null,
-    categoryId: q.categoryId ?? null,
+    unitIds: await unitsOf(ctx, actor, query.unitId),
+    categoryIds: await categoriesOf(ctx, query.categoryId),
+    channel: query.channel ?? null,
+    kind: query.kind ?? null,
+    unitId: query.unitId ?? null,
+    categoryId: query.categoryId ?? null,
   };
 }

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { actorOf, type App, errorResponses } from '../../server/http.ts';
-import { blockTable, toCsv, toXlsx } from './analytics.export.ts';
+import { blockTable, toCsv, toXlsx, XLSX_TYPE } from './analytics.export.ts';
 import {
   AnalyticsQuery,
   BLOCKS,
@@ -22,14 +22,15 @@ import { periodHolding } from './periods.ts';
 import { renderReport } from './report.ts';
 import { getReportSettings, listSubscriptions, putReportSettings, putSubscriptions } from './report.service.ts';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (name: string) => `attachment; filename="${name}"`;
 
-export async function registerAnalyticsRoutes(app: App, ctx: Ctx) {
-  const tags = ['analytics'];
-  const filters =
-    'Filters: from/to (organisation days, inclusive), grain, unitId (with its sub-units), channel, kind, categoryId (with sub-categories).';
+const tags = ['analytics'];
+const FILTERS =
+  'Filters: from/to (organisation days, inclusive), grain, unitId (with its sub-units), channel, kind, ' +
+  'categoryId (with sub-categories).';
 
+/** The dashboard and each of its blocks. */
+function registerDashboardRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/analytics/dashboard',
     {
@@ -37,7 +38,7 @@ export async function registerAnalyticsRoutes(app: App, ctx: Ctx) {
         tags,
         querystring: AnalyticsQuery,
         response: { 200: Dashboard, ...errorResponses },
-        description: `Every figure of the dashboard in one answer. ${filters} Buckets with no appeals are zeros.`,
+        description: `Every figure of the dashboard in one answer. ${FILTERS} Buckets with no appeals are zeros.`,
       },
     },
     async (req) => dashboard(ctx, actorOf(req), req.query),
@@ -54,15 +55,18 @@ export async function registerAnalyticsRoutes(app: App, ctx: Ctx) {
           200: z.object({ filters: Dashboard.shape.filters, buckets: z.array(z.string()), data: z.unknown() }),
           ...errorResponses,
         },
-        description: `One block of the dashboard (${BLOCKS.join(', ')}). ${filters}`,
+        description: `One block of the dashboard (${BLOCKS.join(', ')}). ${FILTERS}`,
       },
     },
     async (req) => {
-      const d = await dashboard(ctx, actorOf(req), req.query);
-      return { filters: d.filters, buckets: d.buckets, data: d[req.params.block] };
+      const figures = await dashboard(ctx, actorOf(req), req.query);
+      return { filters: figures.filters, buckets: figures.buckets, data: figures[req.params.block] };
     },
   );
+}
 
+/** Each block's data as CSV or XLSX, and the whole dashboard as one workbook. */
+function registerExportRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/analytics/blocks/:block/export',
     {
@@ -71,13 +75,13 @@ export async function registerAnalyticsRoutes(app: App, ctx: Ctx) {
         params: ExportParams,
         querystring: ExportQuery,
         response: { 200: z.unknown().describe('The file'), ...errorResponses },
-        description: `One block's data as CSV or XLSX. ${filters}`,
+        description: `One block's data as CSV or XLSX. ${FILTERS}`,
       },
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const { format, locale, ...q } = req.query;
-      const table = blockTable(await dashboard(ctx, actor, q), req.params.block, locale ?? actor.locale);
+      const { format, locale, ...query } = req.query;
+      const table = blockTable(await dashboard(ctx, actor, query), req.params.block, locale ?? actor.locale);
       const name = `otklik-${req.params.block}`;
       if (format === 'xlsx') {
         return reply
@@ -99,20 +103,24 @@ export async function registerAnalyticsRoutes(app: App, ctx: Ctx) {
         tags,
         querystring: ExportQuery.omit({ format: true }),
         response: { 200: z.unknown().describe('The file'), ...errorResponses },
-        description: `Every block as a sheet of one XLSX workbook. ${filters}`,
+        description: `Every block as a sheet of one XLSX workbook. ${FILTERS}`,
       },
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const { locale, ...q } = req.query;
-      const d = await dashboard(ctx, actor, q);
+      const { locale, ...query } = req.query;
+      const figures = await dashboard(ctx, actor, query);
+      const tables = BLOCKS.map((block) => blockTable(figures, block, locale ?? actor.locale));
       return reply
         .type(XLSX_TYPE)
         .header('content-disposition', attachment('otklik-dashboard.xlsx'))
-        .send(await toXlsx(BLOCKS.map((b) => blockTable(d, b, locale ?? actor.locale))));
+        .send(await toXlsx(tables));
     },
   );
+}
 
+/** The period reports, who receives them, and when they go out. */
+function registerReportRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/analytics/reports/:variant',
     {
@@ -122,21 +130,18 @@ export async function registerAnalyticsRoutes(app: App, ctx: Ctx) {
         querystring: ReportQuery,
         response: { 200: z.unknown().describe('The file'), ...errorResponses },
         description:
-          'The report of the period (day, ISO week or month) holding `date`, as the HTML mailed to subscribers (charts inline) or its XLSX.',
+          'The report of the period (day, ISO week or month) holding `date`, as the HTML mailed to subscribers ' +
+          '(charts inline) or its XLSX.',
       },
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const report = await renderReport(
-        ctx,
-        actor,
-        {
-          period: periodHolding(req.params.variant, req.query.date),
-          locale: req.query.locale ?? actor.locale,
-          unitIds: req.query.unitId ? [req.query.unitId] : [],
-        },
-        'inline',
-      );
+      const request = {
+        period: periodHolding(req.params.variant, req.query.date),
+        locale: req.query.locale ?? actor.locale,
+        unitIds: req.query.unitId ? [req.query.unitId] : [],
+      };
+      const report = await renderReport(ctx, actor, request, { images: 'inline' });
       if (req.query.format === 'xlsx') {
         return reply.type(XLSX_TYPE).header('content-disposition', attachment(report.xlsxName)).send(report.xlsx);
       }
@@ -163,7 +168,8 @@ export async function registerAnalyticsRoutes(app: App, ctx: Ctx) {
         body: PutReportSubscriptions,
         response: { 200: z.object({ items: z.array(ReportSubscription) }), ...errorResponses },
         description:
-          'Replaces the subscriptions of every user named (yourself by default): variant daily/weekly/monthly, units (empty: all you may see), language.',
+          'Replaces the subscriptions of every user named (yourself by default): variant daily/weekly/monthly, ' +
+          'units (empty: all you may see), language.',
       },
     },
     async (req) => ({ items: await putSubscriptions(ctx, actorOf(req), req.body) }),
@@ -187,4 +193,10 @@ export async function registerAnalyticsRoutes(app: App, ctx: Ctx) {
     },
     async (req) => putReportSettings(ctx, actorOf(req), req.body),
   );
+}
+
+export async function registerAnalyticsRoutes(app: App, ctx: Ctx) {
+  registerDashboardRoutes(app, ctx);
+  registerExportRoutes(app, ctx);
+  registerReportRoutes(app, ctx);
 }

@@ -12,25 +12,27 @@ const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Days since 1970-01-01 of a calendar date, or null when it is not a real date. */
 export function dayNumber(day: string): number | null {
-  const m = DAY_RE.exec(day);
-  if (!m) {
+  const parts = DAY_RE.exec(day);
+  if (!parts) {
     return null;
   }
-  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return formatDay(t / DAY_MS) === day ? t / DAY_MS : null;
+  const number = Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3])) / DAY_MS;
+  return formatDay(number) === day ? number : null;
 }
 
 const must = (day: string): number => {
-  const n = dayNumber(day);
-  if (n === null) {
+  const number = dayNumber(day);
+  if (number === null) {
     throw new RangeError(`Not a date: ${day}`);
   }
-  return n;
+  return number;
 };
 
 export const formatDay = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
 export const addDays = (day: string, n: number): string => formatDay(must(day) + n);
 export const isValidDay = (day: string): boolean => dayNumber(day) !== null;
+/** Days from `from` to `to` (negative when `to` comes first). */
+export const daysBetween = (from: string, to: string): number => must(to) - must(from);
 
 /** The first day of the bucket of `grain` that holds `day`; weeks start on Monday (ISO). */
 export function bucketStart(day: string, grain: Grain): string {
@@ -40,9 +42,9 @@ export function bucketStart(day: string, grain: Grain): string {
   if (grain === 'month') {
     return `${day.slice(0, 7)}-01`;
   }
-  const n = must(day);
-  const weekday = (new Date(n * DAY_MS).getUTCDay() + 6) % 7; // Monday = 0
-  return formatDay(n - weekday);
+  const number = must(day);
+  const weekday = (new Date(number * DAY_MS).getUTCDay() + 6) % 7; // Monday = 0
+  return formatDay(number - weekday);
 }
 
 /** The first day of the next bucket. */
@@ -67,17 +69,17 @@ export function bucketsOf(from: string, to: string, grain: Grain): string[] {
   return out;
 }
 
-/** The first day of the month `n` months before the month of `day`. */
-export function monthsBefore(day: string, n: number): string {
-  const index = Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1 - n;
+/** The first day of the month `months` months before the month of `day`. */
+export function monthsBefore(day: string, months: number): string {
+  const index = Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1 - months;
   return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`;
 }
 
 /** The same calendar day `years` on; 29 February becomes 28 February in a common year. */
 export function shiftYears(day: string, years: number): string {
-  const y = Number(day.slice(0, 4)) + years;
-  const candidate = `${String(y).padStart(4, '0')}${day.slice(4)}`;
-  return isValidDay(candidate) ? candidate : `${String(y).padStart(4, '0')}-02-28`;
+  const year = String(Number(day.slice(0, 4)) + years).padStart(4, '0');
+  const candidate = `${year}${day.slice(4)}`;
+  return isValidDay(candidate) ? candidate : `${year}-02-28`;
 }
 
 /**
@@ -105,8 +107,7 @@ export function bucketsToRead(
   from: string,
   to: string,
   grain: 'month' | 'week',
-  firstWhole: boolean,
-  lastWhole: boolean,
+  { firstWhole, lastWhole }: { firstWhole: boolean; lastWhole: boolean },
 ): { from: string; to: string } | null {
   const { first, last } = edgeBuckets(from, to, grain);
   const start = firstWhole ? first : nextBucket(first, grain);

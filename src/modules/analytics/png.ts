@@ -4,24 +4,26 @@ import { deflateSync } from 'node:zlib';
 
 export type Rgb = readonly [number, number, number];
 
+/** The CRC-32 of each byte value (the PNG specification's table). */
 const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
+  const table = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {
-    let c = n;
+    let crc = n;
     for (let k = 0; k < 8; k++) {
-      c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
     }
-    t[n] = c >>> 0;
+    table[n] = crc >>> 0;
   }
-  return t;
+  return table;
 })();
 
 export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) {
-    c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    // A Uint32Array of 256 read at an index below 256: always a number.
+    crc = (CRC_TABLE[(crc ^ byte) & 0xff] as number) ^ (crc >>> 8);
   }
-  return (c ^ 0xffffffff) >>> 0;
+  return (crc ^ 0xffffffff) >>> 0;
 }
 
 function chunk(type: string, data: Uint8Array): Buffer {
@@ -56,6 +58,14 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
   ]);
 }
 
+/** A rectangle in pixels from the top left corner; fractions are rounded when it is drawn. */
+export interface Rect {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
 export class Canvas {
   readonly data: Uint8Array;
   constructor(
@@ -64,29 +74,30 @@ export class Canvas {
     background: Rgb = [255, 255, 255],
   ) {
     this.data = new Uint8Array(width * height * 4);
-    this.fill(0, 0, width, height, background);
+    this.fill({ left: 0, top: 0, width, height }, background);
   }
 
-  /** Fills the rectangle [x, x + w) × [y, y + h), clipped to the canvas. */
-  fill(x: number, y: number, w: number, h: number, [r, g, b]: Rgb): void {
-    const x0 = Math.max(0, Math.round(x));
-    const y0 = Math.max(0, Math.round(y));
-    const x1 = Math.min(this.width, Math.round(x + w));
-    const y1 = Math.min(this.height, Math.round(y + h));
-    for (let yy = y0; yy < y1; yy++) {
-      for (let xx = x0; xx < x1; xx++) {
-        const i = (yy * this.width + xx) * 4;
-        this.data[i] = r;
-        this.data[i + 1] = g;
-        this.data[i + 2] = b;
-        this.data[i + 3] = 255;
+  /** Fills the rectangle, clipped to the canvas. */
+  fill(rect: Rect, [red, green, blue]: Rgb): void {
+    const left = Math.max(0, Math.round(rect.left));
+    const top = Math.max(0, Math.round(rect.top));
+    const right = Math.min(this.width, Math.round(rect.left + rect.width));
+    const bottom = Math.min(this.height, Math.round(rect.top + rect.height));
+    for (let row = top; row < bottom; row++) {
+      for (let column = left; column < right; column++) {
+        const offset = (row * this.width + column) * 4;
+        this.data[offset] = red;
+        this.data[offset + 1] = green;
+        this.data[offset + 2] = blue;
+        this.data[offset + 3] = 255;
       }
     }
   }
 
-  pixel(x: number, y: number): Rgb {
-    const i = (y * this.width + x) * 4;
-    return [this.data[i]!, this.data[i + 1]!, this.data[i + 2]!];
+  /** The colour at a pixel of the canvas. */
+  pixel(column: number, row: number): Rgb {
+    const [red = 0, green = 0, blue = 0] = this.data.subarray((row * this.width + column) * 4);
+    return [red, green, blue];
   }
 
   png(): Buffer {
@@ -111,29 +122,23 @@ export const PALETTE = {
 };
 
 /** Vertical bars scaled to the largest value, on a baseline; zero values leave an empty slot. */
-export function drawBars(c: BarChart): Canvas {
-  const width = c.width ?? 480;
-  const height = c.height ?? 120;
+export function drawBars(chart: BarChart): Canvas {
+  const width = chart.width ?? 480;
+  const height = chart.height ?? 120;
   const canvas = new Canvas(width, height);
-  const n = Math.max(1, c.values.length);
-  const max = Math.max(0, ...c.values);
-  const slot = width / n;
+  const max = Math.max(0, ...chart.values);
+  const slot = width / Math.max(1, chart.values.length);
   const gap = slot > 4 ? Math.max(1, Math.floor(slot * 0.2)) : 0;
   const plot = height - 1;
-  c.values.forEach((v, i) => {
-    if (max <= 0 || v <= 0) {
+  chart.values.forEach((value, index) => {
+    if (max <= 0 || value <= 0) {
       return;
     }
-    const h = Math.max(1, Math.round((plot * v) / max));
-    canvas.fill(
-      i * slot + gap / 2,
-      plot - h,
-      slot - gap,
-      h,
-      c.highlight?.index === i ? c.highlight.color : (c.color ?? PALETTE.blue),
-    );
+    const bar = Math.max(1, Math.round((plot * value) / max));
+    const color = chart.highlight?.index === index ? chart.highlight.color : (chart.color ?? PALETTE.blue);
+    canvas.fill({ left: index * slot + gap / 2, top: plot - bar, width: slot - gap, height: bar }, color);
   });
-  canvas.fill(0, height - 1, width, 1, PALETTE.axis);
+  canvas.fill({ left: 0, top: height - 1, width, height: 1 }, PALETTE.axis);
   return canvas;
 }
 
@@ -146,15 +151,10 @@ export function drawRankBars(
   const rowHeight = opts.rowHeight ?? 18;
   const canvas = new Canvas(width, Math.max(1, values.length) * rowHeight);
   const max = Math.max(0, ...values);
-  values.forEach((v, i) => {
-    if (max > 0 && v > 0) {
-      canvas.fill(
-        0,
-        i * rowHeight + 3,
-        Math.max(1, Math.round((width * v) / max)),
-        rowHeight - 6,
-        opts.color ?? PALETTE.blue,
-      );
+  values.forEach((value, index) => {
+    if (max > 0 && value > 0) {
+      const bar = { left: 0, top: index * rowHeight + 3, width: Math.max(1, Math.round((width * value) / max)) };
+      canvas.fill({ ...bar, height: rowHeight - 6 }, opts.color ?? PALETTE.blue);
     }
   });
   return canvas;

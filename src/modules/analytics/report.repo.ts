@@ -13,7 +13,10 @@ const SUB_COLUMNS = 'id, user_id AS "userId", variant, unit_ids AS "unitIds", lo
 
 export function listSubscriptions(db: Queryable, userId: string | null): Promise<SubscriptionRow[]> {
   return db.query<SubscriptionRow>(
-    `SELECT ${SUB_COLUMNS} FROM analytics_report_subscriptions WHERE ($1::uuid IS NULL OR user_id = $1) ORDER BY user_id, variant`,
+    `SELECT ${SUB_COLUMNS}
+     FROM analytics_report_subscriptions
+     WHERE ($1::uuid IS NULL OR user_id = $1)
+     ORDER BY user_id, variant`,
     [userId],
   );
 }
@@ -25,10 +28,11 @@ export async function replaceSubscriptions(
   rows: readonly Omit<SubscriptionRow, 'id'>[],
 ): Promise<void> {
   await tx.query('DELETE FROM analytics_report_subscriptions WHERE user_id = ANY($1::uuid[])', [userIds]);
-  for (const r of rows) {
+  for (const row of rows) {
     await tx.query(
-      'INSERT INTO analytics_report_subscriptions (user_id, variant, unit_ids, locale, active) VALUES ($1, $2, $3, $4, $5)',
-      [r.userId, r.variant, r.unitIds, r.locale, r.active],
+      `INSERT INTO analytics_report_subscriptions (user_id, variant, unit_ids, locale, active)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [row.userId, row.variant, row.unitIds, row.locale, row.active],
     );
   }
 }
@@ -41,7 +45,8 @@ export interface Recipient extends SubscriptionRow {
 }
 export function recipients(db: Queryable, variant: string): Promise<Recipient[]> {
   return db.query<Recipient>(
-    `SELECT s.id, s.user_id AS "userId", s.variant, s.unit_ids AS "unitIds", s.locale, s.active, u.email, u.name, u.role,
+    `SELECT s.id, s.user_id AS "userId", s.variant, s.unit_ids AS "unitIds", s.locale, s.active,
+       u.email, u.name, u.role,
        coalesce((SELECT array_agg(m.unit_id) FROM unit_members m WHERE m.user_id = u.id), '{}') AS "memberUnitIds"
      FROM analytics_report_subscriptions s JOIN users u ON u.id = s.user_id
      WHERE s.variant = $1 AND s.active AND u.active ORDER BY s.id`,
@@ -51,5 +56,5 @@ export function recipients(db: Queryable, variant: string): Promise<Recipient[]>
 
 export async function existingUserIds(db: Queryable, ids: readonly string[]): Promise<Set<string>> {
   const rows = await db.query<{ id: string }>('SELECT id FROM users WHERE id = ANY($1::uuid[])', [ids]);
-  return new Set(rows.map((r) => r.id));
+  return new Set(rows.map((row) => row.id));
 }

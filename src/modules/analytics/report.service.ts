@@ -7,7 +7,9 @@ import { AppError, invalidField } from '../../server/errors.ts';
 import { authorize, can, type Actor, type Role } from '../auth/actor.ts';
 import { queueRenderedStaffMail } from '../mail/outbound/queue.ts';
 import { isKnownTimeZone } from '../sla/zone-offsets.ts';
+import { XLSX_TYPE } from './analytics.export.ts';
 import * as analytics from './analytics.repo.ts';
+import { rebuildRollups } from './analytics.rollups.repo.ts';
 import type { PutReportSubscriptions, ReportSubscription } from './analytics.schema.ts';
 import { lastPeriod, orgDayOf, orgTimeOf, type ReportPeriod, REPORT_VARIANTS, type ReportVariant } from './periods.ts';
 import * as repo from './report.repo.ts';
@@ -31,18 +33,54 @@ export function dueToday(variant: ReportVariant, today: string): boolean {
 
 /** The recurring check: once the organisation's report time has come, queue each due period's report job once. */
 export async function scheduleReports(ctx: Ctx, now: Date): Promise<string[]> {
-  const s = await analytics.settings(ctx.db);
-  if (orgTimeOf(now, s.timeZone) < s.reportTime) {
+  const settings = await analytics.settings(ctx.db);
+  if (orgTimeOf(now, settings.timeZone) < settings.reportTime) {
     return [];
   }
-  const today = orgDayOf(now, s.timeZone);
-  const periods = REPORT_VARIANTS.filter((v) => dueToday(v, today)).map((v) => lastPeriod(v, today));
+  const today = orgDayOf(now, settings.timeZone);
+  const periods = REPORT_VARIANTS.filter((variant) => dueToday(variant, today)).map((variant) =>
+    lastPeriod(variant, today),
+  );
+  const key = (period: ReportPeriod) => `${period.variant}:${period.key}`;
   await enqueue(
     ctx.db,
-    periods.map((p) => ({ kind: REPORT_JOB, payload: { ...p }, dedupeKey: `${REPORT_JOB}:${p.variant}:${p.key}` })),
+    periods.map((period) => ({ kind: REPORT_JOB, payload: { ...period }, dedupeKey: `${REPORT_JOB}:${key(period)}` })),
     now,
   );
-  return periods.map((p) => `${p.variant}:${p.key}`);
+  return periods.map(key);
+}
+
+/** The subscriber as the reader of their report: their role, language and units. */
+const readerOf = (recipient: repo.Recipient): Actor => ({
+  id: recipient.userId,
+  email: recipient.email,
+  name: recipient.name,
+  role: recipient.role as Role,
+  locale: recipient.locale,
+  unitIds: recipient.memberUnitIds,
+});
+
+/** Queues one subscriber's report mail, charts and workbook attached; answers whether it was new. */
+async function mailReport(ctx: Ctx, recipient: repo.Recipient, period: ReportPeriod, now: Date): Promise<boolean> {
+  const request = { period, locale: recipient.locale, unitIds: recipient.unitIds };
+  const report = await renderReport(ctx, readerOf(recipient), request, { images: 'cid', now });
+  const charts = report.images.map((image) => ({
+    filename: `${image.cid.split('@')[0]}.png`,
+    contentType: 'image/png',
+    content: image.png,
+    cid: image.cid,
+  }));
+  const workbook = { filename: report.xlsxName, contentType: XLSX_TYPE, content: report.xlsx };
+  const out = await queueRenderedStaffMail(ctx.db, {
+    to: recipient.email,
+    toName: recipient.name,
+    subject: report.subject,
+    text: report.text,
+    html: report.html,
+    attachments: [...charts, workbook],
+    dedupeKey: `${REPORT_JOB}:${period.variant}:${period.key}:${recipient.id}`,
+  });
+  return out.queued;
 }
 
 /** The job of one period: a mail to every active subscriber of its variant, each in their language and scope. */
@@ -53,45 +91,15 @@ export async function sendPeriodReports(
 ): Promise<{ queued: number }> {
   const period = payload as unknown as ReportPeriod;
   let queued = 0;
-  for (const r of await repo.recipients(ctx.db, period.variant)) {
-    const actor: Actor = {
-      id: r.userId,
-      email: r.email,
-      name: r.name,
-      role: r.role as Role,
-      locale: r.locale,
-      unitIds: r.memberUnitIds,
-    };
-    const report = await renderReport(ctx, actor, { period, locale: r.locale, unitIds: r.unitIds }, 'cid', now);
-    const out = await queueRenderedStaffMail(ctx.db, {
-      to: r.email,
-      toName: r.name,
-      subject: report.subject,
-      text: report.text,
-      html: report.html,
-      attachments: [
-        ...report.images.map((i) => ({
-          filename: `${i.cid.split('@')[0]}.png`,
-          contentType: 'image/png',
-          content: i.png,
-          cid: i.cid,
-        })),
-        {
-          filename: report.xlsxName,
-          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          content: report.xlsx,
-        },
-      ],
-      dedupeKey: `${REPORT_JOB}:${period.variant}:${period.key}:${r.id}`,
-    });
-    if (out.queued) {
+  for (const recipient of await repo.recipients(ctx.db, period.variant)) {
+    if (await mailReport(ctx, recipient, period, now)) {
       queued += 1;
     }
   }
   return { queued };
 }
 
-const present = (r: repo.SubscriptionRow): ReportSubscription => ({ ...r, unitIds: r.unitIds ?? [] });
+const present = (row: repo.SubscriptionRow): ReportSubscription => ({ ...row, unitIds: row.unitIds ?? [] });
 
 /** Your own subscriptions; everybody's with settings:write. */
 export async function listSubscriptions(ctx: Ctx, actor: Actor): Promise<ReportSubscription[]> {
@@ -109,34 +117,43 @@ export async function putSubscriptions(
   body: PutReportSubscriptions,
 ): Promise<ReportSubscription[]> {
   authorize(actor, 'appeals:read');
-  const items = body.items.map((i) => ({ ...i, userId: i.userId ?? actor.id }));
+  const items = body.items.map((item) => ({ ...item, userId: item.userId ?? actor.id }));
   const admin = can(actor, 'settings:write');
+  checkSubscriptions(actor, admin, items);
+  const known = await repo.existingUserIds(ctx.db, [...new Set([actor.id, ...items.map((item) => item.userId)])]);
+  items.forEach((item, index) => {
+    if (!known.has(item.userId)) {
+      throw invalidField(`items.${index}.userId`, 'unknown_user', `No user ${item.userId}`);
+    }
+  });
+  const scoped = admin ? [...new Set(items.map((item) => item.userId).concat(actor.id))] : [actor.id];
+  await ctx.db.transaction((tx) => repo.replaceSubscriptions(tx, scoped, items));
+  return (await repo.listSubscriptions(ctx.db, admin ? null : actor.id))
+    .filter((subscription) => scoped.includes(subscription.userId))
+    .map(present);
+}
+
+/** Refuses subscribing others without settings:write, units a unit's responsible does not hold, duplicates. */
+function checkSubscriptions(
+  actor: Actor,
+  admin: boolean,
+  items: readonly { userId: string; variant: string; unitIds: readonly string[] }[],
+): void {
   const seen = new Set<string>();
-  items.forEach((i, n) => {
-    if (!admin && i.userId !== actor.id) {
+  items.forEach((item, index) => {
+    if (!admin && item.userId !== actor.id) {
       throw new AppError('forbidden', 'Only settings:write may subscribe other users');
     }
-    if (!admin && actor.role === 'unit_responsible' && i.unitIds.some((u) => !actor.unitIds.includes(u))) {
-      throw invalidField(`items.${n}.unitIds`, 'unit_not_allowed', 'You may only subscribe to your own units');
+    const foreignUnit = item.unitIds.some((unitId) => !actor.unitIds.includes(unitId));
+    if (!admin && actor.role === 'unit_responsible' && foreignUnit) {
+      throw invalidField(`items.${index}.unitIds`, 'unit_not_allowed', 'You may only subscribe to your own units');
     }
-    const key = `${i.userId}:${i.variant}`;
+    const key = `${item.userId}:${item.variant}`;
     if (seen.has(key)) {
-      throw invalidField(`items.${n}.variant`, 'duplicate', `Variant ${i.variant} is listed twice for one user`);
+      throw invalidField(`items.${index}.variant`, 'duplicate', `Variant ${item.variant} is listed twice for one user`);
     }
     seen.add(key);
   });
-  const userIds = [...new Set([actor.id, ...items.map((i) => i.userId)])];
-  const known = await repo.existingUserIds(ctx.db, userIds);
-  items.forEach((i, n) => {
-    if (!known.has(i.userId)) {
-      throw invalidField(`items.${n}.userId`, 'unknown_user', `No user ${i.userId}`);
-    }
-  });
-  const scoped = admin ? [...new Set(items.map((i) => i.userId).concat(actor.id))] : [actor.id];
-  await ctx.db.transaction((tx) => repo.replaceSubscriptions(tx, scoped, items));
-  return (await repo.listSubscriptions(ctx.db, admin ? null : actor.id))
-    .filter((s) => scoped.includes(s.userId))
-    .map(present);
 }
 
 export async function getReportSettings(ctx: Ctx, actor: Actor): Promise<analytics.SettingsRow> {
@@ -159,7 +176,7 @@ export async function putReportSettings(
   await ctx.db.transaction(async (tx) => {
     await analytics.updateSettings(tx, next);
     if (next.timeZone !== current.timeZone) {
-      await analytics.rebuildRollups(tx);
+      await rebuildRollups(tx);
     }
   });
   return next;

@@ -8,8 +8,7 @@ import { BLOCKS, type Dashboard } from './analytics.schema.ts';
 import { buildDashboard } from './analytics.service.ts';
 import { addDays, type Grain, type ReportPeriod } from './periods.ts';
 import { drawBars, drawRankBars, PALETTE } from './png.ts';
-
-type Locale = 'ru' | 'en';
+import { CHANNEL_NAMES, type Locale, WORDS } from './report.words.ts';
 
 export interface Report {
   subject: string;
@@ -20,95 +19,15 @@ export interface Report {
   images: { cid: string; png: Buffer }[];
 }
 
-const WORDS = {
-  ru: {
-    daily: 'Ежедневный отчёт',
-    weekly: 'Еженедельный отчёт',
-    monthly: 'Ежемесячный отчёт',
-    period: 'Период',
-    appeals: 'Обращений',
-    incidents: 'Инцидентов',
-    thanks: 'Благодарностей',
-    thanksShare: 'Доля благодарностей',
-    sla: 'Соблюдение сроков',
-    median: 'Медиана решения',
-    p90: '90% решены за',
-    backlog: 'В работе сейчас',
-    overdue: 'Просрочено сейчас',
-    yearAgo: 'Год назад',
-    trend: 'Динамика обращений',
-    channels: 'Каналы',
-    categories: 'Основные категории',
-    hours: 'раб. ч',
-    none: '—',
-    attachment: 'Данные — во вложенной таблице XLSX.',
-    units: 'Подразделения',
-    all: 'все доступные',
-  },
-  en: {
-    daily: 'Daily report',
-    weekly: 'Weekly report',
-    monthly: 'Monthly report',
-    period: 'Period',
-    appeals: 'Appeals',
-    incidents: 'Incidents',
-    thanks: 'Thanks',
-    thanksShare: 'Share of thanks',
-    sla: 'SLA compliance',
-    median: 'Median resolution',
-    p90: '90% resolved within',
-    backlog: 'Open now',
-    overdue: 'Overdue now',
-    yearAgo: 'A year ago',
-    trend: 'Appeals over time',
-    channels: 'Channels',
-    categories: 'Top categories',
-    hours: 'working h',
-    none: '—',
-    attachment: 'The data is in the attached XLSX workbook.',
-    units: 'Units',
-    all: 'all you may see',
-  },
-} as const;
-
-const CHANNEL_NAMES: Record<Locale, Record<string, string>> = {
-  ru: {
-    email: 'E-mail',
-    phone: 'Телефон',
-    web_form: 'Веб-форма',
-    chat: 'Чат',
-    callback: 'Обратный звонок',
-    store_submission: 'Подача из магазина',
-    edms: 'СЭД',
-    social: 'Соцсети',
-    review_site: 'Сайты отзывов',
-    sms: 'SMS',
-    walk_in: 'Лично',
-  },
-  en: {
-    email: 'E-mail',
-    phone: 'Phone',
-    web_form: 'Web form',
-    chat: 'Chat',
-    callback: 'Callback',
-    store_submission: 'Store submission',
-    edms: 'EDMS',
-    social: 'Social media',
-    review_site: 'Review sites',
-    sms: 'SMS',
-    walk_in: 'Walk-in',
-  },
-};
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const fmt = (n: number | null, locale: Locale, unit = '') =>
-  n === null ? WORDS[locale].none : `${n.toLocaleString(locale === 'ru' ? 'ru-RU' : 'en-GB')}${unit}`;
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+const fmt = (value: number | null, locale: Locale, unit = '') =>
+  value === null ? WORDS[locale].none : `${value.toLocaleString(locale === 'ru' ? 'ru-RU' : 'en-GB')}${unit}`;
 const hours = (minutes: number | null, locale: Locale) =>
   minutes === null ? WORDS[locale].none : fmt(Math.round(minutes / 6) / 10, locale, ` ${WORDS[locale].hours}`);
 
 /** The trend before the period: 30 days for a daily report, 12 weeks for a weekly one, 12 months for a monthly one. */
-function trendWindow(period: ReportPeriod): { from: string; grain: Grain } {
+function trendWindow(period: ReportPeriod): ReportWindow {
   if (period.variant === 'daily') {
     return { from: addDays(period.to, -29), grain: 'day' };
   }
@@ -126,108 +45,175 @@ export interface ReportRequest {
   unitIds: readonly string[];
 }
 
+/** Which days a dashboard of the report reads, and by which grain: to the end of the report's period. */
+interface ReportWindow {
+  from: string;
+  grain: Grain;
+}
+
 /** The filter of a report: the reader's scope, narrowed to the subscribed units. */
-async function reportFilter(ctx: Ctx, actor: Actor, r: ReportRequest, from: string, grain: Grain): Promise<Filter> {
-  const base = await resolveFilter(ctx, actor, { from, to: r.period.to, grain });
-  if (r.unitIds.length === 0) {
+async function reportFilter(ctx: Ctx, actor: Actor, request: ReportRequest, window: ReportWindow): Promise<Filter> {
+  const query = { from: window.from, to: request.period.to, grain: window.grain };
+  const base = await resolveFilter(ctx, actor, query);
+  if (request.unitIds.length === 0) {
     return base;
   }
-  const subtrees = await Promise.all(
-    r.unitIds.map((id) => resolveFilter(ctx, actor, { from, to: r.period.to, grain, unitId: id })),
+  const subtrees = await Promise.all(request.unitIds.map((unitId) => resolveFilter(ctx, actor, { ...query, unitId })));
+  return { ...base, unitIds: [...new Set(subtrees.flatMap((filter) => filter.unitIds ?? []))] };
+}
+
+/** The report's key figures, labelled in its language. */
+function keyFigures(main: Dashboard, locale: Locale): [string, string][] {
+  const words = WORDS[locale];
+  const ofKind = (kind: string) =>
+    main.appealsOverTime.byKind.find((series) => series.kind === kind)?.values.reduce((a, b) => a + b, 0) ?? 0;
+  const yearAgo = main.appealsOverTime.previousYear.total.reduce((a, b) => a + b, 0);
+  const thanks = ofKind('thanks');
+  const thanksShare = main.total ? Math.round((1000 * thanks) / main.total) / 10 : null;
+  return [
+    [words.appeals, fmt(main.total, locale)],
+    [words.incidents, fmt(ofKind('incident'), locale)],
+    [words.thanks, fmt(thanks, locale)],
+    [words.thanksShare, fmt(thanksShare, locale, ' %')],
+    [words.sla, fmt(main.sla.total.compliancePercent, locale, ' %')],
+    [words.median, hours(main.times.resolution.median, locale)],
+    [words.p90, hours(main.times.resolution.p90, locale)],
+    [words.backlog, fmt(main.backlog.open, locale)],
+    [words.overdue, fmt(main.backlog.overdue, locale)],
+    [words.yearAgo, fmt(yearAgo, locale)],
+  ];
+}
+
+interface RankRow {
+  label: string;
+  value: number;
+}
+type Chart = Report['images'][number];
+
+const RANKED = 6;
+const RANK_ROW_PX = 18;
+
+/** The trend over the window, the period's own bucket highlighted; the top channels; the top categories. */
+function charts(trend: Dashboard, channels: readonly RankRow[], categories: readonly RankRow[]): Chart[] {
+  const highlight = { index: trend.buckets.length - 1, color: PALETTE.orange };
+  const ranked = (rows: readonly RankRow[]) => drawRankBars(rows.map((row) => row.value)).png();
+  return [
+    { cid: 'trend@otklik', png: drawBars({ values: trend.appealsOverTime.total, highlight }).png() },
+    { cid: 'channels@otklik', png: ranked(channels) },
+    { cid: 'categories@otklik', png: ranked(categories) },
+  ];
+}
+
+const CELL = 'font-size:12px;padding-right:8px';
+const LINE = 'border-bottom:1px solid #dee2e6';
+const HEADING = 'margin:16px 0 6px';
+const NOTE = 'font-size:11px;color:#868e96';
+
+/** A ranked list: labels and values in a table, their bars in an image beside it. */
+function rankTable(rows: readonly RankRow[], imageSrc: string, locale: Locale): string {
+  const lines = rows
+    .map(
+      (row) =>
+        `<tr><td style="height:${RANK_ROW_PX}px;${CELL};white-space:nowrap">${escapeHtml(row.label)}</td>` +
+        `<td style="${CELL}" align="right">${fmt(row.value, locale)}</td></tr>`,
+    )
+    .join('');
+  const height = Math.max(1, rows.length) * RANK_ROW_PX;
+  return (
+    '<table cellpadding="0" cellspacing="0"><tr>' +
+    `<td valign="top"><table cellpadding="0" cellspacing="0">${lines}</table></td>\n` +
+    `      <td valign="top"><img src="${imageSrc}" width="240" height="${height}" alt=""></td></tr></table>`
   );
-  return { ...base, unitIds: [...new Set(subtrees.flatMap((f) => f.unitIds ?? []))] };
+}
+
+function figureTable(figures: readonly [string, string][]): string {
+  const rows = figures
+    .map(
+      ([label, value]) =>
+        `<tr><td style="${LINE}">${escapeHtml(label)}</td>` +
+        `<td style="${LINE};font-weight:bold" align="right">${escapeHtml(value)}</td></tr>`,
+    )
+    .join('');
+  return `<table cellpadding="6" cellspacing="0" style="border-collapse:collapse;margin-bottom:16px">${rows}</table>`;
+}
+
+interface ReportPage {
+  title: string;
+  locale: Locale;
+  figures: readonly [string, string][];
+  trend: { src: string; first: string; last: string };
+  channels: { rows: readonly RankRow[]; src: string };
+  categories: { rows: readonly RankRow[]; src: string };
+}
+
+/** The report as HTML for mail clients: inline styles, tables, images. */
+function reportHtml(page: ReportPage): string {
+  const words = WORDS[page.locale];
+  const title = escapeHtml(page.title);
+  return `<!doctype html><html lang="${page.locale}"><head><meta charset="utf-8"><title>${title}</title></head>
+<body style="font-family:Arial,Helvetica,sans-serif;color:#212529;max-width:640px">
+<h2 style="margin:0 0 12px">${title}</h2>
+${figureTable(page.figures)}
+<h3 style="${HEADING}">${words.trend}</h3>
+<img src="${page.trend.src}" width="480" height="120" alt="${escapeHtml(words.trend)}">
+<div style="${NOTE}">${escapeHtml(page.trend.first)} — ${escapeHtml(page.trend.last)}</div>
+<h3 style="${HEADING}">${words.channels}</h3>
+${rankTable(page.channels.rows, page.channels.src, page.locale)}
+<h3 style="${HEADING}">${words.categories}</h3>
+${rankTable(page.categories.rows, page.categories.src, page.locale)}
+<p style="font-size:12px;color:#868e96">${words.attachment}</p>
+</body></html>`;
+}
+
+export interface RenderOptions {
+  /** 'cid': images attached to the mail; 'inline': data: URLs, for a page downloaded on its own. */
+  images: 'cid' | 'inline';
+  /** The instant the report's figures are as of (backlog, overdue); default: the clock's now. */
+  now?: Date;
 }
 
 export async function renderReport(
   ctx: Ctx,
   actor: Actor,
-  r: ReportRequest,
-  images: 'cid' | 'inline',
-  now = new Date(),
+  request: ReportRequest,
+  { images, now = ctx.clock.now() }: RenderOptions,
 ): Promise<Report> {
-  const w = WORDS[r.locale];
-  const window = trendWindow(r.period);
+  const { period, locale } = request;
+  const dashboardOf = (window: ReportWindow) =>
+    reportFilter(ctx, actor, request, window).then((filter) => buildDashboard(ctx, actor, filter, now));
   const [main, trend] = await Promise.all([
-    reportFilter(ctx, actor, r, r.period.from, r.period.variant === 'daily' ? 'day' : 'week').then((f) =>
-      buildDashboard(ctx, actor, f, now),
-    ),
-    reportFilter(ctx, actor, r, window.from, window.grain).then((f) => buildDashboard(ctx, actor, f, now)),
+    dashboardOf({ from: period.from, grain: period.variant === 'daily' ? 'day' : 'week' }),
+    dashboardOf(trendWindow(period)),
   ]);
-  const title = `${w[r.period.variant]}: ${r.period.from === r.period.to ? r.period.from : `${r.period.from} — ${r.period.to}`}`;
-  const kind = (k: string) =>
-    main.appealsOverTime.byKind.find((x) => x.kind === k)?.values.reduce((a, b) => a + b, 0) ?? 0;
-  const yearAgo = main.appealsOverTime.previousYear.total.reduce((a, b) => a + b, 0);
-  const thanks = kind('thanks');
-
-  const figures: [string, string][] = [
-    [w.appeals, fmt(main.total, r.locale)],
-    [w.incidents, fmt(kind('incident'), r.locale)],
-    [w.thanks, fmt(thanks, r.locale)],
-    [w.thanksShare, fmt(main.total ? Math.round((1000 * thanks) / main.total) / 10 : null, r.locale, ' %')],
-    [w.sla, fmt(main.sla.total.compliancePercent, r.locale, ' %')],
-    [w.median, hours(main.times.resolution.median, r.locale)],
-    [w.p90, hours(main.times.resolution.p90, r.locale)],
-    [w.backlog, fmt(main.backlog.open, r.locale)],
-    [w.overdue, fmt(main.backlog.overdue, r.locale)],
-    [w.yearAgo, fmt(yearAgo, r.locale)],
-  ];
-
-  const channels = main.channelMix.slice(0, 6);
-  const cats = main.topCategories.slice(0, 6);
-  const charts = [
-    {
-      cid: 'trend@otklik',
-      png: drawBars({
-        values: trend.appealsOverTime.total,
-        highlight: { index: trend.buckets.length - 1, color: PALETTE.orange },
-      }).png(),
-    },
-    { cid: 'channels@otklik', png: drawRankBars(channels.map((c) => c.appeals)).png() },
-    { cid: 'categories@otklik', png: drawRankBars(cats.map((c) => c.appeals)).png() },
-  ];
-  const src = (i: number) =>
-    images === 'cid' ? `cid:${charts[i]!.cid}` : `data:image/png;base64,${charts[i]!.png.toString('base64')}`;
-  const rank = (i: number, rows: { label: string; value: number }[]) =>
-    `<table cellpadding="0" cellspacing="0"><tr><td valign="top"><table cellpadding="0" cellspacing="0">${rows
-      .map(
-        (x) =>
-          `<tr><td style="height:18px;font-size:12px;padding-right:8px;white-space:nowrap">${escapeHtml(x.label)}</td><td style="font-size:12px;padding-right:8px" align="right">${fmt(x.value, r.locale)}</td></tr>`,
-      )
-      .join('')}</table></td>
-      <td valign="top"><img src="${src(i)}" width="240" height="${Math.max(1, rows.length) * 18}" alt=""></td></tr></table>`;
-
-  const html = `<!doctype html><html lang="${r.locale}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
-<body style="font-family:Arial,Helvetica,sans-serif;color:#212529;max-width:640px">
-<h2 style="margin:0 0 12px">${escapeHtml(title)}</h2>
-<table cellpadding="6" cellspacing="0" style="border-collapse:collapse;margin-bottom:16px">${figures
-    .map(
-      ([k, v]) =>
-        `<tr><td style="border-bottom:1px solid #dee2e6">${escapeHtml(k)}</td><td style="border-bottom:1px solid #dee2e6;font-weight:bold" align="right">${escapeHtml(v)}</td></tr>`,
-    )
-    .join('')}</table>
-<h3 style="margin:16px 0 6px">${w.trend}</h3>
-<img src="${src(0)}" width="480" height="120" alt="${escapeHtml(w.trend)}">
-<div style="font-size:11px;color:#868e96">${escapeHtml(trend.buckets[0] ?? '')} — ${escapeHtml(trend.buckets.at(-1) ?? '')}</div>
-<h3 style="margin:16px 0 6px">${w.channels}</h3>
-${rank(
-  1,
-  channels.map((c) => ({ label: CHANNEL_NAMES[r.locale][c.channel] ?? c.channel, value: c.appeals })),
-)}
-<h3 style="margin:16px 0 6px">${w.categories}</h3>
-${rank(
-  2,
-  cats.map((c) => ({ label: r.locale === 'ru' ? c.nameRu : c.nameEn, value: c.appeals })),
-)}
-<p style="font-size:12px;color:#868e96">${w.attachment}</p>
-</body></html>`;
-  const text = `${title}\n\n${figures.map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${w.attachment}\n`;
+  const span = period.from === period.to ? period.from : `${period.from} — ${period.to}`;
+  const title = `${WORDS[locale][period.variant]}: ${span}`;
+  const figures = keyFigures(main, locale);
+  const channels = main.channelMix
+    .slice(0, RANKED)
+    .map((row) => ({ label: CHANNEL_NAMES[locale][row.channel] ?? row.channel, value: row.appeals }));
+  const categories = main.topCategories
+    .slice(0, RANKED)
+    .map((row) => ({ label: locale === 'ru' ? row.nameRu : row.nameEn, value: row.appeals }));
+  const pictures = charts(trend, channels, categories);
+  const src = (chart: Chart | undefined) =>
+    !chart ? '' : images === 'cid' ? `cid:${chart.cid}` : `data:image/png;base64,${chart.png.toString('base64')}`;
+  const html = reportHtml({
+    title,
+    locale,
+    figures,
+    trend: { src: src(pictures[0]), first: trend.buckets[0] ?? '', last: trend.buckets.at(-1) ?? '' },
+    channels: { rows: channels, src: src(pictures[1]) },
+    categories: { rows: categories, src: src(pictures[2]) },
+  });
+  const lines = figures.map(([label, value]) => `${label}: ${value}`);
+  const text = [title, '', ...lines, '', WORDS[locale].attachment, ''].join('\n');
   return {
     subject: title,
     html,
     text,
-    images: charts,
-    xlsx: await toXlsx(BLOCKS.map((b) => blockTable(main, b, r.locale))),
-    xlsxName: `otklik-${r.period.variant}-${r.period.key}.xlsx`,
+    images: pictures,
+    xlsx: await toXlsx(BLOCKS.map((block) => blockTable(main, block, locale))),
+    xlsxName: `otklik-${period.variant}-${period.key}.xlsx`,
   };
 }
 

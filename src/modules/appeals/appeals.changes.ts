@@ -2,7 +2,7 @@
 // transaction; nothing changes when any part of the request is invalid.
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
-import { AppError, type FieldError, fieldErrorCollector, notFound } from '../../server/errors.ts';
+import { type FieldError, fieldErrorCollector, notFound, validationFailed } from '../../server/errors.ts';
 import { authorize, canSeeUnit, type Actor } from '../auth/actor.ts';
 import { requireCategoryFor } from '../categories/categories.service.ts';
 import { checkCustomFields } from '../custom-fields/custom-fields.service.ts';
@@ -38,34 +38,39 @@ async function lockVisible(tx: Queryable, actor: Actor, id: string): Promise<rep
   return row;
 }
 
-async function validateChange(
-  ctx: Ctx,
-  tx: Queryable,
-  actor: Actor,
-  current: repo.AppealRow,
-  input: UpdateAppealInput,
-): Promise<FieldError[]> {
+/** A change to an appeal: who asks for what, on the appeal as it is (locked) in their transaction. */
+export interface AppealChange {
+  ctx: Ctx;
+  tx: Queryable;
+  actor: Actor;
+  current: repo.AppealRow;
+  input: UpdateAppealInput;
+}
+
+async function validateChange({ ctx, tx, actor, current, input }: AppealChange): Promise<FieldError[]> {
   const { errors, collect } = fieldErrorCollector();
   const kind = input.kind ?? current.kind;
   const categoryId = input.categoryId === undefined ? current.categoryId : input.categoryId;
   if (categoryId && (input.categoryId !== undefined || input.kind !== undefined)) {
     await collect(() => requireCategoryFor(tx, categoryId, kind));
   }
-  if (input.unitId) {
-    await collect(() => requireUnit(tx, input.unitId!));
+  const { unitId, customerId } = input;
+  if (unitId) {
+    await collect(() => requireUnit(tx, unitId));
   }
-  if (input.customerId) {
-    await collect(() => requireCustomer(tx, input.customerId!));
+  if (customerId) {
+    await collect(() => requireCustomer(tx, customerId));
   }
   if (input.ownerId !== undefined && input.ownerId !== current.ownerId) {
-    const e = await checkOwner(tx, actor, input.ownerId, 'ownerId');
-    if (e) {
-      errors.push(e);
+    const ownerError = await checkOwner(tx, actor, input.ownerId, 'ownerId');
+    if (ownerError) {
+      errors.push(ownerError);
     }
   }
   // An appeal in a queue may be owned only by someone attested for it (queues.attestation.ts).
-  if (input.queueId && input.queueId !== current.queueId) {
-    await collect(() => requireQueue(tx, input.queueId!));
+  const newQueueId = input.queueId;
+  if (newQueueId && newQueueId !== current.queueId) {
+    await collect(() => requireQueue(tx, newQueueId));
   }
   const queueId = input.queueId === undefined ? current.queueId : input.queueId;
   const ownerId = input.ownerId === undefined ? current.ownerId : input.ownerId;
@@ -73,7 +78,7 @@ async function validateChange(
     await collect(() => checkQueueAttestation(tx, queueId, ownerId, actor));
   }
   if (input.customFields || input.kind) {
-    errors.push(...(await checkCustomFields(ctx, tx, kind, { ...current.customFields, ...input.customFields }, false)));
+    errors.push(...(await checkCustomFields(ctx, tx, kind, { ...current.customFields, ...input.customFields })));
   }
   return errors;
 }
@@ -106,21 +111,17 @@ function diff(current: repo.AppealRow, next: Record<string, unknown>): repo.Even
   return events;
 }
 
-export async function applyChange(
-  ctx: Ctx,
-  tx: Queryable,
-  actor: Actor,
-  current: repo.AppealRow,
-  input: UpdateAppealInput,
-): Promise<repo.AppealRow> {
-  const errors = await validateChange(ctx, tx, actor, current, input);
+export async function applyChange(change: AppealChange): Promise<repo.AppealRow> {
+  const { ctx, tx, actor, current, input } = change;
+  const errors = await validateChange(change);
   if (errors.length) {
-    throw new AppError('validation_failed', errors[0]!.message, errors);
+    throw validationFailed(errors);
   }
-  const next: Record<string, unknown> = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  const given = Object.entries(input).filter(([, value]) => value !== undefined);
+  const next: Record<string, unknown> = Object.fromEntries(given);
   if (input.customFields) {
     next.customFields = Object.fromEntries(
-      Object.entries({ ...current.customFields, ...input.customFields }).filter(([, v]) => v !== null),
+      Object.entries({ ...current.customFields, ...input.customFields }).filter(([, value]) => value !== null),
     );
   }
   if (input.tags) {
@@ -164,21 +165,17 @@ export async function writeRuleEffects(
       authorId: actorId,
     });
   }
-  for (const e of effects) {
-    if (e.type !== 'subtask') {
+  for (const effect of effects) {
+    if (effect.type !== 'subtask') {
       continue;
     }
-    await insertSubtaskIn(
-      tx,
-      actorId,
-      { id: row.id, unitId: row.unitId },
-      {
-        title: e.title,
-        ...(e.queueId ? { queueId: e.queueId } : {}),
-        ...(e.assigneeId ? { assigneeId: e.assigneeId } : {}),
-        ...(e.dueInWorkingMinutes !== null ? { dueInWorkingMinutes: e.dueInWorkingMinutes } : {}),
-      },
-    );
+    const input = {
+      title: effect.title,
+      ...(effect.queueId ? { queueId: effect.queueId } : {}),
+      ...(effect.assigneeId ? { assigneeId: effect.assigneeId } : {}),
+      ...(effect.dueInWorkingMinutes !== null ? { dueInWorkingMinutes: effect.dueInWorkingMinutes } : {}),
+    };
+    await insertSubtaskIn(tx, { actorId, appeal: { id: row.id, unitId: row.unitId }, input });
   }
 }
 
@@ -203,8 +200,8 @@ export async function updateAppeal(ctx: Ctx, actor: Actor, id: string, input: Up
   return published(
     ctx,
     await ctx.db.transaction(async (tx) => {
-      const row = await applyChange(ctx, tx, actor, await lockVisible(tx, actor, id), input);
-      return presentAppeal(row, await slaOfAppeal(tx, row.id));
+      const row = await applyChange({ ctx, tx, actor, current: await lockVisible(tx, actor, id), input });
+      return presentAppeal(row, await slaOfAppeal(tx, row.id, ctx.clock.now()));
     }),
   );
 }
@@ -219,8 +216,8 @@ export async function assignAppeal(ctx: Ctx, actor: Actor, id: string, ownerId: 
       if (ownerId === null && current.ownerId && current.ownerId !== actor.id) {
         await checkOwner(tx, actor, current.ownerId, 'ownerId');
       }
-      const row = await applyChange(ctx, tx, actor, current, { ownerId });
-      return presentAppeal(row, await slaOfAppeal(tx, row.id));
+      const row = await applyChange({ ctx, tx, actor, current, input: { ownerId } });
+      return presentAppeal(row, await slaOfAppeal(tx, row.id, ctx.clock.now()));
     }),
   );
 }

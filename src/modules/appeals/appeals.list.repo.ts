@@ -1,6 +1,9 @@
 // The appeals list: dynamic filters over indexed columns and keyset pagination on (sort key, id).
+import { type Expression, expressionBuilder, type RawBuilder, sql, type SqlBool } from 'kysely';
 import type { Queryable } from '../../db/db.ts';
-import { type AppealRow, COLUMNS } from './appeals.repo.ts';
+import type { DB } from '../../db/schema.ts';
+import { builder, run } from '../../db/sql-builder.ts';
+import { APPEAL_SELECTION, type AppealRow } from './appeals.repo.ts';
 
 export interface ListFilter {
   kinds?: string[] | undefined;
@@ -35,38 +38,38 @@ export interface ListFilter {
 
 // The SLA state of an appeal in SQL, mirroring src/modules/sla/sla-state.ts: the most urgent running target
 // decides (breached, warning, paused, ok); with none running, any breach makes it breached, else met.
-const target = (condition: string) =>
-  `EXISTS (SELECT 1 FROM appeal_sla_targets t WHERE t.appeal_id = a.id AND ${condition})`;
-const overdueSql = (now: string) => target(`t.met_at IS NULL AND (t.breached_at IS NOT NULL OR t.due_at <= ${now})`);
+const target = (condition: RawBuilder<unknown>) =>
+  sql<SqlBool>`EXISTS (SELECT 1 FROM appeal_sla_targets t WHERE t.appeal_id = a.id AND ${condition})`;
+const OPEN_TARGET = sql`t.met_at IS NULL`;
+const pastDue = (now: RawBuilder<Date>) => sql`t.met_at IS NULL AND (t.breached_at IS NOT NULL OR t.due_at <= ${now})`;
+const overdue = (now: RawBuilder<Date>) => target(pastDue(now));
 // The overdue queue starts from the few unmet targets (partial index appeal_sla_targets_unmet), not from the newest
 // appeals: as EXISTS, PostgreSQL walks appeals by date probing each one's targets, which reads all 1,000,000 when
 // fewer than a page are overdue (3.7 s there; 31 ms this way).
-const overdueAppealsSql = (now: string) =>
-  `a.id = ANY(ARRAY(SELECT t.appeal_id FROM appeal_sla_targets t WHERE t.met_at IS NULL AND (t.breached_at IS NOT NULL OR t.due_at <= ${now})))`;
-function slaStateSql(state: string, now: string): string {
-  const open = 't.met_at IS NULL';
-  const breached = overdueSql(now);
-  const warning = target(
-    `${open} AND t.breached_at IS NULL AND t.paused_since IS NULL AND t.warn_at <= ${now} AND t.due_at > ${now}`,
-  );
-  const paused = target(
-    `${open} AND t.breached_at IS NULL AND t.paused_since IS NOT NULL AND (t.due_at IS NULL OR t.due_at > ${now})`,
-  );
+const overdueAppeals = (now: RawBuilder<Date>) =>
+  sql<SqlBool>`a.id = ANY(ARRAY(SELECT t.appeal_id FROM appeal_sla_targets t WHERE ${pastDue(now)}))`;
+
+function slaState(state: string, now: RawBuilder<Date>): RawBuilder<SqlBool> {
+  const unbreached = sql`${OPEN_TARGET} AND t.breached_at IS NULL`;
+  const breached = overdue(now);
+  const warning = target(sql`${unbreached} AND t.paused_since IS NULL AND t.warn_at <= ${now} AND t.due_at > ${now}`);
+  const paused = target(sql`${unbreached} AND t.paused_since IS NOT NULL AND (t.due_at IS NULL OR t.due_at > ${now})`);
   const ok = target(
-    `${open} AND t.breached_at IS NULL AND t.paused_since IS NULL AND t.due_at > ${now} AND (t.warn_at IS NULL OR t.warn_at > ${now})`,
+    sql`${unbreached} AND t.paused_since IS NULL AND t.due_at > ${now} AND (t.warn_at IS NULL OR t.warn_at > ${now})`,
   );
-  const done = `NOT ${target(open)} AND ${target('true')}`;
+  const done = sql`NOT ${target(OPEN_TARGET)} AND ${target(sql`true`)}`;
+  const everBreached = target(sql`t.breached_at IS NOT NULL`);
   switch (state) {
     case 'breached':
-      return `(${breached} OR (${done} AND ${target('t.breached_at IS NOT NULL')}))`;
+      return sql`(${breached} OR (${done} AND ${everBreached}))`;
     case 'warning':
-      return `(${warning} AND NOT ${breached})`;
+      return sql`(${warning} AND NOT ${breached})`;
     case 'paused':
-      return `(${paused} AND NOT ${breached} AND NOT ${warning})`;
+      return sql`(${paused} AND NOT ${breached} AND NOT ${warning})`;
     case 'ok':
-      return `(${ok} AND NOT ${breached} AND NOT ${warning} AND NOT ${paused})`;
+      return sql`(${ok} AND NOT ${breached} AND NOT ${warning} AND NOT ${paused})`;
     default:
-      return `(${done} AND NOT ${target('t.breached_at IS NOT NULL')})`;
+      return sql`(${done} AND NOT ${everBreached})`;
   }
 }
 
@@ -80,10 +83,9 @@ export type SortKey = keyof typeof SORT_COLUMNS | 'dueAt';
 
 // dueAt: the earliest unmet SLA due time, computed per row (a lateral join on the targets' unique index); appeals
 // without one sort last in both directions, so their key is +infinity ascending and -infinity descending.
-const dueJoin = (
-  descending: boolean,
-) => `CROSS JOIN LATERAL (SELECT coalesce(min(t.due_at), '${descending ? '-' : ''}infinity'::timestamptz) AS at
-  FROM appeal_sla_targets t WHERE t.appeal_id = a.id AND t.met_at IS NULL) due`;
+const dueJoin = (descending: boolean) =>
+  sql`LATERAL (SELECT coalesce(min(t.due_at), ${sql.lit(descending ? '-infinity' : 'infinity')}::timestamptz) AS at
+    FROM appeal_sla_targets t WHERE t.appeal_id = a.id AND t.met_at IS NULL)`.as('due');
 
 export interface ListOptions {
   sort: SortKey;
@@ -95,95 +97,134 @@ export interface ListOptions {
 
 export type ListRow = AppealRow & { sortKey: string; customerName: string | null };
 
-export async function list(db: Queryable, f: ListFilter, o: ListOptions): Promise<ListRow[]> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const p = (value: unknown) => `$${params.push(value)}`;
-  const any = (column: string, values: string[] | undefined, type = 'text') => {
-    if (values?.length) {
-      where.push(values.length === 1 ? `a.${column} = ${p(values[0])}` : `a.${column} = ANY(${p(values)}::${type}[])`);
-    }
-  };
-  any('kind', f.kinds);
-  any('status', f.statuses);
-  any('channel', f.channels);
-  any('priority', f.priorities);
-  any('unit_id', f.unitIds, 'uuid');
-  any('category_id', f.categoryIds, 'uuid');
-  any('queue_id', f.queueIds, 'uuid');
-  if (f.scopeUnitIds) {
-    where.push(`a.unit_id = ANY(${p(f.scopeUnitIds)}::uuid[])`);
+type ListTables = DB & { a: DB['appeals'] };
+const eb = expressionBuilder<ListTables, 'a'>();
+type AppealColumn = 'kind' | 'status' | 'channel' | 'priority' | 'unit_id' | 'category_id' | 'queue_id';
+
+/** One value is an equality (its index's best case); several are `= ANY(array)`, one parameter however many. */
+function oneOf(column: AppealColumn, values: string[] | undefined, type: 'text' | 'uuid' = 'text') {
+  if (!values?.length) {
+    return [];
   }
-  if (f.customerId) {
-    where.push(`a.customer_id = ${p(f.customerId)}`);
+  const [only] = values;
+  return [
+    values.length === 1 && only !== undefined
+      ? eb(`a.${column}`, '=', only)
+      : eb(`a.${column}`, '=', eb.fn.any(sql<string[]>`${values}::${sql.raw(type)}[]`)),
+  ];
+}
+
+/** An instant as the client wrote it: PostgreSQL reads it (in its own time zone, for a bare date). */
+const instant = (value: string) => sql<Date>`${value}`;
+
+/** `[from, to)` on a timestamp column; either end may be open. */
+function between(column: 'created_at' | 'received_at' | 'updated_at', from?: string, to?: string) {
+  return [
+    ...(from ? [eb(`a.${column}`, '>=', instant(from))] : []),
+    ...(to ? [eb(`a.${column}`, '<', instant(to))] : []),
+  ];
+}
+
+function ownerConditions(filter: ListFilter): Expression<SqlBool>[] {
+  const conditions: Expression<SqlBool>[] = [];
+  if (filter.ownerId === null) {
+    conditions.push(eb('a.owner_id', 'is', null));
+  } else if (filter.ownerId) {
+    conditions.push(eb('a.owner_id', '=', filter.ownerId));
   }
-  if (f.ownerId === null) {
-    where.push('a.owner_id IS NULL');
-  } else if (f.ownerId) {
-    where.push(`a.owner_id = ${p(f.ownerId)}`);
+  if (filter.hasOwner === false) {
+    conditions.push(eb('a.owner_id', 'is', null));
+  } else if (filter.hasOwner) {
+    conditions.push(eb('a.owner_id', 'is not', null));
   }
-  if (f.hasOwner === false) {
-    where.push('a.owner_id IS NULL');
-  } else if (f.hasOwner) {
-    where.push('a.owner_id IS NOT NULL');
+  return conditions;
+}
+
+/** "#123" is an appeal number; "123" may be a number or a word of the text. */
+function searchCondition(search: string): Expression<SqlBool> {
+  const number = /^(#?)(\d{1,15})$/.exec(search);
+  if (number?.[1]) {
+    return eb('a.number', '=', Number(number[2]));
   }
-  if (f.tag) {
-    where.push(`${p(f.tag)} = ANY(a.tags)`);
+  const text = sql<SqlBool>`a.search @@ websearch_to_tsquery('russian', ${search})`;
+  return number ? eb.or([text, eb('a.number', '=', Number(number[2]))]) : text;
+}
+
+function slaConditions(filter: ListFilter): Expression<SqlBool>[] {
+  const conditions: Expression<SqlBool>[] = [];
+  const now = sql<Date>`${filter.now ?? new Date()}::timestamptz`;
+  if (filter.slaStates?.length) {
+    conditions.push(eb.or(filter.slaStates.map((state) => slaState(state, now))));
   }
-  if (f.createdFrom) {
-    where.push(`a.created_at >= ${p(f.createdFrom)}`);
+  if (filter.overdue !== undefined) {
+    conditions.push(filter.overdue ? overdueAppeals(now) : eb.not(overdue(now)));
   }
-  if (f.createdTo) {
-    where.push(`a.created_at < ${p(f.createdTo)}`);
+  if (filter.dueBefore) {
+    const dueBefore = filter.dueBefore;
+    conditions.push(target(sql`t.met_at IS NULL AND t.paused_since IS NULL AND t.due_at < ${dueBefore}`));
   }
-  if (f.receivedFrom) {
-    where.push(`a.received_at >= ${p(f.receivedFrom)}`);
+  return conditions;
+}
+
+function conditionsOf(filter: ListFilter): Expression<SqlBool>[] {
+  return [
+    ...oneOf('kind', filter.kinds),
+    ...oneOf('status', filter.statuses),
+    ...oneOf('channel', filter.channels),
+    ...oneOf('priority', filter.priorities),
+    ...oneOf('unit_id', filter.unitIds, 'uuid'),
+    ...oneOf('category_id', filter.categoryIds, 'uuid'),
+    ...oneOf('queue_id', filter.queueIds, 'uuid'),
+    ...(filter.scopeUnitIds ? [eb('a.unit_id', '=', eb.fn.any(sql<string[]>`${filter.scopeUnitIds}::uuid[]`))] : []),
+    ...(filter.customerId ? [eb('a.customer_id', '=', filter.customerId)] : []),
+    ...ownerConditions(filter),
+    ...(filter.tag ? [eb(eb.val(filter.tag), '=', eb.fn.any('a.tags'))] : []),
+    ...between('created_at', filter.createdFrom, filter.createdTo),
+    ...between('received_at', filter.receivedFrom, filter.receivedTo),
+    ...between('updated_at', filter.updatedFrom, filter.updatedTo),
+    ...(filter.q ? [searchCondition(filter.q)] : []),
+    ...slaConditions(filter),
+  ];
+}
+
+/** The page's rows after the previous page's last one, in the list's order. */
+function keysetAfter(options: ListOptions, sortKey: RawBuilder<unknown>): Expression<SqlBool>[] {
+  if (!options.after) {
+    return [];
   }
-  if (f.receivedTo) {
-    where.push(`a.received_at < ${p(f.receivedTo)}`);
-  }
-  if (f.updatedFrom) {
-    where.push(`a.updated_at >= ${p(f.updatedFrom)}`);
-  }
-  if (f.updatedTo) {
-    where.push(`a.updated_at < ${p(f.updatedTo)}`);
-  }
-  if (f.q) {
-    // "#123" is an appeal number; "123" may be a number or a word of the text.
-    const number = /^(#?)(\d{1,15})$/.exec(f.q);
-    if (number?.[1]) {
-      where.push(`a.number = ${p(Number(number[2]))}`);
-    } else {
-      const text = `a.search @@ websearch_to_tsquery('russian', ${p(f.q)})`;
-      where.push(number ? `(${text} OR a.number = ${p(Number(number[2]))})` : text);
-    }
-  }
-  if (f.slaStates?.length || f.overdue !== undefined) {
-    const now = `${p(f.now ?? new Date())}::timestamptz`;
-    if (f.slaStates?.length) {
-      where.push(`(${f.slaStates.map((s) => slaStateSql(s, now)).join(' OR ')})`);
-    }
-    if (f.overdue !== undefined) {
-      where.push(f.overdue ? overdueAppealsSql(now) : `NOT ${overdueSql(now)}`);
-    }
-  }
-  if (f.dueBefore) {
-    where.push(target(`t.met_at IS NULL AND t.paused_since IS NULL AND t.due_at < ${p(f.dueBefore)}`));
-  }
-  const column = o.sort === 'dueAt' ? 'due.at' : `a.${SORT_COLUMNS[o.sort]}`;
-  const cast = o.sort === 'number' ? 'bigint' : 'timestamptz';
-  if (o.after) {
-    where.push(`(${column}, a.id) ${o.descending ? '<' : '>'} (${p(o.after.key)}::${cast}, ${p(o.after.id)}::uuid)`);
-  }
-  const direction = o.descending ? 'DESC' : 'ASC';
+  const cast = sql.raw(options.sort === 'number' ? 'bigint' : 'timestamptz');
+  const comparison = sql.raw(options.descending ? '<' : '>');
+  const { key, id } = options.after;
+  return [sql<SqlBool>`(${sortKey}, a.id) ${comparison} (${key}::${cast}, ${id}::uuid)`];
+}
+
+export async function list(db: Queryable, filter: ListFilter, options: ListOptions): Promise<ListRow[]> {
+  const byDue = options.sort === 'dueAt';
+  const sortKey = sql.ref(byDue ? 'due.at' : `a.${SORT_COLUMNS[options.sort as keyof typeof SORT_COLUMNS]}`);
+  const direction = options.descending ? 'desc' : 'asc';
+  const conditions = [...conditionsOf(filter), ...keysetAfter(options, sortKey)];
+  const page = builder
+    .selectFrom('appeals as a')
+    .$if(byDue, (qb) => qb.crossJoin(dueJoin(options.descending)))
+    .select([...APPEAL_SELECTION, sql<string>`${sortKey}::text`.as('sortKey'), sortKey.as('sort_at')])
+    .$if(conditions.length > 0, (qb) => qb.where(eb.and(conditions)))
+    .orderBy(sortKey, direction)
+    .orderBy('a.id', direction)
+    .limit(options.limit);
   // The customer's name is looked up after the LIMIT, one primary-key probe per row of the page, so the plan that
   // finds the page stays the same index scan whatever the size of customers; the outer ORDER BY keeps the order.
-  return db.query<ListRow>(
-    `SELECT page.*, (SELECT coalesce(c.name, c.company_name) FROM customers c WHERE c.id = page."customerId") AS "customerName"
-     FROM (SELECT ${COLUMNS}, ${column}::text AS "sortKey", ${column} AS sort_at FROM appeals a ${o.sort === 'dueAt' ? dueJoin(o.descending) : ''}
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY ${column} ${direction}, a.id ${direction} LIMIT ${p(o.limit)}) page
-     ORDER BY page.sort_at ${direction}, page.id ${direction}`,
-    params,
-  );
+  const query = builder
+    .selectFrom(page.as('page'))
+    .selectAll('page')
+    .select((outer) =>
+      outer
+        .selectFrom('customers as c')
+        .select((inner) => inner.fn.coalesce('c.name', 'c.company_name').as('name'))
+        .whereRef('c.id', '=', 'page.customerId')
+        .as('customerName'),
+    )
+    .orderBy('page.sort_at', direction)
+    .orderBy('page.id', direction)
+    .$castTo<ListRow>();
+  return run(db, query);
 }

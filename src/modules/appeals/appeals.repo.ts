@@ -1,5 +1,9 @@
 // SQL for appeals, their messages and their append-only history.
+import { sql } from 'kysely';
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
+import type { DB } from '../../db/schema.ts';
+import { builder, columnsToSet, runOne } from '../../db/sql-builder.ts';
 
 export interface AppealRow {
   id: string;
@@ -28,11 +32,38 @@ export interface AppealRow {
   suggestion: unknown;
 }
 
-export const COLUMNS = `a.id, a.number, a.kind, a.channel, a.status, a.priority, a.subject, a.description,
-  a.unit_id AS "unitId", a.category_id AS "categoryId", a.customer_id AS "customerId", a.owner_id AS "ownerId", a.queue_id AS "queueId",
-  a.created_by AS "createdBy", a.sequence_number AS "sequenceNumber", a.received_at AS "receivedAt", a.tags,
-  a.custom_fields AS "customFields", a.created_at AS "createdAt", a.updated_at AS "updatedAt",
-  a.resolved_at AS "resolvedAt", a.closed_at AS "closedAt", a.suggestion`;
+/** An appeal's columns as the API names them, for built statements (`a` is appeals). */
+export const APPEAL_SELECTION = [
+  'a.id',
+  'a.number',
+  'a.kind',
+  'a.channel',
+  'a.status',
+  'a.priority',
+  'a.subject',
+  'a.description',
+  'a.unit_id as unitId',
+  'a.category_id as categoryId',
+  'a.customer_id as customerId',
+  'a.owner_id as ownerId',
+  'a.queue_id as queueId',
+  'a.created_by as createdBy',
+  'a.sequence_number as sequenceNumber',
+  'a.received_at as receivedAt',
+  'a.tags',
+  'a.custom_fields as customFields',
+  'a.created_at as createdAt',
+  'a.updated_at as updatedAt',
+  'a.resolved_at as resolvedAt',
+  'a.closed_at as closedAt',
+  'a.suggestion',
+] as const;
+
+/** The same columns for plain SQL statements. */
+export const COLUMNS = APPEAL_SELECTION.map((column) => {
+  const [name, alias] = column.split(' as ');
+  return alias ? `${name} AS "${alias}"` : name;
+}).join(', ');
 
 export async function findById(db: Queryable, id: string, forUpdate = false): Promise<AppealRow | undefined> {
   const rows = await db.query<AppealRow>(
@@ -53,7 +84,7 @@ export async function findUnitOf(
   return rows[0];
 }
 
-const UPDATABLE: Record<string, string> = {
+const UPDATABLE = {
   kind: 'kind',
   channel: 'channel',
   status: 'status',
@@ -70,17 +101,18 @@ const UPDATABLE: Record<string, string> = {
   customFields: 'custom_fields',
   resolvedAt: 'resolved_at',
   closedAt: 'closed_at',
-};
+} as const;
 
-export async function update(db: Queryable, id: string, set: Record<string, unknown>): Promise<AppealRow> {
-  const entries = Object.entries(set).filter(([k]) => UPDATABLE[k]);
-  const assignments = entries.map(([k], i) => `${UPDATABLE[k]} = $${i + 2}`);
-  const values = entries.map(([k, v]) => (k === 'customFields' ? JSON.stringify(v) : v));
-  const rows = await db.query<AppealRow>(
-    `UPDATE appeals a SET ${[...assignments, 'updated_at = now()'].join(', ')} WHERE a.id = $1 RETURNING ${COLUMNS}`,
-    [id, ...values],
-  );
-  return rows[0]!;
+/** Applies the fields given (stamping updated_at) and answers the appeal as it is now. */
+export async function update(db: Queryable, id: string, fields: Record<string, unknown>): Promise<AppealRow> {
+  const set = columnsToSet<'a', DB & { a: DB['appeals'] }>(fields, UPDATABLE, ['customFields']);
+  const query = builder
+    .updateTable('appeals as a')
+    .set({ ...set, updated_at: sql`now()` })
+    .where('a.id', '=', id)
+    .returning(APPEAL_SELECTION)
+    .$castTo<AppealRow>();
+  return runOne(db, query);
 }
 
 export interface EventInput {
@@ -122,8 +154,11 @@ export interface EventRow {
 
 export const listEvents = (db: Queryable, appealId: string) =>
   db.query<EventRow>(
-    `SELECT id, appeal_id AS "appealId", actor_id AS "actorId", at, action, field, old_value AS "oldValue", new_value AS "newValue"
-     FROM appeal_events WHERE appeal_id = $1 ORDER BY id`,
+    `SELECT id, appeal_id AS "appealId", actor_id AS "actorId", at, action, field,
+       old_value AS "oldValue", new_value AS "newValue"
+     FROM appeal_events
+     WHERE appeal_id = $1
+     ORDER BY id`,
     [appealId],
   );
 
@@ -154,34 +189,45 @@ export interface MessageRow {
   } | null;
 }
 
-const MESSAGE_COLUMNS = `id, appeal_id AS "appealId", direction, channel, body, author_id AS "authorId", created_at AS "createdAt"`;
+const MESSAGE_COLUMNS = `id, appeal_id AS "appealId", direction, channel, body, author_id AS "authorId",
+  created_at AS "createdAt"`;
 
 export async function insertMessage(
   db: Queryable,
-  m: { appealId: string; direction: string; channel: string; body: string; authorId: string },
-) {
-  const rows = await db.query<MessageRow>(
-    `INSERT INTO appeal_messages (appeal_id, direction, channel, body, author_id) VALUES ($1, $2, $3, $4, $5) RETURNING ${MESSAGE_COLUMNS}`,
-    [m.appealId, m.direction, m.channel, m.body, m.authorId],
+  message: { appealId: string; direction: string; channel: string; body: string; authorId: string },
+): Promise<MessageRow> {
+  const row = await queryOne<MessageRow>(
+    db,
+    `INSERT INTO appeal_messages (appeal_id, direction, channel, body, author_id)
+     VALUES ($1, $2, $3, $4, $5)
+     RETURNING ${MESSAGE_COLUMNS}`,
+    [message.appealId, message.direction, message.channel, message.body, message.authorId],
   );
-  await db.query('UPDATE appeals SET updated_at = now() WHERE id = $1', [m.appealId]);
-  return rows[0]!;
+  await db.query('UPDATE appeals SET updated_at = now() WHERE id = $1', [message.appealId]);
+  return row;
 }
 
-/** The thread, with each outbound e-mail's delivery state and each inbound e-mail's mail record (one lateral join each). */
+/** The thread, each outbound e-mail with its delivery state, each inbound one with its mail record. */
 export const listMessages = (db: Queryable, appealId: string, includeNotes: boolean) =>
   db.query<MessageRow>(
-    `SELECT m.id, m.appeal_id AS "appealId", m.direction, m.channel, m.body, m.author_id AS "authorId", m.created_at AS "createdAt",
-       CASE WHEN o.status IS NOT NULL THEN json_build_object('status', CASE o.status WHEN 'sent' THEN 'sent' WHEN 'failed' THEN 'failed' ELSE 'queued' END,
+    `SELECT m.id, m.appeal_id AS "appealId", m.direction, m.channel, m.body, m.author_id AS "authorId",
+       m.created_at AS "createdAt",
+       CASE WHEN o.status IS NOT NULL THEN json_build_object(
+         'status', CASE o.status WHEN 'sent' THEN 'sent' WHEN 'failed' THEN 'failed' ELSE 'queued' END,
          'attempts', o.attempts, 'error', o.last_error, 'sentAt', o.sent_at) END AS delivery,
-       CASE WHEN mm.id IS NOT NULL THEN json_build_object('from', mm.from_address, 'fromName', mm.from_name, 'subject', mm.subject,
-         'quoted', mm.quoted, 'signature', mm.signature, 'html', mm.html, 'parseError', mm.parse_error) END AS mail
+       CASE WHEN mm.id IS NOT NULL THEN json_build_object(
+         'from', mm.from_address, 'fromName', mm.from_name, 'subject', mm.subject, 'quoted', mm.quoted,
+         'signature', mm.signature, 'html', mm.html, 'parseError', mm.parse_error) END AS mail
      FROM appeal_messages m
      LEFT JOIN LATERAL (SELECT status, attempts, last_error, sent_at FROM outbox
-       WHERE appeal_message_id = m.id AND m.direction = 'outbound' ORDER BY id DESC LIMIT 1) o ON true
-     LEFT JOIN LATERAL (SELECT id, from_address, from_name, subject, quoted, signature, html, parse_error FROM mail_messages
-       WHERE appeal_message_id = m.id AND direction = 'inbound' AND m.direction = 'inbound' ORDER BY created_at LIMIT 1) mm ON true
-     WHERE m.appeal_id = $1 AND ($2 OR m.direction <> 'note') ORDER BY m.created_at, m.id`,
+       WHERE appeal_message_id = m.id AND m.direction = 'outbound'
+       ORDER BY id DESC LIMIT 1) o ON true
+     LEFT JOIN LATERAL (SELECT id, from_address, from_name, subject, quoted, signature, html, parse_error
+       FROM mail_messages
+       WHERE appeal_message_id = m.id AND direction = 'inbound' AND m.direction = 'inbound'
+       ORDER BY created_at LIMIT 1) mm ON true
+     WHERE m.appeal_id = $1 AND ($2 OR m.direction <> 'note')
+     ORDER BY m.created_at, m.id`,
     [appealId, includeNotes],
   );
 

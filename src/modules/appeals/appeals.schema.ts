@@ -113,8 +113,8 @@ const list = <T extends z.ZodType<string, string>>(item: T) =>
   z
     .string()
     .max(2000)
-    .transform((s) =>
-      s
+    .transform((text) =>
+      text
         .split(',')
         .map((x) => x.trim())
         .filter(Boolean),
@@ -168,7 +168,8 @@ export const AppealQuery = z.strictObject({
     .enum(SORTS)
     .default('-createdAt')
     .describe(
-      'A minus sign sorts descending. dueAt is the earliest unmet SLA due time; appeals without one come last either way',
+      'A minus sign sorts descending. dueAt is the earliest unmet SLA due time; ' +
+        'appeals without one come last either way',
     ),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(500).optional(),

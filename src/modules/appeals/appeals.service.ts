@@ -2,55 +2,25 @@
 // from short-lived caches), then writes: in the common case one statement, shared with the appeals other requests
 // are creating at the same moment — a statement's round trip, start-up and commit cost more than its rows — or
 // one transaction of its own when more must be written.
-import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../../context.ts';
 import type { Db, Queryable } from '../../db/db.ts';
 import { WriteBatcher } from '../../db/write-batcher.ts';
-import { AppError, fieldErrorCollector, forbidden, notFound } from '../../server/errors.ts';
-import { type AttachmentInfo, historyValue, linkToAppeal, loadStaged } from '../attachments/attachments.service.ts';
+import { AppError, forbidden, notFound } from '../../server/errors.ts';
+import { historyValue, linkToAppeal } from '../attachments/attachments.service.ts';
 import { authorize, canSeeUnit, type Actor } from '../auth/actor.ts';
-import { cachedCategoryFor } from '../categories/categories.service.ts';
-import { checkCustomFields } from '../custom-fields/custom-fields.service.ts';
-import {
-  applyCustomerPlan,
-  type CustomerLookup,
-  customerLookup,
-  type CustomerPlan,
-  isIdentityRace,
-  planCustomer,
-  planUpdatesCustomer,
-} from '../customers/customers.service.ts';
+import { applyCustomerPlan, isIdentityRace } from '../customers/customers.plan.ts';
 import { publishAppealEvents } from '../events/events.service.ts';
 import { idempotent } from '../idempotency/idempotency.service.ts';
-import { cachedUnit } from '../units/units.service.ts';
-import { suggestForAppeal, type Suggestion } from '../routing/classification/classification.service.ts';
-import type { Effect } from '../routing/rules/rules-engine.ts';
-import {
-  evaluateFor,
-  fieldChanges,
-  rulesNeedCustomer,
-  traceEvents,
-  withAttestedOwner,
-  withFittingCategory,
-} from '../routing/rules/rules.service.ts';
+import { suggestForAppeal } from '../routing/classification/classification.service.ts';
+import { isStaleSlaPlan, newTargetsCte, slaOfAppeal } from '../sla/sla.service.ts';
+import { recordEvents } from './appeals.access.ts';
 import { writeRuleEffects } from './appeals.changes.ts';
-import {
-  isStaleSlaPlan,
-  type NewAppealSla,
-  newTargetsCte,
-  planNewAppealSla,
-  slaNeedsCustomer,
-  slaOfAppeal,
-} from '../sla/sla.service.ts';
-import { checkOwner, recordEvents } from './appeals.access.ts';
+import { insertAppeals } from './appeals.insert.repo.ts';
+import { type Plan, planAppeal, type PlanRequest } from './appeals.plan.ts';
 import { presentAppeal } from './appeals.present.ts';
-import { type AppealCustomer, insertAppeals, type NewAppeal } from './appeals.insert.repo.ts';
 import * as repo from './appeals.repo.ts';
 import type { Appeal, CreateAppealInput } from './appeals.schema.ts';
-import { checkUnitSubmission, recordRejectedSubmission, warmPlanCaches } from './submission.ts';
-
-/** Clock skew we forgive when a client says when the customer spoke. */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
+import { recordRejectedSubmission, warmPlanCaches } from './submission.ts';
 
 function unitForSubmitter(actor: Actor, unitId: string | undefined): string | undefined {
   if (actor.role !== 'unit_responsible') {
@@ -68,132 +38,23 @@ function unitForSubmitter(actor: Actor, unitId: string | undefined): string | un
   return own;
 }
 
-interface Plan {
-  appeal: NewAppeal;
-  customer: AppealCustomer;
-  /** Contact details and a name for a known customer, written first (the transactional path). */
-  customerUpdate: CustomerPlan | null;
-  attachments: AttachmentInfo[];
-  sla: NewAppealSla;
-  /** The routing rules' trace, written as history in the create statement. */
-  ruleEvents: { action: string; newValue: unknown }[];
-  /** What rules ask beyond the appeal's fields (notifications, sub-tasks, replies): these take the transactional path. */
-  effects: Effect[];
-}
-
-/** Every check of a new appeal, reporting all invalid fields at once; reads only (mostly from caches). */
-async function plan(
-  ctx: Ctx,
-  db: Queryable,
-  actor: Actor,
-  input: CreateAppealInput,
-  unitId: string | undefined,
-  freshSla: boolean,
-  suggestion: Suggestion | null,
-): Promise<Plan> {
-  const { errors, collect, throwIfAny } = fieldErrorCollector();
-  const now = new Date();
-  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
-  if (receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    errors.push({ path: 'receivedAt', code: 'in_the_future', message: 'receivedAt cannot be in the future' });
-  }
-  const unit = unitId ? await collect(() => cachedUnit(ctx, unitId)) : undefined;
-  if (input.categoryId) {
-    await collect(() => cachedCategoryFor(ctx, input.categoryId!, input.kind));
-  }
-  const ownerError = await checkOwner(db, actor, input.ownerId ?? null, 'ownerId');
-  if (ownerError) {
-    errors.push(ownerError);
-  }
-  errors.push(...(await checkCustomFields(ctx, db, input.kind, input.customFields)));
-  const customer = await collect(async (): Promise<{ lookup: CustomerLookup } | { plan: CustomerPlan }> => {
-    // Found inside the write statement, unless SLA matching needs to know who the customer is first.
-    const lookup =
-      (await slaNeedsCustomer(db)) || (await rulesNeedCustomer(ctx, db)) ? null : customerLookup(input.customer);
-    return lookup ? { lookup } : { plan: await planCustomer(db, input.customer) };
-  });
-  const attachments = input.attachmentIds.length ? await collect(() => loadStaged(db, actor, input.attachmentIds)) : [];
-  throwIfAny();
-
-  // Past throwIfAny, every collected value is there.
-  const planned = 'plan' in customer! ? customer.plan : null;
-  if (unit) {
-    await checkUnitSubmission(ctx, actor, unit, input, planned?.name ?? null, attachments!);
-  }
-  const appeal: NewAppeal = {
-    id: randomUUID(),
-    kind: input.kind,
-    channel: input.channel,
-    status: input.ownerId ? 'open' : 'new',
-    priority: input.priority,
-    subject: input.subject,
-    description: input.description,
-    unitId: unitId ?? null,
-    categoryId: input.categoryId ?? null,
-    customerId: planned?.id ?? '',
-    ownerId: input.ownerId ?? null,
-    createdBy: actor.id,
-    sequenceNumber: input.sequenceNumber ?? null,
-    receivedAt,
-    createdAt: now,
-    tags: [...new Set(input.tags)],
-    customFields: input.customFields,
-    queueId: null,
-    suggestion: null,
-  };
-  // Rules (and the classifier) shape the appeal before its deadlines are planned: a new priority means new targets.
-  const evaluated = await evaluateFor(ctx, db, 'create', {
-    appeal: { ...appeal, queueId: null },
-    unitType: unit?.type ?? null,
-    customerId: planned?.id ?? null,
-    at: receivedAt,
-    suggestion,
-  });
-  const ruled =
-    evaluated &&
-    (await withAttestedOwner(db, await withFittingCategory(ctx, evaluated, appeal.kind), { queueId: null }, actor));
-  if (ruled) {
-    Object.assign(appeal, fieldChanges(ruled, appeal.status), { suggestion: ruled.suggestion });
-  }
-  const sla = await planNewAppealSla(
-    db,
-    { ...appeal, customerId: planned?.id ?? null, resolvedAt: null, closedAt: null },
-    unit,
-    now,
-    freshSla,
-  );
-  return {
-    appeal,
-    customer:
-      'lookup' in customer!
-        ? { findOrCreate: customer.lookup.create }
-        : planned!.create
-          ? { create: planned!.create }
-          : { id: planned!.id },
-    customerUpdate: planned && planUpdatesCustomer(planned) ? planned : null,
-    attachments: attachments!,
-    sla,
-    ruleEvents: ruled ? traceEvents(ruled) : [],
-    effects: ruled?.effects ?? [],
-  };
-}
-
 /** Writes planned appeals, each with its customer and deadlines, in one statement; answers in their order. */
 async function writeAppeals(db: Queryable, plans: readonly Plan[]): Promise<(repo.AppealRow | undefined)[]> {
-  const { instance, version } = plans[0]!.sla;
+  const [first] = plans;
+  if (!first) {
+    return [];
+  }
+  const { instance, version } = first.sla;
   // The statement checks one SLA configuration; plans made from two (it changed meanwhile) are written one by one.
-  if (plans.some((p) => p.sla.instance !== instance || p.sla.version !== version)) {
+  if (plans.some((plan) => plan.sla.instance !== instance || plan.sla.version !== version)) {
     throw new Error('Plans of two SLA configurations');
   }
-  const targets = plans.map((p) => ({ appealId: p.appeal.id, policyId: p.sla.policyId, rows: p.sla.rows }));
-  return insertAppeals(
-    db,
-    plans.map((p) => ({ appeal: p.appeal, customer: p.customer, events: p.ruleEvents })),
-    {
-      slaGuard: { instance, version },
-      slaTargets: (appeal, param) => newTargetsCte(appeal, targets, param),
-    },
-  );
+  const targets = plans.map((plan) => ({ appealId: plan.appeal.id, policyId: plan.sla.policyId, rows: plan.sla.rows }));
+  const items = plans.map((plan) => ({ appeal: plan.appeal, customer: plan.customer, events: plan.ruleEvents }));
+  return insertAppeals(db, items, {
+    slaGuard: { instance, version },
+    slaTargets: (appeal, param) => newTargetsCte(appeal, targets, param),
+  });
 }
 
 const written = (row: repo.AppealRow | undefined): repo.AppealRow => {
@@ -222,49 +83,43 @@ function batcherOf(db: Db): WriteBatcher<Plan, repo.AppealRow | undefined> {
 }
 
 /** Writes a planned appeal inside a transaction, with everything that hangs on it. */
-async function write(tx: Queryable, actor: Actor, p: Plan): Promise<Appeal> {
-  if (p.customerUpdate) {
-    await applyCustomerPlan(tx, { ...p.customerUpdate, create: null });
+async function write(tx: Queryable, actor: Actor, plan: Plan): Promise<Appeal> {
+  if (plan.customerUpdate) {
+    await applyCustomerPlan(tx, { ...plan.customerUpdate, create: null });
   }
-  const row = written((await writeAppeals(tx, [p]))[0]);
-  if (p.attachments.length) {
-    await linkToAppeal(
-      tx,
-      p.attachments.map((a) => a.id),
-      row.id,
-    );
-    await recordEvents(
-      tx,
-      row.id,
-      actor.id,
-      p.attachments.map((a) => ({ action: 'attachment_added', newValue: historyValue(a) })),
-    );
+  const row = written((await writeAppeals(tx, [plan]))[0]);
+  if (plan.attachments.length) {
+    const attachmentIds = plan.attachments.map((attachment) => attachment.id);
+    await linkToAppeal(tx, attachmentIds, row.id);
+    const events = plan.attachments.map((attachment) => ({
+      action: 'attachment_added',
+      newValue: historyValue(attachment),
+    }));
+    await recordEvents(tx, row.id, actor.id, events);
   }
-  await writeRuleEffects(tx, actor.id, row, p.effects);
-  return presentAppeal(row, p.sla.sla);
+  await writeRuleEffects(tx, actor.id, row, plan.effects);
+  return presentAppeal(row, plan.sla.sla);
 }
 
+/** One attempt at creating an appeal: the plan and the rows it asks for, together or on the transactional path. */
 async function insertOnce(
-  ctx: Ctx,
-  actor: Actor,
-  input: CreateAppealInput,
-  unitId: string | undefined,
+  request: Omit<PlanRequest, 'db' | 'suggestion'>,
   key: string | undefined,
-  freshSla: boolean,
-) {
+): Promise<{ body: Appeal; replayed: boolean }> {
+  const { ctx, actor, input, unitId } = request;
   // From memory when warm; asked outside any transaction (a cold load reads through ctx.db).
   const suggestion = await suggestForAppeal(ctx, input);
   if (key === undefined && input.attachmentIds.length === 0) {
-    const p = await plan(ctx, ctx.db, actor, input, unitId, freshSla, suggestion);
+    const plan = await planAppeal({ ...request, db: ctx.db, suggestion });
     // The common case is one atomic statement; a known customer's new details or rules' effects need a transaction.
-    if (p.customerUpdate || p.effects.length) {
-      return { body: await ctx.db.transaction((tx) => write(tx, actor, p)), replayed: false };
+    if (plan.customerUpdate || plan.effects.length) {
+      return { body: await ctx.db.transaction((tx) => write(tx, actor, plan)), replayed: false };
     }
-    return { body: presentAppeal(written(await batcherOf(ctx.db).write(p)), p.sla.sla), replayed: false };
+    return { body: presentAppeal(written(await batcherOf(ctx.db).write(plan)), plan.sla.sla), replayed: false };
   }
   await warmPlanCaches(ctx, actor, input, unitId);
-  return idempotent(ctx.db, actor.id, key, 'POST /api/v1/appeals', input, async (tx) =>
-    write(tx, actor, await plan(ctx, tx, actor, input, unitId, freshSla, suggestion)),
+  return idempotent({ db: ctx.db, userId: actor.id, key, route: 'POST /api/v1/appeals', request: input }, async (tx) =>
+    write(tx, actor, await planAppeal({ ...request, db: tx, suggestion })),
   );
 }
 
@@ -281,7 +136,7 @@ export async function createAppeal(
   try {
     for (let attempt = 1; ; attempt++) {
       try {
-        const created = await insertOnce(ctx, actor, input, unitId, idempotencyKey, attempt > 1);
+        const created = await insertOnce({ ctx, actor, input, unitId, freshSla: attempt > 1 }, idempotencyKey);
         if (!created.replayed) {
           publishAppealEvents(ctx, [created.body], 'created');
         }
@@ -309,5 +164,5 @@ export async function getAppeal(ctx: Ctx, actor: Actor, id: string): Promise<App
   if (!row || !canSeeUnit(actor, row.unitId)) {
     throw notFound('Appeal');
   }
-  return presentAppeal(row, await slaOfAppeal(ctx.db, row.id));
+  return presentAppeal(row, await slaOfAppeal(ctx.db, row.id, ctx.clock.now()));
 }

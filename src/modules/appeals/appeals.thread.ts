@@ -12,16 +12,19 @@ import * as repo from './appeals.repo.ts';
 import type { CreateMessageInput, HistoryEvent, Message } from './appeals.schema.ts';
 import { visibleAppeal } from './appeals.access.ts';
 
-const presentMessage = (m: repo.MessageRow): Message => ({
-  ...m,
-  createdAt: m.createdAt.toISOString(),
-  delivery: m.delivery
-    ? { ...m.delivery, sentAt: m.delivery.sentAt ? new Date(m.delivery.sentAt).toISOString() : null }
+const presentMessage = (message: repo.MessageRow): Message => ({
+  ...message,
+  createdAt: message.createdAt.toISOString(),
+  delivery: message.delivery
+    ? { ...message.delivery, sentAt: message.delivery.sentAt ? new Date(message.delivery.sentAt).toISOString() : null }
     : null,
-  mail: m.mail ?? null,
+  mail: message.mail ?? null,
 });
 
-/** Status a message moves the appeal to: an agent's reply opens a new appeal, a customer's answer reopens a waiting one. */
+/**
+ * Status a message moves the appeal to: an agent's reply opens a new appeal, a customer's answer reopens a
+ * waiting one.
+ */
 function statusAfter(direction: string, status: string): string | undefined {
   if (direction === 'outbound' && status === 'new') {
     return 'open';
@@ -43,7 +46,7 @@ export async function addMessage(
   if (actor.role === 'unit_responsible' && input.direction !== 'note') {
     throw forbidden('Unit staff may add internal notes only');
   }
-  const { message, appeal } = await ctx.db.transaction((tx) => addMessageIn(ctx, tx, actor, appealId, input));
+  const { message, appeal } = await ctx.db.transaction((tx) => addMessageIn({ ctx, tx, actor, appealId, input }));
   publishAppealEvents(ctx, [appeal], 'message');
   if (message.delivery) {
     nudgeOutbox(ctx);
@@ -55,13 +58,22 @@ export async function addMessage(
  * Adds a message inside the caller's transaction (an e-mail reply is stored with its mail record and files).
  * Answers the message and the appeal as the message left it, for announcing after the commit.
  */
-export async function addMessageIn(
-  ctx: Ctx,
-  tx: Queryable,
-  actor: Actor,
-  appealId: string,
-  input: CreateMessageInput,
-): Promise<{ message: repo.MessageRow; appeal: repo.AppealRow }> {
+/** A message someone adds to an appeal, inside their transaction. */
+export interface NewMessage {
+  ctx: Ctx;
+  tx: Queryable;
+  actor: Actor;
+  appealId: string;
+  input: CreateMessageInput;
+}
+
+export async function addMessageIn({
+  ctx,
+  tx,
+  actor,
+  appealId,
+  input,
+}: NewMessage): Promise<{ message: repo.MessageRow; appeal: repo.AppealRow }> {
   const appeal = await lockVisible(tx, actor, appealId);
   const channel = input.direction === 'note' ? 'internal' : (input.channel ?? appeal.channel);
   const message = await repo.insertMessage(tx, {
@@ -75,7 +87,9 @@ export async function addMessageIn(
     { action: 'message_added', newValue: { messageId: message.id, direction: input.direction } },
   ]);
   const status = statusAfter(input.direction, appeal.status);
-  const after = status ? await applyChange(ctx, tx, actor, appeal, { status: status as 'open' }) : appeal;
+  const after = status
+    ? await applyChange({ ctx, tx, actor, current: appeal, input: { status: status as 'open' } })
+    : appeal;
   // Replies meet response targets, a unit's note is its completion report, the customer writing again starts a clock.
   await onMessage(tx, { ...appeal, status: status ?? appeal.status }, message, actor);
   // An e-mail reply goes to the outbox in this transaction: rolled back, nothing is sent.

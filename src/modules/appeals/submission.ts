@@ -17,13 +17,18 @@ const UNIT_CHANNELS = new Set(['store_submission', 'edms']);
 export const isUnitSubmission = (actor: Actor, input: Pick<CreateAppealInput, 'kind' | 'channel'>) =>
   input.kind === 'incident' && (actor.role === 'unit_responsible' || UNIT_CHANNELS.has(input.channel));
 
+/** What a unit submits: the appeal's input, with the customer's name as known and the files it brings. */
+export interface UnitSubmission {
+  unit: { type: string };
+  input: CreateAppealInput;
+  customerName: string | null;
+  attachments: AttachmentInfo[];
+}
+
 export async function checkUnitSubmission(
   ctx: Ctx,
   actor: Actor,
-  unit: { type: string },
-  input: CreateAppealInput,
-  customerName: string | null,
-  attachments: AttachmentInfo[],
+  { unit, input, customerName, attachments }: UnitSubmission,
 ): Promise<void> {
   if (!isUnitSubmission(actor, input)) {
     return;

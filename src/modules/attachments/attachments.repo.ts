@@ -1,5 +1,6 @@
 // SQL for attachment records (the bytes live in the content store, addressed by sha256).
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
 
 export interface AttachmentRow {
   id: string;
@@ -18,38 +19,32 @@ export interface AttachmentRow {
 const COLUMNS = `id, appeal_id AS "appealId", file_name AS "fileName", content_type AS "contentType", size, sha256,
   document_kind AS "documentKind", width, height, uploaded_by AS "uploadedBy", created_at AS "createdAt"`;
 
-export interface NewAttachment {
-  appealId: string | null;
-  fileName: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  documentKind: string;
-  width: number | null;
-  height: number | null;
+export interface NewAttachment extends Omit<AttachmentRow, 'id' | 'uploadedBy' | 'createdAt'> {
   uploadedBy: string;
   /** The message the file came with (an e-mail's attachment), if any. */
   messageId?: string | null;
 }
 
-export async function insert(db: Queryable, a: NewAttachment): Promise<AttachmentRow> {
-  const rows = await db.query<AttachmentRow>(
-    `INSERT INTO attachments (appeal_id, file_name, content_type, size, sha256, document_kind, width, height, uploaded_by, message_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
+export async function insert(db: Queryable, attachment: NewAttachment): Promise<AttachmentRow> {
+  return queryOne<AttachmentRow>(
+    db,
+    `INSERT INTO attachments (appeal_id, file_name, content_type, size, sha256, document_kind, width, height,
+       uploaded_by, message_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     RETURNING ${COLUMNS}`,
     [
-      a.appealId,
-      a.fileName,
-      a.contentType,
-      a.size,
-      a.sha256,
-      a.documentKind,
-      a.width,
-      a.height,
-      a.uploadedBy,
-      a.messageId ?? null,
+      attachment.appealId,
+      attachment.fileName,
+      attachment.contentType,
+      attachment.size,
+      attachment.sha256,
+      attachment.documentKind,
+      attachment.width,
+      attachment.height,
+      attachment.uploadedBy,
+      attachment.messageId ?? null,
     ],
   );
-  return rows[0]!;
 }
 
 export async function findById(db: Queryable, id: string): Promise<AttachmentRow | undefined> {

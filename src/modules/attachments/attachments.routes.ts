@@ -21,9 +21,10 @@ const UPLOAD_NOTE =
   'multipart/form-data: `file` (up to the configured size) and optional `documentKind` (receipt, repair_act, ' +
   'scan, photo…). The type is sniffed from the bytes. Send an Idempotency-Key header to make retries safe.';
 
-export async function registerAttachmentRoutes(app: App, ctx: Ctx) {
-  const tags = ['attachments'];
+const tags = ['attachments'];
 
+/** Uploads: staged before the appeal exists, or onto an appeal. */
+function registerUploadRoutes(app: App, ctx: Ctx) {
   app.post(
     '/api/v1/attachments',
     {
@@ -58,17 +59,19 @@ export async function registerAttachmentRoutes(app: App, ctx: Ctx) {
     async (req, reply) => {
       const actor = actorOf(req);
       await attachments.assertMayAttach(ctx.db, actor, req.params.id);
-      const outcome = await attachments.addToAppeal(
-        ctx,
-        actor,
-        req.params.id,
-        await receiveUpload(req, ctx),
-        idempotencyKey(req),
-      );
+      const upload = await receiveUpload(req, ctx);
+      const outcome = await attachments.addToAppeal(ctx, actor, {
+        appealId: req.params.id,
+        upload,
+        idempotencyKey: idempotencyKey(req),
+      });
       return sendCreated(reply, outcome);
     },
   );
+}
 
+/** An appeal's files, one file's record and its bytes. */
+function registerReadRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/appeals/:id/attachments',
     { schema: { tags, params: IdParams, response: { 200: AttachmentList, ...errorResponses } } },
@@ -106,4 +109,9 @@ export async function registerAttachmentRoutes(app: App, ctx: Ctx) {
         .send(file.createReadStream());
     },
   );
+}
+
+export async function registerAttachmentRoutes(app: App, ctx: Ctx) {
+  registerUploadRoutes(app, ctx);
+  registerReadRoutes(app, ctx);
 }

@@ -5,7 +5,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
-import { AppError, type FieldError, invalidField, notFound } from '../../server/errors.ts';
+import { AppError, type FieldError, invalidField, notFound, validationFailed } from '../../server/errors.ts';
 import { recordEvents, visibleAppeal } from '../appeals/appeals.access.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
 import { idempotent, type Outcome } from '../idempotency/idempotency.service.ts';
@@ -13,16 +13,8 @@ import * as repo from './attachments.repo.ts';
 import { attachmentsRoot, commit, discard, openContent, type ReceivedContent, receive } from './content-store.ts';
 import { sniff } from './sniff.ts';
 
-export interface AttachmentInfo {
-  id: string;
-  appealId: string | null;
-  fileName: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  documentKind: string;
-  width: number | null;
-  height: number | null;
+/** An attachment as the API shows it: the record without its uploader, its time as ISO text. */
+export interface AttachmentInfo extends Omit<repo.AttachmentRow, 'uploadedBy' | 'createdAt'> {
   createdAt: string;
 }
 
@@ -33,17 +25,17 @@ export interface Upload {
   content: ReceivedContent;
 }
 
-const present = (r: repo.AttachmentRow): AttachmentInfo => ({
-  id: r.id,
-  appealId: r.appealId,
-  fileName: r.fileName,
-  contentType: r.contentType,
-  size: r.size,
-  sha256: r.sha256,
-  documentKind: r.documentKind,
-  width: r.width,
-  height: r.height,
-  createdAt: r.createdAt.toISOString(),
+const present = (row: repo.AttachmentRow): AttachmentInfo => ({
+  id: row.id,
+  appealId: row.appealId,
+  fileName: row.fileName,
+  contentType: row.contentType,
+  size: row.size,
+  sha256: row.sha256,
+  documentKind: row.documentKind,
+  width: row.width,
+  height: row.height,
+  createdAt: row.createdAt.toISOString(),
 });
 
 // Checked before the bytes are received, so a refused upload never reaches the disk.
@@ -65,8 +57,15 @@ export async function stageUpload(
 ): Promise<Outcome<AttachmentInfo>> {
   return settle(upload, async () => {
     assertMayStage(actor);
-    return idempotent(ctx.db, actor.id, idempotencyKey, 'POST /api/v1/attachments', fingerprint(upload), (tx) =>
-      store(ctx, tx, actor, null, upload),
+    return idempotent(
+      {
+        db: ctx.db,
+        userId: actor.id,
+        key: idempotencyKey,
+        route: 'POST /api/v1/attachments',
+        request: fingerprint(upload),
+      },
+      (tx) => store(ctx, tx, upload, { actor, appealId: null }),
     );
   });
 }
@@ -74,20 +73,20 @@ export async function stageUpload(
 export async function addToAppeal(
   ctx: Ctx,
   actor: Actor,
-  appealId: string,
-  upload: Upload,
-  idempotencyKey?: string,
+  { appealId, upload, idempotencyKey }: { appealId: string; upload: Upload; idempotencyKey?: string | undefined },
 ): Promise<Outcome<AttachmentInfo>> {
   return settle(upload, () =>
     idempotent(
-      ctx.db,
-      actor.id,
-      idempotencyKey,
-      `POST /api/v1/appeals/${appealId}/attachments`,
-      fingerprint(upload),
+      {
+        db: ctx.db,
+        userId: actor.id,
+        key: idempotencyKey,
+        route: `POST /api/v1/appeals/${appealId}/attachments`,
+        request: fingerprint(upload),
+      },
       async (tx) => {
         await assertMayAttach(tx, actor, appealId);
-        const info = await store(ctx, tx, actor, appealId, upload);
+        const info = await store(ctx, tx, upload, { actor, appealId });
         await recordEvents(tx, appealId, actor.id, [{ action: 'attachment_added', newValue: historyValue(info) }]);
         return info;
       },
@@ -96,11 +95,11 @@ export async function addToAppeal(
 }
 
 /** What makes two uploads "the same request" for Idempotency-Key: the bytes and what was said of them. */
-const fingerprint = (u: Upload) => ({
-  sha256: u.content.sha256,
-  size: u.content.size,
-  fileName: u.fileName,
-  documentKind: u.documentKind,
+const fingerprint = (upload: Upload) => ({
+  sha256: upload.content.sha256,
+  size: upload.content.size,
+  fileName: upload.fileName,
+  documentKind: upload.documentKind,
 });
 
 export async function getAttachment(ctx: Ctx, actor: Actor, id: string): Promise<AttachmentInfo> {
@@ -137,34 +136,33 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function loadStaged(tx: Queryable, actor: Actor, ids: string[]): Promise<AttachmentInfo[]> {
   const wanted = [...new Set(ids.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
   const rows = wanted.length === 0 ? [] : await repo.lockStaged(tx, actor.id, wanted);
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byId = new Map(rows.map((row) => [row.id, present(row)]));
   const seen = new Set<string>();
   const fields: FieldError[] = [];
-  ids.forEach((id, i) => {
+  ids.forEach((id, index) => {
     const key = id.toLowerCase();
     if (seen.has(key)) {
       fields.push({
-        path: `attachmentIds.${i}`,
+        path: `attachmentIds.${index}`,
         code: 'duplicate_attachment',
         message: 'This attachment is listed twice',
       });
     } else if (!byId.has(key)) {
       fields.push({
-        path: `attachmentIds.${i}`,
+        path: `attachmentIds.${index}`,
         code: 'unknown_attachment',
         message: 'No such staged attachment of yours',
       });
     }
     seen.add(key);
   });
-  if (fields.length > 0) {
-    throw new AppError(
-      'validation_failed',
-      fields.length === 1 ? fields[0]!.message : `${fields.length} attachments cannot be used`,
-      fields,
-    );
+  const staged = ids.flatMap((id) => byId.get(id.toLowerCase()) ?? []);
+  const [only] = fields;
+  if (fields.length > 0 || staged.length !== ids.length) {
+    const message = only && fields.length === 1 ? only.message : `${fields.length} attachments cannot be used`;
+    throw new AppError('validation_failed', message, fields);
   }
-  return ids.map((id) => present(byId.get(id.toLowerCase())!));
+  return staged;
 }
 
 /** Links staged attachments to a newly created appeal. Call loadStaged first: it checks the uploader. */
@@ -174,36 +172,34 @@ export async function linkToAppeal(tx: Queryable, ids: string[], appealId: strin
     return;
   }
   const linked = new Set(await repo.linkToAppeal(tx, wanted, appealId));
-  const fields = ids.flatMap((id, i) =>
+  const fields = ids.flatMap((id, index) =>
     linked.has(id.toLowerCase())
       ? []
       : [
           {
-            path: `attachmentIds.${i}`,
+            path: `attachmentIds.${index}`,
             code: 'unknown_attachment',
             message: 'This attachment is no longer staged',
           },
         ],
   );
   if (fields.length > 0) {
-    throw new AppError('validation_failed', fields[0]!.message, fields);
+    throw validationFailed(fields);
   }
 }
 
 /** What the history keeps of an attachment: enough to name it after the fact. */
-export const historyValue = (a: AttachmentInfo) => ({
-  id: a.id,
-  fileName: a.fileName,
-  contentType: a.contentType,
-  size: a.size,
-  documentKind: a.documentKind,
+export const historyValue = (attachment: AttachmentInfo) => ({
+  id: attachment.id,
+  fileName: attachment.fileName,
+  contentType: attachment.contentType,
+  size: attachment.size,
+  documentKind: attachment.documentKind,
 });
 
 /** Stores a file that came with a message (an e-mail's attachment) on its appeal, in the caller's transaction. */
 export async function attachReceived(
-  ctx: Ctx,
-  tx: Queryable,
-  actor: Actor,
+  { ctx, tx, actor }: { ctx: Ctx; tx: Queryable; actor: Actor },
   to: { appealId: string; messageId: string | null },
   file: { fileName: string; bytes: Buffer },
 ): Promise<AttachmentInfo> {
@@ -212,27 +208,26 @@ export async function attachReceived(
     Readable.from([file.bytes]),
     ctx.config.attachmentMaxBytes,
   );
-  return settle({ fileName: file.fileName, documentKind: 'other', content }, async () => {
-    const info = await store(
-      ctx,
-      tx,
-      actor,
-      to.appealId,
-      { fileName: file.fileName, documentKind: 'other', content },
-      to.messageId,
-    );
+  const upload = { fileName: file.fileName, documentKind: 'other', content };
+  return settle(upload, async () => {
+    const info = await store(ctx, tx, upload, { actor, ...to });
     await recordEvents(tx, to.appealId, actor.id, [{ action: 'attachment_added', newValue: historyValue(info) }]);
     return info;
   });
 }
 
+/** Who stores a file, and where it belongs: an appeal (and the message it came with), or none yet (staged). */
+interface StoredFor {
+  actor: Actor;
+  appealId: string | null;
+  messageId?: string | null;
+}
+
 async function store(
   ctx: Ctx,
   db: Queryable,
-  actor: Actor,
-  appealId: string | null,
   upload: Upload,
-  messageId: string | null = null,
+  { actor, appealId, messageId = null }: StoredFor,
 ): Promise<AttachmentInfo> {
   const { content } = upload;
   if (content.size === 0) {

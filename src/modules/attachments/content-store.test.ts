@@ -31,11 +31,11 @@ describe('content store', () => {
   });
 
   it('stores the same bytes once', async () => {
-    const a = await receive(root, chunks(Buffer.from('same')), 100);
-    const b = await receive(root, chunks(Buffer.from('same')), 100);
-    await commit(root, a);
-    await commit(root, b);
-    expect(await files()).toEqual([a.sha256]);
+    const first = await receive(root, chunks(Buffer.from('same')), 100);
+    const second = await receive(root, chunks(Buffer.from('same')), 100);
+    await commit(root, first);
+    await commit(root, second);
+    expect(await files()).toEqual([first.sha256]);
   });
 
   it('refuses more than the limit and leaves no temp file', async () => {

@@ -104,12 +104,12 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) {
-    return `${+(n / (1024 * 1024)).toFixed(1)} MB`;
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) {
+    return `${+(bytes / (1024 * 1024)).toFixed(1)} MB`;
   }
-  if (n >= 1024) {
-    return `${+(n / 1024).toFixed(1)} KB`;
+  if (bytes >= 1024) {
+    return `${+(bytes / 1024).toFixed(1)} KB`;
   }
-  return `${n} bytes`;
+  return `${bytes} bytes`;
 }

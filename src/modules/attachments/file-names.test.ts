@@ -35,7 +35,8 @@ describe('contentDisposition', () => {
 
   it('cannot be broken out of by quotes or semicolons', () => {
     expect(contentDisposition(`a"; filename=evil.html'(x).txt`, false)).toBe(
-      `attachment; filename="a_; filename=evil.html'(x).txt"; filename*=UTF-8''a%22%3B%20filename%3Devil.html%27%28x%29.txt`,
+      `attachment; filename="a_; filename=evil.html'(x).txt"; ` +
+        `filename*=UTF-8''a%22%3B%20filename%3Devil.html%27%28x%29.txt`,
     );
   });
 });

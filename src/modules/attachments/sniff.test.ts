@@ -100,7 +100,8 @@ describe('sniff: images and their size', () => {
     ['lossy WebP (VP8)', webpLossy(1280, 720), 'image/webp', 1280, 720],
     ['lossless WebP (VP8L)', webpLossless(16383, 2), 'image/webp', 16383, 2],
     ['extended WebP (VP8X)', webpExtended(5000, 3000), 'image/webp', 5000, 3000],
-  ])('reads %s', (_name, head, contentType, width, height) => {
+  ])('reads %s', (_name, head, contentType, ...size) => {
+    const [width, height] = size;
     expect(sniff(head)).toEqual({ contentType, width, height });
   });
 

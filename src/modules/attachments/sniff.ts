@@ -27,33 +27,33 @@ export function sniff(head: Uint8Array, complete = true): Sniffed {
   return { contentType: sniffDocument(head, complete), width: null, height: null };
 }
 
-function sniffImage(b: Uint8Array): Sniffed | null {
-  if (startsWith(b, PNG_SIGNATURE)) {
-    return withSize('image/png', pngSize(b));
+function sniffImage(bytes: Uint8Array): Sniffed | null {
+  if (startsWith(bytes, PNG_SIGNATURE)) {
+    return withSize('image/png', pngSize(bytes));
   }
-  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) {
-    return withSize('image/jpeg', jpegSize(b));
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
+    return withSize('image/jpeg', jpegSize(bytes));
   }
-  if (ascii(b, 0, 6) === 'GIF87a' || ascii(b, 0, 6) === 'GIF89a') {
-    return withSize('image/gif', [u16le(b, 6), u16le(b, 8)]);
+  if (ascii(bytes, 0, 6) === 'GIF87a' || ascii(bytes, 0, 6) === 'GIF89a') {
+    return withSize('image/gif', [u16le(bytes, 6), u16le(bytes, 8)]);
   }
-  if (ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP') {
-    return withSize('image/webp', webpSize(b));
+  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') {
+    return withSize('image/webp', webpSize(bytes));
   }
   return null;
 }
 
-function sniffDocument(b: Uint8Array, complete: boolean): string {
-  if (b.length === 0) {
+function sniffDocument(bytes: Uint8Array, complete: boolean): string {
+  if (bytes.length === 0) {
     return OCTET_STREAM;
   }
-  if (ascii(b, 0, 5) === '%PDF-') {
+  if (ascii(bytes, 0, 5) === '%PDF-') {
     return 'application/pdf';
   }
-  if (startsWith(b, ZIP_LOCAL_HEADER)) {
-    return officeType(zipEntryNames(b)) ?? 'application/zip';
+  if (startsWith(bytes, ZIP_LOCAL_HEADER)) {
+    return officeType(zipEntryNames(bytes)) ?? 'application/zip';
   }
-  if (isUtf8Text(b, complete)) {
+  if (isUtf8Text(bytes, complete)) {
     return 'text/plain';
   }
   return OCTET_STREAM;
@@ -67,25 +67,25 @@ function withSize(contentType: string, size: Size): Sniffed {
   return width && height ? { contentType, width, height } : { contentType, width: null, height: null };
 }
 
-function pngSize(b: Uint8Array): Size {
+function pngSize(bytes: Uint8Array): Size {
   // The IHDR chunk must come first: length(4) "IHDR"(4) width(4) height(4), big-endian.
-  if (ascii(b, 12, 4) !== 'IHDR') {
+  if (ascii(bytes, 12, 4) !== 'IHDR') {
     return null;
   }
-  return [u32be(b, 16), u32be(b, 20)];
+  return [u32be(bytes, 16), u32be(bytes, 20)];
 }
 
 /** Walks the marker segments up to the first start-of-frame; its header holds the frame size. */
-function jpegSize(b: Uint8Array): Size {
+function jpegSize(bytes: Uint8Array): Size {
   let at = 2;
-  while (at + 1 < b.length) {
-    if (b[at] !== 0xff) {
+  while (at + 1 < bytes.length) {
+    if (bytes[at] !== 0xff) {
       return null;
     }
-    let marker = b[at + 1]!;
+    let marker = byteAt(bytes, at + 1);
     // Any number of 0xFF fill bytes may precede a marker.
-    while (marker === 0xff && at + 2 < b.length) {
-      marker = b[++at + 1]!;
+    while (marker === 0xff && at + 2 < bytes.length) {
+      marker = byteAt(bytes, ++at + 1);
     }
     at += 2;
     if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8)) {
@@ -94,12 +94,12 @@ function jpegSize(b: Uint8Array): Size {
     if (marker === 0xd9 || marker === 0xda) {
       return null;
     } // end of image or scan data before any frame
-    const length = u16be(b, at);
+    const length = u16be(bytes, at);
     if (length === null || length < 2) {
       return null;
     }
     if (isStartOfFrame(marker)) {
-      return [u16be(b, at + 5), u16be(b, at + 3)];
+      return [u16be(bytes, at + 5), u16be(bytes, at + 3)];
     }
     at += length;
   }
@@ -111,31 +111,31 @@ function isStartOfFrame(marker: number): boolean {
   return marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
 }
 
-function webpSize(b: Uint8Array): Size {
-  const chunk = ascii(b, 12, 4);
+function webpSize(bytes: Uint8Array): Size {
+  const chunk = ascii(bytes, 12, 4);
   const data = 20;
   if (chunk === 'VP8 ') {
     // Lossy: a 3-byte frame tag, the start code 9D 01 2A, then 14-bit width and height (2 bits of scale above).
-    if (b[data + 3] !== 0x9d || b[data + 4] !== 0x01 || b[data + 5] !== 0x2a) {
+    if (bytes[data + 3] !== 0x9d || bytes[data + 4] !== 0x01 || bytes[data + 5] !== 0x2a) {
       return null;
     }
-    const w = u16le(b, data + 6);
-    const h = u16le(b, data + 8);
-    return w === null || h === null ? null : [w & 0x3fff, h & 0x3fff];
+    const width = u16le(bytes, data + 6);
+    const height = u16le(bytes, data + 8);
+    return width === null || height === null ? null : [width & 0x3fff, height & 0x3fff];
   }
   if (chunk === 'VP8L') {
     // Lossless: signature 0x2F, then width−1 and height−1 as two 14-bit fields, little-endian bit order.
-    if (b[data] !== 0x2f) {
+    if (bytes[data] !== 0x2f) {
       return null;
     }
-    const bits = u32le(b, data + 1);
+    const bits = u32le(bytes, data + 1);
     return bits === null ? null : [(bits & 0x3fff) + 1, ((bits >>> 14) & 0x3fff) + 1];
   }
   if (chunk === 'VP8X') {
     // Extended: flags(1) reserved(3), then canvas width−1 and height−1 as 24-bit little-endian.
-    const w = u24le(b, data + 4);
-    const h = u24le(b, data + 7);
-    return w === null || h === null ? null : [w + 1, h + 1];
+    const width = u24le(bytes, data + 4);
+    const height = u24le(bytes, data + 7);
+    return width === null || height === null ? null : [width + 1, height + 1];
   }
   return null;
 }
@@ -144,17 +144,17 @@ function webpSize(b: Uint8Array): Size {
  * Names from the local file headers found in the prefix. Scanning for the signature rather than hopping
  * by compressed size also works for archives written with data descriptors (sizes after the data).
  */
-export function zipEntryNames(b: Uint8Array, max = 64): string[] {
+export function zipEntryNames(bytes: Uint8Array, max = 64): string[] {
   const names: string[] = [];
-  for (let at = 0; at + 30 <= b.length && names.length < max; at++) {
-    if (!startsWith(b, ZIP_LOCAL_HEADER, at)) {
+  for (let at = 0; at + 30 <= bytes.length && names.length < max; at++) {
+    if (!startsWith(bytes, ZIP_LOCAL_HEADER, at)) {
       continue;
     }
-    const nameLength = u16le(b, at + 26)!;
-    if (at + 30 + nameLength > b.length) {
+    const nameLength = u16le(bytes, at + 26) ?? 0;
+    if (at + 30 + nameLength > bytes.length) {
       break;
     }
-    names.push(latin1(b, at + 30, nameLength));
+    names.push(latin1(bytes, at + 30, nameLength));
     at += 29 + nameLength;
   }
   return names;
@@ -174,51 +174,70 @@ function officeType(names: string[]): string | null {
   return null;
 }
 
-function isUtf8Text(b: Uint8Array, complete: boolean): boolean {
-  if (b.includes(0)) {
+function isUtf8Text(bytes: Uint8Array, complete: boolean): boolean {
+  if (bytes.includes(0)) {
     return false;
   }
   try {
     // stream: true holds back a character cut at the end of a prefix instead of calling it invalid.
-    new TextDecoder('utf-8', { fatal: true }).decode(b, { stream: !complete });
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !complete });
     return true;
   } catch {
     return false;
   }
 }
 
-function startsWith(b: Uint8Array, prefix: number[], at = 0): boolean {
-  return prefix.every((byte, i) => b[at + i] === byte);
+function startsWith(bytes: Uint8Array, prefix: number[], at = 0): boolean {
+  return prefix.every((byte, i) => bytes[at + i] === byte);
 }
 
-function ascii(b: Uint8Array, at: number, length: number): string {
-  return at + length <= b.length ? latin1(b, at, length) : '';
+function ascii(bytes: Uint8Array, at: number, length: number): string {
+  return at + length <= bytes.length ? latin1(bytes, at, length) : '';
 }
 
-function latin1(b: Uint8Array, at: number, length: number): string {
+function latin1(bytes: Uint8Array, at: number, length: number): string {
   let text = '';
-  for (let i = at; i < at + length && i < b.length; i++) {
-    text += String.fromCharCode(b[i]!);
+  for (let i = at; i < at + length && i < bytes.length; i++) {
+    text += String.fromCharCode(byteAt(bytes, i));
   }
   return text;
 }
 
-function u16be(b: Uint8Array, at: number): number | null {
-  return at + 2 <= b.length ? (b[at]! << 8) | b[at + 1]! : null;
+function u16be(bytes: Uint8Array, at: number): number | null {
+  return at + 2 <= bytes.length ? (byteAt(bytes, at) << 8) | byteAt(bytes, at + 1) : null;
 }
 
-function u16le(b: Uint8Array, at: number): number | null {
-  return at + 2 <= b.length ? b[at]! | (b[at + 1]! << 8) : null;
+function u16le(bytes: Uint8Array, at: number): number | null {
+  return at + 2 <= bytes.length ? byteAt(bytes, at) | (byteAt(bytes, at + 1) << 8) : null;
 }
 
-function u24le(b: Uint8Array, at: number): number | null {
-  return at + 3 <= b.length ? b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) : null;
+function u24le(bytes: Uint8Array, at: number): number | null {
+  return at + 3 <= bytes.length
+    ? byteAt(bytes, at) | (byteAt(bytes, at + 1) << 8) | (byteAt(bytes, at + 2) << 16)
+    : null;
 }
 
-function u32le(b: Uint8Array, at: number): number | null {
-  return at + 4 <= b.length ? (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0 : null;
+function u32le(bytes: Uint8Array, at: number): number | null {
+  return at + 4 <= bytes.length
+    ? (byteAt(bytes, at) |
+        (byteAt(bytes, at + 1) << 8) |
+        (byteAt(bytes, at + 2) << 16) |
+        (byteAt(bytes, at + 3) << 24)) >>>
+        0
+    : null;
 }
 
-function u32be(b: Uint8Array, at: number): number | null {
-  return at + 4 <= b.length ? ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0 : null;
+function u32be(bytes: Uint8Array, at: number): number | null {
+  return at + 4 <= bytes.length
+    ? ((byteAt(bytes, at) << 24) |
+        (byteAt(bytes, at + 1) << 16) |
+        (byteAt(bytes, at + 2) << 8) |
+        byteAt(bytes, at + 3)) >>>
+        0
+    : null;
+}
+
+/** The byte at an index the caller has checked is inside the buffer. */
+function byteAt(bytes: Uint8Array, index: number): number {
+  return bytes[index] ?? 0;
 }

@@ -1,5 +1,6 @@
 // SQL for sessions and API tokens, and for loading the actor behind either.
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
 import type { Actor } from './actor.ts';
 
 const ACTOR_COLUMNS = `u.id, u.email, u.name, u.role, u.locale,
@@ -72,14 +73,14 @@ const TOKEN_COLUMNS = `id, user_id AS "userId", name, prefix, created_at AS "cre
 
 export async function insertToken(
   db: Queryable,
-  t: { userId: string; name: string; prefix: string; tokenHash: string; expiresAt: Date | null },
+  token: { userId: string; name: string; prefix: string; tokenHash: string; expiresAt: Date | null },
 ): Promise<ApiTokenRow> {
-  const rows = await db.query<ApiTokenRow>(
+  return queryOne<ApiTokenRow>(
+    db,
     `INSERT INTO api_tokens (user_id, name, prefix, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5)
      RETURNING ${TOKEN_COLUMNS}`,
-    [t.userId, t.name, t.prefix, t.tokenHash, t.expiresAt],
+    [token.userId, token.name, token.prefix, token.tokenHash, token.expiresAt],
   );
-  return rows[0]!;
 }
 
 export function listTokens(db: Queryable, userId: string | null): Promise<ApiTokenRow[]> {

@@ -2,31 +2,11 @@
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { actorOf, type App, ErrorBody, errorResponses, IdParams } from '../../server/http.ts';
+import { ApiToken, CreatedToken, CreateToken, Me } from './auth.schema.ts';
 import { actorFromCredentials, createToken, listTokens, login, logout, revokeToken } from './auth.service.ts';
+import { mustExist } from '../../db/rows.ts';
 
 export const SESSION_COOKIE = 'otklik_session';
-
-const Me = z.object({
-  id: z.uuid(),
-  email: z.string(),
-  name: z.string(),
-  role: z.string(),
-  locale: z.enum(['ru', 'en']),
-  unitIds: z.array(z.uuid()),
-});
-
-const ApiToken = z
-  .object({
-    id: z.uuid(),
-    userId: z.uuid(),
-    name: z.string(),
-    prefix: z.string(),
-    createdAt: z.string(),
-    expiresAt: z.string().nullable(),
-    lastUsedAt: z.string().nullable(),
-    revokedAt: z.string().nullable(),
-  })
-  .meta({ id: 'ApiToken' });
 
 export async function registerAuthRoutes(app: App, ctx: Ctx) {
   const tags = ['auth'];
@@ -50,7 +30,7 @@ export async function registerAuthRoutes(app: App, ctx: Ctx) {
         secure: ctx.config.cookieSecure,
         expires: expiresAt,
       });
-      return (await actorFromCredentials(ctx, { sessionToken }))!;
+      return mustExist(await actorFromCredentials(ctx, { sessionToken }), 'session just created');
     },
   );
 
@@ -89,12 +69,8 @@ export async function registerAuthRoutes(app: App, ctx: Ctx) {
       schema: {
         tags,
         description: 'Creates an API token. The secret is in the answer once and never again.',
-        body: z.strictObject({
-          name: z.string().trim().min(1).max(100),
-          expiresAt: z.iso.datetime({ offset: true }).optional(),
-          userId: z.uuid().optional(),
-        }),
-        response: { 201: ApiToken.extend({ token: z.string() }), ...errorResponses },
+        body: CreateToken,
+        response: { 201: CreatedToken, ...errorResponses },
       },
     },
     async (req, reply) => reply.code(201).send(await createToken(ctx, actorOf(req), req.body)),

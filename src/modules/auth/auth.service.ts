@@ -6,6 +6,7 @@ import { can, type Actor } from './actor.ts';
 import * as repo from './auth.repo.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { hashSecret, newSecret } from './secrets.ts';
+import { mustExist } from '../../db/rows.ts';
 
 export const TOKEN_PREFIX = 'otk_';
 // Compared against when the e-mail is unknown, so a failed login takes as long either way.
@@ -72,12 +73,12 @@ export interface ApiToken {
   revokedAt: string | null;
 }
 
-const present = (t: repo.ApiTokenRow): ApiToken => ({
-  ...t,
-  createdAt: t.createdAt.toISOString(),
-  expiresAt: t.expiresAt?.toISOString() ?? null,
-  lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
-  revokedAt: t.revokedAt?.toISOString() ?? null,
+const present = (tokenRow: repo.ApiTokenRow): ApiToken => ({
+  ...tokenRow,
+  createdAt: tokenRow.createdAt.toISOString(),
+  expiresAt: tokenRow.expiresAt?.toISOString() ?? null,
+  lastUsedAt: tokenRow.lastUsedAt?.toISOString() ?? null,
+  revokedAt: tokenRow.revokedAt?.toISOString() ?? null,
 });
 
 /** The secret is returned once, here, and stored only as a hash. */
@@ -127,7 +128,7 @@ export async function revokeToken(ctx: Ctx, actor: Actor, id: string): Promise<A
   if (!token || (token.userId !== actor.id && !can(actor, 'tokens:manage_any'))) {
     throw notFound('Token');
   }
-  const revoked = present((await repo.revokeToken(ctx.db, id))!);
+  const revoked = present(mustExist(await repo.revokeToken(ctx.db, id), 'token'));
   forgetActors(ctx);
   return revoked;
 }

@@ -11,7 +11,7 @@ function derive(password: string, salt: Buffer, opts: ScryptOptions): Promise<Bu
       password.normalize('NFKC'),
       salt,
       KEY_LENGTH,
-      { ...opts, maxmem: 128 * opts.N! * opts.r! * 2 },
+      { ...opts, maxmem: 128 * (opts.N ?? PARAMS.N) * (opts.r ?? PARAMS.r) * 2 },
       (err, key) => (err ? reject(err) : resolve(key)),
     ),
   );

@@ -1,5 +1,6 @@
 // SQL for the category taxonomy.
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
 import type { Category } from './categories.schema.ts';
 
 const COLUMNS = `id, parent_id AS "parentId", code, name_ru AS "nameRu", name_en AS "nameEn", kinds, position, active`;
@@ -16,20 +17,27 @@ export async function findByCode(db: Queryable, code: string): Promise<Category 
 
 export async function insert(
   db: Queryable,
-  c: { code: string; nameRu: string; nameEn: string; kinds: string[]; parentId: string | null; position: number },
+  category: {
+    code: string;
+    nameRu: string;
+    nameEn: string;
+    kinds: string[];
+    parentId: string | null;
+    position: number;
+  },
 ) {
-  const rows = await db.query<Category>(
+  return queryOne<Category>(
+    db,
     `INSERT INTO categories (code, name_ru, name_en, kinds, parent_id, position) VALUES ($1, $2, $3, $4, $5, $6)
      RETURNING ${COLUMNS}`,
-    [c.code, c.nameRu, c.nameEn, c.kinds, c.parentId, c.position],
+    [category.code, category.nameRu, category.nameEn, category.kinds, category.parentId, category.position],
   );
-  return rows[0]!;
 }
 
 export async function update(
   db: Queryable,
   id: string,
-  c: {
+  changes: {
     nameRu?: string | undefined;
     nameEn?: string | undefined;
     kinds?: string[] | undefined;
@@ -38,10 +46,19 @@ export async function update(
   },
 ) {
   const rows = await db.query<Category>(
-    `UPDATE categories SET name_ru = coalesce($2, name_ru), name_en = coalesce($3, name_en), kinds = coalesce($4, kinds),
+    `UPDATE categories
+     SET name_ru = coalesce($2, name_ru), name_en = coalesce($3, name_en), kinds = coalesce($4, kinds),
        position = coalesce($5, position), active = coalesce($6, active)
-     WHERE id = $1 RETURNING ${COLUMNS}`,
-    [id, c.nameRu ?? null, c.nameEn ?? null, c.kinds ?? null, c.position ?? null, c.active ?? null],
+     WHERE id = $1
+     RETURNING ${COLUMNS}`,
+    [
+      id,
+      changes.nameRu ?? null,
+      changes.nameEn ?? null,
+      changes.kinds ?? null,
+      changes.position ?? null,
+      changes.active ?? null,
+    ],
   );
   return rows[0];
 }

@@ -44,17 +44,20 @@ export async function createCategory(
   key?: string,
 ): Promise<Outcome<Category>> {
   authorize(actor, 'categories:write');
-  return idempotent(ctx.db, actor.id, key, 'POST /api/v1/categories', input, async (tx) => {
-    if (await repo.findByCode(tx, input.code)) {
-      throw new AppError('conflict', 'This code is taken', [
-        { path: 'code', code: 'taken', message: 'This code is taken' },
-      ]);
-    }
-    if (input.parentId && !(await repo.findById(tx, input.parentId))) {
-      throw invalidField('parentId', 'unknown_category', 'No such category');
-    }
-    return repo.insert(tx, { ...input, parentId: input.parentId ?? null });
-  });
+  return idempotent(
+    { db: ctx.db, userId: actor.id, key, route: 'POST /api/v1/categories', request: input },
+    async (tx) => {
+      if (await repo.findByCode(tx, input.code)) {
+        throw new AppError('conflict', 'This code is taken', [
+          { path: 'code', code: 'taken', message: 'This code is taken' },
+        ]);
+      }
+      if (input.parentId && !(await repo.findById(tx, input.parentId))) {
+        throw invalidField('parentId', 'unknown_category', 'No such category');
+      }
+      return repo.insert(tx, { ...input, parentId: input.parentId ?? null });
+    },
+  );
 }
 
 export async function updateCategory(

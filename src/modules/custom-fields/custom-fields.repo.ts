@@ -6,18 +6,30 @@ const COLUMNS = `id, kind, key, label_ru AS "labelRu", label_en AS "labelEn", ty
 
 export const list = (db: Queryable, kind: string | null) =>
   db.query<CustomFieldDefinition>(
-    `SELECT ${COLUMNS} FROM custom_field_definitions WHERE ($1::text IS NULL OR kind = $1) ORDER BY kind, position, key`,
+    `SELECT ${COLUMNS}
+     FROM custom_field_definitions
+     WHERE ($1::text IS NULL OR kind = $1)
+     ORDER BY kind, position, key`,
     [kind],
   );
 
 export async function insert(
   db: Queryable,
-  d: Omit<CustomFieldDefinition, 'id'>,
+  definition: Omit<CustomFieldDefinition, 'id'>,
 ): Promise<CustomFieldDefinition | undefined> {
   const rows = await db.query<CustomFieldDefinition>(
     `INSERT INTO custom_field_definitions (kind, key, label_ru, label_en, type, required, options, position)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (kind, key) DO NOTHING RETURNING ${COLUMNS}`,
-    [d.kind, d.key, d.labelRu, d.labelEn, d.type, d.required, d.options, d.position],
+    [
+      definition.kind,
+      definition.key,
+      definition.labelRu,
+      definition.labelEn,
+      definition.type,
+      definition.required,
+      definition.options,
+      definition.position,
+    ],
   );
   return rows[0];
 }
@@ -25,7 +37,7 @@ export async function insert(
 export async function update(
   db: Queryable,
   id: string,
-  d: {
+  changes: {
     labelRu?: string | undefined;
     labelEn?: string | undefined;
     required?: boolean | undefined;
@@ -37,7 +49,14 @@ export async function update(
     `UPDATE custom_field_definitions SET label_ru = coalesce($2, label_ru), label_en = coalesce($3, label_en),
        required = coalesce($4, required), options = coalesce($5, options), position = coalesce($6, position)
      WHERE id = $1 RETURNING ${COLUMNS}`,
-    [id, d.labelRu ?? null, d.labelEn ?? null, d.required ?? null, d.options ?? null, d.position ?? null],
+    [
+      id,
+      changes.labelRu ?? null,
+      changes.labelEn ?? null,
+      changes.required ?? null,
+      changes.options ?? null,
+      changes.position ?? null,
+    ],
   );
   return rows[0];
 }

@@ -13,16 +13,18 @@ export async function listDefinitions(ctx: Ctx, actor: Actor, kind?: string): Pr
   return repo.list(ctx.db, kind ?? null);
 }
 
-/** Checks values against the kind's definitions (cached for a few seconds: this runs on every appeal write). */
+/**
+ * Checks an appeal's values, all of them, against its kind's definitions (cached for a few seconds: this runs on
+ * every appeal write).
+ */
 export async function checkCustomFields(
   ctx: Ctx,
   db: Queryable,
   kind: string,
   values: Record<string, unknown>,
-  partial = false,
 ): Promise<FieldError[]> {
   const rules = await ctx.cache.get(`custom-fields:${kind}`, () => repo.list(db, kind));
-  return validateCustomFields(rules, values, partial);
+  return validateCustomFields(rules, values, false);
 }
 
 const forget = (ctx: Ctx) => ctx.cache.deletePrefix('custom-fields:');
@@ -34,15 +36,18 @@ export async function createDefinition(
   key?: string,
 ): Promise<Outcome<CustomFieldDefinition>> {
   authorize(actor, 'settings:write');
-  const outcome = await idempotent(ctx.db, actor.id, key, 'POST /api/v1/custom-fields', input, async (tx) => {
-    const created = await repo.insert(tx, input);
-    if (!created) {
-      throw new AppError('conflict', 'This key is taken for this kind', [
-        { path: 'key', code: 'taken', message: 'This key is taken for this kind' },
-      ]);
-    }
-    return created;
-  });
+  const outcome = await idempotent(
+    { db: ctx.db, userId: actor.id, key, route: 'POST /api/v1/custom-fields', request: input },
+    async (tx) => {
+      const created = await repo.insert(tx, input);
+      if (!created) {
+        throw new AppError('conflict', 'This key is taken for this kind', [
+          { path: 'key', code: 'taken', message: 'This key is taken for this kind' },
+        ]);
+      }
+      return created;
+    },
+  );
   forget(ctx);
   return outcome;
 }

@@ -1,10 +1,11 @@
 // SQL of merging one customer into another: what would move, and moving it (appeals with their history,
 // identities, the tombstone).
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
 
 /** Locks both customers (in id order, so two merges of the same pair cannot deadlock). */
-export async function lockPair(db: Queryable, a: string, b: string): Promise<void> {
-  await db.query('SELECT id FROM customers WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [[a, b]]);
+export async function lockPair(db: Queryable, firstId: string, secondId: string): Promise<void> {
+  await db.query('SELECT id FROM customers WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [[firstId, secondId]]);
 }
 
 export function appealsByKind(db: Queryable, customerId: string) {
@@ -32,7 +33,9 @@ export function moveAppeals(db: Queryable, from: string, into: string, actorId: 
      logged AS (
        INSERT INTO appeal_events (appeal_id, actor_id, action, field, old_value, new_value)
        SELECT id, $3, 'updated', 'customerId', to_jsonb($1::uuid), to_jsonb($2::uuid) FROM moved)
-     SELECT id, number, status, owner_id AS "ownerId", unit_id AS "unitId", updated_at AS "updatedAt" FROM moved ORDER BY number`,
+     SELECT id, number, status, owner_id AS "ownerId", unit_id AS "unitId", updated_at AS "updatedAt"
+     FROM moved
+     ORDER BY number`,
     [from, into, actorId],
   );
 }
@@ -41,14 +44,17 @@ export function moveAppeals(db: Queryable, from: string, into: string, actorId: 
 export async function moveIdentities(db: Queryable, from: string, into: string): Promise<number> {
   await db.query(
     `DELETE FROM customer_identities f WHERE f.customer_id = $1
-       AND EXISTS (SELECT 1 FROM customer_identities s WHERE s.customer_id = $2 AND s.kind = f.kind AND s.value = f.value)`,
+       AND EXISTS (SELECT 1 FROM customer_identities s
+         WHERE s.customer_id = $2 AND s.kind = f.kind AND s.value = f.value)`,
     [from, into],
   );
-  const rows = await db.query<{ n: number }>(
-    'WITH m AS (UPDATE customer_identities SET customer_id = $2 WHERE customer_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM m',
+  const row = await queryOne<{ n: number }>(
+    db,
+    `WITH m AS (UPDATE customer_identities SET customer_id = $2 WHERE customer_id = $1 RETURNING 1)
+     SELECT count(*)::int AS n FROM m`,
     [from, into],
   );
-  return rows[0]!.n;
+  return row.n;
 }
 
 /** Marks `from` as merged into `into`, and re-points older tombstones of `from` to the survivor. */

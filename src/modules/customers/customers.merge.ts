@@ -3,6 +3,7 @@
 // the merged row stays as a tombstone (merged_into) so that old links still resolve.
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
+import { mustExist } from '../../db/rows.ts';
 import { AppError, invalidField, notFound } from '../../server/errors.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
 import { publishAppealEvents } from '../events/events.service.ts';
@@ -120,7 +121,7 @@ export async function mergeCustomer(ctx: Ctx, actor: Actor, id: string, into: st
     set.tags = [...survivor.tags, ...merged.tags.filter((t) => !survivor.tags.includes(t))];
     await repo.update(tx, survivor.id, set);
     await mergeRepo.markMerged(tx, merged.id, survivor.id, actor.id);
-    const after = (await repo.findById(tx, survivor.id))!;
+    const after = mustExist(await repo.findById(tx, survivor.id), 'customer');
     return {
       moved,
       result: {

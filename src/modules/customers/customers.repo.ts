@@ -1,5 +1,8 @@
 // SQL for customers and their identities (phones, e-mails).
+import { sql } from 'kysely';
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
+import { builder, columnsToSet, run } from '../../db/sql-builder.ts';
 
 export interface IdentityRow {
   value: string;
@@ -28,7 +31,8 @@ const identities = (
 
 const COLUMNS = `c.id, c.name, c.company_name AS "companyName", c.company_code AS "companyCode",
   to_char(c.birthday, 'YYYY-MM-DD') AS birthday, c.consents, c.tags, c.merged_into AS "mergedInto",
-  c.created_at AS "createdAt", c.updated_at AS "updatedAt", ${identities('phone')} AS phones, ${identities('email')} AS emails`;
+  c.created_at AS "createdAt", c.updated_at AS "updatedAt",
+  ${identities('phone')} AS phones, ${identities('email')} AS emails`;
 
 export async function findById(db: Queryable, id: string): Promise<CustomerRow | undefined> {
   return (await db.query<CustomerRow>(`SELECT ${COLUMNS} FROM customers c WHERE c.id = $1`, [id]))[0];
@@ -50,8 +54,10 @@ export async function findByIdentity(
 /** Customers owning any of these real identities, for one lookup on the hot path of appeal creation. */
 export function findByIdentities(db: Queryable, phones: string[], emails: string[]) {
   return db.query<{ id: string; kind: 'phone' | 'email'; value: string; name: string | null }>(
-    `SELECT i.customer_id AS id, i.kind, i.value, c.name FROM customer_identities i JOIN customers c ON c.id = i.customer_id
-     WHERE NOT i.placeholder AND ((i.kind = 'phone' AND i.value = ANY($1::text[])) OR (i.kind = 'email' AND i.value = ANY($2::text[])))`,
+    `SELECT i.customer_id AS id, i.kind, i.value, c.name
+     FROM customer_identities i JOIN customers c ON c.id = i.customer_id
+     WHERE NOT i.placeholder
+       AND ((i.kind = 'phone' AND i.value = ANY($1::text[])) OR (i.kind = 'email' AND i.value = ANY($2::text[])))`,
     [phones, emails],
   );
 }
@@ -66,7 +72,7 @@ export async function findByCompanyCode(db: Queryable, code: string): Promise<st
 
 export async function insert(
   db: Queryable,
-  c: {
+  customer: {
     name: string | null;
     companyName: string | null;
     companyCode: string | null;
@@ -75,17 +81,27 @@ export async function insert(
     tags: string[];
   },
 ): Promise<string> {
-  const rows = await db.query<{ id: string }>(
-    `INSERT INTO customers (name, company_name, company_code, birthday, consents, tags) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [c.name, c.companyName, c.companyCode, c.birthday, JSON.stringify(c.consents), c.tags],
+  const row = await queryOne<{ id: string }>(
+    db,
+    `INSERT INTO customers (name, company_name, company_code, birthday, consents, tags)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     RETURNING id`,
+    [
+      customer.name,
+      customer.companyName,
+      customer.companyCode,
+      customer.birthday,
+      JSON.stringify(customer.consents),
+      customer.tags,
+    ],
   );
-  return rows[0]!.id;
+  return row.id;
 }
 
 /** A new customer with their identities, in one statement (appeal creation's hot path). */
 export async function insertWithIdentities(
   db: Queryable,
-  c: { id: string; name: string | null; companyName: string | null; companyCode: string | null },
+  customer: { id: string; name: string | null; companyName: string | null; companyCode: string | null },
   list: { kind: 'phone' | 'email'; value: string; placeholder: boolean }[],
 ): Promise<void> {
   await db.query(
@@ -93,10 +109,10 @@ export async function insertWithIdentities(
      INSERT INTO customer_identities (customer_id, kind, value, placeholder)
        SELECT c.id, t.k, t.v, t.p FROM c, unnest($5::text[], $6::text[], $7::boolean[]) AS t (k, v, p)`,
     [
-      c.id,
-      c.name,
-      c.companyName,
-      c.companyCode,
+      customer.id,
+      customer.name,
+      customer.companyName,
+      customer.companyCode,
       list.map((i) => i.kind),
       list.map((i) => i.value),
       list.map((i) => i.placeholder),
@@ -123,22 +139,25 @@ export async function removeIdentitiesOfKind(db: Queryable, customerId: string, 
   await db.query('DELETE FROM customer_identities WHERE customer_id = $1 AND kind = $2', [customerId, kind]);
 }
 
-export async function update(db: Queryable, id: string, set: Record<string, unknown>) {
-  const columns: Record<string, string> = {
-    name: 'name',
-    companyName: 'company_name',
-    companyCode: 'company_code',
-    birthday: 'birthday',
-    consents: 'consents',
-    tags: 'tags',
-  };
-  const entries = Object.entries(set).filter(([k, v]) => v !== undefined && columns[k]);
-  const assignments = entries.map(([k], i) => `${columns[k]} = $${i + 2}`);
-  const values = entries.map(([k, v]) => (k === 'consents' ? JSON.stringify(v) : v));
-  await db.query(`UPDATE customers SET ${[...assignments, 'updated_at = now()'].join(', ')} WHERE id = $1`, [
-    id,
-    ...values,
-  ]);
+const UPDATABLE = {
+  name: 'name',
+  companyName: 'company_name',
+  companyCode: 'company_code',
+  birthday: 'birthday',
+  consents: 'consents',
+  tags: 'tags',
+} as const;
+
+/** Applies only the fields given (and stamps updated_at even when none is). */
+export async function update(db: Queryable, id: string, fields: Record<string, unknown>) {
+  const set = columnsToSet<'customers'>(fields, UPDATABLE, ['consents']);
+  await run(
+    db,
+    builder
+      .updateTable('customers')
+      .set({ ...set, updated_at: sql`now()` })
+      .where('id', '=', id),
+  );
 }
 
 export async function setNameIfBlank(db: Queryable, id: string, name: string) {
@@ -150,7 +169,7 @@ export async function setNameIfBlank(db: Queryable, id: string, name: string) {
 
 export function search(
   db: Queryable,
-  f: {
+  filter: {
     q?: string | undefined;
     phone?: string | undefined;
     email?: string | undefined;
@@ -164,31 +183,34 @@ export function search(
      WHERE c.merged_into IS NULL
        AND ($1::text IS NULL OR lower(c.name) LIKE lower($1) || '%' OR lower(c.name) LIKE '% ' || lower($1) || '%'
             OR lower(c.company_name) LIKE '%' || lower($1) || '%'
-            OR EXISTS (SELECT 1 FROM customer_identities i WHERE i.customer_id = c.id AND i.value LIKE lower($1) || '%'))
-       AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM customer_identities i WHERE i.customer_id = c.id AND i.kind = 'phone' AND i.value = $2))
-       AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM customer_identities i WHERE i.customer_id = c.id AND i.kind = 'email' AND i.value = $3))
+            OR EXISTS (SELECT 1 FROM customer_identities i
+              WHERE i.customer_id = c.id AND i.value LIKE lower($1) || '%'))
+       AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM customer_identities i
+         WHERE i.customer_id = c.id AND i.kind = 'phone' AND i.value = $2))
+       AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM customer_identities i
+         WHERE i.customer_id = c.id AND i.kind = 'email' AND i.value = $3))
        AND ($4::text IS NULL OR c.company_code = $4)
        AND ($5::timestamptz IS NULL OR (c.created_at, c.id) < ($5::timestamptz, $6::uuid))
      ORDER BY c.created_at DESC, c.id DESC LIMIT $7`,
     [
-      f.q ?? null,
-      f.phone ?? null,
-      f.email ?? null,
-      f.companyCode ?? null,
-      f.after?.createdAt ?? null,
-      f.after?.id ?? null,
-      f.limit,
+      filter.q ?? null,
+      filter.phone ?? null,
+      filter.email ?? null,
+      filter.companyCode ?? null,
+      filter.after?.createdAt ?? null,
+      filter.after?.id ?? null,
+      filter.limit,
     ],
   );
 }
 
 export async function appealCounts(db: Queryable, customerId: string) {
-  const rows = await db.query<{ total: number; incidents: number; thanks: number; open: number }>(
+  return queryOne<{ total: number; incidents: number; thanks: number; open: number }>(
+    db,
     `SELECT count(*)::int AS total, count(*) FILTER (WHERE kind = 'incident')::int AS incidents,
        count(*) FILTER (WHERE kind = 'thanks')::int AS thanks,
        count(*) FILTER (WHERE status NOT IN ('resolved', 'closed'))::int AS open
      FROM appeals WHERE customer_id = $1`,
     [customerId],
   );
-  return rows[0]!;
 }

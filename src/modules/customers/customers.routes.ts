@@ -1,5 +1,4 @@
 // Customers: search, profile, create and edit.
-import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import {
   actorOf,
@@ -15,6 +14,8 @@ import { mergeCustomer, mergePreview } from './customers.merge.ts';
 import {
   CreateCustomer,
   Customer,
+  CustomerPage,
+  CustomerProfile,
   CustomerQuery,
   MergeCustomer,
   MergePreview,
@@ -24,15 +25,6 @@ import {
 } from './customers.schema.ts';
 import { createCustomer, getCustomer, searchCustomers, updateCustomer } from './customers.service.ts';
 
-const CustomerProfile = Customer.extend({
-  appeals: z.object({
-    total: z.number().int(),
-    incidents: z.number().int(),
-    thanks: z.number().int(),
-    open: z.number().int(),
-  }),
-});
-
 export async function registerCustomerRoutes(app: App, ctx: Ctx) {
   const tags = ['customers'];
   app.get(
@@ -41,7 +33,7 @@ export async function registerCustomerRoutes(app: App, ctx: Ctx) {
       schema: {
         tags,
         querystring: CustomerQuery,
-        response: { 200: z.object({ items: z.array(Customer), nextCursor: z.string().nullable() }), ...errorResponses },
+        response: { 200: CustomerPage, ...errorResponses },
       },
     },
     async (req) => searchCustomers(ctx, actorOf(req), req.query),
@@ -87,7 +79,8 @@ export async function registerCustomerRoutes(app: App, ctx: Ctx) {
       schema: {
         tags,
         description:
-          'Merges this customer into `into` in one transaction: appeals (with a history event each), phones and e-mails, ' +
+          'Merges this customer into `into` in one transaction: appeals (with a history event each), ' +
+          'phones and e-mails, ' +
           "the survivor's empty fields. This customer stays as a tombstone whose mergedInto names the survivor.",
         params: IdParams,
         body: MergeCustomer,

@@ -20,6 +20,19 @@ export const Customer = z
   .meta({ id: 'Customer' });
 export type Customer = z.infer<typeof Customer>;
 
+/** A customer with the counts of their appeals, as the profile shows them. */
+export const CustomerProfile = Customer.extend({
+  appeals: z.object({
+    total: z.number().int(),
+    incidents: z.number().int(),
+    thanks: z.number().int(),
+    open: z.number().int(),
+  }),
+}).meta({ id: 'CustomerProfile' });
+export type CustomerProfile = z.infer<typeof CustomerProfile>;
+
+export const CustomerPage = z.object({ items: z.array(Customer), nextCursor: z.string().nullable() });
+
 const Name = z.string().trim().min(1).max(300);
 const CompanyCode = z
   .string()

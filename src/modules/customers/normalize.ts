@@ -98,3 +98,45 @@ export function normalizeEmail(input: string): Normalized {
     /^(no|net|нет)[-_.]?(e?mail|почты)/.test(local);
   return { ok: true, value, placeholder };
 }
+
+/** A customer's phone or e-mail, normalised. */
+export type Identity = { kind: 'phone' | 'email'; value: string; placeholder: boolean };
+
+/** Where each given phone and e-mail sits in the request, for its field error. */
+export interface IdentityPaths {
+  phone: (index: number) => string;
+  email: (index: number) => string;
+}
+
+/** One field's error: the shape of the server's FieldError, kept here so that this file stays pure. */
+interface FieldError {
+  path: string;
+  code: string;
+  message: string;
+}
+
+type Normalizer = (input: string) => Normalized;
+
+/** Normalises phones and e-mails, collecting a field error for each bad one; duplicates are dropped. */
+export function normalizeIdentities(
+  phones: string[],
+  emails: string[],
+  paths: IdentityPaths,
+): { identities: Identity[]; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  const identities: Identity[] = [];
+  const add = (kind: Identity['kind'], given: string[], path: IdentityPaths['phone'], normalize: Normalizer) =>
+    given.forEach((input, index) => {
+      const normalized = normalize(input);
+      if (!normalized.ok) {
+        errors.push({ path: path(index), code: normalized.code, message: normalized.message });
+      } else if (!seen.has(`${kind}:${normalized.value}`)) {
+        seen.add(`${kind}:${normalized.value}`);
+        identities.push({ kind, value: normalized.value, placeholder: normalized.placeholder });
+      }
+    });
+  add('phone', phones, paths.phone, normalizePhone);
+  add('email', emails, paths.email, normalizeEmail);
+  return { identities, errors };
+}

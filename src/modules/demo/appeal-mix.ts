@@ -158,8 +158,8 @@ export function unitTypesFor(code: string, rng: Rng): UnitType {
     return rng.chance(0.4) ? 'call_centre' : 'store';
   }
   if (code === 'thanks_staff') {
-    const r = rng.next();
-    return r < 0.75 ? 'store' : r < 0.9 ? 'service_centre' : 'call_centre';
+    const draw = rng.next();
+    return draw < 0.75 ? 'store' : draw < 0.9 ? 'service_centre' : 'call_centre';
   }
   if (code === 'thanks_service') {
     return rng.chance(0.2) ? 'service_centre' : 'store';
@@ -169,11 +169,11 @@ export function unitTypesFor(code: string, rng: Rng): UnitType {
 
 export interface MixPickers {
   kind: (rng: Rng) => AppealKind;
-  /** By kind and month (0–11). */
-  category: Readonly<Record<AppealKind, ((rng: Rng) => string)[]>>;
-  /** By kind and weekday (Monday 0). */
-  channel: Readonly<Record<AppealKind, ((rng: Rng) => Channel)[]>>;
-  priority: Readonly<Record<AppealKind, (rng: Rng) => Priority>>;
+  /** A category of the kind, as the month (0–11) shifts the seasons. */
+  category: (kind: AppealKind, month: number, rng: Rng) => string;
+  /** A channel of the kind, as people use channels on the weekday (Monday 0). */
+  channel: (kind: AppealKind, weekday: number, rng: Rng) => Channel;
+  priority: (kind: AppealKind, rng: Rng) => Priority;
 }
 
 function byKind<T>(make: (kind: AppealKind) => T): Record<AppealKind, T> {
@@ -186,21 +186,40 @@ function byKind<T>(make: (kind: AppealKind) => T): Record<AppealKind, T> {
   };
 }
 
+/** The picker a precomputed table holds for a month or weekday. */
+function pickerAt<T>(pickers: readonly ((rng: Rng) => T)[], at: number): (rng: Rng) => T {
+  const picker = pickers[at];
+  if (!picker) {
+    throw new RangeError(`appeal mix: no picker for ${at}`);
+  }
+  return picker;
+}
+
+const MONTHS = Array.from({ length: 12 }, (_, month) => month);
+const WEEKDAYS = Array.from({ length: 7 }, (_, weekday) => weekday);
+
 /** Precomputes every table once per run: the hot loop then draws in O(log n) without allocating. */
 export function mixPickers(): MixPickers {
+  const categories = byKind((kind) =>
+    MONTHS.map((month) =>
+      weightedPicker(CATEGORY_MIX[kind].map(([code, weight]) => [code, weight * seasonal(code, month)] as const)),
+    ),
+  );
+  const channels = byKind((kind) =>
+    WEEKDAYS.map((weekday) =>
+      weightedPicker(
+        CHANNEL_MIX[kind].map(
+          ([channel, weight]) => [channel, weight * channelWeekdayFactor(channel, weekday)] as const,
+        ),
+      ),
+    ),
+  );
+  const priorities = byKind((kind) => weightedPicker(PRIORITY_MIX[kind]));
   return {
     kind: weightedPicker(KIND_MIX),
-    category: byKind((kind) =>
-      Array.from({ length: 12 }, (_, month) =>
-        weightedPicker(CATEGORY_MIX[kind].map(([c, w]) => [c, w * seasonal(c, month)] as const)),
-      ),
-    ),
-    channel: byKind((kind) =>
-      Array.from({ length: 7 }, (_, weekday) =>
-        weightedPicker(CHANNEL_MIX[kind].map(([c, w]) => [c, w * channelWeekdayFactor(c, weekday)] as const)),
-      ),
-    ),
-    priority: byKind((kind) => weightedPicker(PRIORITY_MIX[kind])),
+    category: (kind, month, rng) => pickerAt(categories[kind], month)(rng),
+    channel: (kind, weekday, rng) => pickerAt(channels[kind], weekday)(rng),
+    priority: (kind, rng) => priorities[kind](rng),
   };
 }
 

@@ -1,8 +1,8 @@
 // When appeals happen: a weight for every calendar day (growth, season, sales, holidays, weekday) and, per
 // channel, the hours of the local day and the weekdays on which customers use it. Pure arithmetic on UTC
 // dates: a "day" is a calendar date, interpreted in each unit's own time zone by the caller.
-import type { Channel } from './model.ts';
-import type { Rng } from './random.ts';
+import { CHANNELS, type Channel } from './model.ts';
+import { weightedPicker, type Rng } from './random.ts';
 
 export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;
@@ -10,6 +10,15 @@ export const HOUR_MS = 3_600_000;
 // Returns and repairs after the New Year, a quiet spring, air conditioners in summer, the November sales
 // and the December peak (seed 000's incident dynamics show the same shape).
 const MONTH_FACTOR = [1.15, 0.85, 0.95, 0.9, 0.85, 0.95, 1.05, 0.95, 1.0, 1.0, 1.2, 1.5];
+
+/** A value of one of the hourly, weekday or monthly tables, which are complete: a miss is a bug. */
+function valueAt(table: readonly number[], at: number): number {
+  const value = table[at];
+  if (value === undefined) {
+    throw new RangeError(`demo calendar: no value at ${at}`);
+  }
+  return value;
+}
 
 /** Monday = 0 … Sunday = 6. */
 export function weekdayOf(day: number): number {
@@ -23,27 +32,31 @@ function lastFridayOfNovember(year: number): number {
 
 /** Sales and holidays: what a retail chain's customer service feels on particular dates. */
 function specialFactor(day: number, date: Date): number {
-  const m = date.getUTCMonth();
-  const d = date.getUTCDate();
+  const month = date.getUTCMonth();
+  const dayOfMonth = date.getUTCDate();
   const blackFriday = lastFridayOfNovember(date.getUTCFullYear());
   if (day >= blackFriday && day < blackFriday + 10) {
     return 1.7 - (day - blackFriday) * 0.06;
   }
-  if (m === 10 && d >= 11 && d <= 15) {
+  // 11.11
+  if (month === 10 && dayOfMonth >= 11 && dayOfMonth <= 15) {
     return 1.35;
-  } // 11.11
-  if (m === 11 && d >= 15) {
-    return d === 31 ? 0.8 : 1.3;
-  } // gifts; New Year's Eve itself is quiet
-  if (m === 0 && d <= 2) {
+  }
+  // Gifts; New Year's Eve itself is quiet.
+  if (month === 11 && dayOfMonth >= 15) {
+    return dayOfMonth === 31 ? 0.8 : 1.3;
+  }
+  if (month === 0 && dayOfMonth <= 2) {
     return 0.45;
   }
-  if (m === 0 && d <= 10) {
+  // Returns after the holidays.
+  if (month === 0 && dayOfMonth <= 10) {
     return 1.3;
-  } // returns after the holidays
-  if ((m === 1 && d >= 16 && d <= 23) || (m === 2 && d <= 8)) {
+  }
+  // 23 February and 8 March gifts.
+  if ((month === 1 && dayOfMonth >= 16 && dayOfMonth <= 23) || (month === 2 && dayOfMonth <= 8)) {
     return 1.15;
-  } // 23 February and 8 March gifts
+  }
   return 1;
 }
 
@@ -64,7 +77,11 @@ export function dayWeights(rng: Rng, fromDay: number, toDay: number): DayWeight[
     const growth = 1 + 0.35 * ((day - fromDay) / span);
     const noise = Math.min(1.6, Math.max(0.6, rng.gaussian(1, 0.12)));
     const weight =
-      growth * MONTH_FACTOR[date.getUTCMonth()]! * WEEKDAY_FACTOR[weekdayOf(day)]! * specialFactor(day, date) * noise;
+      growth *
+      valueAt(MONTH_FACTOR, date.getUTCMonth()) *
+      valueAt(WEEKDAY_FACTOR, weekdayOf(day)) *
+      specialFactor(day, date) *
+      noise;
     out.push({ day, weight });
   }
   return out;
@@ -76,8 +93,8 @@ export function allocate(total: number, weights: readonly number[]): number[] {
   const counts: number[] = [];
   let cumulative = 0;
   let given = 0;
-  for (const w of weights) {
-    cumulative += w;
+  for (const weight of weights) {
+    cumulative += weight;
     const upTo = Math.round((cumulative / sum) * total);
     counts.push(upTo - given);
     given = upTo;
@@ -112,6 +129,16 @@ export const CHANNEL_HOURS: Readonly<Record<Channel, readonly number[]>> = {
   edms: OFFICE_HOURS,
 };
 
+/** Per channel, a picker of the local hour (0–23) at which an appeal arrives. */
+export function channelHourPickers(): Readonly<Record<Channel, (rng: Rng) => number>> {
+  return Object.fromEntries(
+    CHANNELS.map((channel) => [
+      channel,
+      weightedPicker(CHANNEL_HOURS[channel].map((weight, hour) => [hour, weight] as const)),
+    ]),
+  ) as Record<Channel, (rng: Rng) => number>;
+}
+
 /** How much a channel is used on a weekday (Monday first) relative to the others. */
 export function channelWeekdayFactor(channel: Channel, weekday: number): number {
   const weekend = weekday >= 5;
@@ -130,9 +157,8 @@ export function channelWeekdayFactor(channel: Channel, weekday: number): number 
   return weekend ? 1.1 : 1;
 }
 
-const AVERAGE_HOURS = Array.from(
-  { length: 24 },
-  (_, h) => (STORE_HOURS[h]! + ONLINE_HOURS[h]! + CALL_HOURS[h]! + CHAT_HOURS[h]!) / 4,
+const AVERAGE_HOURS = STORE_HOURS.map(
+  (store, hour) => (store + valueAt(ONLINE_HOURS, hour) + valueAt(CALL_HOURS, hour) + valueAt(CHAT_HOURS, hour)) / 4,
 );
 const AVERAGE_TOTAL = AVERAGE_HOURS.reduce((a, b) => a + b, 0);
 
@@ -142,7 +168,7 @@ export function dayShare(fromHour: number, toHour: number): number {
   for (let h = Math.floor(fromHour); h < Math.ceil(toHour) && h < 24; h++) {
     const overlap = Math.min(toHour, h + 1) - Math.max(fromHour, h);
     if (overlap > 0) {
-      mass += overlap * AVERAGE_HOURS[h]!;
+      mass += overlap * valueAt(AVERAGE_HOURS, h);
     }
   }
   return mass / AVERAGE_TOTAL;

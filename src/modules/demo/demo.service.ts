@@ -4,10 +4,13 @@
 import type { Db, Queryable } from '../../db/db.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { categoryCodes } from './appeal-mix.ts';
+import * as bulk from './demo.bulk.repo.ts';
 import * as repo from './demo.repo.ts';
+import type { ExistingData } from './demo.repo.ts';
 import { appealBatches } from './generate-appeals.ts';
 import { customerBatches, toCustomerRef } from './generate-customers.ts';
 import { DEMO_EMAIL_DOMAIN, generateOrg, zoneOffsetMinutes } from './generate.ts';
+import { loadInLanes, pump, type WriteBatch } from './load-lanes.ts';
 import type { CustomerRef, DemoAppeal, DemoOrg } from './model.ts';
 import { createRng, mixSeed } from './random.ts';
 
@@ -42,6 +45,21 @@ const EXISTING_CUSTOMERS_LIMIT = 100_000;
 const POSTGRES_LANES = 3;
 const PARALLEL_THRESHOLD = 50_000;
 
+type Settings = Required<Omit<LoadDemoOptions, 'onProgress'>>;
+
+/** What one load does, decided before it writes anything. */
+interface LoadPlan {
+  settings: Settings;
+  /** Append to the org already in the database rather than generate one. */
+  reuse: boolean;
+  /** The random stream of the load's customers and appeals. */
+  stream: number;
+  /** The first and last register number the load's appeals take. */
+  numbers: readonly [number, number];
+  /** Transactions writing appeals side by side. */
+  lanes: number;
+}
+
 interface Prepared {
   org: DemoOrg;
   created: boolean;
@@ -58,99 +76,8 @@ function checkCount(name: string, value: number, min: number): number {
   return value;
 }
 
-async function prepare(
-  tx: Queryable,
-  o: Required<Omit<LoadDemoOptions, 'onProgress' | 'withMessages'>>,
-  reuse: boolean,
-  stream: number,
-): Promise<Prepared> {
-  let org: DemoOrg;
-  if (reuse) {
-    org = await repo.loadOrg(tx, (tz) => zoneOffsetMinutes(tz, o.baseDate));
-  } else {
-    org = generateOrg(createRng(mixSeed(o.seed, 1)), { stores: o.stores, baseDate: o.baseDate, years: o.years });
-    const taken = await repo.takenUnitCodes(
-      tx,
-      org.units.map((u) => u.code!),
-    );
-    if (taken.length) {
-      throw new Error(
-        `loadDemo: units with the demo's codes already exist (${taken.join(', ')}); use an empty database`,
-      );
-    }
-    // One hash for every demo user: scrypt is deliberately slow, and they all share the password.
-    await repo.insertOrg(tx, org, await hashPassword(o.password));
-  }
-  let refs: CustomerRef[] = [];
-  const customerIds: string[] = [];
-  for (const batch of customerBatches(createRng(mixSeed(o.seed, 2), stream), {
-    count: o.customers,
-    baseDate: o.baseDate,
-    years: o.years,
-  })) {
-    await repo.insertCustomers(tx, batch);
-    for (const c of batch) {
-      refs.push(toCustomerRef(c));
-      customerIds.push(c.id);
-    }
-  }
-  if (refs.length === 0 && o.append) {
-    refs = await repo.loadCustomerRefs(tx, EXISTING_CUSTOMERS_LIMIT);
-  }
-  return { org, created: !reuse, refs, customerIds };
-}
-
-/**
- * Writes batches pulled from a shared generator until it is exhausted or another lane failed. The database
- * writes one batch while the generator computes the next; several lanes share one generator.
- */
-async function pump(
-  tx: Queryable,
-  batches: Iterator<DemoAppeal[]>,
-  write: (tx: Queryable, batch: DemoAppeal[]) => Promise<void>,
-  stop: { failed: boolean },
-) {
-  let inFlight: Promise<void> | undefined;
-  for (let next = batches.next(); !next.done && !stop.failed; next = batches.next()) {
-    if (inFlight) {
-      await inFlight;
-    }
-    inFlight = write(tx, next.value);
-  }
-  if (inFlight) {
-    await inFlight;
-  }
-}
-
-/** Several transactions write the appeals side by side; if one fails, `undo` deletes what the others wrote. */
-async function loadInLanes(
-  db: Db,
-  lanes: number,
-  batches: Iterator<DemoAppeal[]>,
-  write: (tx: Queryable, batch: DemoAppeal[]) => Promise<void>,
-  undo: (tx: Queryable) => Promise<void>,
-): Promise<void> {
-  const stop = { failed: false };
-  const results = await Promise.allSettled(
-    Array.from({ length: lanes }, () =>
-      db.transaction((tx) =>
-        pump(tx, batches, write, stop).catch((err: unknown) => {
-          stop.failed = true;
-          throw err;
-        }),
-      ),
-    ),
-  );
-  const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failure) {
-    await db.transaction(undo);
-    throw failure.reason;
-  }
-}
-
-export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<LoadDemoResult> {
-  const started = performance.now();
-  const o = {
+function checkedSettings(options: LoadDemoOptions): Settings {
+  return {
     seed: checkCount('seed', options.seed ?? 42, 0),
     stores: checkCount('stores', options.stores ?? 20, 1),
     customers: checkCount('customers', options.customers ?? 3_000, 0),
@@ -158,73 +85,158 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<L
     years: checkCount('years', options.years ?? 3, 0.1),
     baseDate: options.baseDate ?? new Date(),
     password: options.password ?? 'demo-password',
+    withMessages: options.withMessages ?? true,
     append: options.append ?? false,
   };
-  const withMessages = options.withMessages ?? true;
+}
 
-  const existing = await repo.existingData(db, DEMO_EMAIL_DOMAIN);
-  if (!o.append && (existing.appeals > 0 || existing.demoUsers > 0)) {
-    const what = [
-      existing.appeals > 0 ? 'appeals' : '',
-      existing.demoUsers > 0 ? `demo users (@${DEMO_EMAIL_DOMAIN})` : '',
-    ]
-      .filter(Boolean)
-      .join(' and ');
-    throw new Error(
-      `loadDemo refuses: the database already holds ${what}. Load the demo into an empty database, or pass append: true to add customers and appeals only.`,
-    );
+/** Demo data goes into an empty register, unless the caller asks to append. */
+function refuseToMix(settings: Settings, existing: ExistingData): void {
+  if (settings.append || (existing.appeals === 0 && existing.demoUsers === 0)) {
+    return;
   }
+  const what = [
+    existing.appeals > 0 ? 'appeals' : '',
+    existing.demoUsers > 0 ? `demo users (@${DEMO_EMAIL_DOMAIN})` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  throw new Error(
+    `loadDemo refuses: the database already holds ${what}. Load the demo into an empty database, ` +
+      'or pass append: true to add customers and appeals only.',
+  );
+}
+
+/** The seeded categories by code; every code the appeal mix draws must be there. */
+async function seededCategories(db: Db): Promise<Map<string, string>> {
   const categories = await repo.categoryIdsByCode(db);
   const missing = categoryCodes().filter((code) => !categories.has(code));
   if (missing.length) {
     throw new Error(`loadDemo: the seeded categories ${missing.join(', ')} are missing; run the migrations first`);
   }
+  return categories;
+}
 
-  const firstNumber = await repo.nextAppealNumber(db);
-  const numbers = [firstNumber, firstNumber + o.appeals - 1] as const;
-  if (o.appeals > 0) {
+/** Decides the load's shape and reserves its appeal numbers. */
+async function planLoad(db: Db, settings: Settings, existing: ExistingData): Promise<LoadPlan> {
+  const first = await repo.nextAppealNumber(db);
+  const numbers = [first, first + settings.appeals - 1] as const;
+  if (settings.appeals > 0) {
     await repo.reserveAppealNumbers(db, numbers[1]);
   }
-  // Appending again with the same seed must not repeat ids: the stream moves with the register.
-  const stream = o.append ? firstNumber : 0;
-  const reuse = o.append && existing.units > 0 && existing.users > 0;
-  const lanes = db.kind === 'postgres' && o.appeals >= PARALLEL_THRESHOLD ? POSTGRES_LANES : 1;
-
-  let done = 0;
-  let messages = 0;
-  const write = async (tx: Queryable, batch: DemoAppeal[]) => {
-    messages += await repo.insertAppeals(tx, batch, categories);
-    done += batch.length;
-    options.onProgress?.(done, o.appeals);
+  return {
+    settings,
+    reuse: settings.append && existing.units > 0 && existing.users > 0,
+    // Appending again with the same seed must not repeat ids: the stream moves with the register.
+    stream: settings.append ? first : 0,
+    numbers,
+    lanes: db.kind === 'postgres' && settings.appeals >= PARALLEL_THRESHOLD ? POSTGRES_LANES : 1,
   };
-  const batchesFor = (p: Prepared) =>
-    appealBatches(createRng(mixSeed(o.seed, 3), stream), p.org, p.refs, {
-      count: o.appeals,
-      years: o.years,
-      baseDate: o.baseDate,
-      withMessages,
-      firstNumber,
-    });
+}
 
+/** The org to load appeals for: read back when appending to it, else generated and written. */
+async function prepareOrg(tx: Queryable, plan: LoadPlan): Promise<DemoOrg> {
+  const { settings } = plan;
+  if (plan.reuse) {
+    return repo.loadOrg(tx, (timeZone) => zoneOffsetMinutes(timeZone, settings.baseDate));
+  }
+  const org = generateOrg(createRng(mixSeed(settings.seed, 1)), {
+    stores: settings.stores,
+    baseDate: settings.baseDate,
+    years: settings.years,
+  });
+  const taken = await repo.takenUnitCodes(
+    tx,
+    org.units.flatMap((unit) => unit.code ?? []),
+  );
+  if (taken.length) {
+    throw new Error(`loadDemo: units with the demo's codes already exist (${taken.join(', ')}); use an empty database`);
+  }
+  // One hash for every demo user: scrypt is deliberately slow, and they all share the password.
+  await bulk.insertOrg(tx, org, await hashPassword(settings.password));
+  return org;
+}
+
+/** Writes the load's customers; when appending without new ones, the appeals go to existing customers. */
+async function prepareCustomers(tx: Queryable, plan: LoadPlan): Promise<Pick<Prepared, 'refs' | 'customerIds'>> {
+  const { settings } = plan;
+  const refs: CustomerRef[] = [];
+  const customerIds: string[] = [];
+  const batches = customerBatches(createRng(mixSeed(settings.seed, 2), plan.stream), {
+    count: settings.customers,
+    baseDate: settings.baseDate,
+    years: settings.years,
+  });
+  for (const batch of batches) {
+    await bulk.insertCustomers(tx, batch);
+    for (const customer of batch) {
+      refs.push(toCustomerRef(customer));
+      customerIds.push(customer.id);
+    }
+  }
+  if (refs.length === 0 && settings.append) {
+    return { refs: await repo.loadCustomerRefs(tx, EXISTING_CUSTOMERS_LIMIT), customerIds };
+  }
+  return { refs, customerIds };
+}
+
+async function prepare(tx: Queryable, plan: LoadPlan): Promise<Prepared> {
+  const org = await prepareOrg(tx, plan);
+  const customers = await prepareCustomers(tx, plan);
+  return { org, created: !plan.reuse, ...customers };
+}
+
+function appealBatchesFor(plan: LoadPlan, prepared: Prepared): Iterator<DemoAppeal[]> {
+  const { settings } = plan;
+  return appealBatches(createRng(mixSeed(settings.seed, 3), plan.stream), prepared.org, prepared.refs, {
+    count: settings.appeals,
+    years: settings.years,
+    baseDate: settings.baseDate,
+    withMessages: settings.withMessages,
+    firstNumber: plan.numbers[0],
+  });
+}
+
+/** Prepares the org and customers, then writes the appeals: in one transaction, or in lanes on PostgreSQL. */
+async function writeLoad(db: Db, plan: LoadPlan, write: WriteBatch): Promise<Prepared> {
+  if (plan.lanes === 1) {
+    // Small loads and PGlite: one transaction, all or nothing.
+    return db.transaction(async (tx) => {
+      const prepared = await prepare(tx, plan);
+      await pump(tx, appealBatchesFor(plan, prepared), write, { failed: false });
+      return prepared;
+    });
+  }
+  const prepared = await db.transaction((tx) => prepare(tx, plan));
+  await loadInLanes(db, {
+    count: plan.lanes,
+    batches: appealBatchesFor(plan, prepared),
+    write,
+    undo: (tx) => repo.removeLoaded(tx, plan.numbers, prepared.customerIds, prepared.created ? prepared.org : null),
+  });
+  return prepared;
+}
+
+export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<LoadDemoResult> {
+  const started = performance.now();
+  const settings = checkedSettings(options);
+  const existing = await repo.existingData(db, DEMO_EMAIL_DOMAIN);
+  refuseToMix(settings, existing);
+  const categories = await seededCategories(db);
+  const plan = await planLoad(db, settings, existing);
+
+  const written = { appeals: 0, messages: 0 };
+  const write: WriteBatch = async (tx, batch) => {
+    written.messages += await bulk.insertAppeals(tx, batch, categories);
+    written.appeals += batch.length;
+    options.onProgress?.(written.appeals, settings.appeals);
+  };
   let prepared: Prepared;
   try {
-    if (lanes === 1) {
-      // Small loads and PGlite: one transaction, all or nothing.
-      prepared = await db.transaction(async (tx) => {
-        const p = await prepare(tx, o, reuse, stream);
-        await pump(tx, batchesFor(p), write, { failed: false });
-        return p;
-      });
-    } else {
-      const p = await db.transaction((tx) => prepare(tx, o, reuse, stream));
-      await loadInLanes(db, lanes, batchesFor(p), write, (tx) =>
-        repo.removeLoaded(tx, numbers, p.customerIds, p.created ? p.org : null),
-      );
-      prepared = p;
-    }
+    prepared = await writeLoad(db, plan, write);
   } catch (err) {
-    if (o.appeals > 0) {
-      await repo.releaseAppealNumbers(db, numbers);
+    if (settings.appeals > 0) {
+      await repo.releaseAppealNumbers(db, plan.numbers);
     }
     throw err;
   }
@@ -232,9 +244,9 @@ export async function loadDemo(db: Db, options: LoadDemoOptions = {}): Promise<L
   return {
     units: prepared.created ? prepared.org.units.length : 0,
     users: prepared.created ? prepared.org.users.length : 0,
-    customers: o.customers,
-    appeals: done,
-    messages,
+    customers: settings.customers,
+    appeals: written.appeals,
+    messages: written.messages,
     ms: Math.round(performance.now() - started),
   };
 }

@@ -65,9 +65,9 @@ function isoDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-function emailLocal(rng: Rng, p: PersonName): string {
-  const first = transliterate(p.first);
-  const last = transliterate(p.last);
+function emailLocal(rng: Rng, person: PersonName): string {
+  const first = transliterate(person.first);
+  const last = transliterate(person.last);
   const year = String(rng.int(60, 105) % 100).padStart(2, '0');
   switch (rng.int(0, 5)) {
     case 0:
@@ -90,9 +90,9 @@ interface Seen {
   emails: Set<string>;
 }
 
-function uniqueEmail(rng: Rng, seen: Seen, p: PersonName): string {
-  const domain = p.foreign ? rng.pick(FOREIGN_DOMAINS) : rng.weighted(EMAIL_DOMAINS);
-  let email = `${emailLocal(rng, p)}@${domain}`;
+function uniqueEmail(rng: Rng, seen: Seen, person: PersonName): string {
+  const domain = person.foreign ? rng.pick(FOREIGN_DOMAINS) : rng.weighted(EMAIL_DOMAINS);
+  let email = `${emailLocal(rng, person)}@${domain}`;
   while (seen.emails.has(email)) {
     email = email.replace('@', `${rng.int(0, 9)}@`);
   }
@@ -112,13 +112,13 @@ function uniquePhone(rng: Rng, seen: Seen, foreign: boolean): string {
   return phone;
 }
 
-function displayName(rng: Rng, p: PersonName): string {
-  if (p.foreign) {
-    return p.full;
+function displayName(rng: Rng, person: PersonName): string {
+  if (person.foreign) {
+    return person.full;
   }
-  const r = rng.next();
+  const draw = rng.next();
   // Stores type what the customer says; not every record holds a full name.
-  return r < 0.8 ? p.full : r < 0.93 ? `${p.first} ${p.last}` : p.first;
+  return draw < 0.8 ? person.full : draw < 0.93 ? `${person.first} ${person.last}` : person.first;
 }
 
 function makeCustomer(rng: Rng, seen: Seen, options: CustomerOptions): DemoCustomer {
@@ -137,10 +137,11 @@ function makeCustomer(rng: Rng, seen: Seen, options: CustomerOptions): DemoCusto
       add('phone', uniquePhone(rng, seen, english), false);
     }
   }
-  const e = rng.next();
-  if (e >= 0.25 && e < 0.28) {
+  // A quarter give no e-mail, a few a placeholder, the rest one (rarely two).
+  const emailDraw = rng.next();
+  if (emailDraw >= 0.25 && emailDraw < 0.28) {
     add('email', rng.pick(PLACEHOLDER_EMAILS), true);
-  } else if (e >= 0.28) {
+  } else if (emailDraw >= 0.28) {
     add('email', uniqueEmail(rng, seen, person), false);
     if (rng.chance(0.04)) {
       add('email', uniqueEmail(rng, seen, person), false);
@@ -185,24 +186,24 @@ export function* customerBatches(rng: Rng, options: CustomerOptions): Generator<
   const seen: Seen = { phones: new Set(), emails: new Set() };
   const size = options.batchSize ?? 5_000;
   for (let done = 0; done < options.count;) {
-    const n = Math.min(size, options.count - done);
+    const batchSize = Math.min(size, options.count - done);
     const batch: DemoCustomer[] = [];
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < batchSize; i++) {
       batch.push(makeCustomer(rng, seen, options));
     }
-    done += n;
+    done += batchSize;
     yield batch;
   }
 }
 
-export function toCustomerRef(c: DemoCustomer): CustomerRef {
+export function toCustomerRef(customer: DemoCustomer): CustomerRef {
   return {
-    id: c.id,
-    full: c.name ?? c.polite,
-    polite: c.polite,
-    gender: c.gender,
-    english: c.english,
-    hasEmail: c.identities.some((i) => i.kind === 'email' && !i.placeholder),
-    vip: c.tags.includes('vip'),
+    id: customer.id,
+    full: customer.name ?? customer.polite,
+    polite: customer.polite,
+    gender: customer.gender,
+    english: customer.english,
+    hasEmail: customer.identities.some((identity) => identity.kind === 'email' && !identity.placeholder),
+    vip: customer.tags.includes('vip'),
   };
 }

@@ -1,7 +1,7 @@
-// Pure generation of a demo retail chain: its units and people (generateOrg) and its customers
-// (customerBatches). No database here; the same seed gives the same objects, byte for byte.
+// Pure generation of a demo retail chain: its units and people (generateOrg), step by step from the head office
+// to the stores, and the UTC offsets of their zones. No database here; the same seed gives the same objects.
 import type { DemoMembership, DemoOrg, DemoUnit, DemoUser, Role, UnitType } from './model.ts';
-import { personName, transliterate, type Gender } from './names.ts';
+import { capitalised, personName, transliterate, type Gender } from './names.ts';
 import { CHAIN_NAMES, MALLS, REGIONS, STREETS, type Region } from './places.ts';
 import type { Rng } from './random.ts';
 
@@ -14,6 +14,9 @@ export interface OrgOptions {
 
 export const DEMO_EMAIL_DOMAIN = 'demo.otklik.local';
 const DAY = 86_400_000;
+const MOSCOW = 'Europe/Moscow';
+/** Where service centres are: positions in REGIONS. */
+const SERVICE_CENTRE_REGIONS: readonly number[] = [0, 2, 3];
 // Whole-hour offsets of the zones the demo uses; none has had daylight saving since 2016.
 const ZONE_OFFSETS: Readonly<Record<string, number>> = {
   'Europe/Moscow': 180,
@@ -34,8 +37,8 @@ export function zoneOffsetMinutes(timeZone: string, at: Date): number {
       new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
         .formatToParts(at)
         .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-    const m = /GMT([+-])(\d{2}):(\d{2})/.exec(part);
-    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+    const match = /GMT([+-])(\d{2}):(\d{2})/.exec(part);
+    return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
   } catch {
     return 180;
   }
@@ -46,8 +49,8 @@ function named(acc: string, en: string): DemoUnit['label'] {
   return { ru: acc, en, acc };
 }
 
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, '0');
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
 }
 
 function randomPhone(rng: Rng, prefix: string): string {
@@ -62,69 +65,171 @@ interface OrgBuilder {
   emails: Set<string>;
 }
 
-function addUnit(
-  b: OrgBuilder,
-  type: UnitType,
-  name: string,
-  code: string,
-  timeZone: string,
-  parentId: string | null,
-  label: DemoUnit['label'],
-): DemoUnit {
+interface UnitSpec {
+  type: UnitType;
+  name: string;
+  code: string;
+  timeZone: string;
+  parentId: string | null;
+  label: DemoUnit['label'];
+}
+
+function addUnit(builder: OrgBuilder, spec: UnitSpec): DemoUnit {
+  const { rng } = builder;
   const unit: DemoUnit = {
-    id: b.rng.uuid(),
-    type,
-    name,
-    code,
-    timeZone,
-    parentId,
+    id: rng.uuid(),
+    type: spec.type,
+    name: spec.name,
+    code: spec.code,
+    timeZone: spec.timeZone,
+    parentId: spec.parentId,
     contacts: {
-      emails: [`${code.toLowerCase()}@${DEMO_EMAIL_DOMAIN}`],
-      phones: [randomPhone(b.rng, type === 'store' ? '+7800' : '+7495')],
+      emails: [`${spec.code.toLowerCase()}@${DEMO_EMAIL_DOMAIN}`],
+      phones: [randomPhone(rng, spec.type === 'store' ? '+7800' : '+7495')],
     },
-    offsetMinutes: ZONE_OFFSETS[timeZone] ?? 180,
-    label,
-    weight: type === 'store' ? Math.min(4, Math.max(0.3, b.rng.logNormal(1, 0.45))) : 1,
+    offsetMinutes: ZONE_OFFSETS[spec.timeZone] ?? 180,
+    label: spec.label,
+    weight: spec.type === 'store' ? Math.min(4, Math.max(0.3, rng.logNormal(1, 0.45))) : 1,
   };
-  b.units.push(unit);
+  builder.units.push(unit);
   return unit;
 }
 
-function addUser(
-  b: OrgBuilder,
-  role: Role,
-  unitIds: readonly string[],
-  responsible: boolean,
-  options: { email?: string; gender?: Gender; locale?: 'ru' | 'en' } = {},
-): DemoUser {
-  const person = personName(b.rng, options.gender);
-  let email = options.email ?? `${transliterate(person.first)}.${transliterate(person.last)}@${DEMO_EMAIL_DOMAIN}`;
-  for (let n = 2; b.emails.has(email); n++) {
-    email = email.replace(/(\d*)@/, `${n}@`);
+interface UserSpec {
+  role: Role;
+  unitIds: readonly string[];
+  /** Whether the user answers for those units. */
+  responsible: boolean;
+  email?: string;
+  gender?: Gender;
+  locale?: 'ru' | 'en';
+}
+
+function addUser(builder: OrgBuilder, spec: UserSpec): DemoUser {
+  const person = personName(builder.rng, spec.gender);
+  let email = spec.email ?? `${transliterate(person.first)}.${transliterate(person.last)}@${DEMO_EMAIL_DOMAIN}`;
+  for (let suffix = 2; builder.emails.has(email); suffix++) {
+    email = email.replace(/(\d*)@/, `${suffix}@`);
   }
-  b.emails.add(email);
+  builder.emails.add(email);
   const shortName = `${person.first} ${person.last}`;
   const user: DemoUser = {
-    id: b.rng.uuid(),
+    id: builder.rng.uuid(),
     email,
     name: shortName,
-    role,
-    locale: options.locale ?? 'ru',
+    role: spec.role,
+    locale: spec.locale ?? 'ru',
     gender: person.gender,
     shortName,
   };
-  b.users.push(user);
-  for (const unitId of unitIds) {
-    b.members.push({ unitId, userId: user.id, responsible });
+  builder.users.push(user);
+  for (const unitId of spec.unitIds) {
+    builder.members.push({ unitId, userId: user.id, responsible: spec.responsible });
   }
   return user;
+}
+
+/** The departments under the head office; all in Moscow but the call centre. */
+const DEPARTMENTS = {
+  customerService: {
+    type: 'customer_service',
+    name: 'Служба заботы о клиентах',
+    code: 'CS',
+    timeZone: MOSCOW,
+    label: named('службу заботы о клиентах', 'Customer Care'),
+  },
+  callCentre: {
+    type: 'call_centre',
+    name: 'Контакт-центр',
+    code: 'CC',
+    timeZone: 'Europe/Samara',
+    label: named('контакт-центр', 'contact centre'),
+  },
+  documents: {
+    type: 'document_service',
+    name: 'Документационная служба',
+    code: 'DOC',
+    timeZone: MOSCOW,
+    label: named('документационную службу', 'document service'),
+  },
+  installation: {
+    type: 'services',
+    name: 'Служба установки и монтажа',
+    code: 'SRV-INST',
+    timeZone: MOSCOW,
+    label: named('службу установки и монтажа', 'installation service'),
+  },
+  it: {
+    type: 'services',
+    name: 'ИТ-сервис',
+    code: 'SRV-IT',
+    timeZone: MOSCOW,
+    label: named('ИТ-сервис', 'IT service'),
+  },
+} as const satisfies Record<string, Omit<UnitSpec, 'parentId'>>;
+
+/** The head office and its departments. */
+function addCentralUnits(builder: OrgBuilder, chain: string) {
+  const hq = addUnit(builder, {
+    type: 'office',
+    name: `Головной офис «${chain}»`,
+    code: 'HQ',
+    timeZone: MOSCOW,
+    parentId: null,
+    label: named('головной офис', 'head office'),
+  });
+  const department = (spec: Omit<UnitSpec, 'parentId'>) => addUnit(builder, { ...spec, parentId: hq.id });
+  return {
+    hq,
+    customerService: department(DEPARTMENTS.customerService),
+    callCentre: department(DEPARTMENTS.callCentre),
+    documents: department(DEPARTMENTS.documents),
+    installation: department(DEPARTMENTS.installation),
+    it: department(DEPARTMENTS.it),
+  };
+}
+
+/** A region's office, made the first time a unit of the region needs it. */
+function regionalOffices(builder: OrgBuilder, hqId: string): (region: Region) => DemoUnit {
+  const offices = new Map<string, DemoUnit>();
+  return (region) => {
+    let office = offices.get(region.code);
+    if (!office) {
+      office = addUnit(builder, {
+        type: 'office',
+        name: `Региональный офис «${region.name}»`,
+        code: `RO-${region.code}`,
+        timeZone: region.timeZone,
+        parentId: hqId,
+        label: named(`региональный офис «${region.name}»`, 'regional office'),
+      });
+      offices.set(region.code, office);
+    }
+    return office;
+  };
+}
+
+/** Service centres in the hubs of two or three of the regions. */
+function addServiceCentres(builder: OrgBuilder, officeOf: (region: Region) => DemoUnit): DemoUnit[] {
+  const candidates = REGIONS.filter((_, position) => SERVICE_CENTRE_REGIONS.includes(position));
+  return candidates.slice(0, builder.rng.int(2, 3)).map((region, position) => {
+    const city = region.cities[0];
+    return addUnit(builder, {
+      type: 'service_centre',
+      name: `Сервисный центр, ${city}`,
+      code: `SC-${position + 1}`,
+      timeZone: region.timeZone,
+      parentId: officeOf(region).id,
+      label: { ru: `в СЦ (${city})`, en: 'service centre', acc: `сервисный центр (${city})` },
+    });
+  });
 }
 
 /** Spreads stores over regions by weight, one in each region first so every time zone is represented. */
 function storeRegions(rng: Rng, count: number): Region[] {
   const regions = REGIONS.slice(0, Math.min(count, REGIONS.length));
   while (regions.length < count) {
-    regions.push(rng.weighted(REGIONS.map((r) => [r, r.weight] as const)));
+    regions.push(rng.weighted(REGIONS.map((region) => [region, region.weight] as const)));
   }
   return regions;
 }
@@ -138,119 +243,50 @@ function storeAddress(rng: Rng): { address: string; label: string } {
   return { address: street, label: `на ${street}` };
 }
 
-export function generateOrg(rng: Rng, options: OrgOptions): DemoOrg {
-  const storeCount = options.stores ?? 20;
-  const agentCount = options.agents ?? 10;
-  const chain = rng.pick(CHAIN_NAMES);
-  const b: OrgBuilder = { rng, units: [], users: [], members: [], emails: new Set() };
-  const moscow = 'Europe/Moscow';
-
-  const hq = addUnit(
-    b,
-    'office',
-    `Головной офис «${chain}»`,
-    'HQ',
-    moscow,
-    null,
-    named('головной офис', 'head office'),
-  );
-  const cs = addUnit(
-    b,
-    'customer_service',
-    'Служба заботы о клиентах',
-    'CS',
-    moscow,
-    hq.id,
-    named('службу заботы о клиентах', 'Customer Care'),
-  );
-  const cc = addUnit(
-    b,
-    'call_centre',
-    'Контакт-центр',
-    'CC',
-    'Europe/Samara',
-    hq.id,
-    named('контакт-центр', 'contact centre'),
-  );
-  const doc = addUnit(
-    b,
-    'document_service',
-    'Документационная служба',
-    'DOC',
-    moscow,
-    hq.id,
-    named('документационную службу', 'document service'),
-  );
-  const install = addUnit(
-    b,
-    'services',
-    'Служба установки и монтажа',
-    'SRV-INST',
-    moscow,
-    hq.id,
-    named('службу установки и монтажа', 'installation service'),
-  );
-  const it = addUnit(b, 'services', 'ИТ-сервис', 'SRV-IT', moscow, hq.id, named('ИТ-сервис', 'IT service'));
-
-  const offices = new Map<string, DemoUnit>();
-  const officeOf = (region: Region) => {
-    let office = offices.get(region.code);
-    if (!office) {
-      office = addUnit(
-        b,
-        'office',
-        `Региональный офис «${region.name}»`,
-        `RO-${region.code}`,
-        region.timeZone,
-        hq.id,
-        named(`региональный офис «${region.name}»`, 'regional office'),
-      );
-      offices.set(region.code, office);
-    }
-    return office;
-  };
-
-  const serviceCentreRegions = [REGIONS[0]!, REGIONS[2]!, REGIONS[3]!].slice(0, rng.int(2, 3));
-  const serviceCentres = serviceCentreRegions.map((region, i) => {
-    const city = region.cities[0]!;
-    return addUnit(
-      b,
-      'service_centre',
-      `Сервисный центр, ${city}`,
-      `SC-${i + 1}`,
-      region.timeZone,
-      officeOf(region).id,
-      { ru: `в СЦ (${city})`, en: 'service centre', acc: `сервисный центр (${city})` },
-    );
-  });
-
-  const stores = storeRegions(rng, storeCount).map((region, i) => {
-    const firstInRegion = !b.units.some((u) => u.type === 'store' && u.timeZone === region.timeZone);
-    const city = firstInRegion ? region.cities[0]! : rng.pick(region.cities);
+/** The stores, the first of each region in its hub. */
+function addStores(builder: OrgBuilder, count: number, officeOf: (region: Region) => DemoUnit): DemoUnit[] {
+  const { rng } = builder;
+  return storeRegions(rng, count).map((region, position) => {
+    const firstInRegion = !builder.units.some((unit) => unit.type === 'store' && unit.timeZone === region.timeZone);
+    const city = firstInRegion ? region.cities[0] : rng.pick(region.cities);
     const { address, label } = storeAddress(rng);
-    const cityEn = transliterate(city).replace(/^./, (c) => c.toUpperCase());
-    return addUnit(b, 'store', `${city}, ${address}`, `ST-${pad(i + 1, 3)}`, region.timeZone, officeOf(region).id, {
-      ru: label,
-      en: cityEn,
-      acc: `магазин ${label}`,
+    return addUnit(builder, {
+      type: 'store',
+      name: `${city}, ${address}`,
+      code: `ST-${pad(position + 1, 3)}`,
+      timeZone: region.timeZone,
+      parentId: officeOf(region).id,
+      label: { ru: label, en: capitalised(transliterate(city)), acc: `магазин ${label}` },
     });
   });
+}
 
-  addUser(b, 'admin', [hq.id], false, { email: `admin@${DEMO_EMAIL_DOMAIN}` });
-  addUser(b, 'cs_head', [cs.id], true);
-  addUser(b, 'supervisor', [cs.id], false);
-  addUser(b, 'supervisor', [cc.id], true);
-  for (let i = 0; i < agentCount; i++) {
+export function generateOrg(rng: Rng, options: OrgOptions): DemoOrg {
+  const chain = rng.pick(CHAIN_NAMES);
+  const builder: OrgBuilder = { rng, units: [], users: [], members: [], emails: new Set() };
+  const central = addCentralUnits(builder, chain);
+  const officeOf = regionalOffices(builder, central.hq.id);
+  const serviceCentres = addServiceCentres(builder, officeOf);
+  const stores = addStores(builder, options.stores ?? 20, officeOf);
+
+  const { hq, customerService, callCentre } = central;
+  const add = (role: Role, unitId: string, responsible: boolean, more: Partial<UserSpec> = {}) =>
+    addUser(builder, { role, unitIds: [unitId], responsible, ...more });
+  add('admin', hq.id, false, { email: `admin@${DEMO_EMAIL_DOMAIN}` });
+  add('cs_head', customerService.id, true);
+  add('supervisor', customerService.id, false);
+  add('supervisor', callCentre.id, true);
+  for (let i = 0; i < (options.agents ?? 10); i++) {
     // Most agents work in Customer Service, a few in the call centre; one of them answers in English.
-    addUser(b, 'agent', [i % 4 === 3 ? cc.id : cs.id], false, { locale: i === 1 ? 'en' : 'ru' });
+    add('agent', i % 4 === 3 ? callCentre.id : customerService.id, false, { locale: i === 1 ? 'en' : 'ru' });
   }
-  for (const unit of [...stores, ...serviceCentres, doc, install, it]) {
-    addUser(b, 'unit_responsible', [unit.id], true);
+  for (const unit of [...stores, ...serviceCentres, central.documents, central.installation, central.it]) {
+    add('unit_responsible', unit.id, true);
   }
   for (let i = 0; i < 2; i++) {
-    addUser(b, 'analyst', [hq.id], false);
+    add('analyst', hq.id, false);
   }
 
   const createdAt = options.baseDate.getTime() - Math.round(options.years * 365.25 * DAY) - 60 * DAY;
-  return { chain, createdAt, units: b.units, users: b.users, members: b.members };
+  return { chain, createdAt, units: builder.units, users: builder.users, members: builder.members };
 }

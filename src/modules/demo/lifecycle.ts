@@ -4,7 +4,7 @@
 import { DAY_MS, HOUR_MS } from './calendar.ts';
 import type { AppealKind, Channel, Status } from './model.ts';
 import type { Rng } from './random.ts';
-import type { ThreadText } from './texts.ts';
+import type { ThreadText } from './texts.thread.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -69,104 +69,136 @@ function takeUpDelay(rng: Rng, channel: Channel): number {
   return Math.min(3 * DAY_MS, rng.logNormal(75 * MINUTE_MS, 1.0));
 }
 
-export function planLifecycle(rng: Rng, input: LifecycleInput): Lifecycle {
-  const steps: Step[] = [];
-  const owner = input.ownerId;
-  const reply = replyChannel(input.channel, input.customerHasEmail);
-  let status: Status = 'new';
-  let t = input.createdAt;
-  const move = (to: Status, actorId: string | null) => {
-    steps.push({ at: t, type: 'status', from: status, to, actorId });
-    status = to;
-  };
-  const say = (direction: 'inbound' | 'outbound' | 'note', text: ThreadText, authorId: string | null) =>
-    steps.push({
-      at: t,
-      type: 'message',
-      direction,
-      channel: direction === 'note' ? 'internal' : direction === 'outbound' ? reply : input.channel,
-      authorId,
-      text,
-    });
-  const wait = (ms: number) => {
-    t += Math.max(1000, Math.round(ms));
-  };
+/** The timeline being planned: its steps, its clock and the status it has reached. */
+interface Timeline {
+  readonly steps: Step[];
+  now(): number;
+  wait(ms: number): void;
+  take(ownerId: string): void;
+  move(to: Status, actorId: string | null): void;
+  say(direction: 'inbound' | 'outbound' | 'note', text: ThreadText, authorId: string | null): void;
+}
 
-  wait(takeUpDelay(rng, input.channel));
-  steps.push({ at: t, type: 'owner', to: owner, actorId: owner });
-  move('open', owner);
-  const ask = input.contactable && input.channel !== 'phone';
+function startTimeline(input: LifecycleInput): Timeline {
+  const steps: Step[] = [];
+  const reply = replyChannel(input.channel, input.customerHasEmail);
+  let now = input.createdAt;
+  let status: Status = 'new';
+  return {
+    steps,
+    now: () => now,
+    wait(ms) {
+      now += Math.max(1000, Math.round(ms));
+    },
+    take(ownerId) {
+      steps.push({ at: now, type: 'owner', to: ownerId, actorId: ownerId });
+    },
+    move(to, actorId) {
+      steps.push({ at: now, type: 'status', from: status, to, actorId });
+      status = to;
+    },
+    say(direction, text, authorId) {
+      const channel = direction === 'note' ? 'internal' : direction === 'outbound' ? reply : input.channel;
+      steps.push({ at: now, type: 'message', direction, channel, authorId, text });
+    },
+  };
+}
+
+/** The customer is asked for details and answers some hours later. */
+function askCustomer(rng: Rng, line: Timeline, ownerId: string, medianAnswerMs: number): void {
+  line.say('outbound', 'askDetails', ownerId);
+  line.move('pending_customer', ownerId);
+  line.wait(rng.logNormal(medianAnswerMs, 1.0));
+  line.say('inbound', 'followUp', null);
+  line.move('open', null);
+}
+
+/** An incident: acknowledged, often checked with the unit, sometimes discussed, rarely escalated, remedied. */
+function incident(rng: Rng, line: Timeline, input: LifecycleInput): void {
+  const owner = input.ownerId;
+  if (input.contactable && input.channel !== 'phone' && rng.chance(0.6)) {
+    line.wait(rng.int(1, 10) * MINUTE_MS);
+    line.say('outbound', 'acknowledge', owner);
+  }
+  if (input.unitResponsibleId && rng.chance(0.55)) {
+    line.wait(rng.int(5, 60) * MINUTE_MS);
+    line.say('note', 'noteToUnit', owner);
+    line.move('pending_unit', owner);
+    // A few stay with the unit for weeks: the backlog a supervisor chases.
+    line.wait(rng.chance(0.006) ? rng.logNormal(40 * DAY_MS, 0.5) : rng.logNormal(20 * HOUR_MS, 0.9));
+    line.say('note', 'unitReport', input.unitResponsibleId);
+    line.move('open', input.unitResponsibleId);
+  }
+  if (input.contactable && rng.chance(0.3)) {
+    line.wait(rng.int(10, 120) * MINUTE_MS);
+    askCustomer(rng, line, owner, 8 * HOUR_MS);
+  }
+  if (rng.chance(0.15)) {
+    line.wait(rng.int(5, 60) * MINUTE_MS);
+    line.say('note', 'noteGeneral', owner);
+  }
+  if (input.supervisorId && rng.chance(0.05)) {
+    line.wait(rng.int(30, 240) * MINUTE_MS);
+    line.say('note', 'noteEscalation', input.supervisorId);
+  }
+  // Deciding and arranging the remedy (a refund, a replacement, a repeat delivery) takes about a day.
+  line.wait(rng.logNormal(18 * HOUR_MS, 1.0));
+}
+
+/** A question: now and then a detail to ask first, then a couple of hours to answer. */
+function question(rng: Rng, line: Timeline, input: LifecycleInput): void {
+  if (input.contactable && rng.chance(0.1)) {
+    line.wait(rng.int(5, 60) * MINUTE_MS);
+    askCustomer(rng, line, input.ownerId, 6 * HOUR_MS);
+  }
+  line.wait(rng.logNormal(2 * HOUR_MS, 1.0));
+}
+
+/** Thanks and wishes are passed on to whom they concern, with a note; reviews are answered. */
+function passedOn(rng: Rng, line: Timeline, input: LifecycleInput): void {
+  line.wait(
+    input.kind === 'wish'
+      ? rng.logNormal(DAY_MS, 0.8)
+      : input.kind === 'review'
+        ? rng.logNormal(6 * HOUR_MS, 0.8)
+        : rng.logNormal(2 * HOUR_MS, 1.0),
+  );
+  if (input.kind !== 'review') {
+    line.say('note', 'noteRouted', input.ownerId);
+  }
+}
+
+export function planLifecycle(rng: Rng, input: LifecycleInput): Lifecycle {
+  const owner = input.ownerId;
+  const line = startTimeline(input);
+  line.wait(takeUpDelay(rng, input.channel));
+  line.take(owner);
+  line.move('open', owner);
   if (input.kind === 'incident') {
-    if (ask && rng.chance(0.6)) {
-      wait(rng.int(1, 10) * MINUTE_MS);
-      say('outbound', 'acknowledge', owner);
-    }
-    if (input.unitResponsibleId && rng.chance(0.55)) {
-      wait(rng.int(5, 60) * MINUTE_MS);
-      say('note', 'noteToUnit', owner);
-      move('pending_unit', owner);
-      // A few stay with the unit for weeks: the backlog a supervisor chases.
-      wait(rng.chance(0.006) ? rng.logNormal(40 * DAY_MS, 0.5) : rng.logNormal(20 * HOUR_MS, 0.9));
-      say('note', 'unitReport', input.unitResponsibleId);
-      move('open', input.unitResponsibleId);
-    }
-    if (input.contactable && rng.chance(0.3)) {
-      wait(rng.int(10, 120) * MINUTE_MS);
-      say('outbound', 'askDetails', owner);
-      move('pending_customer', owner);
-      wait(rng.logNormal(8 * HOUR_MS, 1.0));
-      say('inbound', 'followUp', null);
-      move('open', null);
-    }
-    if (rng.chance(0.15)) {
-      wait(rng.int(5, 60) * MINUTE_MS);
-      say('note', 'noteGeneral', owner);
-    }
-    if (input.supervisorId && rng.chance(0.05)) {
-      wait(rng.int(30, 240) * MINUTE_MS);
-      say('note', 'noteEscalation', input.supervisorId);
-    }
-    // Deciding and arranging the remedy (a refund, a replacement, a repeat delivery) takes about a day.
-    wait(rng.logNormal(18 * HOUR_MS, 1.0));
+    incident(rng, line, input);
   } else if (input.kind === 'question') {
-    if (input.contactable && rng.chance(0.1)) {
-      wait(rng.int(5, 60) * MINUTE_MS);
-      say('outbound', 'askDetails', owner);
-      move('pending_customer', owner);
-      wait(rng.logNormal(6 * HOUR_MS, 1.0));
-      say('inbound', 'followUp', null);
-      move('open', null);
-    }
-    wait(rng.logNormal(2 * HOUR_MS, 1.0));
+    question(rng, line, input);
   } else {
-    wait(
-      input.kind === 'wish'
-        ? rng.logNormal(DAY_MS, 0.8)
-        : input.kind === 'review'
-          ? rng.logNormal(6 * HOUR_MS, 0.8)
-          : rng.logNormal(2 * HOUR_MS, 1.0),
-    );
-    if (input.kind !== 'review') {
-      say('note', 'noteRouted', owner);
-    }
+    passedOn(rng, line, input);
   }
   if (input.contactable) {
-    say('outbound', 'resolve', owner);
+    line.say('outbound', 'resolve', owner);
   }
-  move('resolved', owner);
-  const resolvedAt = t;
-  wait((input.kind === 'thanks' ? rng.int(1, 3) : rng.int(3, 7)) * DAY_MS + rng.int(0, 12) * HOUR_MS);
-  move('closed', null);
-  const closedAt = t;
+  line.move('resolved', owner);
+  const resolvedAt = line.now();
+  line.wait((input.kind === 'thanks' ? rng.int(1, 3) : rng.int(3, 7)) * DAY_MS + rng.int(0, 12) * HOUR_MS);
+  line.move('closed', null);
+  const closedAt = line.now();
 
-  const past = steps.filter((s) => s.at <= input.base);
-  const statuses = past.filter((s): s is Extract<Step, { type: 'status' }> => s.type === 'status');
+  // Cut at the base date: what has not happened yet is not in the history.
+  const past = line.steps.filter((step) => step.at <= input.base);
+  const statuses = past.filter((step): step is Extract<Step, { type: 'status' }> => step.type === 'status');
   return {
-    status: statuses.length ? statuses[statuses.length - 1]!.to : 'new',
-    ownerId: past.some((s) => s.type === 'owner') ? owner : null,
+    status: statuses.at(-1)?.to ?? 'new',
+    ownerId: past.some((step) => step.type === 'owner') ? owner : null,
     resolvedAt: resolvedAt <= input.base ? resolvedAt : null,
     closedAt: closedAt <= input.base ? closedAt : null,
-    updatedAt: past.length ? past[past.length - 1]!.at : input.createdAt,
+    updatedAt: past.at(-1)?.at ?? input.createdAt,
     steps: past,
   };
 }

@@ -1,23 +1,16 @@
 // The plain objects the demo generator produces and the repository writes: no database types, no classes.
 // Instants are epoch milliseconds (UTC) so that generation stays cheap and exact.
+import { CHANNELS as APPEAL_CHANNELS } from '../appeals/appeals.schema.ts';
 import type { Gender } from './names.ts';
 
 export const APPEAL_KINDS = ['incident', 'thanks', 'question', 'wish', 'review'] as const;
 export type AppealKind = (typeof APPEAL_KINDS)[number];
 
-export const CHANNELS = [
-  'email',
-  'phone',
-  'web_form',
-  'chat',
-  'callback',
-  'store_submission',
-  'edms',
-  'social',
-  'review_site',
-  'sms',
-] as const;
-export type Channel = (typeof CHANNELS)[number];
+/** The channels the demo draws: every channel of the register but walk-ins. */
+export type Channel = Exclude<(typeof APPEAL_CHANNELS)[number], 'walk_in'>;
+export const CHANNELS: readonly Channel[] = APPEAL_CHANNELS.filter(
+  (channel): channel is Channel => channel !== 'walk_in',
+);
 
 export type UnitType =
   | 'store'

@@ -32,10 +32,11 @@ export function indexOrg(rng: Rng, org: DemoOrg): OrgIndex {
 
   const users = new Map(org.users.map((u) => [u.id, u]));
   const responsible = new Map<string, string>();
-  for (const m of org.members) {
+  for (const member of org.members) {
     // A unit_responsible wins over other responsible members (a head of department who is an admin).
-    if (m.responsible && (!responsible.has(m.unitId) || users.get(m.userId)?.role === 'unit_responsible')) {
-      responsible.set(m.unitId, m.userId);
+    const answers = !responsible.has(member.unitId) || users.get(member.userId)?.role === 'unit_responsible';
+    if (member.responsible && answers) {
+      responsible.set(member.unitId, member.userId);
     }
   }
   const callCentres = new Set(org.units.filter((u) => u.type === 'call_centre').map((u) => u.id));
@@ -48,18 +49,18 @@ export function indexOrg(rng: Rng, org: DemoOrg): OrgIndex {
     agents = org.users;
   }
   // Some agents take more than others: load is never even.
-  const load = (list: DemoUser[]) =>
-    list.length ? weightedPicker(list.map((u) => [u, rng.logNormal(1, 0.35)] as const)) : undefined;
-  const all = load(agents)!;
+  const withLoad = (user: DemoUser) => [user, rng.logNormal(1, 0.35)] as const;
+  const load = (list: DemoUser[]) => (list.length ? weightedPicker(list.map(withLoad)) : undefined);
+  const all = weightedPicker(agents.map(withLoad));
   const phone = load(agents.filter((u) => inCallCentre.has(u.id))) ?? all;
   const desk = load(agents.filter((u) => !inCallCentre.has(u.id))) ?? all;
   const english = load(agents.filter((u) => u.locale === 'en'));
   const supervisors = org.users.filter((u) => u.role === 'supervisor' || u.role === 'cs_head');
 
   const people = new Map<string, TextPerson>();
-  for (const u of org.users) {
-    const first = u.shortName.split(' ')[0] ?? u.shortName;
-    people.set(u.id, { gender: u.gender, full: u.shortName, polite: first });
+  for (const user of org.users) {
+    const first = user.shortName.split(' ')[0] ?? user.shortName;
+    people.set(user.id, { gender: user.gender, full: user.shortName, polite: first });
   }
   const maxOffset = org.units.reduce((max, u) => Math.max(max, u.offsetMinutes), 180);
 

@@ -4,8 +4,8 @@ export interface Region {
   code: string;
   name: string;
   timeZone: string;
-  /** Where the regional office sits; the first city is the hub. */
-  cities: readonly string[];
+  /** The first city is the hub, where the regional office and the first store are. */
+  cities: readonly [hub: string, ...others: string[]];
   /** Share of the chain's stores in the region. */
   weight: number;
 }

@@ -280,17 +280,17 @@ export function retailPrice(raw: number): number {
 
 /** «12 марта» for a local timestamp (already shifted by the unit's offset). */
 export function dayMonthRu(localMs: number): string {
-  const d = new Date(localMs);
-  return `${d.getUTCDate()} ${MONTHS_GENITIVE[d.getUTCMonth()]}`;
+  const date = new Date(localMs);
+  return `${date.getUTCDate()} ${MONTHS_GENITIVE[date.getUTCMonth()]}`;
 }
 
 export function dayMonthEn(localMs: number): string {
-  const d = new Date(localMs);
-  return `${MONTHS_EN[d.getUTCMonth()]} ${d.getUTCDate()}`;
+  const date = new Date(localMs);
+  return `${MONTHS_EN[date.getUTCMonth()]} ${date.getUTCDate()}`;
 }
 
 /** «14:35» for a local timestamp. */
 export function clockTime(localMs: number): string {
-  const d = new Date(localMs);
-  return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+  const date = new Date(localMs);
+  return `${String(date.getUTCHours()).padStart(2, '0')}:${String(date.getUTCMinutes()).padStart(2, '0')}`;
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, mixSeed, weightedPicker } from './random.ts';
 
-const draws = (n: number, f: () => number) => Array.from({ length: n }, f);
+const draws = (count: number, draw: () => number) => Array.from({ length: count }, draw);
 
 describe('createRng', () => {
   it('repeats the same sequence for the same seed and stream', () => {
-    const a = createRng(42, 7);
-    const b = createRng(42, 7);
-    expect(draws(100, a.uint32)).toEqual(draws(100, b.uint32));
+    const first = createRng(42, 7);
+    const second = createRng(42, 7);
+    expect(draws(100, first.uint32)).toEqual(draws(100, second.uint32));
   });
 
   it('gives different sequences for different seeds or streams', () => {
@@ -62,9 +62,9 @@ describe('createRng', () => {
     const rng = createRng(6);
     const from = new Date('2024-01-01T00:00:00Z');
     const to = new Date('2024-01-02T00:00:00Z');
-    for (const d of draws(1_000, () => rng.dateBetween(from, to).getTime())) {
-      expect(d).toBeGreaterThanOrEqual(from.getTime());
-      expect(d).toBeLessThan(to.getTime());
+    for (const at of draws(1_000, () => rng.dateBetween(from, to).getTime())) {
+      expect(at).toBeGreaterThanOrEqual(from.getTime());
+      expect(at).toBeLessThan(to.getTime());
     }
   });
 
@@ -76,9 +76,9 @@ describe('createRng', () => {
     expect(mean).toBeCloseTo(10, 1);
     expect(sd).toBeGreaterThan(1.9);
     expect(sd).toBeLessThan(2.1);
-    const ys = draws(20_001, () => rng.logNormal(60, 1)).sort((a, b) => a - b);
-    expect(ys[10_000]!).toBeGreaterThan(55);
-    expect(ys[10_000]!).toBeLessThan(65);
+    const median = draws(20_001, () => rng.logNormal(60, 1)).sort((a, b) => a - b)[10_000];
+    expect(median).toBeGreaterThan(55);
+    expect(median).toBeLessThan(65);
   });
 
   it('makes version-4 UUIDs that do not repeat', () => {
@@ -92,12 +92,12 @@ describe('createRng', () => {
   });
 
   it('forks an independent source reproducibly', () => {
-    const a = createRng(9);
-    const child = a.fork();
-    const b = createRng(9);
-    const sameChild = b.fork();
+    const parent = createRng(9);
+    const child = parent.fork();
+    const sameParent = createRng(9);
+    const sameChild = sameParent.fork();
     expect(draws(10, child.uint32)).toEqual(draws(10, sameChild.uint32));
-    expect(draws(10, a.uint32)).toEqual(draws(10, b.uint32));
+    expect(draws(10, parent.uint32)).toEqual(draws(10, sameParent.uint32));
   });
 });
 

@@ -32,35 +32,49 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
 
 /** Mixes any number of integers into one 32-bit seed (murmur3's finaliser over a running hash). */
 export function mixSeed(...parts: readonly number[]): number {
-  let h = 0x9e3779b9;
+  let hash = 0x9e3779b9;
   for (const part of parts) {
-    h = Math.imul(h ^ (part >>> 0), 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
+    hash = Math.imul(hash ^ (part >>> 0), 0x85ebca6b);
+    hash ^= hash >>> 13;
+    hash = Math.imul(hash, 0xc2b2ae35);
+    hash ^= hash >>> 16;
     // Parts above 2^32 (epoch milliseconds) keep their high half too.
     const high = Math.floor(part / 0x1_0000_0000);
     if (high !== 0) {
-      h = Math.imul(h ^ (high >>> 0), 0x27d4eb2f);
+      hash = Math.imul(hash ^ (high >>> 0), 0x27d4eb2f);
     }
   }
-  return h >>> 0;
+  return hash >>> 0;
+}
+
+/** A version-4 UUID of four 32-bit words drawn from the source, each word's lowest byte first. */
+function uuidOf(uint32: () => number): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    const word = uint32();
+    bytes.push(word & 0xff, (word >>> 8) & 0xff, (word >>> 16) & 0xff, (word >>> 24) & 0xff);
+  }
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40; // version 4
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80; // RFC 4122 variant
+  const hex = bytes.map((byte) => HEX[byte]).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** sfc32 seeded with (seed, stream): distinct pairs give distinct states, hence distinct sequences. */
 export function createRng(seed: number, stream = 0): Rng {
-  let a = seed >>> 0;
-  let b = stream >>> 0;
-  let c = 0xdeadbeef;
-  let d = 1;
+  // sfc32's state: three 32-bit words and a counter.
+  let wordA = seed >>> 0;
+  let wordB = stream >>> 0;
+  let wordC = 0xdeadbeef;
+  let counter = 1;
   const uint32 = (): number => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return t >>> 0;
+    const output = (((wordA + wordB) | 0) + counter) | 0;
+    counter = (counter + 1) | 0;
+    wordA = wordB ^ (wordB >>> 9);
+    wordB = (wordC + (wordC << 3)) | 0;
+    wordC = (wordC << 21) | (wordC >>> 11);
+    wordC = (wordC + output) | 0;
+    return output >>> 0;
   };
   // The first outputs of a freshly seeded sfc32 are correlated with the seed; discard them.
   for (let i = 0; i < 15; i++) {
@@ -71,15 +85,15 @@ export function createRng(seed: number, stream = 0): Rng {
   let spare: number | undefined;
   const gaussian = (mean = 0, sd = 1): number => {
     if (spare !== undefined) {
-      const z = spare;
+      const standard = spare;
       spare = undefined;
-      return mean + sd * z;
+      return mean + sd * standard;
     }
-    const u = 1 - next(); // (0, 1]: log(0) would be -Infinity
-    const v = next();
-    const r = Math.sqrt(-2 * Math.log(u));
-    spare = r * Math.sin(2 * Math.PI * v);
-    return mean + sd * r * Math.cos(2 * Math.PI * v);
+    const uniform = 1 - next(); // (0, 1]: log(0) would be -Infinity
+    const angle = next();
+    const radius = Math.sqrt(-2 * Math.log(uniform));
+    spare = radius * Math.sin(2 * Math.PI * angle);
+    return mean + sd * radius * Math.cos(2 * Math.PI * angle);
   };
 
   return {
@@ -96,35 +110,27 @@ export function createRng(seed: number, stream = 0): Rng {
     },
     weighted<T>(items: readonly Weighted<T>[]): T {
       let total = 0;
-      for (const [, w] of items) {
-        total += w;
+      for (const [, weight] of items) {
+        total += weight;
       }
-      let r = next() * total;
-      for (const [value, w] of items) {
-        r -= w;
-        if (r < 0) {
+      let remaining = next() * total;
+      for (const [value, weight] of items) {
+        remaining -= weight;
+        if (remaining < 0) {
           return value;
         }
       }
-      if (items.length === 0) {
+      // Rounding can leave a sliver past the last weight: it belongs to the last item.
+      const last = items.at(-1);
+      if (!last) {
         throw new RangeError('weighted pick from an empty list');
       }
-      return items[items.length - 1]![0];
+      return last[0];
     },
     dateBetween: (from, to) => new Date(from.getTime() + Math.floor(next() * (to.getTime() - from.getTime()))),
     gaussian,
     logNormal: (median, sigma) => median * Math.exp(sigma * gaussian()),
-    uuid() {
-      const w = [uint32(), uint32(), uint32(), uint32()];
-      const bytes = new Array<number>(16);
-      for (let i = 0; i < 16; i++) {
-        bytes[i] = (w[i >> 2]! >>> ((i & 3) * 8)) & 0xff;
-      }
-      bytes[6] = (bytes[6]! & 0x0f) | 0x40; // version 4
-      bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
-      const h = bytes.map((x) => HEX[x]!);
-      return `${h[0]}${h[1]}${h[2]}${h[3]}-${h[4]}${h[5]}-${h[6]}${h[7]}-${h[8]}${h[9]}-${h[10]}${h[11]}${h[12]}${h[13]}${h[14]}${h[15]}`;
-    },
+    uuid: () => uuidOf(uint32),
     fork: () => createRng(uint32(), uint32()),
   };
 }
@@ -134,24 +140,24 @@ export function createRng(seed: number, stream = 0): Rng {
  * for the hot loops that draw millions of times from the same table.
  */
 export function weightedPicker<T>(items: readonly Weighted<T>[]): (rng: Rng) => T {
-  const values = items.filter(([, w]) => w > 0).map(([v]) => v);
+  const values = items.filter(([, weight]) => weight > 0).map(([value]) => value);
   const cumulative: number[] = [];
   let total = 0;
-  for (const [, w] of items) {
-    if (w > 0) {
-      cumulative.push((total += w));
+  for (const [, weight] of items) {
+    if (weight > 0) {
+      cumulative.push((total += weight));
     }
   }
   if (values.length === 0) {
     throw new RangeError('weighted picker needs a positive weight');
   }
   return (rng) => {
-    const r = rng.next() * total;
+    const target = rng.next() * total;
     let lo = 0;
     let hi = cumulative.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (cumulative[mid]! > r) {
+      if (cumulative[mid]! > target) {
         hi = mid;
       } else {
         lo = mid + 1;

@@ -18,43 +18,45 @@ type Node = string | { slot: string; cap: boolean } | { choice: Node[][] } | { g
 const compiled = new Map<string, Node[]>();
 
 function parse(src: string, pos: { i: number }, stop: string): Node[][] {
-  const alternatives: Node[][] = [[]];
+  let current: Node[] = [];
+  const alternatives: Node[][] = [current];
   let text = '';
   const flush = () => {
     if (text) {
-      alternatives[alternatives.length - 1]!.push(text);
+      current.push(text);
     }
     text = '';
   };
   while (pos.i < src.length) {
-    const ch = src[pos.i]!;
+    const ch = src.charAt(pos.i);
     if (stop.includes(ch) && ch !== '|') {
       break;
     }
     if (ch === '|' && stop) {
       flush();
-      alternatives.push([]);
+      current = [];
+      alternatives.push(current);
       pos.i++;
     } else if (ch === '{') {
       flush();
       const end = src.indexOf('}', pos.i);
       const name = src.slice(pos.i + 1, end);
-      const lower = name[0]!.toLowerCase() + name.slice(1);
-      alternatives[alternatives.length - 1]!.push({ slot: lower, cap: lower !== name });
+      const lower = name.charAt(0).toLowerCase() + name.slice(1);
+      current.push({ slot: lower, cap: lower !== name });
       pos.i = end + 1;
     } else if (ch === '[') {
       flush();
       pos.i++;
       const choice = parse(src, pos, ']|');
       pos.i++;
-      alternatives[alternatives.length - 1]!.push({ choice });
+      current.push({ choice });
     } else if (ch === '<' && src[pos.i + 2] === ':') {
       flush();
       const gender = src[pos.i + 1] as GenderKey;
       pos.i += 3;
       const forms = parse(src, pos, '>|');
       pos.i++;
-      alternatives[alternatives.length - 1]!.push({ gender, forms });
+      current.push({ gender, forms });
     } else {
       text += ch;
       pos.i++;
@@ -67,7 +69,8 @@ function parse(src: string, pos: { i: number }, stop: string): Node[][] {
 function compile(template: string): Node[] {
   let nodes = compiled.get(template);
   if (!nodes) {
-    nodes = parse(template, { i: 0 }, '')[0]!;
+    // The top level has no alternatives: one list of nodes.
+    nodes = parse(template, { i: 0 }, '')[0] ?? [];
     compiled.set(template, nodes);
   }
   return nodes;
@@ -87,7 +90,7 @@ function emit(nodes: readonly Node[], ctx: TextContext, rng: Rng): string {
     } else if ('choice' in node) {
       out += emit(rng.pick(node.choice), ctx, rng);
     } else {
-      out += emit(node.forms[Math.min(ctx.genders[node.gender], node.forms.length - 1)]!, ctx, rng);
+      out += emit(node.forms[Math.min(ctx.genders[node.gender], node.forms.length - 1)] ?? [], ctx, rng);
     }
   }
   return out;
@@ -104,7 +107,7 @@ export function render(template: string, ctx: TextContext, rng: Rng): string {
 /** Renders several parts and joins the non-empty ones with spaces. */
 export function renderParts(templates: readonly string[], ctx: TextContext, rng: Rng): string {
   return templates
-    .map((t) => render(t, ctx, rng))
+    .map((template) => render(template, ctx, rng))
     .filter(Boolean)
     .join(' ');
 }

@@ -8,11 +8,15 @@ export const ENGLISH_BY_CATEGORY: Readonly<Record<string, CategoryTexts>> = {
     stories: [
       [
         '[Faulty {productEn} bought at your store|{ProductEn} stopped working after {daysEn}]',
-        'Hello, I bought this {brand} {productEn} at your {storeEn} store on {dateEn} for {price}. After {daysEn} it stopped working properly. The staff refused a refund and offered a quality check of up to {checkDays} days instead.',
+        'Hello, I bought this {brand} {productEn} at your {storeEn} store on {dateEn} for {price}. ' +
+          'After {daysEn} it stopped working properly. ' +
+          'The staff refused a refund and offered a quality check of up to {checkDays} days instead.',
       ],
       [
         'Refund request for a defective {productEn}',
-        'Good afternoon. My {productEn} ({brand}) is faulty and this is already the second repair this year. I would like a replacement or a full refund.',
+        'Good afternoon. ' +
+          'My {productEn} ({brand}) is faulty and this is already the second repair this year. ' +
+          'I would like a replacement or a full refund.',
       ],
     ],
   },
@@ -20,7 +24,9 @@ export const ENGLISH_BY_CATEGORY: Readonly<Record<string, CategoryTexts>> = {
     stories: [
       [
         '[Delivery of order {order} missed|Courier did not arrive]',
-        'Hi, my order {order} was scheduled for delivery on {dateEn} between {interval}, but nobody came and nobody called. Please advise.',
+        'Hi, my order {order} was scheduled for delivery on {dateEn} between {interval}, ' +
+          'but nobody came and nobody called. ' +
+          'Please advise.',
       ],
       [
         'Item delivered damaged',
@@ -32,7 +38,8 @@ export const ENGLISH_BY_CATEGORY: Readonly<Record<string, CategoryTexts>> = {
     stories: [
       [
         '[Status of my repair|Repair is taking too long]',
-        'My {productEn} has been at your service centre for {daysEn} already (receipt {repairNo}). Could you tell me when it will be ready?',
+        'My {productEn} has been at your service centre for {daysEn} already (receipt {repairNo}). ' +
+          'Could you tell me when it will be ready?',
       ],
     ],
   },
@@ -40,7 +47,9 @@ export const ENGLISH_BY_CATEGORY: Readonly<Record<string, CategoryTexts>> = {
     stories: [
       [
         'Promotion price not applied',
-        'The shelf price for the {brand} {productEn} was {priceDiscount}, but I was charged {price} at the checkout in your {storeEn} store. Please refund the difference.',
+        'The shelf price for the {brand} {productEn} was {priceDiscount}, ' +
+          'but I was charged {price} at the checkout in your {storeEn} store. ' +
+          'Please refund the difference.',
       ],
     ],
   },
@@ -60,11 +69,15 @@ export const ENGLISH_BY_TOPIC: Readonly<Partial<Record<Topic, CategoryTexts>>> =
     stories: [
       [
         'Rude staff member at the store',
-        'Unfortunately, a member of staff in the {storeEn} store was quite rude to me when I asked about the warranty. I expect better service.',
+        'Unfortunately, ' +
+          'a member of staff in the {storeEn} store was quite rude to me when I asked about the warranty. ' +
+          'I expect better service.',
       ],
       [
         'Wrong advice from a sales assistant',
-        'The sales assistant assured me that this {brand} {productEn} had all the features I needed, but it does not. I would like to return it.',
+        'The sales assistant assured me that this {brand} {productEn} had all the features I needed, ' +
+          'but it does not. ' +
+          'I would like to return it.',
       ],
     ],
   },
@@ -72,7 +85,10 @@ export const ENGLISH_BY_TOPIC: Readonly<Partial<Record<Topic, CategoryTexts>>> =
     stories: [
       [
         '[Long queue at the checkout|Waited too long at your {storeEn} store]',
-        'Dear team, I visited your {storeEn} store on {dateEn} and had to wait {minutes} minutes before anyone could help me. Only one checkout was open. I hope you can improve this.',
+        'Dear team, I visited your {storeEn} store on {dateEn} and ' +
+          'had to wait {minutes} minutes before anyone could help me. ' +
+          'Only one checkout was open. ' +
+          'I hope you can improve this.',
       ],
     ],
   },
@@ -91,7 +107,9 @@ export const ENGLISH_BY_KIND: Readonly<Record<string, CategoryTexts>> = {
     stories: [
       [
         'Complaint about your {storeEn} store',
-        'Dear team, I am disappointed with my recent visit to your {storeEn} store and the way my problem was handled. Please look into it.',
+        'Dear team, ' +
+          'I am disappointed with my recent visit to your {storeEn} store and the way my problem was handled. ' +
+          'Please look into it.',
       ],
     ],
   },
@@ -99,7 +117,9 @@ export const ENGLISH_BY_KIND: Readonly<Record<string, CategoryTexts>> = {
     stories: [
       [
         '[Great service from {staffNameEn}|Thank you!]',
-        'I would like to thank {staffNameEn} from the {storeEn} store, who helped me choose the right {productEn} and explained everything in English. Excellent service!',
+        'I would like to thank {staffNameEn} from the {storeEn} store, ' +
+          'who helped me choose the right {productEn} and explained everything in English. ' +
+          'Excellent service!',
       ],
       [
         'Many thanks to your team',
@@ -142,17 +162,23 @@ export const ENGLISH_BY_KIND: Readonly<Record<string, CategoryTexts>> = {
 export const ENGLISH_REPLIES = {
   greeting: ['Dear {name},', 'Hello {name},'],
   acknowledge: [
-    'Thank you for contacting us. Your appeal No. {number} has been registered and passed to the team concerned; we will reply by {deadline}.',
+    'Thank you for contacting us. ' +
+      'Your appeal No. {number} has been registered and passed to the team concerned; we will reply by {deadline}.',
   ],
   askDetails: [
     'To look into this, could you please send us [a photo of the receipt|the order number|photos of the defect]?',
   ],
   resolveIncident: [
-    'We have reviewed appeal No. {number}. [The store manager has spoken with the staff involved.|We have arranged a replacement of the item.|The refund of {price} will reach your card within 10 days.] We apologise for the inconvenience.',
+    'We have reviewed appeal No. {number}. ' +
+      '[The store manager has spoken with the staff involved.|We have arranged a replacement of the item.' +
+      '|The refund of {price} will reach your card within 10 days.] ' +
+      'We apologise for the inconvenience.',
   ],
   resolveThanks: ['Thank you for your kind words! We have passed them on to {staffNameEn} and the store manager.'],
   resolveQuestion: [
-    'Thank you for your question. [Yes, this is possible in any of our stores.|You can find the details on our website under “Help”.|Our colleagues will call you to confirm the details.]',
+    'Thank you for your question. ' +
+      '[Yes, this is possible in any of our stores.|You can find the details on our website under “Help”.' +
+      '|Our colleagues will call you to confirm the details.]',
   ],
   resolveOther: ['Thank you for your feedback! We have passed it on to the team responsible.'],
   signature: ['Best regards, {agentEn}, {chainEn} Customer Care'],

@@ -1,33 +1,20 @@
-// Composes the words of a demo appeal — subject, description and the replies and notes of its thread — from
-// the catalogues beside this file. One context per appeal keeps the product, order number and amounts the
-// same from the customer's first letter to the agent's last reply.
-import { transliterate, type Gender } from './names.ts';
+// Composes the customer's first words of a demo appeal — subject and description — from the catalogues beside
+// this file, and the appeal's text context: one per appeal keeps the product, order number and amounts the same
+// from the customer's first letter to the agent's last reply (texts.thread.ts words the replies).
+import { capitalised, latinName, transliterate, type Gender } from './names.ts';
 import { DEPARTMENTS } from './places.ts';
 import { dayMonthEn, dayMonthRu, PRODUCTS, retailPrice, rubles, type Product } from './products.ts';
 import type { Rng } from './random.ts';
 import { render, renderParts, type TextContext } from './template.ts';
-import { ENGLISH_BY_CATEGORY, ENGLISH_BY_KIND, ENGLISH_BY_TOPIC, ENGLISH_REPLIES } from './texts.english.ts';
+import { ENGLISH_BY_CATEGORY, ENGLISH_BY_KIND, ENGLISH_BY_TOPIC } from './texts.english.ts';
 import { QUESTION_TEXTS, REVIEW_TEXTS, THANKS_TEXTS, WISH_TEXTS } from './texts.feedback.ts';
 import { INCIDENT_TEXTS } from './texts.incidents.ts';
 import {
-  ACKNOWLEDGE,
-  AGENT_NOTES,
-  ASK_DETAILS,
-  CALL_PREFIX,
   CALL_SUMMARY_PREFIXES,
-  CUSTOMER_FOLLOW_UPS,
   EDMS_PREFIXES,
-  GREETINGS,
-  PUBLIC_SIGNATURE,
-  RESOLVE_INCIDENT,
-  RESOLVE_OTHER,
-  RESOLVE_QUESTION,
-  SIGNATURES,
   SUBMISSION_PREFIXES,
   SUBMISSION_SUFFIXES,
   topicOf,
-  UNIT_REPORT_FALLBACK,
-  UNIT_REPORTS,
 } from './texts.replies.ts';
 import type { CategoryTexts } from './texts.types.ts';
 
@@ -89,25 +76,21 @@ const CLOSINGS: Readonly<Record<string, readonly string[]>> = {
   review: [''],
 };
 
-export function pluralRu(n: number, one: string, few: string, many: string): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
+export function pluralRu(count: number, one: string, few: string, many: string): string {
+  const mod10 = count % 10;
+  const mod100 = count % 100;
   const word =
     mod10 === 1 && mod100 !== 11 ? one : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14) ? few : many;
-  return `${n} ${word}`;
-}
-
-function capitalised(latin: string): string {
-  return latin.replace(/(^|[\s-])([a-z])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+  return `${count} ${word}`;
 }
 
 /** When the customer was in the store: usually today or yesterday, sometimes a few days ago. */
 function visitDay(rng: Rng, localMs: number): string {
-  const r = rng.next();
-  if (r < 0.3) {
+  const draw = rng.next();
+  if (draw < 0.3) {
     return 'сегодня';
   }
-  if (r < 0.65) {
+  if (draw < 0.65) {
     return 'вчера';
   }
   return dayMonthRu(localMs - rng.int(2, 6) * DAY);
@@ -158,10 +141,7 @@ export function appealContext(rng: Rng, input: AppealTextInput): TextContext {
     dept: rng.pick(DEPARTMENTS),
     staffName,
     staffFirst,
-    staffNameEn: staffName
-      .split(' ')
-      .map((w) => capitalised(transliterate(w)))
-      .join(' '),
+    staffNameEn: latinName(staffName),
     store: input.store.ru,
     storeEn: input.store.en,
     chain: input.chain,
@@ -213,8 +193,12 @@ export function appealText(rng: Rng, input: AppealTextInput): AppealText {
   if (input.english) {
     const texts =
       ENGLISH_BY_CATEGORY[input.categoryCode] ??
-      (input.kind === 'incident' ? ENGLISH_BY_TOPIC[topicOf(input.categoryCode)] : undefined);
-    const [subject, body] = rng.pick((texts ?? ENGLISH_BY_KIND[input.kind]!).stories);
+      (input.kind === 'incident' ? ENGLISH_BY_TOPIC[topicOf(input.categoryCode)] : undefined) ??
+      ENGLISH_BY_KIND[input.kind];
+    if (!texts) {
+      throw new Error(`demo texts: no English catalogue for ${input.kind} / ${input.categoryCode}`);
+    }
+    const [subject, body] = rng.pick(texts.stories);
     const closing = rng.chance(0.5) && input.writer ? ` Regards, ${input.writer.full}.` : '';
     return { subject: render(subject, ctx, rng), description: render(body, ctx, rng) + closing, ctx };
   }
@@ -237,131 +221,4 @@ export function appealText(rng: Rng, input: AppealTextInput): AppealText {
   parts.push(spoken ? '' : closing);
   const body = renderParts(parts, ctx, rng);
   return { subject: render(subject, ctx, rng), description: wrapForChannel(rng, input.kind, input.channel, body), ctx };
-}
-
-export type ThreadText =
-  | 'acknowledge'
-  | 'askDetails'
-  | 'resolve'
-  | 'followUp'
-  | 'noteToUnit'
-  | 'noteGeneral'
-  | 'noteEscalation'
-  | 'noteRouted'
-  | 'unitReport';
-
-export interface ThreadTextInput {
-  kind: string;
-  categoryCode: string;
-  english: boolean;
-  /** The message's channel: a reply reads as a letter, a chat line, a public answer or a call record. */
-  channel: string;
-  number: number;
-  /** The author of the message (agent, supervisor or unit responsible). */
-  agent: TextPerson;
-  /** The unit concerned, as notes name it after «в»: «магазин на ул. Ленина, 12», «службу установки и монтажа». */
-  unitName: string;
-  /** The promised answer date, local: «15 марта» (and «March 15» for English replies). */
-  deadline: string;
-  deadlineEn: string;
-}
-
-function replyTemplates(
-  what: 'acknowledge' | 'askDetails' | 'resolve',
-  input: ThreadTextInput,
-  rating: number,
-): readonly string[] {
-  if (input.english) {
-    if (what !== 'resolve') {
-      return ENGLISH_REPLIES[what];
-    }
-    if (input.kind === 'incident') {
-      return ENGLISH_REPLIES.resolveIncident;
-    }
-    if (input.kind === 'thanks') {
-      return ENGLISH_REPLIES.resolveThanks;
-    }
-    return input.kind === 'question' ? ENGLISH_REPLIES.resolveQuestion : ENGLISH_REPLIES.resolveOther;
-  }
-  if (what === 'acknowledge') {
-    return ACKNOWLEDGE;
-  }
-  if (what === 'askDetails') {
-    return ASK_DETAILS;
-  }
-  const topic = topicOf(input.categoryCode);
-  switch (input.kind) {
-    case 'incident':
-      return RESOLVE_INCIDENT[topic];
-    case 'question':
-      return RESOLVE_QUESTION[topic] ?? RESOLVE_QUESTION.general!;
-    case 'thanks':
-      return RESOLVE_OTHER.thanks;
-    case 'wish':
-      return RESOLVE_OTHER.wish;
-    default:
-      return rating >= 4 ? RESOLVE_OTHER.reviewGood : RESOLVE_OTHER.reviewBad;
-  }
-}
-
-/** Dresses a reply for its channel: a signed letter, a chat line, a public answer, an SMS or a call record. */
-function dress(rng: Rng, ctx: TextContext, body: string, input: ThreadTextInput): string {
-  const one = (templates: readonly string[]) => render(rng.pick(templates), ctx, rng);
-  if (input.english) {
-    return input.channel === 'phone'
-      ? `Call to the customer: ${body}`
-      : `${one(ENGLISH_REPLIES.greeting)}\n\n${body}\n\n${one(ENGLISH_REPLIES.signature)}`;
-  }
-  switch (input.channel) {
-    case 'phone':
-      return `${render(CALL_PREFIX, ctx, rng)} «${body}»`;
-    case 'sms':
-      return body;
-    case 'chat':
-      return `${one(GREETINGS)} ${body}`;
-    case 'social':
-    case 'review_site':
-      return `${one(GREETINGS)} ${body} ${render(PUBLIC_SIGNATURE, ctx, rng)}`;
-    default:
-      return `${one(GREETINGS)} ${body}\n\n${one(SIGNATURES)}`;
-  }
-}
-
-/** One message of the thread. Customer-facing replies are dressed for the channel; notes and reports are plain. */
-export function threadText(rng: Rng, base: TextContext, what: ThreadText, input: ThreadTextInput): string {
-  const agentFirst = input.agent.polite.split(' ')[0] ?? input.agent.polite;
-  const ctx: TextContext = {
-    values: {
-      ...base.values,
-      number: String(input.number),
-      agent: input.agent.full,
-      agentFirst,
-      unitName: input.unitName,
-      deadline: input.english ? input.deadlineEn : input.deadline,
-      agentEn: input.agent.full
-        .split(' ')
-        .map((w) => capitalised(transliterate(w)))
-        .join(' '),
-    },
-    genders: { ...base.genders, a: input.agent.gender === 'f' ? 1 : 0 },
-  };
-  const one = (templates: readonly string[]) => render(rng.pick(templates), ctx, rng);
-  switch (what) {
-    case 'acknowledge':
-    case 'askDetails':
-    case 'resolve':
-      return dress(rng, ctx, one(replyTemplates(what, input, Number(base.values.rating) || 5)), input);
-    case 'followUp':
-      return one(input.english ? ENGLISH_REPLIES.followUp : CUSTOMER_FOLLOW_UPS);
-    case 'noteToUnit':
-      return one(AGENT_NOTES.toUnit);
-    case 'noteGeneral':
-      return one(AGENT_NOTES.general);
-    case 'noteEscalation':
-      return one(AGENT_NOTES.escalation);
-    case 'noteRouted':
-      return one(input.kind === 'wish' ? AGENT_NOTES.wishRouted : AGENT_NOTES.thanksRouted);
-    case 'unitReport':
-      return one(UNIT_REPORTS[topicOf(input.categoryCode)] ?? UNIT_REPORT_FALLBACK);
-  }
 }

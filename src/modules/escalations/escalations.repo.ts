@@ -1,5 +1,6 @@
 // SQL for escalations.
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
 
 export interface EscalationRow {
   id: string;
@@ -16,7 +17,8 @@ export interface EscalationRow {
   createdAt: Date;
 }
 
-const COLUMNS = `e.id, e.appeal_id AS "appealId", a.number AS "appealNumber", a.subject AS "appealSubject", a.unit_id AS "appealUnitId",
+const COLUMNS = `e.id, e.appeal_id AS "appealId", a.number AS "appealNumber", a.subject AS "appealSubject",
+  a.unit_id AS "appealUnitId",
   e.requested_by AS "requestedBy", e.reason, e.status, e.decided_by AS "decidedBy", e.decision_note AS "decisionNote",
   e.decided_at AS "decidedAt", e.created_at AS "createdAt"`;
 const FROM = 'appeal_escalations e JOIN appeals a ON a.id = e.appeal_id';
@@ -35,12 +37,12 @@ export const listOfAppeal = (db: Queryable, appealId: string) =>
     appealId,
   ]);
 
-export function list(db: Queryable, f: { status?: string | undefined; unitIds: string[] | null; limit: number }) {
+export function list(db: Queryable, filter: { status?: string | undefined; unitIds: string[] | null; limit: number }) {
   return db.query<EscalationRow>(
     `SELECT ${COLUMNS} FROM ${FROM}
      WHERE ($1::text IS NULL OR e.status = $1) AND ($2::uuid[] IS NULL OR a.unit_id = ANY($2::uuid[]))
      ORDER BY e.created_at, e.id LIMIT $3`,
-    [f.status ?? null, f.unitIds, f.limit],
+    [filter.status ?? null, filter.unitIds, filter.limit],
   );
 }
 
@@ -53,19 +55,24 @@ export async function hasPending(db: Queryable, appealId: string): Promise<boole
 
 export async function insert(
   db: Queryable,
-  e: { appealId: string; requestedBy: string; reason: string },
+  escalation: { appealId: string; requestedBy: string; reason: string },
 ): Promise<string> {
-  const rows = await db.query<{ id: string }>(
+  const row = await queryOne<{ id: string }>(
+    db,
     'INSERT INTO appeal_escalations (appeal_id, requested_by, reason) VALUES ($1, $2, $3) RETURNING id',
-    [e.appealId, e.requestedBy, e.reason],
+    [escalation.appealId, escalation.requestedBy, escalation.reason],
   );
-  return rows[0]!.id;
+  return row.id;
 }
 
-export async function decide(db: Queryable, id: string, d: { status: string; decidedBy: string; note: string | null }) {
+export async function decide(
+  db: Queryable,
+  id: string,
+  decision: { status: string; decidedBy: string; note: string | null },
+) {
   await db.query(
     'UPDATE appeal_escalations SET status = $2, decided_by = $3, decision_note = $4, decided_at = now() WHERE id = $1',
-    [id, d.status, d.decidedBy, d.note],
+    [id, decision.status, decision.decidedBy, decision.note],
   );
 }
 

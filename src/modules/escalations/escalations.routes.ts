@@ -34,7 +34,14 @@ export async function registerEscalationRoutes(app: App, ctx: Ctx) {
       },
     },
     async (req, reply) =>
-      sendCreated(reply, await requestEscalation(ctx, actorOf(req), req.params.id, req.body, idempotencyKey(req))),
+      sendCreated(
+        reply,
+        await requestEscalation(ctx, actorOf(req), {
+          appealId: req.params.id,
+          input: req.body,
+          key: idempotencyKey(req),
+        }),
+      ),
   );
   app.get(
     '/api/v1/escalations',

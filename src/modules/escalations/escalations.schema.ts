@@ -34,12 +34,12 @@ export const EscalationDecision = z
     ownerId: z.uuid().optional().describe("Approving only: the appeal's new owner"),
     priority: Priority.optional().describe("Approving only: the appeal's new priority"),
   })
-  .superRefine((v, ctx) => {
-    if (v.decision !== 'rejected') {
+  .superRefine((body, ctx) => {
+    if (body.decision !== 'rejected') {
       return;
     }
     for (const path of ['ownerId', 'priority'] as const) {
-      if (v[path] !== undefined) {
+      if (body[path] !== undefined) {
         ctx.addIssue({ code: 'custom', path: [path], message: 'Only an approval may change the appeal' });
       }
     }

@@ -2,6 +2,7 @@
 // (and may hand the appeal to another owner or raise its priority) or rejects. Every step is in the history.
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
+import { mustExist } from '../../db/rows.ts';
 import { AppError, notFound } from '../../server/errors.ts';
 import { recordEvents, visibleAppeal } from '../appeals/appeals.access.ts';
 import { applyChange, lockVisible } from '../appeals/appeals.changes.ts';
@@ -16,18 +17,18 @@ import type {
   EscalationQuery,
 } from './escalations.schema.ts';
 
-const present = (e: repo.EscalationRow): Escalation => ({
-  id: e.id,
-  appealId: e.appealId,
-  appealNumber: e.appealNumber,
-  appealSubject: e.appealSubject,
-  requestedBy: e.requestedBy,
-  reason: e.reason,
-  status: e.status as Escalation['status'],
-  decidedBy: e.decidedBy,
-  decisionNote: e.decisionNote,
-  decidedAt: e.decidedAt?.toISOString() ?? null,
-  createdAt: e.createdAt.toISOString(),
+const present = (escalation: repo.EscalationRow): Escalation => ({
+  id: escalation.id,
+  appealId: escalation.appealId,
+  appealNumber: escalation.appealNumber,
+  appealSubject: escalation.appealSubject,
+  requestedBy: escalation.requestedBy,
+  reason: escalation.reason,
+  status: escalation.status as Escalation['status'],
+  decidedBy: escalation.decidedBy,
+  decisionNote: escalation.decisionNote,
+  decidedAt: escalation.decidedAt?.toISOString() ?? null,
+  createdAt: escalation.createdAt.toISOString(),
 });
 
 const alreadyPending = () => new AppError('conflict', "This appeal already waits for a supervisor's decision");
@@ -38,33 +39,36 @@ export async function listOfAppeal(ctx: Ctx, actor: Actor, appealId: string): Pr
 }
 
 /** The supervisors' inbox. */
-export async function listEscalations(ctx: Ctx, actor: Actor, q: EscalationQuery): Promise<Escalation[]> {
+export async function listEscalations(ctx: Ctx, actor: Actor, query: EscalationQuery): Promise<Escalation[]> {
   authorize(actor, 'appeals:assign_any');
-  return (await repo.list(ctx.db, { status: q.status, unitIds: unitScope(actor), limit: q.limit })).map(present);
+  return (await repo.list(ctx.db, { status: query.status, unitIds: unitScope(actor), limit: query.limit })).map(
+    present,
+  );
 }
 
 export async function requestEscalation(
   ctx: Ctx,
   actor: Actor,
-  appealId: string,
-  input: CreateEscalationInput,
-  key?: string,
+  { appealId, input, key }: { appealId: string; input: CreateEscalationInput; key?: string | undefined },
 ): Promise<Outcome<Escalation>> {
   authorize(actor, 'appeals:update');
-  return idempotent(ctx.db, actor.id, key, `POST /api/v1/appeals/${appealId}/escalations`, input, async (tx) => {
-    // The lock orders concurrent requests for one appeal; the partial unique index is the last word.
-    await lockVisible(tx, actor, appealId);
-    if (await repo.hasPending(tx, appealId)) {
-      throw alreadyPending();
-    }
-    const id = await repo.insert(tx, { appealId, requestedBy: actor.id, reason: input.reason });
-    const row = (await repo.findById(tx, id))!;
-    await recordEvents(tx, appealId, actor.id, [
-      { action: 'escalation_requested', field: 'escalation', newValue: { id, reason: input.reason } },
-    ]);
-    await notifyDeciders(tx, actor, row);
-    return present(row);
-  });
+  return idempotent(
+    { db: ctx.db, userId: actor.id, key, route: `POST /api/v1/appeals/${appealId}/escalations`, request: input },
+    async (tx) => {
+      // The lock orders concurrent requests for one appeal; the partial unique index is the last word.
+      await lockVisible(tx, actor, appealId);
+      if (await repo.hasPending(tx, appealId)) {
+        throw alreadyPending();
+      }
+      const id = await repo.insert(tx, { appealId, requestedBy: actor.id, reason: input.reason });
+      const row = mustExist(await repo.findById(tx, id), 'escalation');
+      await recordEvents(tx, appealId, actor.id, [
+        { action: 'escalation_requested', field: 'escalation', newValue: { id, reason: input.reason } },
+      ]);
+      await notifyDeciders(tx, actor, row);
+      return present(row);
+    },
+  );
 }
 
 export async function decideEscalation(
@@ -80,7 +84,7 @@ export async function decideEscalation(
       throw notFound('Escalation');
     }
     const appeal = await lockVisible(tx, actor, found.appealId);
-    const current = (await repo.findById(tx, id, true))!;
+    const current = mustExist(await repo.findById(tx, id, true), 'escalation');
     if (current.status !== 'pending') {
       throw new AppError('conflict', `This escalation was already ${current.status}`);
     }
@@ -98,9 +102,9 @@ export async function decideEscalation(
       ...(input.priority !== undefined ? { priority: input.priority } : {}),
     };
     if (input.decision === 'approved' && Object.keys(change).length > 0) {
-      await applyChange(ctx, tx, actor, appeal, change);
+      await applyChange({ ctx, tx, actor, current: appeal, input: change });
     }
-    const row = (await repo.findById(tx, id))!;
+    const row = mustExist(await repo.findById(tx, id), 'escalation');
     if (row.requestedBy !== actor.id) {
       await notify(tx, [
         {
@@ -122,16 +126,21 @@ export async function decideEscalation(
   });
 }
 
-async function notifyDeciders(tx: Queryable, actor: Actor, e: repo.EscalationRow) {
+async function notifyDeciders(tx: Queryable, actor: Actor, escalation: repo.EscalationRow) {
   const deciders = (await repo.deciderIds(tx)).filter((userId) => userId !== actor.id);
   await notify(
     tx,
     deciders.map((userId) => ({
       userId,
-      appealId: e.appealId,
+      appealId: escalation.appealId,
       kind: 'escalation_requested',
-      dedupeKey: `escalation_requested:${e.id}`,
-      payload: { escalationId: e.id, reason: e.reason, appealNumber: e.appealNumber, subject: e.appealSubject },
+      dedupeKey: `escalation_requested:${escalation.id}`,
+      payload: {
+        escalationId: escalation.id,
+        reason: escalation.reason,
+        appealNumber: escalation.appealNumber,
+        subject: escalation.appealSubject,
+      },
     })),
   );
 }

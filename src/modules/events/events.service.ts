@@ -22,110 +22,135 @@ export interface AppealBus {
   close(): Promise<void>;
 }
 
-function createBus(db: Db): AppealBus {
-  // Our own notifications come back through LISTEN: the origin tells them apart (they were delivered already).
-  const origin = randomUUID();
-  const listeners = new Set<Listener>();
-  let pending: AppealEvent[] = [];
-  let flushScheduled = false;
-  let listening: Promise<(() => Promise<void>) | null> | null = null;
-  let relisten: NodeJS.Timeout | undefined;
-  let closed = false;
-
-  const deliver = (events: AppealEvent[]) => {
-    for (const event of events) {
-      for (const listener of listeners) {
-        try {
-          listener(event);
-        } catch {
-          // one broken stream must not keep the event from the others
-        }
+function deliver(listeners: ReadonlySet<Listener>, events: readonly AppealEvent[]) {
+  for (const event of events) {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch {
+        // one broken stream must not keep the event from the others
       }
     }
-  };
+  }
+}
 
-  // One NOTIFY per event-loop turn carries every event published in it (fewer round trips under load).
+/** Splits events into chunks whose NOTIFY payload stays under PostgreSQL's limit (a lone large event goes alone). */
+function payloadChunks(events: readonly AppealEvent[], origin: string): AppealEvent[][] {
+  const chunks: AppealEvent[][] = [];
+  let chunk: AppealEvent[] = [];
+  for (const event of events) {
+    if (chunk.length && Buffer.byteLength(JSON.stringify({ o: origin, e: [...chunk, event] })) > MAX_PAYLOAD_BYTES) {
+      chunks.push(chunk);
+      chunk = [];
+    }
+    chunk.push(event);
+  }
+  if (chunk.length) {
+    chunks.push(chunk);
+  }
+  return chunks;
+}
+
+/** One NOTIFY per event-loop turn carries every event published in it (fewer round trips under load). */
+function createNotifyQueue(db: Db, origin: string): { push(events: readonly AppealEvent[]): void } {
+  let pending: AppealEvent[] = [];
+  let flushScheduled = false;
   const flush = async () => {
     flushScheduled = false;
     const batch = pending;
     pending = [];
-    let chunk: AppealEvent[] = [];
-    const send = async () => {
-      if (chunk.length) {
-        await repo.notify(db, NOTIFY_CHANNEL, JSON.stringify({ o: origin, e: chunk })).catch(() => undefined);
-      }
-      chunk = [];
-    };
-    for (const event of batch) {
-      if (Buffer.byteLength(JSON.stringify({ o: origin, e: [...chunk, event] })) > MAX_PAYLOAD_BYTES) {
-        await send();
-      }
-      chunk.push(event);
-    }
-    await send();
-  };
-
-  const onNotify = (payload: string) => {
-    try {
-      const message = JSON.parse(payload) as { o?: string; e?: AppealEvent[] };
-      if (message.o !== origin && Array.isArray(message.e)) {
-        deliver(message.e);
-      }
-    } catch {
-      // not ours
+    for (const chunk of payloadChunks(batch, origin)) {
+      await repo.notify(db, NOTIFY_CHANNEL, JSON.stringify({ o: origin, e: chunk })).catch(() => undefined);
     }
   };
-
-  const startListening = () => {
-    if (!db.listen || listening || closed) {
-      return;
-    }
-    const onEnd = () => {
-      // The connection broke: listen again while anybody is subscribed.
-      listening = null;
-      if (!closed && listeners.size > 0 && !relisten) {
-        relisten = setTimeout(() => {
-          relisten = undefined;
-          if (listeners.size > 0) {
-            startListening();
-          }
-        }, RELISTEN_DELAY_MS);
-        relisten.unref();
-      }
-    };
-    const started = db.listen(NOTIFY_CHANNEL, onNotify, onEnd).catch(() => {
-      onEnd();
-      return null;
-    });
-    listening = started;
-  };
-
   return {
-    subscribe(listener) {
-      listeners.add(listener);
-      startListening();
-      return () => void listeners.delete(listener);
-    },
-    publish(events) {
-      if (events.length === 0) {
-        return;
-      }
-      deliver(events);
-      if (db.kind !== 'postgres' || closed) {
-        return;
-      }
+    push(events) {
       pending.push(...events);
       if (!flushScheduled) {
         flushScheduled = true;
         setImmediate(() => void flush());
       }
     },
+  };
+}
+
+/**
+ * The LISTEN connection, started by the first subscriber; when it breaks it is started again after a pause, as
+ * long as anybody is still subscribed (`wanted`).
+ */
+function createListenConnection(db: Db, onNotify: (payload: string) => void, wanted: () => boolean) {
+  let listening: Promise<(() => Promise<void>) | null> | null = null;
+  let relisten: NodeJS.Timeout | undefined;
+  let closed = false;
+  const start = () => {
+    if (!db.listen || listening || closed) {
+      return;
+    }
+    const onEnd = () => {
+      listening = null;
+      if (!closed && wanted() && !relisten) {
+        relisten = setTimeout(() => {
+          relisten = undefined;
+          if (wanted()) {
+            start();
+          }
+        }, RELISTEN_DELAY_MS);
+        relisten.unref();
+      }
+    };
+    listening = db.listen(NOTIFY_CHANNEL, onNotify, onEnd).catch(() => {
+      onEnd();
+      return null;
+    });
+  };
+  return {
+    start,
     async close() {
       closed = true;
       clearTimeout(relisten);
       const stop = await listening;
       listening = null;
       await stop?.();
+    },
+  };
+}
+
+function createBus(db: Db): AppealBus {
+  // Our own notifications come back through LISTEN: the origin tells them apart (they were delivered already).
+  const origin = randomUUID();
+  const listeners = new Set<Listener>();
+  const outgoing = createNotifyQueue(db, origin);
+  const onNotify = (payload: string) => {
+    try {
+      const message = JSON.parse(payload) as { o?: string; e?: AppealEvent[] };
+      if (message.o !== origin && Array.isArray(message.e)) {
+        deliver(listeners, message.e);
+      }
+    } catch {
+      // not ours
+    }
+  };
+  const incoming = createListenConnection(db, onNotify, () => listeners.size > 0);
+  let closed = false;
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      incoming.start();
+      return () => void listeners.delete(listener);
+    },
+    publish(events) {
+      if (events.length === 0) {
+        return;
+      }
+      deliver(listeners, events);
+      if (db.kind === 'postgres' && !closed) {
+        outgoing.push(events);
+      }
+    },
+    async close() {
+      closed = true;
+      await incoming.close();
     },
   };
 }
@@ -141,13 +166,13 @@ export function busOf(ctx: Ctx): AppealBus {
   return bus;
 }
 
-export const toEvent = (a: AppealSnapshot, action: AppealAction): AppealEvent => ({
-  id: a.id,
-  number: a.number,
-  status: a.status,
-  ownerId: a.ownerId,
-  unitId: a.unitId,
-  updatedAt: new Date(a.updatedAt).toISOString(),
+export const toEvent = (appeal: AppealSnapshot, action: AppealAction): AppealEvent => ({
+  id: appeal.id,
+  number: appeal.number,
+  status: appeal.status,
+  ownerId: appeal.ownerId,
+  unitId: appeal.unitId,
+  updatedAt: new Date(appeal.updatedAt).toISOString(),
   action,
 });
 

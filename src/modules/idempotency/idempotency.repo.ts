@@ -8,13 +8,17 @@ export interface StoredAnswer {
   response: unknown;
 }
 
+/** A user's key: each user's keys are their own. */
+export interface OwnedKey {
+  userId: string;
+  key: string;
+}
+
 /** Claims the key; waits for a concurrent holder to finish, then returns false if it was taken. */
 export async function claim(
   db: Queryable,
-  userId: string,
-  key: string,
-  route: string,
-  requestHash: string,
+  { userId, key }: OwnedKey,
+  { route, requestHash }: { route: string; requestHash: string },
 ): Promise<boolean> {
   const rows = await db.query(
     `INSERT INTO idempotency_keys (user_id, key, route, request_hash) VALUES ($1, $2, $3, $4)
@@ -24,7 +28,7 @@ export async function claim(
   return rows.length === 1;
 }
 
-export async function find(db: Queryable, userId: string, key: string): Promise<StoredAnswer | undefined> {
+export async function find(db: Queryable, { userId, key }: OwnedKey): Promise<StoredAnswer | undefined> {
   const rows = await db.query<StoredAnswer>(
     `SELECT route, request_hash AS "requestHash", status_code AS "statusCode", response
      FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
@@ -33,7 +37,11 @@ export async function find(db: Queryable, userId: string, key: string): Promise<
   return rows[0];
 }
 
-export async function store(db: Queryable, userId: string, key: string, statusCode: number, response: unknown) {
+export async function store(
+  db: Queryable,
+  { userId, key }: OwnedKey,
+  { statusCode, response }: { statusCode: number; response: unknown },
+) {
   await db.query('UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE user_id = $1 AND key = $2', [
     userId,
     key,

@@ -12,12 +12,19 @@ export interface Outcome<T> {
 
 const MAX_KEY_LENGTH = 255;
 
+/** A create request that an Idempotency-Key makes safe to retry. */
+export interface IdempotentRequest {
+  db: Db;
+  userId: string;
+  /** The client's Idempotency-Key; without one the request simply runs. */
+  key: string | undefined;
+  route: string;
+  /** What makes two requests "the same request", hashed with the route. */
+  request: unknown;
+}
+
 export async function idempotent<T>(
-  db: Db,
-  userId: string,
-  key: string | undefined,
-  route: string,
-  request: unknown,
+  { db, userId, key, route, request }: IdempotentRequest,
   run: (tx: Queryable) => Promise<T>,
 ): Promise<Outcome<T>> {
   if (key === undefined) {
@@ -32,13 +39,17 @@ export async function idempotent<T>(
     .update(route)
     .update(JSON.stringify(request) ?? '')
     .digest('base64url');
+  const owned = { userId, key };
   return db.transaction(async (tx) => {
-    if (await repo.claim(tx, userId, key, route, requestHash)) {
+    if (await repo.claim(tx, owned, { route, requestHash })) {
       const body = await run(tx);
-      await repo.store(tx, userId, key, 201, body);
+      await repo.store(tx, owned, { statusCode: 201, response: body });
       return { body, replayed: false };
     }
-    const stored = (await repo.find(tx, userId, key))!;
+    const stored = await repo.find(tx, owned);
+    if (!stored) {
+      throw new Error('a claimed Idempotency-Key has no row');
+    }
     if (stored.route !== route || stored.requestHash !== requestHash) {
       throw new AppError('idempotency_conflict', 'This Idempotency-Key was already used for a different request');
     }

@@ -55,10 +55,16 @@ export async function attachAll(
   }: { appealId: string; messageId: string | null; files: File[]; problems: string[] },
 ) {
   for (const file of files) {
-    await attachReceived(ctx, tx, MAIL_ACTOR, { appealId, messageId }, file);
+    await attachReceived({ ctx, tx, actor: MAIL_ACTOR }, { appealId, messageId }, file);
   }
   if (problems.length) {
-    await addMessageIn(ctx, tx, MAIL_ACTOR, appealId, { direction: 'note', body: problems.join('\n') });
+    await addMessageIn({
+      ctx,
+      tx,
+      actor: MAIL_ACTOR,
+      appealId,
+      input: { direction: 'note', body: problems.join('\n') },
+    });
   }
 }
 

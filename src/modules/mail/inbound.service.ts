@@ -106,10 +106,12 @@ async function joinThread(ctx: Ctx, arrival: Arrival, appealId: string, content:
   // The reply, its record and its files are one transaction: a crash leaves nothing, and the retry stores it all.
   const stored = await ctx.db
     .transaction(async (tx) => {
-      const { message, appeal } = await addMessageIn(ctx, tx, MAIL_ACTOR, appealId, {
-        direction: 'inbound',
-        channel: 'email',
-        body: clip(content.body, 100_000),
+      const { message, appeal } = await addMessageIn({
+        ctx,
+        tx,
+        actor: MAIL_ACTOR,
+        appealId,
+        input: { direction: 'inbound', channel: 'email', body: clip(content.body, 100_000) },
       });
       const { problems } = content;
       const mailId = await repo.insertOnce(

@@ -14,7 +14,14 @@ import {
 import { authorize } from '../auth/actor.ts';
 import { pollNow } from './imap-poller.ts';
 import { listMail, mailOfAppeal, openRawMail } from './mail-records.service.ts';
-import { CreateMailbox, MailMessage, MailQuery, Mailbox, UpdateMailbox } from './mailboxes.schema.ts';
+import {
+  CreateMailbox,
+  MailMessage,
+  MailQuery,
+  Mailbox,
+  MailboxPollResult,
+  UpdateMailbox,
+} from './mailboxes.schema.ts';
 import { createMailbox, getMailbox, listMailboxes, updateMailbox } from './mailboxes.service.ts';
 
 const tags = ['mail'];
@@ -67,7 +74,7 @@ function registerMailboxRoutes(app: App, ctx: Ctx) {
         tags,
         params: IdParams,
         description: 'Polls an IMAP mailbox now instead of waiting for the scheduler.',
-        response: { 200: z.object({ fetched: z.number(), stored: z.number() }), ...errorResponses },
+        response: { 200: MailboxPollResult, ...errorResponses },
       },
     },
     async (req) => {

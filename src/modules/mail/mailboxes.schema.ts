@@ -140,6 +140,9 @@ export const UpdateMailbox = z
   .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
 export type UpdateMailboxInput = z.infer<typeof UpdateMailbox>;
 
+/** What "check mail now" did: messages fetched from the IMAP folder, and how many of them were new. */
+export const MailboxPollResult = z.object({ fetched: z.number(), stored: z.number() });
+
 /** A mail as stored: what became of it, and its parts shown collapsed in the thread. */
 export const MailMessage = z
   .object({

@@ -123,10 +123,13 @@ export async function createMailbox(
     active: true,
   };
   await checkQueue(ctx, actor, input.queueId);
-  const outcome = await idempotent(ctx.db, actor.id, key, 'POST /api/v1/mail/mailboxes', input, async (tx) => {
-    await check(tx, values, null);
-    return present(await existing(tx, await repo.insert(tx, values)));
-  });
+  const outcome = await idempotent(
+    { db: ctx.db, userId: actor.id, key, route: 'POST /api/v1/mail/mailboxes', request: input },
+    async (tx) => {
+      await check(tx, values, null);
+      return present(await existing(tx, await repo.insert(tx, values)));
+    },
+  );
   ctx.cache.deletePrefix(ACTIVE_KEY);
   return outcome;
 }

@@ -1,5 +1,6 @@
 // SQL for in-app notifications and the e-mail outbox rows written with them.
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
 
 export interface NewNotification {
   userId: string;
@@ -19,7 +20,8 @@ export async function insertMany(
   if (items.length === 0) {
     return { notifications: 0, emails: 0 };
   }
-  const rows = await db.query<{ notifications: number; emails: number }>(
+  return queryOne<{ notifications: number; emails: number }>(
+    db,
     `WITH n AS (
        INSERT INTO notifications (user_id, appeal_id, kind, payload, dedupe_key)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[], $5::text[])
@@ -43,7 +45,6 @@ export async function insertMany(
       email,
     ],
   );
-  return rows[0]!;
 }
 
 export interface NotificationRow {
@@ -56,32 +57,37 @@ export interface NotificationRow {
   sortKey: string;
 }
 
+const NOTIFICATION_COLUMNS = `id, kind, appeal_id AS "appealId", payload, created_at AS "createdAt",
+  read_at AS "readAt", created_at::text AS "sortKey"`;
+
 export function list(
   db: Queryable,
   userId: string,
-  f: { unreadOnly: boolean; limit: number; after?: { key: string; id: string } | undefined },
+  filter: { unreadOnly: boolean; limit: number; after?: { key: string; id: string } | undefined },
 ) {
   return db.query<NotificationRow>(
-    `SELECT id, kind, appeal_id AS "appealId", payload, created_at AS "createdAt", read_at AS "readAt", created_at::text AS "sortKey"
+    `SELECT ${NOTIFICATION_COLUMNS}
      FROM notifications
-     WHERE user_id = $1 AND (NOT $2 OR read_at IS NULL) AND ($3::timestamptz IS NULL OR (created_at, id) < ($3::timestamptz, $4::uuid))
+     WHERE user_id = $1 AND (NOT $2 OR read_at IS NULL)
+       AND ($3::timestamptz IS NULL OR (created_at, id) < ($3::timestamptz, $4::uuid))
      ORDER BY created_at DESC, id DESC LIMIT $5`,
-    [userId, f.unreadOnly, f.after?.key ?? null, f.after?.id ?? null, f.limit],
+    [userId, filter.unreadOnly, filter.after?.key ?? null, filter.after?.id ?? null, filter.limit],
   );
 }
 
 export async function unreadCount(db: Queryable, userId: string): Promise<number> {
-  const rows = await db.query<{ n: number }>(
+  const row = await queryOne<{ n: number }>(
+    db,
     'SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL',
     [userId],
   );
-  return rows[0]!.n;
+  return row.n;
 }
 
 export async function markRead(db: Queryable, userId: string, id: string): Promise<NotificationRow | undefined> {
   const rows = await db.query<NotificationRow>(
     `UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2
-     RETURNING id, kind, appeal_id AS "appealId", payload, created_at AS "createdAt", read_at AS "readAt", created_at::text AS "sortKey"`,
+     RETURNING ${NOTIFICATION_COLUMNS}`,
     [id, userId],
   );
   return rows[0];

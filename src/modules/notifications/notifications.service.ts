@@ -10,13 +10,13 @@ import type { Notification, NotificationQuery } from './notifications.schema.ts'
 
 export type { NewNotification } from './notifications.repo.ts';
 
-const present = (n: repo.NotificationRow): Notification => ({
-  id: n.id,
-  kind: n.kind,
-  appealId: n.appealId,
-  payload: n.payload,
-  createdAt: n.createdAt.toISOString(),
-  readAt: n.readAt?.toISOString() ?? null,
+const present = (notification: repo.NotificationRow): Notification => ({
+  id: notification.id,
+  kind: notification.kind,
+  appealId: notification.appealId,
+  payload: notification.payload,
+  createdAt: notification.createdAt.toISOString(),
+  readAt: notification.readAt?.toISOString() ?? null,
 });
 
 /** Writes notifications (once per user and dedupe key) and queues an e-mail for each new one. */
@@ -26,22 +26,26 @@ export const notify = (
   opts: { email: boolean } = { email: true },
 ) => repo.insertMany(tx, items, opts.email);
 
-export async function listMine(ctx: Ctx, actor: Actor, q: NotificationQuery) {
+export async function listMine(ctx: Ctx, actor: Actor, query: NotificationQuery) {
   let after: { key: string; id: string } | undefined;
-  if (q.cursor) {
-    const c = decodeCursor(q.cursor, ['k', 'id'] as const);
-    if (typeof c.k !== 'string' || typeof c.id !== 'string' || !/^[0-9a-f-]{36}$/.test(c.id)) {
+  if (query.cursor) {
+    const cursor = decodeCursor(query.cursor, ['k', 'id'] as const);
+    if (typeof cursor.k !== 'string' || typeof cursor.id !== 'string' || !/^[0-9a-f-]{36}$/.test(cursor.id)) {
       throw invalidField('query.cursor', 'invalid_cursor', 'The cursor is not one this API gave out');
     }
-    after = { key: c.k, id: c.id };
+    after = { key: cursor.k, id: cursor.id };
   }
-  const rows = await repo.list(ctx.db, actor.id, { unreadOnly: q.unread === 'true', limit: q.limit + 1, after });
-  const page = rows.slice(0, q.limit);
+  const rows = await repo.list(ctx.db, actor.id, {
+    unreadOnly: query.unread === 'true',
+    limit: query.limit + 1,
+    after,
+  });
+  const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
     items: page.map(present),
     unreadCount: await repo.unreadCount(ctx.db, actor.id),
-    nextCursor: rows.length > q.limit && last ? encodeCursor({ k: last.sortKey, id: last.id }) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ k: last.sortKey, id: last.id }) : null,
   };
 }
 

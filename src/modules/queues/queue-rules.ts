@@ -40,11 +40,11 @@ export interface Candidate {
 const byUserId = (a: Candidate, b: Candidate) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0);
 
 /** Never assigned sorts first; then the longest ago. */
-function byLastAssigned(a: Candidate, b: Candidate): number {
-  if (a.lastAssignedAt === null || b.lastAssignedAt === null) {
-    return a.lastAssignedAt === b.lastAssignedAt ? 0 : a.lastAssignedAt === null ? -1 : 1;
+function byLastAssigned(first: Candidate, second: Candidate): number {
+  if (first.lastAssignedAt === null || second.lastAssignedAt === null) {
+    return first.lastAssignedAt === second.lastAssignedAt ? 0 : first.lastAssignedAt === null ? -1 : 1;
   }
-  return a.lastAssignedAt.getTime() - b.lastAssignedAt.getTime();
+  return first.lastAssignedAt.getTime() - second.lastAssignedAt.getTime();
 }
 
 /**

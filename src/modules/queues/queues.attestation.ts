@@ -36,7 +36,6 @@ export async function checkQueueAttestation(
   queueId: string,
   ownerId: string,
   actor: Actor,
-  path = 'ownerId',
 ): Promise<void> {
   const queue = await repo.findById(db, queueId);
   if (!queue || (await isAttested(db, queue, ownerId))) {
@@ -50,5 +49,5 @@ export async function checkQueueAttestation(
       `The owner is not certified for queue "${queue.code}": only a supervisor may assign them its appeals`,
     );
   }
-  throw invalidField(path, 'not_attested', `The owner is not certified for queue "${queue.code}"`);
+  throw invalidField('ownerId', 'not_attested', `The owner is not certified for queue "${queue.code}"`);
 }

@@ -1,5 +1,8 @@
 // SQL for queues and their members.
+import { sql } from 'kysely';
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
+import { builder, columnsToSet, run } from '../../db/sql-builder.ts';
 
 export interface QueueRow {
   id: string;
@@ -14,8 +17,9 @@ export interface QueueRow {
   updatedAt: Date;
 }
 
-const COLUMNS = `q.id, q.code, q.name, q.unit_id AS "unitId", q.assignment, q.require_attestation AS "requireAttestation",
-  q.unattested, q.active, q.created_at AS "createdAt", q.updated_at AS "updatedAt"`;
+const COLUMNS = `q.id, q.code, q.name, q.unit_id AS "unitId", q.assignment,
+  q.require_attestation AS "requireAttestation", q.unattested, q.active,
+  q.created_at AS "createdAt", q.updated_at AS "updatedAt"`;
 
 export async function findById(db: Queryable, id: string): Promise<QueueRow | undefined> {
   return (await db.query<QueueRow>(`SELECT ${COLUMNS} FROM queues q WHERE q.id = $1`, [id]))[0];
@@ -25,31 +29,27 @@ export async function findByCode(db: Queryable, code: string): Promise<{ id: str
   return (await db.query<{ id: string }>('SELECT id FROM queues WHERE code = $1', [code]))[0];
 }
 
-export const list = (db: Queryable, f: { active?: boolean | undefined }) =>
+export const list = (db: Queryable, filter: { active?: boolean | undefined }) =>
   db.query<QueueRow>(
     `SELECT ${COLUMNS} FROM queues q WHERE ($1::boolean IS NULL OR q.active = $1) ORDER BY q.name, q.id LIMIT 1000`,
-    [f.active ?? null],
+    [filter.active ?? null],
   );
 
 export async function insert(
   db: Queryable,
-  q: {
-    code: string;
-    name: string;
-    unitId: string | null;
-    assignment: string;
-    requireAttestation: boolean;
-    unattested: string;
-  },
+  queue: Pick<QueueRow, 'code' | 'name' | 'unitId' | 'assignment' | 'requireAttestation' | 'unattested'>,
 ): Promise<string> {
-  const rows = await db.query<{ id: string }>(
-    `INSERT INTO queues (code, name, unit_id, assignment, require_attestation, unattested) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [q.code, q.name, q.unitId, q.assignment, q.requireAttestation, q.unattested],
+  const row = await queryOne<{ id: string }>(
+    db,
+    `INSERT INTO queues (code, name, unit_id, assignment, require_attestation, unattested)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     RETURNING id`,
+    [queue.code, queue.name, queue.unitId, queue.assignment, queue.requireAttestation, queue.unattested],
   );
-  return rows[0]!.id;
+  return row.id;
 }
 
-const UPDATABLE: Record<string, string> = {
+const UPDATABLE = {
   code: 'code',
   name: 'name',
   unitId: 'unit_id',
@@ -57,19 +57,21 @@ const UPDATABLE: Record<string, string> = {
   requireAttestation: 'require_attestation',
   unattested: 'unattested',
   active: 'active',
-};
+} as const;
 
 /** Applies only the fields given; `null` clears the unit. */
-export async function update(db: Queryable, id: string, set: Record<string, unknown>) {
-  const entries = Object.entries(set).filter(([k, v]) => v !== undefined && UPDATABLE[k]);
-  if (entries.length === 0) {
+export async function update(db: Queryable, id: string, fields: Record<string, unknown>) {
+  const set = columnsToSet<'queues'>(fields, UPDATABLE);
+  if (Object.keys(set).length === 0) {
     return;
   }
-  const assignments = entries.map(([k], i) => `${UPDATABLE[k]} = $${i + 2}`);
-  await db.query(`UPDATE queues SET ${assignments.join(', ')}, updated_at = now() WHERE id = $1`, [
-    id,
-    ...entries.map(([, v]) => v),
-  ]);
+  await run(
+    db,
+    builder
+      .updateTable('queues')
+      .set({ ...set, updated_at: sql`now()` })
+      .where('id', '=', id),
+  );
 }
 
 /** Today's date where the queue works: its unit's time zone, else UTC. */
@@ -96,19 +98,25 @@ export interface MemberRow {
 }
 
 const MEMBER_COLUMNS = `m.queue_id AS "queueId", m.user_id AS "userId", u.name, m.attestation,
-  m.attested_from::text AS "attestedFrom", m.attested_until::text AS "attestedUntil", m.available AND u.active AS available,
-  m.last_assigned_at AS "lastAssignedAt",
-  (SELECT count(*)::int FROM appeals a WHERE a.owner_id = m.user_id AND a.status NOT IN ('resolved', 'closed')) AS "openCount"`;
+  m.attested_from::text AS "attestedFrom", m.attested_until::text AS "attestedUntil",
+  m.available AND u.active AS available, m.last_assigned_at AS "lastAssignedAt",
+  (SELECT count(*)::int FROM appeals a
+    WHERE a.owner_id = m.user_id AND a.status NOT IN ('resolved', 'closed')) AS "openCount"`;
 
 export const listMembers = (db: Queryable, queueId: string) =>
   db.query<MemberRow>(
-    `SELECT ${MEMBER_COLUMNS} FROM queue_members m JOIN users u ON u.id = m.user_id WHERE m.queue_id = $1 ORDER BY u.name, m.user_id`,
+    `SELECT ${MEMBER_COLUMNS}
+     FROM queue_members m JOIN users u ON u.id = m.user_id
+     WHERE m.queue_id = $1
+     ORDER BY u.name, m.user_id`,
     [queueId],
   );
 
 export async function findMember(db: Queryable, queueId: string, userId: string): Promise<MemberRow | undefined> {
   const rows = await db.query<MemberRow>(
-    `SELECT ${MEMBER_COLUMNS} FROM queue_members m JOIN users u ON u.id = m.user_id WHERE m.queue_id = $1 AND m.user_id = $2`,
+    `SELECT ${MEMBER_COLUMNS}
+     FROM queue_members m JOIN users u ON u.id = m.user_id
+     WHERE m.queue_id = $1 AND m.user_id = $2`,
     [queueId, userId],
   );
   return rows[0];
@@ -124,7 +132,7 @@ export async function lockMembers(db: Queryable, queueId: string): Promise<void>
 
 export async function upsertMember(
   db: Queryable,
-  m: {
+  member: {
     queueId: string;
     userId: string;
     attestation: string;
@@ -133,15 +141,17 @@ export async function upsertMember(
     available: boolean;
   },
 ): Promise<boolean> {
-  const rows = await db.query<{ inserted: boolean }>(
+  const row = await queryOne<{ inserted: boolean }>(
+    db,
     `INSERT INTO queue_members (queue_id, user_id, attestation, attested_from, attested_until, available)
      VALUES ($1, $2, $3, $4::date, $5::date, $6)
-     ON CONFLICT (queue_id, user_id) DO UPDATE SET attestation = excluded.attestation, attested_from = excluded.attested_from,
+     ON CONFLICT (queue_id, user_id) DO UPDATE
+     SET attestation = excluded.attestation, attested_from = excluded.attested_from,
        attested_until = excluded.attested_until, available = excluded.available
      RETURNING (xmax = 0) AS inserted`,
-    [m.queueId, m.userId, m.attestation, m.attestedFrom, m.attestedUntil, m.available],
+    [member.queueId, member.userId, member.attestation, member.attestedFrom, member.attestedUntil, member.available],
   );
-  return rows[0]!.inserted;
+  return row.inserted;
 }
 
 export async function deleteMember(db: Queryable, queueId: string, userId: string): Promise<boolean> {

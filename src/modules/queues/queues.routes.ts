@@ -33,8 +33,9 @@ import {
   updateQueue,
 } from './queues.service.ts';
 
-export async function registerQueueRoutes(app: App, ctx: Ctx) {
-  const tags = ['queues'];
+const tags = ['queues'];
+
+function registerQueueCrudRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/queues',
     {
@@ -75,7 +76,10 @@ export async function registerQueueRoutes(app: App, ctx: Ctx) {
     },
     async (req) => updateQueue(ctx, actorOf(req), req.params.id, req.body),
   );
+}
 
+/** A queue's members and their attestation. */
+function registerQueueMemberRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/queues/:id/members',
     {
@@ -99,7 +103,8 @@ export async function registerQueueRoutes(app: App, ctx: Ctx) {
       },
     },
     async (req, reply) => {
-      const { member, created } = await putMember(ctx, actorOf(req), req.params.id, req.params.userId, req.body);
+      const { id: queueId, userId } = req.params;
+      const { member, created } = await putMember(ctx, actorOf(req), { queueId, userId }, req.body);
       return reply.code(created ? 201 : 200).send(member);
     },
   );
@@ -111,15 +116,18 @@ export async function registerQueueRoutes(app: App, ctx: Ctx) {
       return reply.code(204).send(null);
     },
   );
+}
 
+function registerAppealRoutingRoute(app: App, ctx: Ctx) {
   app.post(
     '/api/v1/appeals/:id/route',
     {
       schema: {
         tags: ['appeals', 'queues'],
         description:
-          "Puts the appeal in a queue and, unless the queue is manual or assign is false, gives it to a member by the queue's " +
-          'strategy (round-robin or least-loaded among available, certified members). With nobody eligible it waits in the queue unassigned.',
+          'Puts the appeal in a queue and, unless the queue is manual or assign is false, ' +
+          "gives it to a member by the queue's strategy (round-robin or least-loaded among available, " +
+          'certified members). With nobody eligible it waits in the queue unassigned.',
         params: IdParams,
         body: RouteAppeal,
         response: { 200: RoutedAppeal, ...errorResponses },
@@ -127,4 +135,10 @@ export async function registerQueueRoutes(app: App, ctx: Ctx) {
     },
     async (req) => routeAppeal(ctx, actorOf(req), req.params.id, req.body),
   );
+}
+
+export async function registerQueueRoutes(app: App, ctx: Ctx) {
+  registerQueueCrudRoutes(app, ctx);
+  registerQueueMemberRoutes(app, ctx);
+  registerAppealRoutingRoute(app, ctx);
 }

@@ -28,21 +28,21 @@ export async function routeAppeal(
     let reason: Reason = strategy === 'manual' ? 'manual_queue' : 'not_requested';
     let row;
     if (!assign) {
-      row = await applyChange(ctx, tx, actor, current, { queueId: queue.id });
+      row = await applyChange({ ctx, tx, actor, current, input: { queueId: queue.id } });
     } else {
       // Routings into one queue take its members in turn, each seeing the assignments made before it.
       await repo.lockMembers(tx, queue.id);
       const today = await repo.today(tx, queue.id);
-      const candidates: Candidate[] = (await repo.listMembers(tx, queue.id)).map((m) => ({
-        ...m,
-        attested: !queue.requireAttestation || effectiveAttestation(m, today) === 'certified',
+      const candidates: Candidate[] = (await repo.listMembers(tx, queue.id)).map((member) => ({
+        ...member,
+        attested: !queue.requireAttestation || effectiveAttestation(member, today) === 'certified',
       }));
       assignedTo = pickAssignee(strategy, candidates);
       reason = assignedTo ? null : 'no_available_attested_member';
       // The queue's strategy chooses the owner, not the agent routing the appeal: the rule that agents may only
       // take appeals themselves does not apply to it. Attestation and the owner's role are still checked.
       const assigner: Actor = can(actor, 'appeals:assign_any') ? actor : { ...actor, role: 'supervisor' };
-      row = await applyChange(ctx, tx, assigner, current, { queueId: queue.id, ownerId: assignedTo });
+      row = await applyChange({ ctx, tx, actor: assigner, current, input: { queueId: queue.id, ownerId: assignedTo } });
       if (assignedTo) {
         await repo.markAssigned(tx, queue.id, assignedTo);
       }
@@ -50,6 +50,6 @@ export async function routeAppeal(
     await recordEvents(tx, row.id, actor.id, [
       { action: 'routed', newValue: { queueId: queue.id, strategy, assignedTo, reason } },
     ]);
-    return { appeal: presentAppeal(row, await slaOfAppeal(tx, row.id)), assignedTo, reason };
+    return { appeal: presentAppeal(row, await slaOfAppeal(tx, row.id, ctx.clock.now())), assignedTo, reason };
   });
 }

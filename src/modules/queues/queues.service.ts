@@ -1,6 +1,7 @@
 // Queues (teams) and their members' attestation: the settings behind routing appeals.
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
+import { mustExist } from '../../db/rows.ts';
 import { AppError, invalidField, notFound } from '../../server/errors.ts';
 import { authorize, OWNER_ROLES, type Actor, type Role } from '../auth/actor.ts';
 import { idempotent, type Outcome } from '../idempotency/idempotency.service.ts';
@@ -16,18 +17,18 @@ import type {
   UpdateQueueInput,
 } from './queues.schema.ts';
 
-const present = (q: repo.QueueRow): Queue => ({
-  ...q,
-  assignment: q.assignment as Queue['assignment'],
-  unattested: q.unattested as Queue['unattested'],
-  createdAt: q.createdAt.toISOString(),
-  updatedAt: q.updatedAt.toISOString(),
+const present = (queue: repo.QueueRow): Queue => ({
+  ...queue,
+  assignment: queue.assignment as Queue['assignment'],
+  unattested: queue.unattested as Queue['unattested'],
+  createdAt: queue.createdAt.toISOString(),
+  updatedAt: queue.updatedAt.toISOString(),
 });
 
-const presentMember = (m: repo.MemberRow, today: string): QueueMember => ({
-  ...m,
-  effectiveAttestation: effectiveAttestation(m, today),
-  lastAssignedAt: m.lastAssignedAt ? m.lastAssignedAt.toISOString() : null,
+const presentMember = (member: repo.MemberRow, today: string): QueueMember => ({
+  ...member,
+  effectiveAttestation: effectiveAttestation(member, today),
+  lastAssignedAt: member.lastAssignedAt ? member.lastAssignedAt.toISOString() : null,
 });
 
 async function existing(db: Queryable, id: string): Promise<repo.QueueRow> {
@@ -47,9 +48,10 @@ async function checkCodeFree(db: Queryable, code: string, self?: string) {
   }
 }
 
-export async function listQueues(ctx: Ctx, actor: Actor, q: QueueQuery): Promise<Queue[]> {
+export async function listQueues(ctx: Ctx, actor: Actor, query: QueueQuery): Promise<Queue[]> {
   authorize(actor, 'settings:read');
-  return (await repo.list(ctx.db, { active: q.active === undefined ? undefined : q.active === 'true' })).map(present);
+  const active = query.active === undefined ? undefined : query.active === 'true';
+  return (await repo.list(ctx.db, { active })).map(present);
 }
 
 export async function getQueue(ctx: Ctx, actor: Actor, id: string): Promise<Queue> {
@@ -64,13 +66,13 @@ export async function createQueue(
   key?: string,
 ): Promise<Outcome<Queue>> {
   authorize(actor, 'settings:write');
-  return idempotent(ctx.db, actor.id, key, 'POST /api/v1/queues', input, async (tx) => {
+  return idempotent({ db: ctx.db, userId: actor.id, key, route: 'POST /api/v1/queues', request: input }, async (tx) => {
     if (input.unitId) {
       await requireUnit(tx, input.unitId);
     }
     await checkCodeFree(tx, input.code);
     const id = await repo.insert(tx, { ...input, unitId: input.unitId ?? null });
-    return present((await repo.findById(tx, id))!);
+    return present(await existing(tx, id));
   });
 }
 
@@ -85,7 +87,7 @@ export async function updateQueue(ctx: Ctx, actor: Actor, id: string, input: Upd
       await checkCodeFree(tx, input.code, id);
     }
     await repo.update(tx, id, input);
-    return present((await repo.findById(tx, id))!);
+    return present(await existing(tx, id));
   });
 }
 
@@ -93,15 +95,14 @@ export async function listMembers(ctx: Ctx, actor: Actor, queueId: string): Prom
   authorize(actor, 'settings:read');
   await existing(ctx.db, queueId);
   const today = await repo.today(ctx.db, queueId);
-  return (await repo.listMembers(ctx.db, queueId)).map((m) => presentMember(m, today));
+  return (await repo.listMembers(ctx.db, queueId)).map((member) => presentMember(member, today));
 }
 
 /** Adds the user to the queue or replaces their attestation and availability; `created` tells which. */
 export async function putMember(
   ctx: Ctx,
   actor: Actor,
-  queueId: string,
-  userId: string,
+  { queueId, userId }: { queueId: string; userId: string },
   input: PutQueueMemberInput,
 ): Promise<{ member: QueueMember; created: boolean }> {
   authorize(actor, 'settings:write');
@@ -115,7 +116,7 @@ export async function putMember(
       throw invalidField('params.userId', 'not_an_agent', `A ${user.role} cannot work a queue`);
     }
     const created = await repo.upsertMember(tx, { queueId, userId, ...input });
-    const member = (await repo.findMember(tx, queueId, userId))!;
+    const member = mustExist(await repo.findMember(tx, queueId, userId), 'queue member');
     return { member: presentMember(member, await repo.today(tx, queueId)), created };
   });
 }

@@ -49,23 +49,24 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Minutes since local midnight (0…1440), or null when not a valid 'HH:MM'. */
 export function parseTime(text: string): number | null {
-  const m = TIME.exec(text);
-  if (m === null) {
+  const time = TIME.exec(text);
+  if (time === null) {
     return null;
   }
-  return m[3] === undefined ? Number(m[1]) * 60 + Number(m[2]) : MINUTES_PER_DAY;
+  // Groups 1–2 are HH and MM; group 3 is set only for '24:00'.
+  return time[3] === undefined ? Number(time[1]) * 60 + Number(time[2]) : MINUTES_PER_DAY;
 }
 
 /** Days since 1970-01-01 of a local calendar date 'YYYY-MM-DD', or null when invalid. */
 export function parseDate(text: string): number | null {
-  const m = DATE.exec(text);
-  if (m === null) {
+  const date = DATE.exec(text);
+  if (date === null) {
     return null;
   }
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = Date.UTC(y, mo - 1, d);
+  const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
+  const ms = Date.UTC(year, month - 1, day);
   const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
+  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) {
     return null;
   }
   return ms / DAY_MS;
@@ -99,10 +100,10 @@ interface Piece {
 
 function piecesOf(intervals: readonly Interval[], path: (string | number)[]): Piece[] {
   const out: Piece[] = [];
-  intervals.forEach((iv, i) => {
-    const mins = intervalMinutes(iv);
-    if (mins !== null) {
-      out.push({ start: mins[0], end: mins[1], path: [...path, i], spill: false });
+  intervals.forEach((interval, index) => {
+    const minutes = intervalMinutes(interval);
+    if (minutes !== null) {
+      out.push({ start: minutes[0], end: minutes[1], path: [...path, index], spill: false });
     }
   });
   return out;
@@ -110,19 +111,21 @@ function piecesOf(intervals: readonly Interval[], path: (string | number)[]): Pi
 
 function spillOf(pieces: readonly Piece[]): Piece[] {
   return pieces
-    .filter((p) => p.end > MINUTES_PER_DAY)
-    .map((p) => ({ start: 0, end: p.end - MINUTES_PER_DAY, path: p.path, spill: true }));
+    .filter((piece) => piece.end > MINUTES_PER_DAY)
+    .map((piece) => ({ start: 0, end: piece.end - MINUTES_PER_DAY, path: piece.path, spill: true }));
 }
 
 function overlaps(pieces: Piece[], issues: CalendarError[], what: string, blameSpill = false): void {
-  const sorted = [...pieces].sort((a, b) => a.start - b.start || Number(b.spill) - Number(a.spill));
+  const sorted = [...pieces].sort(
+    (left, right) => left.start - right.start || Number(right.spill) - Number(left.spill),
+  );
   let reach: Piece | null = null;
-  for (const p of sorted) {
+  for (const piece of sorted) {
     // blameSpill callers check one spill against pieces already checked among themselves.
-    if (reach !== null && p.start < reach.end && (!blameSpill || p.spill || reach.spill)) {
+    if (reach !== null && piece.start < reach.end && (!blameSpill || piece.spill || reach.spill)) {
       // Blame the piece the caller is checking, so the error points where the fix belongs.
-      const blamed = p.spill === blameSpill ? p : reach;
-      const other = blamed === p ? reach : p;
+      const blamed = piece.spill === blameSpill ? piece : reach;
+      const other = blamed === piece ? reach : piece;
       const note = other.spill
         ? ` the overnight shift at ${other.path.join('.')} that runs into it`
         : ` ${other.path.join('.')}`;
@@ -132,8 +135,8 @@ function overlaps(pieces: Piece[], issues: CalendarError[], what: string, blameS
         message: `${what}: interval overlaps${note}`,
       });
     }
-    if (reach === null || p.end > reach.end) {
-      reach = p;
+    if (reach === null || piece.end > reach.end) {
+      reach = piece;
     }
   }
 }
@@ -141,68 +144,67 @@ function overlaps(pieces: Piece[], issues: CalendarError[], what: string, blameS
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 function intervalIssues(intervals: readonly Interval[], path: (string | number)[], issues: CalendarError[]): void {
-  intervals.forEach((iv, i) => {
-    const at = [...path, i].join('.');
-    const start = parseTime(iv.start);
-    const end = parseTime(iv.end);
+  intervals.forEach((interval, index) => {
+    const at = [...path, index].join('.');
+    const start = parseTime(interval.start);
+    const end = parseTime(interval.end);
     if (start === null || start === MINUTES_PER_DAY) {
       issues.push({
         path: `${at}.start`,
         code: 'invalid_time',
-        message: `start '${iv.start}' is not a time 'HH:MM' in 00:00–23:59`,
+        message: `start '${interval.start}' is not a time 'HH:MM' in 00:00–23:59`,
       });
     }
     if (end === null) {
       issues.push({
         path: `${at}.end`,
         code: 'invalid_time',
-        message: `end '${iv.end}' is not a time 'HH:MM' in 00:00–24:00`,
+        message: `end '${interval.end}' is not a time 'HH:MM' in 00:00–24:00`,
       });
     }
     if (start !== null && end !== null && start === end) {
-      issues.push({ path: at, code: 'empty_interval', message: `interval ${iv.start}–${iv.end} has zero length` });
+      issues.push({
+        path: at,
+        code: 'empty_interval',
+        message: `interval ${interval.start}–${interval.end} has zero length`,
+      });
     }
   });
 }
 
-/** Every semantic problem of a structurally valid calendar; [] when it is usable. */
-export function calendarIssues(cal: Calendar): CalendarError[] {
-  const issues: CalendarError[] = [];
-  if (!isKnownTimeZone(cal.timeZone)) {
-    issues.push({ path: 'timeZone', code: 'unknown_time_zone', message: `unknown IANA time zone '${cal.timeZone}'` });
-  }
-  cal.week.forEach((day, d) => intervalIssues(day, ['week', d], issues));
-  cal.exceptions.forEach((ex, e) => intervalIssues(ex.intervals, ['exceptions', e, 'intervals'], issues));
-
-  const weekPieces = cal.week.map((day, d) => piecesOf(day, ['week', d]));
-  weekPieces.forEach((own, d) => {
-    const prev = weekPieces[(d + 6) % 7] ?? [];
-    overlaps([...own, ...spillOf(prev)], issues, DAY_NAMES[d] ?? `day ${d}`);
+/** Overlaps within each weekday, counting the tail of the previous day's overnight shifts. */
+function weekOverlaps(weekPieces: readonly Piece[][], issues: CalendarError[]): void {
+  weekPieces.forEach((own, weekday) => {
+    const previous = weekPieces[(weekday + 6) % 7] ?? [];
+    overlaps([...own, ...spillOf(previous)], issues, DAY_NAMES[weekday] ?? `day ${weekday}`);
   });
+}
 
+/** Overlaps on each exception date, with the days around it, and exceptions whose date is invalid or repeated. */
+function exceptionIssues(calendar: Calendar, weekPieces: readonly Piece[][], issues: CalendarError[]): void {
   const byDay = new Map<number, Piece[]>();
   const dated: { day: number; pieces: Piece[]; date: string }[] = [];
-  cal.exceptions.forEach((ex, e) => {
-    const day = parseDate(ex.date);
+  calendar.exceptions.forEach((exception, index) => {
+    const day = parseDate(exception.date);
     if (day === null) {
       issues.push({
-        path: `exceptions.${e}.date`,
+        path: `exceptions.${index}.date`,
         code: 'invalid_date',
-        message: `'${ex.date}' is not a valid date 'YYYY-MM-DD'`,
+        message: `'${exception.date}' is not a valid date 'YYYY-MM-DD'`,
       });
       return;
     }
     if (byDay.has(day)) {
       issues.push({
-        path: `exceptions.${e}.date`,
+        path: `exceptions.${index}.date`,
         code: 'duplicate_date',
-        message: `${ex.date} already has an exception`,
+        message: `${exception.date} already has an exception`,
       });
       return;
     }
-    const pieces = piecesOf(ex.intervals, ['exceptions', e, 'intervals']);
+    const pieces = piecesOf(exception.intervals, ['exceptions', index, 'intervals']);
     byDay.set(day, pieces);
-    dated.push({ day, pieces, date: ex.date });
+    dated.push({ day, pieces, date: exception.date });
   });
   const piecesOn = (day: number): Piece[] => byDay.get(day) ?? weekPieces[weekdayOf(day)] ?? [];
   for (const { day, pieces, date } of dated) {
@@ -212,6 +214,25 @@ export function calendarIssues(cal: Calendar): CalendarError[] {
       overlaps([...spillOf(pieces), ...piecesOn(day + 1)], issues, `the day after ${date}`, true);
     }
   }
+}
+
+/** Every semantic problem of a structurally valid calendar; [] when it is usable. */
+export function calendarIssues(calendar: Calendar): CalendarError[] {
+  const issues: CalendarError[] = [];
+  if (!isKnownTimeZone(calendar.timeZone)) {
+    issues.push({
+      path: 'timeZone',
+      code: 'unknown_time_zone',
+      message: `unknown IANA time zone '${calendar.timeZone}'`,
+    });
+  }
+  calendar.week.forEach((day, weekday) => intervalIssues(day, ['week', weekday], issues));
+  calendar.exceptions.forEach((exception, index) =>
+    intervalIssues(exception.intervals, ['exceptions', index, 'intervals'], issues),
+  );
+  const weekPieces = calendar.week.map((day, weekday) => piecesOf(day, ['week', weekday]));
+  weekOverlaps(weekPieces, issues);
+  exceptionIssues(calendar, weekPieces, issues);
   return issues;
 }
 
@@ -229,7 +250,7 @@ export const CalendarInput = z
     for (const issue of calendarIssues(cal)) {
       ctx.addIssue({
         code: 'custom',
-        path: issue.path.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
+        path: issue.path.split('.').map((key) => (/^\d+$/.test(key) ? Number(key) : key)),
         message: issue.message,
         params: { code: issue.code },
       });
@@ -259,7 +280,7 @@ export function weeklyCalendar(
   intervalsForSat: readonly Interval[] = [],
   intervalsForSun: readonly Interval[] = [],
 ): Calendar {
-  const copy = (list: readonly Interval[]): Interval[] => list.map((iv) => ({ ...iv }));
+  const copy = (list: readonly Interval[]): Interval[] => list.map((interval) => ({ ...interval }));
   return {
     timeZone,
     week: [0, 1, 2, 3, 4].map(() => copy(intervalsForMonToFri)).concat([copy(intervalsForSat), copy(intervalsForSun)]),

@@ -12,9 +12,9 @@ const facts = (over: Partial<MatchFacts> = {}): MatchFacts => ({
   customerTags: ['b2b'],
   ...over,
 });
-let n = 0;
+let policies = 0;
 const policy = (position: number, conditions: Conditions, over: { active?: boolean; createdAt?: Date } = {}) => ({
-  id: `p${++n}`,
+  id: `p${++policies}`,
   position,
   active: over.active ?? true,
   conditions,
@@ -44,10 +44,14 @@ describe('choosing the SLA policy of an appeal', () => {
   });
 
   it('requires every condition given, each as "any of these"', () => {
-    const c: Conditions = { unitTypes: ['store', 'service_centre'], channels: ['email', 'edms'], kinds: ['incident'] };
-    expect(conditionsHold(c, facts())).toBe(true);
-    expect(conditionsHold(c, facts({ channel: 'edms' }))).toBe(true);
-    expect(conditionsHold(c, facts({ kind: 'thanks' }))).toBe(false);
+    const conditions: Conditions = {
+      unitTypes: ['store', 'service_centre'],
+      channels: ['email', 'edms'],
+      kinds: ['incident'],
+    };
+    expect(conditionsHold(conditions, facts())).toBe(true);
+    expect(conditionsHold(conditions, facts({ channel: 'edms' }))).toBe(true);
+    expect(conditionsHold(conditions, facts({ kind: 'thanks' }))).toBe(false);
   });
 
   it.each<[string, Conditions, Partial<MatchFacts>]>([

@@ -36,39 +36,39 @@ const given = (list: readonly string[] | undefined): list is readonly string[] =
 const oneOf = (list: readonly string[] | undefined, value: string | null) =>
   !given(list) || (value !== null && list.includes(value));
 const anyOf = (list: readonly string[] | undefined, values: readonly string[]) =>
-  !given(list) || values.some((v) => list.includes(v));
+  !given(list) || values.some((value) => list.includes(value));
 
-export function conditionsHold(c: Conditions, f: MatchFacts): boolean {
+export function conditionsHold(conditions: Conditions, facts: MatchFacts): boolean {
   return (
-    oneOf(c.unitIds, f.unitId) &&
-    oneOf(c.unitTypes, f.unitType) &&
-    oneOf(c.channels, f.channel) &&
-    oneOf(c.kinds, f.kind) &&
-    anyOf(c.categoryIds, f.categoryPath) &&
-    oneOf(c.priorities, f.priority) &&
-    anyOf(c.tags, f.tags) &&
-    anyOf(c.customerTags, f.customerTags)
+    oneOf(conditions.unitIds, facts.unitId) &&
+    oneOf(conditions.unitTypes, facts.unitType) &&
+    oneOf(conditions.channels, facts.channel) &&
+    oneOf(conditions.kinds, facts.kind) &&
+    anyOf(conditions.categoryIds, facts.categoryPath) &&
+    oneOf(conditions.priorities, facts.priority) &&
+    anyOf(conditions.tags, facts.tags) &&
+    anyOf(conditions.customerTags, facts.customerTags)
   );
 }
 
 /** Position order; equal positions: the older policy first, then by id, so the order never depends on the query. */
-export function byPosition(a: Matchable, b: Matchable): number {
+export function byPosition(left: Matchable, right: Matchable): number {
   return (
-    a.position - b.position ||
-    (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    left.position - right.position ||
+    (left.createdAt?.getTime() ?? 0) - (right.createdAt?.getTime() ?? 0) ||
+    (left.id < right.id ? -1 : left.id > right.id ? 1 : 0)
   );
 }
 
 /** The first active policy whose conditions hold; `policies` may come in any order. */
 export function matchPolicy<P extends Matchable>(policies: readonly P[], facts: MatchFacts): P | null {
   let best: P | null = null;
-  for (const p of policies) {
-    if (!p.active || !conditionsHold(p.conditions, facts)) {
+  for (const policy of policies) {
+    if (!policy.active || !conditionsHold(policy.conditions, facts)) {
       continue;
     }
-    if (best === null || byPosition(p, best) < 0) {
-      best = p;
+    if (best === null || byPosition(policy, best) < 0) {
+      best = policy;
     }
   }
   return best;
@@ -76,4 +76,4 @@ export function matchPolicy<P extends Matchable>(policies: readonly P[], facts: 
 
 /** Whether any active policy looks at the customer's tags (only then are they worth a query). */
 export const needsCustomerTags = (policies: readonly Matchable[]) =>
-  policies.some((p) => p.active && given(p.conditions.customerTags));
+  policies.some((policy) => policy.active && given(policy.conditions.customerTags));

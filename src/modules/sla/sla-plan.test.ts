@@ -44,10 +44,17 @@ const plan = (over: Partial<PlanInput>) =>
     now: at('2025-03-07T21:40+03:00'),
     ...over,
   });
-const only = (rows: TargetRow[], metric: string) => rows.find((r) => r.metric === metric)!;
+/** The row of a metric, or the first row; either fails the test when it is missing. */
+function only(rows: readonly TargetRow[], metric?: string): TargetRow {
+  const row = metric === undefined ? rows[0] : rows.find((candidate) => candidate.metric === metric);
+  if (!row) {
+    throw new Error(`no ${metric ?? ''} target in the plan`);
+  }
+  return row;
+}
 
 describe('deadlines of a new appeal', () => {
-  it("counts a store's transfer in the store's hours from when the customer spoke: 21:30 Friday + 3 h = 12:30 Saturday", () => {
+  it("counts a store's transfer in its hours from when the customer spoke: 21:30 Friday + 3 h = 12:30 Saturday", () => {
     const { upserts } = plan({ definitions: [def('transfer', 180, 'store')] });
     const transfer = only(upserts, 'transfer');
     expect(transfer.startedAt).toEqual(at('2025-03-07T21:30+03:00'));
@@ -106,29 +113,32 @@ describe('pausing while waiting on the customer', () => {
     }).upserts;
 
   it('stops the clock, then moves the deadline by the working time it stood still', () => {
-    const [target] = running();
-    expect(target!.dueAt).toEqual(at('2025-03-03T12:00+03:00'));
-    const paused = plan({
-      appeal: appeal({ status: 'pending_customer', createdAt: start }),
-      definitions: null,
-      existing: [target!],
-      now: at('2025-03-03T10:30+03:00'),
-    }).upserts[0]!;
+    const target = only(running());
+    expect(target.dueAt).toEqual(at('2025-03-03T12:00+03:00'));
+    const paused = only(
+      plan({
+        appeal: appeal({ status: 'pending_customer', createdAt: start }),
+        definitions: null,
+        existing: [target],
+        now: at('2025-03-03T10:30+03:00'),
+      }).upserts,
+    );
     expect(paused).toMatchObject({ pausedSince: at('2025-03-03T10:30+03:00'), dueAt: null, warnAt: null });
-    const resumed = plan({
-      appeal: appeal({ status: 'open', createdAt: start }),
-      definitions: null,
-      existing: [paused],
-      now: at('2025-03-04T10:00+03:00'),
-    }).upserts[0]!;
+    const resumed = only(
+      plan({
+        appeal: appeal({ status: 'open', createdAt: start }),
+        definitions: null,
+        existing: [paused],
+        now: at('2025-03-04T10:00+03:00'),
+      }).upserts,
+    );
     // Paused 10:30 Monday to 10:00 Tuesday: 450 + 60 working minutes; 90 minutes were left.
     expect(resumed).toMatchObject({ pausedSince: null, dueAt: at('2025-03-04T11:30+03:00'), pausedMinutes: 510 });
     expect(resumed.pauses).toEqual([{ from: at('2025-03-03T10:30+03:00'), to: at('2025-03-04T10:00+03:00') }]);
   });
 
   it('keeps a breach that happened before the pause', () => {
-    const [target] = running();
-    const breached = { ...target!, breachedAt: at('2025-03-03T12:01+03:00') };
+    const breached = { ...only(running()), breachedAt: at('2025-03-03T12:01+03:00') };
     const paused = plan({
       appeal: appeal({ status: 'pending_customer', createdAt: start }),
       definitions: null,
@@ -139,12 +149,11 @@ describe('pausing while waiting on the customer', () => {
   });
 
   it('changes nothing when the status change does not concern the clock', () => {
-    const [target] = running();
     expect(
       plan({
         appeal: appeal({ status: 'pending_unit', createdAt: start }),
         definitions: null,
-        existing: [target!],
+        existing: [only(running())],
         now: at('2025-03-03T11:00+03:00'),
       }).upserts,
     ).toEqual([]);
@@ -158,7 +167,7 @@ describe('resolving and re-classifying', () => {
       appeal: appeal({ status: 'open', createdAt: start, receivedAt: start }),
       definitions: [def('first_response', 120), def('resolution', 1620), def('completion_report', 180, 'store')],
       now: start,
-    }).upserts.map((r, i) => ({ ...r, id: i + 1 }));
+    }).upserts.map((row, index) => ({ ...row, id: index + 1 }));
 
   it('stops every running clock when the appeal is resolved, late ones counting as breached', () => {
     const resolvedAt = at('2025-03-03T13:00+03:00');
@@ -177,7 +186,7 @@ describe('resolving and re-classifying', () => {
 
   it('re-plans on the new policy: keeps start and met times, drops running targets it no longer has', () => {
     const before = existing();
-    before[0] = { ...before[0]!, metAt: at('2025-03-03T10:20+03:00') };
+    before[0] = { ...only(before), metAt: at('2025-03-03T10:20+03:00') };
     const { upserts, deleteIds } = plan({
       appeal: appeal({ status: 'open', createdAt: start }),
       existing: before,
@@ -208,8 +217,11 @@ describe('resolving and re-classifying', () => {
   });
 
   it('clears a recorded breach or warning when the new deadline lies ahead', () => {
-    const [first] = existing();
-    const warned = { ...first!, warnedAt: at('2025-03-03T11:36+03:00'), breachedAt: at('2025-03-03T12:00+03:00') };
+    const warned = {
+      ...only(existing()),
+      warnedAt: at('2025-03-03T11:36+03:00'),
+      breachedAt: at('2025-03-03T12:00+03:00'),
+    };
     const { upserts } = plan({
       appeal: appeal({ status: 'open', createdAt: start }),
       existing: [warned],

@@ -14,6 +14,7 @@
 import type { Metric } from './appeal-sla.schema.ts';
 import type { TargetTimes } from './sla-state.ts';
 import {
+  type ClosedPause,
   type CompiledCalendar,
   type Pause,
   addWorkingMinutesWithPauses,
@@ -86,78 +87,98 @@ export function warnMinutesOf(minutes: number, percent: number | null): number |
   return warn > 0 ? warn : null;
 }
 
-function startOf(metric: Metric, a: PlanAppeal): Date {
-  return metric === 'transfer' ? a.receivedAt : a.createdAt;
+function startOf(metric: Metric, appeal: PlanAppeal): Date {
+  return metric === 'transfer' ? appeal.receivedAt : appeal.createdAt;
 }
 
-function metByFacts(metric: Metric, a: PlanAppeal, facts: MetFacts): Date | null {
+function metByFacts(metric: Metric, appeal: PlanAppeal, facts: MetFacts): Date | null {
   switch (metric) {
     case 'transfer':
-      return a.createdAt;
+      return appeal.createdAt;
     case 'first_response':
       return facts.firstOutboundAt ?? null;
     case 'completion_report':
       return facts.firstUnitNoteAt ?? null;
     case 'resolution':
-      return a.resolvedAt ?? a.closedAt;
+      return appeal.resolvedAt ?? appeal.closedAt;
     case 'next_response':
       return null;
   }
 }
 
-const later = (a: Date, b: Date) => (a > b ? a : b);
+const later = (left: Date, right: Date) => (left > right ? left : right);
 
-function build(input: PlanInput, def: TargetDefinition, e: TargetRow | undefined): TargetRow {
+/** When the target was met: as stored, else by the facts, else when the appeal finished. */
+function metAtOf(input: PlanInput, definition: TargetDefinition, existing: TargetRow | undefined): Date | null {
   const { appeal, now } = input;
-  const cal = input.calendar(def.calendarId);
-  const startedAt = e?.startedAt ?? startOf(def.metric, appeal);
-  let metAt = e ? e.metAt : metByFacts(def.metric, appeal, input.facts);
+  const metAt = existing ? existing.metAt : metByFacts(definition.metric, appeal, input.facts);
   if (!metAt && FINISHED.has(appeal.status)) {
-    metAt = appeal.resolvedAt ?? appeal.closedAt ?? now;
+    return appeal.resolvedAt ?? appeal.closedAt ?? now;
   }
+  return metAt;
+}
 
-  const pauses: Pause[] = [...(e?.pauses ?? [])];
-  let pausedSince = e?.pausedSince ?? null;
+/** The target's closed pauses and open one: a met target closes its pause, a running one follows the status. */
+function pausesOf(
+  input: PlanInput,
+  existing: TargetRow | undefined,
+  metAt: Date | null,
+): { pauses: ClosedPause[]; pausedSince: Date | null } {
+  const { appeal, now } = input;
+  const pauses = [...(existing?.pauses ?? [])];
+  const pausedSince = existing?.pausedSince ?? null;
   if (metAt) {
     if (pausedSince) {
       pauses.push({ from: pausedSince, to: later(metAt, pausedSince) });
     }
-    pausedSince = null;
-  } else if (input.pauseStatuses.includes(appeal.status)) {
-    pausedSince ??= now;
-  } else if (pausedSince) {
-    pauses.push({ from: pausedSince, to: later(now, pausedSince) });
-    pausedSince = null;
+    return { pauses, pausedSince: null };
   }
+  if (input.pauseStatuses.includes(appeal.status)) {
+    return { pauses, pausedSince: pausedSince ?? now };
+  }
+  if (pausedSince) {
+    pauses.push({ from: pausedSince, to: later(now, pausedSince) });
+  }
+  return { pauses, pausedSince: null };
+}
+
+function build(input: PlanInput, definition: TargetDefinition, existing: TargetRow | undefined): TargetRow {
+  const { now } = input;
+  const calendar = input.calendar(definition.calendarId);
+  const startedAt = existing?.startedAt ?? startOf(definition.metric, input.appeal);
+  const metAt = metAtOf(input, definition, existing);
+  const { pauses, pausedSince } = pausesOf(input, existing, metAt);
 
   const all: Pause[] = pausedSince ? [...pauses, { from: pausedSince, to: null }] : pauses;
-  const dueAt = addWorkingMinutesWithPauses(cal, startedAt, def.minutes, all);
-  const warnAt = def.warnMinutes === null ? null : addWorkingMinutesWithPauses(cal, startedAt, def.warnMinutes, all);
-  const late =
-    metAt !== null &&
-    dueAt !== null &&
-    metAt.getTime() > dueAt.getTime() + (def.metric === 'transfer' ? TRANSFER_GRACE_MS : 0);
+  const dueAt = addWorkingMinutesWithPauses(calendar, startedAt, definition.minutes, all);
+  const warnAt =
+    definition.warnMinutes === null
+      ? null
+      : addWorkingMinutesWithPauses(calendar, startedAt, definition.warnMinutes, all);
+  const grace = definition.metric === 'transfer' ? TRANSFER_GRACE_MS : 0;
+  const late = metAt !== null && dueAt !== null && metAt.getTime() > dueAt.getTime() + grace;
+  // Recorded breaches and warnings stay while the deadline still says so (see the rules above).
   const breachedAt = metAt
     ? late
-      ? (e?.breachedAt ?? metAt)
+      ? (existing?.breachedAt ?? metAt)
       : null
     : dueAt && dueAt <= now
-      ? (e?.breachedAt ?? null)
+      ? (existing?.breachedAt ?? null)
       : null;
-  const warnedAt = metAt ? (e?.warnedAt ?? null) : warnAt && warnAt <= now ? (e?.warnedAt ?? null) : null;
+  const warnedAt = metAt || (warnAt && warnAt <= now) ? (existing?.warnedAt ?? null) : null;
   let pausedMinutes = 0;
-  for (const p of pauses) {
-    pausedMinutes += workingMinutesBetween(cal, p.from, p.to!);
+  for (const pause of pauses) {
+    pausedMinutes += workingMinutesBetween(calendar, pause.from, pause.to);
   }
 
   return {
-    id: e?.id ?? null,
-    metric: def.metric,
-    cycle: e?.cycle ?? 1,
-    policyId: def.policyId,
-    calendarId: def.calendarId,
-    minutes: def.minutes,
-    warnMinutes: def.warnMinutes,
+    id: existing?.id ?? null,
+    metric: definition.metric,
+    cycle: existing?.cycle ?? 1,
+    policyId: definition.policyId,
+    calendarId: definition.calendarId,
+    minutes: definition.minutes,
+    warnMinutes: definition.warnMinutes,
     startedAt,
     dueAt,
     warnAt,
@@ -170,66 +191,75 @@ function build(input: PlanInput, def: TargetDefinition, e: TargetRow | undefined
   };
 }
 
-const time = (d: Date | null) => (d ? d.getTime() : null);
+const time = (date: Date | null) => (date ? date.getTime() : null);
 const TIMES = ['startedAt', 'dueAt', 'warnAt', 'metAt', 'breachedAt', 'warnedAt', 'pausedSince'] as const;
 
-function changed(a: TargetRow, b: TargetRow): boolean {
+function changed(before: TargetRow, after: TargetRow): boolean {
   return (
-    a.policyId !== b.policyId ||
-    a.calendarId !== b.calendarId ||
-    a.minutes !== b.minutes ||
-    a.warnMinutes !== b.warnMinutes ||
-    TIMES.some((k) => time(a[k]) !== time(b[k])) ||
-    a.pauses.length !== b.pauses.length ||
-    Math.abs(a.pausedMinutes - b.pausedMinutes) > 1e-6
+    before.policyId !== after.policyId ||
+    before.calendarId !== after.calendarId ||
+    before.minutes !== after.minutes ||
+    before.warnMinutes !== after.warnMinutes ||
+    TIMES.some((key) => time(before[key]) !== time(after[key])) ||
+    before.pauses.length !== after.pauses.length ||
+    Math.abs(before.pausedMinutes - after.pausedMinutes) > 1e-6
   );
 }
 
 /** The latest cycle of each metric. */
 export function currentTargets<T extends { metric: Metric; cycle: number }>(rows: readonly T[]): Map<Metric, T> {
   const latest = new Map<Metric, T>();
-  for (const r of rows) {
-    const seen = latest.get(r.metric);
-    if (!seen || r.cycle > seen.cycle) {
-      latest.set(r.metric, r);
+  for (const row of rows) {
+    const seen = latest.get(row.metric);
+    if (!seen || row.cycle > seen.cycle) {
+      latest.set(row.metric, row);
     }
   }
   return latest;
 }
 
+/** A target's own definition, for re-planning it without its policy (a status change). */
+const ownDefinition = (target: TargetRow): TargetDefinition => ({
+  metric: target.metric,
+  minutes: target.minutes,
+  warnMinutes: target.warnMinutes,
+  calendarId: target.calendarId,
+  policyId: target.policyId,
+});
+
+/** Running targets of metrics the new definitions no longer have. */
+function droppedIds(input: PlanInput, definitions: readonly TargetDefinition[]): number[] {
+  const wanted = new Set(definitions.map((definition) => definition.metric));
+  return input.existing.flatMap((target) =>
+    !target.metAt && !wanted.has(target.metric) && target.id !== null ? [target.id] : [],
+  );
+}
+
+/** The definition's target, or null when no deadline can be set (an instant outside 1900–2199, no working time). */
+function buildOrSkip(input: PlanInput, definition: TargetDefinition, existing: TargetRow | undefined) {
+  try {
+    return build(input, definition, existing);
+  } catch (err) {
+    if (err instanceof RangeError || (err instanceof Error && err.name === 'NoWorkingTimeError')) {
+      return null;
+    }
+    throw err;
+  }
+}
+
 export function planTargets(input: PlanInput): Plan {
   const latest = currentTargets(input.existing);
-  const defs: TargetDefinition[] = input.definitions
-    ? [...input.definitions]
-    : [...latest.values()].map((e) => ({
-        metric: e.metric,
-        minutes: e.minutes,
-        warnMinutes: e.warnMinutes,
-        calendarId: e.calendarId,
-        policyId: e.policyId,
-      }));
-  const wanted = new Set(defs.map((d) => d.metric));
-  const deleteIds = input.definitions
-    ? input.existing.filter((e) => !e.metAt && !wanted.has(e.metric) && e.id !== null).map((e) => e.id!)
-    : [];
+  const definitions = input.definitions ?? [...latest.values()].map(ownDefinition);
+  const deleteIds = input.definitions ? droppedIds(input, input.definitions) : [];
   const upserts: TargetRow[] = [];
-  for (const def of defs) {
-    const e = latest.get(def.metric);
+  for (const definition of definitions) {
+    const existing = latest.get(definition.metric);
     // A next-response clock starts only when the customer writes again (see onMessage).
-    if (def.metric === 'next_response' && !e) {
+    if (definition.metric === 'next_response' && !existing) {
       continue;
     }
-    let row: TargetRow;
-    try {
-      row = build(input, def, e);
-    } catch (err) {
-      // An instant outside 1900–2199 or a calendar without working time: no deadline can be set.
-      if (err instanceof RangeError || (err instanceof Error && err.name === 'NoWorkingTimeError')) {
-        continue;
-      }
-      throw err;
-    }
-    if (!e || changed(e, row)) {
+    const row = buildOrSkip(input, definition, existing);
+    if (row && (!existing || changed(existing, row))) {
       upserts.push(row);
     }
   }

@@ -60,24 +60,24 @@ describe('the state of one deadline', () => {
 });
 
 describe('the SLA state of an appeal', () => {
-  const t = (state: 'ok' | 'warning' | 'breached' | 'met' | 'paused', done = false) => ({
+  const inState = (state: 'ok' | 'warning' | 'breached' | 'met' | 'paused', done = false) => ({
     state,
     metAt: done ? new Date() : null,
   });
 
   it('is the state of its most urgent running target', () => {
-    expect(appealState([t('ok'), t('warning')])).toBe('warning');
-    expect(appealState([t('paused'), t('breached'), t('warning')])).toBe('breached');
-    expect(appealState([t('ok'), t('paused')])).toBe('paused');
+    expect(appealState([inState('ok'), inState('warning')])).toBe('warning');
+    expect(appealState([inState('paused'), inState('breached'), inState('warning')])).toBe('breached');
+    expect(appealState([inState('ok'), inState('paused')])).toBe('paused');
   });
 
   it('ignores a finished target while another is running, even one met late', () => {
-    expect(appealState([t('breached', true), t('ok')])).toBe('ok');
+    expect(appealState([inState('breached', true), inState('ok')])).toBe('ok');
   });
 
   it('is breached or met once nothing is running, and null without targets', () => {
-    expect(appealState([t('met', true), t('breached', true)])).toBe('breached');
-    expect(appealState([t('met', true), t('met', true)])).toBe('met');
+    expect(appealState([inState('met', true), inState('breached', true)])).toBe('breached');
+    expect(appealState([inState('met', true), inState('met', true)])).toBe('met');
     expect(appealState([])).toBeNull();
   });
 });

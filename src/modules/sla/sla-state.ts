@@ -1,7 +1,12 @@
 // Owns: the state of a deadline at a given instant and the SLA state of an appeal as a whole. Pure.
 // The SQL list filters in appeals.list.repo.ts mirror these rules; sla-state.test.ts holds both to them.
 import type { SlaState } from './appeal-sla.schema.ts';
-import { type CompiledCalendar, type Pause, workingMinutesBetween, workingMinutesExcluding } from './working-time.ts';
+import {
+  type ClosedPause,
+  type CompiledCalendar,
+  workingMinutesBetween,
+  workingMinutesExcluding,
+} from './working-time.ts';
 
 export interface TargetTimes {
   minutes: number;
@@ -11,25 +16,24 @@ export interface TargetTimes {
   metAt: Date | null;
   breachedAt: Date | null;
   pausedSince: Date | null;
-  /** Closed pauses. */
-  pauses: readonly Pause[];
+  pauses: readonly ClosedPause[];
 }
 
 /**
  * met: done in time; breached: met late, marked by the scheduler, or past due; paused: the clock stands still;
  * warning: past the warning point; ok: running.
  */
-export function targetState(t: TargetTimes, now: Date): SlaState {
-  if (t.metAt) {
-    return t.breachedAt ? 'breached' : 'met';
+export function targetState(target: TargetTimes, now: Date): SlaState {
+  if (target.metAt) {
+    return target.breachedAt ? 'breached' : 'met';
   }
-  if (t.breachedAt || (t.dueAt && t.dueAt <= now)) {
+  if (target.breachedAt || (target.dueAt && target.dueAt <= now)) {
     return 'breached';
   }
-  if (t.pausedSince) {
+  if (target.pausedSince) {
     return 'paused';
   }
-  if (t.warnAt && t.warnAt <= now) {
+  if (target.warnAt && target.warnAt <= now) {
     return 'warning';
   }
   return 'ok';
@@ -39,17 +43,18 @@ export function targetState(t: TargetTimes, now: Date): SlaState {
  * Whole working minutes to the deadline (rounded down, so negative when overdue by any part of a minute); while
  * paused, what is left when the clock resumes; null once met.
  */
-export function minutesLeft(cal: CompiledCalendar, t: TargetTimes, now: Date): number | null {
-  if (t.metAt) {
+export function minutesLeft(cal: CompiledCalendar, target: TargetTimes, now: Date): number | null {
+  if (target.metAt) {
     return null;
   }
-  if (t.pausedSince) {
-    return Math.floor(t.minutes - workingMinutesExcluding(cal, t.startedAt, t.pausedSince, t.pauses));
+  if (target.pausedSince) {
+    const used = workingMinutesExcluding(cal, target.startedAt, target.pausedSince, target.pauses);
+    return Math.floor(target.minutes - used);
   }
-  if (!t.dueAt) {
+  if (!target.dueAt) {
     return null;
   }
-  return Math.floor(workingMinutesBetween(cal, now, t.dueAt));
+  return Math.floor(workingMinutesBetween(cal, now, target.dueAt));
 }
 
 const OPEN_ORDER: readonly SlaState[] = ['breached', 'warning', 'paused', 'ok'];
@@ -62,11 +67,11 @@ export function appealState(targets: readonly { state: SlaState; metAt: Date | n
   if (targets.length === 0) {
     return null;
   }
-  const open = targets.filter((t) => t.metAt === null).map((t) => t.state);
-  for (const s of OPEN_ORDER) {
-    if (open.includes(s)) {
-      return s;
+  const open = targets.filter((target) => target.metAt === null).map((target) => target.state);
+  for (const state of OPEN_ORDER) {
+    if (open.includes(state)) {
+      return state;
     }
   }
-  return targets.some((t) => t.state === 'breached') ? 'breached' : 'met';
+  return targets.some((target) => target.state === 'breached') ? 'breached' : 'met';
 }

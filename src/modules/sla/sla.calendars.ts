@@ -6,6 +6,7 @@ import { AppError, invalidField, notFound } from '../../server/errors.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
 import { requireUnit } from '../units/units.service.ts';
 import { validateCalendar } from './calendar.ts';
+import { configChange, invalidFields, nameTaken } from './sla.config-change.ts';
 import * as repo from './sla.repo.ts';
 import type {
   Calendar,
@@ -15,42 +16,38 @@ import type {
   UpdateCalendarInput,
   UpdateSlaSettingsInput,
 } from './sla.schema.ts';
-import { invalidateSnapshots } from './sla.snapshot.ts';
 import { NoWorkingTimeError, addWorkingMinutes, compileCalendar } from './working-time.ts';
 
-const present = (c: repo.CalendarRow, s: repo.SettingsRow): Calendar => ({
-  id: c.id,
-  name: c.name,
-  timeZone: c.timeZone,
-  week: c.week,
-  exceptions: c.exceptions,
-  unitTypes: c.unitTypes as Calendar['unitTypes'],
-  isDefault: c.id === s.defaultCalendarId,
-  isCustomerService: c.id === s.csCalendarId,
-  createdAt: c.createdAt.toISOString(),
-  updatedAt: c.updatedAt.toISOString(),
+const present = (calendar: repo.CalendarRow, settings: repo.SettingsRow): Calendar => ({
+  id: calendar.id,
+  name: calendar.name,
+  timeZone: calendar.timeZone,
+  week: calendar.week,
+  exceptions: calendar.exceptions,
+  unitTypes: calendar.unitTypes as Calendar['unitTypes'],
+  isDefault: calendar.id === settings.defaultCalendarId,
+  isCustomerService: calendar.id === settings.csCalendarId,
+  createdAt: calendar.createdAt.toISOString(),
+  updatedAt: calendar.updatedAt.toISOString(),
 });
 
-/** Runs a configuration change, bumps the version with it, and drops this process's cached copy after commit. */
-export async function configChange<T>(ctx: Ctx, fn: (tx: Queryable) => Promise<T>): Promise<T> {
-  const result = await ctx.db.transaction(async (tx) => {
-    const value = await fn(tx);
-    await repo.bumpVersion(tx);
-    return value;
-  });
-  invalidateSnapshots();
-  return result;
+/** The calendar as this transaction has just written it. */
+async function presentWritten(tx: Queryable, id: string): Promise<Calendar> {
+  return present(await repo.writtenCalendar(tx, id), await repo.settings(tx));
 }
 
-/** Refuses a calendar that breaks a rule (naming the field) or that never has working time ahead. */
-function checkCalendar(c: { timeZone: string; week: unknown; exceptions: unknown }): void {
-  const checked = validateCalendar(c);
+type CalendarRules = { timeZone: string; week: unknown; exceptions: unknown };
+
+/** Refuses a calendar that breaks a rule (naming the field) or that has no working time ahead of `now`. */
+function checkCalendar(calendar: CalendarRules, now: Date): void {
+  const checked = validateCalendar(calendar);
   if (!checked.ok) {
-    const fields = checked.errors.map((e) => ({ path: e.path || 'calendar', code: e.code, message: e.message }));
-    throw new AppError('validation_failed', `${fields[0]!.path}: ${fields[0]!.message}`, fields);
+    throw invalidFields(
+      checked.errors.map((error) => ({ path: error.path || 'calendar', code: error.code, message: error.message })),
+    );
   }
   try {
-    addWorkingMinutes(compileCalendar(checked.calendar), new Date(), 1);
+    addWorkingMinutes(compileCalendar(checked.calendar), now, 1);
   } catch (err) {
     if (!(err instanceof NoWorkingTimeError)) {
       throw err;
@@ -62,16 +59,14 @@ function checkCalendar(c: { timeZone: string; week: unknown; exceptions: unknown
 async function checkName(tx: Queryable, name: string, id: string | null) {
   const other = await repo.findCalendarByName(tx, name);
   if (other && other.id !== id) {
-    throw new AppError('conflict', 'A calendar with this name exists', [
-      { path: 'name', code: 'taken', message: 'A calendar with this name exists' },
-    ]);
+    throw nameTaken('calendar');
   }
 }
 
 export async function listCalendars(ctx: Ctx, actor: Actor): Promise<Calendar[]> {
   authorize(actor, 'settings:read');
-  const [rows, s] = await Promise.all([repo.listCalendars(ctx.db), repo.settings(ctx.db)]);
-  return rows.map((c) => present(c, s));
+  const [rows, settings] = await Promise.all([repo.listCalendars(ctx.db), repo.settings(ctx.db)]);
+  return rows.map((calendar) => present(calendar, settings));
 }
 
 export async function getCalendar(ctx: Ctx, actor: Actor, id: string): Promise<Calendar> {
@@ -85,13 +80,13 @@ export async function getCalendar(ctx: Ctx, actor: Actor, id: string): Promise<C
 
 export async function createCalendar(ctx: Ctx, actor: Actor, input: CreateCalendarInput): Promise<Calendar> {
   authorize(actor, 'settings:write');
-  checkCalendar(input);
+  checkCalendar(input, ctx.clock.now());
   return configChange(ctx, async (tx) => {
     await checkName(tx, input.name, null);
     const unitTypes = [...new Set(input.unitTypes)];
     const id = await repo.insertCalendar(tx, { ...input, unitTypes });
     await repo.releaseUnitTypes(tx, id, unitTypes);
-    return present((await repo.findCalendar(tx, id))!, await repo.settings(tx));
+    return presentWritten(tx, id);
   });
 }
 
@@ -114,7 +109,7 @@ export async function updateCalendar(
       exceptions: input.exceptions ?? current.exceptions,
       unitTypes: [...new Set(input.unitTypes ?? current.unitTypes)],
     };
-    checkCalendar(next);
+    checkCalendar(next, ctx.clock.now());
     if (input.name) {
       await checkName(tx, input.name, id);
     }
@@ -122,7 +117,7 @@ export async function updateCalendar(
     if (input.unitTypes) {
       await repo.releaseUnitTypes(tx, id, next.unitTypes);
     }
-    return present((await repo.findCalendar(tx, id))!, await repo.settings(tx));
+    return presentWritten(tx, id);
   });
 }
 
@@ -132,8 +127,8 @@ export async function deleteCalendar(ctx: Ctx, actor: Actor, id: string): Promis
     if (!(await repo.findCalendar(tx, id))) {
       throw notFound('Calendar');
     }
-    const s = await repo.settings(tx);
-    if (id === s.defaultCalendarId || id === s.csCalendarId) {
+    const settings = await repo.settings(tx);
+    if (id === settings.defaultCalendarId || id === settings.csCalendarId) {
       throw new AppError(
         'conflict',
         'The default and the Customer Service calendars cannot be deleted; choose others first',
@@ -147,10 +142,10 @@ export async function deleteCalendar(ctx: Ctx, actor: Actor, id: string): Promis
   });
 }
 
-const presentSettings = (s: repo.SettingsRow): SlaSettings => ({
-  defaultCalendarId: s.defaultCalendarId,
-  csCalendarId: s.csCalendarId,
-  version: s.version,
+const presentSettings = (settings: repo.SettingsRow): SlaSettings => ({
+  defaultCalendarId: settings.defaultCalendarId,
+  csCalendarId: settings.csCalendarId,
+  version: settings.version,
 });
 
 export async function getSettings(ctx: Ctx, actor: Actor): Promise<SlaSettings> {
@@ -182,7 +177,7 @@ async function unitCalendarOf(db: Queryable, unitId: string): Promise<UnitCalend
   if (unit.calendarId) {
     return { unitId, calendarId: unit.calendarId, effectiveCalendarId: unit.calendarId, source: 'unit' };
   }
-  const byType = (await repo.listCalendars(db)).find((c) => c.unitTypes.includes(unit.type));
+  const byType = (await repo.listCalendars(db)).find((calendar) => calendar.unitTypes.includes(unit.type));
   if (byType) {
     return { unitId, calendarId: null, effectiveCalendarId: byType.id, source: 'unit_type' };
   }

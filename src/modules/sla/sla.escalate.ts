@@ -21,7 +21,10 @@ const SYSTEM = {
   unitIds: [],
 } as unknown as Actor;
 
-const rank = (p: string) => PRIORITIES.indexOf(p as (typeof PRIORITIES)[number]);
+const rank = (priority: string) => PRIORITIES.indexOf(priority as (typeof PRIORITIES)[number]);
+
+/** The priority one step above, or the highest when it is the highest already. */
+const oneUp = (priority: string) => PRIORITIES[Math.min(rank(priority) + 1, PRIORITIES.length - 1)];
 
 /** What the action changes on an appeal in this state; null when it is already so. Never lowers the priority. */
 export function escalationChange(
@@ -29,10 +32,7 @@ export function escalationChange(
   action: EscalationAction,
 ): UpdateAppealInput | null {
   const change: UpdateAppealInput = {};
-  const wanted =
-    action.priority === 'raise'
-      ? PRIORITIES[Math.min(rank(appeal.priority) + 1, PRIORITIES.length - 1)]!
-      : action.priority;
+  const wanted = action.priority === 'raise' ? oneUp(appeal.priority) : action.priority;
   if (wanted && rank(wanted) > rank(appeal.priority)) {
     change.priority = wanted;
   }
@@ -70,7 +70,7 @@ export async function escalateAlert(ctx: Ctx, alertId: number, _now: Date): Prom
       },
     ]);
     try {
-      await applyChange(ctx, tx, SYSTEM, appeal, change);
+      await applyChange({ ctx, tx, actor: SYSTEM, current: appeal, input: change });
     } catch (err) {
       // The rule names an owner who may no longer own appeals: escalate what can be escalated.
       if (!(err instanceof AppError) || err.code !== 'validation_failed' || change.ownerId === undefined) {
@@ -78,7 +78,7 @@ export async function escalateAlert(ctx: Ctx, alertId: number, _now: Date): Prom
       }
       const { ownerId: _dropped, ...rest } = change;
       if (Object.keys(rest).length) {
-        await applyChange(ctx, tx, SYSTEM, appeal, rest);
+        await applyChange({ ctx, tx, actor: SYSTEM, current: appeal, input: rest });
       }
     }
     return 'escalated';

@@ -3,40 +3,44 @@
 // them to open ones.
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
-import { AppError, type FieldError, notFound } from '../../server/errors.ts';
+import { type FieldError, notFound } from '../../server/errors.ts';
 import { checkOwner } from '../appeals/appeals.access.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
-import { configChange } from './sla.calendars.ts';
+import { configChange, invalidFields, nameTaken } from './sla.config-change.ts';
 import * as repo from './sla.repo.ts';
 import type { CreateSlaPolicyInput, SlaPolicy, UpdateSlaPolicyInput } from './sla.schema.ts';
 
 const FINISHED = new Set(['resolved', 'closed']);
 
-const present = (p: repo.PolicyRow): SlaPolicy => ({
-  id: p.id,
-  name: p.name,
-  position: p.position,
-  active: p.active,
-  conditions: p.conditions as SlaPolicy['conditions'],
-  targets: p.targets as SlaPolicy['targets'],
-  calendarSource: p.calendarSource,
-  pauseStatuses: p.pauseStatuses as SlaPolicy['pauseStatuses'],
-  warnAtPercent: p.warnAtPercent,
-  notify: p.notify as SlaPolicy['notify'],
-  escalation: p.escalation as SlaPolicy['escalation'],
-  createdAt: p.createdAt.toISOString(),
-  updatedAt: p.updatedAt.toISOString(),
+const present = (policy: repo.PolicyRow): SlaPolicy => ({
+  id: policy.id,
+  name: policy.name,
+  position: policy.position,
+  active: policy.active,
+  conditions: policy.conditions as SlaPolicy['conditions'],
+  targets: policy.targets as SlaPolicy['targets'],
+  calendarSource: policy.calendarSource,
+  pauseStatuses: policy.pauseStatuses as SlaPolicy['pauseStatuses'],
+  warnAtPercent: policy.warnAtPercent,
+  notify: policy.notify as SlaPolicy['notify'],
+  escalation: policy.escalation as SlaPolicy['escalation'],
+  createdAt: policy.createdAt.toISOString(),
+  updatedAt: policy.updatedAt.toISOString(),
 });
 
-/** Every rule a policy must meet beyond its shape; all problems at once, each naming its field. */
-async function policyErrors(tx: Queryable, actor: Actor, p: CreateSlaPolicyInput): Promise<FieldError[]> {
+/** A metric listed twice, a next response without a first one, a finishing status that would pause. */
+function targetErrors(policy: CreateSlaPolicyInput): FieldError[] {
   const errors: FieldError[] = [];
   const seen = new Set<string>();
-  p.targets.forEach((t, i) => {
-    if (seen.has(t.metric)) {
-      errors.push({ path: `targets.${i}.metric`, code: 'duplicate_metric', message: `${t.metric} is listed twice` });
+  policy.targets.forEach((target, index) => {
+    if (seen.has(target.metric)) {
+      errors.push({
+        path: `targets.${index}.metric`,
+        code: 'duplicate_metric',
+        message: `${target.metric} is listed twice`,
+      });
     }
-    seen.add(t.metric);
+    seen.add(target.metric);
   });
   if (seen.has('next_response') && !seen.has('first_response')) {
     errors.push({
@@ -45,54 +49,59 @@ async function policyErrors(tx: Queryable, actor: Actor, p: CreateSlaPolicyInput
       message: 'A next-response target needs a first-response target',
     });
   }
-  p.pauseStatuses.forEach((s, i) => {
-    if (FINISHED.has(s)) {
+  policy.pauseStatuses.forEach((status, index) => {
+    if (FINISHED.has(status)) {
       errors.push({
-        path: `pauseStatuses.${i}`,
+        path: `pauseStatuses.${index}`,
         code: 'invalid_value',
-        message: `${s} ends the clocks; it cannot pause them`,
+        message: `${status} ends the clocks; it cannot pause them`,
       });
     }
   });
-  const units = p.conditions.unitIds ?? [];
-  if (units.length) {
-    const known = await repo.existingUnitIds(tx, units);
-    units.forEach(
-      (u, i) =>
-        known.has(u) || errors.push({ path: `conditions.unitIds.${i}`, code: 'unknown_unit', message: 'No such unit' }),
-    );
-  }
-  const categories = p.conditions.categoryIds ?? [];
-  if (categories.length) {
-    const known = await repo.existingCategoryIds(tx, categories);
-    categories.forEach(
-      (c, i) =>
-        known.has(c) ||
-        errors.push({ path: `conditions.categoryIds.${i}`, code: 'unknown_category', message: 'No such category' }),
-    );
-  }
+  return errors;
+}
+
+/** Units and categories the conditions name that do not exist. */
+async function conditionErrors(tx: Queryable, conditions: CreateSlaPolicyInput['conditions']): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  const units = conditions.unitIds ?? [];
+  const knownUnits = units.length ? await repo.existingUnitIds(tx, units) : new Set<string>();
+  units.forEach((id, index) => {
+    if (!knownUnits.has(id)) {
+      errors.push({ path: `conditions.unitIds.${index}`, code: 'unknown_unit', message: 'No such unit' });
+    }
+  });
+  const categories = conditions.categoryIds ?? [];
+  const knownCategories = categories.length ? await repo.existingCategoryIds(tx, categories) : new Set<string>();
+  categories.forEach((id, index) => {
+    if (!knownCategories.has(id)) {
+      errors.push({ path: `conditions.categoryIds.${index}`, code: 'unknown_category', message: 'No such category' });
+    }
+  });
+  return errors;
+}
+
+/** Every rule a policy must meet beyond its shape; all problems at once, each naming its field. */
+async function policyErrors(tx: Queryable, actor: Actor, policy: CreateSlaPolicyInput): Promise<FieldError[]> {
+  const errors = [...targetErrors(policy), ...(await conditionErrors(tx, policy.conditions))];
   for (const when of ['onWarning', 'onBreach'] as const) {
-    const ownerId = p.escalation[when]?.ownerId;
-    if (ownerId) {
-      const e = await checkOwner(tx, actor, ownerId, `escalation.${when}.ownerId`);
-      if (e) {
-        errors.push(e);
-      }
+    const ownerId = policy.escalation[when]?.ownerId;
+    const error = ownerId ? await checkOwner(tx, actor, ownerId, `escalation.${when}.ownerId`) : undefined;
+    if (error) {
+      errors.push(error);
     }
   }
   return errors;
 }
 
-async function checkPolicy(tx: Queryable, actor: Actor, p: CreateSlaPolicyInput, id: string | null) {
-  const errors = await policyErrors(tx, actor, p);
+async function checkPolicy(tx: Queryable, actor: Actor, policy: CreateSlaPolicyInput, id: string | null) {
+  const errors = await policyErrors(tx, actor, policy);
   if (errors.length) {
-    throw new AppError('validation_failed', `${errors[0]!.path}: ${errors[0]!.message}`, errors);
+    throw invalidFields(errors);
   }
-  const other = await repo.findPolicyByName(tx, p.name);
+  const other = await repo.findPolicyByName(tx, policy.name);
   if (other && other.id !== id) {
-    throw new AppError('conflict', 'A policy with this name exists', [
-      { path: 'name', code: 'taken', message: 'A policy with this name exists' },
-    ]);
+    throw nameTaken('policy');
   }
 }
 
@@ -114,7 +123,7 @@ export async function createPolicy(ctx: Ctx, actor: Actor, input: CreateSlaPolic
   authorize(actor, 'settings:write');
   return configChange(ctx, async (tx) => {
     await checkPolicy(tx, actor, input, null);
-    return present((await repo.findPolicy(tx, await repo.insertPolicy(tx, input)))!);
+    return present(await repo.writtenPolicy(tx, await repo.insertPolicy(tx, input)));
   });
 }
 
@@ -132,11 +141,11 @@ export async function updatePolicy(
     }
     const next = {
       ...present(current),
-      ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+      ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)),
     } as SlaPolicy;
     await checkPolicy(tx, actor, next, id);
     await repo.updatePolicy(tx, id, next);
-    return present((await repo.findPolicy(tx, id))!);
+    return present(await repo.writtenPolicy(tx, id));
   });
 }
 

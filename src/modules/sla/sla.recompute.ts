@@ -3,9 +3,9 @@
 import type { Ctx } from '../../context.ts';
 import { enqueue } from '../../jobs/jobs.service.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
-import { openAppealIds, type RecomputeFilter } from './sla-targets.repo.ts';
+import { openAppealIds, type RecomputeFilter } from './sla-sync.repo.ts';
 import type { RecomputeResult, RecomputeSlaInput } from './sla.schema.ts';
-import { syncAppeals } from './sla.service.ts';
+import { syncAppeals } from './sla.sync.ts';
 
 export type { RecomputeFilter };
 
@@ -16,31 +16,23 @@ export async function recomputeOpenAppeals(
   filter: RecomputeFilter,
   now: Date,
 ): Promise<{ appeals: number; targetsChanged: number }> {
-  let after: string | null = null;
   let appeals = 0;
   let targetsChanged = 0;
-  for (;;) {
-    const ids = await openAppealIds(ctx.db, filter, after, BATCH);
-    if (ids.length === 0) {
-      break;
-    }
+  let batch = await openAppealIds(ctx.db, filter, null, BATCH);
+  while (batch.length > 0) {
+    const ids = batch;
     targetsChanged += await ctx.db.transaction((tx) => syncAppeals(tx, ids, now, true));
     appeals += ids.length;
-    after = ids.at(-1)!;
-    if (ids.length < BATCH) {
-      break;
-    }
+    const last = ids.at(-1);
+    batch = ids.length < BATCH || last === undefined ? [] : await openAppealIds(ctx.db, filter, last, BATCH);
   }
   return { appeals, targetsChanged };
 }
 
-export async function recompute(
-  ctx: Ctx,
-  actor: Actor,
-  input: RecomputeSlaInput,
-  now = new Date(),
-): Promise<RecomputeResult> {
+/** Recomputes now, or queues the work as a job; either as of the clock's now. */
+export async function recompute(ctx: Ctx, actor: Actor, input: RecomputeSlaInput): Promise<RecomputeResult> {
   authorize(actor, 'settings:write');
+  const now = ctx.clock.now();
   const { background, ...filter } = input;
   if (background) {
     const [jobId] = await enqueue(ctx.db, [{ kind: 'sla.recompute', payload: filter, runAt: now }], now);

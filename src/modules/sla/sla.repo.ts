@@ -1,5 +1,6 @@
 // SQL for SLA configuration: calendars, policies, the settings row and its version, unit calendars.
 import type { Queryable } from '../../db/db.ts';
+import { oneRow, queryOne } from '../../db/rows.ts';
 import type { Interval } from './calendar.ts';
 
 export interface CalendarRow {
@@ -24,40 +25,50 @@ export interface SettingsRow {
 }
 
 export async function settings(db: Queryable): Promise<SettingsRow> {
-  const rows = await db.query<SettingsRow>(
-    `SELECT instance, version, default_calendar_id AS "defaultCalendarId", cs_calendar_id AS "csCalendarId" FROM sla_settings`,
+  return queryOne<SettingsRow>(
+    db,
+    `SELECT instance, version, default_calendar_id AS "defaultCalendarId", cs_calendar_id AS "csCalendarId"
+     FROM sla_settings`,
   );
-  return rows[0]!;
 }
 
 /** The cheap freshness check every process makes before trusting its cached configuration. */
 export async function versionOf(db: Queryable): Promise<{ instance: string; version: number }> {
-  return (await db.query<{ instance: string; version: number }>('SELECT instance, version FROM sla_settings'))[0]!;
+  return queryOne<{ instance: string; version: number }>(db, 'SELECT instance, version FROM sla_settings');
 }
 
 /** Called in the same transaction as every configuration change; takes the row lock, so changes serialise. */
 export async function bumpVersion(db: Queryable): Promise<number> {
-  const rows = await db.query<{ version: number }>(
+  const row = await queryOne<{ version: number }>(
+    db,
     'UPDATE sla_settings SET version = version + 1, updated_at = now() RETURNING version',
   );
-  return rows[0]!.version;
+  return row.version;
 }
 
 export async function updateSettings(
   db: Queryable,
-  s: { defaultCalendarId?: string | undefined; csCalendarId?: string | undefined },
+  change: { defaultCalendarId?: string | undefined; csCalendarId?: string | undefined },
 ) {
   await db.query(
-    `UPDATE sla_settings SET default_calendar_id = coalesce($1, default_calendar_id), cs_calendar_id = coalesce($2, cs_calendar_id)`,
-    [s.defaultCalendarId ?? null, s.csCalendarId ?? null],
+    `UPDATE sla_settings
+     SET default_calendar_id = coalesce($1, default_calendar_id), cs_calendar_id = coalesce($2, cs_calendar_id)`,
+    [change.defaultCalendarId ?? null, change.csCalendarId ?? null],
   );
 }
 
 export const listCalendars = (db: Queryable) =>
   db.query<CalendarRow>(`SELECT ${CALENDAR_COLUMNS} FROM calendars c ORDER BY c.name, c.id`);
 
+const CALENDAR_BY_ID = `SELECT ${CALENDAR_COLUMNS} FROM calendars c WHERE c.id = $1`;
+
 export async function findCalendar(db: Queryable, id: string): Promise<CalendarRow | undefined> {
-  return (await db.query<CalendarRow>(`SELECT ${CALENDAR_COLUMNS} FROM calendars c WHERE c.id = $1`, [id]))[0];
+  return (await db.query<CalendarRow>(CALENDAR_BY_ID, [id]))[0];
+}
+
+/** A calendar this transaction has just written. */
+export async function writtenCalendar(db: Queryable, id: string): Promise<CalendarRow> {
+  return oneRow(await db.query<CalendarRow>(CALENDAR_BY_ID, [id]), 'calendar');
 }
 
 export async function findCalendarByName(db: Queryable, name: string): Promise<{ id: string } | undefined> {
@@ -72,18 +83,31 @@ export interface CalendarValues {
   unitTypes: string[];
 }
 
-export async function insertCalendar(db: Queryable, c: CalendarValues): Promise<string> {
-  const rows = await db.query<{ id: string }>(
-    'INSERT INTO calendars (name, time_zone, week, exceptions, unit_types) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-    [c.name, c.timeZone, JSON.stringify(c.week), JSON.stringify(c.exceptions), c.unitTypes],
+const calendarParams = (calendar: CalendarValues) => [
+  calendar.name,
+  calendar.timeZone,
+  JSON.stringify(calendar.week),
+  JSON.stringify(calendar.exceptions),
+  calendar.unitTypes,
+];
+
+export async function insertCalendar(db: Queryable, calendar: CalendarValues): Promise<string> {
+  const row = await queryOne<{ id: string }>(
+    db,
+    `INSERT INTO calendars (name, time_zone, week, exceptions, unit_types)
+     VALUES ($1, $2, $3, $4, $5)
+     RETURNING id`,
+    calendarParams(calendar),
   );
-  return rows[0]!.id;
+  return row.id;
 }
 
-export async function updateCalendar(db: Queryable, id: string, c: CalendarValues): Promise<void> {
+export async function updateCalendar(db: Queryable, id: string, calendar: CalendarValues): Promise<void> {
   await db.query(
-    `UPDATE calendars SET name = $2, time_zone = $3, week = $4, exceptions = $5, unit_types = $6, updated_at = now() WHERE id = $1`,
-    [id, c.name, c.timeZone, JSON.stringify(c.week), JSON.stringify(c.exceptions), c.unitTypes],
+    `UPDATE calendars
+     SET name = $2, time_zone = $3, week = $4, exceptions = $5, unit_types = $6, updated_at = now()
+     WHERE id = $1`,
+    [id, ...calendarParams(calendar)],
   );
 }
 
@@ -93,17 +117,15 @@ export async function releaseUnitTypes(db: Queryable, exceptId: string, unitType
     return;
   }
   await db.query(
-    `UPDATE calendars SET unit_types = ARRAY(SELECT t FROM unnest(unit_types) t WHERE NOT t = ANY($2::text[])), updated_at = now()
+    `UPDATE calendars
+     SET unit_types = ARRAY(SELECT t FROM unnest(unit_types) t WHERE NOT t = ANY($2::text[])), updated_at = now()
      WHERE id <> $1 AND unit_types && $2::text[]`,
     [exceptId, unitTypes],
   );
 }
 
 export async function calendarUsage(db: Queryable, id: string): Promise<{ units: number }> {
-  const rows = await db.query<{ units: number }>('SELECT count(*)::int AS units FROM units WHERE calendar_id = $1', [
-    id,
-  ]);
-  return rows[0]!;
+  return queryOne(db, 'SELECT count(*)::int AS units FROM units WHERE calendar_id = $1', [id]);
 }
 
 export async function deleteCalendar(db: Queryable, id: string): Promise<boolean> {
@@ -153,15 +175,22 @@ export interface PolicyRow {
   updatedAt: Date;
 }
 
-const POLICY_COLUMNS = `p.id, p.name, p.position, p.active, p.conditions, p.targets, p.calendar_source AS "calendarSource",
-  p.pause_statuses AS "pauseStatuses", p.warn_at_percent AS "warnAtPercent", p.notify, p.escalation,
-  p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
+const POLICY_COLUMNS = `p.id, p.name, p.position, p.active, p.conditions, p.targets,
+  p.calendar_source AS "calendarSource", p.pause_statuses AS "pauseStatuses", p.warn_at_percent AS "warnAtPercent",
+  p.notify, p.escalation, p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
 
 export const listPolicies = (db: Queryable) =>
   db.query<PolicyRow>(`SELECT ${POLICY_COLUMNS} FROM sla_policies p ORDER BY p.position, p.created_at, p.id`);
 
+const POLICY_BY_ID = `SELECT ${POLICY_COLUMNS} FROM sla_policies p WHERE p.id = $1`;
+
 export async function findPolicy(db: Queryable, id: string): Promise<PolicyRow | undefined> {
-  return (await db.query<PolicyRow>(`SELECT ${POLICY_COLUMNS} FROM sla_policies p WHERE p.id = $1`, [id]))[0];
+  return (await db.query<PolicyRow>(POLICY_BY_ID, [id]))[0];
+}
+
+/** A policy this transaction has just written. */
+export async function writtenPolicy(db: Queryable, id: string): Promise<PolicyRow> {
+  return oneRow(await db.query<PolicyRow>(POLICY_BY_ID, [id]), 'policy');
 }
 
 export async function findPolicyByName(db: Queryable, name: string): Promise<{ id: string } | undefined> {
@@ -181,33 +210,38 @@ export interface PolicyValues {
   escalation: object;
 }
 
-const policyParams = (p: PolicyValues) => [
-  p.name,
-  p.position,
-  p.active,
-  JSON.stringify(p.conditions),
-  JSON.stringify(p.targets),
-  p.calendarSource,
-  p.pauseStatuses,
-  p.warnAtPercent,
-  JSON.stringify(p.notify),
-  JSON.stringify(p.escalation),
+const policyParams = (policy: PolicyValues) => [
+  policy.name,
+  policy.position,
+  policy.active,
+  JSON.stringify(policy.conditions),
+  JSON.stringify(policy.targets),
+  policy.calendarSource,
+  policy.pauseStatuses,
+  policy.warnAtPercent,
+  JSON.stringify(policy.notify),
+  JSON.stringify(policy.escalation),
 ];
 
-export async function insertPolicy(db: Queryable, p: PolicyValues): Promise<string> {
-  const rows = await db.query<{ id: string }>(
-    `INSERT INTO sla_policies (name, position, active, conditions, targets, calendar_source, pause_statuses, warn_at_percent, notify, escalation)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-    policyParams(p),
+export async function insertPolicy(db: Queryable, policy: PolicyValues): Promise<string> {
+  const row = await queryOne<{ id: string }>(
+    db,
+    `INSERT INTO sla_policies (name, position, active, conditions, targets, calendar_source, pause_statuses,
+       warn_at_percent, notify, escalation)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     RETURNING id`,
+    policyParams(policy),
   );
-  return rows[0]!.id;
+  return row.id;
 }
 
-export async function updatePolicy(db: Queryable, id: string, p: PolicyValues): Promise<void> {
+export async function updatePolicy(db: Queryable, id: string, policy: PolicyValues): Promise<void> {
   await db.query(
-    `UPDATE sla_policies SET name = $2, position = $3, active = $4, conditions = $5, targets = $6, calendar_source = $7,
-       pause_statuses = $8, warn_at_percent = $9, notify = $10, escalation = $11, updated_at = now() WHERE id = $1`,
-    [id, ...policyParams(p)],
+    `UPDATE sla_policies
+     SET name = $2, position = $3, active = $4, conditions = $5, targets = $6, calendar_source = $7,
+       pause_statuses = $8, warn_at_percent = $9, notify = $10, escalation = $11, updated_at = now()
+     WHERE id = $1`,
+    [id, ...policyParams(policy)],
   );
 }
 
@@ -217,12 +251,12 @@ export async function deletePolicy(db: Queryable, id: string): Promise<boolean> 
 
 export async function existingCategoryIds(db: Queryable, ids: string[]): Promise<Set<string>> {
   const rows = await db.query<{ id: string }>('SELECT id FROM categories WHERE id = ANY($1::uuid[])', [ids]);
-  return new Set(rows.map((r) => r.id));
+  return new Set(rows.map((row) => row.id));
 }
 
 export async function existingUnitIds(db: Queryable, ids: string[]): Promise<Set<string>> {
   const rows = await db.query<{ id: string }>('SELECT id FROM units WHERE id = ANY($1::uuid[])', [ids]);
-  return new Set(rows.map((r) => r.id));
+  return new Set(rows.map((row) => row.id));
 }
 
 /** The customer's tags, for policies that look at them. */

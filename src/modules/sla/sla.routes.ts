@@ -34,11 +34,12 @@ import {
   UpdateSlaSettings,
 } from './sla.schema.ts';
 
-export async function registerSlaRoutes(app: App, ctx: Ctx) {
-  const tags = ['sla'];
-  const conflict = { 409: ErrorBody };
-  const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+const tags = ['sla'];
+const conflict = { 409: ErrorBody };
+const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
+/** Working calendars, and which one each unit counts on. */
+function registerCalendarRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/sla/calendars',
     { schema: { tags, response: { 200: items(Calendar), ...errorResponses } } },
@@ -52,8 +53,9 @@ export async function registerSlaRoutes(app: App, ctx: Ctx) {
         body: CreateCalendar,
         response: { 201: Calendar, ...conflict, ...errorResponses },
         description:
-          'Creates a working calendar. "end" before "start" is a shift past midnight; "00:00"–"24:00" is a whole day. ' +
-          'Overlapping intervals, malformed times and unknown time zones are refused with 400 naming the field.',
+          'Creates a working calendar. "end" before "start" is a shift past midnight; ' +
+          '"00:00"–"24:00" is a whole day. Overlapping intervals, malformed times and unknown time zones are ' +
+          'refused with 400 naming the field.',
       },
     },
     async (req, reply) => reply.code(201).send(await createCalendar(ctx, actorOf(req), req.body)),
@@ -100,7 +102,10 @@ export async function registerSlaRoutes(app: App, ctx: Ctx) {
     },
     async (req) => setUnitCalendar(ctx, actorOf(req), req.params.id, req.body.calendarId),
   );
+}
 
+/** Which calendars are the default and Customer Service's, and the policies that give appeals their targets. */
+function registerPolicyRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/sla/settings',
     { schema: { tags, response: { 200: SlaSettings, ...errorResponses } } },
@@ -151,7 +156,10 @@ export async function registerSlaRoutes(app: App, ctx: Ctx) {
     { schema: { tags, params: IdParams, response: { 204: z.null(), ...errorResponses } } },
     async (req, reply) => reply.code(204).send(await deletePolicy(ctx, actorOf(req), req.params.id).then(() => null)),
   );
+}
 
+/** Applying changed configuration to open appeals, and how well the deadlines were kept. */
+function registerComplianceRoutes(app: App, ctx: Ctx) {
   app.post(
     '/api/v1/sla/recompute',
     {
@@ -179,4 +187,10 @@ export async function registerSlaRoutes(app: App, ctx: Ctx) {
     },
     async (req) => complianceReport(ctx, actorOf(req), req.query),
   );
+}
+
+export async function registerSlaRoutes(app: App, ctx: Ctx) {
+  registerCalendarRoutes(app, ctx);
+  registerPolicyRoutes(app, ctx);
+  registerComplianceRoutes(app, ctx);
 }

@@ -3,6 +3,7 @@
 // escalation. Batches of claimed rows (FOR UPDATE SKIP LOCKED) in short transactions: several processes may
 // scan at once and share the work; the unique key on alerts makes a second write of the same alert impossible.
 import type { Ctx } from '../../context.ts';
+import type { Queryable } from '../../db/db.ts';
 import { enqueue } from '../../jobs/jobs.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { type AlertKind, type AlertRow, markDue, recipients } from './sla-scan.repo.ts';
@@ -19,62 +20,82 @@ export interface ScanResult {
 export const DEFAULT_NOTIFY = { onWarning: ['owner'], onBreach: ['owner', 'unit_responsible', 'supervisors'] };
 const BATCH = 1000;
 
-const escalates = (snap: Snapshot, a: AlertRow) => {
-  const policy = a.policyId ? snap.policyById.get(a.policyId) : undefined;
-  return Boolean(policy?.escalation[a.kind === 'warning' ? 'onWarning' : 'onBreach']);
+const escalates = (snap: Snapshot, alert: AlertRow) => {
+  const policy = alert.policyId ? snap.policyById.get(alert.policyId) : undefined;
+  return Boolean(policy?.escalation[alert.kind === 'warning' ? 'onWarning' : 'onBreach']);
 };
 
-export async function scanSla(ctx: Ctx, now = new Date(), opts: { batchSize?: number } = {}): Promise<ScanResult> {
-  const batchSize = opts.batchSize ?? BATCH;
+/** Tells each alert's recipients in the app (and by e-mail through the outbox); answers how many were told. */
+async function notifyRecipients(tx: Queryable, alerts: readonly AlertRow[]): Promise<number> {
+  const told = await recipients(
+    tx,
+    alerts.map((alert) => alert.id),
+    DEFAULT_NOTIFY,
+  );
+  const sent = await notify(
+    tx,
+    told.map((recipient) => ({
+      userId: recipient.userId,
+      appealId: recipient.appealId,
+      kind: `sla_${recipient.kind}`,
+      dedupeKey: `sla_alert:${recipient.alertId}`,
+      payload: {
+        alertId: recipient.alertId,
+        metric: recipient.metric,
+        dueAt: recipient.dueAt.toISOString(),
+        appealNumber: recipient.number,
+        subject: recipient.subject,
+      },
+    })),
+  );
+  return sent.notifications;
+}
+
+/** Queues the escalation job of each alert whose policy escalates it; answers how many were queued. */
+async function queueEscalations(tx: Queryable, alerts: readonly AlertRow[], now: Date): Promise<number> {
+  const snap = await freshSnapshot(tx, READ_MAX_AGE_MS);
+  const jobs = alerts
+    .filter((alert) => escalates(snap, alert))
+    .map((alert) => ({
+      kind: 'sla.escalate',
+      payload: { alertId: alert.id },
+      dedupeKey: `sla.escalate:${alert.id}`,
+      runAt: now,
+    }));
+  await enqueue(tx, jobs, now);
+  return jobs.length;
+}
+
+interface Batch {
+  kind: AlertKind;
+  now: Date;
+  size: number;
+}
+
+/** One batch in its own transaction: claims and marks due targets, tells and escalates; answers how many it marked. */
+async function scanBatch(ctx: Ctx, { kind, now, size }: Batch, result: ScanResult): Promise<number> {
+  return ctx.db.transaction(async (tx) => {
+    const { marked, alerts } = await markDue(tx, kind, now, size);
+    if (alerts.length > 0) {
+      result[kind === 'breach' ? 'breaches' : 'warnings'] += alerts.length;
+      result.notifications += await notifyRecipients(tx, alerts);
+      result.escalations += await queueEscalations(tx, alerts, now);
+    }
+    return marked;
+  });
+}
+
+export async function scanSla(
+  ctx: Ctx,
+  now = ctx.clock.now(),
+  options: { batchSize?: number } = {},
+): Promise<ScanResult> {
+  const batchSize = options.batchSize ?? BATCH;
   const result: ScanResult = { breaches: 0, warnings: 0, notifications: 0, escalations: 0, batches: 0 };
   // Breaches first: a target past both points (the scheduler was down) is reported as breached, not warned.
-  for (const kind of ['breach', 'warning'] as AlertKind[]) {
-    for (;;) {
-      const marked = await ctx.db.transaction(async (tx) => {
-        const { marked, alerts } = await markDue(tx, kind, now, batchSize);
-        if (alerts.length === 0) {
-          return marked;
-        }
-        const who = await recipients(
-          tx,
-          alerts.map((a) => a.id),
-          DEFAULT_NOTIFY,
-        );
-        const sent = await notify(
-          tx,
-          who.map((r) => ({
-            userId: r.userId,
-            appealId: r.appealId,
-            kind: `sla_${r.kind}`,
-            dedupeKey: `sla_alert:${r.alertId}`,
-            payload: {
-              alertId: r.alertId,
-              metric: r.metric,
-              dueAt: r.dueAt.toISOString(),
-              appealNumber: r.number,
-              subject: r.subject,
-            },
-          })),
-        );
-        const snap = await freshSnapshot(tx, READ_MAX_AGE_MS);
-        const jobs = alerts
-          .filter((a) => escalates(snap, a))
-          .map((a) => ({
-            kind: 'sla.escalate',
-            payload: { alertId: a.id },
-            dedupeKey: `sla.escalate:${a.id}`,
-            runAt: now,
-          }));
-        await enqueue(tx, jobs, now);
-        result[kind === 'breach' ? 'breaches' : 'warnings'] += alerts.length;
-        result.notifications += sent.notifications;
-        result.escalations += jobs.length;
-        return marked;
-      });
-      result.batches++;
-      if (marked < batchSize) {
-        break;
-      }
+  for (const kind of ['breach', 'warning'] as const) {
+    for (let marked = batchSize; marked >= batchSize; result.batches++) {
+      marked = await scanBatch(ctx, { kind, now, size: batchSize }, result);
     }
   }
   return result;

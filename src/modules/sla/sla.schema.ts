@@ -232,10 +232,10 @@ export const ComplianceQuery = z.strictObject({
   metric: z
     .string()
     .max(200)
-    .transform((s) =>
-      s
+    .transform((list) =>
+      list
         .split(',')
-        .map((x) => x.trim())
+        .map((metric) => metric.trim())
         .filter(Boolean),
     )
     .pipe(z.array(Metric).min(1))

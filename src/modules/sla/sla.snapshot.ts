@@ -50,38 +50,42 @@ let lastInstance: string | null = null;
 // Compiled calendars survive reloads while the calendar itself is unchanged (their span caches are warm).
 const compiled = new Map<string, CompiledCalendar>();
 
-export function toPolicyDef(r: repo.PolicyRow): PolicyDef {
+export function toPolicyDef(row: repo.PolicyRow): PolicyDef {
   return {
-    id: r.id,
-    name: r.name,
-    position: r.position,
-    active: r.active,
-    createdAt: r.createdAt,
-    conditions: r.conditions,
-    targets: r.targets.map((t) => ({
-      metric: t.metric as Metric,
-      minutes: t.minutes,
-      calendar: t.calendar ?? r.calendarSource,
+    id: row.id,
+    name: row.name,
+    position: row.position,
+    active: row.active,
+    createdAt: row.createdAt,
+    conditions: row.conditions,
+    targets: row.targets.map((target) => ({
+      metric: target.metric as Metric,
+      minutes: target.minutes,
+      calendar: target.calendar ?? row.calendarSource,
     })),
-    pauseStatuses: r.pauseStatuses,
-    warnAtPercent: r.warnAtPercent,
-    notify: r.notify,
-    escalation: r.escalation as PolicyDef['escalation'],
+    pauseStatuses: row.pauseStatuses,
+    warnAtPercent: row.warnAtPercent,
+    notify: row.notify,
+    escalation: row.escalation as PolicyDef['escalation'],
   };
 }
 
 function compile(row: repo.CalendarRow): CompiledCalendar {
   const key = `${row.id}@${row.updatedAt.getTime()}`;
-  let cal = compiled.get(key);
-  if (!cal) {
-    cal = compileCalendar({ timeZone: row.timeZone, week: row.week, exceptions: row.exceptions } satisfies Calendar);
-    compiled.set(key, cal);
+  let calendar = compiled.get(key);
+  if (!calendar) {
+    calendar = compileCalendar({
+      timeZone: row.timeZone,
+      week: row.week,
+      exceptions: row.exceptions,
+    } satisfies Calendar);
+    compiled.set(key, calendar);
   }
-  return cal;
+  return calendar;
 }
 
 async function load(db: Queryable): Promise<Snapshot> {
-  const s = await repo.settings(db);
+  const settings = await repo.settings(db);
   // One after another: `db` may be a transaction, whose single connection takes one query at a time.
   const calendarRows = await repo.listCalendars(db);
   const policyRows = await repo.listPolicies(db);
@@ -93,9 +97,9 @@ async function load(db: Queryable): Promise<Snapshot> {
   for (const row of calendarRows) {
     calendars.set(row.id, compile(row));
     live.add(`${row.id}@${row.updatedAt.getTime()}`);
-    for (const t of row.unitTypes) {
-      if (!typeCalendars.has(t)) {
-        typeCalendars.set(t, row.id);
+    for (const unitType of row.unitTypes) {
+      if (!typeCalendars.has(unitType)) {
+        typeCalendars.set(unitType, row.id);
       }
     }
   }
@@ -106,17 +110,17 @@ async function load(db: Queryable): Promise<Snapshot> {
   }
   const policies = policyRows.map(toPolicyDef).sort(byPosition);
   const snap: Snapshot = {
-    instance: s.instance,
-    version: s.version,
+    instance: settings.instance,
+    version: settings.version,
     checkedAt: Date.now(),
-    defaultCalendarId: s.defaultCalendarId,
-    csCalendarId: s.csCalendarId,
+    defaultCalendarId: settings.defaultCalendarId,
+    csCalendarId: settings.csCalendarId,
     calendars,
     typeCalendars,
-    unitCalendars: new Map(unitRows.map((u) => [u.id, u.calendarId])),
+    unitCalendars: new Map(unitRows.map((unit) => [unit.id, unit.calendarId])),
     policies,
-    policyById: new Map(policies.map((p) => [p.id, p])),
-    categoryParents: new Map(categoryRows.map((c) => [c.id, c.parentId])),
+    policyById: new Map(policies.map((policy) => [policy.id, policy])),
+    categoryParents: new Map(categoryRows.map((category) => [category.id, category.parentId])),
     usesCustomerTags: needsCustomerTags(policies),
   };
   snapshots.set(snap.instance, snap);
@@ -124,7 +128,10 @@ async function load(db: Queryable): Promise<Snapshot> {
   return snap;
 }
 
-/** The copy this process used last, unchecked: for the create path, whose statement checks the version itself (sla_config_is). */
+/**
+ * The copy this process used last, unchecked: for the create path, whose statement checks the version itself
+ * (sla_config_is).
+ */
 export async function cachedSnapshot(db: Queryable): Promise<Snapshot> {
   const snap = lastInstance ? snapshots.get(lastInstance) : undefined;
   return snap ?? load(db);
@@ -136,11 +143,11 @@ export async function freshSnapshot(db: Queryable, maxAgeMs = 0): Promise<Snapsh
   if (cached && maxAgeMs > 0 && Date.now() - cached.checkedAt < maxAgeMs) {
     return cached;
   }
-  const v = await repo.versionOf(db);
-  const snap = snapshots.get(v.instance);
-  if (snap && snap.version === v.version) {
+  const current = await repo.versionOf(db);
+  const snap = snapshots.get(current.instance);
+  if (snap && snap.version === current.version) {
     snap.checkedAt = Date.now();
-    lastInstance = v.instance;
+    lastInstance = current.instance;
     return snap;
   }
   return load(db);
@@ -152,8 +159,14 @@ export function invalidateSnapshots(): void {
   lastInstance = null;
 }
 
+/** A calendar of the snapshot; an unknown or missing id reads as the default calendar. */
 export function calendarOf(snap: Snapshot, id: string | null): CompiledCalendar {
-  return (id ? snap.calendars.get(id) : undefined) ?? snap.calendars.get(snap.defaultCalendarId)!;
+  const calendar = (id ? snap.calendars.get(id) : undefined) ?? snap.calendars.get(snap.defaultCalendarId);
+  if (!calendar) {
+    // The settings row references the default calendar, so the database cannot lose it.
+    throw new Error(`The default calendar ${snap.defaultCalendarId} is missing`);
+  }
+  return calendar;
 }
 
 /** A unit's own calendar, else its type's, else the default; an appeal without a unit counts on Customer Service's. */
@@ -178,8 +191,8 @@ export async function categoryPath(db: Queryable, snap: Snapshot, categoryId: st
     return [];
   }
   if (!snap.categoryParents.has(categoryId)) {
-    for (const c of await repo.categoryParents(db)) {
-      snap.categoryParents.set(c.id, c.parentId);
+    for (const category of await repo.categoryParents(db)) {
+      snap.categoryParents.set(category.id, category.parentId);
     }
   }
   const path: string[] = [];

@@ -29,7 +29,8 @@ export interface Block {
   readonly index: number;
   readonly lo: number;
   readonly hi: number;
-  readonly n: number;
+  /** How many spans the block holds. */
+  readonly count: number;
   readonly starts: Float64Array;
   readonly ends: Float64Array;
   /** Working ms from `lo` to the end of span i. */
@@ -57,7 +58,7 @@ function minutesOf(intervals: Calendar['week'][number]): number[] {
       pairs.push(mins);
     }
   }
-  pairs.sort((a, b) => a[0] - b[0]);
+  pairs.sort((left, right) => left[0] - right[0]);
   return pairs.flat();
 }
 
@@ -71,7 +72,7 @@ export function buildTimeline(calendar: Calendar): Timeline {
       exceptions.set(day, minutesOf(ex.intervals));
     }
   }
-  const anyTime = weekly.some((m) => m.length > 0) || [...exceptions.values()].some((m) => m.length > 0);
+  const anyTime = [...weekly, ...exceptions.values()].some((minutes) => minutes.length > 0);
   if (!anyTime) {
     throw new NoWorkingTimeError(`Calendar in ${calendar.timeZone} has no working hours on any day`);
   }
@@ -79,99 +80,111 @@ export function buildTimeline(calendar: Calendar): Timeline {
   return { zone, weekly, exceptions, blocks: new Map(), guessOffset: offsetAt(zone, Date.UTC(2020, 0, 1)), last: null };
 }
 
-function buildBlock(tl: Timeline, index: number): Block {
+function buildBlock(timeline: Timeline, index: number): Block {
   const firstDay = index * BLOCK_DAYS;
-  const lo = localToInstant(tl.zone, firstDay * DAY);
-  const hi = localToInstant(tl.zone, (firstDay + BLOCK_DAYS) * DAY);
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let sorted = true;
+  const lo = localToInstant(timeline.zone, firstDay * DAY);
+  const hi = localToInstant(timeline.zone, (firstDay + BLOCK_DAYS) * DAY);
+  const spans: RawSpans = { starts: [], ends: [], sorted: true };
   // The day before the block may run an overnight shift into it.
   for (let day = firstDay - 1; day < firstDay + BLOCK_DAYS; day++) {
-    const mins = tl.exceptions.get(day) ?? tl.weekly[weekdayOf(day)] ?? [];
-    for (let i = 0; i < mins.length; i += 2) {
-      const s = Math.max(lo, localToInstant(tl.zone, day * DAY + (mins[i] as number) * MINUTE));
-      const e = Math.min(hi, localToInstant(tl.zone, day * DAY + (mins[i + 1] as number) * MINUTE));
+    const minutes = timeline.exceptions.get(day) ?? timeline.weekly[weekdayOf(day)] ?? [];
+    for (let i = 0; i < minutes.length; i += 2) {
+      const start = Math.max(lo, localToInstant(timeline.zone, day * DAY + (minutes[i] as number) * MINUTE));
+      const end = Math.min(hi, localToInstant(timeline.zone, day * DAY + (minutes[i + 1] as number) * MINUTE));
       // Empty after clipping, or wholly inside a spring-forward gap.
-      if (e <= s) {
+      if (end <= start) {
         continue;
       }
-      if (starts.length > 0 && s < (starts[starts.length - 1] as number)) {
-        sorted = false;
+      if (spans.starts.length > 0 && start < (spans.starts[spans.starts.length - 1] as number)) {
+        spans.sorted = false;
       }
-      starts.push(s);
-      ends.push(e);
+      spans.starts.push(start);
+      spans.ends.push(end);
     }
   }
-  return packBlock(index, lo, hi, starts, ends, sorted);
+  return packBlock({ index, lo, hi }, spans);
+}
+
+/** A block's working spans as they were collected: parallel starts and ends, and whether starts ascend. */
+interface RawSpans {
+  starts: number[];
+  ends: number[];
+  sorted: boolean;
 }
 
 /** Sorts if needed and merges touching spans, so consecutive spans are always separated by a gap. */
-function packBlock(index: number, lo: number, hi: number, starts: number[], ends: number[], sorted: boolean): Block {
+function packBlock(range: Pick<Block, 'index' | 'lo' | 'hi'>, { starts, ends, sorted }: RawSpans): Block {
   let order = starts.map((_, i) => i);
   if (!sorted) {
-    order = order.sort((a, b) => (starts[a] as number) - (starts[b] as number));
+    order = order.sort((left, right) => (starts[left] as number) - (starts[right] as number));
   }
-  const S: number[] = [];
-  const E: number[] = [];
-  for (const i of order) {
-    const s = starts[i] as number;
-    const e = ends[i] as number;
-    const last = E.length - 1;
-    if (last >= 0 && s <= (E[last] as number)) {
-      if (e > (E[last] as number)) {
-        E[last] = e;
+  const mergedStarts: number[] = [];
+  const mergedEnds: number[] = [];
+  for (const span of order) {
+    const start = starts[span] as number;
+    const end = ends[span] as number;
+    const last = mergedEnds.length - 1;
+    if (last >= 0 && start <= (mergedEnds[last] as number)) {
+      if (end > (mergedEnds[last] as number)) {
+        mergedEnds[last] = end;
       }
     } else {
-      S.push(s);
-      E.push(e);
+      mergedStarts.push(start);
+      mergedEnds.push(end);
     }
   }
-  const n = S.length;
-  const cumEnd = new Float64Array(n);
+  const count = mergedStarts.length;
+  const cumEnd = new Float64Array(count);
   let total = 0;
-  for (let i = 0; i < n; i++) {
-    total += (E[i] as number) - (S[i] as number);
+  for (let i = 0; i < count; i++) {
+    total += (mergedEnds[i] as number) - (mergedStarts[i] as number);
     cumEnd[i] = total;
   }
-  return { index, lo, hi, n, starts: Float64Array.from(S), ends: Float64Array.from(E), cumEnd, total };
+  return {
+    ...range,
+    count,
+    starts: Float64Array.from(mergedStarts),
+    ends: Float64Array.from(mergedEnds),
+    cumEnd,
+    total,
+  };
 }
 
-export function blockByIndex(tl: Timeline, index: number): Block {
-  let b = tl.blocks.get(index);
-  if (b === undefined) {
-    b = buildBlock(tl, index);
-    tl.blocks.set(index, b);
+export function blockByIndex(timeline: Timeline, index: number): Block {
+  let block = timeline.blocks.get(index);
+  if (block === undefined) {
+    block = buildBlock(timeline, index);
+    timeline.blocks.set(index, block);
   }
-  return b;
+  return block;
 }
 
-/** The block whose [lo, hi) contains instant t. */
-export function blockAt(tl: Timeline, t: number): Block {
-  const last = tl.last;
-  if (last !== null && t >= last.lo && t < last.hi) {
+/** The block whose [lo, hi) contains the instant. */
+export function blockAt(timeline: Timeline, instant: number): Block {
+  const last = timeline.last;
+  if (last !== null && instant >= last.lo && instant < last.hi) {
     return last;
   }
-  let index = Math.floor((t + tl.guessOffset) / BLOCK_MS);
-  let b = blockByIndex(tl, index);
-  while (t < b.lo) {
-    b = blockByIndex(tl, --index);
+  let index = Math.floor((instant + timeline.guessOffset) / BLOCK_MS);
+  let block = blockByIndex(timeline, index);
+  while (instant < block.lo) {
+    block = blockByIndex(timeline, --index);
   }
-  while (t >= b.hi) {
-    b = blockByIndex(tl, ++index);
+  while (instant >= block.hi) {
+    block = blockByIndex(timeline, ++index);
   }
-  tl.last = b;
-  return b;
+  timeline.last = block;
+  return block;
 }
 
-/** Index of the last span starting at or before t, or -1. */
-export function spanIndex(b: Block, t: number): number {
-  const starts = b.starts;
+/** Index of the last span starting at or before the instant, or -1. */
+export function spanIndex(block: Block, instant: number): number {
+  const starts = block.starts;
   let lo = 0;
-  let hi = b.n;
+  let hi = block.count;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((starts[mid] as number) <= t) {
+    if ((starts[mid] as number) <= instant) {
       lo = mid + 1;
     } else {
       hi = mid;
@@ -180,46 +193,46 @@ export function spanIndex(b: Block, t: number): number {
   return lo - 1;
 }
 
-/** Working ms in [b.lo, t). */
-export function cumAt(b: Block, t: number): number {
-  const i = spanIndex(b, t);
-  if (i < 0) {
+/** Working ms in [block.lo, instant). */
+export function cumAt(block: Block, instant: number): number {
+  const span = spanIndex(block, instant);
+  if (span < 0) {
     return 0;
   }
-  const end = b.ends[i] as number;
-  const cum = b.cumEnd[i] as number;
-  return t >= end ? cum : cum - (end - t);
+  const end = block.ends[span] as number;
+  const cum = block.cumEnd[span] as number;
+  return instant >= end ? cum : cum - (end - instant);
 }
 
-/** Calls `visit` on each block after `b` until it returns true; gives up after ~3 empty years. */
-function scanForward(tl: Timeline, b: Block, visit: (next: Block) => boolean): Block {
+/** Calls `visit` on each block after `from` until it returns true; gives up after ~3 empty years. */
+function scanForward(timeline: Timeline, from: Block, visit: (next: Block) => boolean): Block {
   let emptyRun = 0;
-  let next = b;
+  let next = from;
   for (;;) {
     if (next.hi >= END_INSTANT) {
       throw new RangeError('The result lies beyond the supported range (year 2200)');
     }
-    next = blockByIndex(tl, next.index + 1);
+    next = blockByIndex(timeline, next.index + 1);
     if (visit(next)) {
       return next;
     }
     emptyRun = next.total === 0 ? emptyRun + 1 : 0;
     if (emptyRun > MAX_EMPTY_BLOCKS) {
-      const since = blockByIndex(tl, next.index - emptyRun + 1).lo;
+      const since = new Date(blockByIndex(timeline, next.index - emptyRun + 1).lo).toISOString();
       throw new NoWorkingTimeError(
-        `Calendar in ${tl.zone.timeZone} has no working time for over 3 years from ${new Date(since).toISOString()}`,
+        `Calendar in ${timeline.zone.timeZone} has no working time for over 3 years from ${since}`,
       );
     }
   }
 }
 
 /** The instant `work` (> 0) working ms after `start`: the end of working time, never a gap. */
-export function addMs(tl: Timeline, start: number, work: number): number {
-  let b = blockAt(tl, start);
-  let target = cumAt(b, start) + work;
-  if (target > b.total) {
-    target -= b.total;
-    b = scanForward(tl, b, (next) => {
+export function addMs(timeline: Timeline, start: number, work: number): number {
+  let block = blockAt(timeline, start);
+  let target = cumAt(block, start) + work;
+  if (target > block.total) {
+    target -= block.total;
+    block = scanForward(timeline, block, (next) => {
       if (target <= next.total) {
         return true;
       }
@@ -227,9 +240,9 @@ export function addMs(tl: Timeline, start: number, work: number): number {
       return false;
     });
   }
-  const cumEnd = b.cumEnd;
+  const cumEnd = block.cumEnd;
   let lo = 0;
-  let hi = b.n - 1;
+  let hi = block.count - 1;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if ((cumEnd[mid] as number) < target) {
@@ -238,41 +251,41 @@ export function addMs(tl: Timeline, start: number, work: number): number {
       hi = mid;
     }
   }
-  return (b.ends[lo] as number) - ((cumEnd[lo] as number) - target);
+  return (block.ends[lo] as number) - ((cumEnd[lo] as number) - target);
 }
 
-/** Working ms in [a, b) for a <= b. */
-export function betweenMs(tl: Timeline, a: number, b: number): number {
-  const ba = blockAt(tl, a);
-  if (b < ba.hi) {
-    return cumAt(ba, b) - cumAt(ba, a);
+/** Working ms in [from, to) for from <= to. */
+export function betweenMs(timeline: Timeline, from: number, to: number): number {
+  const first = blockAt(timeline, from);
+  if (to < first.hi) {
+    return cumAt(first, to) - cumAt(first, from);
   }
-  let sum = ba.total - cumAt(ba, a);
-  let block = ba;
+  let sum = first.total - cumAt(first, from);
+  let block = first;
   for (;;) {
-    block = blockByIndex(tl, block.index + 1);
-    if (b < block.hi) {
-      return sum + cumAt(block, b);
+    block = blockByIndex(timeline, block.index + 1);
+    if (to < block.hi) {
+      return sum + cumAt(block, to);
     }
     sum += block.total;
   }
 }
 
-export function isWorkingMs(tl: Timeline, t: number): boolean {
-  const b = blockAt(tl, t);
-  const i = spanIndex(b, t);
-  return i >= 0 && t < (b.ends[i] as number);
+export function isWorkingMs(timeline: Timeline, instant: number): boolean {
+  const block = blockAt(timeline, instant);
+  const span = spanIndex(block, instant);
+  return span >= 0 && instant < (block.ends[span] as number);
 }
 
-/** t itself when working, else the start of the next working span. */
-export function nextOpeningMs(tl: Timeline, t: number): number {
-  const b = blockAt(tl, t);
-  const i = spanIndex(b, t);
-  if (i >= 0 && t < (b.ends[i] as number)) {
-    return t;
+/** The instant itself when working, else the start of the next working span. */
+export function nextOpeningMs(timeline: Timeline, instant: number): number {
+  const block = blockAt(timeline, instant);
+  const span = spanIndex(block, instant);
+  if (span >= 0 && instant < (block.ends[span] as number)) {
+    return instant;
   }
-  if (i + 1 < b.n) {
-    return b.starts[i + 1] as number;
+  if (span + 1 < block.count) {
+    return block.starts[span + 1] as number;
   }
-  return scanForward(tl, b, (next) => next.n > 0).starts[0] as number;
+  return scanForward(timeline, block, (next) => next.count > 0).starts[0] as number;
 }

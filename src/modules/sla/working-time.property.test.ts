@@ -94,24 +94,24 @@ function buildCalendar(
   exceptions: { offset: number; holiday: boolean; marks: number[] }[],
   baseDay: number,
 ): Calendar {
-  const own = days.map((d) => pairsOf(d.marks));
-  const nightStart = days.map((d, i) => {
-    const start = Math.max(d.nightStart * STEP, own[i]?.at(-1)?.[1] ?? 0);
-    return d.night && start < 1440 ? start : null;
+  const own = days.map((day) => pairsOf(day.marks));
+  const nightStart = days.map((day, weekday) => {
+    const start = Math.max(day.nightStart * STEP, own[weekday]?.at(-1)?.[1] ?? 0);
+    return day.night && start < 1440 ? start : null;
   });
-  const spill = days.map((d, i) => {
-    const start = nightStart[i];
+  const spill = days.map((day, weekday) => {
+    const start = nightStart[weekday];
     if (start == null) {
       return null;
     }
-    const next = (i + 1) % 7;
-    const end = Math.min(d.nightEnd * STEP, own[next]?.[0]?.[0] ?? 1440, nightStart[next] ?? 1440, start - STEP);
+    const next = (weekday + 1) % 7;
+    const end = Math.min(day.nightEnd * STEP, own[next]?.[0]?.[0] ?? 1440, nightStart[next] ?? 1440, start - STEP);
     return end >= 0 ? end : null;
   });
-  const week = own.map((pairs, i): Interval[] => {
-    const list = pairs.map(([s, e]) => ({ start: hhmm(s), end: hhmm(e) }));
-    const start = nightStart[i];
-    const end = spill[i];
+  const week = own.map((pairs, weekday): Interval[] => {
+    const list = pairs.map(([start, end]) => ({ start: hhmm(start), end: hhmm(end) }));
+    const start = nightStart[weekday];
+    const end = spill[weekday];
     if (start != null && end != null) {
       list.push({ start: hhmm(start), end: hhmm(end) });
     }
@@ -168,10 +168,10 @@ const instantIn = (c: Case): fc.Arbitrary<Date> =>
 const minutesArb = fc.integer({ min: 0, max: 20_000 });
 
 /** Independent oracle from TZDate wall-clock fields; undefined within 2 days of an offset change. */
-function naiveIsWorking(cal: Calendar, t: number): boolean | undefined {
-  const local = new TZDate(t, cal.timeZone);
+function naiveIsWorking(cal: Calendar, instant: number): boolean | undefined {
+  const local = new TZDate(instant, cal.timeZone);
   const offset = local.getTimezoneOffset();
-  for (const probe of [t - 2 * DAY, t - DAY, t + DAY, t + 2 * DAY]) {
+  for (const probe of [instant - 2 * DAY, instant - DAY, instant + DAY, instant + 2 * DAY]) {
     if (new TZDate(probe, cal.timeZone).getTimezoneOffset() !== offset) {
       return undefined;
     }
@@ -179,9 +179,10 @@ function naiveIsWorking(cal: Calendar, t: number): boolean | undefined {
   const day = Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / DAY;
   const minute =
     local.getHours() * 60 + local.getMinutes() + (local.getSeconds() * 1000 + local.getMilliseconds()) / MINUTE;
-  const hours = (d: number): [number, number][] => {
-    const date = new Date(d * DAY).toISOString().slice(0, 10);
-    const list = cal.exceptions.find((e) => e.date === date)?.intervals ?? cal.week[weekdayOf(d)] ?? [];
+  const hours = (dayNumber: number): [number, number][] => {
+    const date = new Date(dayNumber * DAY).toISOString().slice(0, 10);
+    const list =
+      cal.exceptions.find((exception) => exception.date === date)?.intervals ?? cal.week[weekdayOf(dayNumber)] ?? [];
     return list.map(({ start, end }) => {
       const [s, e] = [start, end].map((x) => Number(x.slice(0, 2)) * 60 + Number(x.slice(3))) as [number, number];
       return [s, e <= s ? e + 1440 : e];
@@ -193,42 +194,44 @@ function naiveIsWorking(cal: Calendar, t: number): boolean | undefined {
 describe('working-time properties over random calendars, zones and instants', () => {
   it('generates only calendars that pass validation', () => {
     fc.assert(
-      fc.property(caseArb, (c) => validateCalendar(c.calendar).ok),
+      fc.property(caseArb, (sample) => validateCalendar(sample.calendar).ok),
       { numRuns: 200 },
     );
   });
 
   it('measures exactly the minutes it added: between(s, add(s, m)) = m', () => {
-    const arb = caseArb.chain((c) => fc.tuple(fc.constant(c), instantIn(c), minutesArb));
+    const arb = caseArb.chain((sample) => fc.tuple(fc.constant(sample), instantIn(sample), minutesArb));
     fc.assert(
-      fc.property(arb, ([c, s, m]) => {
-        const due = addWorkingMinutes(c.compiled, s, m);
-        expect(Math.abs(workingMinutesBetween(c.compiled, s, due) - m)).toBeLessThan(1e-6);
+      fc.property(arb, ([sample, start, minutes]) => {
+        const due = addWorkingMinutes(sample.compiled, start, minutes);
+        expect(Math.abs(workingMinutesBetween(sample.compiled, start, due) - minutes)).toBeLessThan(1e-6);
       }),
       RUNS,
     );
   });
 
   it('never moves a deadline earlier when more minutes are granted', () => {
-    const arb = caseArb.chain((c) => fc.tuple(fc.constant(c), instantIn(c), minutesArb, minutesArb));
+    const arb = caseArb.chain((sample) => fc.tuple(fc.constant(sample), instantIn(sample), minutesArb, minutesArb));
     fc.assert(
-      fc.property(arb, ([c, s, x, y]) => {
-        const [m1, m2] = x <= y ? [x, y] : [y, x];
-        const a = addWorkingMinutes(c.compiled, s, m1).getTime();
-        const b = addWorkingMinutes(c.compiled, s, m2).getTime();
-        expect(a).toBeLessThanOrEqual(b);
-        expect(a).toBeGreaterThanOrEqual(s.getTime());
+      fc.property(arb, ([sample, start, some, other]) => {
+        const [fewer, more] = some <= other ? [some, other] : [other, some];
+        const sooner = addWorkingMinutes(sample.compiled, start, fewer).getTime();
+        const later = addWorkingMinutes(sample.compiled, start, more).getTime();
+        expect(sooner).toBeLessThanOrEqual(later);
+        expect(sooner).toBeGreaterThanOrEqual(start.getTime());
       }),
       RUNS,
     );
   });
 
   it('puts every positive deadline at the end of working time, never in a closed period', () => {
-    const arb = caseArb.chain((c) => fc.tuple(fc.constant(c), instantIn(c), fc.integer({ min: 1, max: 20_000 })));
+    const arb = caseArb.chain((sample) =>
+      fc.tuple(fc.constant(sample), instantIn(sample), fc.integer({ min: 1, max: 20_000 })),
+    );
     fc.assert(
-      fc.property(arb, ([c, s, m]) => {
-        const due = addWorkingMinutes(c.compiled, s, m);
-        expect(isWorkingTime(c.compiled, new Date(due.getTime() - 1))).toBe(true);
+      fc.property(arb, ([sample, start, minutes]) => {
+        const due = addWorkingMinutes(sample.compiled, start, minutes);
+        expect(isWorkingTime(sample.compiled, new Date(due.getTime() - 1))).toBe(true);
       }),
       RUNS,
     );
@@ -236,51 +239,54 @@ describe('working-time properties over random calendars, zones and instants', ()
 
   it('is additive: add(add(s, a), b) = add(s, a + b)', () => {
     const part = fc.integer({ min: 1, max: 10_000 });
-    const arb = caseArb.chain((c) => fc.tuple(fc.constant(c), instantIn(c), part, part));
+    const arb = caseArb.chain((sample) => fc.tuple(fc.constant(sample), instantIn(sample), part, part));
     fc.assert(
-      fc.property(arb, ([c, s, a, b]) => {
-        const stepwise = addWorkingMinutes(c.compiled, addWorkingMinutes(c.compiled, s, a), b);
-        expect(stepwise).toEqual(addWorkingMinutes(c.compiled, s, a + b));
+      fc.property(arb, ([sample, start, first, second]) => {
+        const stepwise = addWorkingMinutes(sample.compiled, addWorkingMinutes(sample.compiled, start, first), second);
+        expect(stepwise).toEqual(addWorkingMinutes(sample.compiled, start, first + second));
       }),
       RUNS,
     );
   });
 
   it('splits measured spans at any point and flips sign when reversed', () => {
-    const arb = caseArb.chain((c) => fc.tuple(fc.constant(c), instantIn(c), instantIn(c), instantIn(c)));
+    const arb = caseArb.chain((sample) =>
+      fc.tuple(fc.constant(sample), instantIn(sample), instantIn(sample), instantIn(sample)),
+    );
     fc.assert(
-      fc.property(arb, ([c, a, b, x]) => {
-        const ab = workingMinutesBetween(c.compiled, a, b);
-        expect(workingMinutesBetween(c.compiled, b, a)).toBe(0 - ab);
-        const split = workingMinutesBetween(c.compiled, a, x) + workingMinutesBetween(c.compiled, x, b);
-        expect(Math.abs(split - ab)).toBeLessThan(1e-6);
+      fc.property(arb, ([sample, from, to, middle]) => {
+        const whole = workingMinutesBetween(sample.compiled, from, to);
+        expect(workingMinutesBetween(sample.compiled, to, from)).toBe(0 - whole);
+        const split =
+          workingMinutesBetween(sample.compiled, from, middle) + workingMinutesBetween(sample.compiled, middle, to);
+        expect(Math.abs(split - whole)).toBeLessThan(1e-6);
       }),
       RUNS,
     );
   });
 
   it('opens next at an instant that is working, with nothing worked before it', () => {
-    const arb = caseArb.chain((c) => fc.tuple(fc.constant(c), instantIn(c)));
+    const arb = caseArb.chain((sample) => fc.tuple(fc.constant(sample), instantIn(sample)));
     fc.assert(
-      fc.property(arb, ([c, t]) => {
-        const open = nextOpening(c.compiled, t);
-        expect(isWorkingTime(c.compiled, open)).toBe(true);
-        expect(workingMinutesBetween(c.compiled, t, open)).toBe(0);
+      fc.property(arb, ([sample, instant]) => {
+        const open = nextOpening(sample.compiled, instant);
+        expect(isWorkingTime(sample.compiled, open)).toBe(true);
+        expect(workingMinutesBetween(sample.compiled, instant, open)).toBe(0);
       }),
       RUNS,
     );
   });
 
   it('agrees with a naive reading of the local wall clock away from offset changes', () => {
-    const arb = caseArb.chain((c) =>
-      fc.tuple(fc.constant(c), fc.array(instantIn(c), { minLength: 10, maxLength: 10 })),
+    const arb = caseArb.chain((sample) =>
+      fc.tuple(fc.constant(sample), fc.array(instantIn(sample), { minLength: 10, maxLength: 10 })),
     );
     fc.assert(
-      fc.property(arb, ([c, instants]) => {
-        for (const t of instants) {
-          const expected = naiveIsWorking(c.calendar, t.getTime());
+      fc.property(arb, ([sample, instants]) => {
+        for (const instant of instants) {
+          const expected = naiveIsWorking(sample.calendar, instant.getTime());
           if (expected !== undefined) {
-            expect(isWorkingTime(c.compiled, t)).toBe(expected);
+            expect(isWorkingTime(sample.compiled, instant)).toBe(expected);
           }
         }
       }),
@@ -289,22 +295,22 @@ describe('working-time properties over random calendars, zones and instants', ()
   });
 
   it('stops the clock during pauses: excluded minutes up to the paused deadline equal the minutes granted', () => {
-    const pauseArb = (c: Case) =>
+    const pauseArb = (sample: Case) =>
       fc
-        .tuple(instantIn(c), fc.integer({ min: 0, max: 5 * DAY }))
+        .tuple(instantIn(sample), fc.integer({ min: 0, max: 5 * DAY }))
         .map(([from, len]) => ({ from, to: new Date(from.getTime() + len) }));
-    const arb = caseArb.chain((c) =>
-      fc.tuple(fc.constant(c), instantIn(c), minutesArb, fc.array(pauseArb(c), { maxLength: 4 })),
+    const arb = caseArb.chain((sample) =>
+      fc.tuple(fc.constant(sample), instantIn(sample), minutesArb, fc.array(pauseArb(sample), { maxLength: 4 })),
     );
     fc.assert(
-      fc.property(arb, ([c, s, m, pauses]) => {
-        const due = addWorkingMinutesWithPauses(c.compiled, s, m, pauses);
+      fc.property(arb, ([sample, start, minutes, pauses]) => {
+        const due = addWorkingMinutesWithPauses(sample.compiled, start, minutes, pauses);
         expect(due).not.toBeNull();
         if (due === null) {
           return;
         }
-        expect(Math.abs(workingMinutesExcluding(c.compiled, s, due, pauses) - m)).toBeLessThan(1e-6);
-        expect(due.getTime()).toBeGreaterThanOrEqual(addWorkingMinutes(c.compiled, s, m).getTime());
+        expect(Math.abs(workingMinutesExcluding(sample.compiled, start, due, pauses) - minutes)).toBeLessThan(1e-6);
+        expect(due.getTime()).toBeGreaterThanOrEqual(addWorkingMinutes(sample.compiled, start, minutes).getTime());
       }),
       RUNS,
     );

@@ -39,11 +39,11 @@ describe('a store open 10:00–22:00 every day (Moscow, UTC+3)', () => {
   });
 
   it('counts only working minutes between two instants, negative when reversed', () => {
-    const a = at('2024-12-31T12:00+03:00');
-    const b = at('2025-01-09T12:00+03:00');
-    expect(workingMinutesBetween(store, a, b)).toBe(6 * 60 + 2 * 60);
-    expect(workingMinutesBetween(store, b, a)).toBe(-480);
-    expect(workingMinutesBetween(store, a, a)).toBe(0);
+    const from = at('2024-12-31T12:00+03:00');
+    const to = at('2025-01-09T12:00+03:00');
+    expect(workingMinutesBetween(store, from, to)).toBe(6 * 60 + 2 * 60);
+    expect(workingMinutesBetween(store, to, from)).toBe(-480);
+    expect(workingMinutesBetween(store, from, from)).toBe(0);
   });
 
   it('is closed on a holiday and reopens after the holidays', () => {

@@ -41,6 +41,11 @@ export interface Pause {
   to: Date | null;
 }
 
+/** A pause that has ended. */
+export interface ClosedPause extends Pause {
+  to: Date;
+}
+
 /**
  * Validates and precompiles a calendar. Throws RangeError for an invalid calendar and
  * NoWorkingTimeError when neither the week nor any exception has working hours.
@@ -48,18 +53,19 @@ export interface Pause {
 export function compileCalendar(calendar: Calendar): CompiledCalendar {
   const checked = validateCalendar(calendar);
   if (!checked.ok) {
-    const detail = checked.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+    const detail = checked.errors.map((error) => `${error.path}: ${error.message}`).join('; ');
     throw new RangeError(`Invalid calendar: ${detail}`);
   }
   return { calendar: checked.calendar, timeZone: checked.calendar.timeZone, timeline: buildTimeline(checked.calendar) };
 }
 
-function ms(t: Date, name: string): number {
-  const v = t.getTime();
-  if (!(v >= FIRST_INSTANT && v < END_INSTANT)) {
-    throw new RangeError(`${name} must be a valid date in 1900–2199, got ${String(t)}`);
+/** The instant in ms, checked to lie in the supported range; `name` says which argument in the error. */
+function ms(instant: Date, name: string): number {
+  const value = instant.getTime();
+  if (!(value >= FIRST_INSTANT && value < END_INSTANT)) {
+    throw new RangeError(`${name} must be a valid date in 1900–2199, got ${String(instant)}`);
   }
-  return v;
+  return value;
 }
 
 function workMs(minutes: number): number {
@@ -76,29 +82,29 @@ function workMs(minutes: number): number {
  * open, else the next opening. Throws NoWorkingTimeError after 3 years without working time.
  */
 export function addWorkingMinutes(cal: CompiledCalendar, start: Date, minutes: number): Date {
-  const t = ms(start, 'start');
+  const from = ms(start, 'start');
   const work = workMs(minutes);
-  return new Date(work === 0 ? nextOpeningMs(cal.timeline, t) : addMs(cal.timeline, t, work));
+  return new Date(work === 0 ? nextOpeningMs(cal.timeline, from) : addMs(cal.timeline, from, work));
 }
 
 /**
- * Working minutes in [a, b); negative when b < a. Counted in milliseconds, so the result is
- * fractional when a or b is not on a whole minute of working time.
+ * Working minutes in [from, to); negative when to < from. Counted in milliseconds, so the result is
+ * fractional when from or to is not on a whole minute of working time.
  */
-export function workingMinutesBetween(cal: CompiledCalendar, a: Date, b: Date): number {
-  const x = ms(a, 'a');
-  const y = ms(b, 'b');
+export function workingMinutesBetween(cal: CompiledCalendar, from: Date, to: Date): number {
+  const start = ms(from, 'from');
+  const end = ms(to, 'to');
   // `0 -` rather than unary minus: callers should never see -0.
-  return y >= x ? betweenMs(cal.timeline, x, y) / MINUTE : 0 - betweenMs(cal.timeline, y, x) / MINUTE;
+  return end >= start ? betweenMs(cal.timeline, start, end) / MINUTE : 0 - betweenMs(cal.timeline, end, start) / MINUTE;
 }
 
-export function isWorkingTime(cal: CompiledCalendar, t: Date): boolean {
-  return isWorkingMs(cal.timeline, ms(t, 't'));
+export function isWorkingTime(cal: CompiledCalendar, instant: Date): boolean {
+  return isWorkingMs(cal.timeline, ms(instant, 'instant'));
 }
 
-/** `t` itself when the calendar is open at `t`, else the start of the next working period. */
-export function nextOpening(cal: CompiledCalendar, t: Date): Date {
-  return new Date(nextOpeningMs(cal.timeline, ms(t, 't')));
+/** The instant itself when the calendar is open then, else the start of the next working period. */
+export function nextOpening(cal: CompiledCalendar, instant: Date): Date {
+  return new Date(nextOpeningMs(cal.timeline, ms(instant, 'instant')));
 }
 
 interface Span {
@@ -108,38 +114,38 @@ interface Span {
 
 /** Sorted, merged pause spans (open-ended ones run to +Infinity). */
 function pauseSpans(pauses: readonly Pause[]): Span[] {
-  const spans = pauses.map((p, i): Span => {
-    const from = ms(p.from, `pauses[${i}].from`);
-    const to = p.to === null ? Infinity : ms(p.to, `pauses[${i}].to`);
+  const spans = pauses.map((pause, index): Span => {
+    const from = ms(pause.from, `pauses[${index}].from`);
+    const to = pause.to === null ? Infinity : ms(pause.to, `pauses[${index}].to`);
     if (to < from) {
-      throw new RangeError(`pauses[${i}] ends before it starts`);
+      throw new RangeError(`pauses[${index}] ends before it starts`);
     }
     return { from, to };
   });
-  spans.sort((x, y) => x.from - y.from);
+  spans.sort((left, right) => left.from - right.from);
   const merged: Span[] = [];
-  for (const s of spans) {
+  for (const span of spans) {
     const last = merged[merged.length - 1];
-    if (last !== undefined && s.from <= last.to) {
-      last.to = Math.max(last.to, s.to);
-    } else if (s.to > s.from) {
-      merged.push({ ...s });
+    if (last !== undefined && span.from <= last.to) {
+      last.to = Math.max(last.to, span.to);
+    } else if (span.to > span.from) {
+      merged.push({ ...span });
     }
   }
   return merged;
 }
 
-/** Working minutes in [a, b) outside every pause (overlapping pauses count once). */
-export function workingMinutesExcluding(cal: CompiledCalendar, a: Date, b: Date, pauses: readonly Pause[]): number {
-  const x = ms(a, 'a');
-  const y = ms(b, 'b');
-  if (y < x) {
-    return 0 - workingMinutesExcluding(cal, b, a, pauses);
+/** Working minutes in [from, to) outside every pause (overlapping pauses count once). */
+export function workingMinutesExcluding(cal: CompiledCalendar, from: Date, to: Date, pauses: readonly Pause[]): number {
+  const start = ms(from, 'from');
+  const end = ms(to, 'to');
+  if (end < start) {
+    return 0 - workingMinutesExcluding(cal, to, from, pauses);
   }
-  let total = betweenMs(cal.timeline, x, y);
-  for (const p of pauseSpans(pauses)) {
-    const lo = Math.max(x, p.from);
-    const hi = Math.min(y, p.to);
+  let total = betweenMs(cal.timeline, start, end);
+  for (const pause of pauseSpans(pauses)) {
+    const lo = Math.max(start, pause.from);
+    const hi = Math.min(end, pause.to);
     if (hi > lo) {
       total -= betweenMs(cal.timeline, lo, hi);
     }
@@ -159,25 +165,26 @@ export function addWorkingMinutesWithPauses(
   minutes: number,
   pauses: readonly Pause[],
 ): Date | null {
-  const tl = cal.timeline;
+  const timeline = cal.timeline;
   let cursor = ms(start, 'start');
   let remaining = workMs(minutes);
-  for (const p of pauseSpans(pauses)) {
-    if (p.to <= cursor) {
+  const answer = () => new Date(remaining > 0 ? addMs(timeline, cursor, remaining) : nextOpeningMs(timeline, cursor));
+  for (const pause of pauseSpans(pauses)) {
+    if (pause.to <= cursor) {
       continue;
     }
-    if (p.from > cursor) {
-      const available = betweenMs(tl, cursor, p.from);
+    if (pause.from > cursor) {
+      const available = betweenMs(timeline, cursor, pause.from);
       // With nothing left to count, the answer is the next opening if one precedes the pause.
       if (remaining > 0 ? remaining <= available : available > 0) {
-        return new Date(remaining > 0 ? addMs(tl, cursor, remaining) : nextOpeningMs(tl, cursor));
+        return answer();
       }
       remaining -= available;
     }
-    if (p.to === Infinity) {
+    if (pause.to === Infinity) {
       return null;
     }
-    cursor = p.to;
+    cursor = pause.to;
   }
-  return new Date(remaining > 0 ? addMs(tl, cursor, remaining) : nextOpeningMs(tl, cursor));
+  return answer();
 }

@@ -16,7 +16,7 @@ const TO = Date.UTC(2200, 0, 1);
 const wall = (localIso: string): number => Date.parse(`${localIso}Z`);
 
 /** Offset straight from Intl, as an independent reference. */
-function intlOffset(timeZone: string, t: number): number {
+function intlOffset(timeZone: string, instant: number): number {
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     hourCycle: 'h23',
@@ -26,10 +26,10 @@ function intlOffset(timeZone: string, t: number): number {
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
-  }).formatToParts(t);
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  const s = Math.floor(t / 1000) * 1000;
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - s;
+  }).formatToParts(instant);
+  const get = (type: string): number => Number(parts.find((part) => part.type === type)?.value);
+  const wholeSecond = Math.floor(instant / 1000) * 1000;
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - wholeSecond;
 }
 
 describe('zone offsets', () => {

@@ -72,11 +72,19 @@ const PARTS = /^(\d+)\D+(\d+)\D+(\d+)\D+(\d+)\D+(\d+)\D+(\d+)/;
 
 /** Offset (ms) at a second-aligned instant, straight from Intl. */
 function intlOffset(zone: ZoneOffsets, atSecond: number): number {
-  const m = PARTS.exec(zone.format.format(atSecond));
-  if (m === null) {
+  const parts = PARTS.exec(zone.format.format(atSecond));
+  if (parts === null) {
     throw new Error(`Cannot read the local time of ${zone.timeZone}`);
   }
-  const wall = Date.UTC(Number(m[3]), Number(m[1]) - 1, Number(m[2]), Number(m[4]), Number(m[5]), Number(m[6]));
+  // en-US order: month/day/year, hour:minute:second.
+  const wall = Date.UTC(
+    Number(parts[3]),
+    Number(parts[1]) - 1,
+    Number(parts[2]),
+    Number(parts[4]),
+    Number(parts[5]),
+    Number(parts[6]),
+  );
   return wall - atSecond;
 }
 
@@ -86,17 +94,17 @@ function buildBucket(zone: ZoneOffsets, index: number): Bucket {
   const firstOffset = intlOffset(zone, start);
   const at: number[] = [];
   const off: number[] = [];
-  let prevT = start;
-  let prevO = firstOffset;
-  for (let t = start + SAMPLE_MS; t <= end; t += SAMPLE_MS) {
-    const o = intlOffset(zone, t);
-    if (o !== prevO) {
-      // The first second in (prevT, t] whose offset differs from prevO.
-      let lo = prevT / SECOND;
-      let hi = t / SECOND;
+  let previousSample = start;
+  let previousOffset = firstOffset;
+  for (let sample = start + SAMPLE_MS; sample <= end; sample += SAMPLE_MS) {
+    const offset = intlOffset(zone, sample);
+    if (offset !== previousOffset) {
+      // The first second in (previousSample, sample] whose offset differs from previousOffset.
+      let lo = previousSample / SECOND;
+      let hi = sample / SECOND;
       while (hi - lo > 1) {
         const mid = Math.floor((lo + hi) / 2);
-        if (intlOffset(zone, mid * SECOND) === prevO) {
+        if (intlOffset(zone, mid * SECOND) === previousOffset) {
           lo = mid;
         } else {
           hi = mid;
@@ -108,14 +116,14 @@ function buildBucket(zone: ZoneOffsets, index: number): Bucket {
         off.push(intlOffset(zone, transition));
       }
     }
-    prevT = t;
-    prevO = o;
+    previousSample = sample;
+    previousOffset = offset;
   }
   return { start, end, firstOffset, at, off };
 }
 
-function bucketAt(zone: ZoneOffsets, t: number): Bucket {
-  const index = Math.floor(t / BUCKET_MS);
+function bucketAt(zone: ZoneOffsets, instant: number): Bucket {
+  const index = Math.floor(instant / BUCKET_MS);
   let bucket = zone.buckets.get(index);
   if (bucket === undefined) {
     bucket = buildBucket(zone, index);
@@ -124,17 +132,17 @@ function bucketAt(zone: ZoneOffsets, t: number): Bucket {
   return bucket;
 }
 
-/** UTC offset in ms (local = utc + offset) in force at instant `t`. */
-export function offsetAt(zone: ZoneOffsets, t: number): number {
-  const b = bucketAt(zone, t);
-  let o = b.firstOffset;
-  for (let i = 0; i < b.at.length; i++) {
-    if (t < (b.at[i] as number)) {
+/** UTC offset in ms (local = utc + offset) in force at the instant. */
+export function offsetAt(zone: ZoneOffsets, instant: number): number {
+  const bucket = bucketAt(zone, instant);
+  let offset = bucket.firstOffset;
+  for (let i = 0; i < bucket.at.length; i++) {
+    if (instant < (bucket.at[i] as number)) {
       break;
     }
-    o = b.off[i] as number;
+    offset = bucket.off[i] as number;
   }
-  return o;
+  return offset;
 }
 
 /**
@@ -145,28 +153,28 @@ export function localToInstant(zone: ZoneOffsets, wall: number): number {
   // No zone is a full day away from UTC, so the answer is no earlier than wall - DAY. Walk the
   // constant-offset pieces from there; in the first piece that contains an instant whose clock
   // reads >= wall, the earliest such instant is max(pieceStart, wall - offset).
-  let t = wall - DAY;
-  let b = bucketAt(zone, t);
-  let i = 0;
-  let o = b.firstOffset;
-  while (i < b.at.length && (b.at[i] as number) <= t) {
-    o = b.off[i] as number;
-    i++;
+  let pieceStart = wall - DAY;
+  let bucket = bucketAt(zone, pieceStart);
+  let next = 0;
+  let offset = bucket.firstOffset;
+  while (next < bucket.at.length && (bucket.at[next] as number) <= pieceStart) {
+    offset = bucket.off[next] as number;
+    next++;
   }
   for (;;) {
-    const pieceEnd = i < b.at.length ? (b.at[i] as number) : b.end;
-    const candidate = Math.max(t, wall - o);
+    const pieceEnd = next < bucket.at.length ? (bucket.at[next] as number) : bucket.end;
+    const candidate = Math.max(pieceStart, wall - offset);
     if (candidate < pieceEnd) {
       return candidate;
     }
-    t = pieceEnd;
-    if (i < b.at.length) {
-      o = b.off[i] as number;
-      i++;
+    pieceStart = pieceEnd;
+    if (next < bucket.at.length) {
+      offset = bucket.off[next] as number;
+      next++;
     } else {
-      b = bucketAt(zone, pieceEnd);
-      o = b.firstOffset;
-      i = 0;
+      bucket = bucketAt(zone, pieceEnd);
+      offset = bucket.firstOffset;
+      next = 0;
     }
   }
 }

@@ -336,9 +336,9 @@ describe('checkSubmission: combinations', () => {
   });
 
   it('reports every failed rule, not just the first, in a stable order', () => {
-    const r = { ...STORE_RULES, requiredDocuments: [{ kind: 'repair_act', min: 1 }] };
-    const s = { description: ' ', sequenceNumber: '', customerName: 'аааа', attachments: [photo(640, 480)] };
-    expect(codes(r, s)).toEqual([
+    const strictRules = { ...STORE_RULES, requiredDocuments: [{ kind: 'repair_act', min: 1 }] };
+    const sloppy = { description: ' ', sequenceNumber: '', customerName: 'аааа', attachments: [photo(640, 480)] };
+    expect(codes(strictRules, sloppy)).toEqual([
       'description:comment_required',
       'sequenceNumber:sequence_number_required',
       'customer.name:customer_name_illegible',
@@ -382,8 +382,8 @@ describe('checkSubmission: combinations', () => {
       { description: '', sequenceNumber: null, customerName: null, attachments: [photo(1, 1)] },
     );
     expect(failures).toHaveLength(5);
-    for (const f of failures) {
-      expect(f.message).toMatch(/^[A-Z][\x20-\x7e×]+$/);
+    for (const failure of failures) {
+      expect(failure.message).toMatch(/^[A-Z][\x20-\x7e×]+$/);
     }
   });
 });

@@ -16,13 +16,13 @@ export interface Submission {
  */
 export const MIN_COMMENT_TEXT = 10;
 
-export function checkSubmission(rules: SubmissionRules, s: Submission): FieldError[] {
+export function checkSubmission(rules: SubmissionRules, submission: Submission): FieldError[] {
   return [
-    ...(rules.requireComment ? checkComment(s.description) : []),
-    ...(rules.requireSequenceNumber ? checkSequenceNumber(s.sequenceNumber) : []),
-    ...(rules.requireLegibleCustomerName ? checkCustomerName(s.customerName) : []),
-    ...checkDocuments(rules.requiredDocuments, s.attachments),
-    ...checkImageResolution(rules, s.attachments),
+    ...(rules.requireComment ? checkComment(submission.description) : []),
+    ...(rules.requireSequenceNumber ? checkSequenceNumber(submission.sequenceNumber) : []),
+    ...(rules.requireLegibleCustomerName ? checkCustomerName(submission.customerName) : []),
+    ...checkDocuments(rules.requiredDocuments, submission.attachments),
+    ...checkImageResolution(rules, submission.attachments),
   ];
 }
 
@@ -36,7 +36,8 @@ function checkComment(description: string): FieldError[] {
       fail(
         'description',
         'comment_too_short',
-        `The comment is too short: ${text} letters or digits, at least ${MIN_COMMENT_TEXT} are needed to describe the incident`,
+        `The comment is too short: ${text} letters or digits, ` +
+          `at least ${MIN_COMMENT_TEXT} are needed to describe the incident`,
       ),
     ];
   }
@@ -84,19 +85,20 @@ function checkDocuments(
 
 function checkImageResolution(rules: SubmissionRules, attachments: Submission['attachments']): FieldError[] {
   const { minImageWidth: minWidth, minImageHeight: minHeight } = rules;
-  return attachments.flatMap((a, i) => {
+  return attachments.flatMap((attachment, index) => {
     // An image whose header could not be read has no known size; it is not judged on a guess.
-    if (!a.contentType.startsWith('image/') || a.width === null || a.height === null) {
+    if (!attachment.contentType.startsWith('image/') || attachment.width === null || attachment.height === null) {
       return [];
     }
-    if (a.width >= minWidth && a.height >= minHeight) {
+    if (attachment.width >= minWidth && attachment.height >= minHeight) {
       return [];
     }
     return [
       fail(
-        `attachmentIds.${i}`,
+        `attachmentIds.${index}`,
         'image_resolution_too_low',
-        `The image is ${a.width}×${a.height} pixels; at least ${minWidth}×${minHeight} is required to read it`,
+        `The image is ${attachment.width}×${attachment.height} pixels; ` +
+          `at least ${minWidth}×${minHeight} is required to read it`,
       ),
     ];
   });

@@ -1,5 +1,6 @@
 // SQL for submission rules per unit type and the log of rejected submissions.
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
 import type { FieldError } from '../../server/errors.ts';
 
 export interface RulesRow {
@@ -20,13 +21,13 @@ export const listRules = (db: Queryable) =>
   db.query<RulesRow>(`SELECT ${RULES_COLUMNS} FROM submission_rules ORDER BY unit_type`);
 
 export async function upsertRules(db: Queryable, unitType: string, rules: unknown): Promise<RulesRow> {
-  const rows = await db.query<RulesRow>(
+  return queryOne<RulesRow>(
+    db,
     `INSERT INTO submission_rules (unit_type, rules) VALUES ($1, $2)
      ON CONFLICT (unit_type) DO UPDATE SET rules = excluded.rules, updated_at = now()
      RETURNING ${RULES_COLUMNS}`,
     [unitType, JSON.stringify(rules)],
   );
-  return rows[0]!;
 }
 
 export async function insertRejection(
@@ -58,7 +59,7 @@ export interface RejectionFilter {
 }
 
 /** Per unit: rejected submissions in [from, to), and per failure code how many of them failed it. */
-export function countRejections(db: Queryable, f: RejectionFilter): Promise<RejectionCountRow[]> {
+export function countRejections(db: Queryable, filter: RejectionFilter): Promise<RejectionCountRow[]> {
   return db.query<RejectionCountRow>(
     `WITH r AS (
        SELECT id, unit_id, failures FROM submission_rejections
@@ -76,6 +77,6 @@ export function countRejections(db: Queryable, f: RejectionFilter): Promise<Reje
      FROM (SELECT unit_id, count(*) AS rejections FROM r GROUP BY unit_id) t
      JOIN units u ON u.id = t.unit_id
      ORDER BY t.rejections DESC, u.name, u.id`,
-    [f.from, f.to, f.unitId, f.scope],
+    [filter.from, filter.to, filter.unitId, filter.scope],
   );
 }

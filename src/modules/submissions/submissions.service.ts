@@ -2,7 +2,7 @@
 // log of rejected submissions, counted per unit as a measure of how well a unit hands incidents over.
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
-import { AppError, type FieldError, invalidField } from '../../server/errors.ts';
+import { AppError, type FieldError, invalidField, validationFailed } from '../../server/errors.ts';
 import { authorize, unitScope, type Actor } from '../auth/actor.ts';
 import * as repo from './submissions.repo.ts';
 import {
@@ -13,10 +13,10 @@ import {
   type UnitTypeRules,
 } from './submissions.schema.ts';
 
-const present = (r: repo.RulesRow): UnitTypeRules => ({
-  unitType: r.unitType,
-  rules: SubmissionRules.parse(r.rules),
-  updatedAt: r.updatedAt.toISOString(),
+const present = (row: repo.RulesRow): UnitTypeRules => ({
+  unitType: row.unitType,
+  rules: SubmissionRules.parse(row.rules),
+  updatedAt: row.updatedAt.toISOString(),
 });
 
 /** The rules for a unit type, or null when its submissions are not checked (cached for a few seconds). */
@@ -54,16 +54,16 @@ export async function setRules(
   }
   const parsed = SubmissionRules.safeParse(rules);
   if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => ({
-      path: i.path.join('.'),
+    const fields = parsed.error.issues.map((issue) => ({
+      path: issue.path.join('.'),
       code: 'invalid_value',
-      message: i.message,
+      message: issue.message,
     }));
     throw new AppError('validation_failed', fields[0]?.message ?? 'Invalid rules', fields);
   }
   const duplicates = duplicateKinds(parsed.data.requiredDocuments);
   if (duplicates.length > 0) {
-    throw new AppError('validation_failed', duplicates[0]!.message, duplicates);
+    throw validationFailed(duplicates);
   }
   const saved = present(await repo.upsertRules(ctx.db, unitType, parsed.data));
   ctx.cache.deletePrefix('submission-rules:');
@@ -83,13 +83,13 @@ export async function rejectionCounts(ctx: Ctx, actor: Actor, query: RejectionQu
 // One entry per kind: two entries for "scan" would leave it unclear which minimum applies.
 function duplicateKinds(required: SubmissionRules['requiredDocuments']): FieldError[] {
   const seen = new Set<string>();
-  return required.flatMap(({ kind }, i) => {
+  return required.flatMap(({ kind }, index) => {
     if (!seen.has(kind)) {
       return (seen.add(kind), []);
     }
     return [
       {
-        path: `requiredDocuments.${i}.kind`,
+        path: `requiredDocuments.${index}.kind`,
         code: 'duplicate_kind',
         message: `Document kind "${kind}" is listed twice`,
       },

@@ -1,5 +1,8 @@
 // SQL for sub-tasks.
+import { sql } from 'kysely';
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
+import { builder, columnsToSet, run } from '../../db/sql-builder.ts';
 
 export interface SubtaskRow {
   id: string;
@@ -23,8 +26,8 @@ export interface SubtaskRow {
 
 const COLUMNS = `s.id, s.appeal_id AS "appealId", a.number AS "appealNumber", a.subject AS "appealSubject",
   a.unit_id AS "appealUnitId", a.owner_id AS "appealOwnerId", s.title, s.description, s.queue_id AS "queueId",
-  s.assignee_id AS "assigneeId", s.status, s.due_minutes AS "dueMinutes", s.due_at AS "dueAt", s.created_by AS "createdBy",
-  s.created_at AS "createdAt", s.updated_at AS "updatedAt", s.done_at AS "doneAt"`;
+  s.assignee_id AS "assigneeId", s.status, s.due_minutes AS "dueMinutes", s.due_at AS "dueAt",
+  s.created_by AS "createdBy", s.created_at AS "createdAt", s.updated_at AS "updatedAt", s.done_at AS "doneAt"`;
 const FROM = 'appeal_subtasks s JOIN appeals a ON a.id = s.appeal_id';
 
 export async function findById(db: Queryable, id: string, forUpdate = false): Promise<SubtaskRow | undefined> {
@@ -41,7 +44,7 @@ export const listOfAppeal = (db: Queryable, appealId: string) =>
 /** Sub-tasks across appeals; `unitIds` (when given) confines them to appeals of those units. */
 export function list(
   db: Queryable,
-  f: {
+  filter: {
     assigneeId?: string | undefined;
     queueId?: string | undefined;
     status?: string | undefined;
@@ -51,16 +54,17 @@ export function list(
 ) {
   return db.query<SubtaskRow>(
     `SELECT ${COLUMNS} FROM ${FROM}
-     WHERE ($1::uuid IS NULL OR s.assignee_id = $1) AND ($2::uuid IS NULL OR s.queue_id = $2) AND ($3::text IS NULL OR s.status = $3)
+     WHERE ($1::uuid IS NULL OR s.assignee_id = $1) AND ($2::uuid IS NULL OR s.queue_id = $2)
+       AND ($3::text IS NULL OR s.status = $3)
        AND ($4::uuid[] IS NULL OR a.unit_id = ANY($4::uuid[]))
      ORDER BY s.due_at NULLS LAST, s.created_at, s.id LIMIT $5`,
-    [f.assigneeId ?? null, f.queueId ?? null, f.status ?? null, f.unitIds, f.limit],
+    [filter.assigneeId ?? null, filter.queueId ?? null, filter.status ?? null, filter.unitIds, filter.limit],
   );
 }
 
 export async function insert(
   db: Queryable,
-  s: {
+  subtask: {
     appealId: string;
     title: string;
     description: string;
@@ -71,13 +75,32 @@ export async function insert(
     createdBy: string | null;
   },
 ): Promise<string> {
-  const rows = await db.query<{ id: string }>(
+  const row = await queryOne<{ id: string }>(
+    db,
     `INSERT INTO appeal_subtasks (appeal_id, title, description, queue_id, assignee_id, due_minutes, due_at, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [s.appealId, s.title, s.description, s.queueId, s.assigneeId, s.dueMinutes, s.dueAt, s.createdBy],
+    [
+      subtask.appealId,
+      subtask.title,
+      subtask.description,
+      subtask.queueId,
+      subtask.assigneeId,
+      subtask.dueMinutes,
+      subtask.dueAt,
+      subtask.createdBy,
+    ],
   );
-  return rows[0]!.id;
+  return row.id;
 }
+
+const UPDATABLE = {
+  status: 'status',
+  assigneeId: 'assignee_id',
+  title: 'title',
+  description: 'description',
+  dueAt: 'due_at',
+  doneAt: 'done_at',
+} as const;
 
 /** Applies only the fields given; a new due time may be late again, so it clears late_notified_at. */
 export async function update(
@@ -92,26 +115,16 @@ export async function update(
     doneAt?: Date | null | undefined;
   },
 ) {
-  const columns: Record<string, string> = {
-    status: 'status',
-    assigneeId: 'assignee_id',
-    title: 'title',
-    description: 'description',
-    dueAt: 'due_at',
-    doneAt: 'done_at',
-  };
-  const entries = Object.entries(set).filter(([k, v]) => v !== undefined && columns[k]);
-  if (entries.length === 0) {
+  const changes = columnsToSet<'appeal_subtasks'>(set, UPDATABLE);
+  if (Object.keys(changes).length === 0) {
     return;
   }
-  const assignments = entries.map(([k], i) => `${columns[k]} = $${i + 2}`);
-  if (set.dueAt !== undefined) {
-    assignments.push('late_notified_at = NULL');
-  }
-  await db.query(`UPDATE appeal_subtasks SET ${assignments.join(', ')}, updated_at = now() WHERE id = $1`, [
-    id,
-    ...entries.map(([, v]) => v),
-  ]);
+  const query = builder
+    .updateTable('appeal_subtasks')
+    .set({ ...changes, updated_at: sql`now()` })
+    .$if(set.dueAt !== undefined, (qb) => qb.set({ late_notified_at: null }))
+    .where('id', '=', id);
+  await run(db, query);
 }
 
 export interface LateRow {
@@ -151,8 +164,10 @@ export async function userForAssignment(
   id: string,
 ): Promise<{ role: string; active: boolean; unitIds: string[] } | undefined> {
   const rows = await db.query<{ role: string; active: boolean; unitIds: string[] }>(
-    `SELECT u.role, u.active, coalesce((SELECT array_agg(m.unit_id) FROM unit_members m WHERE m.user_id = u.id), '{}') AS "unitIds"
-     FROM users u WHERE u.id = $1`,
+    `SELECT u.role, u.active,
+       coalesce((SELECT array_agg(m.unit_id) FROM unit_members m WHERE m.user_id = u.id), '{}') AS "unitIds"
+     FROM users u
+     WHERE u.id = $1`,
     [id],
   );
   return rows[0];

@@ -33,7 +33,10 @@ export async function registerSubtaskRoutes(app: App, ctx: Ctx) {
       },
     },
     async (req, reply) =>
-      sendCreated(reply, await createSubtask(ctx, actorOf(req), req.params.id, req.body, idempotencyKey(req))),
+      sendCreated(
+        reply,
+        await createSubtask(ctx, actorOf(req), { appealId: req.params.id, input: req.body, key: idempotencyKey(req) }),
+      ),
   );
   app.get(
     '/api/v1/subtasks',

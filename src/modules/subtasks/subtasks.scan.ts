@@ -17,21 +17,25 @@ export async function scanLateSubtasks(
       const late = await markLate(tx, now, opts.batchSize ?? BATCH);
       const sent = await notify(
         tx,
-        late
-          .filter((s) => s.notifyUserId)
-          .map((s) => ({
-            userId: s.notifyUserId!,
-            appealId: s.appealId,
-            kind: 'subtask_late',
-            dedupeKey: `subtask_late:${s.id}:${s.dueAt.toISOString()}`,
-            payload: {
-              subtaskId: s.id,
-              title: s.title,
-              dueAt: s.dueAt.toISOString(),
-              appealNumber: s.appealNumber,
-              subject: s.subject,
-            },
-          })),
+        late.flatMap(({ notifyUserId, ...subtask }) =>
+          notifyUserId === null
+            ? []
+            : [
+                {
+                  userId: notifyUserId,
+                  appealId: subtask.appealId,
+                  kind: 'subtask_late',
+                  dedupeKey: `subtask_late:${subtask.id}:${subtask.dueAt.toISOString()}`,
+                  payload: {
+                    subtaskId: subtask.id,
+                    title: subtask.title,
+                    dueAt: subtask.dueAt.toISOString(),
+                    appealNumber: subtask.appealNumber,
+                    subject: subtask.subject,
+                  },
+                },
+              ],
+        ),
       );
       result.notifications += sent.notifications;
       return late.length;

@@ -44,8 +44,8 @@ export const CreateSubtask = z
     dueInWorkingMinutes: z.number().int().min(0).max(525_600).optional(),
     dueAt: Instant.optional(),
   })
-  .superRefine((v, ctx) => {
-    if (v.queueId === undefined && v.assigneeId === undefined) {
+  .superRefine((body, ctx) => {
+    if (body.queueId === undefined && body.assigneeId === undefined) {
       for (const path of ['queueId', 'assigneeId']) {
         ctx.addIssue({
           code: 'custom',
@@ -55,7 +55,7 @@ export const CreateSubtask = z
         });
       }
     }
-    if (v.dueInWorkingMinutes !== undefined && v.dueAt !== undefined) {
+    if (body.dueInWorkingMinutes !== undefined && body.dueAt !== undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['dueAt'],

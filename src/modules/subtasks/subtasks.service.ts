@@ -2,6 +2,7 @@
 // sees every sub-task's state in the list and the history, and is told when one is done or late.
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
+import { mustExist } from '../../db/rows.ts';
 import { fieldErrorCollector, forbidden, invalidField, notFound } from '../../server/errors.ts';
 import { visibleAppeal, recordEvents } from '../appeals/appeals.access.ts';
 import { authorize, can, canSeeUnit, OWNER_ROLES, unitScope, type Actor, type Role } from '../auth/actor.ts';
@@ -20,23 +21,23 @@ import type {
 
 const OPEN = new Set(['open', 'in_progress']);
 
-export const presentSubtask = (s: repo.SubtaskRow, now = new Date()): Subtask => ({
-  id: s.id,
-  appealId: s.appealId,
-  appealNumber: s.appealNumber,
-  appealSubject: s.appealSubject,
-  title: s.title,
-  description: s.description,
-  queueId: s.queueId,
-  assigneeId: s.assigneeId,
-  status: s.status as SubtaskStatus,
-  dueMinutes: s.dueMinutes,
-  dueAt: s.dueAt?.toISOString() ?? null,
-  late: OPEN.has(s.status) && s.dueAt !== null && s.dueAt <= now,
-  createdBy: s.createdBy,
-  createdAt: s.createdAt.toISOString(),
-  updatedAt: s.updatedAt.toISOString(),
-  doneAt: s.doneAt?.toISOString() ?? null,
+export const presentSubtask = (row: repo.SubtaskRow, now = new Date()): Subtask => ({
+  id: row.id,
+  appealId: row.appealId,
+  appealNumber: row.appealNumber,
+  appealSubject: row.appealSubject,
+  title: row.title,
+  description: row.description,
+  queueId: row.queueId,
+  assigneeId: row.assigneeId,
+  status: row.status as SubtaskStatus,
+  dueMinutes: row.dueMinutes,
+  dueAt: row.dueAt?.toISOString() ?? null,
+  late: OPEN.has(row.status) && row.dueAt !== null && row.dueAt <= now,
+  createdBy: row.createdBy,
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+  doneAt: row.doneAt?.toISOString() ?? null,
 });
 
 /** The instant `minutes` working minutes after `now` on Customer Service's calendar. */
@@ -79,36 +80,46 @@ async function checkAssignee(db: Queryable, assigneeId: string, appealUnitId: st
 
 export async function listOfAppeal(ctx: Ctx, actor: Actor, appealId: string): Promise<Subtask[]> {
   await visibleAppeal(ctx.db, actor, appealId);
-  const now = new Date();
+  const now = ctx.clock.now();
   return (await repo.listOfAppeal(ctx.db, appealId)).map((s) => presentSubtask(s, now));
 }
 
 /** Work across appeals: `assigneeId=me` is the actor's own work from other teams; unit scope still applies. */
-export async function listSubtasks(ctx: Ctx, actor: Actor, q: SubtaskQuery): Promise<Subtask[]> {
+export async function listSubtasks(ctx: Ctx, actor: Actor, query: SubtaskQuery): Promise<Subtask[]> {
   authorize(actor, 'appeals:read');
-  const assigneeId = q.assigneeId === 'me' ? actor.id : q.assigneeId;
+  const assigneeId = query.assigneeId === 'me' ? actor.id : query.assigneeId;
   const rows = await repo.list(ctx.db, {
     assigneeId,
-    queueId: q.queueId,
-    status: q.status,
+    queueId: query.queueId,
+    status: query.status,
     unitIds: unitScope(actor),
-    limit: q.limit,
+    limit: query.limit,
   });
-  const now = new Date();
+  const now = ctx.clock.now();
   return rows.map((s) => presentSubtask(s, now));
+}
+
+/** A sub-task someone asks for on an appeal; `now` (the clock's, unless given) starts a working-minutes due time. */
+export interface SubtaskRequest {
+  appealId: string;
+  input: CreateSubtaskInput;
+  /** The client's Idempotency-Key. */
+  key?: string | undefined;
+  now?: Date | undefined;
 }
 
 export async function createSubtask(
   ctx: Ctx,
   actor: Actor,
-  appealId: string,
-  input: CreateSubtaskInput,
-  key?: string,
-  now = new Date(),
+  { appealId, input, key, now = ctx.clock.now() }: SubtaskRequest,
 ): Promise<Outcome<Subtask>> {
   authorize(actor, 'appeals:update');
-  return idempotent(ctx.db, actor.id, key, `POST /api/v1/appeals/${appealId}/subtasks`, input, async (tx) =>
-    insertSubtaskIn(tx, actor.id, await visibleAppeal(tx, actor, appealId), input, now),
+  return idempotent(
+    { db: ctx.db, userId: actor.id, key, route: `POST /api/v1/appeals/${appealId}/subtasks`, request: input },
+    async (tx) => {
+      const appeal = await visibleAppeal(tx, actor, appealId);
+      return insertSubtaskIn(tx, { actorId: actor.id, appeal, input, now });
+    },
   );
 }
 
@@ -118,22 +129,30 @@ export async function createSubtask(
  */
 export async function insertSubtaskIn(
   tx: Queryable,
-  actorId: string | null,
-  appeal: { id: string; unitId: string | null },
-  input: CreateSubtaskInput,
-  now = new Date(),
+  {
+    actorId,
+    appeal,
+    input,
+    now = new Date(),
+  }: {
+    actorId: string | null;
+    appeal: { id: string; unitId: string | null };
+    input: CreateSubtaskInput;
+    now?: Date | undefined;
+  },
 ): Promise<Subtask> {
   const appealId = appeal.id;
   const { collect, throwIfAny } = fieldErrorCollector();
-  if (input.queueId) {
-    await collect(() => checkQueue(tx, input.queueId!));
+  const { queueId, assigneeId, dueInWorkingMinutes } = input;
+  if (queueId) {
+    await collect(() => checkQueue(tx, queueId));
   }
-  if (input.assigneeId) {
-    await collect(() => checkAssignee(tx, input.assigneeId!, appeal.unitId));
+  if (assigneeId) {
+    await collect(() => checkAssignee(tx, assigneeId, appeal.unitId));
   }
   const dueAt =
-    input.dueInWorkingMinutes !== undefined
-      ? await collect(() => dueAfterWorkingMinutes(tx, now, input.dueInWorkingMinutes!))
+    dueInWorkingMinutes !== undefined
+      ? await collect(() => dueAfterWorkingMinutes(tx, now, dueInWorkingMinutes))
       : input.dueAt !== undefined
         ? new Date(input.dueAt)
         : null;
@@ -148,10 +167,10 @@ export async function insertSubtaskIn(
     dueAt: dueAt ?? null,
     createdBy: actorId,
   });
-  const row = (await repo.findById(tx, id))!;
+  const row = mustExist(await repo.findById(tx, id), 'sub-task');
   await recordEvents(tx, appealId, actorId, [{ action: 'subtask_added', field: 'subtask', newValue: eventValue(row) }]);
   if (row.assigneeId && row.assigneeId !== actorId) {
-    await notifyAssignee(tx, row);
+    await notifyAssignee(tx, row, row.assigneeId);
   }
   return presentSubtask(row, now);
 }
@@ -176,8 +195,9 @@ export async function updateSubtask(ctx: Ctx, actor: Actor, id: string, input: U
     if (input.assigneeId === null && current.queueId === null) {
       throw invalidField('assigneeId', 'queue_or_assignee_required', 'A sub-task without a queue needs a person');
     }
+    const now = ctx.clock.now();
     const status = input.status ?? current.status;
-    const doneAt = status === current.status ? undefined : status === 'done' ? new Date() : null;
+    const doneAt = status === current.status ? undefined : status === 'done' ? now : null;
     await repo.update(tx, id, {
       status: input.status,
       assigneeId: input.assigneeId,
@@ -186,7 +206,7 @@ export async function updateSubtask(ctx: Ctx, actor: Actor, id: string, input: U
       dueAt: input.dueAt === undefined ? undefined : input.dueAt === null ? null : new Date(input.dueAt),
       doneAt,
     });
-    const row = (await repo.findById(tx, id))!;
+    const row = mustExist(await repo.findById(tx, id), 'sub-task');
     if (status !== current.status) {
       await recordEvents(tx, row.appealId, actor.id, [
         {
@@ -201,52 +221,52 @@ export async function updateSubtask(ctx: Ctx, actor: Actor, id: string, input: U
       }
     }
     if (input.assigneeId && input.assigneeId !== current.assigneeId && input.assigneeId !== actor.id) {
-      await notifyAssignee(tx, row);
+      await notifyAssignee(tx, row, input.assigneeId);
     }
-    return presentSubtask(row);
+    return presentSubtask(row, now);
   });
 }
 
-const eventValue = (s: repo.SubtaskRow) => ({
-  id: s.id,
-  title: s.title,
-  queueId: s.queueId,
-  assigneeId: s.assigneeId,
-  status: s.status,
-  dueAt: s.dueAt?.toISOString() ?? null,
+const eventValue = (subtask: repo.SubtaskRow) => ({
+  id: subtask.id,
+  title: subtask.title,
+  queueId: subtask.queueId,
+  assigneeId: subtask.assigneeId,
+  status: subtask.status,
+  dueAt: subtask.dueAt?.toISOString() ?? null,
 });
 
-const payloadOf = (s: repo.SubtaskRow) => ({
-  subtaskId: s.id,
-  title: s.title,
-  appealNumber: s.appealNumber,
-  subject: s.appealSubject,
+const payloadOf = (subtask: repo.SubtaskRow) => ({
+  subtaskId: subtask.id,
+  title: subtask.title,
+  appealNumber: subtask.appealNumber,
+  subject: subtask.appealSubject,
 });
 
-function notifyAssignee(tx: Queryable, s: repo.SubtaskRow) {
+function notifyAssignee(tx: Queryable, subtask: repo.SubtaskRow, assigneeId: string) {
   return notify(tx, [
     {
-      userId: s.assigneeId!,
-      appealId: s.appealId,
+      userId: assigneeId,
+      appealId: subtask.appealId,
       kind: 'subtask_assigned',
-      dedupeKey: `subtask_assigned:${s.id}:${s.assigneeId}`,
-      payload: payloadOf(s),
+      dedupeKey: `subtask_assigned:${subtask.id}:${subtask.assigneeId}`,
+      payload: payloadOf(subtask),
     },
   ]);
 }
 
-function notifyOwnerDone(tx: Queryable, actor: Actor, s: repo.SubtaskRow) {
-  if (!s.appealOwnerId || s.appealOwnerId === actor.id) {
+function notifyOwnerDone(tx: Queryable, actor: Actor, subtask: repo.SubtaskRow) {
+  if (!subtask.appealOwnerId || subtask.appealOwnerId === actor.id || !subtask.doneAt) {
     return;
   }
   // Keyed by the moment it was done: a sub-task reopened and done again is news again.
   return notify(tx, [
     {
-      userId: s.appealOwnerId,
-      appealId: s.appealId,
+      userId: subtask.appealOwnerId,
+      appealId: subtask.appealId,
       kind: 'subtask_done',
-      dedupeKey: `subtask_done:${s.id}:${s.doneAt!.toISOString()}`,
-      payload: payloadOf(s),
+      dedupeKey: `subtask_done:${subtask.id}:${subtask.doneAt.toISOString()}`,
+      payload: payloadOf(subtask),
     },
   ]);
 }

@@ -1,5 +1,8 @@
 // SQL for units.
+import { sql } from 'kysely';
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
+import { builder, columnsToSet, run } from '../../db/sql-builder.ts';
 
 export interface UnitRow {
   id: string;
@@ -15,10 +18,10 @@ export interface UnitRow {
   updatedAt: Date;
 }
 
-const COLUMNS = `u.id, u.type, u.name, u.code, u.time_zone AS "timeZone", u.parent_id AS "parentId", u.contacts, u.active,
-  u.created_at AS "createdAt", u.updated_at AS "updatedAt",
-  coalesce((SELECT array_agg(m.user_id ORDER BY m.user_id) FROM unit_members m WHERE m.unit_id = u.id AND m.responsible), '{}')
-    AS "responsibleUserIds"`;
+const COLUMNS = `u.id, u.type, u.name, u.code, u.time_zone AS "timeZone", u.parent_id AS "parentId", u.contacts,
+  u.active, u.created_at AS "createdAt", u.updated_at AS "updatedAt",
+  coalesce((SELECT array_agg(m.user_id ORDER BY m.user_id) FROM unit_members m
+    WHERE m.unit_id = u.id AND m.responsible), '{}') AS "responsibleUserIds"`;
 
 export async function findById(db: Queryable, id: string): Promise<UnitRow | undefined> {
   return (await db.query<UnitRow>(`SELECT ${COLUMNS} FROM units u WHERE u.id = $1`, [id]))[0];
@@ -26,7 +29,12 @@ export async function findById(db: Queryable, id: string): Promise<UnitRow | und
 
 export function list(
   db: Queryable,
-  f: { type?: string | undefined; parentId?: string | undefined; q?: string | undefined; active?: boolean | undefined },
+  filter: {
+    type?: string | undefined;
+    parentId?: string | undefined;
+    q?: string | undefined;
+    active?: boolean | undefined;
+  },
 ) {
   return db.query<UnitRow>(
     `SELECT ${COLUMNS} FROM units u
@@ -34,39 +42,52 @@ export function list(
        AND ($3::text IS NULL OR u.name ILIKE '%' || $3 || '%' OR u.code ILIKE '%' || $3 || '%')
        AND ($4::boolean IS NULL OR u.active = $4)
      ORDER BY u.name, u.id LIMIT 5000`,
-    [f.type ?? null, f.parentId ?? null, f.q ?? null, f.active ?? null],
+    [filter.type ?? null, filter.parentId ?? null, filter.q ?? null, filter.active ?? null],
   );
 }
 
 export async function insert(
   db: Queryable,
-  u: { type: string; name: string; code: string | null; timeZone: string; parentId: string | null; contacts: object },
+  unit: {
+    type: string;
+    name: string;
+    code: string | null;
+    timeZone: string;
+    parentId: string | null;
+    contacts: object;
+  },
 ): Promise<string> {
-  const rows = await db.query<{ id: string }>(
+  const row = await queryOne<{ id: string }>(
+    db,
     `INSERT INTO units (type, name, code, time_zone, parent_id, contacts) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [u.type, u.name, u.code, u.timeZone, u.parentId, JSON.stringify(u.contacts)],
+    [unit.type, unit.name, unit.code, unit.timeZone, unit.parentId, JSON.stringify(unit.contacts)],
   );
-  return rows[0]!.id;
+  return row.id;
 }
 
+const UPDATABLE = {
+  type: 'type',
+  name: 'name',
+  code: 'code',
+  timeZone: 'time_zone',
+  parentId: 'parent_id',
+  contacts: 'contacts',
+  active: 'active',
+} as const;
+
 /** Applies only the fields given; `null` clears code or parent. */
-export async function update(db: Queryable, id: string, set: Record<string, unknown>) {
-  const columns: Record<string, string> = {
-    type: 'type',
-    name: 'name',
-    code: 'code',
-    timeZone: 'time_zone',
-    parentId: 'parent_id',
-    contacts: 'contacts',
-    active: 'active',
-  };
-  const entries = Object.entries(set).filter(([k, v]) => v !== undefined && columns[k]);
-  if (entries.length === 0) {
+export async function update(db: Queryable, id: string, fields: Record<string, unknown>) {
+  const set = columnsToSet<'units'>(fields, UPDATABLE, ['contacts']);
+  if (Object.keys(set).length === 0) {
     return;
   }
-  const assignments = entries.map(([k], i) => `${columns[k]} = $${i + 2}`);
-  const values = entries.map(([k, v]) => (k === 'contacts' ? JSON.stringify(v) : v));
-  await db.query(`UPDATE units SET ${assignments.join(', ')}, updated_at = now() WHERE id = $1`, [id, ...values]);
+  await run(
+    db,
+    builder
+      .updateTable('units')
+      .set({ ...set, updated_at: sql`now()` })
+      .where('id', '=', id),
+  );
 }
 
 /** Ids of the unit's ancestors, nearest first (to refuse a parent that would make a cycle). */

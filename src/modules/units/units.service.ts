@@ -1,23 +1,27 @@
 // Units: stores, call centre, service centres and other departments, in a tree.
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
+import { mustExist } from '../../db/rows.ts';
 import { AppError, invalidField, notFound } from '../../server/errors.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
 import { idempotent, type Outcome } from '../idempotency/idempotency.service.ts';
 import * as repo from './units.repo.ts';
 import type { CreateUnitInput, Unit, UnitQuery, UpdateUnitInput } from './units.schema.ts';
 
-const present = (u: repo.UnitRow): Unit => ({
-  ...u,
-  type: u.type as Unit['type'],
-  contacts: { ...u.contacts, emails: u.contacts.emails ?? [], phones: u.contacts.phones ?? [] },
-  createdAt: u.createdAt.toISOString(),
-  updatedAt: u.updatedAt.toISOString(),
+const present = (unit: repo.UnitRow): Unit => ({
+  ...unit,
+  type: unit.type as Unit['type'],
+  contacts: { ...unit.contacts, emails: unit.contacts.emails ?? [], phones: unit.contacts.phones ?? [] },
+  createdAt: unit.createdAt.toISOString(),
+  updatedAt: unit.updatedAt.toISOString(),
 });
 
-export async function listUnits(ctx: Ctx, actor: Actor, q: UnitQuery): Promise<Unit[]> {
+export async function listUnits(ctx: Ctx, actor: Actor, query: UnitQuery): Promise<Unit[]> {
   authorize(actor, 'units:read');
-  const rows = await repo.list(ctx.db, { ...q, active: q.active === undefined ? undefined : q.active === 'true' });
+  const rows = await repo.list(ctx.db, {
+    ...query,
+    active: query.active === undefined ? undefined : query.active === 'true',
+  });
   return rows.map(present);
 }
 
@@ -47,12 +51,12 @@ export const unitSubtree = (db: Queryable, id: string) => repo.subtreeIds(db, id
 
 export async function createUnit(ctx: Ctx, actor: Actor, input: CreateUnitInput, key?: string): Promise<Outcome<Unit>> {
   authorize(actor, 'units:write');
-  return idempotent(ctx.db, actor.id, key, 'POST /api/v1/units', input, async (tx) => {
+  return idempotent({ db: ctx.db, userId: actor.id, key, route: 'POST /api/v1/units', request: input }, async (tx) => {
     if (input.parentId) {
       await requireUnit(tx, input.parentId, 'parentId');
     }
     const id = await repo.insert(tx, { ...input, code: input.code ?? null, parentId: input.parentId ?? null });
-    return present((await repo.findById(tx, id))!);
+    return present(mustExist(await repo.findById(tx, id), 'unit'));
   });
 }
 
@@ -72,7 +76,7 @@ export async function updateUnit(ctx: Ctx, actor: Actor, id: string, input: Upda
         }
       }
       await repo.update(tx, id, input);
-      return present((await repo.findById(tx, id))!);
+      return present(mustExist(await repo.findById(tx, id), 'unit'));
     })
     .finally(() => ctx.cache.deletePrefix('unit:'));
 }

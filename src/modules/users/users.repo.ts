@@ -1,5 +1,6 @@
 // SQL for users and their unit memberships.
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
 import type { Role } from '../auth/actor.ts';
 
 export interface UserRow {
@@ -15,8 +16,10 @@ export interface UserRow {
   updatedAt: Date;
 }
 
-const COLUMNS = `u.id, u.email, u.name, u.role, u.locale, u.active, u.signature, u.created_at AS "createdAt", u.updated_at AS "updatedAt",
-  coalesce((SELECT array_agg(m.unit_id ORDER BY m.unit_id) FROM unit_members m WHERE m.user_id = u.id), '{}') AS "unitIds"`;
+const COLUMNS = `u.id, u.email, u.name, u.role, u.locale, u.active, u.signature,
+  u.created_at AS "createdAt", u.updated_at AS "updatedAt",
+  coalesce((SELECT array_agg(m.unit_id ORDER BY m.unit_id) FROM unit_members m WHERE m.user_id = u.id), '{}')
+    AS "unitIds"`;
 
 export async function findById(db: Queryable, id: string): Promise<UserRow | undefined> {
   return (await db.query<UserRow>(`SELECT ${COLUMNS} FROM users u WHERE u.id = $1`, [id]))[0];
@@ -28,7 +31,12 @@ export async function findByEmail(db: Queryable, email: string): Promise<UserRow
 
 export function list(
   db: Queryable,
-  f: { role?: string | undefined; unitId?: string | undefined; q?: string | undefined; active?: boolean | undefined },
+  filter: {
+    role?: string | undefined;
+    unitId?: string | undefined;
+    q?: string | undefined;
+    active?: boolean | undefined;
+  },
 ) {
   return db.query<UserRow>(
     `SELECT ${COLUMNS} FROM users u
@@ -37,25 +45,26 @@ export function list(
        AND ($3::text IS NULL OR u.name ILIKE '%' || $3 || '%' OR u.email ILIKE '%' || $3 || '%')
        AND ($4::boolean IS NULL OR u.active = $4)
      ORDER BY u.name, u.id LIMIT 1000`,
-    [f.role ?? null, f.unitId ?? null, f.q ?? null, f.active ?? null],
+    [filter.role ?? null, filter.unitId ?? null, filter.q ?? null, filter.active ?? null],
   );
 }
 
 export async function insert(
   db: Queryable,
-  u: { email: string; name: string; role: Role; locale: string; passwordHash: string | null },
+  user: { email: string; name: string; role: Role; locale: string; passwordHash: string | null },
 ): Promise<string> {
-  const rows = await db.query<{ id: string }>(
+  const row = await queryOne<{ id: string }>(
+    db,
     'INSERT INTO users (email, name, role, locale, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-    [u.email, u.name, u.role, u.locale, u.passwordHash],
+    [user.email, user.name, user.role, user.locale, user.passwordHash],
   );
-  return rows[0]!.id;
+  return row.id;
 }
 
 export async function update(
   db: Queryable,
   id: string,
-  u: {
+  changes: {
     name?: string | undefined;
     role?: string | undefined;
     locale?: string | undefined;
@@ -72,13 +81,13 @@ export async function update(
      WHERE id = $1`,
     [
       id,
-      u.name ?? null,
-      u.role ?? null,
-      u.locale ?? null,
-      u.active ?? null,
-      u.passwordHash ?? null,
-      u.signature !== undefined,
-      u.signature ?? null,
+      changes.name ?? null,
+      changes.role ?? null,
+      changes.locale ?? null,
+      changes.active ?? null,
+      changes.passwordHash ?? null,
+      changes.signature !== undefined,
+      changes.signature ?? null,
     ],
   );
 }
@@ -97,11 +106,13 @@ export async function setUnits(db: Queryable, userId: string, unitIds: string[])
 }
 
 export async function countUnits(db: Queryable, ids: string[]): Promise<number> {
-  const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM units WHERE id = ANY($1::uuid[])', [ids]);
-  return rows[0]!.n;
+  const row = await queryOne<{ n: number }>(db, 'SELECT count(*)::int AS n FROM units WHERE id = ANY($1::uuid[])', [
+    ids,
+  ]);
+  return row.n;
 }
 
 export async function countAdmins(db: Queryable): Promise<number> {
-  const rows = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND active`);
-  return rows[0]!.n;
+  const row = await queryOne<{ n: number }>(db, `SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND active`);
+  return row.n;
 }

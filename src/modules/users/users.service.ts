@@ -1,6 +1,7 @@
 // Users, their roles and unit memberships; the first administrator.
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
+import { mustExist } from '../../db/rows.ts';
 import { AppError, invalidField, notFound } from '../../server/errors.ts';
 import { authorize, type Actor } from '../auth/actor.ts';
 import { endSessionsOf, forgetActors } from '../auth/auth.service.ts';
@@ -9,10 +10,10 @@ import { idempotent, type Outcome } from '../idempotency/idempotency.service.ts'
 import * as repo from './users.repo.ts';
 import type { CreateUserInput, UpdateMeInput, UpdateUserInput, User, UserQuery } from './users.schema.ts';
 
-export const presentUser = (u: repo.UserRow): User => ({
-  ...u,
-  createdAt: u.createdAt.toISOString(),
-  updatedAt: u.updatedAt.toISOString(),
+export const presentUser = (user: repo.UserRow): User => ({
+  ...user,
+  createdAt: user.createdAt.toISOString(),
+  updatedAt: user.updatedAt.toISOString(),
 });
 
 async function checkUnits(tx: Queryable, unitIds: string[]) {
@@ -23,9 +24,12 @@ async function checkUnits(tx: Queryable, unitIds: string[]) {
   return unique;
 }
 
-export async function listUsers(ctx: Ctx, actor: Actor, q: UserQuery): Promise<User[]> {
+export async function listUsers(ctx: Ctx, actor: Actor, query: UserQuery): Promise<User[]> {
   authorize(actor, 'users:read');
-  const rows = await repo.list(ctx.db, { ...q, active: q.active === undefined ? undefined : q.active === 'true' });
+  const rows = await repo.list(ctx.db, {
+    ...query,
+    active: query.active === undefined ? undefined : query.active === 'true',
+  });
   return rows.map(presentUser);
 }
 
@@ -46,11 +50,13 @@ export async function createUser(ctx: Ctx, actor: Actor, input: CreateUserInput,
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   // The password itself stays out of the stored request fingerprint.
   return idempotent(
-    ctx.db,
-    actor.id,
-    key,
-    'POST /api/v1/users',
-    { ...input, password: Boolean(input.password) },
+    {
+      db: ctx.db,
+      userId: actor.id,
+      key,
+      route: 'POST /api/v1/users',
+      request: { ...input, password: Boolean(input.password) },
+    },
     async (tx) => {
       if (await repo.findByEmail(tx, email)) {
         throw new AppError('conflict', 'A user with this e-mail exists', [
@@ -66,7 +72,7 @@ export async function createUser(ctx: Ctx, actor: Actor, input: CreateUserInput,
         passwordHash,
       });
       await repo.setUnits(tx, id, unitIds);
-      return presentUser((await repo.findById(tx, id))!);
+      return presentUser(mustExist(await repo.findById(tx, id), 'user'));
     },
   );
 }
@@ -91,7 +97,7 @@ export async function updateUser(ctx: Ctx, actor: Actor, id: string, input: Upda
       if (input.active === false || passwordHash) {
         await endSessionsOf(tx, id);
       }
-      return presentUser((await repo.findById(tx, id))!);
+      return presentUser(mustExist(await repo.findById(tx, id), 'user'));
     })
     .finally(() => forgetActors(ctx));
 }
@@ -108,7 +114,7 @@ export async function updateMe(ctx: Ctx, actor: Actor, input: UpdateMeInput): Pr
   const signature = input.signature === undefined ? undefined : input.signature || null;
   await repo.update(ctx.db, actor.id, { name: input.name, locale: input.locale, passwordHash, signature });
   forgetActors(ctx);
-  return presentUser((await repo.findById(ctx.db, actor.id))!);
+  return presentUser(mustExist(await repo.findById(ctx.db, actor.id), 'user'));
 }
 
 /**
@@ -123,9 +129,10 @@ export async function ensureFirstAdmin(ctx: Ctx): Promise<{ email: string; passw
       return null;
     }
     const email = (ctx.config.adminEmail ?? 'admin@localhost').toLowerCase();
-    const generated = ctx.config.adminPassword ? undefined : randomPassword();
-    const passwordHash = await hashPassword(ctx.config.adminPassword ?? generated!);
+    const configured = ctx.config.adminPassword;
+    const password = configured ?? randomPassword();
+    const passwordHash = await hashPassword(password);
     await repo.insert(tx, { email, name: 'Administrator', role: 'admin', locale: 'ru', passwordHash });
-    return generated ? { email, password: generated } : { email };
+    return configured ? { email } : { email, password };
   });
 }

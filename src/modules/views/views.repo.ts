@@ -1,5 +1,6 @@
 // SQL for saved queue views. Every statement is bounded by the owner's id.
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
 
 export interface ViewRow {
   id: string;
@@ -34,18 +35,22 @@ export async function lockUser(db: Queryable, userId: string): Promise<void> {
 }
 
 export async function countByUser(db: Queryable, userId: string): Promise<number> {
-  return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM saved_views WHERE user_id = $1', [userId]))[0]!
-    .n;
+  const row = await queryOne<{ n: number }>(db, 'SELECT count(*)::int AS n FROM saved_views WHERE user_id = $1', [
+    userId,
+  ]);
+  return row.n;
 }
 
 /** Adds the view at the end of the user's list. */
 export async function insert(db: Queryable, userId: string, name: string, query: unknown): Promise<string> {
-  const rows = await db.query<{ id: string }>(
+  const row = await queryOne<{ id: string }>(
+    db,
     `INSERT INTO saved_views (user_id, name, query, position)
-     VALUES ($1, $2, $3::jsonb, (SELECT coalesce(max(position) + 1, 0) FROM saved_views WHERE user_id = $1)) RETURNING id`,
+     VALUES ($1, $2, $3::jsonb, (SELECT coalesce(max(position) + 1, 0) FROM saved_views WHERE user_id = $1))
+     RETURNING id`,
     [userId, name, JSON.stringify(query)],
   );
-  return rows[0]!.id;
+  return row.id;
 }
 
 export async function update(
@@ -55,7 +60,9 @@ export async function update(
   set: { name?: string | undefined; query?: unknown },
 ): Promise<void> {
   await db.query(
-    `UPDATE saved_views SET name = coalesce($3, name), query = coalesce($4::jsonb, query) WHERE id = $1 AND user_id = $2`,
+    `UPDATE saved_views
+     SET name = coalesce($3, name), query = coalesce($4::jsonb, query)
+     WHERE id = $1 AND user_id = $2`,
     [id, userId, set.name ?? null, set.query === undefined ? null : JSON.stringify(set.query)],
   );
 }

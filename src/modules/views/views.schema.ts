@@ -5,6 +5,9 @@ export const MAX_VIEWS_PER_USER = 50;
 const MAX_QUERY_KEYS = 30;
 const MAX_QUERY_BYTES = 2048;
 
+// TextEncoder rather than Buffer: the web app type-checks this file too, without Node's types.
+const utf8 = new TextEncoder();
+
 const Value = z.union([z.string().max(2048), z.array(z.string().max(2048)).max(100)]);
 
 /** A flat object of string or string-array values, at most 30 keys and 2 KB of JSON. */
@@ -14,7 +17,7 @@ export const ViewQuery = z
     message: `At most ${MAX_QUERY_KEYS} keys`,
     params: { code: 'too_many_keys' },
   })
-  .refine((q) => Buffer.byteLength(JSON.stringify(q)) <= MAX_QUERY_BYTES, {
+  .refine((q) => utf8.encode(JSON.stringify(q)).length <= MAX_QUERY_BYTES, {
     message: `At most ${MAX_QUERY_BYTES} bytes`,
     params: { code: 'too_big' },
   })

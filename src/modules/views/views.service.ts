@@ -1,6 +1,7 @@
 // Saved queue views: each user's own named filters of the queue screen. Nobody sees or changes another's.
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
+import { mustExist } from '../../db/rows.ts';
 import { AppError, notFound } from '../../server/errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import * as repo from './views.repo.ts';
@@ -34,7 +35,7 @@ export async function createView(ctx: Ctx, actor: Actor, input: CreateViewInput)
     }
     await checkNameFree(tx, actor.id, input.name);
     const id = await repo.insert(tx, actor.id, input.name, input.query);
-    return present((await repo.findOwn(tx, actor.id, id))!);
+    return present(mustExist(await repo.findOwn(tx, actor.id, id), 'view'));
   });
 }
 
@@ -48,7 +49,7 @@ export async function updateView(ctx: Ctx, actor: Actor, id: string, input: Upda
       await checkNameFree(tx, actor.id, input.name, id);
     }
     await repo.update(tx, actor.id, id, input);
-    return present((await repo.findOwn(tx, actor.id, id))!);
+    return present(mustExist(await repo.findOwn(tx, actor.id, id), 'view'));
   });
 }
 

@@ -1,10 +1,5 @@
 // The one door to the Otklik API: JSON over fetch with the session cookie, errors as ApiError values.
-
-export interface FieldError {
-  path: string;
-  code: string;
-  message: string;
-}
+import type { FieldError } from './contract.ts';
 
 /** An answer other than 2xx, carrying the server's machine-readable code and the fields it names. */
 export class ApiError extends Error {
@@ -33,6 +28,7 @@ export function queryString(query: Query = {}): string {
 
 export async function errorFrom(status: number, bodyText: string): Promise<ApiError> {
   try {
+    // Any server may answer (a proxy too): every part of Otklik's {error:{code,message,fields}} may be missing.
     const body = JSON.parse(bodyText) as { error?: { code?: string; message?: string; fields?: FieldError[] } };
     if (body.error) {
       return new ApiError(
@@ -77,6 +73,9 @@ async function request<T>(
 
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', `${path}${queryString(query)}`),
+  /** A list endpoint's items ({ items: [...] } on the wire). */
+  items: <Item>(path: string, query?: Query) =>
+    request<{ items: Item[] }>('GET', `${path}${queryString(query)}`).then((answer) => answer.items),
   post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
     request<T>('POST', path, body ?? {}, headers),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),

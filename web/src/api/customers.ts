@@ -2,45 +2,22 @@
 // invalidation after an edit or a merge reaches every view of a customer.
 import { queryOptions } from '@tanstack/react-query';
 import { api } from './client.ts';
+import type { AppealPage, Customer, CustomerPage, MergePreview, MergeResult, UpdateCustomer } from './contract.ts';
 import { keys } from './queries.ts';
-import type { AppealListItem, Customer, Page } from './types.ts';
-
-export const CONSENTS = ['email', 'sms', 'phone', 'marketing', 'surveys'] as const;
-export type Consent = (typeof CONSENTS)[number];
-
-export interface UpdateCustomer {
-  name?: string | null;
-  phones?: string[];
-  emails?: string[];
-  companyName?: string | null;
-  companyCode?: string | null;
-  birthday?: string | null;
-  consents?: Partial<Record<Consent, boolean>>;
-  tags?: string[];
-}
-
-export interface MergePreview {
-  customerId: string;
-  into: string;
-  appeals: { total: number; byKind: Record<string, number> };
-  identities: { kind: 'phone' | 'email'; value: string; placeholder: boolean; outcome: 'moves' | 'already_there' }[];
-  fills: { field: string; value: unknown }[];
-  conflicts: { field: string; kept: unknown; dropped: unknown }[];
-}
 
 export const CUSTOMER_PAGE = 25;
 
-export const customerListQuery = (q: string) =>
+export const customerListQuery = (text: string) =>
   queryOptions({
-    queryKey: [...keys.customers, 'list', q],
-    queryFn: () => api.get<Page<Customer>>('/customers', { q: q.trim() || undefined, limit: CUSTOMER_PAGE }),
+    queryKey: [...keys.customers, 'list', text],
+    queryFn: () => api.get<CustomerPage>('/customers', { q: text.trim() || undefined, limit: CUSTOMER_PAGE }),
   });
 
 /** Every appeal of a customer, newest first (a profile shows up to 100; the counts say how many in all). */
 export const customerAllAppealsQuery = (id: string) =>
   queryOptions({
     queryKey: [...keys.appeals, 'customer', id, 'all'],
-    queryFn: () => api.get<Page<AppealListItem>>('/appeals', { customerId: id, limit: 100 }),
+    queryFn: () => api.get<AppealPage>('/appeals', { customerId: id, limit: 100 }),
   });
 
 export const mergePreviewQuery = (id: string, into: string | null) =>
@@ -52,9 +29,10 @@ export const mergePreviewQuery = (id: string, into: string | null) =>
   });
 
 export const updateCustomer = (id: string, patch: UpdateCustomer) => api.patch<Customer>(`/customers/${id}`, patch);
-export const mergeCustomer = (id: string, into: string) =>
-  api.post<MergePreview & { customer: Customer }>(`/customers/${id}/merge`, { into });
+export const mergeCustomer = (id: string, into: string) => api.post<MergeResult>(`/customers/${id}/merge`, { into });
 
 /** How a customer is called in lists: their name, company, or first contact. */
-export const customerLabel = (c: Pick<Customer, 'name' | 'companyName' | 'phones' | 'emails'>, unnamed: string) =>
-  c.name ?? c.companyName ?? c.phones[0]?.value ?? c.emails[0]?.value ?? unnamed;
+export const customerLabel = (
+  customer: Pick<Customer, 'name' | 'companyName' | 'phones' | 'emails'>,
+  unnamed: string,
+) => customer.name ?? customer.companyName ?? customer.phones[0]?.value ?? customer.emails[0]?.value ?? unnamed;

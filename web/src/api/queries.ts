@@ -3,6 +3,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { api } from './client.ts';
 import type {
   Appeal,
+  AppealPage,
   Attachment,
   Category,
   Customer,
@@ -10,10 +11,9 @@ import type {
   HistoryEvent,
   Me,
   Message,
-  Page,
   Unit,
   User,
-} from './types.ts';
+} from './contract.ts';
 
 export const keys = {
   me: ['me'] as const,
@@ -38,17 +38,17 @@ export const appealQuery = (id: string) =>
 export const messagesQuery = (id: string) =>
   queryOptions({
     queryKey: [...keys.appeal(id), 'messages'],
-    queryFn: () => api.get<{ items: Message[] }>(`/appeals/${id}/messages`).then((r) => r.items),
+    queryFn: () => api.items<Message>(`/appeals/${id}/messages`),
   });
 export const historyQuery = (id: string) =>
   queryOptions({
     queryKey: [...keys.appeal(id), 'history'],
-    queryFn: () => api.get<{ items: HistoryEvent[] }>(`/appeals/${id}/history`).then((r) => r.items),
+    queryFn: () => api.items<HistoryEvent>(`/appeals/${id}/history`),
   });
 export const attachmentsQuery = (id: string) =>
   queryOptions({
     queryKey: [...keys.appeal(id), 'attachments'],
-    queryFn: () => api.get<{ items: Attachment[] }>(`/appeals/${id}/attachments`).then((r) => r.items),
+    queryFn: () => api.items<Attachment>(`/appeals/${id}/attachments`),
   });
 
 // Directories change rarely; a few minutes of staleness saves a request per screen.
@@ -56,12 +56,12 @@ const DIRECTORY_STALE_MS = 5 * 60_000;
 export const unitsQuery = queryOptions({
   queryKey: keys.units,
   staleTime: DIRECTORY_STALE_MS,
-  queryFn: () => api.get<{ items: Unit[] }>('/units').then((r) => r.items),
+  queryFn: () => api.items<Unit>('/units'),
 });
 export const categoriesQuery = queryOptions({
   queryKey: keys.categories,
   staleTime: DIRECTORY_STALE_MS,
-  queryFn: () => api.get<{ items: Category[] }>('/categories').then((r) => r.items),
+  queryFn: () => api.items<Category>('/categories'),
 });
 /** Users who may see the list (unit staff may not): others get an empty directory and show no names. */
 export const usersQuery = (enabled: boolean) =>
@@ -69,7 +69,7 @@ export const usersQuery = (enabled: boolean) =>
     queryKey: keys.users,
     staleTime: DIRECTORY_STALE_MS,
     enabled,
-    queryFn: () => api.get<{ items: User[] }>('/users').then((r) => r.items),
+    queryFn: () => api.items<User>('/users'),
   });
 
 export const customerQuery = (id: string) =>
@@ -77,11 +77,11 @@ export const customerQuery = (id: string) =>
 export const customerAppealsQuery = (id: string) =>
   queryOptions({
     queryKey: [...keys.appeals, 'customer', id],
-    queryFn: () => api.get<Page<Appeal>>('/appeals', { customerId: id, limit: 20 }),
+    queryFn: () => api.get<AppealPage>('/appeals', { customerId: id, limit: 20 }),
   });
-export const customerSearchQuery = (q: string) =>
+export const customerSearchQuery = (text: string) =>
   queryOptions({
-    queryKey: [...keys.customers, 'search', q],
-    enabled: q.trim().length >= 2,
-    queryFn: () => api.get<Page<Customer>>('/customers', { q: q.trim(), limit: 8 }).then((r) => r.items),
+    queryKey: [...keys.customers, 'search', text],
+    enabled: text.trim().length >= 2,
+    queryFn: () => api.items<Customer>('/customers', { q: text.trim(), limit: 8 }),
   });

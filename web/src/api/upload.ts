@@ -1,6 +1,6 @@
 // File upload with progress: fetch cannot report upload progress, XMLHttpRequest can.
 import { ApiError, errorFrom, newIdempotencyKey } from './client.ts';
-import type { Attachment } from './types.ts';
+import type { Attachment } from './contract.ts';
 
 export interface UploadOptions {
   /** Stage for an appeal yet to be created (no appealId) or add to an existing appeal. */
@@ -23,9 +23,9 @@ export function uploadFile(file: File, options: UploadOptions = {}): Promise<Att
     xhr.open('POST', url);
     xhr.withCredentials = true;
     xhr.setRequestHeader('idempotency-key', newIdempotencyKey());
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) {
-        options.onProgress?.(e.loaded / e.total);
+    xhr.upload.onprogress = (progress) => {
+      if (progress.lengthComputable) {
+        options.onProgress?.(progress.loaded / progress.total);
       }
     };
     xhr.onload = async () => {

@@ -1,7 +1,7 @@
 // The logged-in user, as the server knows them, and what their role lets the screens offer.
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { meQuery } from '../api/queries.ts';
-import type { Me, Role } from '../api/types.ts';
+import type { Me, Role } from '../api/contract.ts';
 
 export const useMe = (): Me => useSuspenseQuery(meQuery).data;
 

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customerLabel } from '../api/customers.ts';
 import { customerSearchQuery } from '../api/queries.ts';
-import type { Customer } from '../api/types.ts';
+import type { Customer } from '../api/contract.ts';
 
 const SEARCH_PAUSE_MS = 300;
 
@@ -19,15 +19,17 @@ export function CustomerPicker({
   label: string;
   exclude?: string;
   value: Customer | null;
-  onChange: (c: Customer | null) => void;
+  onChange: (customer: Customer | null) => void;
 }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, SEARCH_PAUSE_MS);
   const found = useQuery(customerSearchQuery(debounced));
-  const items = (found.data ?? []).filter((c) => c.id !== exclude);
-  const line = (c: Customer) =>
-    [customerLabel(c, t('customer.unnamed')), c.phones[0]?.value, c.emails[0]?.value].filter(Boolean).join(' · ');
+  const items = (found.data ?? []).filter((customer) => customer.id !== exclude);
+  const line = (customer: Customer) =>
+    [customerLabel(customer, t('customer.unnamed')), customer.phones[0]?.value, customer.emails[0]?.value]
+      .filter(Boolean)
+      .join(' · ');
 
   return (
     <Stack gap="xs">
@@ -37,7 +39,7 @@ export function CustomerPicker({
         value={query}
         type="search"
         data-autofocus
-        onChange={(e) => setQuery(e.currentTarget.value)}
+        onChange={(event) => setQuery(event.currentTarget.value)}
         data-testid="customer-picker-search"
       />
       {debounced.trim().length < 2 ? (
@@ -59,11 +61,11 @@ export function CustomerPicker({
           <Radio.Group
             value={value?.id ?? null}
             aria-label={t('newAppeal.foundCustomers')}
-            onChange={(id) => onChange(items.find((c) => c.id === id) ?? null)}
+            onChange={(id) => onChange(items.find((customer) => customer.id === id) ?? null)}
           >
             <Stack gap={6}>
-              {items.map((c) => (
-                <Radio key={c.id} value={c.id} label={line(c)} />
+              {items.map((customer) => (
+                <Radio key={customer.id} value={customer.id} label={line(customer)} />
               ))}
             </Stack>
           </Radio.Group>

@@ -2,7 +2,7 @@
 import { ActionIcon, Button, FileButton, Group, Progress, Select, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Attachment } from '../api/types.ts';
+import type { Attachment } from '../api/contract.ts';
 import { uploadFile } from '../api/upload.ts';
 import { formatBytes } from '../lib/format.ts';
 import { errorMessage } from './states.tsx';
@@ -17,6 +17,44 @@ export interface UploadItem {
   error?: string;
 }
 
+/** One file: its name and size, a remove button, its progress, and why it failed. */
+function UploadRow({ item, onRemove }: { item: UploadItem; onRemove: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={2} data-testid="upload-item">
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm" truncate>
+          {item.file.name}{' '}
+          <Text span c="dimmed" size="xs">
+            {formatBytes(item.file.size)}
+          </Text>
+        </Text>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          size="sm"
+          onClick={onRemove}
+          aria-label={`${t('attachments.remove')} ${item.file.name}`}
+        >
+          ×
+        </ActionIcon>
+      </Group>
+      <Progress
+        value={item.progress * 100}
+        color={item.error ? 'red' : item.attachment ? 'green' : 'blue'}
+        size="sm"
+        aria-label={`${t('attachments.progress')} ${item.file.name}`}
+        animated={!item.attachment && !item.error}
+      />
+      {item.error && (
+        <Text size="xs" c="red">
+          {item.error}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
 export function FileUploader({
   appealId,
   onUploaded,
@@ -24,7 +62,7 @@ export function FileUploader({
   error,
 }: {
   appealId?: string;
-  onUploaded?: (a: Attachment) => void;
+  onUploaded?: (attachment: Attachment) => void;
   /** The uploaded files so far, for a form that sends their ids. */
   onChange?: (items: UploadItem[]) => void;
   error?: string;
@@ -39,13 +77,17 @@ export function FileUploader({
   }, [items]);
 
   const patch = (key: string, change: Partial<UploadItem>) =>
-    setItems((list) => list.map((i) => (i.key === key ? { ...i, ...change } : i)));
+    setItems((list) => list.map((item) => (item.key === key ? { ...item, ...change } : item)));
 
   const add = (files: File[]) => {
     const added = files.map((file) => ({ key: crypto.randomUUID(), file, progress: 0 }));
     setItems((list) => [...list, ...added]);
     for (const item of added) {
-      uploadFile(item.file, { appealId, documentKind, onProgress: (p) => patch(item.key, { progress: p }) })
+      uploadFile(item.file, {
+        appealId,
+        documentKind,
+        onProgress: (progress) => patch(item.key, { progress }),
+      })
         .then((attachment) => {
           patch(item.key, { attachment, progress: 1 });
           onUploaded?.(attachment);
@@ -54,7 +96,7 @@ export function FileUploader({
     }
   };
 
-  const remove = (key: string) => setItems((list) => list.filter((i) => i.key !== key));
+  const remove = (key: string) => setItems((list) => list.filter((item) => item.key !== key));
 
   return (
     <Stack gap="xs">
@@ -64,8 +106,8 @@ export function FileUploader({
           w={180}
           allowDeselect={false}
           value={documentKind}
-          onChange={(v) => v && setDocumentKind(v)}
-          data={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`documentKind.${k}`) }))}
+          onChange={(kind) => kind && setDocumentKind(kind)}
+          data={DOCUMENT_KINDS.map((kind) => ({ value: kind, label: t(`documentKind.${kind}`) }))}
         />
         <FileButton onChange={add} multiple>
           {(props) => (
@@ -81,37 +123,7 @@ export function FileUploader({
         </Text>
       )}
       {items.map((item) => (
-        <Stack key={item.key} gap={2} data-testid="upload-item">
-          <Group justify="space-between" wrap="nowrap">
-            <Text size="sm" truncate>
-              {item.file.name}{' '}
-              <Text span c="dimmed" size="xs">
-                {formatBytes(item.file.size)}
-              </Text>
-            </Text>
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              size="sm"
-              onClick={() => remove(item.key)}
-              aria-label={`${t('attachments.remove')} ${item.file.name}`}
-            >
-              ×
-            </ActionIcon>
-          </Group>
-          <Progress
-            value={item.progress * 100}
-            color={item.error ? 'red' : item.attachment ? 'green' : 'blue'}
-            size="sm"
-            aria-label={`${t('attachments.progress')} ${item.file.name}`}
-            animated={!item.attachment && !item.error}
-          />
-          {item.error && (
-            <Text size="xs" c="red">
-              {item.error}
-            </Text>
-          )}
-        </Stack>
+        <UploadRow key={item.key} item={item} onRemove={() => remove(item.key)} />
       ))}
     </Stack>
   );

@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { keys } from '../api/queries.ts';
-import type { Locale, Me } from '../api/types.ts';
+import type { Locale, Me } from '../api/contract.ts';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();

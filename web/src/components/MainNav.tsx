@@ -8,11 +8,36 @@ import { viewsFor } from '../routes/queues/views.ts';
 import '../routes/surveys/nav.ts';
 import '../routes/dashboard/nav.ts';
 
+interface Destination {
+  to: string;
+  label: string;
+  /** The link is lit on its own path only, or on every path under it too. */
+  exact: boolean;
+}
+
+/** The screens below the queues that this user's role may open, in the order the menu lists them. */
+function useDestinations(): Destination[] {
+  const { t } = useTranslation();
+  const can = abilities(useMe().role);
+  const destinations: (Destination | false)[] = [
+    can.workAppeals && { to: '/appeals/new', label: t('nav.newAppeal'), exact: true },
+    can.submitFromUnit && { to: '/submit', label: t('nav.submit'), exact: true },
+    can.readDirectory && { to: '/customers', label: t('nav.customers'), exact: false },
+    { to: '/dashboard', label: t('dashboardNav'), exact: true },
+    { to: '/surveys', label: t('surveysNav'), exact: false },
+    can.administer
+      ? { to: '/admin', label: t('nav.admin'), exact: false }
+      : { to: '/admin/tokens', label: t('nav.tokens'), exact: true },
+  ];
+  return destinations.filter((destination) => destination !== false);
+}
+
 export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
-  const can = abilities(me.role);
-  const path = useRouterState({ select: (s) => s.location.pathname });
+  const path = useRouterState({ select: (state) => state.location.pathname });
+  const destinations = useDestinations();
+  const isHere = ({ to, exact }: Destination) => (exact ? path === to : path.startsWith(to));
 
   return (
     <Stack gap={2}>
@@ -28,64 +53,16 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
       ))}
       <SavedViewsNav onNavigate={onNavigate} />
       <Divider my="xs" />
-      {can.workAppeals && (
+      {destinations.map((destination) => (
         <NavLink
+          key={destination.to}
           component={Link}
-          to="/appeals/new"
-          label={t('nav.newAppeal')}
-          active={path === '/appeals/new'}
+          to={destination.to}
+          label={destination.label}
+          active={isHere(destination)}
           onClick={onNavigate}
         />
-      )}
-      {can.submitFromUnit && (
-        <NavLink
-          component={Link}
-          to="/submit"
-          label={t('nav.submit')}
-          active={path === '/submit'}
-          onClick={onNavigate}
-        />
-      )}
-      {can.readDirectory && (
-        <NavLink
-          component={Link}
-          to="/customers"
-          label={t('nav.customers')}
-          active={path.startsWith('/customers')}
-          onClick={onNavigate}
-        />
-      )}
-      <NavLink
-        component={Link}
-        to="/dashboard"
-        label={t('dashboardNav')}
-        active={path === '/dashboard'}
-        onClick={onNavigate}
-      />
-      <NavLink
-        component={Link}
-        to="/surveys"
-        label={t('surveysNav')}
-        active={path.startsWith('/surveys')}
-        onClick={onNavigate}
-      />
-      {can.administer ? (
-        <NavLink
-          component={Link}
-          to="/admin"
-          label={t('nav.admin')}
-          active={path.startsWith('/admin')}
-          onClick={onNavigate}
-        />
-      ) : (
-        <NavLink
-          component={Link}
-          to="/admin/tokens"
-          label={t('nav.tokens')}
-          active={path === '/admin/tokens'}
-          onClick={onNavigate}
-        />
-      )}
+      ))}
     </Stack>
   );
 }

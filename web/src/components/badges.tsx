@@ -1,7 +1,7 @@
 // Small labels with meaning in their colour: status, priority, kind, SLA.
 import { Badge, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { AppealSla, Priority, Status } from '../api/types.ts';
+import type { AppealKind, AppealSla, Priority, Status } from '../api/contract.ts';
 import { formatDateTime, formatRelative } from '../lib/format.ts';
 
 const STATUS_COLOR: Record<Status, string> = {
@@ -16,6 +16,23 @@ const STATUS_COLOR: Record<Status, string> = {
 export const WHOLE = { minWidth: 'max-content' } as const;
 
 const PRIORITY_COLOR: Record<Priority, string> = { low: 'gray', normal: 'blue', high: 'orange', urgent: 'red' };
+
+const KIND_COLOR: Record<AppealKind, string> = {
+  incident: 'red',
+  thanks: 'green',
+  question: 'blue',
+  wish: 'violet',
+  review: 'gray',
+};
+
+export function KindBadge({ kind }: { kind: AppealKind }) {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="dot" tt="none" fw={500} style={WHOLE} color={KIND_COLOR[kind]}>
+      {t(`kind.${kind}`)}
+    </Badge>
+  );
+}
 
 export function StatusBadge({ status }: { status: Status }) {
   const { t } = useTranslation();

@@ -19,8 +19,8 @@ export function PageSkeleton() {
 export function TableSkeleton({ rows = 8, columns = 6 }: { rows?: number; columns?: number }) {
   return (
     <Stack gap={6} aria-busy="true" aria-label="loading">
-      {Array.from({ length: rows }, (_, r) => (
-        <Skeleton key={r} height={32} style={{ opacity: 1 - r / (rows + columns) }} />
+      {Array.from({ length: rows }, (_, row) => (
+        <Skeleton key={row} height={32} style={{ opacity: 1 - row / (rows + columns) }} />
       ))}
     </Stack>
   );
@@ -47,16 +47,16 @@ export function EmptyState({ title, hint, action }: { title: string; hint?: stri
   );
 }
 
-export function errorMessage(error: unknown, t: (key: string) => string): string {
+export function errorMessage(error: unknown, translate: (key: string) => string): string {
   if (error instanceof ApiError) {
     if (error.code === 'network') {
-      return t('errors.network');
+      return translate('errors.network');
     }
     if (error.status === 403) {
-      return t('errors.forbidden');
+      return translate('errors.forbidden');
     }
     if (error.status === 404) {
-      return t('errors.notFound');
+      return translate('errors.notFound');
     }
     return error.message;
   }

@@ -3,20 +3,33 @@
 import type { TFunction } from 'i18next';
 import { ApiError } from '../api/client.ts';
 
-export function fieldErrors(error: unknown, t: TFunction): Record<string, string> {
+/** Messages keyed by the input each belongs to; two for one input read one after the other. */
+export function gatherByKey(
+  messages: Iterable<readonly [path: string, message: string]>,
+  keyOf: (path: string) => string,
+): Record<string, string> {
+  const gathered: Record<string, string> = {};
+  for (const [path, message] of messages) {
+    const key = keyOf(path);
+    gathered[key] = gathered[key] ? `${gathered[key]} ${message}` : message;
+  }
+  return gathered;
+}
+
+const inputOf = (fieldPath: string) => {
+  const path = fieldPath.replace(/^body\./, '');
+  if (path.startsWith('attachmentIds')) {
+    return 'attachmentIds';
+  }
+  return path.startsWith('customer') && path !== 'customer.name' ? 'customer' : path;
+};
+
+export function fieldErrors(error: unknown, translate: TFunction): Record<string, string> {
   if (!(error instanceof ApiError)) {
     return {};
   }
-  const out: Record<string, string> = {};
-  for (const f of error.fields) {
-    const path = f.path.replace(/^body\./, '');
-    const key = path.startsWith('attachmentIds')
-      ? 'attachmentIds'
-      : path.startsWith('customer') && path !== 'customer.name'
-        ? 'customer'
-        : path;
-    const message = t(`fieldError.${f.code}`, { defaultValue: f.message });
-    out[key] = out[key] ? `${out[key]} ${message}` : message;
-  }
-  return out;
+  const messages = error.fields.map(
+    (field) => [field.path, translate(`fieldError.${field.code}`, { defaultValue: field.message })] as const,
+  );
+  return gatherByKey(messages, inputOf);
 }

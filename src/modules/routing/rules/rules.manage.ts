@@ -96,10 +96,13 @@ export async function getRule(ctx: Ctx, actor: Actor, id: string): Promise<Rule>
 
 export async function createRule(ctx: Ctx, actor: Actor, input: CreateRuleInput, key?: string): Promise<Outcome<Rule>> {
   authorize(actor, 'settings:write');
-  return idempotent(ctx.db, actor.id, key, 'POST /api/v1/routing/rules', input, async (tx) => {
-    await checkReferences(tx, input.actions);
-    return present(await repo.insert(tx, input));
-  }).finally(() => ctx.cache.deletePrefix(RULES_CACHE_KEY));
+  return idempotent(
+    { db: ctx.db, userId: actor.id, key, route: 'POST /api/v1/routing/rules', request: input },
+    async (tx) => {
+      await checkReferences(tx, input.actions);
+      return present(await repo.insert(tx, input));
+    },
+  ).finally(() => ctx.cache.deletePrefix(RULES_CACHE_KEY));
 }
 
 export async function updateRule(ctx: Ctx, actor: Actor, id: string, input: UpdateRuleInput): Promise<Rule> {

@@ -21,8 +21,8 @@ export function AdminLayout() {
   const me = useMe();
   const can = abilities(me.role);
   const navigate = useNavigate();
-  const current = useRouterState({ select: (s) => s.location.pathname.split('/')[2] ?? '' });
-  const sections = ADMIN_SECTIONS.filter((s) => s.ability === null || can[s.ability]);
+  const current = useRouterState({ select: (state) => state.location.pathname.split('/')[2] ?? '' });
+  const sections = ADMIN_SECTIONS.filter((section) => section.ability === null || can[section.ability]);
 
   return (
     <Stack gap="md">
@@ -31,11 +31,15 @@ export function AdminLayout() {
       </Title>
       {sections.length > 1 && (
         <ScrollArea type="auto" scrollbars="x" offsetScrollbars>
-          <Tabs value={current} onChange={(v) => v && void navigate({ to: `/admin/${v}` })} keepMounted={false}>
+          <Tabs
+            value={current}
+            onChange={(section) => section && void navigate({ to: `/admin/${section}` })}
+            keepMounted={false}
+          >
             <Tabs.List style={{ flexWrap: 'nowrap' }}>
-              {sections.map((s) => (
-                <Tabs.Tab key={s.path} value={s.path}>
-                  {t(`admin.section.${s.path}`)}
+              {sections.map((section) => (
+                <Tabs.Tab key={section.path} value={section.path}>
+                  {t(`admin.section.${section.path}`)}
                 </Tabs.Tab>
               ))}
             </Tabs.List>

@@ -22,15 +22,15 @@ export function AppealPage() {
   const { t } = useTranslation();
   const me = useMe();
   const { appealId } = route.useParams();
-  const appeal = useQuery(appealQuery(appealId));
+  const loaded = useQuery(appealQuery(appealId));
 
-  if (appeal.isPending) {
+  if (loaded.isPending) {
     return <PageSkeleton />;
   }
-  if (appeal.isError) {
-    return <ErrorState error={appeal.error} onRetry={() => void appeal.refetch()} />;
+  if (loaded.isError) {
+    return <ErrorState error={loaded.error} onRetry={() => void loaded.refetch()} />;
   }
-  const a = appeal.data;
+  const appeal = loaded.data;
   const can = abilities(me.role);
 
   return (
@@ -41,22 +41,23 @@ export function AppealPage() {
         </Anchor>
         <Group gap="sm" align="center">
           <Title order={2} size="h3" data-testid="appeal-title">
-            № {a.number} · {a.subject}
+            № {appeal.number} · {appeal.subject}
           </Title>
-          <StatusBadge status={a.status} />
-          <PriorityBadge priority={a.priority} />
+          <StatusBadge status={appeal.status} />
+          <PriorityBadge priority={appeal.priority} />
         </Group>
         <Text size="sm" c="dimmed">
-          {t(`kind.${a.kind}`)} · {t(`channel.${a.channel}`)} · {t('appeal.receivedAt')} {formatDateTime(a.receivedAt)}
-          {a.sequenceNumber ? ` · ${t('appeal.sequenceNumber')} ${a.sequenceNumber}` : ''}
+          {t(`kind.${appeal.kind}`)} · {t(`channel.${appeal.channel}`)} · {t('appeal.receivedAt')}{' '}
+          {formatDateTime(appeal.receivedAt)}
+          {appeal.sequenceNumber ? ` · ${t('appeal.sequenceNumber')} ${appeal.sequenceNumber}` : ''}
         </Text>
       </Stack>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
-            {a.description && (
+            {appeal.description && (
               <Text style={{ whiteSpace: 'pre-wrap' }} size="sm">
-                {a.description}
+                {appeal.description}
               </Text>
             )}
             <Tabs defaultValue="thread" keepMounted={false}>
@@ -67,25 +68,25 @@ export function AppealPage() {
               </Tabs.List>
               <Tabs.Panel value="thread" pt="sm">
                 <Stack gap="md">
-                  <Thread appealId={a.id} />
-                  <Composer appealId={a.id} canReply={can.workAppeals} />
+                  <Thread appealId={appeal.id} />
+                  <Composer appealId={appeal.id} canReply={can.workAppeals} />
                 </Stack>
               </Tabs.Panel>
               <Tabs.Panel value="attachments" pt="sm">
-                <AttachmentsPanel appealId={a.id} />
+                <AttachmentsPanel appealId={appeal.id} />
               </Tabs.Panel>
               <Tabs.Panel value="history" pt="sm">
-                <HistoryList appealId={a.id} />
+                <HistoryList appealId={appeal.id} />
               </Tabs.Panel>
             </Tabs>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
-            <PropertiesPanel appeal={a} />
-            <SlaPanel sla={a.sla} />
+            <PropertiesPanel appeal={appeal} />
+            <SlaPanel sla={appeal.sla} />
             {can.readDirectory && (
-              <CustomerPanel customerId={a.customerId} currentAppealId={a.id} canLink={can.workAppeals} />
+              <CustomerPanel customerId={appeal.customerId} currentAppealId={appeal.id} canLink={can.workAppeals} />
             )}
           </Stack>
         </Grid.Col>

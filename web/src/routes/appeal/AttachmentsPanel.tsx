@@ -3,12 +3,12 @@ import { Anchor, Card, Image, SimpleGrid, Skeleton, Stack, Text } from '@mantine
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { attachmentsQuery } from '../../api/queries.ts';
-import type { Attachment } from '../../api/types.ts';
+import type { Attachment } from '../../api/contract.ts';
 import { FileUploader } from '../../components/FileUploader.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { formatBytes, formatDateTime } from '../../lib/format.ts';
 
-const contentUrl = (a: Attachment) => `/api/v1/attachments/${a.id}/content`;
+const contentUrl = (attachment: Attachment) => `/api/v1/attachments/${attachment.id}/content`;
 
 export function AttachmentsPanel({ appealId }: { appealId: string }) {
   const { t } = useTranslation();
@@ -28,33 +28,34 @@ export function AttachmentsPanel({ appealId }: { appealId: string }) {
         <EmptyState title={t('attachments.empty')} />
       ) : (
         <SimpleGrid cols={{ base: 2, sm: 3 }}>
-          {files.data.map((a) => (
-            <Card key={a.id} withBorder padding="xs">
-              {a.contentType.startsWith('image/') ? (
+          {files.data.map((attachment) => (
+            <Card key={attachment.id} withBorder padding="xs">
+              {attachment.contentType.startsWith('image/') ? (
                 <Card.Section>
-                  <a href={contentUrl(a)} target="_blank" rel="noreferrer">
-                    <Image src={contentUrl(a)} alt={a.fileName} h={110} fit="cover" loading="lazy" />
+                  <a href={contentUrl(attachment)} target="_blank" rel="noreferrer">
+                    <Image src={contentUrl(attachment)} alt={attachment.fileName} h={110} fit="cover" loading="lazy" />
                   </a>
                 </Card.Section>
               ) : (
                 <Card.Section h={110} bg="gray.1" style={{ display: 'grid', placeItems: 'center' }}>
                   <Text fw={700} c="dimmed">
-                    {a.fileName.split('.').pop()?.toUpperCase() ?? 'FILE'}
+                    {attachment.fileName.split('.').pop()?.toUpperCase() ?? 'FILE'}
                   </Text>
                 </Card.Section>
               )}
-              <Text size="sm" truncate mt={6} title={a.fileName}>
-                {a.fileName}
+              <Text size="sm" truncate mt={6} title={attachment.fileName}>
+                {attachment.fileName}
               </Text>
               <Text size="xs" c="dimmed">
-                {formatBytes(a.size)} · {t(`documentKind.${a.documentKind}`, { defaultValue: a.documentKind })} ·{' '}
-                {formatDateTime(a.createdAt)}
+                {formatBytes(attachment.size)} ·{' '}
+                {t(`documentKind.${attachment.documentKind}`, { defaultValue: attachment.documentKind })} ·{' '}
+                {formatDateTime(attachment.createdAt)}
               </Text>
               <Anchor
-                href={contentUrl(a)}
-                download={a.fileName}
+                href={contentUrl(attachment)}
+                download={attachment.fileName}
                 size="xs"
-                aria-label={`${t('attachments.download')} ${a.fileName}`}
+                aria-label={`${t('attachments.download')} ${attachment.fileName}`}
               >
                 {t('attachments.download')}
               </Anchor>

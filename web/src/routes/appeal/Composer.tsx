@@ -12,8 +12,8 @@ export function Composer({ appealId, canReply }: { appealId: string; canReply: b
   const [mode, setMode] = useState<Mode>(canReply ? 'outbound' : 'note');
   const [body, setBody] = useState('');
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
     if (!body.trim()) {
       return;
     }
@@ -27,7 +27,7 @@ export function Composer({ appealId, canReply }: { appealId: string; canReply: b
           size="xs"
           mb="xs"
           value={mode}
-          onChange={(v) => setMode(v as Mode)}
+          onChange={(value) => setMode(value as Mode)}
           aria-label={t('composer.mode')}
           data={[
             { value: 'outbound', label: t('composer.reply') },
@@ -42,10 +42,10 @@ export function Composer({ appealId, canReply }: { appealId: string; canReply: b
         minRows={3}
         maxRows={12}
         value={body}
-        onChange={(e) => setBody(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            submit(e);
+        onChange={(event) => setBody(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            submit(event);
           }
         }}
       />

@@ -7,22 +7,34 @@ import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { useDirectory } from '../../lib/directory.ts';
 import { formatDateTime } from '../../lib/format.ts';
 
-function show(value: unknown, field: string | null, t: (k: string, o?: Record<string, unknown>) => string): string {
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** Fields whose values are words of the domain, shown in the user's language. */
+const TRANSLATED_FIELDS = new Set(['status', 'priority', 'kind', 'channel']);
+
+function show(value: unknown, field: string | null, translate: Translate): string {
   if (value === null || value === undefined || value === '') {
     return '—';
   }
-  if (
-    typeof value === 'string' &&
-    (field === 'status' || field === 'priority' || field === 'kind' || field === 'channel')
-  ) {
-    return t(`${field}.${value}`, { defaultValue: value });
+  if (typeof value === 'string' && field !== null && TRANSLATED_FIELDS.has(field)) {
+    return translate(`${field}.${value}`, { defaultValue: value });
   }
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/** "Status: New → Open": a field's name and its values before and after, in words. */
+function FieldChange({ field, from, to }: { field: string; from: string; to: string }) {
+  const { t } = useTranslation();
+  return (
+    <Text size="sm">
+      {t(`history.field.${field}`, { defaultValue: field })}: {from} → {to}
+    </Text>
+  );
+}
+
 export function HistoryList({ appealId }: { appealId: string }) {
   const { t } = useTranslation();
-  const dir = useDirectory();
+  const directory = useDirectory();
   const events = useQuery(historyQuery(appealId));
   if (events.isPending) {
     return (
@@ -38,34 +50,36 @@ export function HistoryList({ appealId }: { appealId: string }) {
   if (events.data.length === 0) {
     return <EmptyState title={t('history.empty')} />;
   }
-  const nameOf = (field: string | null, v: unknown) =>
-    field === 'ownerId' && typeof v === 'string'
-      ? dir.userName(v)
-      : field === 'unitId' && typeof v === 'string'
-        ? dir.unitName(v)
-        : field === 'categoryId' && typeof v === 'string'
-          ? dir.categoryLabel(v)
-          : show(v, field, t);
+  // Ids of the directories read as names.
+  const nameOf = (field: string | null, value: unknown) =>
+    field === 'ownerId' && typeof value === 'string'
+      ? directory.userName(value)
+      : field === 'unitId' && typeof value === 'string'
+        ? directory.unitName(value)
+        : field === 'categoryId' && typeof value === 'string'
+          ? directory.categoryLabel(value)
+          : show(value, field, t);
 
   return (
     <Timeline bulletSize={14} lineWidth={2} data-testid="history">
-      {events.data.map((e) => (
+      {events.data.map((event) => (
         <Timeline.Item
-          key={e.id}
+          key={event.id}
           title={
             <Text size="sm" fw={600}>
-              {t(`history.action.${e.action}`, { defaultValue: e.action })}
+              {t(`history.action.${event.action}`, { defaultValue: event.action })}
             </Text>
           }
         >
-          {e.field && (
-            <Text size="sm">
-              {t(`history.field.${e.field}`, { defaultValue: e.field })}: {nameOf(e.field, e.oldValue)} →{' '}
-              {nameOf(e.field, e.newValue)}
-            </Text>
+          {event.field && (
+            <FieldChange
+              field={event.field}
+              from={nameOf(event.field, event.oldValue)}
+              to={nameOf(event.field, event.newValue)}
+            />
           )}
           <Text size="xs" c="dimmed">
-            {e.actorId ? dir.userName(e.actorId) : t('history.system')} · {formatDateTime(e.at)}
+            {event.actorId ? directory.userName(event.actorId) : t('history.system')} · {formatDateTime(event.at)}
           </Text>
         </Timeline.Item>
       ))}

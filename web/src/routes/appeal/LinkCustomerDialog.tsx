@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keys } from '../../api/queries.ts';
-import type { Customer } from '../../api/types.ts';
+import type { Customer } from '../../api/contract.ts';
 import { CustomerPicker } from '../../components/CustomerPicker.tsx';
 import '../customers/strings.ts';
 import { useAppealActions } from './useAppealActions.ts';

@@ -1,8 +1,8 @@
 // One message of the thread. E-mail's quoted text and signature are folded away until asked for.
-import { Badge, Button, Collapse, Group, Paper, Text } from '@mantine/core';
+import { Badge, Button, Collapse, Group, Paper, Text, type TextProps } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import type { Message } from '../../api/types.ts';
+import type { Message } from '../../api/contract.ts';
 import { useDirectory } from '../../lib/directory.ts';
 import { formatDateTime } from '../../lib/format.ts';
 
@@ -11,6 +11,8 @@ const LOOK = {
   outbound: { bg: 'var(--mantine-color-blue-0)', border: 'var(--mantine-color-blue-2)', ml: '12%', mr: 0 },
   note: { bg: 'var(--mantine-color-yellow-0)', border: 'var(--mantine-color-yellow-4)', ml: '6%', mr: '6%' },
 } as const;
+
+const DIRECTION_COLOR = { note: 'yellow', outbound: 'blue', inbound: 'gray' } as const;
 
 const DELIVERY_COLOR: Record<string, string> = {
   sent: 'green',
@@ -21,14 +23,60 @@ const DELIVERY_COLOR: Record<string, string> = {
   bounced: 'red',
 };
 
-export function MessageCard({ message: m }: { message: Message }) {
-  const { t } = useTranslation();
-  const dir = useDirectory();
-  const look = LOOK[m.direction];
-  const [quotedOpen, quoted] = useDisclosure(false);
-  const [signatureOpen, signature] = useDisclosure(false);
-  const author = m.direction === 'inbound' ? t('thread.customer') : dir.userName(m.authorId);
+/** A part of a mail shown on request: its button, then the text. */
+function FoldedText({ label, text, textProps }: { label: string; text: string; textProps?: TextProps }) {
+  const [open, { toggle }] = useDisclosure(false);
+  return (
+    <>
+      <Button variant="subtle" size="compact-xs" onClick={toggle} aria-expanded={open}>
+        {label}
+      </Button>
+      <Collapse expanded={open}>
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }} {...textProps}>
+          {text}
+        </Text>
+      </Collapse>
+    </>
+  );
+}
 
+function MessageHeader({ message }: { message: Message }) {
+  const { t } = useTranslation();
+  const directory = useDirectory();
+  const { direction, channel, delivery } = message;
+  const author = direction === 'inbound' ? t('thread.customer') : directory.userName(message.authorId);
+  return (
+    <Group justify="space-between" gap="xs" mb={4} wrap="nowrap">
+      <Group gap={6} wrap="nowrap">
+        <Text size="sm" fw={600}>
+          {author}
+        </Text>
+        <Badge size="xs" variant="light" color={DIRECTION_COLOR[direction]}>
+          {t(`thread.direction.${direction}`)}
+        </Badge>
+        {channel && direction !== 'note' && (
+          <Text size="xs" c="dimmed">
+            {t(`channel.${channel}`, { defaultValue: channel })}
+          </Text>
+        )}
+      </Group>
+      <Group gap={6} wrap="nowrap">
+        {delivery?.status && (
+          <Badge size="xs" color={DELIVERY_COLOR[delivery.status] ?? 'gray'} title={delivery.error ?? undefined}>
+            {t(`delivery.${delivery.status}`, { defaultValue: delivery.status })}
+          </Badge>
+        )}
+        <Text size="xs" c="dimmed">
+          {formatDateTime(message.createdAt)}
+        </Text>
+      </Group>
+    </Group>
+  );
+}
+
+export function MessageCard({ message }: { message: Message }) {
+  const { t } = useTranslation();
+  const look = LOOK[message.direction];
   return (
     <Paper
       p="sm"
@@ -37,69 +85,23 @@ export function MessageCard({ message: m }: { message: Message }) {
       mr={look.mr}
       bg={look.bg}
       style={{ border: `1px solid ${look.border}` }}
-      data-direction={m.direction}
-      aria-label={t(`thread.direction.${m.direction}`)}
+      data-direction={message.direction}
+      aria-label={t(`thread.direction.${message.direction}`)}
     >
-      <Group justify="space-between" gap="xs" mb={4} wrap="nowrap">
-        <Group gap={6} wrap="nowrap">
-          <Text size="sm" fw={600}>
-            {author}
-          </Text>
-          <Badge
-            size="xs"
-            variant="light"
-            color={m.direction === 'note' ? 'yellow' : m.direction === 'outbound' ? 'blue' : 'gray'}
-          >
-            {t(`thread.direction.${m.direction}`)}
-          </Badge>
-          {m.channel && m.direction !== 'note' && (
-            <Text size="xs" c="dimmed">
-              {t(`channel.${m.channel}`, { defaultValue: m.channel })}
-            </Text>
-          )}
-        </Group>
-        <Group gap={6} wrap="nowrap">
-          {m.delivery?.status && (
-            <Badge size="xs" color={DELIVERY_COLOR[m.delivery.status] ?? 'gray'} title={m.delivery.error ?? undefined}>
-              {t(`delivery.${m.delivery.status}`, { defaultValue: m.delivery.status })}
-            </Badge>
-          )}
-          <Text size="xs" c="dimmed">
-            {formatDateTime(m.createdAt)}
-          </Text>
-        </Group>
-      </Group>
+      <MessageHeader message={message} />
       <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-        {m.body}
+        {message.body}
       </Text>
-      {m.mail?.signature && (
-        <>
-          <Button variant="subtle" size="compact-xs" onClick={signature.toggle} aria-expanded={signatureOpen}>
-            {t('thread.signature')}
-          </Button>
-          <Collapse expanded={signatureOpen}>
-            <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
-              {m.mail.signature}
-            </Text>
-          </Collapse>
-        </>
-      )}
-      {m.mail?.quoted && (
-        <>
-          <Button variant="subtle" size="compact-xs" onClick={quoted.toggle} aria-expanded={quotedOpen}>
-            {t('thread.quoted')}
-          </Button>
-          <Collapse expanded={quotedOpen}>
-            <Text
-              size="xs"
-              c="dimmed"
-              pl="sm"
-              style={{ whiteSpace: 'pre-wrap', borderLeft: '2px solid var(--mantine-color-gray-4)' }}
-            >
-              {m.mail.quoted}
-            </Text>
-          </Collapse>
-        </>
+      {message.mail?.signature && <FoldedText label={t('thread.signature')} text={message.mail.signature} />}
+      {message.mail?.quoted && (
+        <FoldedText
+          label={t('thread.quoted')}
+          text={message.mail.quoted}
+          textProps={{
+            pl: 'sm',
+            style: { whiteSpace: 'pre-wrap', borderLeft: '2px solid var(--mantine-color-gray-4)' },
+          }}
+        />
       )}
     </Paper>
   );

@@ -1,12 +1,12 @@
 // The appeal's deadlines in working hours, with the overdue ones marked in red.
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { AppealSla, SlaTarget } from '../../api/types.ts';
+import type { AppealSla, AppealSlaTarget } from '../../api/contract.ts';
 import { formatDateTime } from '../../lib/format.ts';
 
 const STATE_COLOR = { ok: 'teal', warning: 'orange', breached: 'red', met: 'green', paused: 'gray' } as const;
 
-const overdue = (target: SlaTarget) =>
+const overdue = (target: AppealSlaTarget) =>
   target.state === 'breached' || (target.minutesLeft !== null && target.minutesLeft < 0);
 
 export function SlaPanel({ sla }: { sla: AppealSla | null }) {

@@ -25,8 +25,8 @@ export function Thread({ appealId }: { appealId: string }) {
   }
   return (
     <Stack gap="sm" role="log" aria-label={t('appeal.thread')} data-testid="thread">
-      {messages.data.map((m) => (
-        <MessageCard key={m.id} message={m} />
+      {messages.data.map((message) => (
+        <MessageCard key={message.id} message={message} />
       ))}
     </Stack>
   );

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
-import type { Appeal, Message, UpdateAppeal } from '../../api/types.ts';
+import type { Appeal, CreateMessage, Message, UpdateAppeal } from '../../api/contract.ts';
 import { errorMessage } from '../../components/states.tsx';
 
 export function useAppealActions(appealId: string) {
@@ -33,8 +33,7 @@ export function useAppealActions(appealId: string) {
     onError,
   });
   const addMessage = useMutation({
-    mutationFn: (m: { direction: Message['direction']; body: string }) =>
-      api.post<Message>(`/appeals/${appealId}/messages`, m),
+    mutationFn: (message: CreateMessage) => api.post<Message>(`/appeals/${appealId}/messages`, message),
     onSuccess: () => onSuccess(),
     onError,
   });

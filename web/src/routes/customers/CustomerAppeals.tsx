@@ -1,14 +1,12 @@
 // Every appeal of a customer with its kind and status, newest first.
-import { Anchor, Badge, Paper, Table, Text, Title } from '@mantine/core';
+import { Anchor, Paper, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { customerAllAppealsQuery } from '../../api/customers.ts';
-import { StatusBadge, WHOLE } from '../../components/badges.tsx';
+import { KindBadge, StatusBadge } from '../../components/badges.tsx';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-
-const KIND_COLOR = { incident: 'red', thanks: 'green', question: 'blue', wish: 'violet', review: 'gray' } as const;
 
 export function CustomerAppeals({ customerId, total }: { customerId: string | null; total: number }) {
   const { t } = useTranslation();
@@ -40,29 +38,27 @@ export function CustomerAppeals({ customerId, total }: { customerId: string | nu
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {appeals.data.items.map((a) => (
-              <Table.Tr key={a.id} data-appeal-number={a.number}>
+            {appeals.data.items.map((appeal) => (
+              <Table.Tr key={appeal.id} data-appeal-number={appeal.number}>
                 <Table.Td>
-                  <Anchor component={Link} to={`/appeals/${a.id}`} fw={600} size="sm">
-                    {a.number}
+                  <Anchor component={Link} to={`/appeals/${appeal.id}`} fw={600} size="sm">
+                    {appeal.number}
                   </Anchor>
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="dot" tt="none" fw={500} style={WHOLE} color={KIND_COLOR[a.kind]}>
-                    {t(`kind.${a.kind}`)}
-                  </Badge>
+                  <KindBadge kind={appeal.kind} />
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" truncate maw={320} title={a.subject}>
-                    {a.subject}
+                  <Text size="sm" truncate maw={320} title={appeal.subject}>
+                    {appeal.subject}
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <StatusBadge status={a.status} />
+                  <StatusBadge status={appeal.status} />
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs" c="dimmed">
-                    {formatDateTime(a.createdAt)}
+                    {formatDateTime(appeal.createdAt)}
                   </Text>
                 </Table.Td>
               </Table.Tr>

@@ -3,13 +3,15 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONSENTS, customerLabel } from '../../api/customers.ts';
+import type { CustomerProfile } from '../../api/contract.ts';
+import { customerLabel } from '../../api/customers.ts';
+import { CONSENTS } from '../../api/enums.ts';
 import { customerQuery } from '../../api/queries.ts';
-import type { CustomerProfile } from '../../api/types.ts';
 import { abilities, useMe } from '../../auth/session.ts';
 import { ErrorState, PageSkeleton } from '../../components/states.tsx';
+import { AppealCounts } from './AppealCounts.tsx';
 import { CustomerAppeals } from './CustomerAppeals.tsx';
 import { CustomerEditForm } from './CustomerEditForm.tsx';
 import { MergeDialog } from './MergeDialog.tsx';
@@ -17,7 +19,7 @@ import './strings.ts';
 
 const route = getRouteApi('/app/customers/$customerId');
 
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
+function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Stack gap={0}>
       <Text size="xs" c="dimmed">
@@ -30,57 +32,61 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
-function Details({ c }: { c: CustomerProfile }) {
+/** Phones or e-mails, each a link that calls or writes. */
+function ContactLinks({ contacts, scheme }: { contacts: { value: string }[]; scheme: 'tel' | 'mailto' }) {
+  if (contacts.length === 0) {
+    return '—';
+  }
+  return contacts.map((contact) => (
+    <div key={contact.value}>
+      <Anchor href={`${scheme}:${contact.value}`} size="sm">
+        {contact.value}
+      </Anchor>
+    </div>
+  ));
+}
+
+function Consents({ consents }: { consents: CustomerProfile['consents'] }) {
   const { t } = useTranslation();
-  const granted = CONSENTS.filter((k) => c.consents[k] !== undefined);
+  const asked = CONSENTS.filter((consent) => consents[consent] !== undefined);
+  if (asked.length === 0) {
+    return t('customers.noConsents');
+  }
+  return (
+    <Group gap={4}>
+      {asked.map((consent) => (
+        <Badge key={consent} variant="light" color={consents[consent] ? 'green' : 'gray'} tt="none">
+          {t(`consent.${consent}`)}: {consents[consent] ? t('customers.yes') : t('customers.no')}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+function Details({ customer }: { customer: CustomerProfile }) {
+  const { t } = useTranslation();
   return (
     <Stack gap="sm" data-testid="customer-details">
       <Field label={t('customer.phone')}>
-        {c.phones.length
-          ? c.phones.map((p) => (
-              <div key={p.value}>
-                <Anchor href={`tel:${p.value}`} size="sm">
-                  {p.value}
-                </Anchor>
-              </div>
-            ))
-          : '—'}
+        <ContactLinks contacts={customer.phones} scheme="tel" />
       </Field>
       <Field label={t('customer.email')}>
-        {c.emails.length
-          ? c.emails.map((e) => (
-              <div key={e.value}>
-                <Anchor href={`mailto:${e.value}`} size="sm">
-                  {e.value}
-                </Anchor>
-              </div>
-            ))
-          : '—'}
+        <ContactLinks contacts={customer.emails} scheme="mailto" />
       </Field>
       <Field label={t('customers.company')}>
-        {c.companyName ?? '—'}
-        {c.companyCode ? ` · ${t('customers.companyCode')} ${c.companyCode}` : ''}
+        {customer.companyName ?? '—'}
+        {customer.companyCode ? ` · ${t('customers.companyCode')} ${customer.companyCode}` : ''}
       </Field>
       <Field label={t('customers.birthday')}>
-        {c.birthday ? new Date(`${c.birthday}T00:00:00`).toLocaleDateString() : '—'}
+        {customer.birthday ? new Date(`${customer.birthday}T00:00:00`).toLocaleDateString() : '—'}
       </Field>
       <Field label={t('customers.consents')}>
-        {granted.length ? (
-          <Group gap={4}>
-            {granted.map((k) => (
-              <Badge key={k} variant="light" color={c.consents[k] ? 'green' : 'gray'} tt="none">
-                {t(`consent.${k}`)}: {c.consents[k] ? t('customers.yes') : t('customers.no')}
-              </Badge>
-            ))}
-          </Group>
-        ) : (
-          t('customers.noConsents')
-        )}
+        <Consents consents={customer.consents} />
       </Field>
-      {c.tags.length > 0 && (
+      {customer.tags.length > 0 && (
         <Field label={t('customers.tags')}>
           <Group gap={4}>
-            {c.tags.map((tag) => (
+            {customer.tags.map((tag) => (
               <Badge key={tag} variant="outline" tt="none">
                 {tag}
               </Badge>
@@ -92,52 +98,60 @@ function Details({ c }: { c: CustomerProfile }) {
   );
 }
 
+function Heading({ customer, actions }: { customer: CustomerProfile; actions: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={4}>
+      <Anchor component={Link} to="/customers" size="sm">
+        ← {t('customers.back')}
+      </Anchor>
+      <Group justify="space-between" align="center">
+        <Group gap="sm">
+          <Title order={2} size="h3" data-testid="customer-title">
+            {customerLabel(customer, t('customer.unnamed'))}
+          </Title>
+          {customer.mergedInto && <Badge color="gray">{t('customers.merged')}</Badge>}
+        </Group>
+        {actions}
+      </Group>
+    </Stack>
+  );
+}
+
 export function CustomerPage() {
   const { t } = useTranslation();
   const me = useMe();
   const { customerId } = route.useParams();
-  const customer = useQuery(customerQuery(customerId));
+  const profile = useQuery(customerQuery(customerId));
   const [editing, setEditing] = useState(false);
   const [merging, setMerging] = useState(false);
 
-  if (customer.isPending) {
+  if (profile.isPending) {
     return <PageSkeleton />;
   }
-  if (customer.isError) {
-    return <ErrorState error={customer.error} onRetry={() => void customer.refetch()} />;
+  if (profile.isError) {
+    return <ErrorState error={profile.error} onRetry={() => void profile.refetch()} />;
   }
-  const c = customer.data;
-  const canEdit = abilities(me.role).editCustomers && !c.mergedInto;
+  const customer = profile.data;
+  const canEdit = abilities(me.role).editCustomers && !customer.mergedInto;
+  const actions = canEdit && !editing && (
+    <Group gap="xs">
+      <Button variant="light" onClick={() => setEditing(true)}>
+        {t('customers.edit')}
+      </Button>
+      <Button variant="default" onClick={() => setMerging(true)}>
+        {t('customers.merge')}
+      </Button>
+    </Group>
+  );
 
   return (
     <Stack gap="md" maw={1200}>
-      <Stack gap={4}>
-        <Anchor component={Link} to="/customers" size="sm">
-          ← {t('customers.back')}
-        </Anchor>
-        <Group justify="space-between" align="center">
-          <Group gap="sm">
-            <Title order={2} size="h3" data-testid="customer-title">
-              {customerLabel(c, t('customer.unnamed'))}
-            </Title>
-            {c.mergedInto && <Badge color="gray">{t('customers.merged')}</Badge>}
-          </Group>
-          {canEdit && !editing && (
-            <Group gap="xs">
-              <Button variant="light" onClick={() => setEditing(true)}>
-                {t('customers.edit')}
-              </Button>
-              <Button variant="default" onClick={() => setMerging(true)}>
-                {t('customers.merge')}
-              </Button>
-            </Group>
-          )}
-        </Group>
-      </Stack>
-      {c.mergedInto && (
+      <Heading customer={customer} actions={actions} />
+      {customer.mergedInto && (
         <Alert color="yellow" title={t('customers.mergedTitle')} data-testid="merged-notice">
           {t('customers.mergedHint')}{' '}
-          <Anchor component={Link} to={`/customers/${c.mergedInto}`}>
+          <Anchor component={Link} to={`/customers/${customer.mergedInto}`}>
             {t('customers.openSurvivor')}
           </Anchor>
         </Alert>
@@ -145,28 +159,19 @@ export function CustomerPage() {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
           <Paper withBorder p="md">
-            <Group gap={6} mb="sm">
-              <Badge color="green" variant="light">
-                {t('customer.thanks', { count: c.appeals.thanks })}
-              </Badge>
-              <Badge color="red" variant="light">
-                {t('customer.complaints', { count: c.appeals.incidents })}
-              </Badge>
-              <Badge color="gray" variant="light">
-                {t('customer.total', { count: c.appeals.total })}
-              </Badge>
-              <Badge color="blue" variant="light">
-                {t('customers.open', { count: c.appeals.open })}
-              </Badge>
-            </Group>
-            {editing ? <CustomerEditForm customer={c} onDone={() => setEditing(false)} /> : <Details c={c} />}
+            <AppealCounts counts={customer.appeals} withOpen mb="sm" />
+            {editing ? (
+              <CustomerEditForm customer={customer} onDone={() => setEditing(false)} />
+            ) : (
+              <Details customer={customer} />
+            )}
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
-          <CustomerAppeals customerId={c.mergedInto ? null : c.id} total={c.appeals.total} />
+          <CustomerAppeals customerId={customer.mergedInto ? null : customer.id} total={customer.appeals.total} />
         </Grid.Col>
       </Grid>
-      {merging && <MergeDialog customer={c} onClose={() => setMerging(false)} />}
+      {merging && <MergeDialog customer={customer} onClose={() => setMerging(false)} />}
     </Stack>
   );
 }

@@ -1,12 +1,13 @@
 // Customer search: by name, phone, e-mail or company, newest first; a row opens the profile.
-import { Anchor, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customerLabel, customerListQuery } from '../../api/customers.ts';
-import { EmptyState, QueryStates } from '../../components/states.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { EmptyState } from '../../components/states.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import './strings.ts';
 
@@ -36,64 +37,49 @@ export function CustomersPage() {
         placeholder={t('customers.searchPlaceholder')}
         type="search"
         value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
+        onChange={(event) => setText(event.currentTarget.value)}
         maw={480}
         data-testid="customers-search"
       />
-      <QueryStates
+      <DataTable
         query={list}
-        rows={6}
-        isEmpty={(data) => data.items.length === 0}
+        rows={(data) => data.items}
+        rowKey={(customer) => customer.id}
+        columns={[
+          {
+            header: t('customer.name'),
+            cell: (customer) => (
+              <Anchor component={Link} to={`/customers/${customer.id}`} fw={600} size="sm">
+                {customerLabel(customer, t('customer.unnamed'))}
+              </Anchor>
+            ),
+          },
+          {
+            header: t('customer.phone'),
+            cell: (customer) => customer.phones.map((phone) => phone.value).join(', ') || '—',
+          },
+          {
+            header: t('customer.email'),
+            cell: (customer) => (
+              <Text size="sm" truncate maw={240}>
+                {customer.emails.map((email) => email.value).join(', ') || '—'}
+              </Text>
+            ),
+          },
+          { header: t('customers.company'), wide: true, cell: (customer) => customer.companyName ?? '—' },
+          { header: t('customers.createdAt'), wide: true, cell: (customer) => formatDateTime(customer.createdAt) },
+        ]}
         empty={
           <EmptyState
             title={search.q ? t('customers.noneFound') : t('customers.none')}
             hint={search.q ? t('customers.noneFoundHint') : t('customers.noneHint')}
           />
         }
-      >
-        {(data) => (
-          <Paper withBorder>
-            <Table.ScrollContainer minWidth={640}>
-              <Table
-                highlightOnHover
-                verticalSpacing={6}
-                fz="sm"
-                aria-label={t('customers.title')}
-                data-testid="customers-table"
-              >
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('customer.name')}</Table.Th>
-                    <Table.Th>{t('customer.phone')}</Table.Th>
-                    <Table.Th>{t('customer.email')}</Table.Th>
-                    <Table.Th visibleFrom="md">{t('customers.company')}</Table.Th>
-                    <Table.Th visibleFrom="md">{t('customers.createdAt')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.items.map((c) => (
-                    <Table.Tr key={c.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/customers/${c.id}`} fw={600} size="sm">
-                          {customerLabel(c, t('customer.unnamed'))}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{c.phones.map((p) => p.value).join(', ') || '—'}</Table.Td>
-                      <Table.Td>
-                        <Text size="sm" truncate maw={240}>
-                          {c.emails.map((e) => e.value).join(', ') || '—'}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td visibleFrom="md">{c.companyName ?? '—'}</Table.Td>
-                      <Table.Td visibleFrom="md">{formatDateTime(c.createdAt)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
-        )}
-      </QueryStates>
+        label={t('customers.title')}
+        testId="customers-table"
+        skeletonRows={6}
+        highlightOnHover
+      />
       {list.data?.nextCursor && (
         <Group>
           <Text size="sm" c="dimmed">

@@ -21,7 +21,7 @@ export function Chart({
 }: {
   option: Option;
   height?: number;
-  onClick?: (e: ChartClick) => void;
+  onClick?: (click: ChartClick) => void;
   onReady?: (chart: EChartsType | null) => void;
 }) {
   const box = useRef<HTMLDivElement>(null);
@@ -38,7 +38,7 @@ export function Chart({
         return;
       }
       const instance = echarts.init(box.current);
-      instance.on('click', (e) => click.current?.(e as unknown as ChartClick));
+      instance.on('click', (event) => click.current?.(event as unknown as ChartClick));
       chart.current = instance;
       observer = new ResizeObserver(() => instance.resize());
       observer.observe(box.current);

@@ -1,18 +1,29 @@
 // A dashboard block: its title, its content, and the exports (PNG of the chart, CSV/XLSX of the block's data).
 import { Button, Group, Paper, Stack, Title } from '@mantine/core';
 import type { EChartsType } from 'echarts/core';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BlockName } from './types.ts';
+import type { DashboardBlock } from '../../api/contract.ts';
 
 function download(href: string, fileName: string) {
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
 }
+
+/** The charts on screen by block, for their cards' PNG export: a chart hands its instance over once drawn. */
+export function useChartInstances() {
+  const [charts, setCharts] = useState<Partial<Record<DashboardBlock, EChartsType | null>>>({});
+  return {
+    chartOf: (block: DashboardBlock) => charts[block] ?? null,
+    readyFor: (block: DashboardBlock) => (chart: EChartsType | null) =>
+      setCharts((all) => (all[block] === chart ? all : { ...all, [block]: chart })),
+  };
+}
+export type ChartInstances = ReturnType<typeof useChartInstances>;
 
 export function ChartCard({
   block,
@@ -21,7 +32,7 @@ export function ChartCard({
   chart,
   children,
 }: {
-  block: BlockName;
+  block: DashboardBlock;
   title: string;
   exportQuery: string;
   chart?: EChartsType | null;
@@ -81,7 +92,7 @@ export function Sparkline({
   const max = Math.max(1, ...values);
   const step = values.length > 1 ? width / (values.length - 1) : 0;
   const points = values
-    .map((v, i) => `${(i * step).toFixed(1)},${(height - 1 - ((height - 2) * v) / max).toFixed(1)}`)
+    .map((value, index) => `${(index * step).toFixed(1)},${(height - 1 - ((height - 2) * value) / max).toFixed(1)}`)
     .join(' ');
   return (
     <svg width={width} height={height} role="img" aria-hidden="true">

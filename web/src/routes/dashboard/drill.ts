@@ -1,9 +1,9 @@
 // Drill-down: the queue screen's search for the appeals behind a bar or slice, and the organisation-day arithmetic it
 // needs (a bucket's first and last instants in the organisation's time zone). Pure.
-import type { Grain } from './types.ts';
+import type { Grain } from './search.ts';
 
 /** Offset (ms, local = utc + offset) of a zone at an instant, from Intl. */
-function offsetAt(timeZone: string, t: number): number {
+function offsetAt(timeZone: string, instant: number): number {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
@@ -13,32 +13,32 @@ function offsetAt(timeZone: string, t: number): number {
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
-  }).formatToParts(new Date(t));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  }).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
   return (
     Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) -
-    Math.floor(t / 1000) * 1000
+    Math.floor(instant / 1000) * 1000
   );
 }
 
 /** The instant a local day begins in a zone. */
 export function dayStart(day: string, timeZone: string): Date {
   const wall = Date.parse(`${day}T00:00:00Z`);
-  let t = wall - offsetAt(timeZone, wall);
-  t = wall - offsetAt(timeZone, t);
-  return new Date(t);
+  // The offset at the wall time's instant, then at the instant that gives: right across a DST change too.
+  const guess = wall - offsetAt(timeZone, wall);
+  return new Date(wall - offsetAt(timeZone, guess));
 }
 
 export function nextBucket(start: string, grain: Grain): string {
-  const d = new Date(`${start}T00:00:00Z`);
+  const date = new Date(`${start}T00:00:00Z`);
   if (grain === 'day') {
-    d.setUTCDate(d.getUTCDate() + 1);
+    date.setUTCDate(date.getUTCDate() + 1);
   } else if (grain === 'week') {
-    d.setUTCDate(d.getUTCDate() + 7);
+    date.setUTCDate(date.getUTCDate() + 7);
   } else {
-    d.setUTCMonth(d.getUTCMonth() + 1);
+    date.setUTCMonth(date.getUTCMonth() + 1);
   }
-  return d.toISOString().slice(0, 10);
+  return date.toISOString().slice(0, 10);
 }
 
 export interface DrillSearch {
@@ -66,13 +66,13 @@ export function periodSearch(
 
 /** A category and everything under it, as the appeals list filters them. */
 export function withDescendants(all: readonly { id: string; parentId: string | null }[], id: string): string[] {
-  const out = [id];
-  for (let i = 0; i < out.length; i++) {
-    for (const c of all) {
-      if (c.parentId === out[i]) {
-        out.push(c.id);
+  const tree = [id];
+  for (let i = 0; i < tree.length; i++) {
+    for (const category of all) {
+      if (category.parentId === tree[i]) {
+        tree.push(category.id);
       }
     }
   }
-  return out;
+  return tree;
 }

@@ -9,7 +9,7 @@ export function LanguageSwitchLocal() {
       <SegmentedControl
         size="xs"
         value={i18n.language}
-        onChange={(v) => void i18n.changeLanguage(v)}
+        onChange={(language) => void i18n.changeLanguage(language)}
         aria-label={t('nav.language')}
         data={[
           { value: 'ru', label: 'Русский' },

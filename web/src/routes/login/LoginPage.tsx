@@ -3,13 +3,32 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } 
 import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
-import type { Me } from '../../api/types.ts';
+import type { Me } from '../../api/contract.ts';
 import { LanguageSwitchLocal } from './LanguageSwitchLocal.tsx';
 
 const route = getRouteApi('/login');
+
+/** Why the login failed, in the user's words: a wrong password, too many tries, no server, or what the server said. */
+function loginError(error: unknown, translate: TFunction): string {
+  if (!(error instanceof ApiError)) {
+    return String(error);
+  }
+  if (error.status === 401) {
+    return translate('login.wrong');
+  }
+  if (error.status === 429) {
+    return translate('login.tooMany');
+  }
+  return error.code === 'network' ? translate('errors.network') : error.message;
+}
+
+/** Only a path of this app, never another site (nor the login page itself). */
+const isOwnPath = (path: string | undefined): path is string =>
+  !!path && path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/login');
 
 export function LoginPage() {
   const { t, i18n } = useTranslation();
@@ -21,29 +40,17 @@ export function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
     setBusy(true);
     setError(null);
     try {
       const me = await api.post<Me>('/auth/login', { email: email.trim(), password });
       queryClient.setQueryData(keys.me, me);
       await i18n.changeLanguage(me.locale);
-      // Only a path of this app, never another site.
-      const target = next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
-      await navigate({ href: target });
-    } catch (err) {
-      setError(
-        err instanceof ApiError
-          ? err.status === 401
-            ? t('login.wrong')
-            : err.status === 429
-              ? t('login.tooMany')
-              : err.code === 'network'
-                ? t('errors.network')
-                : err.message
-          : String(err),
-      );
+      await navigate({ href: isOwnPath(next) ? next : '/' });
+    } catch (failure) {
+      setError(loginError(failure, t));
     } finally {
       setBusy(false);
     }
@@ -76,7 +83,7 @@ export function LoginPage() {
             autoComplete="username"
             required
             value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
+            onChange={(event) => setEmail(event.currentTarget.value)}
             autoFocus
           />
           <PasswordInput
@@ -84,7 +91,7 @@ export function LoginPage() {
             autoComplete="current-password"
             required
             value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
+            onChange={(event) => setPassword(event.currentTarget.value)}
           />
           <Button type="submit" loading={busy}>
             {t('login.submit')}

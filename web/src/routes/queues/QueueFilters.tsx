@@ -3,8 +3,9 @@ import { Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { APPEAL_KINDS, CHANNELS, PRIORITIES, STATUSES } from '../../api/types.ts';
-import { SORTS, type QueueSearch, type Sort } from './search.ts';
+import type { AppealSort } from '../../api/contract.ts';
+import { APPEAL_KINDS, CHANNELS, PRIORITIES, SORTS, STATUSES } from '../../api/enums.ts';
+import type { QueueSearch } from './search.ts';
 
 const SEARCH_PAUSE_MS = 350;
 
@@ -12,12 +13,12 @@ export function QueueFilters({ search, onChange }: { search: QueueSearch; onChan
   const { t } = useTranslation();
   const [text, setText] = useState(search.q ?? '');
   const commitText = useDebouncedCallback(
-    (q: string) => onChange({ ...search, q: q.trim() || undefined }),
+    (text: string) => onChange({ ...search, q: text.trim() || undefined }),
     SEARCH_PAUSE_MS,
   );
   const set = (patch: Partial<QueueSearch>) => onChange({ ...search, ...patch });
   const options = (prefix: string, values: readonly string[]) =>
-    values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
+    values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
 
   return (
     <Group gap="xs" align="flex-end" wrap="wrap">
@@ -26,9 +27,9 @@ export function QueueFilters({ search, onChange }: { search: QueueSearch; onChan
         placeholder={t('queues.searchPlaceholder')}
         type="search"
         value={text}
-        onChange={(e) => {
-          setText(e.currentTarget.value);
-          commitText(e.currentTarget.value);
+        onChange={(event) => {
+          setText(event.currentTarget.value);
+          commitText(event.currentTarget.value);
         }}
         w={{ base: '100%', sm: 260 }}
         data-testid="queue-search"
@@ -38,7 +39,7 @@ export function QueueFilters({ search, onChange }: { search: QueueSearch; onChan
         placeholder={t('queues.any')}
         data={options('status', STATUSES)}
         value={search.status ?? []}
-        onChange={(v) => set({ status: v.length ? v : undefined })}
+        onChange={(statuses) => set({ status: statuses.length ? statuses : undefined })}
         w={220}
         clearable
       />
@@ -47,7 +48,7 @@ export function QueueFilters({ search, onChange }: { search: QueueSearch; onChan
         placeholder={t('queues.any')}
         data={options('kind', APPEAL_KINDS)}
         value={search.kind ?? null}
-        onChange={(v) => set({ kind: v ?? undefined })}
+        onChange={(kind) => set({ kind: kind ?? undefined })}
         w={150}
         clearable
       />
@@ -56,7 +57,7 @@ export function QueueFilters({ search, onChange }: { search: QueueSearch; onChan
         placeholder={t('queues.any')}
         data={options('channel', CHANNELS)}
         value={search.channel ?? null}
-        onChange={(v) => set({ channel: v ?? undefined })}
+        onChange={(channel) => set({ channel: channel ?? undefined })}
         w={170}
         clearable
       />
@@ -65,15 +66,15 @@ export function QueueFilters({ search, onChange }: { search: QueueSearch; onChan
         placeholder={t('queues.any')}
         data={options('priority', PRIORITIES)}
         value={search.priority ?? null}
-        onChange={(v) => set({ priority: v ?? undefined })}
+        onChange={(priority) => set({ priority: priority ?? undefined })}
         w={140}
         clearable
       />
       <Select
         label={t('queues.sort')}
-        data={SORTS.map((v) => ({ value: v, label: t(`queues.sortOption.${v}`) }))}
+        data={SORTS.map((sort) => ({ value: sort, label: t(`queues.sortOption.${sort}`) }))}
         value={search.sort ?? '-createdAt'}
-        onChange={(v) => set({ sort: (v ?? undefined) as Sort | undefined })}
+        onChange={(sort) => set({ sort: (sort ?? undefined) as AppealSort | undefined })}
         w={190}
         allowDeselect={false}
       />

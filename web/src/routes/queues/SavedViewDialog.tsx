@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../components/states.tsx';
 import { fieldErrors } from '../../lib/field-errors.ts';
-import { savedViewsKey, type SavedView } from './saved.ts';
+import type { SavedView } from '../../api/contract.ts';
+import { savedViewsKey } from './saved.ts';
 
 type Props = { onClose: () => void } & (
   { query: Record<string, string | string[]>; view?: undefined } | { view: SavedView; query?: undefined }
@@ -24,7 +25,7 @@ export function SavedViewDialog({ onClose, query, view }: Props) {
     mutationFn: () => (view ? api.patch(`/views/${view.id}`, { name }) : api.post('/views', { name, query })),
     onSuccess: done,
   });
-  const remove = useMutation({ mutationFn: () => api.delete(`/views/${view!.id}`), onSuccess: done });
+  const remove = useMutation({ mutationFn: (id: string) => api.delete(`/views/${id}`), onSuccess: done });
   const fields = fieldErrors(save.error, t);
   const other =
     save.error && !fields.name ? errorMessage(save.error, t) : remove.error ? errorMessage(remove.error, t) : undefined;
@@ -32,8 +33,8 @@ export function SavedViewDialog({ onClose, query, view }: Props) {
   return (
     <Modal opened onClose={onClose} title={view ? t('queues.saved.edit') : t('queues.saved.save')}>
       <form
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={(event) => {
+          event.preventDefault();
           save.mutate();
         }}
       >
@@ -41,7 +42,7 @@ export function SavedViewDialog({ onClose, query, view }: Props) {
           <TextInput
             label={t('queues.saved.name')}
             value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
+            onChange={(event) => setName(event.currentTarget.value)}
             maxLength={100}
             required
             data-autofocus
@@ -55,7 +56,7 @@ export function SavedViewDialog({ onClose, query, view }: Props) {
                 loading={remove.isPending}
                 onClick={() => {
                   if (window.confirm(t('queues.saved.deleteConfirm', { name: view.name }))) {
-                    remove.mutate();
+                    remove.mutate(view.id);
                   }
                 }}
               >

@@ -4,17 +4,20 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useRouterState } from '@tanstack/react-router';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { savedViewsQuery, type SavedView } from './saved.ts';
+import type { SavedView } from '../../api/contract.ts';
+import { savedViewsQuery } from './saved.ts';
 import { parseQueueSearch } from './search.ts';
 
-const SavedViewDialog = lazy(() => import('./SavedViewDialog.tsx').then((m) => ({ default: m.SavedViewDialog })));
+const SavedViewDialog = lazy(() =>
+  import('./SavedViewDialog.tsx').then((module) => ({ default: module.SavedViewDialog })),
+);
 
 export function SavedViewsNav({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const views = useQuery(savedViewsQuery);
   const [editing, setEditing] = useState<SavedView | null>(null);
   const here = useRouterState({
-    select: (s) => (s.location.pathname === '/queues/all' ? JSON.stringify(s.location.search) : null),
+    select: (state) => (state.location.pathname === '/queues/all' ? JSON.stringify(state.location.search) : null),
   });
   if (!views.data?.length) {
     return null;

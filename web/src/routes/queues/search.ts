@@ -1,19 +1,6 @@
 // The queue screen's own filters live in the URL, so a filtered queue can be bookmarked and shared.
-import { APPEAL_KINDS, CHANNELS, PRIORITIES, STATUSES } from '../../api/types.ts';
-
-export const SORTS = [
-  '-createdAt',
-  'createdAt',
-  'dueAt',
-  '-dueAt',
-  '-updatedAt',
-  'updatedAt',
-  '-number',
-  'number',
-  '-receivedAt',
-  'receivedAt',
-] as const;
-export type Sort = (typeof SORTS)[number];
+import type { AppealSort } from '../../api/contract.ts';
+import { APPEAL_KINDS, CHANNELS, PRIORITIES, SORTS, STATUSES } from '../../api/enums.ts';
 
 export interface QueueSearch {
   q?: string;
@@ -21,8 +8,11 @@ export interface QueueSearch {
   kind?: string;
   channel?: string;
   priority?: string;
-  sort?: Sort;
-  /** Drill-down from the dashboard: a unit (with its sub-units), categories, and a period of when customers spoke (ISO instants). */
+  sort?: AppealSort;
+  /**
+   * Drill-down from the dashboard: a unit (with its sub-units), categories, and a period of when customers spoke
+   * (ISO instants).
+   */
   unitId?: string;
   categoryId?: string[];
   receivedFrom?: string;
@@ -30,51 +20,32 @@ export interface QueueSearch {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isInstant = (v: unknown): v is string =>
-  typeof v === 'string' && !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}T/.test(v);
+const isInstant = (value: unknown): value is string =>
+  typeof value === 'string' && !Number.isNaN(Date.parse(value)) && /^\d{4}-\d{2}-\d{2}T/.test(value);
+const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
-const pick = <T extends string>(allowed: readonly T[], v: unknown): T | undefined =>
-  typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : undefined;
+/** The value if the list allows it. */
+export const pick = <Value extends string>(allowed: readonly Value[], value: unknown): Value | undefined =>
+  typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as Value) : undefined;
 
-export function parseQueueSearch(s: Record<string, unknown>): QueueSearch {
-  const out: QueueSearch = {};
-  if (typeof s.q === 'string' && s.q.trim()) {
-    out.q = s.q;
-  }
-  const statuses = Array.isArray(s.status) ? (s.status.filter((x) => pick(STATUSES, x)) as string[]) : [];
-  if (statuses.length) {
-    out.status = statuses;
-  }
-  const kind = pick(APPEAL_KINDS, s.kind);
-  if (kind) {
-    out.kind = kind;
-  }
-  const channel = pick(CHANNELS, s.channel);
-  if (channel) {
-    out.channel = channel;
-  }
-  const priority = pick(PRIORITIES, s.priority);
-  if (priority) {
-    out.priority = priority;
-  }
-  const sort = pick(SORTS, s.sort);
-  if (sort) {
-    out.sort = sort;
-  }
-  if (typeof s.unitId === 'string' && UUID.test(s.unitId)) {
-    out.unitId = s.unitId;
-  }
-  const categories = Array.isArray(s.categoryId)
-    ? s.categoryId.filter((x): x is string => typeof x === 'string' && UUID.test(x))
+/** Only the filters the URL may say, each checked; a filter the list would refuse is dropped. */
+export function parseQueueSearch(params: Record<string, unknown>): QueueSearch {
+  const statuses = Array.isArray(params.status)
+    ? params.status.filter((status): status is string => pick(STATUSES, status) !== undefined)
     : [];
-  if (categories.length) {
-    out.categoryId = categories;
-  }
-  if (isInstant(s.receivedFrom)) {
-    out.receivedFrom = s.receivedFrom;
-  }
-  if (isInstant(s.receivedTo)) {
-    out.receivedTo = s.receivedTo;
-  }
-  return out;
+  const categories = Array.isArray(params.categoryId) ? params.categoryId.filter(isUuid) : [];
+  const search: QueueSearch = {
+    q: typeof params.q === 'string' && params.q.trim() ? params.q : undefined,
+    status: statuses.length ? statuses : undefined,
+    kind: pick(APPEAL_KINDS, params.kind),
+    channel: pick(CHANNELS, params.channel),
+    priority: pick(PRIORITIES, params.priority),
+    sort: pick(SORTS, params.sort),
+    unitId: isUuid(params.unitId) ? params.unitId : undefined,
+    categoryId: categories.length ? categories : undefined,
+    receivedFrom: isInstant(params.receivedFrom) ? params.receivedFrom : undefined,
+    receivedTo: isInstant(params.receivedTo) ? params.receivedTo : undefined,
+  };
+  // Absent, not undefined: the search object is compared and saved as it is.
+  return Object.fromEntries(Object.entries(search).filter(([, value]) => value !== undefined)) as QueueSearch;
 }

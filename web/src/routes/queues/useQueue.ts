@@ -2,7 +2,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
-import type { AppealListItem, Me, Page } from '../../api/types.ts';
+import type { AppealPage, Me } from '../../api/contract.ts';
 import type { QueueSearch } from './search.ts';
 import { viewQuery, type QueueView } from './views.ts';
 
@@ -50,7 +50,7 @@ export function useQueue(view: QueueView, params: Record<string, string> | null)
     queryKey: [...keys.appeals, 'list', view, params],
     enabled: params !== null,
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => api.get<Page<AppealListItem>>('/appeals', { ...params, cursor: pageParam }),
+    queryFn: ({ pageParam }) => api.get<AppealPage>('/appeals', { ...params, cursor: pageParam }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // While a new filter loads, the same queue's rows stay (no jump); another queue's rows would mislead.
     placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2] === view ? previous : undefined),

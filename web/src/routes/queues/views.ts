@@ -1,10 +1,10 @@
 // The queues a user picks from, as filters of GET /api/v1/appeals.
-import type { Me, Status } from '../../api/types.ts';
+import type { Me, Status } from '../../api/contract.ts';
 
 export const QUEUE_VIEWS = ['mine', 'unassigned', 'unit', 'all', 'overdue'] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];
 
-export const isQueueView = (v: string): v is QueueView => (QUEUE_VIEWS as readonly string[]).includes(v);
+export const isQueueView = (view: string): view is QueueView => (QUEUE_VIEWS as readonly string[]).includes(view);
 
 export const OPEN_STATUSES: Status[] = ['new', 'open', 'pending_customer', 'pending_unit'];
 

@@ -1,128 +1,114 @@
 // A unit's submission (store, service centre…): the server checks the unit type's rules and names every
 // missing thing at once (422 submission_rejected); each message appears under its field.
-import {
-  Alert,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, newIdempotencyKey } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
-import type { Appeal, CreateAppeal } from '../../api/types.ts';
+import { ApiError } from '../../api/client.ts';
+import type { Appeal } from '../../api/contract.ts';
+import { customerContacts, useCreateAppeal } from '../../api/create-appeal.ts';
 import { useMe } from '../../auth/session.ts';
 import { FileUploader, type UploadItem } from '../../components/FileUploader.tsx';
 import { EmptyState, errorMessage } from '../../components/states.tsx';
 import { useDirectory } from '../../lib/directory.ts';
 import { fieldErrors } from '../../lib/field-errors.ts';
+import {
+  blankSubmission,
+  SubmissionCustomerFields,
+  SubmissionFields,
+  type SubmissionDraft,
+} from './SubmissionFields.tsx';
 
-type Kind = 'incident' | 'thanks';
+function SubmitDone({ appeal, onAnother }: { appeal: Appeal; onAnother: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Stack maw={720}>
+      <Alert
+        color="green"
+        title={t('submit.doneTitle', { number: appeal.number })}
+        role="status"
+        data-testid="submit-done"
+      >
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">{t('submit.doneHint')}</Text>
+          <Group>
+            <Button size="xs" onClick={onAnother}>
+              {t('submit.another')}
+            </Button>
+            <Button size="xs" variant="light" component={Link} to={`/appeals/${appeal.id}`}>
+              {t('submit.open')}
+            </Button>
+          </Group>
+        </Stack>
+      </Alert>
+    </Stack>
+  );
+}
+
+/** Why the server refused: the rules of submission (the fields say which), or another error. */
+function SubmitError({ error }: { error: Error }) {
+  const { t } = useTranslation();
+  const rejected = error instanceof ApiError && error.code === 'submission_rejected';
+  return (
+    <Alert
+      color="red"
+      role="alert"
+      data-testid="submit-error"
+      title={rejected ? t('submit.rejected') : t('errors.title')}
+    >
+      {error instanceof ApiError && error.fields.length
+        ? t('submit.fixFields', { count: error.fields.length })
+        : errorMessage(error, t)}
+    </Alert>
+  );
+}
 
 export function SubmitPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const dir = useDirectory();
-  const queryClient = useQueryClient();
-  const idempotencyKey = useRef(newIdempotencyKey());
-  const myUnits = dir.units.filter((u) => u.active && (me.role !== 'unit_responsible' || me.unitIds.includes(u.id)));
-  const [unitId, setUnitId] = useState<string | null>(me.unitIds[0] ?? null);
-  const [kind, setKind] = useState<Kind>('incident');
-  const [subject, setSubject] = useState('');
-  const [description, setDescription] = useState('');
-  const [sequenceNumber, setSequenceNumber] = useState('');
-  const [customerName, setCustomerName] = useState('');
-  const [phone, setPhone] = useState('');
-  const [email, setEmail] = useState('');
+  const directory = useDirectory();
+  const myUnits = directory.units.filter(
+    (unit) => unit.active && (me.role !== 'unit_responsible' || me.unitIds.includes(unit.id)),
+  );
+  const [draft, setDraft] = useState(() => blankSubmission(me.unitIds[0] ?? null));
   const [files, setFiles] = useState<UploadItem[]>([]);
+  // A new key after each submission gives a fresh form (and file list); the unit stays chosen.
   const [formKey, setFormKey] = useState(0);
-
-  const submit = useMutation({
-    mutationFn: (body: CreateAppeal) =>
-      api.post<Appeal>('/appeals', body, { 'idempotency-key': idempotencyKey.current }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.appeals }),
-    onError: (err) => {
-      if (err instanceof ApiError && err.status < 500) {
-        idempotencyKey.current = newIdempotencyKey();
-      }
-    },
-  });
+  const { create: submit, startOver } = useCreateAppeal();
   const errors = fieldErrors(submit.error, t);
-  const uploading = files.some((f) => !f.attachment && !f.error);
+  const uploading = files.some((file) => !file.attachment && !file.error);
 
-  const send = (e: FormEvent) => {
-    e.preventDefault();
-    const customer: CreateAppeal['customer'] = {};
-    if (customerName.trim()) {
-      customer.name = customerName.trim();
-    }
-    if (phone.trim()) {
-      customer.phone = phone.trim();
-    }
-    if (email.trim()) {
-      customer.email = email.trim();
-    }
+  const send = (event: FormEvent) => {
+    event.preventDefault();
     submit.mutate({
-      kind,
+      kind: draft.kind,
       channel: 'store_submission',
-      subject: subject.trim(),
-      description,
-      ...(unitId ? { unitId } : {}),
-      ...(sequenceNumber.trim() ? { sequenceNumber: sequenceNumber.trim() } : {}),
-      customer,
-      attachmentIds: files.flatMap((f) => (f.attachment ? [f.attachment.id] : [])),
+      subject: draft.subject.trim(),
+      description: draft.description,
+      ...(draft.unitId ? { unitId: draft.unitId } : {}),
+      ...(draft.sequenceNumber.trim() ? { sequenceNumber: draft.sequenceNumber.trim() } : {}),
+      customer: customerContacts(draft),
+      attachmentIds: files.flatMap((file) => (file.attachment ? [file.attachment.id] : [])),
     });
   };
-
-  const reset = () => {
-    setSubject('');
-    setDescription('');
-    setSequenceNumber('');
-    setCustomerName('');
-    setPhone('');
-    setEmail('');
+  const another = () => {
+    setDraft((current) => ({ ...blankSubmission(current.unitId), kind: current.kind }));
     setFiles([]);
-    setFormKey((k) => k + 1);
-    idempotencyKey.current = newIdempotencyKey();
-    submit.reset();
+    setFormKey((key) => key + 1);
+    startOver();
   };
 
   if (submit.isSuccess) {
-    return (
-      <Stack maw={720}>
-        <Alert
-          color="green"
-          title={t('submit.doneTitle', { number: submit.data.number })}
-          role="status"
-          data-testid="submit-done"
-        >
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{t('submit.doneHint')}</Text>
-            <Group>
-              <Button size="xs" onClick={reset}>
-                {t('submit.another')}
-              </Button>
-              <Button size="xs" variant="light" component={Link} to={`/appeals/${submit.data.id}`}>
-                {t('submit.open')}
-              </Button>
-            </Group>
-          </Stack>
-        </Alert>
-      </Stack>
-    );
+    return <SubmitDone appeal={submit.data} onAnother={another} />;
   }
   if (me.role === 'unit_responsible' && me.unitIds.length === 0) {
     return <EmptyState title={t('queues.noUnit')} hint={t('submit.noUnitHint')} />;
   }
+  const fields = {
+    draft,
+    onChange: (patch: Partial<SubmissionDraft>) => setDraft((current) => ({ ...current, ...patch })),
+    errors,
+  };
 
   return (
     <Stack gap="md" maw={820}>
@@ -134,96 +120,9 @@ export function SubmitPage() {
       </Text>
       <Paper withBorder p="md" component="form" onSubmit={send} aria-label={t('submit.title')} key={formKey}>
         <Stack gap="sm">
-          {submit.isError && (
-            <Alert
-              color="red"
-              role="alert"
-              data-testid="submit-error"
-              title={
-                submit.error instanceof ApiError && submit.error.code === 'submission_rejected'
-                  ? t('submit.rejected')
-                  : t('errors.title')
-              }
-            >
-              {submit.error instanceof ApiError && submit.error.fields.length
-                ? t('submit.fixFields', { count: submit.error.fields.length })
-                : errorMessage(submit.error, t)}
-            </Alert>
-          )}
-          <Group grow align="flex-start">
-            <Select
-              label={t('appeal.unit')}
-              required
-              value={unitId}
-              onChange={setUnitId}
-              allowDeselect={false}
-              data={myUnits.map((u) => ({ value: u.id, label: u.name }))}
-              error={errors.unitId}
-            />
-            <Stack gap={4}>
-              <Text size="sm" fw={500} id="submit-kind">
-                {t('appeal.kind')}
-              </Text>
-              <SegmentedControl
-                value={kind}
-                onChange={(v) => setKind(v as Kind)}
-                aria-labelledby="submit-kind"
-                data={[
-                  { value: 'incident', label: t('kind.incident') },
-                  { value: 'thanks', label: t('kind.thanks') },
-                ]}
-              />
-            </Stack>
-          </Group>
-          <Group grow align="flex-start">
-            <TextInput
-              label={t('appeal.subject')}
-              required
-              value={subject}
-              onChange={(e) => setSubject(e.currentTarget.value)}
-              error={errors.subject}
-            />
-            <TextInput
-              label={t('appeal.sequenceNumber')}
-              description={t('submit.sequenceHint')}
-              value={sequenceNumber}
-              onChange={(e) => setSequenceNumber(e.currentTarget.value)}
-              error={errors.sequenceNumber}
-            />
-          </Group>
-          <Textarea
-            label={t('submit.comment')}
-            description={t('submit.commentHint')}
-            autosize
-            minRows={4}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-            error={errors.description}
-          />
-          <Title order={3} size="h5" mt="xs">
-            {t('appeal.customer')}
-          </Title>
-          <Group grow align="flex-start">
-            <TextInput
-              label={t('customer.name')}
-              value={customerName}
-              onChange={(e) => setCustomerName(e.currentTarget.value)}
-              error={errors['customer.name']}
-            />
-            <TextInput
-              label={t('customer.phone')}
-              type="tel"
-              value={phone}
-              onChange={(e) => setPhone(e.currentTarget.value)}
-            />
-            <TextInput
-              label={t('customer.email')}
-              type="email"
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={errors.customer}
-            />
-          </Group>
+          {submit.isError && <SubmitError error={submit.error} />}
+          <SubmissionFields {...fields} units={myUnits} />
+          <SubmissionCustomerFields {...fields} />
           <Title order={3} size="h5" mt="xs">
             {t('appeal.attachments')}
           </Title>

@@ -4,18 +4,18 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import type { Qualification } from '../../api/contract.ts';
+import { QUALIFICATIONS } from '../../api/enums.ts';
 import { fetchNegative, qualify, surveyKeys } from './api.ts';
 
-const QUALIFICATIONS = ['staff', 'office', 'product', 'force_majeure'] as const;
-
-const show = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v));
+const show = (answer: unknown) => (Array.isArray(answer) ? answer.join(', ') : String(answer));
 
 export function NegativeTab({ canQualify }: { canQualify: boolean }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const responses = useQuery({ queryKey: [...surveyKeys.all, 'negative'], queryFn: fetchNegative });
   const save = useMutation({
-    mutationFn: ({ id, q }: { id: string; q: string }) => qualify(id, q),
+    mutationFn: ({ id, qualification }: { id: string; qualification: Qualification }) => qualify(id, qualification),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: surveyKeys.all }),
   });
   if (responses.isPending) {
@@ -38,27 +38,27 @@ export function NegativeTab({ canQualify }: { canQualify: boolean }) {
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {responses.data.map((r) => (
-          <Table.Tr key={r.id}>
-            <Table.Td>{r.sentAt ? formatDateTime(r.sentAt) : '—'}</Table.Td>
+        {responses.data.map((response) => (
+          <Table.Tr key={response.id}>
+            <Table.Td>{response.sentAt ? formatDateTime(response.sentAt) : '—'}</Table.Td>
             <Table.Td>
-              <Text size="sm">{r.unitName ?? '—'}</Text>
-              {r.staffName && (
+              <Text size="sm">{response.unitName ?? '—'}</Text>
+              {response.staffName && (
                 <Text size="xs" c="dimmed">
-                  {r.staffName}
+                  {response.staffName}
                 </Text>
               )}
-              {r.appealNumber !== null && (
+              {response.appealNumber !== null && (
                 <Badge variant="light" size="xs">
-                  #{r.appealNumber}
+                  #{response.appealNumber}
                 </Badge>
               )}
             </Table.Td>
             <Table.Td>
               <Stack gap={0}>
-                {r.answers.map((a) => (
-                  <Text key={a.questionId} size="xs">
-                    <b>{a.questionId}</b>: {show(a.value)}
+                {response.answers.map((answer) => (
+                  <Text key={answer.questionId} size="xs">
+                    <b>{answer.questionId}</b>: {show(answer.value)}
                   </Text>
                 ))}
               </Stack>
@@ -68,9 +68,14 @@ export function NegativeTab({ canQualify }: { canQualify: boolean }) {
                 <Select
                   aria-label={t('surveys.qualify')}
                   disabled={!canQualify || save.isPending}
-                  value={r.qualification}
-                  data={QUALIFICATIONS.map((q) => ({ value: q, label: t(`surveys.q.${q}`) }))}
-                  onChange={(q) => q && save.mutate({ id: r.id, q })}
+                  value={response.qualification}
+                  data={QUALIFICATIONS.map((qualification) => ({
+                    value: qualification,
+                    label: t(`surveys.q.${qualification}`),
+                  }))}
+                  onChange={(qualification) =>
+                    qualification && save.mutate({ id: response.id, qualification: qualification as Qualification })
+                  }
                 />
               </Group>
             </Table.Td>

@@ -4,23 +4,28 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, TableSkeleton } from '../../components/states.tsx';
-import { csvUrl, fetchIndices, type IndexRow, type IndicesFilter, type Result, surveyKeys } from './api.ts';
+import type { IndexRow } from '../../api/contract.ts';
+import { csvUrl, fetchIndices, surveyKeys, type IndicesFilter } from './api.ts';
+
+/** One index of a row: its value, sample size and 95 % interval. */
+type Result = IndexRow['responseRate'];
 
 const GROUPS = ['unit', 'staff', 'month', 'category', 'channel', 'all'] as const;
+type Group = (typeof GROUPS)[number];
 
 /** A share as a percentage, a score as it is; the interval in brackets and the sample size below. */
-function Cell({ r, percent = false, digits = 1 }: { r: Result; percent?: boolean; digits?: number }) {
-  const f = (x: number) => (percent ? `${(x * 100).toFixed(digits)} %` : x.toFixed(digits));
-  if (r.value === null) {
+function Cell({ result, percent = false, digits = 1 }: { result: Result; percent?: boolean; digits?: number }) {
+  const format = (value: number) => (percent ? `${(value * 100).toFixed(digits)} %` : value.toFixed(digits));
+  if (result.value === null) {
     return <Table.Td c="dimmed">—</Table.Td>;
   }
   return (
     <Table.Td>
       <Text size="sm" fw={500}>
-        {f(r.value)}
+        {format(result.value)}
       </Text>
       <Text size="xs" c="dimmed">
-        {r.ci ? `[${f(r.ci.low)}; ${f(r.ci.high)}] ` : ''}n={r.n}
+        {result.ci ? `[${format(result.ci.low)}; ${format(result.ci.high)}] ` : ''}n={result.n}
       </Text>
     </Table.Td>
   );
@@ -28,39 +33,89 @@ function Cell({ r, percent = false, digits = 1 }: { r: Result; percent?: boolean
 
 const ces = (row: IndexRow) => (row.ces.mean1to7.n >= row.ces.mean1to5.n ? row.ces.mean1to7 : row.ces.mean1to5);
 
+/** The table's columns after the group: each index, how it reads (a share or a score) and its precision. */
+const COLUMNS: { column: string; result: (row: IndexRow) => Result; percent?: boolean; digits?: number }[] = [
+  { column: 'csat', result: (row) => row.csat.satisfied, percent: true },
+  { column: 'nps', result: (row) => row.nps, digits: 0 },
+  { column: 'ces', result: ces, digits: 2 },
+  { column: 'staff', result: (row) => row.staffDissatisfaction, percent: true },
+  { column: 'office', result: (row) => row.officeDissatisfaction, percent: true },
+  { column: 'loyalty', result: (row) => row.emotionalLoyalty, digits: 0 },
+  { column: 'response', result: (row) => row.responseRate, percent: true },
+  { column: 'conversion', result: (row) => row.exactConversion, percent: true },
+  { column: 'coverage', result: (row) => row.visitorCoverage, percent: true, digits: 2 },
+  { column: 'fm', result: (row) => row.forceMajeureLevel, percent: true },
+  { column: 'email', result: (row) => row.emailCaptureRate, percent: true },
+];
+
+function IndicesTable({ rows }: { rows: IndexRow[] }) {
+  const { t } = useTranslation();
+  return (
+    <Table.ScrollContainer minWidth={1100}>
+      <Table striped withTableBorder stickyHeader>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('surveys.group')}</Table.Th>
+            {COLUMNS.map(({ column }) => (
+              <Table.Th key={column}>{t(`surveys.col.${column}`)}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={row.key ?? 'none'}>
+              <Table.Td>{row.label ?? row.key ?? t('surveys.none')}</Table.Td>
+              {COLUMNS.map(({ column, result, percent, digits }) => (
+                <Cell key={column} result={result(row)} percent={percent} digits={digits} />
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function IndicesFilters({ filter, onChange }: { filter: IndicesFilter; onChange: (filter: IndicesFilter) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Group align="flex-end" wrap="wrap">
+      <Stack gap={4}>
+        <Text size="sm" fw={500}>
+          {t('surveys.groupBy')}
+        </Text>
+        <SegmentedControl
+          value={filter.groupBy}
+          onChange={(groupBy) => onChange({ ...filter, groupBy: groupBy as Group })}
+          data={GROUPS.map((group) => ({ value: group, label: t(`surveys.by.${group}`) }))}
+        />
+      </Stack>
+      <TextInput
+        type="date"
+        label={t('surveys.from')}
+        value={filter.from ?? ''}
+        onChange={(event) => onChange({ ...filter, from: event.currentTarget.value || undefined })}
+      />
+      <TextInput
+        type="date"
+        label={t('surveys.to')}
+        value={filter.to ?? ''}
+        onChange={(event) => onChange({ ...filter, to: event.currentTarget.value || undefined })}
+      />
+      <Anchor href={csvUrl(filter)} download>
+        {t('surveys.csv')}
+      </Anchor>
+    </Group>
+  );
+}
+
 export function ResultsTab() {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<IndicesFilter>({ groupBy: 'unit' });
   const report = useQuery({ queryKey: [...surveyKeys.all, 'indices', filter], queryFn: () => fetchIndices(filter) });
   return (
     <Stack>
-      <Group align="flex-end" wrap="wrap">
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>
-            {t('surveys.groupBy')}
-          </Text>
-          <SegmentedControl
-            value={filter.groupBy}
-            onChange={(groupBy) => setFilter({ ...filter, groupBy })}
-            data={GROUPS.map((g) => ({ value: g, label: t(`surveys.by.${g}`) }))}
-          />
-        </Stack>
-        <TextInput
-          type="date"
-          label={t('surveys.from')}
-          value={filter.from ?? ''}
-          onChange={(e) => setFilter({ ...filter, from: e.currentTarget.value || undefined })}
-        />
-        <TextInput
-          type="date"
-          label={t('surveys.to')}
-          value={filter.to ?? ''}
-          onChange={(e) => setFilter({ ...filter, to: e.currentTarget.value || undefined })}
-        />
-        <Anchor href={csvUrl(filter)} download>
-          {t('surveys.csv')}
-        </Anchor>
-      </Group>
+      <IndicesFilters filter={filter} onChange={setFilter} />
       {report.data && (
         <Text size="xs" c="dimmed">
           {t('surveys.k', { k: report.data.correctionCoefficient })} · {t('surveys.ciHint')}
@@ -73,50 +128,7 @@ export function ResultsTab() {
       ) : report.data.items.length === 0 ? (
         <EmptyState title={t('surveys.empty')} />
       ) : (
-        <Table.ScrollContainer minWidth={1100}>
-          <Table striped withTableBorder stickyHeader>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('surveys.group')}</Table.Th>
-                {(
-                  [
-                    'csat',
-                    'nps',
-                    'ces',
-                    'staff',
-                    'office',
-                    'loyalty',
-                    'response',
-                    'conversion',
-                    'coverage',
-                    'fm',
-                    'email',
-                  ] as const
-                ).map((c) => (
-                  <Table.Th key={c}>{t(`surveys.col.${c}`)}</Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {report.data.items.map((row) => (
-                <Table.Tr key={row.key ?? 'none'}>
-                  <Table.Td>{row.label ?? row.key ?? t('surveys.none')}</Table.Td>
-                  <Cell r={row.csat.satisfied} percent />
-                  <Cell r={row.nps} digits={0} />
-                  <Cell r={ces(row)} digits={2} />
-                  <Cell r={row.staffDissatisfaction} percent />
-                  <Cell r={row.officeDissatisfaction} percent />
-                  <Cell r={row.emotionalLoyalty} digits={0} />
-                  <Cell r={row.responseRate} percent />
-                  <Cell r={row.exactConversion} percent />
-                  <Cell r={row.visitorCoverage} percent digits={2} />
-                  <Cell r={row.forceMajeureLevel} percent />
-                  <Cell r={row.emailCaptureRate} percent />
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <IndicesTable rows={report.data.items} />
       )}
     </Stack>
   );

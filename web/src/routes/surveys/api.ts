@@ -1,87 +1,31 @@
 // The survey screens' calls to /api/v1/surveys.
 import { api, queryString } from '../../api/client.ts';
+import type {
+  CreateSurvey,
+  CreateTrigger,
+  IndicesAnswer,
+  IndicesQuery,
+  Qualification,
+  Survey,
+  SurveyResponse,
+  SurveyTrigger,
+} from '../../api/contract.ts';
 
-export interface Result {
-  value: number | null;
-  n: number;
-  ci: { low: number; high: number } | null;
-}
-
-export interface IndexRow {
-  key: string | null;
-  label: string | null;
-  csat: { satisfied: Result; mean0to10: Result; mean1to5: Result };
-  nps: Result;
-  ces: { mean1to7: Result; mean1to5: Result };
-  staffDissatisfaction: Result;
-  officeDissatisfaction: Result;
-  emotionalLoyalty: Result;
-  responseRate: Result;
-  exactConversion: Result;
-  visitorCoverage: Result;
-  forceMajeureLevel: Result;
-  emailCaptureRate: Result & { target: number; meetsTarget: boolean | null };
-  counts: { sent: number; answered: number; silent: number };
-}
-
-export interface IndicesReport {
-  groupBy: string;
-  correctionCoefficient: number;
-  items: IndexRow[];
-}
-
-export interface IndicesFilter {
-  groupBy: string;
-  from?: string;
-  to?: string;
-}
-
-export interface SurveyResponse {
-  id: string;
-  surveyName: string;
-  unitName: string | null;
-  staffName: string | null;
-  appealNumber: number | null;
-  sentAt: string | null;
-  csatScore: number | null;
-  csatMax: number | null;
-  nps: number | null;
-  staffKey: number | null;
-  officeKey: number | null;
-  qualification: string | null;
-  answers: { questionId: string; value: unknown }[];
-}
-
-export interface Survey {
-  id: string;
-  name: string;
-  questions: { id: string; type: string; wording: { ru: string; en: string } }[];
-  active: boolean;
-  sent: boolean;
-}
-
-export interface Trigger {
-  id: string;
-  event: string;
-  delivery: string;
-  delayMinutes: number;
-  throttleDays: number;
-  active: boolean;
-}
+/** The indices table's filter: how rows are grouped, and the period. */
+export type IndicesFilter = Pick<IndicesQuery, 'groupBy' | 'from' | 'to'>;
 
 export const surveyKeys = { all: ['surveys'] as const };
 
-export const fetchIndices = (f: IndicesFilter) => api.get<IndicesReport>('/surveys/indices', { ...f });
-export const csvUrl = (f: IndicesFilter) => `/api/v1/surveys/indices${queryString({ ...f, format: 'csv' })}`;
+export const fetchIndices = (filter: IndicesFilter) => api.get<IndicesAnswer>('/surveys/indices', { ...filter });
+export const csvUrl = (filter: IndicesFilter) => `/api/v1/surveys/indices${queryString({ ...filter, format: 'csv' })}`;
 export const fetchNegative = () =>
-  api.get<{ items: SurveyResponse[] }>('/surveys/responses', { negative: true, qualified: false }).then((r) => r.items);
-export const qualify = (id: string, qualification: string) =>
+  api.items<SurveyResponse>('/surveys/responses', { negative: true, qualified: false });
+export const qualify = (id: string, qualification: Qualification) =>
   api.put<SurveyResponse>(`/surveys/responses/${id}/qualification`, { qualification });
-export const fetchSurveys = () => api.get<{ items: Survey[] }>('/surveys').then((r) => r.items);
-export const createSurvey = (body: unknown) => api.post<Survey>('/surveys', body);
-export const fetchTriggers = (surveyId: string) =>
-  api.get<{ items: Trigger[] }>(`/surveys/${surveyId}/triggers`).then((r) => r.items);
-export const createTrigger = (surveyId: string, body: unknown) =>
-  api.post<Trigger>(`/surveys/${surveyId}/triggers`, body);
+export const fetchSurveys = () => api.items<Survey>('/surveys');
+export const createSurvey = (body: CreateSurvey) => api.post<Survey>('/surveys', body);
+export const fetchTriggers = (surveyId: string) => api.items<SurveyTrigger>(`/surveys/${surveyId}/triggers`);
+export const createTrigger = (surveyId: string, body: CreateTrigger) =>
+  api.post<SurveyTrigger>(`/surveys/${surveyId}/triggers`, body);
 export const setTriggerActive = (id: string, active: boolean) =>
-  api.patch<Trigger>(`/surveys/triggers/${id}`, { active });
+  api.patch<SurveyTrigger>(`/surveys/triggers/${id}`, { active });

@@ -1,145 +1,126 @@
 // Mailboxes of the e-mail channel: list, create, edit, and "check mail now" for IMAP ones.
-import { Badge, Button, Group, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { adminKeys, mailboxesQuery, pollMailbox, type Mailbox } from '../../../api/admin.ts';
+import { adminKeys, mailboxesQuery, pollMailbox } from '../../../api/admin.ts';
+import type { Mailbox } from '../../../api/contract.ts';
+import { DataTable } from '../../../components/DataTable.tsx';
 import { RequireAbility } from '../../../components/Forbidden.tsx';
-import { EmptyState, errorMessage, QueryStates } from '../../../components/states.tsx';
+import { EmptyState, errorMessage } from '../../../components/states.tsx';
 import { useDirectory } from '../../../lib/directory.ts';
 import { formatDateTime } from '../../../lib/format.ts';
+import { ActiveBadge, EditButton, ListHeader, useEditing } from '../list.tsx';
 import { MailboxForm } from './MailboxForm.tsx';
+
+/** "Check mail now": polls an IMAP mailbox and says how many messages came, or why none could. */
+function usePoll() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => pollMailbox(id),
+    onSuccess: (result) =>
+      notifications.show({
+        color: 'green',
+        message: t('admin.mailboxes.polled', { fetched: result.fetched, stored: result.stored }),
+      }),
+    onError: (error) =>
+      notifications.show({ color: 'red', title: t('admin.mailboxes.pollFailed'), message: errorMessage(error, t) }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: adminKeys.mailboxes }),
+  });
+}
+
+function InboundCell({ mailbox }: { mailbox: Mailbox }) {
+  const { t } = useTranslation();
+  const { lastError, lastPollAt } = mailbox.imapState;
+  return (
+    <>
+      <Text size="sm">{t(`admin.mailboxes.inboundMode.${mailbox.inbound}`)}</Text>
+      {mailbox.inbound === 'imap' &&
+        (lastError ? (
+          <Tooltip label={lastError} multiline w={300}>
+            <Text size="xs" c="red">
+              {t('admin.mailboxes.lastError')}
+            </Text>
+          </Tooltip>
+        ) : (
+          <Text size="xs" c="dimmed">
+            {t('admin.mailboxes.lastPoll')} {formatDateTime(lastPollAt)}
+          </Text>
+        ))}
+    </>
+  );
+}
 
 function Mailboxes() {
   const { t } = useTranslation();
-  const dir = useDirectory();
-  const queryClient = useQueryClient();
+  const directory = useDirectory();
   const mailboxes = useQuery(mailboxesQuery);
-  const [editing, setEditing] = useState<Mailbox | 'new' | null>(null);
-  const poll = useMutation({
-    mutationFn: (id: string) => pollMailbox(id),
-    onSuccess: (r) =>
-      notifications.show({
-        color: 'green',
-        message: t('admin.mailboxes.polled', { fetched: r.fetched, stored: r.stored }),
-      }),
-    onError: (err) =>
-      notifications.show({ color: 'red', title: t('admin.mailboxes.pollFailed'), message: errorMessage(err, t) }),
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: adminKeys.mailboxes }),
-  });
+  const { editing, edit, create, close } = useEditing<Mailbox>();
+  const poll = usePoll();
 
   return (
     <Stack gap="sm">
-      <Group justify="space-between">
-        <Text c="dimmed" size="sm">
-          {t('admin.mailboxes.intro')}
-        </Text>
-        <Button onClick={() => setEditing('new')}>{t('admin.mailboxes.new')}</Button>
-      </Group>
-      <QueryStates
+      <ListHeader intro={t('admin.mailboxes.intro')} newLabel={t('admin.mailboxes.new')} onNew={create} />
+      <DataTable
         query={mailboxes}
-        rows={3}
-        isEmpty={(data) => data.length === 0}
-        empty={<EmptyState title={t('admin.mailboxes.empty')} hint={t('admin.mailboxes.emptyHint')} />}
-      >
-        {(data) => (
-          <Paper withBorder>
-            <Table.ScrollContainer minWidth={680}>
-              <Table
-                verticalSpacing={6}
-                fz="sm"
-                aria-label={t('admin.section.mailboxes')}
-                data-testid="mailboxes-table"
+        rows={(data) => data}
+        rowKey={(mailbox) => mailbox.id}
+        rowProps={(mailbox) => ({ 'data-mailbox': mailbox.address })}
+        columns={[
+          {
+            header: t('admin.mailboxes.address'),
+            cell: (mailbox) => (
+              <>
+                <Text size="sm" fw={500}>
+                  {mailbox.address}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {mailbox.name}
+                  {mailbox.aliases.length ? ` · +${mailbox.aliases.length}` : ''}
+                </Text>
+              </>
+            ),
+          },
+          { header: t('admin.mailboxes.inbound'), cell: (mailbox) => <InboundCell mailbox={mailbox} /> },
+          { header: t('appeal.unit'), wide: true, cell: (mailbox) => directory.unitName(mailbox.unitId) },
+          { header: t('admin.mailboxes.kind'), cell: (mailbox) => t(`kind.${mailbox.kind}`) },
+          {
+            header: t('admin.state'),
+            cell: (mailbox) => (
+              <Group gap={4}>
+                <ActiveBadge active={mailbox.active} />
+                {mailbox.autoAck && (
+                  <Badge variant="outline" tt="none">
+                    {t('admin.mailboxes.autoAckShort')}
+                  </Badge>
+                )}
+              </Group>
+            ),
+          },
+        ]}
+        actions={(mailbox) => (
+          <Group gap={4} wrap="nowrap">
+            {mailbox.inbound === 'imap' && (
+              <Button
+                size="compact-xs"
+                variant="light"
+                loading={poll.isPending && poll.variables === mailbox.id}
+                onClick={() => poll.mutate(mailbox.id)}
               >
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('admin.mailboxes.address')}</Table.Th>
-                    <Table.Th>{t('admin.mailboxes.inbound')}</Table.Th>
-                    <Table.Th visibleFrom="md">{t('appeal.unit')}</Table.Th>
-                    <Table.Th>{t('admin.mailboxes.kind')}</Table.Th>
-                    <Table.Th>{t('admin.state')}</Table.Th>
-                    <Table.Th />
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.map((m) => (
-                    <Table.Tr key={m.id} data-mailbox={m.address}>
-                      <Table.Td>
-                        <Text size="sm" fw={500}>
-                          {m.address}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {m.name}
-                          {m.aliases.length ? ` · +${m.aliases.length}` : ''}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{t(`admin.mailboxes.inboundMode.${m.inbound}`)}</Text>
-                        {m.inbound === 'imap' &&
-                          (m.imapState.lastError ? (
-                            <Tooltip label={m.imapState.lastError} multiline w={300}>
-                              <Text size="xs" c="red">
-                                {t('admin.mailboxes.lastError')}
-                              </Text>
-                            </Tooltip>
-                          ) : (
-                            <Text size="xs" c="dimmed">
-                              {t('admin.mailboxes.lastPoll')} {formatDateTime(m.imapState.lastPollAt)}
-                            </Text>
-                          ))}
-                      </Table.Td>
-                      <Table.Td visibleFrom="md">{dir.unitName(m.unitId)}</Table.Td>
-                      <Table.Td>{t(`kind.${m.kind}`)}</Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          {m.active ? (
-                            <Badge variant="light" color="green" style={{ minWidth: 'max-content' }}>
-                              {t('admin.activeYes')}
-                            </Badge>
-                          ) : (
-                            <Badge variant="light" color="gray" style={{ minWidth: 'max-content' }}>
-                              {t('admin.activeNo')}
-                            </Badge>
-                          )}
-                          {m.autoAck && (
-                            <Badge variant="outline" tt="none">
-                              {t('admin.mailboxes.autoAckShort')}
-                            </Badge>
-                          )}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={4} wrap="nowrap">
-                          {m.inbound === 'imap' && (
-                            <Button
-                              size="compact-xs"
-                              variant="light"
-                              loading={poll.isPending && poll.variables === m.id}
-                              onClick={() => poll.mutate(m.id)}
-                            >
-                              {t('admin.mailboxes.poll')}
-                            </Button>
-                          )}
-                          <Button
-                            size="compact-xs"
-                            variant="subtle"
-                            onClick={() => setEditing(m)}
-                            aria-label={`${t('admin.edit')}: ${m.address}`}
-                          >
-                            {t('admin.edit')}
-                          </Button>
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
+                {t('admin.mailboxes.poll')}
+              </Button>
+            )}
+            <EditButton name={mailbox.address} onClick={() => edit(mailbox)} />
+          </Group>
         )}
-      </QueryStates>
-      {editing && <MailboxForm mailbox={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+        empty={<EmptyState title={t('admin.mailboxes.empty')} hint={t('admin.mailboxes.emptyHint')} />}
+        label={t('admin.section.mailboxes')}
+        testId="mailboxes-table"
+        minWidth={680}
+        skeletonRows={3}
+      />
+      {editing !== undefined && <MailboxForm mailbox={editing} onClose={close} />}
     </Stack>
   );
 }

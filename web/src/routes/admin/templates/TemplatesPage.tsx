@@ -1,138 +1,14 @@
-// Mail templates: each key in Russian and English, the built-in default or the saved override. A placeholder
-// the key does not know is refused by the server (422) and shown under the field it is in.
-import {
-  Alert,
-  Badge,
-  Button,
-  Grid,
-  Group,
-  NavLink,
-  Paper,
-  ScrollArea,
-  SegmentedControl,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import type { TFunction } from 'i18next';
+// Mail templates: each key in Russian and English, the built-in default or the saved override.
+import { Badge, Grid, NavLink, Paper, ScrollArea, SegmentedControl, Stack } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { adminKeys, putTemplate, resetTemplate, templatesQuery, type MailTemplate } from '../../../api/admin.ts';
-import { ApiError } from '../../../api/client.ts';
-import type { Locale } from '../../../api/types.ts';
+import { templatesQuery } from '../../../api/admin.ts';
+import type { Locale } from '../../../api/contract.ts';
 import { RequireAbility } from '../../../components/Forbidden.tsx';
 import { EmptyState, ErrorState, TableSkeleton } from '../../../components/states.tsx';
-import { SaveError } from '../form.tsx';
-
-/** The server names each unknown placeholder in English; say the same in the user's language. */
-function templateErrors(error: unknown, template: MailTemplate, t: TFunction): Record<string, string> {
-  if (!(error instanceof ApiError)) {
-    return {};
-  }
-  const known = template.variables.map((v) => `{{${v}}}`).join(', ');
-  const out: Record<string, string> = {};
-  for (const f of error.fields) {
-    const name = /\{\{[^}]*\}\}/.exec(f.message)?.[0];
-    const message =
-      f.code === 'unknown_variable' && name
-        ? t('admin.templates.unknownVariable', { name, known })
-        : t(`fieldError.${f.code}`, { defaultValue: f.message });
-    out[f.path] = out[f.path] ? `${out[f.path]} ${message}` : message;
-  }
-  return out;
-}
-
-function TemplateEditor({ template }: { template: MailTemplate }) {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [subject, setSubject] = useState(template.subject);
-  const [body, setBody] = useState(template.body);
-  const done = (message: string) => () => {
-    void queryClient.invalidateQueries({ queryKey: adminKeys.templates });
-    notifications.show({ color: 'green', message });
-  };
-  const save = useMutation({
-    mutationFn: () => putTemplate({ ...template, subject, body }),
-    onSuccess: done(t('admin.templates.saved')),
-  });
-  const reset = useMutation({
-    mutationFn: () => resetTemplate(template),
-    onSuccess: (restored) => {
-      setSubject(restored.subject);
-      setBody(restored.body);
-      save.reset();
-      done(t('admin.templates.restored'))();
-    },
-  });
-  const errors = templateErrors(save.error, template, t);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
-
-  return (
-    <Paper withBorder p="md" component="form" onSubmit={submit} aria-label={t('admin.templates.editor')}>
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={3} size="h5">
-            {t(`mailTemplate.${template.key}`, { defaultValue: template.key })}
-          </Title>
-          <Badge variant="light" color={template.custom ? 'blue' : 'gray'}>
-            {template.custom ? t('admin.templates.custom') : t('admin.templates.builtIn')}
-          </Badge>
-        </Group>
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>
-            {t('admin.templates.variables')}
-          </Text>
-          <Group gap={4} data-testid="template-variables">
-            {template.variables.map((v) => (
-              <Badge key={v} variant="outline" tt="none" ff="monospace">{`{{${v}}}`}</Badge>
-            ))}
-          </Group>
-        </Stack>
-        <TextInput
-          label={t('admin.templates.subject')}
-          required
-          value={subject}
-          onChange={(e) => setSubject(e.currentTarget.value)}
-          error={errors.subject}
-        />
-        <Textarea
-          label={t('admin.templates.body')}
-          required
-          autosize
-          minRows={8}
-          maxRows={20}
-          value={body}
-          onChange={(e) => setBody(e.currentTarget.value)}
-          error={errors.body}
-          styles={{ input: { fontFamily: 'monospace', fontSize: 13 } }}
-        />
-        <SaveError error={save.error} fields={errors} />
-        {reset.isError && <Alert color="red">{String(reset.error)}</Alert>}
-        <Group justify="space-between">
-          <Button
-            variant="subtle"
-            color="gray"
-            disabled={!template.custom}
-            loading={reset.isPending}
-            onClick={() => reset.mutate()}
-          >
-            {t('admin.templates.reset')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
-  );
-}
+import { LANGUAGE_OPTIONS } from '../../../i18n/index.ts';
+import { TemplateEditor } from './TemplateEditor.tsx';
 
 function Templates() {
   const { t, i18n } = useTranslation();
@@ -146,12 +22,12 @@ function Templates() {
   if (templates.isError) {
     return <ErrorState error={templates.error} onRetry={() => void templates.refetch()} />;
   }
-  const keysList = [...new Set(templates.data.map((x) => x.key))];
-  if (keysList.length === 0) {
+  const templateKeys = [...new Set(templates.data.map((template) => template.key))];
+  const current = key ?? templateKeys[0];
+  if (current === undefined) {
     return <EmptyState title={t('admin.templates.empty')} />;
   }
-  const current = key ?? keysList[0]!;
-  const template = templates.data.find((x) => x.key === current && x.locale === locale);
+  const template = templates.data.find((candidate) => candidate.key === current && candidate.locale === locale);
 
   return (
     <Grid gap="md">
@@ -159,24 +35,23 @@ function Templates() {
         <Stack gap="xs">
           <SegmentedControl
             value={locale}
-            onChange={(v) => setLocale(v as Locale)}
+            onChange={(value) => setLocale(value as Locale)}
             aria-label={t('admin.templates.locale')}
-            data={[
-              { value: 'ru', label: 'Русский' },
-              { value: 'en', label: 'English' },
-            ]}
+            data={LANGUAGE_OPTIONS}
           />
           <Paper withBorder p={4}>
             <ScrollArea.Autosize mah={480}>
-              {keysList.map((k) => {
-                const custom = templates.data.some((x) => x.key === k && x.locale === locale && x.custom);
+              {templateKeys.map((templateKey) => {
+                const custom = templates.data.some(
+                  (candidate) => candidate.key === templateKey && candidate.locale === locale && candidate.custom,
+                );
                 return (
                   <NavLink
-                    key={k}
-                    label={t(`mailTemplate.${k}`, { defaultValue: k })}
-                    description={k}
-                    active={k === current}
-                    onClick={() => setKey(k)}
+                    key={templateKey}
+                    label={t(`mailTemplate.${templateKey}`, { defaultValue: templateKey })}
+                    description={templateKey}
+                    active={templateKey === current}
+                    onClick={() => setKey(templateKey)}
                     rightSection={
                       custom ? (
                         <Badge size="xs" variant="light">

@@ -20,10 +20,9 @@ import {
   tallyEventMonths,
   tallyEvents,
   tallyIntakes,
-  tallyResponseMonths,
-  tallyResponses,
   tallyVisitors,
-} from '../src/modules/surveys/indices.repo.ts';
+} from '../src/modules/surveys/denominators.repo.ts';
+import { tallyResponseMonths, tallyResponses } from '../src/modules/surveys/indices.repo.ts';
 import { indices } from '../src/modules/surveys/indices.service.ts';
 import { median, withDatabase } from './lib.ts';
 

@@ -6,6 +6,7 @@ import { HANDLERS } from '../../src/jobs/handlers.ts';
 import { startTestEnv, type TestEnv } from '../support/harness.ts';
 import { type Dovecot, startDovecot } from '../support/dovecot.ts';
 import { makeMail } from '../support/mail.ts';
+import { appealsOf as appealsOfIn } from './inbound-kit.ts';
 
 let env: TestEnv;
 let dovecot: Dovecot;
@@ -44,24 +45,17 @@ const settings = (user: keyof typeof USERS, extra: object = {}) => ({
   ...extra,
 });
 
-async function appealsOf(email: string) {
-  const customers = await env.request('GET', `/api/v1/customers?email=${encodeURIComponent(email)}`, { as: 'admin' });
-  if (!customers.body.items.length) {
-    return [];
-  }
-  return (await env.request('GET', `/api/v1/appeals?customerId=${customers.body.items[0].id}`, { as: 'admin' })).body
-    .items;
-}
+const appealsOf = (email: string) => appealsOfIn(env, email);
 
 describe('IMAP polling', () => {
   let mailboxId: string;
 
   it('turns new mail into appeals and flags it \\Seen', async () => {
-    await imap('support@otklik.test', async (c) => {
-      await c.append('INBOX', (await makeMail({ from: 'imap.one@example.ru', subject: 'Первое письмо' })).raw);
-      await c.append('INBOX', (await makeMail({ from: 'imap.two@example.ru', subject: 'Второе письмо' })).raw);
+    await imap('support@otklik.test', async (client) => {
+      await client.append('INBOX', (await makeMail({ from: 'imap.one@example.ru', subject: 'Первое письмо' })).raw);
+      await client.append('INBOX', (await makeMail({ from: 'imap.two@example.ru', subject: 'Второе письмо' })).raw);
       // Mail someone already read in their client is not ours to take.
-      await c.append('INBOX', (await makeMail({ from: 'imap.read@example.ru' })).raw, ['\\Seen']);
+      await client.append('INBOX', (await makeMail({ from: 'imap.read@example.ru' })).raw, ['\\Seen']);
     });
     const created = await env.request('POST', '/api/v1/mail/mailboxes', {
       as: 'admin',
@@ -84,10 +78,10 @@ describe('IMAP polling', () => {
     });
     expect(await appealsOf('imap.two@example.ru')).toHaveLength(1);
     expect(await appealsOf('imap.read@example.ru')).toHaveLength(0);
-    const unseen = await imap('support@otklik.test', async (c) => {
-      const lock = await c.getMailboxLock('INBOX');
+    const unseen = await imap('support@otklik.test', async (client) => {
+      const lock = await client.getMailboxLock('INBOX');
       try {
-        return await c.search({ seen: false });
+        return await client.search({ seen: false });
       } finally {
         lock.release();
       }
@@ -98,10 +92,10 @@ describe('IMAP polling', () => {
   });
 
   it('stores a mail once when it is fetched again (marked unread by someone)', async () => {
-    await imap('support@otklik.test', async (c) => {
-      const lock = await c.getMailboxLock('INBOX');
+    await imap('support@otklik.test', async (client) => {
+      const lock = await client.getMailboxLock('INBOX');
       try {
-        await c.messageFlagsRemove('1:*', ['\\Seen']);
+        await client.messageFlagsRemove('1:*', ['\\Seen']);
       } finally {
         lock.release();
       }
@@ -114,9 +108,9 @@ describe('IMAP polling', () => {
   });
 
   it('moves processed mail into another folder when the mailbox says so, from the scheduler’s job', async () => {
-    await imap('moves@otklik.test', async (c) => {
-      await c.mailboxCreate('Processed');
-      await c.append('INBOX', (await makeMail({ from: 'imap.moved@example.ru', to: 'moves@otklik.test' })).raw);
+    await imap('moves@otklik.test', async (client) => {
+      await client.mailboxCreate('Processed');
+      await client.append('INBOX', (await makeMail({ from: 'imap.moved@example.ru', to: 'moves@otklik.test' })).raw);
     });
     await env.request('POST', '/api/v1/mail/mailboxes', {
       as: 'admin',
@@ -128,16 +122,18 @@ describe('IMAP polling', () => {
       },
     });
     env.ctx.cache.deletePrefix('mailboxes:');
-    const result = await HANDLERS['mail.imap']!(env.ctx, {}, new Date());
+    const pollJob = HANDLERS['mail.imap'];
+    expect(pollJob).toBeDefined();
+    const result = await pollJob?.(env.ctx, {}, env.clock.now());
     expect(result).toMatchObject({ stored: 1, failed: [] });
     expect(await appealsOf('imap.moved@example.ru')).toHaveLength(1);
-    const count = async (c: ImapFlow, folder: string) => {
-      const status = await c.status(folder, { messages: true });
+    const count = async (client: ImapFlow, folder: string) => {
+      const status = await client.status(folder, { messages: true });
       return status ? status.messages : undefined;
     };
-    const counts = await imap('moves@otklik.test', async (c) => ({
-      inbox: await count(c, 'INBOX'),
-      processed: await count(c, 'Processed'),
+    const counts = await imap('moves@otklik.test', async (client) => ({
+      inbox: await count(client, 'INBOX'),
+      processed: await count(client, 'Processed'),
     }));
     expect(counts).toEqual({ inbox: 0, processed: 1 });
   });

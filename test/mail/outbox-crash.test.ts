@@ -1,6 +1,7 @@
 // A sender killed (SIGKILL) in the middle of sending loses no mail and sends none twice: the sender runs in a
 // child process against a file-based PGlite (or the DATABASE_URL server), sending 100 mails to a real SMTP server on
 // loopback; the server stops answering DATA, the child is killed while it waits, and a new child finishes the job.
+// Every wait is on a condition (the sink holding a mail, the child reporting its commits), never a fixed delay.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -12,30 +13,54 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, expect, it } from 'vitest';
 import { openDb, type Db } from '../../src/db/db.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { queryOne } from '../../src/db/rows.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MAILS = 100;
 const LEASE_MS = 2_000;
 
-/** The child: the real sender on the given database, exiting once nothing is left to send. */
+/**
+ * The child: the real sender on the given database, reporting on stdout how many rows it has committed as sent,
+ * and exiting once nothing is left to send.
+ */
 const childSource = (src: string) => `
 import { loadConfig } from '${src}/config.ts';
 import { makeCtx } from '${src}/context.ts';
 import { openDb } from '${src}/db/db.ts';
 import { startOutboxSender } from '${src}/modules/mail/outbound/sender.ts';
-const db = await openDb(process.env.CRASH_DATABASE_URL ? { databaseUrl: process.env.CRASH_DATABASE_URL, poolSize: 4 } : { dataDir: process.env.CRASH_PGLITE_DIR });
+const url = process.env.CRASH_DATABASE_URL;
+const db = await openDb(url ? { databaseUrl: url, poolSize: 4 } : { dataDir: process.env.CRASH_PGLITE_DIR });
 const ctx = makeCtx(db, { ...loadConfig({}), dataDir: process.env.CRASH_DATA_DIR, outboxLeaseMs: ${LEASE_MS} });
 const log = { error: (o, m) => console.error(m, o), warn: (o, m) => console.error(m, o) };
 const sender = startOutboxSender(ctx, { intervalMs: 100, log });
 const timer = setInterval(async () => {
-  const [{ n }] = await db.query("SELECT count(*)::int AS n FROM outbox WHERE status IN ('pending', 'sending')");
-  if (n > 0) return;
+  const [{ left, sent }] = await db.query(
+    "SELECT count(*) FILTER (WHERE status IN ('pending', 'sending'))::int AS left, " +
+      "count(*) FILTER (WHERE status = 'sent')::int AS sent FROM outbox",
+  );
+  console.log(JSON.stringify({ sent }));
+  if (left > 0) return;
   clearInterval(timer);
   await sender.stop();
   await db.close();
   process.exit(0);
-}, 250);
+}, 100);
 `;
+
+/** How long the test waits for what should follow at once on a quiet machine. */
+const DEADLINE_MS = 60_000;
+
+/** Polls until the condition holds; fails past the deadline, or at once when `failure` names a reason. */
+async function until(condition: () => boolean, what: string, failure: () => string | null): Promise<void> {
+  const deadline = Date.now() + DEADLINE_MS;
+  while (!condition()) {
+    const reason = failure() ?? (Date.now() > deadline ? `waited ${DEADLINE_MS} ms` : null);
+    if (reason) {
+      throw new Error(`${what}: ${reason}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 interface Sink {
   port: number;
@@ -47,6 +72,9 @@ interface Sink {
   close(): Promise<void>;
 }
 
+/** The 250 answers the sink has given. */
+const answered = (sink: Sink) => [...sink.accepted.values()].reduce((sum, count) => sum + count, 0);
+
 async function startSink(onAccepted: (count: number) => void): Promise<Sink> {
   const sink: Sink = { port: 0, accepted: new Map(), held: 0, holding: false, close: async () => undefined };
   const server = new SMTPServer({
@@ -55,7 +83,7 @@ async function startSink(onAccepted: (count: number) => void): Promise<Sink> {
     logger: false,
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const id = /^Message-ID:\s*(<[^>]+>)/im.exec(Buffer.concat(chunks).toString('latin1'))?.[1] ?? 'none';
         // Once holding, the mail is never answered: the sender is killed while it waits for the 250.
@@ -63,6 +91,7 @@ async function startSink(onAccepted: (count: number) => void): Promise<Sink> {
           sink.held += 1;
           return;
         }
+        // A little latency, so that several of the sender's mails are in flight at once.
         setTimeout(() => {
           if (sink.holding) {
             sink.held += 1;
@@ -70,7 +99,7 @@ async function startSink(onAccepted: (count: number) => void): Promise<Sink> {
           }
           sink.accepted.set(id, (sink.accepted.get(id) ?? 0) + 1);
           callback();
-          onAccepted([...sink.accepted.values()].reduce((a, b) => a + b, 0));
+          onAccepted(answered(sink));
         }, 10);
       });
     },
@@ -109,36 +138,56 @@ async function prepareDatabase(
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
-  for (const c of cleanups.reverse()) {
-    await c().catch(() => undefined);
+  for (const cleanup of cleanups.reverse()) {
+    await cleanup().catch(() => undefined);
   }
 });
 
-function runChild(
-  script: string,
-  env: Record<string, string>,
-): { child: ChildProcess; exited: Promise<number | null>; stderr: () => string } {
+interface Child {
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  /** The exit code once it has exited; undefined while it runs. */
+  exitCode: () => number | null | undefined;
+  /** The most rows the child has reported committed as sent. */
+  sent: () => number;
+  stderr: () => string;
+}
+
+function runChild(script: string, env: Record<string, string>): Child {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: ROOT,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, stderr: () => stderr };
+  let sent = 0;
+  let exitCode: number | null | undefined;
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout?.on('data', (chunk: Buffer) => {
+    for (const match of chunk.toString().matchAll(/"sent":(\d+)/g)) {
+      sent = Math.max(sent, Number(match[1]));
+    }
+  });
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      exitCode = code;
+      resolve(code);
+    }),
+  );
+  return { child, exited, exitCode: () => exitCode, sent: () => sent, stderr: () => stderr };
 }
 
 it('sends every mail exactly once across a SIGKILL in the middle of sending', { timeout: 120_000 }, async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'otklik-crash-'));
   cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  let killFirst: (() => void) | undefined;
-  const sink = await startSink((count) => {
-    if (count < 30 || !killFirst) {
-      return;
+  // Once 30 mails are accepted the sink answers no more DATA (for the first sender only): the sender is left
+  // waiting on what it sends next.
+  let holdBackStarted = false;
+  const sink: Sink = await startSink((count) => {
+    if (count >= 30 && !holdBackStarted) {
+      holdBackStarted = true;
+      sink.holding = true;
     }
-    killFirst();
-    killFirst = undefined; // once
   });
   cleanups.push(() => sink.close());
   const database = await prepareDatabase(dir);
@@ -146,16 +195,20 @@ it('sends every mail exactly once across a SIGKILL in the middle of sending', { 
 
   const db = await database.open();
   await migrate(db);
-  const [{ id: mailboxId }] = (await db.query<{ id: string }>(
-    `INSERT INTO mailboxes (name, address, display_name, smtp) VALUES ('Support', 'support@crash.otklik.test', 'Support', $1) RETURNING id`,
+  const mailbox = await queryOne<{ id: string }>(
+    db,
+    `INSERT INTO mailboxes (name, address, display_name, smtp)
+     VALUES ('Support', 'support@crash.otklik.test', 'Support', $1)
+     RETURNING id`,
     [JSON.stringify({ host: '127.0.0.1', port: sink.port, secure: false })],
-  )) as [{ id: string }];
+  );
   await db.query(
     `INSERT INTO outbox (kind, mailbox_id, message_id, payload)
      SELECT 'email', $1, 'otklik.crash-' || n || '@crash.otklik.test',
-       jsonb_build_object('template', 'reply', 'to', 'customer' || n || '@mail-otklik.ru', 'subject', 'Ответ №' || n, 'text', 'Письмо номер ' || n)
+       jsonb_build_object('template', 'reply', 'to', 'customer' || n || '@mail-otklik.ru', 'subject', 'Ответ №' || n,
+         'text', 'Письмо номер ' || n)
      FROM generate_series(1, $2::int) AS n`,
-    [mailboxId, MAILS],
+    [mailbox.id, MAILS],
   );
   await db.close(); // PGlite's directory is one process's at a time
 
@@ -163,17 +216,15 @@ it('sends every mail exactly once across a SIGKILL in the middle of sending', { 
   await writeFile(script, childSource(path.join(ROOT, 'src')));
   const childEnv = { ...database.env, CRASH_DATA_DIR: dir };
 
-  // First sender: once 30 mails are accepted the sink answers no more DATA; a moment later (every accepted mail's
-  // 'sent' committed) the child is killed while it waits for answers.
+  // First sender: killed while it waits for the sink's answers, once every accepted mail's 'sent' has committed
+  // (outside that one-round-trip window a kill must lose nothing and repeat nothing).
   const first = runChild(script, childEnv);
   cleanups.push(async () => void first.child.kill('SIGKILL'));
-  await new Promise<void>((resolve, reject) => {
-    killFirst = () => {
-      sink.holding = true;
-      setTimeout(resolve, 500);
-    };
-    void first.exited.then((code) => reject(new Error(`the first sender exited early (${code}): ${first.stderr()}`)));
-  });
+  await until(
+    () => sink.held > 0 && first.sent() >= answered(sink),
+    'the first sender left waiting with every accepted mail committed',
+    () => (first.exitCode() === undefined ? null : `it exited early (${first.exitCode()}): ${first.stderr()}`),
+  );
   expect(sink.held).toBeGreaterThan(0); // the kill lands mid-send
   first.child.kill('SIGKILL');
   expect(await first.exited).toBeNull();

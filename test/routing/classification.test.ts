@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/context.ts';
 import type { Db } from '../../src/db/db.ts';
+import { queryOne } from '../../src/db/rows.ts';
 import { HANDLERS } from '../../src/jobs/handlers.ts';
 import { enqueue } from '../../src/jobs/jobs.service.ts';
 import { runDueJobs } from '../../src/jobs/runner.ts';
@@ -50,10 +51,13 @@ describe('classifier trained on a demo register', () => {
   }, 120_000);
 
   it('learns from a demo whose appeals are mostly resolved or closed with a category', async () => {
-    const [row] = await env.ctx.db.query<{ labelled: number; total: number }>(
-      `SELECT count(*) FILTER (WHERE status IN ('resolved', 'closed') AND category_id IS NOT NULL)::int AS labelled, count(*)::int AS total FROM appeals`,
+    const { labelled, total } = await queryOne<{ labelled: number; total: number }>(
+      env.ctx.db,
+      `SELECT count(*) FILTER (WHERE status IN ('resolved', 'closed') AND category_id IS NOT NULL)::int AS labelled,
+         count(*)::int AS total
+       FROM appeals`,
     );
-    expect(row!.labelled / row!.total).toBeGreaterThan(0.5);
+    expect(labelled / total).toBeGreaterThan(0.5);
   });
 
   it('refuses training to an agent', async () => {
@@ -69,7 +73,8 @@ describe('classifier trained on a demo register', () => {
     expect(status.status).toBe(200);
     const [model] = status.body.models;
     console.log(
-      `classifier on demo data: ${model.samples} samples, accuracy ${model.accuracy.toFixed(3)}, macro-F1 ${model.macroF1.toFixed(3)}`,
+      `classifier on demo data: ${model.samples} samples, ` +
+        `accuracy ${model.accuracy.toFixed(3)}, macro-F1 ${model.macroF1.toFixed(3)}`,
     );
     expect(model).toMatchObject({ target: 'category' });
     expect(model.samples).toBeGreaterThan(1_000);
@@ -83,13 +88,13 @@ describe('classifier trained on a demo register', () => {
   it('suggests an existing category for new text, and the threshold decides whether it may be applied', async () => {
     const res = await env.request('POST', `${BASE}/suggest`, { as: 'agent', body: DELIVERY });
     expect(res.status).toBe(200);
-    const s = res.body.suggestion;
+    const suggestion = res.body.suggestion;
     const [category] = await env.ctx.db.query<{ code: string }>('SELECT code FROM categories WHERE id = $1', [
-      s.categoryId,
+      suggestion.categoryId,
     ]);
     expect(category).toBeDefined();
-    expect(s).toMatchObject({ queueId: null, queueConfidence: 0, applyQueue: false });
-    expect(s.categoryConfidence).toBeGreaterThan(0);
+    expect(suggestion).toMatchObject({ queueId: null, queueConfidence: 0, applyQueue: false });
+    expect(suggestion.categoryConfidence).toBeGreaterThan(0);
 
     expect((await env.request('PATCH', BASE, { as: 'admin', body: { applyThreshold: 0 } })).status).toBe(200);
     expect(
@@ -141,8 +146,8 @@ describe('classifier trained on a demo register', () => {
       `SELECT count(*)::int AS count FROM classifier_models WHERE active AND target = 'category'`,
     )) as [{ count: number }];
     expect(count).toBe(1);
-    const s = (await env.request('POST', `${BASE}/suggest`, { as: 'agent', body: DELIVERY })).body.suggestion;
-    const [queue] = await env.ctx.db.query('SELECT code FROM queues WHERE id = $1', [s.queueId]);
+    const suggestion = (await env.request('POST', `${BASE}/suggest`, { as: 'agent', body: DELIVERY })).body.suggestion;
+    const [queue] = await env.ctx.db.query('SELECT code FROM queues WHERE id = $1', [suggestion.queueId]);
     expect(queue).toBeDefined();
   });
 
@@ -164,24 +169,29 @@ describe('classifier trained on a demo register', () => {
     const times: number[] = [];
     for (let i = 0; i < 200; i++) {
       const started = performance.now();
-      const s = await suggestForAppeal(ctx, { subject: `${DELIVERY.subject} ${i}`, description: DELIVERY.description });
+      const suggestion = await suggestForAppeal(ctx, {
+        subject: `${DELIVERY.subject} ${i}`,
+        description: DELIVERY.description,
+      });
       times.push(performance.now() - started);
-      expect(s?.categoryId).toBeTruthy();
+      expect(suggestion?.categoryId).toBeTruthy();
     }
     times.sort((a, b) => a - b);
-    console.log(`suggestForAppeal p50 ${times[100]!.toFixed(3)} ms, p99 ${times[198]!.toFixed(3)} ms`);
+    const [p50, p99] = [times[100] ?? NaN, times[198] ?? NaN];
+    console.log(`suggestForAppeal p50 ${p50.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms`);
     expect(queries).toBe(0);
   });
 
   it('retrains in the daily job, which queues its own next run a day later', async () => {
     const now = new Date(Date.now() + 3 * 24 * 60 * 60 * 1000);
-    const before = (await env.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM classifier_models'))[0]!.n;
+    const models = async () =>
+      (await queryOne<{ n: number }>(env.ctx.db, 'SELECT count(*)::int AS n FROM classifier_models')).n;
+    const before = await models();
     // Only this run: the next run queued by the training through the API would be due too.
     await env.ctx.db.query(`DELETE FROM jobs WHERE kind = 'classifier.train'`);
     await enqueue(env.ctx.db, [{ kind: 'classifier.train', runAt: now }], now);
     expect(await runDueJobs(env.ctx, now, { handlers: HANDLERS })).toMatchObject({ failed: 0 });
-    const after = (await env.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM classifier_models'))[0]!.n;
-    expect(after).toBe(before + 2);
+    expect(await models()).toBe(before + 2);
     const next = await env.ctx.db.query<{ runAt: Date }>(
       `SELECT run_at AS "runAt" FROM jobs WHERE kind = 'classifier.train' AND done_at IS NULL`,
     );

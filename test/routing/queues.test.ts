@@ -1,7 +1,9 @@
+// Queues through the API: their settings, their members with attestation, and who may own a queue's appeals.
+// Routing appeals into queues: queue-routing.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/modules/auth/actor.ts';
-import { makeAppealInput } from '../support/factories.ts';
 import { startTestEnv, type TestEnv } from '../support/harness.ts';
+import { queuesKit } from './queues-kit.ts';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -9,40 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-let serial = 0;
-async function makeQueue(body: Record<string, unknown> = {}) {
-  const res = await env.request('POST', '/api/v1/queues', {
-    as: 'admin',
-    body: { code: `q-${++serial}`, name: `Очередь ${serial}`, ...body },
-  });
-  expect(res.status).toBe(201);
-  return res.body.id as string;
-}
-const putMember = (queueId: string, userId: string, body: Record<string, unknown> = {}, as: Role = 'admin') =>
-  env.request('PUT', `/api/v1/queues/${queueId}/members/${userId}`, { as, body });
-async function agents(queueId: string | null, n: number, body: Record<string, unknown> = {}): Promise<string[]> {
-  const ids: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const user = await env.makeUser('agent');
-    if (queueId) {
-      expect((await putMember(queueId, user.id, body)).status).toBe(201);
-    }
-    ids.push(user.id);
-  }
-  return ids.sort();
-}
-async function newAppeal(): Promise<string> {
-  const res = await env.request('POST', '/api/v1/appeals', { as: 'agent', body: makeAppealInput() });
-  expect(res.status).toBe(201);
-  return res.body.id as string;
-}
-const route = (appealId: string, body: Record<string, unknown>, as: Role = 'agent') =>
-  env.request('POST', `/api/v1/appeals/${appealId}/route`, { as, body });
-async function routeNew(queueId: string, as: Role = 'agent') {
-  const res = await route(await newAppeal(), { queueId }, as);
-  expect(res.status).toBe(200);
-  return res.body;
-}
+const { makeQueue, putMember, agents, newAppeal, route } = queuesKit(() => env);
 
 describe('queues', () => {
   it('lists the seeded queues', async () => {
@@ -156,7 +125,7 @@ describe('queue members and attestation', () => {
   it('adds a member, replaces their attestation and removes them', async () => {
     const queueId = await makeQueue();
     const [userId] = await agents(null, 1);
-    const added = await putMember(queueId, userId!, { attestation: 'in_training' });
+    const added = await putMember(queueId, userId, { attestation: 'in_training' });
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({
       userId,
@@ -166,7 +135,7 @@ describe('queue members and attestation', () => {
       openCount: 0,
       lastAssignedAt: null,
     });
-    const replaced = await putMember(queueId, userId!, {
+    const replaced = await putMember(queueId, userId, {
       attestation: 'certified',
       attestedFrom: '2025-01-01',
       attestedUntil: '2099-12-31',
@@ -193,14 +162,14 @@ describe('queue members and attestation', () => {
   it('reads an attestation past its last day as expired and one not yet begun as pending', async () => {
     const queueId = await makeQueue();
     const [lapsed, future, open] = await agents(null, 3);
-    await putMember(queueId, lapsed!, { attestedFrom: '2020-01-01', attestedUntil: '2020-12-31' });
-    await putMember(queueId, future!, { attestedFrom: '2099-01-01' });
-    await putMember(queueId, open!, {});
+    await putMember(queueId, lapsed, { attestedFrom: '2020-01-01', attestedUntil: '2020-12-31' });
+    await putMember(queueId, future, { attestedFrom: '2099-01-01' });
+    await putMember(queueId, open, {});
     const list = await env.request('GET', `/api/v1/queues/${queueId}/members`, { as: 'admin' });
     const byUser = Object.fromEntries(
       list.body.items.map((m: { userId: string; effectiveAttestation: string }) => [m.userId, m.effectiveAttestation]),
     );
-    expect(byUser).toEqual({ [lapsed!]: 'expired', [future!]: 'pending', [open!]: 'certified' });
+    expect(byUser).toEqual({ [lapsed]: 'expired', [future]: 'pending', [open]: 'certified' });
     expect(list.body.items.find((m: { userId: string }) => m.userId === lapsed).attestation).toBe('certified');
   });
 
@@ -222,168 +191,6 @@ describe('queue members and attestation', () => {
     const analyst = await putMember(queueId, env.users.analyst.id);
     expect(analyst.body.error.fields).toMatchObject([{ path: 'params.userId', code: 'not_an_agent' }]);
     expect((await putMember('00000000-0000-4000-8000-000000000000', env.users.agent.id)).status).toBe(404);
-  });
-});
-
-describe('routing appeals', () => {
-  it('takes three members in turn over six round-robin routings, whoever routes', async () => {
-    const queueId = await makeQueue({ assignment: 'round_robin' });
-    const members = await agents(queueId, 3);
-    const picks: string[] = [];
-    for (let i = 0; i < 6; i++) {
-      const routed = await routeNew(queueId, i % 2 ? 'agent' : 'supervisor');
-      expect(routed.appeal).toMatchObject({ queueId, ownerId: routed.assignedTo, status: 'open' });
-      expect(routed.reason).toBeNull();
-      picks.push(routed.assignedTo);
-    }
-    expect(picks).toEqual([...members, ...members]);
-    const list = await env.request('GET', `/api/v1/queues/${queueId}/members`, { as: 'admin' });
-    expect(list.body.items.every((m: { lastAssignedAt: string | null }) => m.lastAssignedAt !== null)).toBe(true);
-  });
-
-  it('gives the appeal to the least-loaded member, ties to the one assigned longest ago', async () => {
-    const queueId = await makeQueue({ assignment: 'least_loaded' });
-    const [a, b, c] = await agents(queueId, 3);
-    // Loads outside the queue: a has 2 open appeals, c has 1, b none.
-    for (const owner of [a, a, c]) {
-      expect(
-        (
-          await env.request('POST', `/api/v1/appeals/${await newAppeal()}/assign`, {
-            as: 'admin',
-            body: { ownerId: owner },
-          })
-        ).status,
-      ).toBe(200);
-    }
-    expect((await routeNew(queueId)).assignedTo).toBe(b);
-    expect((await routeNew(queueId)).assignedTo).toBe(c); // b and c at 1; c never assigned by the queue
-    expect((await routeNew(queueId)).assignedTo).toBe(b); // a 2, b 1, c 2
-  });
-
-  it('skips members who are away or not certified today', async () => {
-    const queueId = await makeQueue({ assignment: 'round_robin' });
-    const [away, training, lapsed, ready] = await agents(null, 4);
-    await putMember(queueId, away!, { available: false });
-    await putMember(queueId, training!, { attestation: 'in_training' });
-    await putMember(queueId, lapsed!, { attestedUntil: '2021-01-31' });
-    await putMember(queueId, ready!, {});
-    for (let i = 0; i < 3; i++) {
-      expect((await routeNew(queueId)).assignedTo).toBe(ready);
-    }
-  });
-
-  it('assigns members in training when the queue does not require attestation', async () => {
-    const queueId = await makeQueue({ assignment: 'round_robin', requireAttestation: false });
-    const [trainee] = await agents(queueId, 1, { attestation: 'in_training' });
-    expect((await routeNew(queueId)).assignedTo).toBe(trainee);
-  });
-
-  it('leaves the appeal in the queue unassigned when nobody is eligible, and says why', async () => {
-    const queueId = await makeQueue({ assignment: 'least_loaded' });
-    await agents(queueId, 2, { available: false });
-    const appealId = await newAppeal();
-    expect(
-      (
-        await env.request('POST', `/api/v1/appeals/${appealId}/assign`, {
-          as: 'agent',
-          body: { ownerId: env.users.agent.id },
-        })
-      ).status,
-    ).toBe(200);
-    const res = await route(appealId, { queueId });
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({
-      assignedTo: null,
-      reason: 'no_available_attested_member',
-      appeal: { queueId, ownerId: null },
-    });
-  });
-
-  it('does not assign on a manual queue or when asked not to, and records the routing', async () => {
-    const manual = await makeQueue();
-    await agents(manual, 1);
-    const appealId = await newAppeal();
-    const res = await route(appealId, { queueId: manual });
-    expect(res.body).toMatchObject({
-      assignedTo: null,
-      reason: 'manual_queue',
-      appeal: { queueId: manual, ownerId: null, status: 'new' },
-    });
-    const automatic = await makeQueue({ assignment: 'round_robin' });
-    await agents(automatic, 1);
-    const moved = await route(appealId, { queueId: automatic, assign: false });
-    expect(moved.body).toMatchObject({
-      assignedTo: null,
-      reason: 'not_requested',
-      appeal: { queueId: automatic, ownerId: null },
-    });
-    const history = await env.request('GET', `/api/v1/appeals/${appealId}/history`, { as: 'agent' });
-    expect(history.body.items).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ action: 'updated', field: 'queueId', oldValue: null, newValue: manual }),
-        expect.objectContaining({ action: 'updated', field: 'queueId', oldValue: manual, newValue: automatic }),
-        expect.objectContaining({
-          action: 'routed',
-          newValue: { queueId: automatic, strategy: 'round_robin', assignedTo: null, reason: 'not_requested' },
-        }),
-      ]),
-    );
-  });
-
-  it('records the assignment in the history', async () => {
-    const queueId = await makeQueue({ assignment: 'round_robin' });
-    const [member] = await agents(queueId, 1);
-    const { appeal } = await routeNew(queueId);
-    const history = await env.request('GET', `/api/v1/appeals/${appeal.id}/history`, { as: 'agent' });
-    expect(history.body.items).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ action: 'updated', field: 'ownerId', newValue: member, actorId: env.users.agent.id }),
-        expect.objectContaining({
-          action: 'routed',
-          newValue: { queueId, strategy: 'round_robin', assignedTo: member, reason: null },
-        }),
-      ]),
-    );
-  });
-
-  it('refuses unknown and closed queues, and appeals one cannot see', async () => {
-    const appealId = await newAppeal();
-    const unknown = await route(appealId, { queueId: '00000000-0000-4000-8000-000000000000' });
-    expect(unknown.status).toBe(400);
-    expect(unknown.body.error.fields).toMatchObject([{ path: 'queueId', code: 'unknown_queue' }]);
-    const closed = await makeQueue();
-    await env.request('PATCH', `/api/v1/queues/${closed}`, { as: 'admin', body: { active: false } });
-    expect((await route(appealId, { queueId: closed })).body.error.fields).toMatchObject([
-      { path: 'queueId', code: 'inactive_queue' },
-    ]);
-    expect((await route(appealId, { queueId: closed }, 'analyst')).status).toBe(403);
-    expect((await route('00000000-0000-4000-8000-000000000000', { queueId: closed })).status).toBe(404);
-    const after = await env.request('GET', `/api/v1/appeals/${appealId}`, { as: 'agent' });
-    expect(after.body.queueId).toBeNull();
-  });
-
-  it('never gives two concurrent round-robin routings the same member', async () => {
-    const queueId = await makeQueue({ assignment: 'round_robin' });
-    const members = await agents(queueId, 4);
-    const appeals = await Promise.all([0, 1, 2, 3].map(() => newAppeal()));
-    const routed = await Promise.all(appeals.map((id) => route(id, { queueId })));
-    expect(routed.map((r) => r.status)).toEqual([200, 200, 200, 200]);
-    expect(routed.map((r) => r.body.assignedTo).sort()).toEqual(members);
-  });
-
-  it('filters the appeals list by queue', async () => {
-    const [q1, q2, q3] = [await makeQueue(), await makeQueue(), await makeQueue()];
-    const [a1, a2, a3] = [await newAppeal(), await newAppeal(), await newAppeal()];
-    await route(a1!, { queueId: q1 });
-    await route(a2!, { queueId: q2 });
-    await route(a3!, { queueId: q3 });
-    const one = await env.request('GET', `/api/v1/appeals?queueId=${q1}`, { as: 'agent' });
-    expect(one.body.items.map((a: { id: string }) => a.id)).toEqual([a1]);
-    const two = await env.request('GET', `/api/v1/appeals?queueId=${q1},${q2}`, { as: 'agent' });
-    expect(two.body.items.map((a: { id: string }) => a.id).sort()).toEqual([a1, a2].sort());
-    const bad = await env.request('GET', '/api/v1/appeals?queueId=nope', { as: 'agent' });
-    expect(bad.status).toBe(400);
-    expect(bad.body.error.fields[0].path).toMatch(/^query\.queueId/);
   });
 });
 

@@ -1,5 +1,6 @@
 // Sub-tasks through HTTP: work handed to another team or person while the appeal's owner stays its owner.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryOne } from '../../src/db/rows.ts';
 import { HANDLERS } from '../../src/jobs/handlers.ts';
 import { ensureRecurring } from '../../src/jobs/jobs.service.ts';
 import { runDueJobs } from '../../src/jobs/runner.ts';
@@ -14,7 +15,7 @@ let queueId: string;
 beforeAll(async () => {
   env = await startTestEnv();
   helper = await env.makeUser('agent');
-  queueId = (await env.ctx.db.query<{ id: string }>(`SELECT id FROM queues WHERE code = 'development'`))[0]!.id;
+  queueId = (await queryOne<{ id: string }>(env.ctx.db, `SELECT id FROM queues WHERE code = 'development'`)).id;
 });
 afterAll(() => env.close());
 

@@ -7,6 +7,7 @@ import {
   excludeFromOfficeIndex,
   excludeFromStaffIndex,
 } from '../../src/modules/surveys/indices/indices.ts';
+import { tallyEvents } from '../../src/modules/surveys/denominators.repo.ts';
 import * as repo from '../../src/modules/surveys/indices.repo.ts';
 import { periodTallies } from '../../src/modules/surveys/indices.service.ts';
 import { startTestEnv, type TestEnv } from '../support/harness.ts';
@@ -64,8 +65,8 @@ function answers() {
   };
 }
 
-async function insertInvitations(n: number) {
-  const rows = Array.from({ length: n }, () => ({
+async function insertInvitations(count: number) {
+  const rows = Array.from({ length: count }, () => ({
     survey_id: pick(surveys),
     status: pick(STATUSES),
     unit_id: maybe(pick(units), 0.9),
@@ -76,20 +77,23 @@ async function insertInvitations(n: number) {
     ...answers(),
   }));
   await env.ctx.db.query(
-    `INSERT INTO survey_invitations (survey_id, source, delivery, status, unit_id, staff_id, category_id, channel, sent_at, csat_score, csat_max,
-       csat_satisfied, nps, ces_score, ces_max, staff_asked, staff_key, office_asked, office_key, qualification)
-     SELECT survey_id, 'manual', 'email', status, unit_id, staff_id, category_id, channel, sent_at, csat_score, csat_max, csat_satisfied, nps,
-       ces_score, ces_max, staff_asked, staff_key, office_asked, office_key, qualification
-     FROM jsonb_to_recordset($1::jsonb) AS r (survey_id uuid, status text, unit_id uuid, staff_id uuid, category_id uuid, channel text,
-       sent_at timestamptz, csat_score smallint, csat_max smallint, csat_satisfied boolean, nps smallint, ces_score smallint, ces_max smallint,
-       staff_asked boolean, staff_key smallint, office_asked boolean, office_key smallint, qualification text)`,
+    `INSERT INTO survey_invitations (survey_id, source, delivery, status, unit_id, staff_id, category_id, channel,
+       sent_at, csat_score, csat_max, csat_satisfied, nps, ces_score, ces_max, staff_asked, staff_key, office_asked,
+       office_key, qualification)
+     SELECT survey_id, 'manual', 'email', status, unit_id, staff_id, category_id, channel, sent_at, csat_score,
+       csat_max, csat_satisfied, nps, ces_score, ces_max, staff_asked, staff_key, office_asked, office_key,
+       qualification
+     FROM jsonb_to_recordset($1::jsonb) AS r (survey_id uuid, status text, unit_id uuid, staff_id uuid,
+       category_id uuid, channel text, sent_at timestamptz, csat_score smallint, csat_max smallint,
+       csat_satisfied boolean, nps smallint, ces_score smallint, ces_max smallint, staff_asked boolean,
+       staff_key smallint, office_asked boolean, office_key smallint, qualification text)`,
     [JSON.stringify(rows)],
   );
 }
 
-async function insertEvents(n: number) {
-  const rows = Array.from({ length: n }, (_, i) => ({
-    external_id: `till-${seed}-${i}`,
+async function insertEvents(count: number) {
+  const rows = Array.from({ length: count }, (_, till) => ({
+    external_id: `till-${seed}-${till}`,
     occurred_at: sentAt().toISOString(),
     unit_id: maybe(pick(units), 0.9),
     staff_id: maybe(pick(staff)),
@@ -97,14 +101,15 @@ async function insertEvents(n: number) {
   }));
   await env.ctx.db.query(
     `INSERT INTO survey_events (external_id, occurred_at, unit_id, staff_id, channel)
-     SELECT * FROM jsonb_to_recordset($1::jsonb) AS r (external_id text, occurred_at timestamptz, unit_id uuid, staff_id uuid, channel text)`,
+     SELECT * FROM jsonb_to_recordset($1::jsonb)
+       AS r (external_id text, occurred_at timestamptz, unit_id uuid, staff_id uuid, channel text)`,
     [JSON.stringify(rows)],
   );
 }
 
 const invitationIds = async (where = 'true') =>
   (await env.ctx.db.query<{ id: string }>(`SELECT id FROM survey_invitations WHERE ${where} ORDER BY id`)).map(
-    (r) => r.id,
+    (row) => row.id,
   );
 
 const byKey = <T extends { key: string | null }>(rows: T[]) =>
@@ -144,15 +149,16 @@ const PERIODS: { label: string; from: Date; to: Date; timeZone: string }[] = [
 ];
 
 async function expectRollUpEqualsRaw() {
-  for (const p of PERIODS) {
+  for (const period of PERIODS) {
     for (const groupBy of ['unit', 'staff', 'category', 'channel', 'month', 'all'] as const) {
       for (const scope of [{ unitIds: null }, { unitIds: units.slice(0, 2), surveyId: surveys[0] }]) {
-        const f: repo.IndexFilter = { groupBy, from: p.from, to: p.to, timeZone: p.timeZone, ...scope };
-        const { responses, events } = await periodTallies(env.ctx, f);
-        const what = `${p.label}, groupBy=${groupBy}, ${scope.unitIds ? 'two units, one survey' : 'everything'}`;
-        expect(byKey(responses), what).toEqual(byKey(await repo.tallyResponses(env.ctx.db, f)));
+        const { from, to, timeZone } = period;
+        const filter: repo.IndexFilter = { groupBy, from, to, timeZone, ...scope };
+        const { responses, events } = await periodTallies(env.ctx, filter);
+        const what = `${period.label}, groupBy=${groupBy}, ${scope.unitIds ? 'two units, one survey' : 'everything'}`;
+        expect(byKey(responses), what).toEqual(byKey(await repo.tallyResponses(env.ctx.db, filter)));
         if (!scope.surveyId) {
-          expect(byKey(events), what).toEqual(byKey(await repo.tallyEvents(env.ctx.db, f)));
+          expect(byKey(events), what).toEqual(byKey(await tallyEvents(env.ctx.db, filter)));
         }
       }
     }
@@ -181,12 +187,15 @@ async function expectRebuildKeepsRollUp() {
 
 describe('the survey roll-ups', () => {
   it('leave the staff and the office index exactly the qualifications the code excludes', async () => {
-    for (const q of [...QUALIFICATIONS, null]) {
+    for (const qualification of [...QUALIFICATIONS, null]) {
       const [row] = await env.ctx.db.query<{ staff: boolean; office: boolean }>(
         'SELECT survey_staff_excluded($1) AS staff, survey_office_excluded($1) AS office',
-        [q],
+        [qualification],
       );
-      expect(row, String(q)).toEqual({ staff: excludeFromStaffIndex(q), office: excludeFromOfficeIndex(q) });
+      expect(row, String(qualification)).toEqual({
+        staff: excludeFromStaffIndex(qualification),
+        office: excludeFromOfficeIndex(qualification),
+      });
     }
   });
 
@@ -204,11 +213,23 @@ describe('the survey roll-ups', () => {
     const db = env.ctx.db;
     // Customers answering, one row at a time.
     for (const id of (await invitationIds(`status IN ('sent', 'answering')`)).slice(0, 25)) {
-      const a = answers();
+      const given = answers();
       await db.query(
-        `UPDATE survey_invitations SET status = 'completed', csat_score = $2, csat_max = $3, csat_satisfied = $4, nps = $5, ces_score = $6, ces_max = $7,
-           staff_key = $8, office_key = $9 WHERE id = $1`,
-        [id, a.csat_score, a.csat_max, a.csat_satisfied, a.nps, a.ces_score, a.ces_max, a.staff_key, a.office_key],
+        `UPDATE survey_invitations
+         SET status = 'completed', csat_score = $2, csat_max = $3, csat_satisfied = $4, nps = $5, ces_score = $6,
+           ces_max = $7, staff_key = $8, office_key = $9
+         WHERE id = $1`,
+        [
+          id,
+          given.csat_score,
+          given.csat_max,
+          given.csat_satisfied,
+          given.nps,
+          given.ces_score,
+          given.ces_max,
+          given.staff_key,
+          given.office_key,
+        ],
       );
     }
     // A supervisor qualifying and requalifying; the nightly lapse in one statement.
@@ -223,12 +244,14 @@ describe('the survey roll-ups', () => {
     );
     // Corrections that move rows between groups and months, and answers that change.
     await db.query(
-      `UPDATE survey_invitations SET unit_id = $1, staff_id = NULL, channel = 'kiosk', sent_at = sent_at + interval '20 days'
-                    WHERE id = ANY ($2::uuid[])`,
+      `UPDATE survey_invitations
+       SET unit_id = $1, staff_id = NULL, channel = 'kiosk', sent_at = sent_at + interval '20 days'
+       WHERE id = ANY ($2::uuid[])`,
       [units[2], (await invitationIds()).filter(() => rand() < 0.1)],
     );
     await db.query(
-      `UPDATE survey_invitations SET nps = (nps + 3) % 11, office_key = -office_key WHERE nps IS NOT NULL AND random() < 0.3`,
+      `UPDATE survey_invitations SET nps = (nps + 3) % 11, office_key = -office_key
+       WHERE nps IS NOT NULL AND random() < 0.3`,
     );
     // Deletions, single and bulk; a closed row reopened.
     const ids = await invitationIds();
@@ -286,8 +309,8 @@ describe('the survey roll-ups', () => {
       unitIds: null,
     });
     const sent = (res.body as { items: { key: string | null; counts: { sent: number } }[] }).items
-      .map((r) => ({ key: r.key, sent: r.counts.sent }))
-      .filter((r) => r.sent > 0);
-    expect(byKey(sent)).toEqual(byKey(raw.map((r) => ({ key: r.key, sent: r.closed }))));
+      .map((row) => ({ key: row.key, sent: row.counts.sent }))
+      .filter((row) => row.sent > 0);
+    expect(byKey(sent)).toEqual(byKey(raw.map((row) => ({ key: row.key, sent: row.closed }))));
   });
 });

@@ -6,9 +6,10 @@ import type { Ctx } from '../../context.ts';
 import { invalidField, notFound } from '../../server/errors.ts';
 import { lazyRequire } from '../../server/lazy-require.ts';
 
-const imapflow = lazyRequire<typeof Imap>('imapflow');
 import { receiveMail } from './inbound.service.ts';
 import { activeMailboxes, findMailbox, type MailboxRow, saveImapState } from './mailboxes.service.ts';
+
+const imapflow = lazyRequire<typeof Imap>('imapflow');
 
 /** Mail taken per mailbox and poll, so one huge backlog cannot hold the scheduler. */
 const BATCH = 200;
@@ -19,7 +20,10 @@ export interface PollResult {
 }
 
 export async function pollMailbox(ctx: Ctx, mailbox: MailboxRow): Promise<PollResult> {
-  const settings = mailbox.imap!;
+  const settings = mailbox.imap;
+  if (!settings) {
+    throw new Error(`IMAP ${mailbox.address}: no IMAP settings`);
+  }
   const client: Imap.ImapFlow = new (imapflow().ImapFlow)({
     host: settings.host,
     port: settings.port,
@@ -33,7 +37,7 @@ export async function pollMailbox(ctx: Ctx, mailbox: MailboxRow): Promise<PollRe
   });
   // A dropped connection is reported by the failing command; the client's own 'error' event must not crash the process.
   client.on('error', () => undefined);
-  const state = { ...mailbox.imapState, lastPollAt: new Date().toISOString(), lastError: null as string | null };
+  const state = { ...mailbox.imapState, lastPollAt: ctx.clock.now().toISOString(), lastError: null as string | null };
   const result: PollResult = { fetched: 0, stored: 0 };
   try {
     await client.connect();
@@ -86,9 +90,9 @@ export async function pollAllMailboxes(ctx: Ctx): Promise<PollResult & { failed:
       continue;
     }
     try {
-      const r = await pollMailbox(ctx, mailbox);
-      total.fetched += r.fetched;
-      total.stored += r.stored;
+      const polled = await pollMailbox(ctx, mailbox);
+      total.fetched += polled.fetched;
+      total.stored += polled.stored;
     } catch {
       total.failed.push(mailbox.address);
     }

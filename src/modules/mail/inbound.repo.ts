@@ -1,80 +1,74 @@
 // SQL for mail records: every mail received or sent, keyed by its Message-ID.
 import type { Queryable } from '../../db/db.ts';
 
-export interface NewMail {
+/** What a mail record says of a mail, as written and as read: where it went, what became of it, its parts. */
+interface MailRecord {
   mailboxId: string | null;
   messageId: string;
-  inReplyTo: string | null;
-  references: string[];
   appealId: string | null;
   appealMessageId: string | null;
   verdict: string;
   parseError: string | null;
-  fromAddress: string | null;
   fromName: string | null;
   to: string[];
   subject: string | null;
   quoted: string | null;
   signature: string | null;
   html: string | null;
+}
+
+export interface NewMail extends MailRecord {
+  inReplyTo: string | null;
+  references: string[];
+  fromAddress: string | null;
   rawSha256: string;
   rawSize: number;
 }
 
-export interface MailRow {
+export interface MailRow extends MailRecord {
   id: string;
-  mailboxId: string | null;
   direction: 'inbound' | 'outbound';
-  messageId: string;
-  appealId: string | null;
-  appealMessageId: string | null;
-  verdict: string;
-  parseError: string | null;
   from: string | null;
-  fromName: string | null;
-  to: string[];
-  subject: string | null;
-  quoted: string | null;
-  signature: string | null;
-  html: string | null;
   rawSha256: string | null;
   rawSize: number | null;
   createdAt: Date;
 }
 
 const COLUMNS = `id, mailbox_id AS "mailboxId", direction, message_id AS "messageId", appeal_id AS "appealId",
-  appeal_message_id AS "appealMessageId", verdict, parse_error AS "parseError", from_address AS "from", from_name AS "fromName",
-  to_addresses AS "to", subject, quoted, signature, html, raw_sha256 AS "rawSha256", raw_size AS "rawSize", created_at AS "createdAt"`;
+  appeal_message_id AS "appealMessageId", verdict, parse_error AS "parseError", from_address AS "from",
+  from_name AS "fromName", to_addresses AS "to", subject, quoted, signature, html, raw_sha256 AS "rawSha256",
+  raw_size AS "rawSize", created_at AS "createdAt"`;
 
 export async function exists(db: Queryable, messageId: string): Promise<boolean> {
   return (await db.query('SELECT 1 FROM mail_messages WHERE message_id = $1', [messageId])).length > 0;
 }
 
 /** Records an inbound mail unless one with its Message-ID is already stored; the new row's id, or null. */
-export async function insertOnce(db: Queryable, m: NewMail): Promise<string | null> {
+export async function insertOnce(db: Queryable, mail: NewMail): Promise<string | null> {
   const rows = await db.query<{ id: string }>(
-    `INSERT INTO mail_messages (mailbox_id, direction, message_id, in_reply_to, "references", appeal_id, appeal_message_id, verdict,
-       parse_error, from_address, from_name, to_addresses, subject, quoted, signature, html, raw_sha256, raw_size)
+    `INSERT INTO mail_messages (mailbox_id, direction, message_id, in_reply_to, "references", appeal_id,
+       appeal_message_id, verdict, parse_error, from_address, from_name, to_addresses, subject, quoted, signature,
+       html, raw_sha256, raw_size)
      VALUES ($1, 'inbound', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
      ON CONFLICT (message_id) DO NOTHING RETURNING id`,
     [
-      m.mailboxId,
-      m.messageId,
-      m.inReplyTo,
-      m.references,
-      m.appealId,
-      m.appealMessageId,
-      m.verdict,
-      m.parseError,
-      m.fromAddress,
-      m.fromName,
-      m.to,
-      m.subject,
-      m.quoted,
-      m.signature,
-      m.html,
-      m.rawSha256,
-      m.rawSize,
+      mail.mailboxId,
+      mail.messageId,
+      mail.inReplyTo,
+      mail.references,
+      mail.appealId,
+      mail.appealMessageId,
+      mail.verdict,
+      mail.parseError,
+      mail.fromAddress,
+      mail.fromName,
+      mail.to,
+      mail.subject,
+      mail.quoted,
+      mail.signature,
+      mail.html,
+      mail.rawSha256,
+      mail.rawSize,
     ],
   );
   return rows[0]?.id ?? null;
@@ -118,10 +112,10 @@ export async function findById(db: Queryable, id: string): Promise<MailRow | und
 export const listForAppeal = (db: Queryable, appealId: string) =>
   db.query<MailRow>(`SELECT ${COLUMNS} FROM mail_messages WHERE appeal_id = $1 ORDER BY created_at, id`, [appealId]);
 
-export const list = (db: Queryable, f: { verdict: string | null; mailboxId: string | null; limit: number }) =>
+export const list = (db: Queryable, filter: { verdict: string | null; mailboxId: string | null; limit: number }) =>
   db.query<MailRow>(
     `SELECT ${COLUMNS} FROM mail_messages
      WHERE direction = 'inbound' AND ($1::text IS NULL OR verdict = $1) AND ($2::uuid IS NULL OR mailbox_id = $2)
      ORDER BY created_at DESC, id DESC LIMIT $3`,
-    [f.verdict, f.mailboxId, f.limit],
+    [filter.verdict, filter.mailboxId, filter.limit],
   );

@@ -13,7 +13,7 @@ import {
 } from '../../server/http.ts';
 import { authorize } from '../auth/actor.ts';
 import { pollNow } from './imap-poller.ts';
-import { listMail, mailOfAppeal, openRawMail } from './inbound.service.ts';
+import { listMail, mailOfAppeal, openRawMail } from './mail-records.service.ts';
 import {
   CreateMailbox,
   MailMessage,
@@ -24,8 +24,15 @@ import {
 } from './mailboxes.schema.ts';
 import { createMailbox, getMailbox, listMailboxes, updateMailbox } from './mailboxes.service.ts';
 
+const tags = ['mail'];
+
 export async function registerMailRoutes(app: App, ctx: Ctx) {
-  const tags = ['mail'];
+  registerMailboxRoutes(app, ctx);
+  registerReceivedMailRoutes(app, ctx);
+}
+
+/** Mailboxes, for administrators: their settings, and polling one now. */
+function registerMailboxRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/mail/mailboxes',
     { schema: { tags, response: { 200: z.object({ items: z.array(Mailbox) }), ...errorResponses } } },
@@ -75,7 +82,10 @@ export async function registerMailRoutes(app: App, ctx: Ctx) {
       return pollNow(ctx, req.params.id);
     },
   );
+}
 
+/** Mail as received: the list for administrators, a mail's raw source, and an appeal's mail. */
+function registerReceivedMailRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/mail/messages',
     {

@@ -1,5 +1,6 @@
 // SQL for mailboxes.
 import type { Queryable } from '../../db/db.ts';
+import { queryOne } from '../../db/rows.ts';
 
 export interface ImapSettings {
   host: string;
@@ -35,8 +36,9 @@ export interface MailboxRow extends MailboxValues {
   updatedAt: Date;
 }
 
-const COLUMNS = `id, name, address, aliases, display_name AS "displayName", unit_id AS "unitId", kind, queue_id AS "queueId",
-  inbound, imap, smtp, auto_ack AS "autoAck", active, imap_state AS "imapState", created_at AS "createdAt", updated_at AS "updatedAt"`;
+const COLUMNS = `id, name, address, aliases, display_name AS "displayName", unit_id AS "unitId", kind,
+  queue_id AS "queueId", inbound, imap, smtp, auto_ack AS "autoAck", active, imap_state AS "imapState",
+  created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 export async function findById(db: Queryable, id: string): Promise<MailboxRow | undefined> {
   return (await db.query<MailboxRow>(`SELECT ${COLUMNS} FROM mailboxes WHERE id = $1`, [id]))[0];
@@ -77,49 +79,42 @@ export interface MailboxValues {
   active: boolean;
 }
 
-export async function insert(db: Queryable, m: MailboxValues): Promise<string> {
-  const rows = await db.query<{ id: string }>(
-    `INSERT INTO mailboxes (name, address, aliases, display_name, unit_id, kind, queue_id, inbound, imap, smtp, auto_ack, active)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-    [
-      m.name,
-      m.address,
-      m.aliases,
-      m.displayName,
-      m.unitId,
-      m.kind,
-      m.queueId,
-      m.inbound,
-      json(m.imap),
-      json(m.smtp),
-      m.autoAck,
-      m.active,
-    ],
+/** The settings as statement parameters, in the order the statements below list their columns. */
+const settingsOf = (mailbox: MailboxValues): unknown[] => [
+  mailbox.name,
+  mailbox.address,
+  mailbox.aliases,
+  mailbox.displayName,
+  mailbox.unitId,
+  mailbox.kind,
+  mailbox.queueId,
+  mailbox.inbound,
+  json(mailbox.imap),
+  json(mailbox.smtp),
+  mailbox.autoAck,
+  mailbox.active,
+];
+
+export async function insert(db: Queryable, mailbox: MailboxValues): Promise<string> {
+  const inserted = await queryOne<{ id: string }>(
+    db,
+    `INSERT INTO mailboxes (name, address, aliases, display_name, unit_id, kind, queue_id, inbound, imap, smtp,
+       auto_ack, active)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     RETURNING id`,
+    settingsOf(mailbox),
   );
-  return rows[0]!.id;
+  return inserted.id;
 }
 
 /** Replaces every setting (the service merges the change into the current row first). */
-export async function replace(db: Queryable, id: string, m: MailboxValues): Promise<void> {
+export async function replace(db: Queryable, id: string, mailbox: MailboxValues): Promise<void> {
   await db.query(
-    `UPDATE mailboxes SET name = $2, address = $3, aliases = $4, display_name = $5, unit_id = $6, kind = $7, queue_id = $8,
+    `UPDATE mailboxes
+     SET name = $2, address = $3, aliases = $4, display_name = $5, unit_id = $6, kind = $7, queue_id = $8,
        inbound = $9, imap = $10, smtp = $11, auto_ack = $12, active = $13, updated_at = now()
      WHERE id = $1`,
-    [
-      id,
-      m.name,
-      m.address,
-      m.aliases,
-      m.displayName,
-      m.unitId,
-      m.kind,
-      m.queueId,
-      m.inbound,
-      json(m.imap),
-      json(m.smtp),
-      m.autoAck,
-      m.active,
-    ],
+    [id, ...settingsOf(mailbox)],
   );
 }
 
@@ -127,4 +122,4 @@ export async function saveImapState(db: Queryable, id: string, state: ImapState)
   await db.query('UPDATE mailboxes SET imap_state = $2 WHERE id = $1', [id, JSON.stringify(state)]);
 }
 
-const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));

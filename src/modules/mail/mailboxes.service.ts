@@ -14,42 +14,42 @@ export type { ImapSettings, ImapState, MailboxRow, SmtpSettings } from './mailbo
 
 const ACTIVE_KEY = 'mailboxes:active';
 
-export const present = (m: repo.MailboxRow): Mailbox => ({
-  id: m.id,
-  name: m.name,
-  address: m.address,
-  aliases: m.aliases,
-  displayName: m.displayName,
-  unitId: m.unitId,
-  kind: m.kind as Mailbox['kind'],
-  queueId: m.queueId,
-  inbound: m.inbound,
-  autoAck: m.autoAck,
-  active: m.active,
-  imap: m.imap && {
-    host: m.imap.host,
-    port: m.imap.port,
-    secure: m.imap.secure,
-    user: m.imap.user,
-    hasPassword: Boolean(m.imap.password),
-    folder: m.imap.folder,
-    processed: m.imap.processed,
-    moveTo: m.imap.moveTo ?? null,
+export const present = (mailbox: repo.MailboxRow): Mailbox => ({
+  id: mailbox.id,
+  name: mailbox.name,
+  address: mailbox.address,
+  aliases: mailbox.aliases,
+  displayName: mailbox.displayName,
+  unitId: mailbox.unitId,
+  kind: mailbox.kind as Mailbox['kind'],
+  queueId: mailbox.queueId,
+  inbound: mailbox.inbound,
+  autoAck: mailbox.autoAck,
+  active: mailbox.active,
+  imap: mailbox.imap && {
+    host: mailbox.imap.host,
+    port: mailbox.imap.port,
+    secure: mailbox.imap.secure,
+    user: mailbox.imap.user,
+    hasPassword: Boolean(mailbox.imap.password),
+    folder: mailbox.imap.folder,
+    processed: mailbox.imap.processed,
+    moveTo: mailbox.imap.moveTo ?? null,
   },
-  smtp: m.smtp && {
-    host: m.smtp.host,
-    port: m.smtp.port,
-    secure: m.smtp.secure,
-    user: m.smtp.user ?? null,
-    hasPassword: Boolean(m.smtp.password),
+  smtp: mailbox.smtp && {
+    host: mailbox.smtp.host,
+    port: mailbox.smtp.port,
+    secure: mailbox.smtp.secure,
+    user: mailbox.smtp.user ?? null,
+    hasPassword: Boolean(mailbox.smtp.password),
   },
   imapState: {
-    lastPollAt: m.imapState.lastPollAt ?? null,
-    lastError: m.imapState.lastError ?? null,
-    lastUid: m.imapState.lastUid ?? null,
+    lastPollAt: mailbox.imapState.lastPollAt ?? null,
+    lastError: mailbox.imapState.lastError ?? null,
+    lastUid: mailbox.imapState.lastUid ?? null,
   },
-  createdAt: m.createdAt.toISOString(),
-  updatedAt: m.updatedAt.toISOString(),
+  createdAt: mailbox.createdAt.toISOString(),
+  updatedAt: mailbox.updatedAt.toISOString(),
 });
 
 async function existing(db: Queryable, id: string): Promise<repo.MailboxRow> {
@@ -73,14 +73,14 @@ async function checkQueue(ctx: Ctx, actor: Actor, queueId: string | null | undef
 }
 
 /** The unit must exist; no address may be received by two mailboxes. */
-async function check(tx: Queryable, m: repo.MailboxValues, self: string | null): Promise<void> {
-  if (m.unitId) {
-    await requireUnit(tx, m.unitId);
+async function check(tx: Queryable, mailbox: repo.MailboxValues, self: string | null): Promise<void> {
+  if (mailbox.unitId) {
+    await requireUnit(tx, mailbox.unitId);
   }
-  if (m.aliases.includes(m.address)) {
+  if (mailbox.aliases.includes(mailbox.address)) {
     throw invalidField('aliases', 'duplicate', 'An alias repeats the address');
   }
-  const taken = await repo.findClaiming(tx, [m.address, ...m.aliases], self);
+  const taken = await repo.findClaiming(tx, [mailbox.address, ...mailbox.aliases], self);
   if (taken) {
     const message = `Mailbox ${taken.address} already receives this address`;
     throw new AppError('conflict', message, [{ path: 'address', code: 'duplicate', message }]);
@@ -104,7 +104,8 @@ export async function createMailbox(
   key?: string,
 ): Promise<Outcome<Mailbox>> {
   authorize(actor, 'settings:write');
-  if (input.imap && !input.imap.password) {
+  const imapPassword = input.imap?.password;
+  if (input.imap && !imapPassword) {
     throw invalidField('imap.password', 'required', 'IMAP polling needs a password');
   }
   const values: repo.MailboxValues = {
@@ -116,7 +117,7 @@ export async function createMailbox(
     kind: input.kind,
     queueId: input.queueId ?? null,
     inbound: input.inbound,
-    imap: input.imap ? { ...input.imap, password: input.imap.password! } : null,
+    imap: input.imap && imapPassword ? { ...input.imap, password: imapPassword } : null,
     smtp: input.smtp ?? null,
     autoAck: input.autoAck,
     active: true,
@@ -126,7 +127,7 @@ export async function createMailbox(
     { db: ctx.db, userId: actor.id, key, route: 'POST /api/v1/mail/mailboxes', request: input },
     async (tx) => {
       await check(tx, values, null);
-      return present((await repo.findById(tx, await repo.insert(tx, values)))!);
+      return present(await existing(tx, await repo.insert(tx, values)));
     },
   );
   ctx.cache.deletePrefix(ACTIVE_KEY);
@@ -171,7 +172,7 @@ export async function updateMailbox(ctx: Ctx, actor: Actor, id: string, input: U
     if (input.imap !== undefined) {
       await repo.saveImapState(tx, id, {});
     }
-    return present((await repo.findById(tx, id))!);
+    return present(await existing(tx, id));
   });
   ctx.cache.deletePrefix(ACTIVE_KEY);
   return updated;
@@ -183,8 +184,8 @@ export const activeMailboxes = (ctx: Ctx): Promise<repo.MailboxRow[]> =>
 
 /** The active mailbox that receives mail for this address (its own address or an alias). */
 export async function mailboxFor(ctx: Ctx, address: string): Promise<repo.MailboxRow | undefined> {
-  const a = address.toLowerCase();
-  return (await activeMailboxes(ctx)).find((m) => m.address === a || m.aliases.includes(a));
+  const wanted = address.toLowerCase();
+  return (await activeMailboxes(ctx)).find((mailbox) => mailbox.address === wanted || mailbox.aliases.includes(wanted));
 }
 
 export const findMailbox = (db: Queryable, id: string) => repo.findById(db, id);

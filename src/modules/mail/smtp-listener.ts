@@ -53,10 +53,10 @@ export async function startSmtpListener(ctx: Ctx, opts: SmtpListenerOptions): Pr
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       let size = 0;
-      stream.on('data', (c: Buffer) => {
-        size += c.length;
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
         if (size <= opts.maxBytes) {
-          chunks.push(c);
+          chunks.push(chunk);
         }
       });
       stream.on('error', (err) => callback(err));
@@ -77,7 +77,7 @@ export async function startSmtpListener(ctx: Ctx, opts: SmtpListenerOptions): Pr
             });
           })
           .then(
-            (r) => callback(null, `2.0.0 ${r.verdict === 'duplicate' ? 'Already have it' : 'Stored'}`),
+            (received) => callback(null, `2.0.0 ${received.verdict === 'duplicate' ? 'Already have it' : 'Stored'}`),
             (err) => callback(err),
           );
       });

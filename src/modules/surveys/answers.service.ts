@@ -10,54 +10,61 @@ import { readInvitationToken, readKioskToken } from './tokens.ts';
 
 export type ClosedReason = 'tampered' | 'expired' | 'used' | 'closed';
 
-export type PageState =
-  | {
-      state: 'open';
-      invitationId: string;
-      survey: surveys.SurveyRow;
-      locale: 'ru' | 'en';
-      answers: Map<string, AnswerValue>;
-    }
-  | { state: ClosedReason; locale: 'ru' | 'en' | null };
+/** A signed link's page open for answers, with the answers given so far. */
+export interface OpenPage {
+  state: 'open';
+  invitationId: string;
+  survey: surveys.SurveyRow;
+  locale: 'ru' | 'en';
+  answers: Map<string, AnswerValue>;
+}
+
+export type PageState = OpenPage | { state: ClosedReason; locale: 'ru' | 'en' | null };
 
 export type SaveOutcome =
   | { state: 'saved'; completed: boolean }
-  | { state: 'invalid'; errors: FieldError[]; page: PageState }
+  | { state: 'invalid'; errors: FieldError[]; page: OpenPage }
   | { state: ClosedReason; locale: 'ru' | 'en' | null };
 
 const OPEN = new Set<repo.InvitationStatus>(['sent', 'answering']);
 
-function closedReason(inv: repo.InvitationRow | undefined, now: Date): ClosedReason | null {
-  if (!inv || inv.status === 'skipped' || inv.status === 'scheduled' || inv.delivery === 'kiosk') {
+/** Why an invitation's page cannot be used now, or null when it is open for answers. */
+function closedReason(invitation: repo.InvitationRow, now: Date): ClosedReason | null {
+  const { status, deadlineAt } = invitation;
+  if (status === 'skipped' || status === 'scheduled' || invitation.delivery === 'kiosk') {
     return 'tampered';
   }
-  if (inv.status === 'completed') {
+  if (status === 'completed') {
     return 'used';
   }
-  if (!OPEN.has(inv.status) || !inv.deadlineAt || inv.deadlineAt.getTime() <= now.getTime()) {
+  if (!OPEN.has(status) || !deadlineAt || deadlineAt.getTime() <= now.getTime()) {
     return 'expired';
   }
   return null;
 }
 
-export async function openInvitation(ctx: Ctx, token: string, now = new Date()): Promise<PageState> {
+/** The page of a signed link: open with the answers given so far, or why it is closed. */
+export async function openInvitation(ctx: Ctx, token: string): Promise<PageState> {
+  const now = ctx.clock.now();
   const check = readInvitationToken(await surveySecret(ctx), token, now);
   if (!check.ok) {
-    const inv = check.reason === 'expired' ? await repo.findInvitation(ctx.db, check.invitationId) : undefined;
-    return { state: inv?.status === 'completed' ? 'used' : check.reason, locale: inv?.locale ?? null };
+    const expired = check.reason === 'expired' ? await repo.findInvitation(ctx.db, check.invitationId) : undefined;
+    return { state: expired?.status === 'completed' ? 'used' : check.reason, locale: expired?.locale ?? null };
   }
-  const inv = await repo.findInvitation(ctx.db, check.invitationId);
-  const reason = closedReason(inv, now);
+  const invitation = await repo.findInvitation(ctx.db, check.invitationId);
+  if (!invitation) {
+    return { state: 'tampered', locale: null };
+  }
+  const reason = closedReason(invitation, now);
   if (reason) {
-    return { state: reason, locale: inv?.locale ?? null };
+    return { state: reason, locale: invitation.locale };
   }
-  const survey = (await surveys.findSurvey(ctx.db, inv!.surveyId))!;
   return {
     state: 'open',
-    invitationId: inv!.id,
-    survey,
-    locale: inv!.locale,
-    answers: (await repo.answersOf(ctx.db, inv!.id)) as Map<string, AnswerValue>,
+    invitationId: invitation.id,
+    survey: await surveys.surveyOf(ctx.db, invitation.surveyId),
+    locale: invitation.locale,
+    answers: (await repo.answersOf(ctx.db, invitation.id)) as Map<string, AnswerValue>,
   };
 }
 
@@ -66,19 +73,19 @@ export function checkAnswers(
   questions: readonly Question[],
   raw: Readonly<Record<string, unknown>>,
 ): { answers: { questionId: string; value: AnswerValue }[]; errors: FieldError[] } {
-  const byId = new Map(questions.map((q) => [q.id, q]));
+  const byId = new Map(questions.map((question) => [question.id, question]));
   const answers: { questionId: string; value: AnswerValue }[] = [];
   const errors: FieldError[] = [];
   for (const [id, value] of Object.entries(raw)) {
-    const q = byId.get(id);
-    if (!q) {
+    const question = byId.get(id);
+    if (!question) {
       errors.push({ path: `answers.${id}`, code: 'unknown_question', message: `This survey has no question "${id}"` });
       continue;
     }
     if (isBlank(value)) {
       continue;
     }
-    const checked = checkAnswer(q, value);
+    const checked = checkAnswer(question, value);
     if (checked.ok) {
       answers.push({ questionId: id, value: checked.value });
     } else {
@@ -91,47 +98,56 @@ export function checkAnswers(
 const requiredErrors = (ids: string[]): FieldError[] =>
   ids.map((id) => ({ path: `answers.${id}`, code: 'required', message: 'Please answer this question' }));
 
+/** Answers sent from a signed link: with `complete`, the customer pressed Send (else the page saved as they went). */
+export interface AnswersSent {
+  token: string;
+  answers: Readonly<Record<string, unknown>>;
+  complete: boolean;
+}
+
 /**
  * Saves answers to an invitation; with `complete` also closes it (all required questions answered). Nothing is
  * written when any answer is invalid, nor for a link already used, expired or not ours.
  */
-export async function saveAnswers(
-  ctx: Ctx,
-  token: string,
-  raw: Readonly<Record<string, unknown>>,
-  complete: boolean,
-  now = new Date(),
-): Promise<SaveOutcome> {
-  const check = readInvitationToken(await surveySecret(ctx), token, now);
+export async function saveAnswers(ctx: Ctx, sent: AnswersSent): Promise<SaveOutcome> {
+  const now = ctx.clock.now();
+  const check = readInvitationToken(await surveySecret(ctx), sent.token, now);
   if (!check.ok) {
     return { state: check.reason, locale: null };
   }
   return ctx.db.transaction(async (tx): Promise<SaveOutcome> => {
-    const inv = await repo.findInvitation(tx, check.invitationId, true);
-    const reason = closedReason(inv, now);
-    if (reason) {
-      return { state: reason, locale: inv?.locale ?? null };
+    const invitation = await repo.findInvitation(tx, check.invitationId, true);
+    if (!invitation) {
+      return { state: 'tampered', locale: null };
     }
-    const survey = (await surveys.findSurvey(tx, inv!.surveyId))!;
-    const { answers, errors } = checkAnswers(survey.questions, raw);
-    const stored = (await repo.answersOf(tx, inv!.id)) as Map<string, AnswerValue>;
-    const all = new Map([...stored, ...answers.map((a) => [a.questionId, a.value] as const)]);
-    if (complete) {
+    const reason = closedReason(invitation, now);
+    if (reason) {
+      return { state: reason, locale: invitation.locale };
+    }
+    const survey = await surveys.surveyOf(tx, invitation.surveyId);
+    const { answers, errors } = checkAnswers(survey.questions, sent.answers);
+    const stored = (await repo.answersOf(tx, invitation.id)) as Map<string, AnswerValue>;
+    const all = new Map([...stored, ...answers.map((answer) => [answer.questionId, answer.value] as const)]);
+    if (sent.complete) {
       errors.push(...requiredErrors(missingRequired(survey.questions, all)));
     }
     if (errors.length) {
-      return {
-        state: 'invalid',
-        errors,
-        page: { state: 'open', invitationId: inv!.id, survey, locale: inv!.locale, answers: all },
+      const page: OpenPage = {
+        state: 'open',
+        invitationId: invitation.id,
+        survey,
+        locale: invitation.locale,
+        answers: all,
       };
+      return { state: 'invalid', errors, page };
     }
-    await repo.upsertAnswers(tx, inv!.id, answers, now);
-    const status: repo.InvitationStatus = complete ? 'completed' : all.size > 0 ? 'answering' : inv!.status;
-    if (answers.length || complete) {
-      await repo.writeIndexColumns(tx, inv!.id, indexColumns(survey.questions, all), status, now);
+    await repo.upsertAnswers(tx, invitation.id, answers, now);
+    const status: repo.InvitationStatus = sent.complete ? 'completed' : all.size > 0 ? 'answering' : invitation.status;
+    if (answers.length || sent.complete) {
+      const columns = indexColumns(survey.questions, all);
+      await repo.writeIndexColumns(tx, { id: invitation.id, columns, status, now });
     }
-    return { state: 'saved', completed: complete };
+    return { state: 'saved', completed: sent.complete };
   });
 }
 
@@ -158,22 +174,23 @@ export type KioskOutcome =
   | { state: 'invalid'; errors: FieldError[]; survey: surveys.SurveyRow; answers: Map<string, AnswerValue> }
   | { state: 'tampered' | 'closed' };
 
+/** A form sent from a kiosk: its page's nonce, the language it was shown in, and the answers. */
+export interface KioskSubmission {
+  token: string;
+  nonce: string;
+  locale: 'ru' | 'en';
+  answers: Readonly<Record<string, unknown>>;
+}
+
 /** One submission at the kiosk: one completed response for the unit. The form's nonce makes a resubmission a no-op. */
-export async function submitKiosk(
-  ctx: Ctx,
-  token: string,
-  nonce: string,
-  locale: 'ru' | 'en',
-  raw: Readonly<Record<string, unknown>>,
-  now = new Date(),
-): Promise<KioskOutcome> {
-  const opened = await openKiosk(ctx, token);
+export async function submitKiosk(ctx: Ctx, submission: KioskSubmission): Promise<KioskOutcome> {
+  const opened = await openKiosk(ctx, submission.token);
   if (opened.state !== 'open') {
     return opened;
   }
   const { survey, unitId } = opened;
-  const { answers, errors } = checkAnswers(survey.questions, raw);
-  const all = new Map(answers.map((a) => [a.questionId, a.value] as const));
+  const { answers, errors } = checkAnswers(survey.questions, submission.answers);
+  const all = new Map(answers.map((answer) => [answer.questionId, answer.value] as const));
   errors.push(...requiredErrors(missingRequired(survey.questions, all)));
   if (all.size === 0 && errors.length === 0) {
     errors.push({ path: 'answers', code: 'required', message: 'Answer at least one question' });
@@ -181,6 +198,7 @@ export async function submitKiosk(
   if (errors.length) {
     return { state: 'invalid', errors, survey, answers: all };
   }
+  const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const row = await repo.insertInvitation(
       tx,
@@ -193,7 +211,7 @@ export async function submitKiosk(
         skipReason: null,
         customerId: null,
         contact: null,
-        locale,
+        locale: submission.locale,
         appealId: null,
         eventId: null,
         unitId,
@@ -201,7 +219,7 @@ export async function submitKiosk(
         categoryId: null,
         channel: 'in_person',
         scheduledAt: now,
-        kioskNonce: nonce,
+        kioskNonce: submission.nonce,
       },
       now,
     );
@@ -210,7 +228,8 @@ export async function submitKiosk(
     }
     await repo.markKioskCompleted(tx, row.id, now);
     await repo.upsertAnswers(tx, row.id, answers, now);
-    await repo.writeIndexColumns(tx, row.id, indexColumns(survey.questions, all), 'completed', now);
+    const columns = indexColumns(survey.questions, all);
+    await repo.writeIndexColumns(tx, { id: row.id, columns, status: 'completed', now });
     return { state: 'saved' as const };
   });
 }

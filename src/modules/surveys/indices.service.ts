@@ -4,6 +4,7 @@ import { TZDate } from '@date-fns/tz';
 import type { Ctx } from '../../context.ts';
 import { invalidField } from '../../server/errors.ts';
 import type { Actor } from '../auth/actor.ts';
+import * as denominators from './denominators.repo.ts';
 import * as repo from './indices.repo.ts';
 import { emptyTally, type GroupTally, type IndexRow, indexRow, toCsv } from './report.ts';
 import { authorizeSurvey, unitsInScope } from './surveys.access.ts';
@@ -31,8 +32,8 @@ function bound(value: string, tz: string, end: boolean): Date {
   if (value.length !== 10) {
     return new Date(value);
   }
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d + (end ? 1 : 0), tz).getTime());
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(year, month - 1, day + (end ? 1 : 0), tz).getTime());
 }
 
 export interface IndicesReport {
@@ -43,84 +44,97 @@ export interface IndicesReport {
   items: IndexRow[];
 }
 
-export async function indices(ctx: Ctx, actor: Actor, q: IndicesQueryInput, now = new Date()): Promise<IndicesReport> {
+export async function indices(
+  ctx: Ctx,
+  actor: Actor,
+  query: IndicesQueryInput,
+  now = ctx.clock.now(),
+): Promise<IndicesReport> {
   authorizeSurvey(actor, 'read');
   // By default the organisation's zone, the one the roll-ups keep months in: another zone's months are read raw.
-  const tz = checkTimeZone(q.tz ?? (await repo.tallyTimeZone(ctx.db)));
-  const to = q.to ? bound(q.to, tz, true) : now;
-  const from = q.from ? bound(q.from, tz, false) : new Date(to.getTime() - 365 * DAY_MS);
+  const timeZone = checkTimeZone(query.tz ?? (await repo.tallyTimeZone(ctx.db)));
+  const to = query.to ? bound(query.to, timeZone, true) : now;
+  const from = query.from ? bound(query.from, timeZone, false) : new Date(to.getTime() - 365 * DAY_MS);
   if (!(from < to)) {
     throw invalidField('query.from', 'invalid_range', 'from must come before to');
   }
   const filter: repo.IndexFilter = {
-    groupBy: q.groupBy,
+    groupBy: query.groupBy,
     from,
     to,
-    timeZone: tz,
-    unitIds: unitsInScope(actor, q.unitId),
-    surveyId: q.surveyId,
+    timeZone,
+    unitIds: unitsInScope(actor, query.unitId),
+    surveyId: query.surveyId,
   };
-  const [{ responses, events }, intakes, visitors, s] = await Promise.all([
+  const [{ responses, events }, intakes, visitors, programme] = await Promise.all([
     periodTallies(ctx, filter),
-    repo.tallyIntakes(ctx.db, filter),
-    repo.tallyVisitors(ctx.db, filter),
+    denominators.tallyIntakes(ctx.db, filter),
+    denominators.tallyVisitors(ctx.db, filter),
     settings(ctx.db),
   ]);
-  const groups = new Map<string | null, GroupTally>();
-  const group = (key: string | null) => {
-    let t = groups.get(key);
-    if (!t) {
-      groups.set(key, (t = emptyTally()));
-    }
-    return t;
-  };
-  for (const { key, ...t } of responses) {
-    Object.assign(group(key), t);
-  }
-  const transactions = new Map<string | null, number>();
-  for (const e of events) {
-    transactions.set(e.key, e.events);
-  }
-  for (const d of intakes) {
-    transactions.set(d.key, (transactions.get(d.key) ?? 0) + d.intakes);
-    Object.assign(group(d.key), { intakes: d.intakes, intakesWithEmail: d.intakesWithEmail });
-  }
-  for (const [key, n] of transactions) {
-    group(key).transactions = n;
-  }
-  if (visitors) {
-    for (const [key, n] of visitors) {
-      group(key).visitors = n;
-    }
-    for (const [key, t] of groups) {
-      t.visitors ??= key === null ? null : 0;
-    }
-  }
+  const groups = groupTallies({ responses, events, intakes, visitors });
   const names = await repo.labels(
     ctx.db,
-    q.groupBy,
-    [...groups.keys()].filter((k): k is string => k !== null),
-    q.locale ?? actor.locale,
+    query.groupBy,
+    [...groups.keys()].filter((key): key is string => key !== null),
+    query.locale ?? actor.locale,
   );
+  // Keys that name nothing else (months, channels, 'all') are their own label.
+  const keyIsLabel = query.groupBy === 'month' || query.groupBy === 'channel' || query.groupBy === 'all';
+  const labelOf = (key: string | null) => (key === null ? null : (names.get(key) ?? (keyIsLabel ? key : null)));
   const items = [...groups.entries()]
-    .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
-    .map(([key, t]) =>
-      indexRow(
-        key,
-        key === null
-          ? null
-          : (names.get(key) ?? (q.groupBy === 'month' || q.groupBy === 'channel' || q.groupBy === 'all' ? key : null)),
-        t,
-        s,
-      ),
-    );
+    .sort(([left], [right]) => (left === null ? 1 : right === null ? -1 : left.localeCompare(right)))
+    .map(([key, tally]) => indexRow(key, labelOf(key), tally, programme));
   return {
-    groupBy: q.groupBy,
+    groupBy: query.groupBy,
     from: from.toISOString(),
     to: to.toISOString(),
-    correctionCoefficient: s.correctionCoefficient,
+    correctionCoefficient: programme.correctionCoefficient,
     items,
   };
+}
+
+/**
+ * Every group's tally from the database's counters: responses, transactions (purchase events and intakes alike)
+ * and visitors, where a door counter can see the grouping (a group without a count then had none).
+ */
+function groupTallies(counted: {
+  responses: repo.ResponseTally[];
+  events: denominators.EventTally[];
+  intakes: denominators.IntakeTally[];
+  visitors: Map<string, number> | null;
+}): Map<string | null, GroupTally> {
+  const groups = new Map<string | null, GroupTally>();
+  const group = (key: string | null) => {
+    let tally = groups.get(key);
+    if (!tally) {
+      groups.set(key, (tally = emptyTally()));
+    }
+    return tally;
+  };
+  for (const { key, ...counters } of counted.responses) {
+    Object.assign(group(key), counters);
+  }
+  const transactions = new Map<string | null, number>();
+  for (const event of counted.events) {
+    transactions.set(event.key, event.events);
+  }
+  for (const intake of counted.intakes) {
+    transactions.set(intake.key, (transactions.get(intake.key) ?? 0) + intake.intakes);
+    Object.assign(group(intake.key), { intakes: intake.intakes, intakesWithEmail: intake.intakesWithEmail });
+  }
+  for (const [key, count] of transactions) {
+    group(key).transactions = count;
+  }
+  if (counted.visitors) {
+    for (const [key, count] of counted.visitors) {
+      group(key).visitors = count;
+    }
+    for (const [key, tally] of groups) {
+      tally.visitors ??= key === null ? null : 0;
+    }
+  }
+  return groups;
 }
 
 /**
@@ -130,33 +144,37 @@ export async function indices(ctx: Ctx, actor: Actor, q: IndicesQueryInput, now 
  */
 export async function periodTallies(
   ctx: Ctx,
-  f: repo.IndexFilter,
-): Promise<{ responses: repo.ResponseTally[]; events: repo.EventTally[] }> {
+  filter: repo.IndexFilter,
+): Promise<{ responses: repo.ResponseTally[]; events: denominators.EventTally[] }> {
   const zone = await repo.tallyTimeZone(ctx.db);
-  const split = f.groupBy === 'month' && f.timeZone !== zone ? null : splitPeriod(f.from, f.to, zone);
+  const split =
+    filter.groupBy === 'month' && filter.timeZone !== zone ? null : splitPeriod(filter.from, filter.to, zone);
   if (!split?.months) {
-    return { responses: await repo.tallyResponses(ctx.db, f), events: await repo.tallyEvents(ctx.db, f) };
+    return {
+      responses: await repo.tallyResponses(ctx.db, filter),
+      events: await denominators.tallyEvents(ctx.db, filter),
+    };
   }
   const months = split.months;
-  const edge = (r: Range) => ({ ...f, from: r.from, to: r.to });
+  const edge = (range: Range) => ({ ...filter, from: range.from, to: range.to });
   const [responses, events] = await Promise.all([
     Promise.all([
-      repo.tallyResponseMonths(ctx.db, f, months),
-      Promise.all(split.add.map((r) => repo.tallyResponses(ctx.db, edge(r)))),
-      Promise.all(split.subtract.map((r) => repo.tallyResponses(ctx.db, edge(r)))),
+      repo.tallyResponseMonths(ctx.db, filter, months),
+      Promise.all(split.add.map((range) => repo.tallyResponses(ctx.db, edge(range)))),
+      Promise.all(split.subtract.map((range) => repo.tallyResponses(ctx.db, edge(range)))),
     ]),
     Promise.all([
-      repo.tallyEventMonths(ctx.db, f, months),
-      Promise.all(split.add.map((r) => repo.tallyEvents(ctx.db, edge(r)))),
-      Promise.all(split.subtract.map((r) => repo.tallyEvents(ctx.db, edge(r)))),
+      denominators.tallyEventMonths(ctx.db, filter, months),
+      Promise.all(split.add.map((range) => denominators.tallyEvents(ctx.db, edge(range)))),
+      Promise.all(split.subtract.map((range) => denominators.tallyEvents(ctx.db, edge(range)))),
     ]),
   ]);
   const [rMonths, rAdd, rSub] = responses;
   const [eMonths, eAdd, eSub] = events;
   return {
     // A group every closed invitation of which lies outside the period (taken away at an edge) is no group.
-    responses: combine([rMonths, ...rAdd], rSub, repo.RESPONSE_COUNTERS).filter((t) => t.closed > 0),
-    events: combine([eMonths, ...eAdd], eSub, ['events']).filter((t) => t.events > 0),
+    responses: combine([rMonths, ...rAdd], rSub, repo.RESPONSE_COUNTERS).filter((tally) => tally.closed > 0),
+    events: combine([eMonths, ...eAdd], eSub, ['events']).filter((tally) => tally.events > 0),
   };
 }
 
@@ -165,12 +183,12 @@ function combine<T extends { key: string | null }>(plus: T[][], minus: T[][], co
   const byKey = new Map<string | null, T>();
   const add = (rows: T[], sign: 1 | -1) => {
     for (const row of rows) {
-      let t = byKey.get(row.key);
-      if (!t) {
-        byKey.set(row.key, (t = { ...row, ...Object.fromEntries(counters.map((c) => [c, 0])) }));
+      let sum = byKey.get(row.key);
+      if (!sum) {
+        byKey.set(row.key, (sum = { ...row, ...Object.fromEntries(counters.map((counter) => [counter, 0])) }));
       }
-      for (const c of counters) {
-        (t[c] as number) += sign * (row[c] as number);
+      for (const counter of counters) {
+        (sum[counter] as number) += sign * (row[counter] as number);
       }
     }
   };

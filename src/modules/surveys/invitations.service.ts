@@ -1,18 +1,19 @@
 // Owns: the life of invitations — created by triggers (appeal resolved, purchases) or by hand, sent when due,
-// closed as silent past their deadline — and the supervisor's view of responses with their qualification.
+// closed as silent past their deadline. The supervisor's view of responses is in responses.service.ts.
 import type { Ctx } from '../../context.ts';
-import { AppError, type FieldError, forbidden, invalidField, notFound } from '../../server/errors.ts';
+import { type FieldError, forbidden, invalidField, notFound, validationFailed } from '../../server/errors.ts';
 import { type Actor, canSeeUnit } from '../auth/actor.ts';
 import { enqueue } from '../../jobs/jobs.service.ts';
 import type { Queryable } from '../../db/db.ts';
 import { nudgeOutbox } from '../mail/outbound/sender.ts';
 import { localeOfText } from '../mail/outbound/templates.ts';
+import * as contacts from './contacts.repo.ts';
 import * as repo from './invitations.repo.ts';
 import { type Candidate, invitationLink, scheduleInvitationWithId, sendInvitation, smsText } from './schedule.ts';
 import { surveySecret } from './secret.ts';
-import { authorizeSurvey, unitsInScope } from './surveys.access.ts';
+import { authorizeSurvey } from './surveys.access.ts';
 import * as surveys from './surveys.repo.ts';
-import type { CreateInvitationInput, QualifyInput, ResponseQueryInput } from './surveys.schema.ts';
+import type { CreateInvitationInput } from './surveys.schema.ts';
 import { realContact, requireActiveSurvey } from './surveys.service.ts';
 import { kioskToken } from './tokens.ts';
 
@@ -40,7 +41,7 @@ export async function onAppealStatusChanged(
 /** The job: schedules the surveys whose 'appeal_resolved' triggers apply to the appeal's unit. */
 export async function surveyResolvedAppeal(ctx: Ctx, appealId: string, now: Date): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    const appeal = await repo.appealForSurvey(tx, appealId);
+    const appeal = await contacts.appealForSurvey(tx, appealId);
     if (!appeal) {
       return;
     }
@@ -75,12 +76,10 @@ export async function dispatchSurveys(ctx: Ctx, now: Date): Promise<{ sent: numb
   for (;;) {
     const batch = await ctx.db.transaction(async (tx) => {
       const due = await repo.claimDue(tx, now, DISPATCH_BATCH);
-      const days = new Map<string, number>();
-      for (const inv of due) {
-        if (!days.has(inv.surveyId)) {
-          days.set(inv.surveyId, (await surveys.findSurvey(tx, inv.surveyId))!.answerWithinDays);
-        }
-        await sendInvitation(ctx, tx, inv, days.get(inv.surveyId)!, secret, now);
+      const daysOf = answerWithinDaysOf(tx);
+      for (const invitation of due) {
+        const answerWithinDays = await daysOf(invitation.surveyId);
+        await sendInvitation(ctx, tx, { invitation, answerWithinDays, secret, now });
       }
       return due.length;
     });
@@ -96,59 +95,92 @@ export async function dispatchSurveys(ctx: Ctx, now: Date): Promise<{ sent: numb
   return { sent, ...closed };
 }
 
-async function presentInvitation(ctx: Ctx, inv: repo.InvitationRow) {
+/** The days to answer of each survey, read once per survey. */
+function answerWithinDaysOf(tx: Queryable): (surveyId: string) => Promise<number> {
+  const days = new Map<string, number>();
+  return async (surveyId) => {
+    let answerWithinDays = days.get(surveyId);
+    if (answerWithinDays === undefined) {
+      const survey = await surveys.findSurvey(tx, surveyId);
+      if (!survey) {
+        throw new Error(`survey ${surveyId} of a due invitation is gone`);
+      }
+      answerWithinDays = survey.answerWithinDays;
+      days.set(surveyId, answerWithinDays);
+    }
+    return answerWithinDays;
+  };
+}
+
+async function presentInvitation(ctx: Ctx, invitation: repo.InvitationRow) {
   const link =
-    inv.deadlineAt && inv.status !== 'skipped'
-      ? invitationLink(ctx, await surveySecret(ctx), inv.id, inv.deadlineAt)
+    invitation.deadlineAt && invitation.status !== 'skipped'
+      ? invitationLink(ctx, await surveySecret(ctx), invitation.id, invitation.deadlineAt)
       : null;
   return {
-    id: inv.id,
-    surveyId: inv.surveyId,
-    status: inv.status,
-    skipReason: inv.skipReason,
-    delivery: inv.delivery,
-    contact: inv.contact,
-    sentAt: inv.sentAt?.toISOString() ?? null,
-    deadlineAt: inv.deadlineAt?.toISOString() ?? null,
+    id: invitation.id,
+    surveyId: invitation.surveyId,
+    status: invitation.status,
+    skipReason: invitation.skipReason,
+    delivery: invitation.delivery,
+    contact: invitation.contact,
+    sentAt: invitation.sentAt?.toISOString() ?? null,
+    deadlineAt: invitation.deadlineAt?.toISOString() ?? null,
     link,
-    smsText: link && inv.delivery === 'sms' ? smsText(inv.locale, link) : null,
+    smsText: link && invitation.delivery === 'sms' ? smsText(invitation.locale, link) : null,
   };
 }
 
 /** A survey sent by hand to one customer: at once, unless they have no real contact or were asked recently. */
-export async function inviteByHand(
-  ctx: Ctx,
-  actor: Actor,
-  surveyId: string,
-  input: CreateInvitationInput,
-  now = new Date(),
-) {
+export async function inviteByHand(ctx: Ctx, actor: Actor, surveyId: string, input: CreateInvitationInput) {
   authorizeSurvey(actor, 'invite');
   const survey = await requireActiveSurvey(ctx, surveyId);
+  const candidate = await handCandidate(ctx, actor, { ...input, survey });
+  const now = ctx.clock.now();
+  const secret = await surveySecret(ctx);
+  const invitation = await ctx.db.transaction(async (tx) => {
+    const { outcome, id } = await scheduleInvitationWithId(tx, candidate, now);
+    const scheduled = await repo.invitationJustWritten(tx, id, true);
+    if (outcome === 'scheduled') {
+      const answerWithinDays = survey.answerWithinDays;
+      await sendInvitation(ctx, tx, { invitation: scheduled, answerWithinDays, secret, now });
+    }
+    return repo.invitationJustWritten(tx, id);
+  });
+  nudgeOutbox(ctx);
+  return presentInvitation(ctx, invitation);
+}
+
+/**
+ * Whom a survey sent by hand goes to: the contacts given, else the customer's, else the appeal's; the appeal's
+ * unit, owner, category and channel unless given. Every id named must exist and the appeal be the actor's to see.
+ */
+async function handCandidate(
+  ctx: Ctx,
+  actor: Actor,
+  input: CreateInvitationInput & { survey: Candidate['survey'] },
+): Promise<Candidate> {
   const errors: FieldError[] = [];
   let email = realContact('email', input.email, 'email', errors);
   let phone = realContact('phone', input.phone, 'phone', errors);
   if (errors.length) {
-    throw new AppError('validation_failed', errors[0]!.message, errors);
+    throw validationFailed(errors);
   }
-  const appeal = input.appealId ? await repo.appealForSurvey(ctx.db, input.appealId) : undefined;
+  const appeal = input.appealId ? await contacts.appealForSurvey(ctx.db, input.appealId) : undefined;
   if (input.appealId && !appeal) {
     throw invalidField('appealId', 'unknown_appeal', 'This appeal does not exist');
   }
   if (appeal && !canSeeUnit(actor, appeal.unitId)) {
     throw forbidden('You may not survey about this appeal');
   }
-  const customerId = input.customerId ?? appeal?.customerId ?? null;
   if (input.customerId) {
-    const contacts = await repo.customerContacts(ctx.db, input.customerId);
-    if (!contacts) {
+    const known = await contacts.customerContacts(ctx.db, input.customerId);
+    if (!known) {
       throw invalidField('customerId', 'unknown_customer', 'This customer does not exist');
     }
-    email ??= contacts.email;
-    phone ??= contacts.phone;
+    email ??= known.email;
+    phone ??= known.phone;
   }
-  email ??= appeal?.email ?? null;
-  phone ??= appeal?.phone ?? null;
   for (const [path, table, id] of [
     ['unitId', 'units', input.unitId],
     ['staffId', 'users', input.staffId],
@@ -157,15 +189,15 @@ export async function inviteByHand(
       throw invalidField(path, 'unknown', `${path} names nothing that exists`);
     }
   }
-  const candidate: Candidate = {
-    survey,
+  return {
+    survey: input.survey,
     trigger: null,
     delivery: input.delivery,
     throttleDays: input.throttleDays,
     source: 'manual',
-    customerId,
-    customerEmail: email,
-    customerPhone: phone,
+    customerId: input.customerId ?? appeal?.customerId ?? null,
+    customerEmail: email ?? appeal?.email ?? null,
+    customerPhone: phone ?? appeal?.phone ?? null,
     locale: input.locale,
     appealId: appeal?.id ?? null,
     eventId: null,
@@ -174,26 +206,15 @@ export async function inviteByHand(
     categoryId: appeal?.categoryId ?? null,
     channel: appeal?.channel ?? null,
   };
-  const secret = await surveySecret(ctx);
-  const inv = await ctx.db.transaction(async (tx) => {
-    const { outcome, id } = await scheduleInvitationWithId(tx, candidate, now);
-    const row = (await repo.findInvitation(tx, id, true))!;
-    if (outcome === 'scheduled') {
-      await sendInvitation(ctx, tx, row, survey.answerWithinDays, secret, now);
-    }
-    return (await repo.findInvitation(tx, id))!;
-  });
-  nudgeOutbox(ctx);
-  return presentInvitation(ctx, inv);
 }
 
 export async function getInvitation(ctx: Ctx, actor: Actor, id: string) {
   authorizeSurvey(actor, 'invite');
-  const inv = await repo.findInvitation(ctx.db, id);
-  if (!inv || !canSeeUnit(actor, inv.unitId)) {
+  const invitation = await repo.findInvitation(ctx.db, id);
+  if (!invitation || !canSeeUnit(actor, invitation.unitId)) {
     throw notFound('Invitation');
   }
-  return presentInvitation(ctx, inv);
+  return presentInvitation(ctx, invitation);
 }
 
 /** The address a tablet at the unit's desk opens: every submission there is one response for that unit. */
@@ -211,50 +232,4 @@ export async function kioskLink(ctx: Ctx, actor: Actor, surveyId: string, unitId
     surveyId,
     unitId,
   };
-}
-
-const dayOrInstant = (s: string | undefined) => (s ? new Date(s.length === 10 ? `${s}T00:00:00Z` : s) : undefined);
-
-export async function listResponses(ctx: Ctx, actor: Actor, q: ResponseQueryInput) {
-  authorizeSurvey(actor, 'read');
-  const rows = await repo.listResponses(ctx.db, {
-    negative: q.negative,
-    qualified: q.qualified,
-    unitIds: unitsInScope(actor, q.unitId),
-    surveyId: q.surveyId,
-    from: dayOrInstant(q.from),
-    to: dayOrInstant(q.to),
-    limit: q.limit,
-  });
-  return rows.map(presentResponse);
-}
-
-const presentResponse = (r: repo.ResponseRow) => ({
-  ...r,
-  sentAt: r.sentAt?.toISOString() ?? null,
-  completedAt: r.completedAt?.toISOString() ?? null,
-  qualifiedAt: r.qualifiedAt?.toISOString() ?? null,
-});
-
-/**
- * Qualifies a response's negative answers by their cause (null clears it). Only answers can be qualified: a
- * silent customer said nothing to qualify, and a wholly positive response has nothing negative in it.
- */
-export async function qualifyResponse(ctx: Ctx, actor: Actor, id: string, input: QualifyInput) {
-  authorizeSurvey(actor, 'qualify');
-  await ctx.db.transaction(async (tx) => {
-    const target = await repo.findForQualification(tx, id);
-    if (!target || !canSeeUnit(actor, target.unitId)) {
-      throw notFound('Response');
-    }
-    if (!['answering', 'completed', 'lapsed'].includes(target.status)) {
-      throw invalidField('qualification', 'not_answered', 'Only answered surveys can be qualified');
-    }
-    if (!target.negative && input.qualification !== null) {
-      throw invalidField('qualification', 'not_negative', 'This response has no negative answer to qualify');
-    }
-    await repo.qualify(tx, id, { qualification: input.qualification, note: input.note, by: actor.id });
-  });
-  const [row] = await repo.listResponses(ctx.db, { id, unitIds: null, limit: 1 });
-  return presentResponse(row!);
 }

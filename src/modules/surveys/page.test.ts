@@ -2,14 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml, formAnswers, messagePage, parseForm, surveyPage } from './page.ts';
 import type { Question } from './questions.ts';
 
-const q = (over: Partial<Question> & Pick<Question, 'id' | 'type'>): Question =>
+const question = (over: Partial<Question> & Pick<Question, 'id' | 'type'>): Question =>
   ({ wording: { ru: 'Вопрос <b>', en: 'Question' }, touchpoint: null, required: false, ...over }) as Question;
 
 describe('the answer page', () => {
   const questions = [
-    q({ id: 'nps', type: 'nps' }),
-    q({ id: 'staff', type: 'key', subject: 'staff', scale: { kind: 'key_yes_no', positiveAnswer: 'yes' } } as never),
-    q({ id: 'c', type: 'text' }),
+    question({ id: 'nps', type: 'nps' }),
+    question({
+      id: 'staff',
+      type: 'key',
+      subject: 'staff',
+      scale: { kind: 'key_yes_no', positiveAnswer: 'yes' },
+    } as never),
+    question({ id: 'c', type: 'text' }),
   ];
 
   it('renders eleven NPS buttons, yes/no, a text box, and escapes the wording', () => {

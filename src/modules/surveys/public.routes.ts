@@ -5,9 +5,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
+import { validationFailed } from '../../server/errors.ts';
 import type { App } from '../../server/http.ts';
 import { type ClosedReason, openInvitation, openKiosk, saveAnswers, submitKiosk } from './answers.service.ts';
-import { formAnswers, messagePage, parseForm, surveyPage } from './page.ts';
+import { type FormPage, formAnswers, messagePage, parseForm, surveyPage } from './page.ts';
 
 // Per client address: a person answers a few questions a minute; a tablet at a busy desk takes a submission a minute.
 const PAGE_RATE = { max: 60, timeWindow: 60_000 };
@@ -16,6 +17,19 @@ const FORM_LIMIT_BYTES = 64 * 1024;
 
 const STATUS: Record<ClosedReason, number> = { tampered: 400, expired: 410, used: 410, closed: 410 };
 const TokenParams = z.object({ token: z.string().min(10).max(200) });
+const PAGE_SCHEMA = { hide: true, params: TokenParams };
+
+/** What a page may load and where it may send: its own style and script (by nonce) and this site. */
+const contentSecurityPolicy = (nonce: string) =>
+  [
+    `default-src 'none'`,
+    `style-src 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}'`,
+    `connect-src 'self'`,
+    `form-action 'self'`,
+    `base-uri 'none'`,
+    `frame-ancestors 'none'`,
+  ].join('; ');
 
 function html(reply: FastifyReply, status: number, page: (nonce: string) => string) {
   const nonce = randomBytes(16).toString('base64');
@@ -26,10 +40,18 @@ function html(reply: FastifyReply, status: number, page: (nonce: string) => stri
       'cache-control': 'no-store',
       'referrer-policy': 'no-referrer',
       'x-content-type-options': 'nosniff',
-      'content-security-policy': `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+      'content-security-policy': contentSecurityPolicy(nonce),
     })
     .send(page(nonce));
 }
+
+/** The page that says why a link cannot be used, with that reason's status. */
+const closedPage = (reply: FastifyReply, reason: ClosedReason, locale: 'ru' | 'en') =>
+  html(reply, STATUS[reason], (nonce) => messagePage(reason, locale, nonce));
+
+/** The survey form, with the answers and errors of a submission sent back. */
+const formPage = (reply: FastifyReply, status: number, form: Omit<FormPage, 'nonce'>) =>
+  html(reply, status, (nonce) => surveyPage({ ...form, nonce }));
 
 /** The customer's language: ?lang=, else the browser's first preference between ours, else Russian. */
 function requestLocale(req: FastifyRequest, fallback: 'ru' | 'en' | null): 'ru' | 'en' {
@@ -58,128 +80,125 @@ export async function registerSurveyPublicRoutes(app: App, ctx: Ctx) {
       { parseAs: 'string', bodyLimit: FORM_LIMIT_BYTES },
       (_req, body, done) => done(null, parseForm(body as string)),
     );
-    const hide = { hide: true, params: TokenParams };
-
-    scope.get('/s/kiosk/:token', { config: { rateLimit: PAGE_RATE }, schema: hide }, async (req, reply) => {
-      const locale = requestLocale(req, null);
-      const kiosk = await openKiosk(ctx, req.params.token);
-      if (kiosk.state !== 'open') {
-        return html(reply, STATUS[kiosk.state], (n) => messagePage(kiosk.state, locale, n));
-      }
-      return html(reply, 200, (nonce) =>
-        surveyPage({
-          questions: kiosk.survey.questions,
-          locale,
-          answers: new Map(),
-          errors: [],
-          action: `/s/kiosk/${req.params.token}?lang=${locale}`,
-          saveUrl: null,
-          hidden: { nonce: randomUUID() },
-          nonce,
-        }),
-      );
-    });
-
-    scope.post('/s/kiosk/:token', { config: { rateLimit: PAGE_RATE }, schema: hide }, async (req, reply) => {
-      const locale = requestLocale(req, null);
-      const body = formBody(req);
-      const nonce =
-        typeof body.nonce === 'string' && z.uuid().safeParse(body.nonce).success ? body.nonce : randomUUID();
-      const outcome = await submitKiosk(ctx, req.params.token, nonce, locale, formAnswers(body));
-      const next = `/s/kiosk/${req.params.token}?lang=${locale}`;
-      if (outcome.state === 'invalid') {
-        return html(reply, 400, (n) =>
-          surveyPage({
-            questions: outcome.survey.questions,
-            locale,
-            answers: outcome.answers,
-            errors: outcome.errors,
-            action: next,
-            saveUrl: null,
-            hidden: { nonce },
-            nonce: n,
-          }),
-        );
-      }
-      if (outcome.state === 'tampered' || outcome.state === 'closed') {
-        return html(reply, STATUS[outcome.state], (n) => messagePage(outcome.state as ClosedReason, locale, n));
-      }
-      return html(reply, 200, (n) => messagePage('thanks', locale, n, next));
-    });
-
-    scope.get('/s/:token', { config: { rateLimit: PAGE_RATE }, schema: hide }, async (req, reply) => {
-      const page = await openInvitation(ctx, req.params.token);
-      const locale = requestLocale(req, page.locale);
-      if (page.state !== 'open') {
-        return html(reply, STATUS[page.state], (n) => messagePage(page.state as ClosedReason, locale, n));
-      }
-      return html(reply, 200, (nonce) =>
-        surveyPage({
-          questions: page.survey.questions,
-          locale,
-          answers: page.answers,
-          errors: [],
-          action: `/s/${req.params.token}`,
-          saveUrl: `/s/${req.params.token}/answers`,
-          nonce,
-        }),
-      );
-    });
-
-    scope.post('/s/:token', { config: { rateLimit: PAGE_RATE }, schema: hide }, async (req, reply) => {
-      const outcome = await saveAnswers(ctx, req.params.token, formAnswers(formBody(req)), true);
-      if (outcome.state === 'invalid') {
-        const page = outcome.page as Extract<typeof outcome.page, { state: 'open' }>;
-        return html(reply, 400, (nonce) =>
-          surveyPage({
-            questions: page.survey.questions,
-            locale: page.locale,
-            answers: page.answers,
-            errors: outcome.errors,
-            action: `/s/${req.params.token}`,
-            saveUrl: `/s/${req.params.token}/answers`,
-            nonce,
-          }),
-        );
-      }
-      const locale = requestLocale(req, outcome.state === 'saved' ? null : outcome.locale);
-      if (outcome.state !== 'saved') {
-        return html(reply, STATUS[outcome.state], (n) => messagePage(outcome.state as ClosedReason, locale, n));
-      }
-      return html(reply, 200, (n) => messagePage('thanks', locale, n));
-    });
-
-    // The page's script saves each answer as it is given (JSON); the same rules, no completion.
-    scope.post(
-      '/s/:token/answers',
-      {
-        config: { rateLimit: SAVE_RATE },
-        schema: {
-          hide: true,
-          params: TokenParams,
-          body: z.strictObject({ answers: z.record(z.string().max(40), z.unknown()) }),
-        },
-      },
-      async (req, reply) => {
-        const outcome = await saveAnswers(ctx, req.params.token, req.body.answers, false);
-        if (outcome.state === 'saved') {
-          return reply.header('cache-control', 'no-store').send({ saved: true });
-        }
-        if (outcome.state === 'invalid') {
-          return reply.code(400).send({
-            error: { code: 'validation_failed', message: outcome.errors[0]!.message, fields: outcome.errors },
-          });
-        }
-        const message = {
-          tampered: 'This survey link is not valid',
-          expired: 'The time to answer has passed',
-          used: 'This survey has already been answered',
-          closed: 'This survey has ended',
-        }[outcome.state];
-        return reply
-          .code(STATUS[outcome.state])
-          .send({ error: { code: `link_${outcome.state}`, message, fields: [] } });
-      },
-    );
+    registerKioskPages(scope, ctx);
+    registerLinkPages(scope, ctx);
   });
 }
+
+/** The tablet at a unit's desk: a fresh form for every visitor, each submission one response. */
+function registerKioskPages(scope: App, ctx: Ctx) {
+  scope.get('/s/kiosk/:token', { config: { rateLimit: PAGE_RATE }, schema: PAGE_SCHEMA }, async (req, reply) => {
+    const locale = requestLocale(req, null);
+    const kiosk = await openKiosk(ctx, req.params.token);
+    if (kiosk.state !== 'open') {
+      return closedPage(reply, kiosk.state, locale);
+    }
+    return formPage(reply, 200, {
+      questions: kiosk.survey.questions,
+      locale,
+      answers: new Map(),
+      errors: [],
+      action: `/s/kiosk/${req.params.token}?lang=${locale}`,
+      saveUrl: null,
+      hidden: { nonce: randomUUID() },
+    });
+  });
+
+  scope.post('/s/kiosk/:token', { config: { rateLimit: PAGE_RATE }, schema: PAGE_SCHEMA }, async (req, reply) => {
+    const { token } = req.params;
+    const locale = requestLocale(req, null);
+    const body = formBody(req);
+    const nonce = typeof body.nonce === 'string' && z.uuid().safeParse(body.nonce).success ? body.nonce : randomUUID();
+    const outcome = await submitKiosk(ctx, { token, nonce, locale, answers: formAnswers(body) });
+    const next = `/s/kiosk/${token}?lang=${locale}`;
+    if (outcome.state === 'invalid') {
+      return formPage(reply, 400, {
+        questions: outcome.survey.questions,
+        locale,
+        answers: outcome.answers,
+        errors: outcome.errors,
+        action: next,
+        saveUrl: null,
+        hidden: { nonce },
+      });
+    }
+    if (outcome.state === 'tampered' || outcome.state === 'closed') {
+      return closedPage(reply, outcome.state, locale);
+    }
+    return html(reply, 200, (pageNonce) => messagePage('thanks', locale, pageNonce, next));
+  });
+}
+
+/** A customer's own signed link: the form saves each answer as it is given, and Send completes it. */
+function registerLinkPages(scope: App, ctx: Ctx) {
+  scope.get('/s/:token', { config: { rateLimit: PAGE_RATE }, schema: PAGE_SCHEMA }, async (req, reply) => {
+    const page = await openInvitation(ctx, req.params.token);
+    const locale = requestLocale(req, page.locale);
+    if (page.state !== 'open') {
+      return closedPage(reply, page.state, locale);
+    }
+    return formPage(reply, 200, {
+      questions: page.survey.questions,
+      locale,
+      answers: page.answers,
+      errors: [],
+      action: `/s/${req.params.token}`,
+      saveUrl: `/s/${req.params.token}/answers`,
+    });
+  });
+
+  scope.post('/s/:token', { config: { rateLimit: PAGE_RATE }, schema: PAGE_SCHEMA }, async (req, reply) => {
+    const { token } = req.params;
+    const outcome = await saveAnswers(ctx, { token, answers: formAnswers(formBody(req)), complete: true });
+    if (outcome.state === 'invalid') {
+      const { page } = outcome;
+      return formPage(reply, 400, {
+        questions: page.survey.questions,
+        locale: page.locale,
+        answers: page.answers,
+        errors: outcome.errors,
+        action: `/s/${token}`,
+        saveUrl: `/s/${token}/answers`,
+      });
+    }
+    const locale = requestLocale(req, outcome.state === 'saved' ? null : outcome.locale);
+    if (outcome.state !== 'saved') {
+      return closedPage(reply, outcome.state, locale);
+    }
+    return html(reply, 200, (nonce) => messagePage('thanks', locale, nonce));
+  });
+
+  // The page's script saves each answer as it is given (JSON); the same rules, no completion.
+  scope.post(
+    '/s/:token/answers',
+    {
+      config: { rateLimit: SAVE_RATE },
+      schema: {
+        hide: true,
+        params: TokenParams,
+        body: z.strictObject({ answers: z.record(z.string().max(40), z.unknown()) }),
+      },
+    },
+    async (req, reply) => {
+      const outcome = await saveAnswers(ctx, { token: req.params.token, answers: req.body.answers, complete: false });
+      if (outcome.state === 'saved') {
+        return reply.header('cache-control', 'no-store').send({ saved: true });
+      }
+      if (outcome.state === 'invalid') {
+        const error = validationFailed(outcome.errors);
+        return reply.code(400).send({ error: { code: error.code, message: error.message, fields: error.fields } });
+      }
+      return reply
+        .code(STATUS[outcome.state])
+        .send({ error: { code: `link_${outcome.state}`, message: LINK_MESSAGES[outcome.state], fields: [] } });
+    },
+  );
+}
+
+/** What the page's script is told about a link that cannot take answers. */
+const LINK_MESSAGES: Record<ClosedReason, string> = {
+  tampered: 'This survey link is not valid',
+  expired: 'The time to answer has passed',
+  used: 'This survey has already been answered',
+  closed: 'This survey has ended',
+};

@@ -9,8 +9,8 @@ import {
   missingRequired,
 } from './questions.ts';
 
-const w = { ru: 'Вопрос', en: 'Question' };
-const base = { wording: w, touchpoint: null, required: false };
+const wording = { ru: 'Вопрос', en: 'Question' };
+const base = { wording, touchpoint: null, required: false };
 const csat: Question = { ...base, id: 'csat', type: 'csat', scale: { kind: 'csat', min: 1, max: 5, satisfiedFrom: 4 } };
 const nps: Question = { ...base, id: 'nps', type: 'nps' };
 const ces: Question = { ...base, id: 'ces', type: 'ces', scale: { kind: 'ces', min: 1, max: 7 } };
@@ -33,8 +33,8 @@ const choice: Question = {
   id: 'why',
   type: 'multiple_choice',
   options: [
-    { id: 'price', label: w },
-    { id: 'speed', label: w },
+    { id: 'price', label: wording },
+    { id: 'speed', label: wording },
   ],
 };
 const text: Question = { ...base, id: 'comment', type: 'text', required: true };
@@ -53,7 +53,7 @@ describe('checkQuestions', () => {
 
   it('allows a staff and an office key question side by side but not two about the staff', () => {
     expect(checkQuestions([staff, office])).toEqual([]);
-    expect(checkQuestions([staff, { ...staff, id: 'staff2' }])[0]!.code).toBe('one_per_index');
+    expect(checkQuestions([staff, { ...staff, id: 'staff2' }])[0]?.code).toBe('one_per_index');
   });
 
   it('names a satisfied threshold off the scale and overlapping key bands', () => {
@@ -73,11 +73,11 @@ describe('checkQuestions', () => {
         {
           ...choice,
           options: [
-            { id: 'a', label: w },
-            { id: 'a', label: w },
+            { id: 'a', label: wording },
+            { id: 'a', label: wording },
           ],
         },
-      ])[0]!.path,
+      ])[0]?.path,
     ).toBe('questions.0.options');
   });
 });
@@ -171,8 +171,14 @@ describe('indexColumns', () => {
   });
 
   it('leaves an unanswered key question null (silent) while still asked', () => {
-    const c = indexColumns(all, answers([['nps', 10]]));
-    expect(c).toMatchObject({ staffAsked: true, staffKey: null, officeAsked: true, officeKey: null, negative: false });
+    const columns = indexColumns(all, answers([['nps', 10]]));
+    expect(columns).toMatchObject({
+      staffAsked: true,
+      staffKey: null,
+      officeAsked: true,
+      officeKey: null,
+      negative: false,
+    });
   });
 
   it.each([

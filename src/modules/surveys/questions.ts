@@ -51,33 +51,35 @@ export function checkQuestions(questions: readonly Question[]): QuestionProblem[
   const problems: QuestionProblem[] = [];
   const seen = new Set<string>();
   const perIndex = new Map<string, number>();
-  questions.forEach((q, i) => {
-    const at = `questions.${i}`;
-    if (seen.has(q.id)) {
-      problems.push({ path: `${at}.id`, code: 'duplicate', message: `Question id "${q.id}" is used twice` });
+  questions.forEach((question, position) => {
+    const at = `questions.${position}`;
+    if (seen.has(question.id)) {
+      problems.push({ path: `${at}.id`, code: 'duplicate', message: `Question id "${question.id}" is used twice` });
     }
-    seen.add(q.id);
-    const index = q.type === 'key' ? `key_${q.subject}` : q.type;
+    seen.add(question.id);
+    const index = question.type === 'key' ? `key_${question.subject}` : question.type;
     if (['csat', 'nps', 'ces', 'key_staff', 'key_office'].includes(index)) {
       if (perIndex.has(index)) {
         problems.push({
           path: `${at}.type`,
           code: 'one_per_index',
-          message: `A survey has at most one ${index.replace('_', ' ')} question: the indices count one answer per customer`,
+          message:
+            `A survey has at most one ${index.replace('_', ' ')} question: ` +
+            'the indices count one answer per customer',
         });
       }
-      perIndex.set(index, i);
+      perIndex.set(index, position);
     }
-    if (q.type === 'csat' || q.type === 'ces' || q.type === 'key') {
-      const v = validateScale(q.scale);
-      if (!v.ok) {
-        for (const e of v.errors) {
-          problems.push({ path: `${at}.scale.${e.path}`, code: e.code, message: e.message });
+    if (question.type === 'csat' || question.type === 'ces' || question.type === 'key') {
+      const scale = validateScale(question.scale);
+      if (!scale.ok) {
+        for (const error of scale.errors) {
+          problems.push({ path: `${at}.scale.${error.path}`, code: error.code, message: error.message });
         }
       }
     }
-    if (q.type === 'single_choice' || q.type === 'multiple_choice') {
-      const ids = q.options.map((o) => o.id);
+    if (question.type === 'single_choice' || question.type === 'multiple_choice') {
+      const ids = question.options.map((option) => option.id);
       if (new Set(ids).size !== ids.length) {
         problems.push({ path: `${at}.options`, code: 'duplicate', message: 'Option ids must be unique' });
       }
@@ -87,15 +89,15 @@ export function checkQuestions(questions: readonly Question[]): QuestionProblem[
 }
 
 /** The range of a numeric question, for the answer page and the checks. */
-export function numericRange(q: Question): { min: number; max: number } | null {
-  switch (q.type) {
+export function numericRange(question: Question): { min: number; max: number } | null {
+  switch (question.type) {
     case 'csat':
     case 'ces':
-      return { min: q.scale.min, max: q.scale.max };
+      return { min: question.scale.min, max: question.scale.max };
     case 'nps':
       return { min: NPS_SCALE.min, max: NPS_SCALE.max };
     case 'key':
-      return q.scale.kind === 'key_scale' ? { min: q.scale.min, max: q.scale.max } : null;
+      return question.scale.kind === 'key_scale' ? { min: question.scale.min, max: question.scale.max } : null;
     default:
       return null;
   }
@@ -118,27 +120,30 @@ const toNumber = (raw: unknown): number | null => {
  * Checks one raw answer (from JSON or a form, so numbers may come as strings) against its question, returning
  * the value to store. An empty answer is not an answer: the caller skips it.
  */
-export function checkAnswer(q: Question, raw: unknown): AnswerCheck {
-  const range = numericRange(q);
+export function checkAnswer(question: Question, raw: unknown): AnswerCheck {
+  const range = numericRange(question);
   if (range) {
-    const n = toNumber(raw);
-    if (n === null || !Number.isInteger(n) || n < range.min || n > range.max) {
+    const number = toNumber(raw);
+    if (number === null || !Number.isInteger(number) || number < range.min || number > range.max) {
       return { ok: false, code: 'out_of_scale', message: `Choose a whole number from ${range.min} to ${range.max}` };
     }
-    return { ok: true, value: n };
+    return { ok: true, value: number };
   }
-  switch (q.type) {
+  switch (question.type) {
     case 'key':
       return raw === 'yes' || raw === 'no'
         ? { ok: true, value: raw }
         : { ok: false, code: 'not_yes_no', message: 'Answer yes or no' };
     case 'single_choice':
-      return typeof raw === 'string' && q.options.some((o) => o.id === raw)
+      return typeof raw === 'string' && question.options.some((option) => option.id === raw)
         ? { ok: true, value: raw }
         : { ok: false, code: 'unknown_option', message: 'Choose one of the options' };
     case 'multiple_choice': {
       const list = Array.isArray(raw) ? raw : [raw];
-      if (list.length === 0 || !list.every((x) => typeof x === 'string' && q.options.some((o) => o.id === x))) {
+      if (
+        list.length === 0 ||
+        !list.every((item) => typeof item === 'string' && question.options.some((option) => option.id === item))
+      ) {
         return { ok: false, code: 'unknown_option', message: 'Choose among the options' };
       }
       return { ok: true, value: [...new Set(list as string[])] };
@@ -184,7 +189,7 @@ export interface IndexColumns {
 const KEY_CODE = { positive: 1, neutral: 0, negative: -1 } as const;
 
 export function indexColumns(questions: readonly Question[], answers: ReadonlyMap<string, AnswerValue>): IndexColumns {
-  const c: IndexColumns = {
+  const columns: IndexColumns = {
     csatScore: null,
     csatMax: null,
     csatSatisfied: null,
@@ -197,44 +202,44 @@ export function indexColumns(questions: readonly Question[], answers: ReadonlyMa
     officeKey: null,
     negative: false,
   };
-  for (const q of questions) {
-    const value = answers.get(q.id);
-    if (q.type === 'key') {
-      if (q.subject === 'staff') {
-        c.staffAsked = true;
+  for (const question of questions) {
+    const value = answers.get(question.id);
+    if (question.type === 'key') {
+      if (question.subject === 'staff') {
+        columns.staffAsked = true;
       } else {
-        c.officeAsked = true;
+        columns.officeAsked = true;
       }
     }
     if (value === undefined) {
       continue;
     }
-    if (q.type === 'csat' && typeof value === 'number') {
-      c.csatScore = value;
-      c.csatMax = q.scale.max;
-      c.csatSatisfied = isSatisfied(value, q.scale);
-    } else if (q.type === 'nps' && typeof value === 'number') {
-      c.nps = value;
-    } else if (q.type === 'ces' && typeof value === 'number') {
-      c.cesScore = value;
-      c.cesMax = q.scale.max;
-    } else if (q.type === 'key' && (typeof value === 'number' || value === 'yes' || value === 'no')) {
-      const code = KEY_CODE[classifyKeyAnswer(value as KeyAnswer, q.scale)];
-      if (q.subject === 'staff') {
-        c.staffKey = code;
+    if (question.type === 'csat' && typeof value === 'number') {
+      columns.csatScore = value;
+      columns.csatMax = question.scale.max;
+      columns.csatSatisfied = isSatisfied(value, question.scale);
+    } else if (question.type === 'nps' && typeof value === 'number') {
+      columns.nps = value;
+    } else if (question.type === 'ces' && typeof value === 'number') {
+      columns.cesScore = value;
+      columns.cesMax = question.scale.max;
+    } else if (question.type === 'key' && (typeof value === 'number' || value === 'yes' || value === 'no')) {
+      const code = KEY_CODE[classifyKeyAnswer(value as KeyAnswer, question.scale)];
+      if (question.subject === 'staff') {
+        columns.staffKey = code;
       } else {
-        c.officeKey = code;
+        columns.officeKey = code;
       }
     }
   }
-  c.negative =
-    c.staffKey === -1 ||
-    c.officeKey === -1 ||
-    c.csatSatisfied === false ||
-    (c.nps !== null && c.nps <= NPS_SCALE.detractorsTo);
-  return c;
+  columns.negative =
+    columns.staffKey === -1 ||
+    columns.officeKey === -1 ||
+    columns.csatSatisfied === false ||
+    (columns.nps !== null && columns.nps <= NPS_SCALE.detractorsTo);
+  return columns;
 }
 
 /** The required questions still unanswered; completing a survey needs none. */
 export const missingRequired = (questions: readonly Question[], answers: ReadonlyMap<string, AnswerValue>): string[] =>
-  questions.filter((q) => q.required && !answers.has(q.id)).map((q) => q.id);
+  questions.filter((question) => question.required && !answers.has(question.id)).map((question) => question.id);

@@ -27,14 +27,14 @@ describe('indexRow', () => {
       settings,
     );
     expect(row.csat.mean1to5.value).toBeCloseTo(3.8, 12);
-    expect(row.csat.mean1to5.ci!.low).toBeCloseTo(2.1811, 3);
-    expect(row.csat.mean1to5.ci!.high).toBe(5);
+    expect(row.csat.mean1to5.ci?.low).toBeCloseTo(2.1811, 3);
+    expect(row.csat.mean1to5.ci?.high).toBe(5);
     expect(row.csat.satisfied).toMatchObject({ value: 0.6, n: 5 });
     expect(row.csat.mean0to10).toMatchObject({ value: null, n: 0 });
   });
 
   it('weighs the silent with k in both dissatisfaction indices and in loyalty', () => {
-    const t = {
+    const tally = {
       ...emptyTally(),
       staffPositive: 5,
       staffNegative: 1,
@@ -48,14 +48,12 @@ describe('indexRow', () => {
       loyaltyNegative: 3,
       loyaltySilent: 2,
     };
-    const row = indexRow(null, null, t, settings);
+    const row = indexRow(null, null, tally, settings);
     expect(row.staffDissatisfaction).toMatchObject({ value: 0.25, n: 8, excluded: 2 });
     expect(row.officeDissatisfaction.value).toBeCloseTo(1 / 3, 12);
     expect(row.emotionalLoyalty.value).toBeCloseTo(10, 12);
-    expect(indexRow(null, null, t, { ...settings, correctionCoefficient: 0 }).staffDissatisfaction.value).toBeCloseTo(
-      1 / 8,
-      12,
-    );
+    const ignoringSilence = indexRow(null, null, tally, { ...settings, correctionCoefficient: 0 });
+    expect(ignoringSilence.staffDissatisfaction.value).toBeCloseTo(1 / 8, 12);
   });
 
   it('divides surveys by transactions and visitors, and force majeure by surveys', () => {
@@ -88,10 +86,10 @@ describe('CSV', () => {
     const csv = toCsv([
       indexRow('2025-01', '2025-01', { ...emptyTally(), npsN: 100, promoters: 75, detractors: 20 }, settings),
     ]);
-    const [header, line, end] = csv.split('\r\n');
+    const [header = '', line = '', end] = csv.split('\r\n');
     expect(end).toBe('');
-    const cols = header!.split(',');
-    const cells = line!.split(',');
+    const cols = header.split(',');
+    const cells = line.split(',');
     expect(cells).toHaveLength(cols.length);
     expect(cells[cols.indexOf('nps')]).toBe('55');
     expect(cells[cols.indexOf('nps_n')]).toBe('100');

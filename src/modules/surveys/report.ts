@@ -137,65 +137,76 @@ export interface ReportSettings {
   emailCaptureTarget: number;
 }
 
-export function indexRow(key: string | null, label: string | null, t: GroupTally, s: ReportSettings): IndexRow {
-  const k = s.correctionCoefficient;
+export function indexRow(
+  key: string | null,
+  label: string | null,
+  tally: GroupTally,
+  settings: ReportSettings,
+): IndexRow {
+  const correction = settings.correctionCoefficient;
   return {
     key,
     label,
     csat: {
       satisfied: {
-        value: t.csatN === 0 ? null : t.csatSatisfied / t.csatN,
-        n: t.csatN,
-        ci: wilson(t.csatSatisfied, t.csatN),
+        value: tally.csatN === 0 ? null : tally.csatSatisfied / tally.csatN,
+        n: tally.csatN,
+        ci: wilson(tally.csatSatisfied, tally.csatN),
       },
-      mean0to10: meanIntervalFromSums(t.csat10N, t.csat10Sum, t.csat10Sq, { low: 0, high: 10 }),
-      mean1to5: meanIntervalFromSums(t.csat5N, t.csat5Sum, t.csat5Sq, { low: 1, high: 5 }),
+      mean0to10: meanIntervalFromSums(tally.csat10N, tally.csat10Sum, tally.csat10Sq, { low: 0, high: 10 }),
+      mean1to5: meanIntervalFromSums(tally.csat5N, tally.csat5Sum, tally.csat5Sq, { low: 1, high: 5 }),
     },
     nps: npsFromCounts({
-      promoters: t.promoters,
-      passives: t.npsN - t.promoters - t.detractors,
-      detractors: t.detractors,
+      promoters: tally.promoters,
+      passives: tally.npsN - tally.promoters - tally.detractors,
+      detractors: tally.detractors,
     }),
     ces: {
-      mean1to7: meanIntervalFromSums(t.ces7N, t.ces7Sum, t.ces7Sq, { low: 1, high: 7 }),
-      mean1to5: meanIntervalFromSums(t.ces5N, t.ces5Sum, t.ces5Sq, { low: 1, high: 5 }),
+      mean1to7: meanIntervalFromSums(tally.ces7N, tally.ces7Sum, tally.ces7Sq, { low: 1, high: 7 }),
+      mean1to5: meanIntervalFromSums(tally.ces5N, tally.ces5Sum, tally.ces5Sq, { low: 1, high: 5 }),
     },
     staffDissatisfaction: staffDissatisfactionIndex(
       {
-        positive: t.staffPositive,
-        neutral: t.staffNeutral,
-        negative: t.staffNegative,
-        silent: t.staffSilent,
-        excluded: t.staffExcluded,
+        positive: tally.staffPositive,
+        neutral: tally.staffNeutral,
+        negative: tally.staffNegative,
+        silent: tally.staffSilent,
+        excluded: tally.staffExcluded,
       },
-      k,
+      correction,
     ),
     officeDissatisfaction: officeDissatisfactionIndex(
       {
-        positive: t.officePositive,
-        neutral: t.officeNeutral,
-        negative: t.officeNegative,
-        silent: t.officeSilent,
-        excluded: t.officeExcluded,
+        positive: tally.officePositive,
+        neutral: tally.officeNeutral,
+        negative: tally.officeNegative,
+        silent: tally.officeSilent,
+        excluded: tally.officeExcluded,
       },
-      k,
+      correction,
     ),
     emotionalLoyalty: emotionalLoyaltyIndex(
-      { positive: t.loyaltyPositive, neutral: t.loyaltyNeutral, negative: t.loyaltyNegative, silent: t.loyaltySilent },
-      k,
+      {
+        positive: tally.loyaltyPositive,
+        neutral: tally.loyaltyNeutral,
+        negative: tally.loyaltyNegative,
+        silent: tally.loyaltySilent,
+      },
+      correction,
     ),
-    responseRate: responseRate(t.answered, t.closed),
-    exactConversion: exactConversion(t.answered, t.transactions),
-    visitorCoverage: t.visitors === null ? { value: null, n: 0, ci: null } : visitorCoverage(t.answered, t.visitors),
-    forceMajeureLevel: forceMajeureLevel(t.forceMajeure, t.answered),
-    emailCaptureRate: emailCaptureRate(t.intakesWithEmail, t.intakes, s.emailCaptureTarget),
+    responseRate: responseRate(tally.answered, tally.closed),
+    exactConversion: exactConversion(tally.answered, tally.transactions),
+    visitorCoverage:
+      tally.visitors === null ? { value: null, n: 0, ci: null } : visitorCoverage(tally.answered, tally.visitors),
+    forceMajeureLevel: forceMajeureLevel(tally.forceMajeure, tally.answered),
+    emailCaptureRate: emailCaptureRate(tally.intakesWithEmail, tally.intakes, settings.emailCaptureTarget),
     counts: {
-      sent: t.closed,
-      answered: t.answered,
-      silent: t.silent,
-      transactions: t.transactions,
-      visitors: t.visitors,
-      intakes: t.intakes,
+      sent: tally.closed,
+      answered: tally.answered,
+      silent: tally.silent,
+      transactions: tally.transactions,
+      visitors: tally.visitors,
+      intakes: tally.intakes,
     },
   };
 }
@@ -218,8 +229,8 @@ const INDEX_COLUMNS: [string, (r: IndexRow) => IndexResult][] = [
   ['email_capture_rate', (r) => r.emailCaptureRate],
 ];
 
-const num = (x: number | null | undefined): string =>
-  x === null || x === undefined ? '' : String(Math.round(x * 1e6) / 1e6);
+const num = (value: number | null | undefined): string =>
+  value === null || value === undefined ? '' : String(Math.round(value * 1e6) / 1e6);
 
 /** RFC 4180 quoting; a leading = + - @ is prefixed with ' so that a spreadsheet never runs a label as a formula. */
 export function csvCell(value: string): string {
@@ -239,20 +250,20 @@ export function toCsv(rows: readonly IndexRow[]): string {
     'visitors',
     'intakes',
   ];
-  const lines = rows.map((r) =>
+  const lines = rows.map((row) =>
     [
-      csvCell(r.key ?? ''),
-      csvCell(r.label ?? ''),
+      csvCell(row.key ?? ''),
+      csvCell(row.label ?? ''),
       ...INDEX_COLUMNS.flatMap(([, pick]) => {
-        const x = pick(r);
-        return [num(x.value), String(x.n), num(x.ci?.low), num(x.ci?.high)];
+        const result = pick(row);
+        return [num(result.value), String(result.n), num(result.ci?.low), num(result.ci?.high)];
       }),
-      String(r.counts.sent),
-      String(r.counts.answered),
-      String(r.counts.silent),
-      String(r.counts.transactions),
-      num(r.counts.visitors),
-      String(r.counts.intakes),
+      String(row.counts.sent),
+      String(row.counts.answered),
+      String(row.counts.silent),
+      String(row.counts.transactions),
+      num(row.counts.visitors),
+      String(row.counts.intakes),
     ].join(','),
   );
   return `${[header.join(','), ...lines].join('\r\n')}\r\n`;

@@ -4,11 +4,12 @@
 import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
 import { queueSurveyInvitation } from '../mail/outbound/queue.ts';
+import { defaultTimeZone } from './contacts.repo.ts';
 import * as invitations from './invitations.repo.ts';
 import type { SurveyRow, TriggerRow } from './surveys.repo.ts';
 import { invitationToken } from './tokens.ts';
 
-export interface Candidate {
+export interface Candidate extends invitations.InvitationSubject {
   survey: Pick<SurveyRow, 'id' | 'answerWithinDays'>;
   trigger: Pick<TriggerRow, 'id' | 'delivery' | 'delayMinutes' | 'throttleDays'> | null;
   delivery?: 'email' | 'sms';
@@ -19,12 +20,6 @@ export interface Candidate {
   customerEmail: string | null;
   customerPhone: string | null;
   locale: 'ru' | 'en';
-  appealId: string | null;
-  eventId: string | null;
-  unitId: string | null;
-  staffId: string | null;
-  categoryId: string | null;
-  channel: string | null;
 }
 
 export type ScheduleOutcome = 'scheduled' | 'throttled' | 'no_contact';
@@ -33,51 +28,55 @@ export type ScheduleOutcome = 'scheduled' | 'throttled' | 'no_contact';
  * Schedules an invitation, or records why none was sent (no real contact, asked too recently): a skipped row
  * keeps the decision visible and never counts in the indices.
  */
-export async function scheduleInvitation(tx: Queryable, c: Candidate, now: Date): Promise<ScheduleOutcome> {
-  const outcome = await scheduleInvitationWithId(tx, c, now);
-  return outcome.outcome;
+export async function scheduleInvitation(tx: Queryable, candidate: Candidate, now: Date): Promise<ScheduleOutcome> {
+  const scheduled = await scheduleInvitationWithId(tx, candidate, now);
+  return scheduled.outcome;
 }
 
 export async function scheduleInvitationWithId(
   tx: Queryable,
-  c: Candidate,
+  candidate: Candidate,
   now: Date,
 ): Promise<{ outcome: ScheduleOutcome; id: string }> {
-  const delivery = c.trigger?.delivery ?? c.delivery ?? 'email';
-  const throttleDays = c.trigger?.throttleDays ?? c.throttleDays ?? 0;
-  const contact = delivery === 'email' ? c.customerEmail : c.customerPhone;
+  const { trigger, customerId } = candidate;
+  const delivery = trigger?.delivery ?? candidate.delivery ?? 'email';
+  const days = trigger?.throttleDays ?? candidate.throttleDays ?? 0;
+  const contact = delivery === 'email' ? candidate.customerEmail : candidate.customerPhone;
   let outcome: ScheduleOutcome = 'scheduled';
   if (!contact) {
     outcome = 'no_contact';
   } else {
-    await invitations.lockCustomer(tx, c.customerId ?? contact);
-    if (await invitations.askedRecently(tx, c.customerId, contact, throttleDays, now)) {
+    await invitations.lockCustomer(tx, customerId ?? contact);
+    if (await invitations.askedRecently(tx, { customerId, contact, days, now })) {
       outcome = 'throttled';
     }
   }
   const row = await invitations.insertInvitation(
     tx,
     {
-      surveyId: c.survey.id,
-      triggerId: c.trigger?.id ?? null,
-      source: c.source,
+      surveyId: candidate.survey.id,
+      triggerId: trigger?.id ?? null,
+      source: candidate.source,
       delivery,
       status: outcome === 'scheduled' ? 'scheduled' : 'skipped',
-      skipReason: outcome === 'scheduled' ? null : outcome === 'throttled' ? 'throttled' : 'no_contact',
-      customerId: c.customerId,
+      skipReason: outcome === 'scheduled' ? null : outcome,
+      customerId,
       contact,
-      locale: c.locale,
-      appealId: c.appealId,
-      eventId: c.eventId,
-      unitId: c.unitId,
-      staffId: c.staffId,
-      categoryId: c.categoryId,
-      channel: c.channel,
-      scheduledAt: new Date(now.getTime() + (c.trigger?.delayMinutes ?? 0) * 60_000),
+      locale: candidate.locale,
+      appealId: candidate.appealId,
+      eventId: candidate.eventId,
+      unitId: candidate.unitId,
+      staffId: candidate.staffId,
+      categoryId: candidate.categoryId,
+      channel: candidate.channel,
+      scheduledAt: new Date(now.getTime() + (trigger?.delayMinutes ?? 0) * 60_000),
     },
     now,
   );
-  return { outcome, id: row!.id };
+  if (!row) {
+    throw new Error('an invitation without a kiosk nonce is always inserted');
+  }
+  return { outcome, id: row.id };
 }
 
 export const invitationLink = (ctx: Ctx, secret: string, id: string, deadlineAt: Date): string =>
@@ -94,26 +93,24 @@ export function smsText(locale: 'ru' | 'en', link: string): string {
 export async function sendInvitation(
   ctx: Ctx,
   tx: Queryable,
-  inv: invitations.InvitationRow,
-  answerWithinDays: number,
-  secret: string,
-  now: Date,
+  due: { invitation: invitations.InvitationRow; answerWithinDays: number; secret: string; now: Date },
 ): Promise<{ link: string; deadlineAt: Date }> {
-  const deadlineAt = new Date(now.getTime() + answerWithinDays * 86_400_000);
-  const link = invitationLink(ctx, secret, inv.id, deadlineAt);
-  if (inv.delivery === 'email' && inv.contact) {
+  const { invitation, now } = due;
+  const deadlineAt = new Date(now.getTime() + due.answerWithinDays * 86_400_000);
+  const link = invitationLink(ctx, due.secret, invitation.id, deadlineAt);
+  if (invitation.delivery === 'email' && invitation.contact) {
     await queueSurveyInvitation(ctx, tx, {
-      invitationId: inv.id,
-      appealId: inv.appealId,
-      to: inv.contact,
-      toName: inv.customerName,
-      locale: inv.locale,
+      invitationId: invitation.id,
+      appealId: invitation.appealId,
+      to: invitation.contact,
+      toName: invitation.customerName,
+      locale: invitation.locale,
       link,
       deadlineAt,
-      timeZone: inv.unitTimeZone ?? (await invitations.defaultTimeZone(tx)),
-      unitName: inv.unitName,
+      timeZone: invitation.unitTimeZone ?? (await defaultTimeZone(tx)),
+      unitName: invitation.unitName,
     });
   }
-  await invitations.markSent(tx, inv.id, now, deadlineAt);
+  await invitations.markSent(tx, invitation.id, now, deadlineAt);
   return { link, deadlineAt };
 }

@@ -1,5 +1,6 @@
 // SQL of survey definitions, their triggers, the programme settings, imported purchase events and visitor counts.
 import type { Queryable } from '../../db/db.ts';
+import { oneRow, queryOne } from '../../db/rows.ts';
 import type { Question } from './questions.ts';
 
 export interface SettingsRow {
@@ -9,21 +10,23 @@ export interface SettingsRow {
 }
 
 export async function settings(db: Queryable): Promise<SettingsRow> {
-  const rows = await db.query<SettingsRow>(
-    `SELECT correction_coefficient::float8 AS "correctionCoefficient", email_capture_target::float8 AS "emailCaptureTarget", updated_at AS "updatedAt"
+  return queryOne<SettingsRow>(
+    db,
+    `SELECT correction_coefficient::float8 AS "correctionCoefficient",
+       email_capture_target::float8 AS "emailCaptureTarget", updated_at AS "updatedAt"
      FROM survey_settings`,
   );
-  return rows[0]!;
 }
 
 export async function updateSettings(
   db: Queryable,
-  s: { correctionCoefficient?: number | undefined; emailCaptureTarget?: number | undefined },
+  change: { correctionCoefficient?: number | undefined; emailCaptureTarget?: number | undefined },
 ): Promise<SettingsRow> {
   await db.query(
-    `UPDATE survey_settings SET correction_coefficient = coalesce($1, correction_coefficient),
+    `UPDATE survey_settings
+     SET correction_coefficient = coalesce($1, correction_coefficient),
        email_capture_target = coalesce($2, email_capture_target), updated_at = now()`,
-    [s.correctionCoefficient ?? null, s.emailCaptureTarget ?? null],
+    [change.correctionCoefficient ?? null, change.emailCaptureTarget ?? null],
   );
   return settings(db);
 }
@@ -38,23 +41,26 @@ export interface SurveyRow {
   updatedAt: Date;
 }
 
-const SURVEY = `id, name, questions, answer_within_days AS "answerWithinDays", active, created_at AS "createdAt", updated_at AS "updatedAt"`;
+const SURVEY = `id, name, questions, answer_within_days AS "answerWithinDays", active, created_at AS "createdAt",
+  updated_at AS "updatedAt"`;
 
 export async function insertSurvey(
   db: Queryable,
-  s: { name: string; questions: Question[]; answerWithinDays: number; active: boolean; createdBy: string },
+  survey: { name: string; questions: Question[]; answerWithinDays: number; active: boolean; createdBy: string },
 ): Promise<SurveyRow> {
-  const rows = await db.query<SurveyRow>(
-    `INSERT INTO surveys (name, questions, answer_within_days, active, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING ${SURVEY}`,
-    [s.name, JSON.stringify(s.questions), s.answerWithinDays, s.active, s.createdBy],
+  return queryOne<SurveyRow>(
+    db,
+    `INSERT INTO surveys (name, questions, answer_within_days, active, created_by)
+     VALUES ($1, $2, $3, $4, $5)
+     RETURNING ${SURVEY}`,
+    [survey.name, JSON.stringify(survey.questions), survey.answerWithinDays, survey.active, survey.createdBy],
   );
-  return rows[0]!;
 }
 
 export async function updateSurvey(
   db: Queryable,
   id: string,
-  s: {
+  change: {
     name?: string | undefined;
     questions?: Question[] | undefined;
     answerWithinDays?: number | undefined;
@@ -62,15 +68,17 @@ export async function updateSurvey(
   },
 ): Promise<SurveyRow | undefined> {
   const rows = await db.query<SurveyRow>(
-    `UPDATE surveys SET name = coalesce($2, name), questions = coalesce($3::jsonb, questions),
+    `UPDATE surveys
+     SET name = coalesce($2, name), questions = coalesce($3::jsonb, questions),
        answer_within_days = coalesce($4, answer_within_days), active = coalesce($5, active), updated_at = now()
-     WHERE id = $1 RETURNING ${SURVEY}`,
+     WHERE id = $1
+     RETURNING ${SURVEY}`,
     [
       id,
-      s.name ?? null,
-      s.questions ? JSON.stringify(s.questions) : null,
-      s.answerWithinDays ?? null,
-      s.active ?? null,
+      change.name ?? null,
+      change.questions ? JSON.stringify(change.questions) : null,
+      change.answerWithinDays ?? null,
+      change.active ?? null,
     ],
   );
   return rows[0];
@@ -80,6 +88,11 @@ export async function findSurvey(db: Queryable, id: string, lock = false): Promi
   return (
     await db.query<SurveyRow>(`SELECT ${SURVEY} FROM surveys WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id])
   )[0];
+}
+
+/** The survey of an invitation or a trigger: it must exist (they refer to it). */
+export async function surveyOf(db: Queryable, id: string): Promise<SurveyRow> {
+  return oneRow(await db.query<SurveyRow>(`SELECT ${SURVEY} FROM surveys WHERE id = $1`, [id]), 'survey');
 }
 
 export const listSurveys = (db: Queryable) =>
@@ -104,8 +117,8 @@ export interface TriggerRow {
   createdAt: Date;
 }
 
-const TRIGGER = `id, survey_id AS "surveyId", event, delivery, delay_minutes AS "delayMinutes", throttle_days AS "throttleDays",
-  unit_ids AS "unitIds", active, created_at AS "createdAt"`;
+const TRIGGER = `id, survey_id AS "surveyId", event, delivery, delay_minutes AS "delayMinutes",
+  throttle_days AS "throttleDays", unit_ids AS "unitIds", active, created_at AS "createdAt"`;
 
 export interface TriggerFields {
   event?: TriggerRow['event'] | undefined;
@@ -116,28 +129,43 @@ export interface TriggerFields {
   active?: boolean | undefined;
 }
 
-export async function insertTrigger(db: Queryable, surveyId: string, t: Required<TriggerFields>): Promise<TriggerRow> {
-  const rows = await db.query<TriggerRow>(
+export async function insertTrigger(
+  db: Queryable,
+  surveyId: string,
+  trigger: Required<TriggerFields>,
+): Promise<TriggerRow> {
+  return queryOne<TriggerRow>(
+    db,
     `INSERT INTO survey_triggers (survey_id, event, delivery, delay_minutes, throttle_days, unit_ids, active)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${TRIGGER}`,
-    [surveyId, t.event, t.delivery, t.delayMinutes, t.throttleDays, t.unitIds, t.active],
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     RETURNING ${TRIGGER}`,
+    [
+      surveyId,
+      trigger.event,
+      trigger.delivery,
+      trigger.delayMinutes,
+      trigger.throttleDays,
+      trigger.unitIds,
+      trigger.active,
+    ],
   );
-  return rows[0]!;
 }
 
-export async function updateTrigger(db: Queryable, id: string, t: TriggerFields): Promise<TriggerRow | undefined> {
+export async function updateTrigger(db: Queryable, id: string, change: TriggerFields): Promise<TriggerRow | undefined> {
   const rows = await db.query<TriggerRow>(
-    `UPDATE survey_triggers SET event = coalesce($2, event), delivery = coalesce($3, delivery), delay_minutes = coalesce($4, delay_minutes),
+    `UPDATE survey_triggers
+     SET event = coalesce($2, event), delivery = coalesce($3, delivery), delay_minutes = coalesce($4, delay_minutes),
        throttle_days = coalesce($5, throttle_days), unit_ids = coalesce($6, unit_ids), active = coalesce($7, active)
-     WHERE id = $1 RETURNING ${TRIGGER}`,
+     WHERE id = $1
+     RETURNING ${TRIGGER}`,
     [
       id,
-      t.event ?? null,
-      t.delivery ?? null,
-      t.delayMinutes ?? null,
-      t.throttleDays ?? null,
-      t.unitIds ?? null,
-      t.active ?? null,
+      change.event ?? null,
+      change.delivery ?? null,
+      change.delayMinutes ?? null,
+      change.throttleDays ?? null,
+      change.unitIds ?? null,
+      change.active ?? null,
     ],
   );
   return rows[0];
@@ -155,10 +183,12 @@ export const listTriggers = (db: Queryable, surveyId: string) =>
 /** Active triggers of an event on active surveys that apply to the unit (an empty unit list means every unit). */
 export const triggersFor = (db: Queryable, event: TriggerRow['event'], unitId: string | null) =>
   db.query<TriggerRow & { survey: Pick<SurveyRow, 'id' | 'name' | 'questions' | 'answerWithinDays' | 'active'> }>(
-    `SELECT t.id, t.survey_id AS "surveyId", t.event, t.delivery, t.delay_minutes AS "delayMinutes", t.throttle_days AS "throttleDays",
-       t.unit_ids AS "unitIds", t.active, t.created_at AS "createdAt",
-       json_build_object('id', s.id, 'name', s.name, 'questions', s.questions, 'answerWithinDays', s.answer_within_days, 'active', s.active) AS survey
-     FROM survey_triggers t JOIN surveys s ON s.id = t.survey_id
+    `SELECT t.id, t.survey_id AS "surveyId", t.event, t.delivery, t.delay_minutes AS "delayMinutes",
+       t.throttle_days AS "throttleDays", t.unit_ids AS "unitIds", t.active, t.created_at AS "createdAt",
+       json_build_object('id', s.id, 'name', s.name, 'questions', s.questions,
+         'answerWithinDays', s.answer_within_days, 'active', s.active) AS survey
+     FROM survey_triggers t
+     JOIN surveys s ON s.id = t.survey_id
      WHERE t.active AND s.active AND t.event = $1 AND (cardinality(t.unit_ids) = 0 OR $2::uuid = ANY (t.unit_ids))
      ORDER BY t.created_at, t.id`,
     [event, unitId],
@@ -186,18 +216,20 @@ export async function insertEvents(
   }
   return db.query<{ id: string; externalId: string }>(
     `INSERT INTO survey_events (external_id, occurred_at, unit_id, staff_id, customer_id, channel, email, phone, locale)
-     SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[])
-     ON CONFLICT (external_id) DO NOTHING RETURNING id, external_id AS "externalId"`,
+     SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[],
+       $8::text[], $9::text[])
+     ON CONFLICT (external_id) DO NOTHING
+     RETURNING id, external_id AS "externalId"`,
     [
-      events.map((e) => e.externalId),
-      events.map((e) => e.occurredAt.toISOString()),
-      events.map((e) => e.unitId),
-      events.map((e) => e.staffId),
-      events.map((e) => e.customerId),
-      events.map((e) => e.channel),
-      events.map((e) => e.email),
-      events.map((e) => e.phone),
-      events.map((e) => e.locale),
+      events.map((event) => event.externalId),
+      events.map((event) => event.occurredAt.toISOString()),
+      events.map((event) => event.unitId),
+      events.map((event) => event.staffId),
+      events.map((event) => event.customerId),
+      events.map((event) => event.channel),
+      events.map((event) => event.email),
+      events.map((event) => event.phone),
+      events.map((event) => event.locale),
     ],
   );
 }
@@ -209,15 +241,16 @@ export async function upsertVisitors(
   if (rows.length === 0) {
     return 0;
   }
-  const result = await db.query<{ n: number }>(
+  const saved = await queryOne<{ n: number }>(
+    db,
     `WITH up AS (
        INSERT INTO survey_visitors (unit_id, day, visitors)
        SELECT * FROM unnest($1::uuid[], $2::date[], $3::int[])
        ON CONFLICT (unit_id, day) DO UPDATE SET visitors = excluded.visitors RETURNING 1)
      SELECT count(*)::int AS n FROM up`,
-    [rows.map((r) => r.unitId), rows.map((r) => r.day), rows.map((r) => r.visitors)],
+    [rows.map((row) => row.unitId), rows.map((row) => row.day), rows.map((row) => row.visitors)],
   );
-  return result[0]!.n;
+  return saved.n;
 }
 
 /** Which of these ids name existing rows of the table (units, users, customers). */
@@ -232,5 +265,5 @@ export async function existingIds(
   const rows = await db.query<{ id: string }>(`SELECT id FROM ${table} WHERE id = ANY ($1::uuid[])`, [
     [...new Set(ids)],
   ]);
-  return new Set(rows.map((r) => r.id));
+  return new Set(rows.map((row) => row.id));
 }

@@ -1,9 +1,12 @@
-// Surveys, triggers, imports, invitations, responses with their qualification, and the indices: a table of endpoints.
+// Surveys, triggers, imports, invitations, responses with their qualification, and the indices: tables of
+// endpoints, one per part of the programme.
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { actorOf, type App, ErrorBody, errorResponses, IdParams } from '../../server/http.ts';
+import { importEvents, importVisitors } from './imports.service.ts';
 import { indices, indicesCsv } from './indices.service.ts';
-import { getInvitation, inviteByHand, kioskLink, listResponses, qualifyResponse } from './invitations.service.ts';
+import { getInvitation, inviteByHand, kioskLink } from './invitations.service.ts';
+import { listResponses, qualifyResponse } from './responses.service.ts';
 import {
   CreateInvitation,
   CreateSurvey,
@@ -31,8 +34,6 @@ import {
   createTrigger,
   getSettings,
   getSurvey,
-  importEvents,
-  importVisitors,
   listSurveys,
   listTriggers,
   updateSettings,
@@ -40,8 +41,18 @@ import {
   updateTrigger,
 } from './surveys.service.ts';
 
+const tags = ['surveys'];
+
 export async function registerSurveyRoutes(app: App, ctx: Ctx) {
-  const tags = ['surveys'];
+  registerDefinitionRoutes(app, ctx);
+  registerInvitationRoutes(app, ctx);
+  registerImportRoutes(app, ctx);
+  registerResponseRoutes(app, ctx);
+  registerIndicesRoutes(app, ctx);
+}
+
+/** Surveys with their questions, their triggers, and the programme's settings. */
+function registerDefinitionRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/surveys',
     { schema: { tags, response: { 200: z.object({ items: z.array(Survey) }), ...errorResponses } } },
@@ -86,13 +97,28 @@ export async function registerSurveyRoutes(app: App, ctx: Ctx) {
     async (req) => updateTrigger(ctx, actorOf(req), req.params.id, req.body),
   );
 
+  app.get(
+    '/api/v1/surveys/settings',
+    { schema: { tags, response: { 200: Settings, ...errorResponses } } },
+    async (req) => getSettings(ctx, actorOf(req)),
+  );
+  app.patch(
+    '/api/v1/surveys/settings',
+    { schema: { tags, body: UpdateSettings, response: { 200: Settings, ...errorResponses } } },
+    async (req) => updateSettings(ctx, actorOf(req), req.body),
+  );
+}
+
+/** Sending a survey by hand, reading an invitation, and the kiosk's address. */
+function registerInvitationRoutes(app: App, ctx: Ctx) {
   app.post(
     '/api/v1/surveys/:id/invitations',
     {
       schema: {
         tags,
         description:
-          'Sends the survey to one customer now (e-mail through the outbox, or SMS text to hand to a gateway); skipped, with the reason, when they have no real contact or were surveyed within throttleDays.',
+          'Sends the survey to one customer now (e-mail through the outbox, or SMS text to hand to a gateway); ' +
+          'skipped, with the reason, when they have no real contact or were surveyed within throttleDays.',
         params: IdParams,
         body: CreateInvitation,
         response: { 201: Invitation, ...errorResponses },
@@ -118,14 +144,18 @@ export async function registerSurveyRoutes(app: App, ctx: Ctx) {
     },
     async (req, reply) => reply.code(201).send(await kioskLink(ctx, actorOf(req), req.params.id, req.body.unitId)),
   );
+}
 
+/** Purchase events and visitor counts from the tills and door counters. */
+function registerImportRoutes(app: App, ctx: Ctx) {
   app.post(
     '/api/v1/surveys/events',
     {
       schema: {
         tags,
         description:
-          'Imports purchase events (up to 1000; an externalId seen before is skipped) and schedules the surveys of purchase triggers.',
+          'Imports purchase events (up to 1000; an externalId seen before is skipped) and schedules the surveys ' +
+          'of purchase triggers.',
         body: ImportEvents,
         response: { 200: ImportEventsResult, ...errorResponses },
       },
@@ -144,7 +174,10 @@ export async function registerSurveyRoutes(app: App, ctx: Ctx) {
     },
     async (req) => importVisitors(ctx, actorOf(req), req.body),
   );
+}
 
+/** The responses, and their qualification by a supervisor. */
+function registerResponseRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/surveys/responses',
     {
@@ -161,26 +194,19 @@ export async function registerSurveyRoutes(app: App, ctx: Ctx) {
     { schema: { tags, params: IdParams, body: Qualify, response: { 200: SurveyResponse, ...errorResponses } } },
     async (req) => qualifyResponse(ctx, actorOf(req), req.params.id, req.body),
   );
+}
 
-  app.get(
-    '/api/v1/surveys/settings',
-    { schema: { tags, response: { 200: Settings, ...errorResponses } } },
-    async (req) => getSettings(ctx, actorOf(req)),
-  );
-  app.patch(
-    '/api/v1/surveys/settings',
-    { schema: { tags, body: UpdateSettings, response: { 200: Settings, ...errorResponses } } },
-    async (req) => updateSettings(ctx, actorOf(req), req.body),
-  );
-
+/** The indices report, as JSON or CSV. */
+function registerIndicesRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/surveys/indices',
     {
       schema: {
         tags,
         description:
-          'CSAT, NPS, CES, staff and office dissatisfaction, emotional loyalty, response rate, exact conversion, visitor coverage, ' +
-          'force-majeure level and email capture rate per group, each with n and a 95 % interval. CSV with Accept: text/csv or format=csv.',
+          'CSAT, NPS, CES, staff and office dissatisfaction, emotional loyalty, response rate, exact conversion, ' +
+          'visitor coverage, force-majeure level and email capture rate per group, each with n and a 95 % ' +
+          'interval. CSV with Accept: text/csv or format=csv.',
         querystring: IndicesQuery,
         response: { 200: IndicesAnswer, ...errorResponses },
       },
@@ -194,7 +220,7 @@ export async function registerSurveyRoutes(app: App, ctx: Ctx) {
         return report;
       }
       return reply
-        .serializer((x: unknown) => x as string)
+        .serializer((body: unknown) => body as string)
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="survey-indices-${report.groupBy}.csv"`)
         .send(indicesCsv(report) as never);

@@ -199,20 +199,16 @@ export const Qualify = z.strictObject({
 });
 export type QualifyInput = z.infer<typeof Qualify>;
 
-const boolString = z.enum(['true', 'false']).transform((v) => v === 'true');
+const boolString = z.enum(['true', 'false']).transform((text) => text === 'true');
+/** A whole day (YYYY-MM-DD) or an exact instant with its offset. */
+const DayOrInstant = z.iso.date().or(z.iso.datetime({ offset: true }));
 export const ResponseQuery = z.strictObject({
   negative: boolString.optional(),
   qualified: boolString.optional(),
   unitId: z.uuid().optional(),
   surveyId: z.uuid().optional(),
-  from: z.iso
-    .date()
-    .or(z.iso.datetime({ offset: true }))
-    .optional(),
-  to: z.iso
-    .date()
-    .or(z.iso.datetime({ offset: true }))
-    .optional(),
+  from: DayOrInstant.optional(),
+  to: DayOrInstant.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type ResponseQueryInput = z.infer<typeof ResponseQuery>;
@@ -248,14 +244,8 @@ export const SurveyResponse = z
 
 export const IndicesQuery = z.strictObject({
   groupBy: z.enum(['unit', 'staff', 'category', 'channel', 'month', 'all']).default('all'),
-  from: z.iso
-    .date()
-    .or(z.iso.datetime({ offset: true }))
-    .optional(),
-  to: z.iso
-    .date()
-    .or(z.iso.datetime({ offset: true }))
-    .optional(),
+  from: DayOrInstant.optional(),
+  to: DayOrInstant.optional(),
   unitId: z.uuid().optional(),
   surveyId: z.uuid().optional(),
   tz: z

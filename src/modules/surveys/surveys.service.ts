@@ -1,40 +1,40 @@
-// Owns: the survey programme's definitions — surveys with their questions, triggers, settings — and the imports
-// that feed it (purchase events, visitor counts). Sending and answering live in invitations.service.ts.
+// Owns: the survey programme's definitions — surveys with their questions, triggers, settings. The imports that
+// feed it are in imports.service.ts; sending and answering in invitations.service.ts and answers.service.ts.
 import type { Ctx } from '../../context.ts';
-import { AppError, type FieldError, invalidField, notFound } from '../../server/errors.ts';
+import { AppError, type FieldError, invalidField, notFound, validationFailed } from '../../server/errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { normalizeEmail, normalizePhone } from '../customers/normalize.ts';
-import { scheduleInvitation } from './schedule.ts';
 import { checkQuestions, type Question } from './questions.ts';
 import { authorizeSurvey } from './surveys.access.ts';
 import * as repo from './surveys.repo.ts';
 import type {
   CreateSurveyInput,
   CreateTriggerInput,
-  ImportEventsInput,
-  ImportVisitorsInput,
   Survey,
   UpdateSurveyInput,
   UpdateTriggerInput,
 } from './surveys.schema.ts';
 
-const presentSurvey = (r: repo.SurveyRow, sent: boolean): Survey => ({
-  id: r.id,
-  name: r.name,
-  questions: r.questions as Survey['questions'],
-  answerWithinDays: r.answerWithinDays,
-  active: r.active,
+const presentSurvey = (row: repo.SurveyRow, sent: boolean): Survey => ({
+  id: row.id,
+  name: row.name,
+  questions: row.questions as Survey['questions'],
+  answerWithinDays: row.answerWithinDays,
+  active: row.active,
   sent,
-  createdAt: r.createdAt.toISOString(),
-  updatedAt: r.updatedAt.toISOString(),
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
 });
 
-export const presentTrigger = (t: repo.TriggerRow) => ({ ...t, createdAt: t.createdAt.toISOString() });
+export const presentTrigger = (trigger: repo.TriggerRow) => ({
+  ...trigger,
+  createdAt: trigger.createdAt.toISOString(),
+});
 
 function checkedQuestions(questions: readonly Question[]): Question[] {
   const problems = checkQuestions(questions);
   if (problems.length) {
-    throw new AppError('validation_failed', problems[0]!.message, problems);
+    throw validationFailed(problems);
   }
   return [...questions];
 }
@@ -42,19 +42,19 @@ function checkedQuestions(questions: readonly Question[]): Question[] {
 /** What answers mean: ids, types, scales and options. Wording, touchpoints and `required` may change after sending. */
 const structureOf = (questions: readonly Question[]) =>
   JSON.stringify(
-    questions.map((q) => ({
-      id: q.id,
-      type: q.type,
-      scale: 'scale' in q ? q.scale : null,
-      subject: 'subject' in q ? q.subject : null,
-      options: 'options' in q ? q.options.map((o) => o.id) : null,
+    questions.map((question) => ({
+      id: question.id,
+      type: question.type,
+      scale: 'scale' in question ? question.scale : null,
+      subject: 'subject' in question ? question.subject : null,
+      options: 'options' in question ? question.options.map((option) => option.id) : null,
     })),
   );
 
 export async function listSurveys(ctx: Ctx, actor: Actor): Promise<Survey[]> {
   authorizeSurvey(actor, 'read');
   const rows = await repo.listSurveys(ctx.db);
-  return Promise.all(rows.map(async (r) => presentSurvey(r, await repo.surveyWasSent(ctx.db, r.id))));
+  return Promise.all(rows.map(async (row) => presentSurvey(row, await repo.surveyWasSent(ctx.db, row.id))));
 }
 
 export async function getSurvey(ctx: Ctx, actor: Actor, id: string): Promise<Survey> {
@@ -95,17 +95,23 @@ export async function updateSurvey(ctx: Ctx, actor: Actor, id: string, input: Up
         ],
       );
     }
-    return presentSurvey((await repo.updateSurvey(tx, id, { ...input, questions }))!, sent);
+    const updated = await repo.updateSurvey(tx, id, { ...input, questions });
+    if (!updated) {
+      throw notFound('Survey');
+    }
+    return presentSurvey(updated, sent);
   });
 }
 
 async function checkUnits(ctx: Ctx, unitIds: readonly string[], path: string): Promise<void> {
   const known = await repo.existingIds(ctx.db, 'units', unitIds);
-  const fields: FieldError[] = unitIds.flatMap((u, i) =>
-    known.has(u) ? [] : [{ path: `${path}.${i}`, code: 'unknown_unit', message: `Unit ${u} does not exist` }],
+  const fields: FieldError[] = unitIds.flatMap((unitId, index) =>
+    known.has(unitId)
+      ? []
+      : [{ path: `${path}.${index}`, code: 'unknown_unit', message: `Unit ${unitId} does not exist` }],
   );
   if (fields.length) {
-    throw new AppError('validation_failed', fields[0]!.message, fields);
+    throw validationFailed(fields);
   }
 }
 
@@ -138,7 +144,10 @@ export async function updateTrigger(ctx: Ctx, actor: Actor, id: string, input: U
   return presentTrigger(row);
 }
 
-export const presentSettings = (s: repo.SettingsRow) => ({ ...s, updatedAt: s.updatedAt.toISOString() });
+export const presentSettings = (settings: repo.SettingsRow) => ({
+  ...settings,
+  updatedAt: settings.updatedAt.toISOString(),
+});
 
 export async function getSettings(ctx: Ctx, actor: Actor) {
   authorizeSurvey(actor, 'read');
@@ -164,149 +173,12 @@ export function realContact(
   if (!raw) {
     return null;
   }
-  const n = kind === 'email' ? normalizeEmail(raw) : normalizePhone(raw);
-  if (!n.ok) {
-    errors.push({ path, code: n.code, message: n.message });
+  const normalized = kind === 'email' ? normalizeEmail(raw) : normalizePhone(raw);
+  if (!normalized.ok) {
+    errors.push({ path, code: normalized.code, message: normalized.message });
     return null;
   }
-  return n.placeholder ? null : n.value;
-}
-
-/**
- * Imports purchase events (transactions for the exact conversion) and schedules the surveys their triggers ask for.
- * An event already imported (same externalId) is skipped: the import may be sent again safely.
- */
-export async function importEvents(ctx: Ctx, actor: Actor, input: ImportEventsInput, now = new Date()) {
-  authorizeSurvey(actor, 'import');
-  const errors: FieldError[] = [];
-  const units = await repo.existingIds(
-    ctx.db,
-    'units',
-    input.events.flatMap((e) => (e.unitId ? [e.unitId] : [])),
-  );
-  const staff = await repo.existingIds(
-    ctx.db,
-    'users',
-    input.events.flatMap((e) => (e.staffId ? [e.staffId] : [])),
-  );
-  const customers = await repo.existingIds(
-    ctx.db,
-    'customers',
-    input.events.flatMap((e) => (e.customerId ? [e.customerId] : [])),
-  );
-  const seen = new Set<string>();
-  const events = input.events.map((e, i): repo.NewEvent => {
-    const at = `events.${i}`;
-    if (seen.has(e.externalId)) {
-      errors.push({
-        path: `${at}.externalId`,
-        code: 'duplicate',
-        message: `externalId ${e.externalId} appears twice in this import`,
-      });
-    }
-    seen.add(e.externalId);
-    if (e.unitId && !units.has(e.unitId)) {
-      errors.push({ path: `${at}.unitId`, code: 'unknown_unit', message: `Unit ${e.unitId} does not exist` });
-    }
-    if (e.staffId && !staff.has(e.staffId)) {
-      errors.push({ path: `${at}.staffId`, code: 'unknown_user', message: `User ${e.staffId} does not exist` });
-    }
-    if (e.customerId && !customers.has(e.customerId)) {
-      errors.push({
-        path: `${at}.customerId`,
-        code: 'unknown_customer',
-        message: `Customer ${e.customerId} does not exist`,
-      });
-    }
-    const occurredAt = new Date(e.occurredAt);
-    if (occurredAt.getTime() > now.getTime() + 5 * 60_000) {
-      errors.push({ path: `${at}.occurredAt`, code: 'in_the_future', message: 'occurredAt cannot be in the future' });
-    }
-    return {
-      externalId: e.externalId,
-      occurredAt,
-      unitId: e.unitId ?? null,
-      staffId: e.staffId ?? null,
-      customerId: e.customerId ?? null,
-      channel: e.channel,
-      email: realContact('email', e.email, `${at}.email`, errors),
-      phone: realContact('phone', e.phone, `${at}.phone`, errors),
-      locale: e.locale,
-    };
-  });
-  if (errors.length) {
-    throw new AppError('validation_failed', errors[0]!.message, errors);
-  }
-  return ctx.db.transaction(async (tx) => {
-    const inserted = await repo.insertEvents(tx, events);
-    const byExternal = new Map(events.map((e) => [e.externalId, e]));
-    const tally = { scheduled: 0, throttled: 0, noContact: 0 };
-    const triggers = new Map<string | null, Awaited<ReturnType<typeof repo.triggersFor>>>();
-    for (const row of inserted) {
-      const e = byExternal.get(row.externalId)!;
-      if (!triggers.has(e.unitId)) {
-        triggers.set(e.unitId, await repo.triggersFor(tx, 'purchase', e.unitId));
-      }
-      for (const trigger of triggers.get(e.unitId)!) {
-        const outcome = await scheduleInvitation(
-          tx,
-          {
-            survey: trigger.survey,
-            trigger,
-            source: 'purchase',
-            customerId: e.customerId,
-            customerEmail: e.email,
-            customerPhone: e.phone,
-            locale: e.locale,
-            appealId: null,
-            eventId: row.id,
-            unitId: e.unitId,
-            staffId: e.staffId,
-            categoryId: null,
-            channel: e.channel,
-          },
-          now,
-        );
-        tally[outcome === 'scheduled' ? 'scheduled' : outcome === 'throttled' ? 'throttled' : 'noContact'] += 1;
-      }
-    }
-    return {
-      received: events.length,
-      imported: inserted.length,
-      duplicates: events.length - inserted.length,
-      invitations: tally,
-    };
-  });
-}
-
-/** Imports visitor counts per unit and day; a day sent again replaces its count. */
-export async function importVisitors(ctx: Ctx, actor: Actor, input: ImportVisitorsInput) {
-  authorizeSurvey(actor, 'import');
-  const known = await repo.existingIds(
-    ctx.db,
-    'units',
-    input.visitors.map((v) => v.unitId),
-  );
-  const errors: FieldError[] = [];
-  const seen = new Set<string>();
-  input.visitors.forEach((v, i) => {
-    if (!known.has(v.unitId)) {
-      errors.push({ path: `visitors.${i}.unitId`, code: 'unknown_unit', message: `Unit ${v.unitId} does not exist` });
-    }
-    const key = `${v.unitId}/${v.day}`;
-    if (seen.has(key)) {
-      errors.push({
-        path: `visitors.${i}.day`,
-        code: 'duplicate',
-        message: `${v.day} of unit ${v.unitId} appears twice in this import`,
-      });
-    }
-    seen.add(key);
-  });
-  if (errors.length) {
-    throw new AppError('validation_failed', errors[0]!.message, errors);
-  }
-  return { saved: await repo.upsertVisitors(ctx.db, input.visitors) };
+  return normalized.placeholder ? null : normalized.value;
 }
 
 export async function requireActiveSurvey(ctx: Ctx, id: string) {

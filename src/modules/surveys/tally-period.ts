@@ -22,16 +22,17 @@ interface MonthStart {
 }
 
 function monthStart(year: number, month: number, tz: string): MonthStart {
-  const d = new TZDate(year, month, 1, tz);
-  return { at: new Date(d.getTime()), date: `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-01` };
+  const start = new TZDate(year, month, 1, tz);
+  const date = `${start.getFullYear()}-${String(start.getMonth() + 1).padStart(2, '0')}-01`;
+  return { at: new Date(start.getTime()), date };
 }
 
 /** The start of the month (in tz) nearest to an instant: the months then overshoot or fall short by the least. */
-function nearestMonthStart(t: Date, tz: string): MonthStart {
-  const local = new TZDate(t.getTime(), tz);
+function nearestMonthStart(instant: Date, tz: string): MonthStart {
+  const local = new TZDate(instant.getTime(), tz);
   const floor = monthStart(local.getFullYear(), local.getMonth(), tz);
   const ceil = monthStart(local.getFullYear(), local.getMonth() + 1, tz);
-  return t.getTime() - floor.at.getTime() <= ceil.at.getTime() - t.getTime() ? floor : ceil;
+  return instant.getTime() - floor.at.getTime() <= ceil.at.getTime() - instant.getTime() ? floor : ceil;
 }
 
 /**
@@ -40,24 +41,24 @@ function nearestMonthStart(t: Date, tz: string): MonthStart {
  * starts in tz, and shorter than half a month otherwise (hours when the request's zone differs from tz).
  */
 export function splitPeriod(from: Date, to: Date, tz: string): PeriodSplit {
-  const a = nearestMonthStart(from, tz);
-  const b = nearestMonthStart(to, tz);
-  if (a.at >= b.at) {
+  const first = nearestMonthStart(from, tz);
+  const last = nearestMonthStart(to, tz);
+  if (first.at >= last.at) {
     return { months: null, add: [{ from, to }], subtract: [] };
   }
   const add: Range[] = [];
   const subtract: Range[] = [];
-  if (from < a.at) {
-    add.push({ from, to: a.at });
+  if (from < first.at) {
+    add.push({ from, to: first.at });
   }
-  if (from > a.at) {
-    subtract.push({ from: a.at, to: from });
+  if (from > first.at) {
+    subtract.push({ from: first.at, to: from });
   }
-  if (to > b.at) {
-    add.push({ from: b.at, to });
+  if (to > last.at) {
+    add.push({ from: last.at, to });
   }
-  if (to < b.at) {
-    subtract.push({ from: to, to: b.at });
+  if (to < last.at) {
+    subtract.push({ from: to, to: last.at });
   }
-  return { months: { from: a.date, to: b.date }, add, subtract };
+  return { months: { from: first.date, to: last.date }, add, subtract };
 }

@@ -8,8 +8,8 @@ export interface Address {
 
 /** "otklik@example.com" or "Otklik <otklik@example.com>" (OTKLIK_MAIL_FROM). */
 export function parseAddress(text: string): Address {
-  const m = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(text);
-  return m ? { address: m[2]!.trim(), name: m[1]!.trim() || null } : { address: text.trim(), name: null };
+  const [, name = '', address] = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(text) ?? [];
+  return address ? { address: address.trim(), name: name.trim() || null } : { address: text.trim(), name: null };
 }
 
 export const domainOf = (address: string): string =>
@@ -24,5 +24,5 @@ export function referencesOf(parent: { messageId: string; references: readonly s
     return [];
   }
   const chain = [...new Set([...parent.references, parent.messageId])];
-  return chain.length <= 12 ? chain : [chain[0]!, ...chain.slice(-11)];
+  return chain.length <= 12 ? chain : [...chain.slice(0, 1), ...chain.slice(-11)];
 }

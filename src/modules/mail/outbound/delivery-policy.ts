@@ -17,14 +17,14 @@ export interface SendFailure {
 }
 
 /** A 5xx answer is the server's final word: the same mail would be refused again. */
-export const isPermanent = (f: SendFailure): boolean =>
-  f.responseCode !== undefined && f.responseCode >= 500 && f.responseCode < 600;
+export const isPermanent = (failure: SendFailure): boolean =>
+  failure.responseCode !== undefined && failure.responseCode >= 500 && failure.responseCode < 600;
 
 export type Outcome = { status: 'failed' } | { status: 'pending'; retryInMs: number };
 
 /** What becomes of a row after a failed attempt, given the attempts made before it. */
-export function afterFailure(f: SendFailure, attemptsBefore: number): Outcome {
-  if (isPermanent(f) || attemptsBefore + 1 >= MAX_ATTEMPTS) {
+export function afterFailure(failure: SendFailure, attemptsBefore: number): Outcome {
+  if (isPermanent(failure) || attemptsBefore + 1 >= MAX_ATTEMPTS) {
     return { status: 'failed' };
   }
   return { status: 'pending', retryInMs: retryDelayMs(attemptsBefore) };
@@ -32,9 +32,9 @@ export function afterFailure(f: SendFailure, attemptsBefore: number): Outcome {
 
 /** A readable error from whatever nodemailer or the file system threw. */
 export function failureOf(err: unknown): SendFailure {
-  const e = err as { responseCode?: unknown; response?: unknown; message?: unknown; code?: unknown };
-  const responseCode = typeof e?.responseCode === 'number' ? e.responseCode : undefined;
-  const response = typeof e?.response === 'string' && e.response ? e.response : undefined;
-  const message = response ?? (typeof e?.message === 'string' && e.message ? e.message : String(err));
+  const thrown = err as { responseCode?: unknown; response?: unknown; message?: unknown; code?: unknown };
+  const responseCode = typeof thrown?.responseCode === 'number' ? thrown.responseCode : undefined;
+  const response = typeof thrown?.response === 'string' && thrown.response ? thrown.response : undefined;
+  const message = response ?? (typeof thrown?.message === 'string' && thrown.message ? thrown.message : String(err));
   return { responseCode, message: message.slice(0, 2000) };
 }

@@ -1,5 +1,6 @@
 // SQL of outbound mail: what a reply needs to know, the outbox rows and their leases, and template overrides.
 import type { Queryable } from '../../../db/db.ts';
+import { queryOne } from '../../../db/rows.ts';
 
 export interface MailboxRow {
   id: string;
@@ -32,13 +33,21 @@ export interface AppealForMail {
 export async function appealForMail(db: Queryable, appealId: string): Promise<AppealForMail | undefined> {
   const rows = await db.query<AppealForMail>(
     `SELECT a.id, a.number, a.subject, a.channel, c.name AS "customerName",
-       (SELECT i.value FROM customer_identities i WHERE i.customer_id = a.customer_id AND i.kind = 'email' AND NOT i.placeholder
-        ORDER BY i.created_at, i.value LIMIT 1) AS "customerEmail",
-       coalesce(u.time_zone, (SELECT cal.time_zone FROM sla_settings s JOIN calendars cal ON cal.id = s.cs_calendar_id), 'UTC') AS "timeZone",
+       (SELECT i.value FROM customer_identities i
+        WHERE i.customer_id = a.customer_id AND i.kind = 'email' AND NOT i.placeholder
+        ORDER BY i.created_at, i.value
+        LIMIT 1) AS "customerEmail",
+       coalesce(
+         u.time_zone,
+         (SELECT cal.time_zone FROM sla_settings s JOIN calendars cal ON cal.id = s.cs_calendar_id),
+         'UTC') AS "timeZone",
        (SELECT t.due_at FROM appeal_sla_targets t
         WHERE t.appeal_id = a.id AND t.met_at IS NULL AND t.breached_at IS NULL AND t.due_at IS NOT NULL
-        ORDER BY t.metric <> 'first_response', t.due_at LIMIT 1) AS "dueAt"
-     FROM appeals a LEFT JOIN customers c ON c.id = a.customer_id LEFT JOIN units u ON u.id = a.unit_id
+        ORDER BY t.metric <> 'first_response', t.due_at
+        LIMIT 1) AS "dueAt"
+     FROM appeals a
+     LEFT JOIN customers c ON c.id = a.customer_id
+     LEFT JOIN units u ON u.id = a.unit_id
      WHERE a.id = $1`,
     [appealId],
   );
@@ -101,33 +110,33 @@ export interface QueuedMail {
 }
 
 /** The outbox row and the thread's record of the mail (mail_messages, verdict 'sent'), in the caller's transaction. */
-export async function insertQueued(db: Queryable, m: QueuedMail): Promise<{ outboxId: number; inserted: boolean }> {
-  const rows = await db.query<{ id: number }>(
+export async function insertQueued(db: Queryable, mail: QueuedMail): Promise<{ outboxId: number; inserted: boolean }> {
+  const [queued] = await db.query<{ id: number }>(
     `INSERT INTO outbox (kind, payload, mailbox_id, appeal_message_id, message_id, dedupe_key)
      VALUES ('email', $1, $2, $3, $4, $5) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-    [JSON.stringify(m.payload), m.mailboxId, m.appealMessageId, m.messageId, m.dedupeKey],
+    [JSON.stringify(mail.payload), mail.mailboxId, mail.appealMessageId, mail.messageId, mail.dedupeKey],
   );
-  if (rows.length === 0) {
+  if (!queued) {
     return { outboxId: 0, inserted: false };
   }
   await db.query(
-    `INSERT INTO mail_messages (mailbox_id, direction, message_id, in_reply_to, "references", appeal_id, appeal_message_id, verdict,
-       from_address, from_name, to_addresses, subject)
+    `INSERT INTO mail_messages (mailbox_id, direction, message_id, in_reply_to, "references", appeal_id,
+       appeal_message_id, verdict, from_address, from_name, to_addresses, subject)
      VALUES ($1, 'outbound', $2, $3, $4, $5, $6, 'sent', $7, $8, $9, $10)`,
     [
-      m.mailboxId,
-      m.messageId,
-      m.inReplyTo,
-      m.references,
-      m.appealId,
-      m.appealMessageId,
-      m.fromAddress,
-      m.fromName,
-      [m.to],
-      m.subject,
+      mail.mailboxId,
+      mail.messageId,
+      mail.inReplyTo,
+      mail.references,
+      mail.appealId,
+      mail.appealMessageId,
+      mail.fromAddress,
+      mail.fromName,
+      [mail.to],
+      mail.subject,
     ],
   );
-  return { outboxId: rows[0]!.id, inserted: true };
+  return { outboxId: queued.id, inserted: true };
 }
 
 /**
@@ -140,7 +149,8 @@ export async function insertRenderedStaffMail(
   dedupeKey: string,
 ): Promise<boolean> {
   const rows = await db.query(
-    `INSERT INTO outbox (kind, payload, dedupe_key) VALUES ('email', $1, $2) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+    `INSERT INTO outbox (kind, payload, dedupe_key) VALUES ('email', $1, $2)
+     ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
     [JSON.stringify(payload), dedupeKey],
   );
   return rows.length > 0;
@@ -168,12 +178,14 @@ export function claimDue(
   return db.query<ClaimedRow>(
     `WITH due AS (
        SELECT id FROM outbox
-       WHERE status IN ('pending', 'sending') AND next_attempt_at <= now() AND (status = 'pending' OR locked_until < now())
+       WHERE status IN ('pending', 'sending') AND next_attempt_at <= now()
+         AND (status = 'pending' OR locked_until < now())
        ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
      UPDATE outbox o SET status = 'sending', locked_until = now() + $2 * interval '1 millisecond',
        message_id = coalesce(o.message_id, 'otklik.' || gen_random_uuid() || '@' || $3)
      FROM due WHERE o.id = due.id
-     RETURNING o.id, o.payload, o.attempts, o.message_id AS "messageId", o.mailbox_id AS "mailboxId", o.created_at AS "createdAt"`,
+     RETURNING o.id, o.payload, o.attempts, o.message_id AS "messageId", o.mailbox_id AS "mailboxId",
+       o.created_at AS "createdAt"`,
     [limit, leaseMs, messageIdDomain],
   );
 }
@@ -189,13 +201,13 @@ export async function markSent(db: Queryable, id: number): Promise<void> {
 export async function markFailed(
   db: Queryable,
   id: number,
-  f: { status: 'pending' | 'failed'; error: string; retryInMs: number },
+  failure: { status: 'pending' | 'failed'; error: string; retryInMs: number },
 ): Promise<void> {
   await db.query(
     `UPDATE outbox SET status = $2, attempts = attempts + 1, last_error = $3, locked_until = NULL,
        next_attempt_at = now() + $4 * interval '1 millisecond'
      WHERE id = $1 AND status = 'sending'`,
-    [id, f.status, f.error, f.retryInMs],
+    [id, failure.status, failure.error, failure.retryInMs],
   );
 }
 
@@ -223,15 +235,15 @@ export async function findTemplate(db: Queryable, key: string, locale: string): 
 
 export async function upsertTemplate(
   db: Queryable,
-  t: { key: string; locale: string; subject: string; body: string },
+  template: { key: string; locale: string; subject: string; body: string },
 ): Promise<TemplateRow> {
-  const rows = await db.query<TemplateRow>(
+  return queryOne<TemplateRow>(
+    db,
     `INSERT INTO mail_templates (key, locale, subject, body) VALUES ($1, $2, $3, $4)
      ON CONFLICT (key, locale) DO UPDATE SET subject = excluded.subject, body = excluded.body, updated_at = now()
      RETURNING ${TEMPLATE_COLUMNS}`,
-    [t.key, t.locale, t.subject, t.body],
+    [template.key, template.locale, template.subject, template.body],
   );
-  return rows[0]!;
 }
 
 export async function deleteTemplate(db: Queryable, key: string, locale: string): Promise<void> {

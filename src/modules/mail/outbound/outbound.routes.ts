@@ -30,7 +30,7 @@ export async function registerOutboundMailRoutes(app: App, ctx: Ctx) {
         response: { 200: MailTemplate, 422: ErrorBody, ...errorResponses },
       },
     },
-    async (req) => putTemplate(ctx, actorOf(req), req.params.key, req.params.locale, req.body),
+    async (req) => putTemplate(ctx, actorOf(req), { ...req.params, ...req.body }),
   );
   app.delete(
     '/api/v1/mail/templates/:key/:locale',

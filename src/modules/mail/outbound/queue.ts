@@ -125,36 +125,37 @@ interface Outgoing {
   dedupeKey: string | null;
 }
 
-async function queue(tx: Queryable, m: Outgoing): Promise<boolean> {
-  const messageId = newMessageId(m.from.address);
-  const references = referencesOf(m.parent);
-  const inReplyTo = m.parent?.messageId ?? null;
+async function queue(tx: Queryable, mail: Outgoing): Promise<boolean> {
+  const { from, to, subject } = mail;
+  const messageId = newMessageId(from.address);
+  const references = referencesOf(mail.parent);
+  const inReplyTo = mail.parent?.messageId ?? null;
   // Everything the sender needs is fixed now: a retry sends the same mail.
   const payload = {
-    template: m.template,
-    appealId: m.appeal.id,
-    to: m.to.address,
-    toName: m.to.name,
-    from: m.from.address,
-    fromName: m.from.name,
-    subject: m.subject,
-    text: m.text,
+    template: mail.template,
+    appealId: mail.appeal.id,
+    to: to.address,
+    toName: to.name,
+    from: from.address,
+    fromName: from.name,
+    subject,
+    text: mail.text,
     inReplyTo,
     references,
   };
   const { inserted } = await repo.insertQueued(tx, {
-    mailboxId: m.mailbox?.id ?? null,
-    appealId: m.appeal.id,
-    appealMessageId: m.appealMessageId,
+    mailboxId: mail.mailbox?.id ?? null,
+    appealId: mail.appeal.id,
+    appealMessageId: mail.appealMessageId,
     messageId,
     inReplyTo,
     references,
-    fromAddress: m.from.address,
-    fromName: m.from.name,
-    to: m.to.address,
-    subject: m.subject,
+    fromAddress: from.address,
+    fromName: from.name,
+    to: to.address,
+    subject,
     payload,
-    dedupeKey: m.dedupeKey,
+    dedupeKey: mail.dedupeKey,
   });
   return inserted;
 }
@@ -239,20 +240,20 @@ export interface RenderedStaffMail {
 }
 
 /** Queues a fully rendered mail to a staff member (analytics reports), with html and attachments. */
-export async function queueRenderedStaffMail(db: Queryable, m: RenderedStaffMail): Promise<{ queued: boolean }> {
+export async function queueRenderedStaffMail(db: Queryable, mail: RenderedStaffMail): Promise<{ queued: boolean }> {
   const payload = {
     template: 'rendered',
-    to: m.to,
-    toName: m.toName,
-    subject: m.subject,
-    text: m.text,
-    html: m.html,
-    attachments: m.attachments.map((a) => ({
-      filename: a.filename,
-      contentType: a.contentType,
-      cid: a.cid ?? null,
-      contentBase64: a.content.toString('base64'),
+    to: mail.to,
+    toName: mail.toName,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    attachments: mail.attachments.map((attachment) => ({
+      filename: attachment.filename,
+      contentType: attachment.contentType,
+      cid: attachment.cid ?? null,
+      contentBase64: attachment.content.toString('base64'),
     })),
   };
-  return { queued: await repo.insertRenderedStaffMail(db, payload, m.dedupeKey) };
+  return { queued: await repo.insertRenderedStaffMail(db, payload, mail.dedupeKey) };
 }

@@ -89,66 +89,77 @@ const bracketed = (id: string) => `<${id}>`;
 
 /** The mail of an outbox row: replies and acknowledgements were rendered when queued, notifications render now. */
 async function compose(ctx: Ctx, row: repo.ClaimedRow, mailbox: repo.MailboxRow | undefined): Promise<Mail.Options> {
-  const p = row.payload;
-  const to = str(p.to);
+  const payload = row.payload;
+  const to = str(payload.to);
   if (!to) {
     throw new Error('The outbox row has no recipient');
   }
   const fallback = mailbox
     ? { address: mailbox.address, name: mailbox.displayName }
     : parseAddress(ctx.config.mailFrom);
-  const from = str(p.from) ? { address: str(p.from)!, name: str(p.fromName) } : fallback;
-  let subject = str(p.subject);
-  let text = typeof p.text === 'string' ? p.text : null;
+  const fromAddress = str(payload.from);
+  const from = fromAddress ? { address: fromAddress, name: str(payload.fromName) } : fallback;
+  let subject = str(payload.subject);
+  let text = typeof payload.text === 'string' ? payload.text : null;
   if (subject === null || text === null) {
-    ({ subject, text } = await renderNotification(ctx, p));
+    ({ subject, text } = await renderNotification(ctx, payload));
   }
-  const references = Array.isArray(p.references) ? p.references.filter((r): r is string => typeof r === 'string') : [];
+  const references = Array.isArray(payload.references)
+    ? payload.references.filter((reference): reference is string => typeof reference === 'string')
+    : [];
+  const inReplyTo = str(payload.inReplyTo);
   return {
     from: { address: from.address, name: from.name ?? '' },
-    to: { address: to, name: str(p.toName) ?? str(p.name) ?? '' },
+    to: { address: to, name: str(payload.toName) ?? str(payload.name) ?? '' },
     subject,
     text,
-    ...renderedParts(p),
+    ...renderedParts(payload),
     messageId: bracketed(row.messageId),
     date: row.createdAt,
-    ...(str(p.inReplyTo) ? { inReplyTo: bracketed(str(p.inReplyTo)!) } : {}),
+    ...(inReplyTo ? { inReplyTo: bracketed(inReplyTo) } : {}),
     ...(references.length ? { references: references.map(bracketed) } : {}),
     // Otklik's own mail coming back (an auto-reply echoing it, a forwarding loop) is recognised by this header.
-    headers: { 'X-Otklik-Mail': '1', 'Auto-Submitted': p.template === 'reply' ? 'no' : 'auto-generated' },
+    headers: { 'X-Otklik-Mail': '1', 'Auto-Submitted': payload.template === 'reply' ? 'no' : 'auto-generated' },
   };
 }
 
+/** An attachment of a rendered mail's payload as nodemailer takes it; none for one without content or name. */
+function renderedAttachment(part: Record<string, unknown>): Mail.Attachment[] {
+  const filename = str(part?.filename);
+  if (typeof part?.contentBase64 !== 'string' || !filename) {
+    return [];
+  }
+  const cid = str(part.cid);
+  return [
+    {
+      filename,
+      contentType: str(part.contentType) ?? 'application/octet-stream',
+      content: Buffer.from(part.contentBase64, 'base64'),
+      ...(cid ? { cid } : {}),
+    },
+  ];
+}
+
 /** The html and attachments of a mail rendered by its producer (queueRenderedStaffMail); nothing for other rows. */
-function renderedParts(p: Record<string, unknown>): Pick<Mail.Options, 'html' | 'attachments'> {
-  const html = str(p.html);
-  const attachments = Array.isArray(p.attachments)
-    ? p.attachments.flatMap((a: Record<string, unknown>) =>
-        typeof a?.contentBase64 === 'string' && str(a.filename)
-          ? [
-              {
-                filename: str(a.filename)!,
-                contentType: str(a.contentType) ?? 'application/octet-stream',
-                content: Buffer.from(a.contentBase64, 'base64'),
-                ...(str(a.cid) ? { cid: str(a.cid)! } : {}),
-              },
-            ]
-          : [],
-      )
-    : [];
+function renderedParts(payload: Record<string, unknown>): Pick<Mail.Options, 'html' | 'attachments'> {
+  const html = str(payload.html);
+  const attachments = Array.isArray(payload.attachments) ? payload.attachments.flatMap(renderedAttachment) : [];
   return { ...(html ? { html } : {}), ...(attachments.length ? { attachments } : {}) };
 }
 
-async function renderNotification(ctx: Ctx, p: Record<string, unknown>): Promise<{ subject: string; text: string }> {
-  const key = str(p.template);
+async function renderNotification(
+  ctx: Ctx,
+  payload: Record<string, unknown>,
+): Promise<{ subject: string; text: string }> {
+  const key = str(payload.template);
   if (!key || !isTemplateKey(key) || !(NOTIFICATION_KEYS as readonly string[]).includes(key)) {
-    throw new Error(`No mail template for "${String(p.template)}"`);
+    throw new Error(`No mail template for "${String(payload.template)}"`);
   }
-  const locale: Locale = p.locale === 'en' ? 'en' : 'ru';
-  const data = (p.data && typeof p.data === 'object' ? p.data : {}) as Record<string, unknown>;
+  const locale: Locale = payload.locale === 'en' ? 'en' : 'ru';
+  const data = (payload.data && typeof payload.data === 'object' ? payload.data : {}) as Record<string, unknown>;
   const template = await templateFor(ctx.db, key, locale);
   const vars = {
-    'agent.name': str(p.name) ?? '',
+    'agent.name': str(payload.name) ?? '',
     'appeal.number':
       typeof data.appealNumber === 'number' || typeof data.appealNumber === 'string' ? data.appealNumber : '',
     'appeal.subject': str(data.subject) ?? '',

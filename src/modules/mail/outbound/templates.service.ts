@@ -1,4 +1,5 @@
-// Mail templates: a saved row overrides the built-in default of its key and language; deleting it restores the default.
+// Mail templates: a saved row overrides the built-in default of its key and language; deleting it restores the
+// default.
 import type { Ctx } from '../../../context.ts';
 import type { Queryable } from '../../../db/db.ts';
 import { AppError, type FieldError, notFound } from '../../../server/errors.ts';
@@ -20,7 +21,7 @@ import {
 class TemplateRejected extends AppError {
   override readonly status = 422;
   constructor(fields: FieldError[]) {
-    super('validation_failed', fields[0]!.message, fields);
+    super('validation_failed', fields[0]?.message ?? 'This template cannot be used', fields);
   }
 }
 
@@ -49,41 +50,38 @@ function knownKey(key: string): TemplateKey {
 
 export async function listTemplates(ctx: Ctx, actor: Actor): Promise<MailTemplate[]> {
   authorize(actor, 'settings:read');
-  const saved = new Map((await repo.listTemplates(ctx.db)).map((r) => [`${r.key}/${r.locale}`, r]));
+  const saved = new Map((await repo.listTemplates(ctx.db)).map((row) => [`${row.key}/${row.locale}`, row]));
   return TEMPLATE_KEYS.flatMap((key) =>
     (['ru', 'en'] as const).map((locale) => present(key, locale, saved.get(`${key}/${locale}`))),
   );
 }
 
+/** Saves an override of a key's template in a language; every placeholder must be one of the key's variables. */
 export async function putTemplate(
   ctx: Ctx,
   actor: Actor,
-  key: string,
-  locale: Locale,
-  input: PutTemplateInput,
+  template: { key: string; locale: Locale } & PutTemplateInput,
 ): Promise<MailTemplate> {
   authorize(actor, 'settings:write');
-  const k = knownKey(key);
+  const key = knownKey(template.key);
+  const { locale, subject, body } = template;
+  const known = VARIABLES[key].map((variable) => `{{${variable}}}`).join(', ');
   const fields = (['subject', 'body'] as const).flatMap((field) =>
-    unknownVariables(k, input[field]).map((name) => ({
+    unknownVariables(key, template[field]).map((name) => ({
       path: field,
       code: 'unknown_variable',
-      message: `{{${name}}} is not a variable of the ${k} template; use ${VARIABLES[k].map((v) => `{{${v}}}`).join(', ')}`,
+      message: `{{${name}}} is not a variable of the ${key} template; use ${known}`,
     })),
   );
   if (fields.length) {
     throw new TemplateRejected(fields);
   }
-  return present(
-    k,
-    locale,
-    await repo.upsertTemplate(ctx.db, { key: k, locale, subject: input.subject, body: input.body }),
-  );
+  return present(key, locale, await repo.upsertTemplate(ctx.db, { key, locale, subject, body }));
 }
 
 export async function deleteTemplate(ctx: Ctx, actor: Actor, key: string, locale: Locale): Promise<MailTemplate> {
   authorize(actor, 'settings:write');
-  const k = knownKey(key);
-  await repo.deleteTemplate(ctx.db, k, locale);
-  return present(k, locale, undefined);
+  const known = knownKey(key);
+  await repo.deleteTemplate(ctx.db, known, locale);
+  return present(known, locale, undefined);
 }

@@ -50,28 +50,40 @@ export const DEFAULTS: Record<TemplateKey, Record<Locale, TemplateText>> = {
     ru: {
       subject: 'Ваше обращение №{{appeal.number}} принято [#{{appeal.number}}]',
       body:
-        'Здравствуйте, {{customer.firstName}}!\n\nМы получили ваше обращение «{{appeal.subject}}» и зарегистрировали его под номером ' +
-        '{{appeal.number}}. Мы ответим до {{appeal.dueAt}}.\n\nЧтобы дополнить обращение, просто ответьте на это письмо.\n\n-- \nСлужба заботы о клиентах',
+        'Здравствуйте, {{customer.firstName}}!\n\n' +
+        'Мы получили ваше обращение «{{appeal.subject}}» и зарегистрировали его под номером {{appeal.number}}. ' +
+        'Мы ответим до {{appeal.dueAt}}.\n\n' +
+        'Чтобы дополнить обращение, просто ответьте на это письмо.\n\n' +
+        '-- \nСлужба заботы о клиентах',
     },
     en: {
       subject: 'We have received your request #{{appeal.number}} [#{{appeal.number}}]',
       body:
-        'Hello {{customer.firstName}},\n\nWe have received your request "{{appeal.subject}}" and registered it as number ' +
-        '{{appeal.number}}. We will answer by {{appeal.dueAt}}.\n\nTo add anything, simply reply to this e-mail.\n\n-- \nCustomer Service',
+        'Hello {{customer.firstName}},\n\n' +
+        'We have received your request "{{appeal.subject}}" and registered it as number {{appeal.number}}. ' +
+        'We will answer by {{appeal.dueAt}}.\n\n' +
+        'To add anything, simply reply to this e-mail.\n\n' +
+        '-- \nCustomer Service',
     },
   },
   survey_invitation: {
     ru: {
       subject: 'Как мы справились? Ответьте на несколько вопросов',
       body:
-        'Здравствуйте, {{customer.firstName}}!\n\nСпасибо, что обратились к нам. Расскажите, пожалуйста, как всё прошло: ' +
-        'это займёт пару минут.\n\n{{survey.link}}\n\nСсылка действует до {{survey.deadline}}.\n\n-- \nСлужба заботы о клиентах',
+        'Здравствуйте, {{customer.firstName}}!\n\n' +
+        'Спасибо, что обратились к нам. Расскажите, пожалуйста, как всё прошло: это займёт пару минут.\n\n' +
+        '{{survey.link}}\n\n' +
+        'Ссылка действует до {{survey.deadline}}.\n\n' +
+        '-- \nСлужба заботы о клиентах',
     },
     en: {
       subject: 'How did we do? A few quick questions',
       body:
-        'Hello {{customer.firstName}},\n\nThank you for coming to us. Please tell us how it went: it takes a couple ' +
-        'of minutes.\n\n{{survey.link}}\n\nThe link works until {{survey.deadline}}.\n\n-- \nCustomer Service',
+        'Hello {{customer.firstName}},\n\n' +
+        'Thank you for coming to us. Please tell us how it went: it takes a couple of minutes.\n\n' +
+        '{{survey.link}}\n\n' +
+        'The link works until {{survey.deadline}}.\n\n' +
+        '-- \nCustomer Service',
     },
   },
   sla_warning: notification(
@@ -160,7 +172,8 @@ const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 /** The placeholders of a text that the key does not know, in order of appearance. */
 export function unknownVariables(key: TemplateKey, text: string): string[] {
   const known = new Set(VARIABLES[key]);
-  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((name) => !known.has(name)))];
+  const names = [...text.matchAll(PLACEHOLDER)].map((match) => match[1] ?? '');
+  return [...new Set(names.filter((name) => !known.has(name)))];
 }
 
 /** Fills the placeholders; a variable without a value renders empty. */
@@ -186,10 +199,11 @@ export function firstNameOf(name: string | null | undefined, locale: Locale): st
   if (words.length === 0) {
     return locale === 'ru' ? 'уважаемый клиент' : 'valued customer';
   }
-  if (words.length === 3 && /(вич|вна|ична|оглы|кызы)$/i.test(words[2]!)) {
-    return words[1]!;
+  const [first = '', middle = '', last = ''] = words;
+  if (words.length === 3 && /(вич|вна|ична|оглы|кызы)$/i.test(last)) {
+    return middle;
   }
-  return words[0]!;
+  return first;
 }
 
 /** An instant as people of the locale write it, in the given time zone; '' for none. */
@@ -222,27 +236,27 @@ const DECISIONS: Record<string, Record<Locale, string>> = {
 
 /** The one line of a notification that depends on its kind (the sub-task's title, the escalation's reason…). */
 export function notificationDetails(kind: string, data: Readonly<Record<string, unknown>>, locale: Locale): string {
-  const s = (v: unknown) => (typeof v === 'string' ? v : '');
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
   const ru = locale === 'ru';
   switch (kind) {
     case 'sla_warning':
     case 'sla_breach': {
-      const metric = METRICS[s(data.metric)]?.[locale] ?? s(data.metric);
+      const metric = METRICS[text(data.metric)]?.[locale] ?? text(data.metric);
       return metric ? (ru ? `Срок: ${metric}.` : `Target: ${metric}.`) : '';
     }
     case 'escalation_requested':
-      return data.reason ? (ru ? `Причина: ${s(data.reason)}` : `Reason: ${s(data.reason)}`) : '';
+      return data.reason ? (ru ? `Причина: ${text(data.reason)}` : `Reason: ${text(data.reason)}`) : '';
     case 'escalation_decided': {
-      const decision = DECISIONS[s(data.decision)]?.[locale] ?? s(data.decision);
-      const note = data.note ? ` — ${s(data.note)}` : '';
+      const decision = DECISIONS[text(data.decision)]?.[locale] ?? text(data.decision);
+      const note = data.note ? ` — ${text(data.note)}` : '';
       return ru ? `Эскалация ${decision}${note}` : `Escalation ${decision}${note}`;
     }
     case 'subtask_assigned':
     case 'subtask_done':
     case 'subtask_late':
-      return data.title ? (ru ? `Подзадача: ${s(data.title)}` : `Sub-task: ${s(data.title)}`) : '';
+      return data.title ? (ru ? `Подзадача: ${text(data.title)}` : `Sub-task: ${text(data.title)}`) : '';
     case 'rule_notification':
-      return data.ruleName ? (ru ? `Правило: ${s(data.ruleName)}` : `Rule: ${s(data.ruleName)}`) : '';
+      return data.ruleName ? (ru ? `Правило: ${text(data.ruleName)}` : `Rule: ${text(data.ruleName)}`) : '';
     default:
       return '';
   }

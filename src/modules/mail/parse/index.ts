@@ -6,4 +6,5 @@ export type { SplitReply } from './reply-split.ts';
 export { classifyMail, OWN_MAIL_HEADER } from './classify.ts';
 export type { MailVerdict } from './classify.ts';
 export { subjectNumber } from './subject.ts';
-export { htmlToText, sanitizeMailHtml } from './html.ts';
+export { sanitizeMailHtml } from './html.ts';
+export { htmlToText } from './html-text.ts';

@@ -6,21 +6,21 @@ const mail = (head: string, body = 'text') =>
 
 describe('parseMail: headers', () => {
   it('decodes RFC 2047 subjects and names, lower-cases addresses', async () => {
-    const m = await parseMail(
+    const parsed = await parseMail(
       mail(`
 From: =?UTF-8?B?0JjQstCw0L0g0J/QtdGC0YDQvtCy?= <Ivan@Mail.RU>
 To: A <A@X.ru>, b@y.RU
 Cc: Group: c@z.ru, D <d@z.ru>;
 Subject: =?windows-1251?Q?=C2=EE=EF=F0=EE=F1?= =?UTF-8?Q?_=D0=BE_=D0=B7=D0=B0=D0=BA=D0=B0=D0=B7=D0=B5?=`),
     );
-    expect(m.from).toEqual({ address: 'ivan@mail.ru', name: 'Иван Петров' });
-    expect(m.to).toEqual(['a@x.ru', 'b@y.ru']);
-    expect(m.cc).toEqual(['c@z.ru', 'd@z.ru']);
-    expect(m.subject).toBe('Вопрос о заказе');
+    expect(parsed.from).toEqual({ address: 'ivan@mail.ru', name: 'Иван Петров' });
+    expect(parsed.to).toEqual(['a@x.ru', 'b@y.ru']);
+    expect(parsed.cc).toEqual(['c@z.ru', 'd@z.ru']);
+    expect(parsed.subject).toBe('Вопрос о заказе');
   });
 
   it('strips angle brackets from Message-ID, In-Reply-To and References', async () => {
-    const m = await parseMail(
+    const parsed = await parseMail(
       mail(`
 From: a@b.ru
 Message-ID:  < id-1@x.ru >
@@ -28,7 +28,7 @@ In-Reply-To: <id-0@x.ru> (comment)
 References: <r1@x.ru>
  <r2@x.ru> <r3@x.ru>`),
     );
-    expect(m).toMatchObject({
+    expect(parsed).toMatchObject({
       messageId: 'id-1@x.ru',
       inReplyTo: 'id-0@x.ru',
       references: ['r1@x.ru', 'r2@x.ru', 'r3@x.ru'],
@@ -36,8 +36,8 @@ References: <r1@x.ru>
   });
 
   it('gives null and empty values for missing headers', async () => {
-    const m = await parseMail(mail('X-Nothing: 1'));
-    expect(m).toMatchObject({
+    const parsed = await parseMail(mail('X-Nothing: 1'));
+    expect(parsed).toMatchObject({
       messageId: null,
       inReplyTo: null,
       references: [],
@@ -58,19 +58,19 @@ References: <r1@x.ru>
   });
 
   it('keeps the first occurrence of each header, unfolded, by lower-case name', async () => {
-    const m = await parseMail(mail('X-Test: one\n two\nx-test: three\nAuto-Submitted: auto-replied'));
-    expect(m.headers['x-test']).toBe('one two');
-    expect(m.headers['auto-submitted']).toBe('auto-replied');
+    const parsed = await parseMail(mail('X-Test: one\n two\nx-test: three\nAuto-Submitted: auto-replied'));
+    expect(parsed.headers['x-test']).toBe('one two');
+    expect(parsed.headers['auto-submitted']).toBe('auto-replied');
   });
 });
 
 describe('parseMail: bodies', () => {
   it('derives text from the HTML when there is no text part and sanitises the HTML', async () => {
-    const m = await parseMail(
+    const parsed = await parseMail(
       mail('Content-Type: text/html; charset=utf-8', '<p onclick="x()">Привет</p><script>alert(1)</script>'),
     );
-    expect(m.text).toBe('Привет');
-    expect(m.html).toBe('<p>Привет</p>');
+    expect(parsed.text).toBe('Привет');
+    expect(parsed.html).toBe('<p>Привет</p>');
   });
 
   it('decodes a windows-1251 body', async () => {

@@ -3,7 +3,8 @@
 import type * as MailParser from 'mailparser';
 import type { AddressObject, Attachment, ParsedMail as RawMail } from 'mailparser';
 import { lazyRequire } from '../../../server/lazy-require.ts';
-import { sanitizedHtmlToText, sanitizeMailHtml } from './html.ts';
+import { sanitizeMailHtml } from './html.ts';
+import { sanitizedHtmlToText } from './html-text.ts';
 
 const mailparser = lazyRequire<typeof MailParser>('mailparser');
 
@@ -69,7 +70,9 @@ export function messageIds(value: string | undefined): string[] {
   if (!value) {
     return [];
   }
-  const bracketed = [...value.matchAll(/<([^<>]*)>/g)].map((m) => m[1]!.trim()).filter((id) => id !== '');
+  const bracketed = [...value.matchAll(/<([^<>]*)>/g)]
+    .map((match) => (match[1] ?? '').trim())
+    .filter((id) => id !== '');
   if (bracketed.length > 0) {
     return bracketed;
   }
@@ -123,16 +126,16 @@ const EXTENSIONS: Record<string, string> = {
   'text/calendar': 'ics',
 };
 
-function attachment(a: Attachment, index: number): MailAttachment {
-  const contentType = a.contentType.toLowerCase();
-  const contentId = a.cid?.trim() || null;
+function attachment(part: Attachment, index: number): MailAttachment {
+  const contentType = part.contentType.toLowerCase();
+  const contentId = part.cid?.trim() || null;
   return {
-    fileName: a.filename?.trim() || `attachment-${index + 1}.${EXTENSIONS[contentType] ?? 'bin'}`,
+    fileName: part.filename?.trim() || `attachment-${index + 1}.${EXTENSIONS[contentType] ?? 'bin'}`,
     contentType,
-    content: a.content,
+    content: part.content,
     contentId,
     // An inline part is only "inline" for us when the HTML can reference it by cid:.
-    inline: contentId !== null && (a.related === true || a.contentDisposition === 'inline'),
+    inline: contentId !== null && (part.related === true || part.contentDisposition === 'inline'),
   };
 }
 

@@ -1,5 +1,6 @@
 // Recognisers for the lines mail clients put above quoted or forwarded mail (ru and en shapes).
 // Each takes one trimmed line (or looks a few lines ahead) and is anchored, so a long line costs linear time.
+import { oneOf } from './phrases.ts';
 
 const MAX_HEADER_LINE = 300;
 
@@ -9,7 +10,18 @@ const ORIGINAL =
 
 /** Gmail, Thunderbird, Yandex and Apple Mail forward headers. */
 const FORWARD = [
-  /^-{3,}\s*(forwarded message|пересылаемое сообщение|пересланное сообщение|переадресованное сообщение|перенаправленное сообщение)\s*-{3,}$/iu,
+  new RegExp(
+    String.raw`^-{3,}\s*` +
+      oneOf([
+        'forwarded message',
+        'пересылаемое сообщение',
+        'пересланное сообщение',
+        'переадресованное сообщение',
+        'перенаправленное сообщение',
+      ]) +
+      String.raw`\s*-{3,}$`,
+    'iu',
+  ),
   /^(begin forwarded message|начало переадресованного сообщения|начало пересылаемого сообщения)\s*:$/iu,
 ];
 
@@ -35,43 +47,46 @@ const OUTLOOK_SEPARATOR_LENGTH = 32;
 
 export const isQuoteLine = (line: string): boolean => line.trimStart().startsWith('>');
 
-export function isOriginalHeader(t: string): boolean {
-  return t.length <= MAX_HEADER_LINE && ORIGINAL.test(t);
+export function isOriginalHeader(line: string): boolean {
+  return line.length <= MAX_HEADER_LINE && ORIGINAL.test(line);
 }
 
-export function isForwardHeader(t: string): boolean {
-  return t.length <= MAX_HEADER_LINE && FORWARD.some((re) => re.test(t));
+export function isForwardHeader(line: string): boolean {
+  return line.length <= MAX_HEADER_LINE && FORWARD.some((pattern) => pattern.test(line));
 }
 
-export function isAttribution(t: string): boolean {
-  if (t.length > MAX_HEADER_LINE) {
+export function isAttribution(line: string): boolean {
+  if (line.length > MAX_HEADER_LINE) {
     return false;
   }
-  return ATTRIBUTION_VERB.test(t) || (ATTRIBUTION_ADDRESS.test(t) && HAS_TIME.test(t));
+  return ATTRIBUTION_VERB.test(line) || (ATTRIBUTION_ADDRESS.test(line) && HAS_TIME.test(line));
 }
 
+/** The line at an index, trimmed; '' past the end. */
+const trimmedAt = (lines: readonly string[], index: number) => (lines[index] ?? '').trim();
+
 /** A wrapped attribution ("On Mon, 3 Jun 2024 at 10:15, Ivan Petrov" / "<ivan@x.ru> wrote:") starts one line up. */
-export function attributionStart(lines: readonly string[], i: number): number {
-  const prev = lines[i - 1]?.trim();
-  const cur = lines[i]!.trim();
-  if (!prev || isQuoteLine(prev) || ATTRIBUTION_START.test(cur)) {
-    return i;
+export function attributionStart(lines: readonly string[], at: number): number {
+  const previous = lines[at - 1]?.trim();
+  const current = trimmedAt(lines, at);
+  if (!previous || isQuoteLine(previous) || ATTRIBUTION_START.test(current)) {
+    return at;
   }
-  return ATTRIBUTION_START.test(prev) && prev.length + cur.length <= MAX_HEADER_LINE ? i - 1 : i;
+  return ATTRIBUTION_START.test(previous) && previous.length + current.length <= MAX_HEADER_LINE ? at - 1 : at;
 }
 
 /** "From: … / Sent: … / To: … / Subject: …" (and the Russian Outlook's "От: / Отправлено: / Кому: / Тема:"). */
-export function isOutlookBlock(lines: readonly string[], i: number): boolean {
-  if (!OUTLOOK_FROM.test(lines[i]!.trim())) {
+export function isOutlookBlock(lines: readonly string[], at: number): boolean {
+  if (!OUTLOOK_FROM.test(trimmedAt(lines, at))) {
     return false;
   }
   let sent = false;
   let toOrSubject = false;
-  for (let j = i + 1; j < lines.length && j <= i + OUTLOOK_BLOCK_LINES; j++) {
-    const t = lines[j]!.trim();
-    if (OUTLOOK_SENT.test(t)) {
+  for (let next = at + 1; next < lines.length && next <= at + OUTLOOK_BLOCK_LINES; next++) {
+    const line = trimmedAt(lines, next);
+    if (OUTLOOK_SENT.test(line)) {
       sent = true;
-    } else if (OUTLOOK_TO_OR_SUBJECT.test(t)) {
+    } else if (OUTLOOK_TO_OR_SUBJECT.test(line)) {
       toOrSubject = true;
     }
     if (sent && toOrSubject) {
@@ -82,17 +97,17 @@ export function isOutlookBlock(lines: readonly string[], i: number): boolean {
 }
 
 /** An underscore rule that opens quoted mail: Outlook's own, or any long rule directly above a header block. */
-export function isSeparator(lines: readonly string[], i: number): boolean {
-  const t = lines[i]!.trim();
-  if (!SEPARATOR.test(t)) {
+export function isSeparator(lines: readonly string[], at: number): boolean {
+  const rule = trimmedAt(lines, at);
+  if (!SEPARATOR.test(rule)) {
     return false;
   }
-  if (t.length >= OUTLOOK_SEPARATOR_LENGTH) {
+  if (rule.length >= OUTLOOK_SEPARATOR_LENGTH) {
     return true;
   }
-  let j = i + 1;
-  while (j < lines.length && lines[j]!.trim() === '') {
-    j++;
+  let next = at + 1;
+  while (next < lines.length && trimmedAt(lines, next) === '') {
+    next++;
   }
-  return j < lines.length && isOutlookBlock(lines, j);
+  return next < lines.length && isOutlookBlock(lines, next);
 }

@@ -28,9 +28,9 @@ describe('splitReply: quote headers', () => {
   });
 
   it('joins an attribution wrapped over two lines', () => {
-    const r = splitReply('Yes.\n\nOn Mon, 3 Jun 2024 at 10:15, Ivan Petrov\n<ivan@x.ru> wrote:\n> old');
-    expect(r.text).toBe('Yes.');
-    expect(r.quoted).toBe('On Mon, 3 Jun 2024 at 10:15, Ivan Petrov\n<ivan@x.ru> wrote:\n> old');
+    const split = splitReply('Yes.\n\nOn Mon, 3 Jun 2024 at 10:15, Ivan Petrov\n<ivan@x.ru> wrote:\n> old');
+    expect(split.text).toBe('Yes.');
+    expect(split.quoted).toBe('On Mon, 3 Jun 2024 at 10:15, Ivan Petrov\n<ivan@x.ru> wrote:\n> old');
   });
 
   it('keeps nested quotes together in the quoted part', () => {
@@ -38,9 +38,9 @@ describe('splitReply: quote headers', () => {
   });
 
   it('keeps answers written between quotes (inline replies)', () => {
-    const r = splitReply('Ivan wrote:\n> q1\n\nanswer one\n\n> q2\n\nanswer two');
-    expect(r.text).toBe('answer one\n\nanswer two');
-    expect(r.quoted).toBe('Ivan wrote:\n> q1\n> q2');
+    const split = splitReply('Ivan wrote:\n> q1\n\nanswer one\n\n> q2\n\nanswer two');
+    expect(split.text).toBe('answer one\n\nanswer two');
+    expect(split.quoted).toBe('Ivan wrote:\n> q1\n> q2');
   });
 
   it('does not take a short underscore line alone for a separator', () => {
@@ -48,9 +48,9 @@ describe('splitReply: quote headers', () => {
   });
 
   it('needs Sent/To lines before a "From:" line opens an Outlook block', () => {
-    const r = splitReply('From: the store I got a broken kettle.\nPlease help.');
-    expect(r.quoted).toBeNull();
-    expect(r.text).toBe('From: the store I got a broken kettle.\nPlease help.');
+    const split = splitReply('From: the store I got a broken kettle.\nPlease help.');
+    expect(split.quoted).toBeNull();
+    expect(split.text).toBe('From: the store I got a broken kettle.\nPlease help.');
   });
 
   it('ignores a very long line that happens to end with "пишет:"', () => {
@@ -66,8 +66,8 @@ describe('splitReply: forwards and fallbacks', () => {
   });
 
   it('treats a Russian forward with a comment above as quoted', () => {
-    const r = splitReply('Посмотрите.\n\n-------- Пересылаемое сообщение --------\nстарое');
-    expect(r).toEqual({
+    const split = splitReply('Посмотрите.\n\n-------- Пересылаемое сообщение --------\nстарое');
+    expect(split).toEqual({
       text: 'Посмотрите.',
       quoted: '-------- Пересылаемое сообщение --------\nстарое',
       signature: null,
@@ -75,8 +75,8 @@ describe('splitReply: forwards and fallbacks', () => {
   });
 
   it('separates a lone mobile signature above a forward', () => {
-    const r = splitReply('Отправлено с iPhone\n\nНачало переадресованного сообщения:\n\nтекст магазина');
-    expect(r).toEqual({
+    const split = splitReply('Отправлено с iPhone\n\nНачало переадресованного сообщения:\n\nтекст магазина');
+    expect(split).toEqual({
       text: 'Начало переадресованного сообщения:\n\nтекст магазина',
       quoted: null,
       signature: 'Отправлено с iPhone',
@@ -113,14 +113,14 @@ describe('splitReply: signatures', () => {
     ['Best regards,\nJohn'],
     ['С уважением, Иван'],
   ])('separates %j', (sig) => {
-    const r = splitReply(`Текст письма.\n\n${sig}`);
-    expect(r.text).toBe('Текст письма.');
-    expect(r.signature).toBe(sig.replace('-- \n', '--\n'));
+    const split = splitReply(`Текст письма.\n\n${sig}`);
+    expect(split.text).toBe('Текст письма.');
+    expect(split.signature).toBe(sig.replace('-- \n', '--\n'));
   });
 
   it('takes a closing block together with a mobile line below it', () => {
-    const r = splitReply('Жду.\n\nС уважением,\nИван\n\nОтправлено с iPhone');
-    expect(r).toMatchObject({ text: 'Жду.', signature: 'С уважением,\nИван\n\nОтправлено с iPhone' });
+    const split = splitReply('Жду.\n\nС уважением,\nИван\n\nОтправлено с iPhone');
+    expect(split).toMatchObject({ text: 'Жду.', signature: 'С уважением,\nИван\n\nОтправлено с iPhone' });
   });
 
   it('leaves a closing phrase that opens a long block in the text', () => {
@@ -144,8 +144,8 @@ describe('splitReply: signatures', () => {
   });
 
   it('finds the signature above the quoted part', () => {
-    const r = splitReply('Ок.\n\nSent from my iPhone\n\nOn Mon, 3 Jun 2024, Ivan <i@x.ru> wrote:\n> old');
-    expect(r).toEqual({
+    const split = splitReply('Ок.\n\nSent from my iPhone\n\nOn Mon, 3 Jun 2024, Ivan <i@x.ru> wrote:\n> old');
+    expect(split).toEqual({
       text: 'Ок.',
       quoted: 'On Mon, 3 Jun 2024, Ivan <i@x.ru> wrote:\n> old',
       signature: 'Sent from my iPhone',

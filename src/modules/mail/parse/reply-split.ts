@@ -33,29 +33,28 @@ interface QuoteMap {
 
 function mapQuotes(lines: readonly string[]): QuoteMap {
   const quoted = lines.map(() => false);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const t = line.trim();
-    if (!t) {
+  for (const [i, line] of lines.entries()) {
+    const trimmed = line.trim();
+    if (!trimmed) {
       continue;
     }
     if (isQuoteLine(line)) {
       quoted[i] = true;
       continue;
     }
-    if (isOriginalHeader(t) || isForwardHeader(t) || isSeparator(lines, i) || isOutlookBlock(lines, i)) {
+    if (isOriginalHeader(trimmed) || isForwardHeader(trimmed) || isSeparator(lines, i) || isOutlookBlock(lines, i)) {
       return { quoted, cut: i };
     }
-    if (!isAttribution(t)) {
+    if (!isAttribution(trimmed)) {
       continue;
     }
     const start = attributionStart(lines, i);
     let next = i + 1;
-    while (next < lines.length && lines[next]!.trim() === '') {
+    while (next < lines.length && (lines[next] ?? '').trim() === '') {
       next++;
     }
     // "On … wrote:" above "> " lines marks just that quote; without "> " lines it opens quoted mail to the end.
-    if (next < lines.length && isQuoteLine(lines[next]!)) {
+    if (next < lines.length && isQuoteLine(lines[next] ?? '')) {
       quoted.fill(true, start, next);
     } else {
       return { quoted: quoted.fill(false, start), cut: start };
@@ -65,36 +64,36 @@ function mapQuotes(lines: readonly string[]): QuoteMap {
 }
 
 /** Joins the kept lines of [from, to), trimmed at the ends, with never more than one blank line in a row. */
-function joinKept(lines: readonly string[], keep: (i: number) => boolean, from: number, to: number): string {
-  const out: string[] = [];
+function joinKept(lines: readonly string[], keep: (index: number) => boolean, from: number, to: number): string {
+  const kept: string[] = [];
   for (let i = from; i < to; i++) {
     if (!keep(i)) {
       continue;
     }
-    const line = lines[i]!.trimEnd();
-    if (line === '' && out.length > 0 && out[out.length - 1] === '') {
+    const line = (lines[i] ?? '').trimEnd();
+    if (line === '' && kept.length > 0 && kept.at(-1) === '') {
       continue;
     }
-    out.push(line);
+    kept.push(line);
   }
-  return out.join('\n').trim();
+  return kept.join('\n').trim();
 }
 
-const orNull = (s: string) => (s === '' ? null : s);
+const orNull = (text: string) => (text === '' ? null : text);
 
 export function splitReply(input: string): SplitReply {
   const lines = input.replace(/\r\n?/g, '\n').split('\n');
   const { quoted, cut } = mapQuotes(lines);
-  const unquoted = lines.map((l, i) => (quoted[i] ? '' : l));
+  const unquoted = lines.map((line, i) => (quoted[i] ? '' : line));
   // Above a cut there may be nothing but a signature ("Sent from my iPhone" over a forwarded mail).
   const onlySignature = cut < lines.length ? signatureStart(unquoted, cut, false) : null;
-  const topIsSignature = onlySignature !== null && unquoted.slice(0, onlySignature).every((l) => l.trim() === '');
+  const topIsSignature = onlySignature !== null && unquoted.slice(0, onlySignature).every((line) => line.trim() === '');
   const sig = topIsSignature ? onlySignature : signatureStart(unquoted, cut);
   const signature = sig === null ? null : orNull(joinKept(lines, (i) => !quoted[i], sig, cut));
   const text = topIsSignature ? '' : joinKept(lines, (i) => !quoted[i], 0, sig ?? cut);
 
   if (text !== '') {
-    const quotedText = joinKept(lines, (i) => i >= cut || quoted[i]!, 0, lines.length);
+    const quotedText = joinKept(lines, (i) => i >= cut || quoted[i] === true, 0, lines.length);
     return { text, quoted: orNull(quotedText), signature };
   }
   // Nothing new above the cut: what follows is the customer's content (a forward, or a bare quote).

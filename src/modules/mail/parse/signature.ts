@@ -1,4 +1,5 @@
 // Finds where the sender's signature begins at the end of a reply's new text.
+import { oneOf } from './phrases.ts';
 
 /** "Sent from my iPhone", "Отправлено с iPhone", "Отправлено из мобильной Почты Mail.ru", "Get Outlook for Android"… */
 const MOBILE = [
@@ -10,8 +11,23 @@ const MOBILE_MAX_LENGTH = 70;
 const MOBILE_MAX_TRAILING = 2;
 
 /** A closing phrase opens a signature block only when the block is short. */
-const CLOSING =
-  /^(с уважением|с наилучшими пожеланиями|всего доброго|всего хорошего|best regards|kind regards|warm regards|regards|best wishes|sincerely|yours sincerely|cheers)(?=$|[\s,.!])/iu;
+const CLOSING = new RegExp(
+  `^${oneOf([
+    'с уважением',
+    'с наилучшими пожеланиями',
+    'всего доброго',
+    'всего хорошего',
+    'best regards',
+    'kind regards',
+    'warm regards',
+    'regards',
+    'best wishes',
+    'sincerely',
+    'yours sincerely',
+    'cheers',
+  ])}${String.raw`(?=$|[\s,.!])`}`,
+  'iu',
+);
 const CLOSING_MAX_LINES = 6;
 const CLOSING_MAX_LENGTH = 70;
 
@@ -19,16 +35,16 @@ const CLOSING_MAX_LENGTH = 70;
 const BARE_DASHES_MAX_LINES = 10;
 
 const nonBlank = (lines: readonly string[], from: number, to: number) =>
-  lines.slice(from, to).filter((l) => l.trim() !== '');
+  lines.slice(from, to).filter((line) => line.trim() !== '');
 
 function mobileStart(lines: readonly string[], end: number): number | null {
   let seen = 0;
   for (let i = end - 1; i >= 0 && seen <= MOBILE_MAX_TRAILING; i--) {
-    const t = lines[i]!.trim();
-    if (!t) {
+    const line = (lines[i] ?? '').trim();
+    if (!line) {
       continue;
     }
-    if (t.length <= MOBILE_MAX_LENGTH && MOBILE.some((re) => re.test(t))) {
+    if (line.length <= MOBILE_MAX_LENGTH && MOBILE.some((pattern) => pattern.test(line))) {
       return i;
     }
     seen++;
@@ -38,7 +54,7 @@ function mobileStart(lines: readonly string[], end: number): number | null {
 
 function dashesStart(lines: readonly string[], end: number): number | null {
   for (let i = 0; i < end; i++) {
-    const line = lines[i]!;
+    const line = lines[i] ?? '';
     if (line === '-- ' || line === '--\u00a0') {
       return i;
     }
@@ -52,14 +68,14 @@ function dashesStart(lines: readonly string[], end: number): number | null {
 function closingStart(lines: readonly string[], end: number): number | null {
   let count = 0;
   for (let i = end - 1; i >= 0; i--) {
-    const t = lines[i]!.trim();
-    if (!t) {
+    const line = (lines[i] ?? '').trim();
+    if (!line) {
       continue;
     }
-    if (++count > CLOSING_MAX_LINES || t.length > CLOSING_MAX_LENGTH) {
+    if (++count > CLOSING_MAX_LINES || line.length > CLOSING_MAX_LENGTH) {
       return null;
     }
-    if (CLOSING.test(t)) {
+    if (CLOSING.test(line)) {
       return i;
     }
   }

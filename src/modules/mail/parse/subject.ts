@@ -8,6 +8,6 @@ export function subjectNumber(subject: string): number | null {
   if (digits === undefined) {
     return null;
   }
-  const n = Number(digits);
-  return Number.isSafeInteger(n) && n > 0 ? n : null;
+  const number = Number(digits);
+  return Number.isSafeInteger(number) && number > 0 ? number : null;
 }

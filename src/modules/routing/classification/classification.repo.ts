@@ -1,5 +1,6 @@
 // SQL of the appeal classifier: labelled history to learn from, stored models and the settings row.
 import type { Queryable } from '../../../db/db.ts';
+import { queryOne } from '../../../db/rows.ts';
 
 export type Target = 'category' | 'queue';
 
@@ -39,15 +40,19 @@ const LABEL_COLUMN: Record<Target, string> = { category: 'category_id', queue: '
 
 export async function settings(db: Queryable): Promise<SettingsRow> {
   const rows = await db.query<SettingsRow>(
-    `SELECT apply_threshold AS "applyThreshold", enabled, min_samples AS "minSamples" FROM classifier_settings WHERE id`,
+    `SELECT apply_threshold AS "applyThreshold", enabled, min_samples AS "minSamples"
+     FROM classifier_settings
+     WHERE id`,
   );
   return rows[0] ?? { applyThreshold: 0.8, enabled: true, minSamples: 200 };
 }
 
 export async function updateSettings(db: Queryable, patch: Partial<SettingsRow>): Promise<void> {
   await db.query(
-    `UPDATE classifier_settings SET apply_threshold = coalesce($1, apply_threshold), enabled = coalesce($2, enabled),
-       min_samples = coalesce($3, min_samples), updated_at = now() WHERE id`,
+    `UPDATE classifier_settings
+     SET apply_threshold = coalesce($1, apply_threshold), enabled = coalesce($2, enabled),
+       min_samples = coalesce($3, min_samples), updated_at = now()
+     WHERE id`,
     [patch.applyThreshold ?? null, patch.enabled ?? null, patch.minSamples ?? null],
   );
 }
@@ -64,25 +69,27 @@ export function labelledAppeals(db: Queryable, target: Target, limit: number) {
 }
 
 /** Stores a model as the target's active one; call inside a transaction so the old one stays active on failure. */
-export async function insertActive(tx: Queryable, m: NewModel): Promise<string> {
+export async function insertActive(tx: Queryable, trained: NewModel): Promise<string> {
   // Two trainings finishing together take turns instead of colliding on the one-active index.
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('classifier_models:' || $1::text))`, [m.target]);
-  await tx.query('UPDATE classifier_models SET active = false WHERE target = $1 AND active', [m.target]);
-  const rows = await tx.query<{ id: string }>(
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('classifier_models:' || $1::text))`, [trained.target]);
+  await tx.query('UPDATE classifier_models SET active = false WHERE target = $1 AND active', [trained.target]);
+  const inserted = await queryOne<{ id: string }>(
+    tx,
     `INSERT INTO classifier_models (target, trained_at, samples, accuracy, macro_f1, per_class, labels, model, active)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true) RETURNING id`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true)
+     RETURNING id`,
     [
-      m.target,
-      m.trainedAt,
-      m.samples,
-      m.accuracy,
-      m.macroF1,
-      JSON.stringify(m.perClass),
-      JSON.stringify(m.labels),
-      m.model,
+      trained.target,
+      trained.trainedAt,
+      trained.samples,
+      trained.accuracy,
+      trained.macroF1,
+      JSON.stringify(trained.perClass),
+      JSON.stringify(trained.labels),
+      trained.model,
     ],
   );
-  return rows[0]!.id;
+  return inserted.id;
 }
 
 export const activeModelRefs = (db: Queryable) =>
@@ -100,9 +107,10 @@ export const activeSummaries = (db: Queryable) =>
 
 /** Codes and names of the labels (category or queue ids) for presenting per-class figures. */
 export function labelNames(db: Queryable, target: Target, ids: string[], locale: 'ru' | 'en') {
-  const sql =
-    target === 'category'
-      ? `SELECT id::text AS id, code, ${locale === 'en' ? 'name_en' : 'name_ru'} AS name FROM categories WHERE id::text = ANY($1::text[])`
-      : 'SELECT id::text AS id, code, name FROM queues WHERE id::text = ANY($1::text[])';
-  return db.query<{ id: string; code: string; name: string }>(sql, [ids]);
+  const source =
+    target === 'category' ? `${locale === 'en' ? 'name_en' : 'name_ru'} AS name FROM categories` : 'name FROM queues';
+  return db.query<{ id: string; code: string; name: string }>(
+    `SELECT id::text AS id, code, ${source} WHERE id::text = ANY($1::text[])`,
+    [ids],
+  );
 }

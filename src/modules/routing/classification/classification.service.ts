@@ -7,18 +7,12 @@ import { authorize, type Actor } from '../../auth/actor.ts';
 import { evaluate, stratifiedSplit } from '../classifier/evaluate.ts';
 import { predict, train, type Example, type Model } from '../classifier/model.ts';
 import { deserialize, serialize } from '../classifier/serialize.ts';
+import type { Suggestion } from '../rules/rules-engine.ts';
 import * as repo from './classification.repo.ts';
 import type { ClassifierSettingsPatch, ClassifierStatus, TrainingFigures } from './classification.schema.ts';
 
-export interface Suggestion {
-  categoryId: string | null;
-  categoryConfidence: number;
-  queueId: string | null;
-  queueConfidence: number;
-  /** Whether each suggestion clears the configured threshold and may be applied automatically. */
-  applyCategory: boolean;
-  applyQueue: boolean;
-}
+/** What the classifier suggests: the rules engine's own shape, which applies it. */
+export type { Suggestion };
 
 const TARGETS: readonly repo.Target[] = ['category', 'queue'];
 const TEST_FRACTION = 0.2;
@@ -40,26 +34,30 @@ export interface TrainOptions {
  * is skipped quietly, since many registers never use queues.
  */
 export async function trainFromHistory(ctx: Ctx, options: TrainOptions = {}): Promise<TrainingFigures[]> {
-  const { now = new Date(), maxSamples = 100_000, seed = 1 } = options;
+  const { now = ctx.clock.now(), maxSamples = 100_000, seed = 1 } = options;
   const { minSamples } = await repo.settings(ctx.db);
   const results: TrainingFigures[] = [];
   for (const target of TARGETS) {
     const rows = await repo.labelledAppeals(ctx.db, target, maxSamples);
-    const labels = new Set(rows.map((r) => r.label));
+    const labels = new Set(rows.map((row) => row.label));
     if (rows.length < minSamples || labels.size < 2) {
       if (target === 'queue') {
         continue;
       }
       throw new AppError(
         'conflict',
-        `Too little history to train the category classifier: ${rows.length} resolved or closed appeals with a category in ${labels.size} categories; at least ${minSamples} in 2 categories are needed`,
+        `Too little history to train the category classifier: ${rows.length} resolved or closed appeals ` +
+          `with a category in ${labels.size} categories; at least ${minSamples} in 2 categories are needed`,
       );
     }
-    const examples: Example[] = rows.map((r) => ({ text: appealText(r.subject, r.description), label: r.label }));
-    const split = stratifiedSplit(examples, (e) => e.label, TEST_FRACTION, seed);
+    const examples: Example[] = rows.map((row) => ({
+      text: appealText(row.subject, row.description),
+      label: row.label,
+    }));
+    const split = stratifiedSplit(examples, (example) => example.label, TEST_FRACTION, seed);
     const heldOutModel = train(split.train, { seed });
     const figures = evaluate(
-      split.test.map((e) => ({ actual: e.label, predicted: predict(heldOutModel, e.text).label })),
+      split.test.map((example) => ({ actual: example.label, predicted: predict(heldOutModel, example.text).label })),
     );
     const model = train(examples, { seed });
     await ctx.db.transaction((tx) =>
@@ -86,7 +84,7 @@ export async function trainFromHistory(ctx: Ctx, options: TrainOptions = {}): Pr
   return results;
 }
 
-export async function trainNow(ctx: Ctx, actor: Actor, now = new Date()): Promise<{ models: TrainingFigures[] }> {
+export async function trainNow(ctx: Ctx, actor: Actor, now = ctx.clock.now()): Promise<{ models: TrainingFigures[] }> {
   authorize(actor, 'settings:write');
   const models = await trainFromHistory(ctx, { now });
   await scheduleNextTraining(ctx, now);
@@ -148,7 +146,7 @@ async function loadActive(ctx: Ctx): Promise<ActiveClassifier> {
     models[ref.target] = model;
   }
   // Keep only this database's active models plus the newest few others (several Ctx in one process: tests).
-  const active = new Set(refs.map((r) => r.id));
+  const active = new Set(refs.map((ref) => ref.id));
   for (const id of deserializedModels.keys()) {
     if (!active.has(id) && deserializedModels.size > 8) {
       deserializedModels.delete(id);
@@ -192,31 +190,24 @@ export async function classifierStatus(ctx: Ctx, actor: Actor): Promise<Classifi
   authorize(actor, 'settings:read');
   const [settings, summaries] = await Promise.all([repo.settings(ctx.db), repo.activeSummaries(ctx.db)]);
   const models = await Promise.all(
-    summaries.map(async (m) => {
-      const names = new Map(
-        (
-          await repo.labelNames(
-            ctx.db,
-            m.target,
-            m.perClass.map((c) => c.label),
-            actor.locale,
-          )
-        ).map((n) => [n.id, n]),
-      );
+    summaries.map(async (summary) => {
+      const labels = summary.perClass.map((figures) => figures.label);
+      const named = await repo.labelNames(ctx.db, summary.target, labels, actor.locale);
+      const names = new Map(named.map((label) => [label.id, label]));
       return {
-        target: m.target,
-        trainedAt: m.trainedAt.toISOString(),
-        samples: m.samples,
-        accuracy: m.accuracy,
-        macroF1: m.macroF1,
-        perClass: m.perClass.map((c) => ({
-          id: c.label,
-          code: names.get(c.label)?.code ?? null,
-          name: names.get(c.label)?.name ?? null,
-          precision: c.precision,
-          recall: c.recall,
-          f1: c.f1,
-          support: c.support,
+        target: summary.target,
+        trainedAt: summary.trainedAt.toISOString(),
+        samples: summary.samples,
+        accuracy: summary.accuracy,
+        macroF1: summary.macroF1,
+        perClass: summary.perClass.map((figures) => ({
+          id: figures.label,
+          code: names.get(figures.label)?.code ?? null,
+          name: names.get(figures.label)?.name ?? null,
+          precision: figures.precision,
+          recall: figures.recall,
+          f1: figures.f1,
+          support: figures.support,
         })),
       };
     }),

@@ -41,9 +41,15 @@ describe('evaluate', () => {
   });
 
   it('scores a class that is never predicted with zero precision instead of NaN', () => {
-    const r = evaluate(fromCounts({ a: { a: 3 }, c: { a: 1 } }));
-    expect(r.perClass.find((c) => c.label === 'c')).toEqual({ label: 'c', precision: 0, recall: 0, f1: 0, support: 1 });
-    expect(r.macroF1).toBeCloseTo((2 * 0.75 * 1) / 1.75 / 2, 12);
+    const figures = evaluate(fromCounts({ a: { a: 3 }, c: { a: 1 } }));
+    expect(figures.perClass.find((c) => c.label === 'c')).toEqual({
+      label: 'c',
+      precision: 0,
+      recall: 0,
+      f1: 0,
+      support: 1,
+    });
+    expect(figures.macroF1).toBeCloseTo((2 * 0.75 * 1) / 1.75 / 2, 12);
   });
 
   it('gives perfect scores to perfect predictions and zeros to no outcomes', () => {

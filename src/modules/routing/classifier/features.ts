@@ -9,12 +9,12 @@ export interface SparseVector {
 
 /** FNV-1a over UTF-16 code units; the top bit picks a sign so collisions cancel rather than pile up. */
 export function hashFeature(feature: string): number {
-  let h = 0x811c9dc5;
+  let hash = 0x811c9dc5;
   for (let i = 0; i < feature.length; i++) {
-    h ^= feature.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    hash ^= feature.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
   }
-  return h >>> 0;
+  return hash >>> 0;
 }
 
 /** Bucket → signed log-scaled term frequency; repeated words count, but sub-linearly. */
@@ -25,18 +25,18 @@ export function termFrequencies(features: readonly string[], bucketMask: number)
   }
   const byBucket = new Map<number, number>();
   for (const [feature, count] of counts) {
-    const h = hashFeature(feature);
-    const bucket = h & bucketMask;
-    const sign = h >>> 31 === 1 ? -1 : 1;
+    const hash = hashFeature(feature);
+    const bucket = hash & bucketMask;
+    const sign = hash >>> 31 === 1 ? -1 : 1;
     byBucket.set(bucket, (byBucket.get(bucket) ?? 0) + sign * (1 + Math.log(count)));
   }
   const buckets = new Uint32Array(byBucket.size);
   const values = new Float32Array(byBucket.size);
-  let i = 0;
+  let slot = 0;
   for (const [bucket, value] of byBucket) {
-    buckets[i] = bucket;
-    values[i] = value;
-    i++;
+    buckets[slot] = bucket;
+    values[slot] = value;
+    slot++;
   }
   return { buckets, values };
 }

@@ -43,10 +43,10 @@ describe('train and predict', () => {
   });
 
   it('produces identical models from the same examples and seed', () => {
-    const a = train(TINY, { ...SMALL_BUCKETS, seed: 42 });
-    const b = train(TINY, { ...SMALL_BUCKETS, seed: 42 });
-    expect(Buffer.from(a.weights.buffer).equals(Buffer.from(b.weights.buffer))).toBe(true);
-    expect(a.bias).toEqual(b.bias);
+    const first = train(TINY, { ...SMALL_BUCKETS, seed: 42 });
+    const again = train(TINY, { ...SMALL_BUCKETS, seed: 42 });
+    expect(Buffer.from(first.weights.buffer).equals(Buffer.from(again.weights.buffer))).toBe(true);
+    expect(first.bias).toEqual(again.bias);
   });
 
   it('refuses to train on no examples', () => {

@@ -40,57 +40,67 @@ export interface Prediction {
 
 export const DEFAULT_TRAIN_OPTIONS: Required<TrainOptions> = { bucketBits: 18, epochs: 6, learningRate: 1, seed: 1 };
 
+/** The examples as TF-IDF vectors over `bucketCount` buckets, with the idf of each bucket and of an unseen one. */
+function vectorize(
+  examples: readonly Example[],
+  bucketCount: number,
+): { vectors: SparseVector[]; idf: Float32Array; unseenIdf: number } {
+  const tokenizer = createTokenizer();
+  const documentFrequency = new Uint32Array(bucketCount);
+  const vectors: SparseVector[] = examples.map((example) => {
+    const vector = termFrequencies(tokenizer(example.text), bucketCount - 1);
+    for (const bucket of vector.buckets) {
+      documentFrequency[bucket] = (documentFrequency[bucket] ?? 0) + 1;
+    }
+    return vector;
+  });
+  const unseenIdf = inverseDocumentFrequency(examples.length, 0);
+  const idf = new Float32Array(bucketCount);
+  for (let bucket = 0; bucket < bucketCount; bucket++) {
+    idf[bucket] = inverseDocumentFrequency(examples.length, documentFrequency[bucket] as number);
+  }
+  for (const vector of vectors) {
+    weighAndNormalise(vector, (bucket) => idf[bucket] as number);
+  }
+  return { vectors, idf, unseenIdf };
+}
+
 export function train(examples: readonly Example[], options: TrainOptions = {}): Model {
   const { bucketBits, epochs, learningRate, seed } = { ...DEFAULT_TRAIN_OPTIONS, ...options };
   if (examples.length === 0) {
     throw new Error('classifier: cannot train on no examples');
   }
   const bucketCount = 2 ** bucketBits;
-  const mask = bucketCount - 1;
-  const labels = [...new Set(examples.map((e) => e.label))].sort();
+  const labels = [...new Set(examples.map((example) => example.label))].sort();
   const labelIndex = new Map(labels.map((label, i) => [label, i]));
-  const k = labels.length;
+  const labelCount = labels.length;
 
-  const tokenizer = createTokenizer();
-  const documentFrequency = new Uint32Array(bucketCount);
-  const vectors: SparseVector[] = examples.map((example) => {
-    const vector = termFrequencies(tokenizer(example.text), mask);
-    for (const bucket of vector.buckets) {
-      documentFrequency[bucket] = (documentFrequency[bucket] ?? 0) + 1;
-    }
-    return vector;
-  });
-  const n = examples.length;
-  const unseenIdf = inverseDocumentFrequency(n, 0);
-  const idf = new Float32Array(bucketCount);
-  for (let b = 0; b < bucketCount; b++) {
-    idf[b] = inverseDocumentFrequency(n, documentFrequency[b] as number);
-  }
-  for (const vector of vectors) {
-    weighAndNormalise(vector, (bucket) => idf[bucket] as number);
-  }
-  const targets = examples.map((e) => labelIndex.get(e.label) as number);
+  const { vectors, idf, unseenIdf } = vectorize(examples, bucketCount);
+  const exampleCount = examples.length;
+  const targets = examples.map((example) => labelIndex.get(example.label) as number);
 
   // Averaged SGD (Daumé's trick): `sum*` accumulates step-weighted updates so that the mean of
   // all iterates is weights - sum/steps, without touching every weight on every step.
-  const weights = new Float64Array(bucketCount * k);
-  const sumWeights = new Float64Array(bucketCount * k);
-  const bias = new Float64Array(k);
-  const sumBias = new Float64Array(k);
-  const scores = new Float64Array(k);
+  const weights = new Float64Array(bucketCount * labelCount);
+  const sumWeights = new Float64Array(bucketCount * labelCount);
+  const bias = new Float64Array(labelCount);
+  const sumBias = new Float64Array(labelCount);
+  const scores = new Float64Array(labelCount);
+  const layer: Layer = { weights, bias, labelCount };
   const random = seededRandom(seed);
-  const order = Array.from({ length: n }, (_, i) => i);
+  const order = Array.from({ length: exampleCount }, (_, i) => i);
   let step = 1;
 
   for (let epoch = 0; epoch < epochs; epoch++) {
     shuffleInPlace(order, random);
     const rate = learningRate / (1 + epoch);
     for (const doc of order) {
-      const { buckets, values } = vectors[doc] as SparseVector;
-      linearScores(buckets, values, weights, bias, k, scores);
+      const vector = vectors[doc] as SparseVector;
+      const { buckets, values } = vector;
+      linearScores(vector, layer, scores);
       softmaxInPlace(scores);
       scores[targets[doc] as number] = (scores[targets[doc] as number] as number) - 1;
-      for (let c = 0; c < k; c++) {
+      for (let c = 0; c < labelCount; c++) {
         const gradient = scores[c] as number;
         if (gradient > -1e-6 && gradient < 1e-6) {
           continue;
@@ -99,7 +109,7 @@ export function train(examples: readonly Example[], options: TrainOptions = {}):
         bias[c] = (bias[c] as number) - delta;
         sumBias[c] = (sumBias[c] as number) - step * delta;
         for (let i = 0; i < buckets.length; i++) {
-          const at = (buckets[i] as number) * k + c;
+          const at = (buckets[i] as number) * labelCount + c;
           const update = delta * (values[i] as number);
           weights[at] = (weights[at] as number) - update;
           sumWeights[at] = (sumWeights[at] as number) - step * update;
@@ -109,23 +119,23 @@ export function train(examples: readonly Example[], options: TrainOptions = {}):
     }
   }
 
-  const averaged = new Float32Array(bucketCount * k);
+  const averaged = new Float32Array(bucketCount * labelCount);
   for (let i = 0; i < averaged.length; i++) {
     averaged[i] = (weights[i] as number) - (sumWeights[i] as number) / step;
   }
-  const averagedBias = new Float32Array(k);
-  for (let c = 0; c < k; c++) {
+  const averagedBias = new Float32Array(labelCount);
+  for (let c = 0; c < labelCount; c++) {
     averagedBias[c] = (bias[c] as number) - (sumBias[c] as number) / step;
   }
   return { labels, bucketBits, weights: averaged, bias: averagedBias, idf, unseenIdf };
 }
 
 export function predict(model: Model, text: string): Prediction {
-  const k = model.labels.length;
+  const labelCount = model.labels.length;
   const vector = termFrequencies(tokenize(text), 2 ** model.bucketBits - 1);
   weighAndNormalise(vector, (bucket) => model.idf[bucket] ?? model.unseenIdf);
-  const scores = new Float64Array(k);
-  linearScores(vector.buckets, vector.values, model.weights, model.bias, k, scores);
+  const scores = new Float64Array(labelCount);
+  linearScores(vector, { weights: model.weights, bias: model.bias, labelCount }, scores);
   softmaxInPlace(scores);
   const ranking = model.labels
     .map((label, i) => ({ label, score: scores[i] as number }))
@@ -134,21 +144,26 @@ export function predict(model: Model, text: string): Prediction {
   return { label: best.label, confidence: best.score, ranking };
 }
 
+/** The weights of a linear layer: one row of labelCount weights per bucket, and one bias per label. */
+interface Layer {
+  weights: Float32Array | Float64Array;
+  bias: Float32Array | Float64Array;
+  labelCount: number;
+}
+
+/** Each label's score of a vector: bias + Σ value × weight, into `out` (no allocation on the hot path). */
 function linearScores(
-  buckets: Uint32Array,
-  values: Float32Array,
-  weights: Float32Array | Float64Array,
-  bias: Float32Array | Float64Array,
-  k: number,
+  { buckets, values }: SparseVector,
+  { weights, bias, labelCount }: Layer,
   out: Float64Array,
 ): void {
-  for (let c = 0; c < k; c++) {
+  for (let c = 0; c < labelCount; c++) {
     out[c] = bias[c] as number;
   }
   for (let i = 0; i < buckets.length; i++) {
-    const base = (buckets[i] as number) * k;
+    const base = (buckets[i] as number) * labelCount;
     const value = values[i] as number;
-    for (let c = 0; c < k; c++) {
+    for (let c = 0; c < labelCount; c++) {
       out[c] = (out[c] as number) + value * (weights[base + c] as number);
     }
   }
@@ -156,16 +171,16 @@ function linearScores(
 
 function softmaxInPlace(scores: Float64Array): void {
   let max = -Infinity;
-  for (const s of scores) {
-    if (s > max) {
-      max = s;
+  for (const score of scores) {
+    if (score > max) {
+      max = score;
     }
   }
   let sum = 0;
   for (let c = 0; c < scores.length; c++) {
-    const e = Math.exp((scores[c] as number) - max);
-    scores[c] = e;
-    sum += e;
+    const exponent = Math.exp((scores[c] as number) - max);
+    scores[c] = exponent;
+    sum += exponent;
   }
   for (let c = 0; c < scores.length; c++) {
     scores[c] = (scores[c] as number) / sum;

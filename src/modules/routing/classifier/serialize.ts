@@ -15,13 +15,13 @@ interface Header {
 }
 
 export function serialize(model: Model): Buffer {
-  const k = model.labels.length;
+  const labelCount = model.labels.length;
   const used: number[] = [];
   const unseen = Math.fround(model.unseenIdf);
   for (let bucket = 0; bucket < model.idf.length; bucket++) {
     let informative = model.idf[bucket] !== unseen;
-    for (let c = 0; c < k && !informative; c++) {
-      informative = model.weights[bucket * k + c] !== 0;
+    for (let c = 0; c < labelCount && !informative; c++) {
+      informative = model.weights[bucket * labelCount + c] !== 0;
     }
     if (informative) {
       used.push(bucket);
@@ -39,10 +39,12 @@ export function serialize(model: Model): Buffer {
 
   const buckets = Uint32Array.from(used);
   const idf = Float32Array.from(used, (bucket) => model.idf[bucket] as number);
-  const weights = new Float32Array(used.length * k);
-  used.forEach((bucket, i) => weights.set(model.weights.subarray(bucket * k, bucket * k + k), i * k));
+  const weights = new Float32Array(used.length * labelCount);
+  used.forEach((bucket, i) =>
+    weights.set(model.weights.subarray(bucket * labelCount, bucket * labelCount + labelCount), i * labelCount),
+  );
 
-  const out = Buffer.alloc(padded + 4 * (used.length * 2 + weights.length + k));
+  const out = Buffer.alloc(padded + 4 * (used.length * 2 + weights.length + labelCount));
   out.write(MAGIC, 0, 'latin1');
   out.writeUInt32LE(FORMAT_VERSION, 4);
   out.writeUInt32LE(headerBytes.length, 8);
@@ -66,7 +68,7 @@ export function deserialize(data: Uint8Array): Model {
   }
   const headerLength = input.readUInt32LE(8);
   const header = JSON.parse(input.toString('utf8', 12, 12 + headerLength)) as Header;
-  const k = header.labels.length;
+  const labelCount = header.labels.length;
   let offset = Math.ceil((12 + headerLength) / 4) * 4;
   // slice() copies, which also realigns the typed arrays whatever the source buffer's offset.
   const take = (count: number): ArrayBuffer => {
@@ -79,15 +81,15 @@ export function deserialize(data: Uint8Array): Model {
   };
   const buckets = new Uint32Array(take(header.used));
   const usedIdf = new Float32Array(take(header.used));
-  const usedWeights = new Float32Array(take(header.used * k));
-  const bias = new Float32Array(take(k));
+  const usedWeights = new Float32Array(take(header.used * labelCount));
+  const bias = new Float32Array(take(labelCount));
 
   const bucketCount = 2 ** header.bucketBits;
   const idf = new Float32Array(bucketCount).fill(header.unseenIdf);
-  const weights = new Float32Array(bucketCount * k);
-  buckets.forEach((bucket, i) => {
-    idf[bucket] = usedIdf[i] as number;
-    weights.set(usedWeights.subarray(i * k, i * k + k), bucket * k);
+  const weights = new Float32Array(bucketCount * labelCount);
+  buckets.forEach((bucket, slot) => {
+    idf[bucket] = usedIdf[slot] as number;
+    weights.set(usedWeights.subarray(slot * labelCount, slot * labelCount + labelCount), bucket * labelCount);
   });
   return { labels: header.labels, bucketBits: header.bucketBits, weights, bias, idf, unseenIdf: header.unseenIdf };
 }

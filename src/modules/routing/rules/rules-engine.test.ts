@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { conditionsHold, foldText, usesBusinessHours, usesCustomerTags, usesUnitType } from './rule-conditions.ts';
 import {
   type EngineAction,
   type EngineConditions,
   type EngineRule,
   type EvaluationContext,
   evaluateRules,
-  conditionsHold,
-  foldText,
   MAX_PASSES,
   renderReply,
   type RuleAppeal,
   type Suggestion,
-  usesBusinessHours,
-  usesCustomerTags,
-  usesUnitType,
   byPosition,
 } from './rules-engine.ts';
 
@@ -23,13 +19,13 @@ const QUEUE = '00000000-0000-4000-8000-0000000000f1';
 const USER = '00000000-0000-4000-8000-0000000000e1';
 const UNIT = '00000000-0000-4000-8000-0000000000c1';
 
-let n = 0;
+let made = 0;
 function rule(conditions: EngineConditions, actions: EngineAction[], over: Partial<EngineRule> = {}): EngineRule {
-  n += 1;
+  made += 1;
   return {
-    id: `rule-${n}`,
-    name: `Rule ${n}`,
-    position: n,
+    id: `rule-${made}`,
+    name: `Rule ${made}`,
+    position: made,
     active: true,
     events: ['create'],
     conditions,
@@ -62,8 +58,11 @@ const ctx = (over: Partial<EvaluationContext> = {}): EvaluationContext => ({
   ...over,
 });
 
-const holds = (c: EngineConditions, a: Partial<RuleAppeal> = {}, x: Partial<EvaluationContext> = {}) =>
-  conditionsHold(c, appeal(a), ctx(x));
+const holds = (
+  conditions: EngineConditions,
+  fields: Partial<RuleAppeal> = {},
+  context: Partial<EvaluationContext> = {},
+) => conditionsHold(conditions, appeal(fields), ctx(context));
 
 describe('conditions', () => {
   it('holds with no conditions at all', () => expect(holds({})).toBe(true));
@@ -115,32 +114,38 @@ describe('conditions', () => {
 
 describe('actions', () => {
   it('sets the category, priority, queue and owner, and adds tags', () => {
-    const r = rule({}, [
+    const only = rule({}, [
       { type: 'set_category', categoryId: CAT_A },
       { type: 'set_priority', priority: 'high' },
       { type: 'set_queue', queueId: QUEUE },
       { type: 'assign', userId: USER },
       { type: 'add_tags', tags: ['vip', 'vip', 'fridge'] },
     ]);
-    const e = evaluateRules([r], appeal({ tags: ['fridge'] }), ctx());
-    expect(e.changes).toEqual({
+    const evaluation = evaluateRules([only], appeal({ tags: ['fridge'] }), ctx());
+    expect(evaluation.changes).toEqual({
       categoryId: CAT_A,
       priority: 'high',
       queueId: QUEUE,
       ownerId: USER,
       tags: ['fridge', 'vip'],
     });
-    expect(e.trace.map((t) => t.action)).toEqual(['set_category', 'set_priority', 'set_queue', 'assign', 'add_tags']);
-    expect(e.trace[1]).toEqual({
-      ruleId: r.id,
-      ruleName: r.name,
+    expect(evaluation.trace.map((t) => t.action)).toEqual([
+      'set_category',
+      'set_priority',
+      'set_queue',
+      'assign',
+      'add_tags',
+    ]);
+    expect(evaluation.trace[1]).toEqual({
+      ruleId: only.id,
+      ruleName: only.name,
       action: 'set_priority',
       detail: { from: 'normal', to: 'high' },
     });
   });
 
   it('reports no change for an action that sets what is already there', () => {
-    const e = evaluateRules(
+    const evaluation = evaluateRules(
       [
         rule({}, [
           { type: 'set_priority', priority: 'normal' },
@@ -150,19 +155,19 @@ describe('actions', () => {
       appeal({ tags: ['x'] }),
       ctx(),
     );
-    expect(e.changes).toEqual({});
-    expect(e.trace).toHaveLength(2);
+    expect(evaluation.changes).toEqual({});
+    expect(evaluation.trace).toHaveLength(2);
   });
 
   it('collects notifications and replies as effects, in order', () => {
-    const r = rule({}, [
+    const only = rule({}, [
       { type: 'notify', roles: ['supervisor'] },
       { type: 'reply', body: 'Здравствуйте, {{customerName}}' },
     ]);
-    const e = evaluateRules([r], appeal(), ctx());
-    expect(e.effects).toEqual([
-      { type: 'notify', ruleId: r.id, ruleName: r.name, userIds: [], roles: ['supervisor'] },
-      { type: 'reply', ruleId: r.id, ruleName: r.name, body: 'Здравствуйте, {{customerName}}' },
+    const evaluation = evaluateRules([only], appeal(), ctx());
+    expect(evaluation.effects).toEqual([
+      { type: 'notify', ruleId: only.id, ruleName: only.name, userIds: [], roles: ['supervisor'] },
+      { type: 'reply', ruleId: only.id, ruleName: only.name, body: 'Здравствуйте, {{customerName}}' },
     ]);
   });
 
@@ -173,9 +178,9 @@ describe('actions', () => {
       { type: 'add_tags', tags: ['late'] },
     ]);
     const second = rule({}, [{ type: 'set_queue', queueId: QUEUE }]);
-    const e = evaluateRules([first, second], appeal(), ctx());
-    expect(e.changes).toEqual({ priority: 'high' });
-    expect(e.trace.map((t) => t.action)).toEqual(['set_priority', 'stop']);
+    const evaluation = evaluateRules([first, second], appeal(), ctx());
+    expect(evaluation.changes).toEqual({ priority: 'high' });
+    expect(evaluation.trace.map((t) => t.action)).toEqual(['set_priority', 'stop']);
   });
 });
 
@@ -183,52 +188,52 @@ describe('order and passes', () => {
   it('runs rules in position order whatever the order given', () => {
     const late = rule({}, [{ type: 'set_priority', priority: 'low' }], { position: 20 });
     const early = rule({}, [{ type: 'set_priority', priority: 'urgent' }], { position: 10 });
-    const e = evaluateRules([late, early], appeal(), ctx());
-    expect(e.trace.map((t) => t.ruleId)).toEqual([early.id, late.id]);
-    expect(e.changes.priority).toBe('low');
+    const evaluation = evaluateRules([late, early], appeal(), ctx());
+    expect(evaluation.trace.map((t) => t.ruleId)).toEqual([early.id, late.id]);
+    expect(evaluation.changes.priority).toBe('low');
   });
 
   it('orders equal positions by age, then id', () => {
-    const a = rule({}, [], { position: 1, createdAt: new Date(2000) });
-    const b = rule({}, [], { position: 1, createdAt: new Date(1000) });
-    expect([a, b].sort(byPosition)).toEqual([b, a]);
+    const first = rule({}, [], { position: 1, createdAt: new Date(2000) });
+    const second = rule({}, [], { position: 1, createdAt: new Date(1000) });
+    expect([first, second].sort(byPosition)).toEqual([second, first]);
   });
 
   it('lets a later rule see the changes of an earlier one', () => {
-    const a = rule({}, [{ type: 'set_category', categoryId: CAT_A }]);
-    const b = rule({ categoryIds: [CAT_A] }, [{ type: 'set_queue', queueId: QUEUE }]);
-    expect(evaluateRules([a, b], appeal(), ctx()).changes).toEqual({ categoryId: CAT_A, queueId: QUEUE });
+    const first = rule({}, [{ type: 'set_category', categoryId: CAT_A }]);
+    const second = rule({ categoryIds: [CAT_A] }, [{ type: 'set_queue', queueId: QUEUE }]);
+    expect(evaluateRules([first, second], appeal(), ctx()).changes).toEqual({ categoryId: CAT_A, queueId: QUEUE });
   });
 
   it('runs a second pass when a change makes an earlier rule match', () => {
-    const a = rule({ priorities: ['high'] }, [{ type: 'set_queue', queueId: QUEUE }]);
-    const b = rule({}, [{ type: 'set_priority', priority: 'high' }]);
-    const e = evaluateRules([a, b], appeal(), ctx());
-    expect(e.changes).toEqual({ priority: 'high', queueId: QUEUE });
-    expect(e.loopStopped).toBe(false);
+    const first = rule({ priorities: ['high'] }, [{ type: 'set_queue', queueId: QUEUE }]);
+    const second = rule({}, [{ type: 'set_priority', priority: 'high' }]);
+    const evaluation = evaluateRules([first, second], appeal(), ctx());
+    expect(evaluation.changes).toEqual({ priority: 'high', queueId: QUEUE });
+    expect(evaluation.loopStopped).toBe(false);
   });
 
   it('fires each rule at most once', () => {
-    const a = rule({}, [{ type: 'notify', userIds: [USER] }]);
-    const b = rule({}, [{ type: 'set_priority', priority: 'high' }]);
-    expect(evaluateRules([a, b], appeal(), ctx()).effects).toHaveLength(1);
+    const first = rule({}, [{ type: 'notify', userIds: [USER] }]);
+    const second = rule({}, [{ type: 'set_priority', priority: 'high' }]);
+    expect(evaluateRules([first, second], appeal(), ctx()).effects).toHaveLength(1);
   });
 
   it('lets a later rule override an earlier one without looping: neither fires twice', () => {
-    const a = rule({ tags: ['x'] }, [{ type: 'set_priority', priority: 'high' }]);
-    const b = rule({ priorities: ['high'] }, [{ type: 'set_priority', priority: 'low' }]);
-    const e = evaluateRules([a, b], appeal({ tags: ['x'] }), ctx());
-    expect(e.loopStopped).toBe(false);
-    expect(e.changes.priority).toBe('low');
-    expect(e.trace).toHaveLength(2);
+    const first = rule({ tags: ['x'] }, [{ type: 'set_priority', priority: 'high' }]);
+    const second = rule({ priorities: ['high'] }, [{ type: 'set_priority', priority: 'low' }]);
+    const evaluation = evaluateRules([first, second], appeal({ tags: ['x'] }), ctx());
+    expect(evaluation.loopStopped).toBe(false);
+    expect(evaluation.changes.priority).toBe('low');
+    expect(evaluation.trace).toHaveLength(2);
   });
 
   it('settles when rules feed each other but reach a fixed point', () => {
-    const a = rule({ tags: ['x'] }, [{ type: 'set_priority', priority: 'high' }]);
-    const b = rule({ priorities: ['high'] }, [{ type: 'add_tags', tags: ['x'] }]);
-    const e = evaluateRules([a, b], appeal({ priority: 'high' }), ctx());
-    expect(e.loopStopped).toBe(false);
-    expect(e.changes).toEqual({ tags: ['x'] });
+    const first = rule({ tags: ['x'] }, [{ type: 'set_priority', priority: 'high' }]);
+    const second = rule({ priorities: ['high'] }, [{ type: 'add_tags', tags: ['x'] }]);
+    const evaluation = evaluateRules([first, second], appeal({ priority: 'high' }), ctx());
+    expect(evaluation.loopStopped).toBe(false);
+    expect(evaluation.changes).toEqual({ tags: ['x'] });
   });
 
   it(`stops a chain that still changes after ${MAX_PASSES} passes`, () => {
@@ -237,10 +242,10 @@ describe('order and passes', () => {
     const r2 = rule({ tags: ['b'] }, [{ type: 'add_tags', tags: ['c'] }]);
     const r3 = rule({ tags: ['a'] }, [{ type: 'add_tags', tags: ['b'] }]);
     const r4 = rule({}, [{ type: 'add_tags', tags: ['a'] }]);
-    const e = evaluateRules([r1, r2, r3, r4], appeal(), ctx());
-    expect(e.loopStopped).toBe(true);
-    expect(e.trace.at(-1)).toMatchObject({ ruleId: r1.id, action: 'loop_stopped' });
-    expect(e.changes.tags).toEqual(['a', 'b', 'c']);
+    const evaluation = evaluateRules([r1, r2, r3, r4], appeal(), ctx());
+    expect(evaluation.loopStopped).toBe(true);
+    expect(evaluation.trace.at(-1)).toMatchObject({ ruleId: r1.id, action: 'loop_stopped' });
+    expect(evaluation.changes.tags).toEqual(['a', 'b', 'c']);
   });
 
   it('skips inactive rules', () => {
@@ -272,7 +277,7 @@ describe('order and passes', () => {
 });
 
 describe('classifier suggestion', () => {
-  const s = (over: Partial<Suggestion> = {}): Suggestion => ({
+  const guess = (over: Partial<Suggestion> = {}): Suggestion => ({
     categoryId: CAT_A,
     categoryConfidence: 0.93,
     queueId: QUEUE,
@@ -283,47 +288,47 @@ describe('classifier suggestion', () => {
   });
 
   it('applies a confident category and queue before the rules, with a trace', () => {
-    const e = evaluateRules([], appeal(), ctx({ suggestion: s() }));
-    expect(e.changes).toEqual({ categoryId: CAT_A, queueId: QUEUE });
-    expect(e.trace).toEqual([
+    const evaluation = evaluateRules([], appeal(), ctx({ suggestion: guess() }));
+    expect(evaluation.changes).toEqual({ categoryId: CAT_A, queueId: QUEUE });
+    expect(evaluation.trace).toEqual([
       { ruleId: null, ruleName: 'classifier', action: 'set_category', detail: { to: CAT_A, confidence: 0.93 } },
       { ruleId: null, ruleName: 'classifier', action: 'set_queue', detail: { to: QUEUE, confidence: 0.91 } },
     ]);
-    expect(e.suggestion).toBeNull();
+    expect(evaluation.suggestion).toBeNull();
   });
 
   it('lets rules see the classified category', () => {
-    const r = rule({ categoryIds: [CAT_A] }, [{ type: 'set_priority', priority: 'high' }]);
-    expect(evaluateRules([r], appeal(), ctx({ suggestion: s() })).changes.priority).toBe('high');
+    const only = rule({ categoryIds: [CAT_A] }, [{ type: 'set_priority', priority: 'high' }]);
+    expect(evaluateRules([only], appeal(), ctx({ suggestion: guess() })).changes.priority).toBe('high');
   });
 
   it('keeps a category the appeal already has', () => {
-    const e = evaluateRules(
+    const evaluation = evaluateRules(
       [],
       appeal({ categoryId: CAT_B }),
-      ctx({ suggestion: s({ applyQueue: false, queueId: null }) }),
+      ctx({ suggestion: guess({ applyQueue: false, queueId: null }) }),
     );
-    expect(e.changes).toEqual({});
-    expect(e.suggestion).toBeNull();
+    expect(evaluation.changes).toEqual({});
+    expect(evaluation.suggestion).toBeNull();
   });
 
   it('keeps an unconfident suggestion for the agent instead of applying it', () => {
-    const suggestion = s({ applyCategory: false, applyQueue: false, categoryConfidence: 0.4 });
-    const e = evaluateRules([], appeal(), ctx({ suggestion }));
-    expect(e.changes).toEqual({});
-    expect(e.trace).toEqual([]);
-    expect(e.suggestion).toEqual(suggestion);
+    const suggestion = guess({ applyCategory: false, applyQueue: false, categoryConfidence: 0.4 });
+    const evaluation = evaluateRules([], appeal(), ctx({ suggestion }));
+    expect(evaluation.changes).toEqual({});
+    expect(evaluation.trace).toEqual([]);
+    expect(evaluation.suggestion).toEqual(suggestion);
   });
 
   it('applies the confident half and keeps the rest as a suggestion', () => {
-    const e = evaluateRules([], appeal(), ctx({ suggestion: s({ applyQueue: false }) }));
-    expect(e.changes).toEqual({ categoryId: CAT_A });
-    expect(e.suggestion).toMatchObject({ queueId: QUEUE, applyQueue: false });
+    const evaluation = evaluateRules([], appeal(), ctx({ suggestion: guess({ applyQueue: false }) }));
+    expect(evaluation.changes).toEqual({ categoryId: CAT_A });
+    expect(evaluation.suggestion).toMatchObject({ queueId: QUEUE, applyQueue: false });
   });
 
   it('lets a rule override the classified category', () => {
-    const r = rule({}, [{ type: 'set_category', categoryId: CAT_B }]);
-    expect(evaluateRules([r], appeal(), ctx({ suggestion: s() })).changes.categoryId).toBe(CAT_B);
+    const only = rule({}, [{ type: 'set_category', categoryId: CAT_B }]);
+    expect(evaluateRules([only], appeal(), ctx({ suggestion: guess() })).changes.categoryId).toBe(CAT_B);
   });
 });
 

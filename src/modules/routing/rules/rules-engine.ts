@@ -5,6 +5,9 @@
 // one and rules never re-trigger themselves. A rule's changes are seen by the rules after it; when they make an
 // earlier rule match, another pass runs. A chain still going after MAX_PASSES is a loop: evaluation stops there.
 
+import { detailOf, effectOf, fieldChange } from './rule-actions.ts';
+import { conditionsHold } from './rule-conditions.ts';
+
 export const MAX_PASSES = 3;
 
 export type RuleEvent = 'create' | 'update';
@@ -67,11 +70,13 @@ export interface RuleAppeal {
   tags: readonly string[];
 }
 
+/** The classifier's guess at the category and queue, with its confidence in each. */
 export interface Suggestion {
   categoryId: string | null;
   categoryConfidence: number;
   queueId: string | null;
   queueConfidence: number;
+  /** Whether each suggestion clears the configured threshold and may be applied automatically. */
   applyCategory: boolean;
   applyQueue: boolean;
 }
@@ -124,174 +129,42 @@ export interface Evaluation {
 
 export const CLASSIFIER = 'classifier';
 
-/** Case-insensitive text with ё folded into е, as people type Russian either way. */
-export const foldText = (s: string) => s.toLowerCase().replaceAll('ё', 'е');
-
-const given = (list: readonly string[] | undefined): list is readonly string[] => list !== undefined && list.length > 0;
-const oneOf = (list: readonly string[] | undefined, value: string | null) =>
-  !given(list) || (value !== null && list.includes(value));
-const anyOf = (list: readonly string[] | undefined, values: readonly string[]) =>
-  !given(list) || values.some((v) => list.includes(v));
-
-// Compiled once per source: the rules are cached, so their expressions are too.
-const regexCache = new Map<string, RegExp | null>();
-function compiled(source: string): RegExp | null {
-  let re = regexCache.get(source);
-  if (re === undefined) {
-    try {
-      re = new RegExp(source, 'i');
-    } catch {
-      re = null;
-    }
-    if (regexCache.size > 1000) {
-      regexCache.clear();
-    }
-    regexCache.set(source, re);
-  }
-  return re;
-}
-
-export function conditionsHold(c: EngineConditions, a: RuleAppeal, ctx: EvaluationContext): boolean {
-  if (!(
-    oneOf(c.kinds, a.kind) &&
-    oneOf(c.channels, a.channel) &&
-    oneOf(c.unitIds, a.unitId) &&
-    oneOf(c.unitTypes, a.unitType) &&
-    oneOf(c.categoryIds, a.categoryId) &&
-    oneOf(c.priorities, a.priority) &&
-    anyOf(c.tags, a.tags) &&
-    anyOf(c.customerTags, ctx.customerTags)
-  )) {
-    return false;
-  }
-  if (c.businessHours && (c.businessHours === 'inside') !== ctx.insideBusinessHours) {
-    return false;
-  }
-  if (given(c.textContains)) {
-    const text = foldText(`${a.subject}\n${a.description}`);
-    if (!c.textContains.some((needle) => text.includes(foldText(needle)))) {
-      return false;
-    }
-  }
-  if (c.textMatches) {
-    const re = compiled(c.textMatches);
-    if (!re || !(re.test(a.subject) || re.test(a.description))) {
-      return false;
-    }
-  }
-  return true;
-}
-
 /** Position order; equal positions: the older rule first, then by id, so the order never depends on the query. */
-export function byPosition(a: EngineRule, b: EngineRule): number {
+export function byPosition(first: EngineRule, second: EngineRule): number {
   return (
-    a.position - b.position ||
-    (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    first.position - second.position ||
+    (first.createdAt?.getTime() ?? 0) - (second.createdAt?.getTime() ?? 0) ||
+    (first.id < second.id ? -1 : first.id > second.id ? 1 : 0)
   );
-}
-
-/** The field change an action would make to the appeal, or null when it changes nothing there. */
-function fieldChange(action: EngineAction, a: RuleAppeal): Partial<RuleAppeal> | null {
-  switch (action.type) {
-    case 'set_category':
-      return a.categoryId === action.categoryId ? null : { categoryId: action.categoryId };
-    case 'set_priority':
-      return a.priority === action.priority ? null : { priority: action.priority };
-    case 'set_queue':
-      return a.queueId === action.queueId ? null : { queueId: action.queueId };
-    case 'assign':
-      return a.ownerId === action.userId ? null : { ownerId: action.userId };
-    case 'add_tags': {
-      const added = action.tags.filter((t) => !a.tags.includes(t));
-      return added.length ? { tags: [...a.tags, ...new Set(added)] } : null;
-    }
-    default:
-      return null;
-  }
-}
-
-function effectOf(rule: EngineRule, action: EngineAction): Effect | null {
-  const who = { ruleId: rule.id, ruleName: rule.name };
-  if (action.type === 'notify') {
-    return { type: 'notify', ...who, userIds: [...(action.userIds ?? [])], roles: [...(action.roles ?? [])] };
-  }
-  if (action.type === 'reply') {
-    return { type: 'reply', ...who, body: action.body };
-  }
-  if (action.type === 'add_subtask') {
-    return {
-      type: 'subtask',
-      ...who,
-      title: action.title,
-      queueId: action.queueId ?? null,
-      assigneeId: action.assigneeId ?? null,
-      dueInWorkingMinutes: action.dueInWorkingMinutes ?? null,
-    };
-  }
-  return null;
-}
-
-function detailOf(action: EngineAction, before: RuleAppeal): unknown {
-  switch (action.type) {
-    case 'set_category':
-      return { from: before.categoryId, to: action.categoryId };
-    case 'set_priority':
-      return { from: before.priority, to: action.priority };
-    case 'set_queue':
-      return { from: before.queueId, to: action.queueId };
-    case 'assign':
-      return { from: before.ownerId, to: action.userId };
-    case 'add_tags':
-      return { tags: action.tags };
-    case 'notify':
-      return { userIds: action.userIds ?? [], roles: action.roles ?? [] };
-    case 'reply':
-      return { length: action.body.length };
-    case 'add_subtask':
-      return { title: action.title, queueId: action.queueId ?? null, assigneeId: action.assigneeId ?? null };
-    case 'stop':
-      return null;
-  }
 }
 
 /** Applies the classifier's confident guesses to what the appeal lacks; returns what is left to suggest. */
 function applySuggestion(
-  s: Suggestion,
+  suggestion: Suggestion,
   appeal: RuleAppeal,
   changed: Set<keyof Changes>,
   trace: TraceEntry[],
 ): Suggestion | null {
+  // The category and the queue alike: applied when confident and the appeal has none, else left to suggest.
+  const guesses = [
+    { field: 'categoryId', action: 'set_category', to: suggestion.categoryId, apply: suggestion.applyCategory },
+    { field: 'queueId', action: 'set_queue', to: suggestion.queueId, apply: suggestion.applyQueue },
+  ] as const;
   let leftover = false;
-  if (s.categoryId) {
-    if (s.applyCategory && appeal.categoryId === null) {
-      appeal.categoryId = s.categoryId;
-      changed.add('categoryId');
-      trace.push({
-        ruleId: null,
-        ruleName: CLASSIFIER,
-        action: 'set_category',
-        detail: { to: s.categoryId, confidence: s.categoryConfidence },
-      });
-    } else if (appeal.categoryId === null) {
+  for (const { field, action, to, apply } of guesses) {
+    if (!to) {
+      continue;
+    }
+    if (apply && appeal[field] === null) {
+      appeal[field] = to;
+      changed.add(field);
+      const confidence = field === 'categoryId' ? suggestion.categoryConfidence : suggestion.queueConfidence;
+      trace.push({ ruleId: null, ruleName: CLASSIFIER, action, detail: { to, confidence } });
+    } else if (appeal[field] === null) {
       leftover = true;
     }
   }
-  if (s.queueId) {
-    if (s.applyQueue && appeal.queueId === null) {
-      appeal.queueId = s.queueId;
-      changed.add('queueId');
-      trace.push({
-        ruleId: null,
-        ruleName: CLASSIFIER,
-        action: 'set_queue',
-        detail: { to: s.queueId, confidence: s.queueConfidence },
-      });
-    } else if (appeal.queueId === null) {
-      leftover = true;
-    }
-  }
-  return leftover ? s : null;
+  return leftover ? suggestion : null;
 }
 
 export function evaluateRules(rules: readonly EngineRule[], start: RuleAppeal, ctx: EvaluationContext): Evaluation {
@@ -300,7 +173,7 @@ export function evaluateRules(rules: readonly EngineRule[], start: RuleAppeal, c
   const effects: Effect[] = [];
   const trace: TraceEntry[] = [];
   const suggestion = ctx.suggestion ? applySuggestion(ctx.suggestion, appeal, changed, trace) : null;
-  const ordered = rules.filter((r) => r.active && r.events.includes(ctx.event)).sort(byPosition);
+  const ordered = rules.filter((rule) => rule.active && rule.events.includes(ctx.event)).sort(byPosition);
   const fired = new Set<string>();
   let loopStopped = false;
   let stopped = false;
@@ -322,8 +195,8 @@ export function evaluateRules(rules: readonly EngineRule[], start: RuleAppeal, c
         const change = fieldChange(action, appeal);
         if (change) {
           Object.assign(appeal, change);
-          for (const k of Object.keys(change)) {
-            changed.add(k as keyof Changes);
+          for (const field of Object.keys(change)) {
+            changed.add(field as keyof Changes);
           }
           changedInPass = true;
         }
@@ -341,7 +214,7 @@ export function evaluateRules(rules: readonly EngineRule[], start: RuleAppeal, c
       break;
     }
     // Another pass only when a change lets a rule that has not fired match now.
-    const pending = ordered.find((r) => !fired.has(r.id) && conditionsHold(r.conditions, appeal, ctx));
+    const pending = ordered.find((rule) => !fired.has(rule.id) && conditionsHold(rule.conditions, appeal, ctx));
     if (!pending) {
       break;
     }
@@ -375,10 +248,3 @@ export function renderReply(body: string, vars: { customerName: string | null; n
     name === 'number' ? String(vars.number) : (vars.customerName ?? '').trim(),
   );
 }
-
-export const usesCustomerTags = (rules: readonly EngineRule[]) =>
-  rules.some((r) => r.active && given(r.conditions.customerTags));
-export const usesBusinessHours = (rules: readonly EngineRule[]) =>
-  rules.some((r) => r.active && r.conditions.businessHours !== undefined);
-export const usesUnitType = (rules: readonly EngineRule[]) =>
-  rules.some((r) => r.active && given(r.conditions.unitTypes));

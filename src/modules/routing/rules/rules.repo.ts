@@ -1,5 +1,8 @@
 // SQL for routing rules, and the few lookups their actions need (recipients by role, a customer's name and tags).
+import { sql } from 'kysely';
 import type { Queryable } from '../../../db/db.ts';
+import { queryOne } from '../../../db/rows.ts';
+import { builder, runFirst } from '../../../db/sql-builder.ts';
 import type { EngineAction, EngineConditions, RuleEvent } from './rules-engine.ts';
 
 export interface RuleRow {
@@ -14,7 +17,8 @@ export interface RuleRow {
   updatedAt: Date;
 }
 
-const COLUMNS = `id, name, position, active, events, conditions, actions, created_at AS "createdAt", updated_at AS "updatedAt"`;
+const COLUMNS = `id, name, position, active, events, conditions, actions, created_at AS "createdAt",
+  updated_at AS "updatedAt"`;
 
 export const list = (db: Queryable) =>
   db.query<RuleRow>(`SELECT ${COLUMNS} FROM routing_rules ORDER BY position, created_at, id`);
@@ -26,35 +30,53 @@ export async function findById(db: Queryable, id: string): Promise<RuleRow | und
   return (await db.query<RuleRow>(`SELECT ${COLUMNS} FROM routing_rules WHERE id = $1`, [id]))[0];
 }
 
-export async function insert(
-  db: Queryable,
-  r: { name: string; position: number; active: boolean; events: string[]; conditions: object; actions: object[] },
-): Promise<RuleRow> {
-  const rows = await db.query<RuleRow>(
-    `INSERT INTO routing_rules (name, position, active, events, conditions, actions) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
-    [r.name, r.position, r.active, r.events, JSON.stringify(r.conditions), JSON.stringify(r.actions)],
-  );
-  return rows[0]!;
+export interface RuleFields {
+  name: string;
+  position: number;
+  active: boolean;
+  events: string[];
+  conditions: object;
+  actions: object[];
 }
 
-/** Applies only the fields given. */
-export async function update(db: Queryable, id: string, set: Record<string, unknown>): Promise<RuleRow | undefined> {
-  const columns: Record<string, string> = {
-    name: 'name',
-    position: 'position',
-    active: 'active',
-    events: 'events',
-    conditions: 'conditions',
-    actions: 'actions',
-  };
-  const entries = Object.entries(set).filter(([k, v]) => v !== undefined && columns[k]);
-  const assignments = entries.map(([k], i) => `${columns[k]} = $${i + 2}`);
-  const values = entries.map(([k, v]) => (k === 'conditions' || k === 'actions' ? JSON.stringify(v) : v));
-  const rows = await db.query<RuleRow>(
-    `UPDATE routing_rules SET ${[...assignments, 'updated_at = now()'].join(', ')} WHERE id = $1 RETURNING ${COLUMNS}`,
-    [id, ...values],
+export async function insert(db: Queryable, rule: RuleFields): Promise<RuleRow> {
+  return queryOne<RuleRow>(
+    db,
+    `INSERT INTO routing_rules (name, position, active, events, conditions, actions)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     RETURNING ${COLUMNS}`,
+    [rule.name, rule.position, rule.active, rule.events, JSON.stringify(rule.conditions), JSON.stringify(rule.actions)],
   );
-  return rows[0];
+}
+
+/** Applies only the fields given (undefined leaves a field as it is). */
+export async function update(db: Queryable, id: string, change: Partial<RuleFields>): Promise<RuleRow | undefined> {
+  const json = (value: object | undefined) => (value === undefined ? undefined : JSON.stringify(value));
+  const query = builder
+    .updateTable('routing_rules')
+    .set({
+      name: change.name,
+      position: change.position,
+      active: change.active,
+      events: change.events,
+      conditions: json(change.conditions),
+      actions: json(change.actions),
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .returning([
+      'id',
+      'name',
+      'position',
+      'active',
+      'events',
+      'conditions',
+      'actions',
+      'created_at as createdAt',
+      'updated_at as updatedAt',
+    ])
+    .$castTo<RuleRow>();
+  return runFirst(db, query);
 }
 
 export async function remove(db: Queryable, id: string): Promise<boolean> {
@@ -69,7 +91,7 @@ export async function activeUsersWithRoles(db: Queryable, roles: readonly string
     'SELECT id FROM users WHERE active AND role = ANY($1::text[]) ORDER BY id LIMIT 500',
     [roles],
   );
-  return rows.map((r) => r.id);
+  return rows.map((row) => row.id);
 }
 
 export async function customerOf(
@@ -96,5 +118,5 @@ export async function existing(
     return new Set();
   }
   const rows = await db.query<{ id: string }>(`SELECT id FROM ${table} WHERE id = ANY($1::uuid[])`, [ids]);
-  return new Set(rows.map((r) => r.id));
+  return new Set(rows.map((row) => row.id));
 }

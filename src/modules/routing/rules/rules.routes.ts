@@ -11,7 +11,7 @@ import {
   sendCreated,
 } from '../../../server/http.ts';
 import { CreateRule, DryRun, Evaluation, Rule, UpdateRule } from './rules.schema.ts';
-import { createRule, deleteRule, dryRun, getRule, listRules, updateRule } from './rules.service.ts';
+import { createRule, deleteRule, dryRun, getRule, listRules, updateRule } from './rules.manage.ts';
 
 export async function registerRoutingRuleRoutes(app: App, ctx: Ctx) {
   const tags = ['routing'];

@@ -25,10 +25,10 @@ export function assertCount(name: string, count: number): void {
 }
 
 /** The correction coefficient: how much a silent customer weighs against an explicit answer. */
-export function assertCorrection(k: number): void {
-  if (!Number.isFinite(k) || k < 0 || k > 1) {
-    throw new RangeError(`the correction coefficient k must lie in [0, 1], got ${k}`);
+export function assertCorrection(correction: number): void {
+  if (!Number.isFinite(correction) || correction < 0 || correction > 1) {
+    throw new RangeError(`the correction coefficient k must lie in [0, 1], got ${correction}`);
   }
 }
 
-export const clamp = (x: number, low: number, high: number): number => Math.min(high, Math.max(low, x));
+export const clamp = (value: number, low: number, high: number): number => Math.min(high, Math.max(low, value));

@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { meanInterval, meanIntervalFromSums, netScoreInterval, npsInterval, studentT95, wilson } from './intervals.ts';
 
+/** The interval a case expects to be there. */
+const some = <T>(value: T | null | undefined): T => value ?? expect.unreachable('expected a value');
+
 describe('wilson', () => {
   it('gives [0.490, 0.943] for 8 of 10', () => {
-    const ci = wilson(8, 10)!;
+    const ci = some(wilson(8, 10));
     expect(ci.low).toBeCloseTo(0.4902, 4);
     expect(ci.high).toBeCloseTo(0.9433, 4);
   });
 
   it('gives [0.057, 0.510] for 2 of 10 and [0.108, 0.603] for 3 of 10', () => {
-    expect(wilson(2, 10)!.low).toBeCloseTo(0.0567, 4);
-    expect(wilson(2, 10)!.high).toBeCloseTo(0.5098, 4);
-    expect(wilson(3, 10)!.low).toBeCloseTo(0.1078, 4);
-    expect(wilson(3, 10)!.high).toBeCloseTo(0.6032, 4);
+    expect(some(wilson(2, 10)).low).toBeCloseTo(0.0567, 4);
+    expect(some(wilson(2, 10)).high).toBeCloseTo(0.5098, 4);
+    expect(some(wilson(3, 10)).low).toBeCloseTo(0.1078, 4);
+    expect(some(wilson(3, 10)).high).toBeCloseTo(0.6032, 4);
   });
 
   it('starts exactly at 0 for 0 of 10 and still leaves room above', () => {
@@ -28,24 +31,24 @@ describe('wilson', () => {
   });
 
   it('narrows as the sample grows at the same share', () => {
-    const small = wilson(50, 100)!;
-    const large = wilson(500, 1000)!;
+    const small = some(wilson(50, 100));
+    const large = some(wilson(500, 1000));
     expect(large.high - large.low).toBeLessThan(small.high - small.low);
     expect(large.low).toBeCloseTo(0.4691, 4);
     expect(large.high).toBeCloseTo(0.5309, 4);
   });
 
   it('widens with a larger z', () => {
-    const z95 = wilson(8, 10)!;
-    const z99 = wilson(8, 10, 2.5758)!;
+    const z95 = some(wilson(8, 10));
+    const z99 = some(wilson(8, 10, 2.5758));
     expect(z99.low).toBeLessThan(z95.low);
     expect(z99.high).toBeGreaterThan(z95.high);
   });
 
   it('accepts a fractional effective count', () => {
-    const ci = wilson(2.5, 10)!;
-    expect(ci.low).toBeGreaterThan(wilson(2, 10)!.low);
-    expect(ci.high).toBeLessThan(wilson(3, 10)!.high);
+    const ci = some(wilson(2.5, 10));
+    expect(ci.low).toBeGreaterThan(some(wilson(2, 10)).low);
+    expect(ci.high).toBeLessThan(some(wilson(3, 10)).high);
   });
 
   it.each([
@@ -98,14 +101,14 @@ describe('meanInterval', () => {
   it('uses the t quantile on small samples: 5, 4, 3, 5, 2 → 3.8 ± 2.776·√(1.7/5)', () => {
     const result = meanInterval([5, 4, 3, 5, 2]);
     expect(result.value).toBeCloseTo(3.8, 10);
-    expect(result.ci!.low).toBeCloseTo(3.8 - 1.6189, 3);
-    expect(result.ci!.high).toBeCloseTo(3.8 + 1.6189, 3);
+    expect(result.ci?.low).toBeCloseTo(3.8 - 1.6189, 3);
+    expect(result.ci?.high).toBeCloseTo(3.8 + 1.6189, 3);
   });
 
   it('clips the interval to the given bounds', () => {
     const result = meanInterval([5, 4, 3, 5, 2], { low: 1, high: 5 });
-    expect(result.ci!.high).toBe(5);
-    expect(result.ci!.low).toBeCloseTo(2.1811, 3);
+    expect(result.ci?.high).toBe(5);
+    expect(result.ci?.low).toBeCloseTo(2.1811, 3);
   });
 
   it('gives a zero-width interval when every value is the same', () => {
@@ -115,8 +118,8 @@ describe('meanInterval', () => {
   it('is close to the normal interval on a large sample', () => {
     const values = Array.from({ length: 100 }, (_, i) => i % 2);
     const result = meanInterval(values);
-    expect(result.ci!.low).toBeCloseTo(0.5 - 0.0997, 3);
-    expect(result.ci!.high).toBeCloseTo(0.5 + 0.0997, 3);
+    expect(result.ci?.low).toBeCloseTo(0.5 - 0.0997, 3);
+    expect(result.ci?.high).toBeCloseTo(0.5 + 0.0997, 3);
   });
 
   it('rejects a value that is not a number', () => {
@@ -127,20 +130,20 @@ describe('meanInterval', () => {
 describe('npsInterval', () => {
   it('matches the hand calculation for 75 promoters and 20 detractors of 100: 55 ± 15.77', () => {
     // p = .75, d = .2, var = (.95 − .55²) / 100 = .006475, half = 1.96 · 100 · .08047
-    const ci = npsInterval(75, 20, 100)!;
+    const ci = some(npsInterval(75, 20, 100));
     expect(ci.low).toBeCloseTo(39.23, 1);
     expect(ci.high).toBeCloseTo(70.77, 1);
   });
 
   it('matches the hand calculation for 3 promoters, 2 passives and 5 detractors: −20 ± 53.8', () => {
     // p = .3, d = .5, var = (.8 − .04) / 10 = .076, half = 1.96 · 100 · .27568 = 54.03
-    const ci = npsInterval(3, 5, 10)!;
+    const ci = some(npsInterval(3, 5, 10));
     expect(ci.low).toBeCloseTo(-20 - 54.03, 1);
     expect(ci.high).toBeCloseTo(-20 + 54.03, 1);
   });
 
   it('clips to −100..100', () => {
-    const ci = npsInterval(9, 0, 10)!;
+    const ci = some(npsInterval(9, 0, 10));
     expect(ci.high).toBe(100);
     expect(ci.low).toBeGreaterThan(50);
   });
@@ -165,13 +168,13 @@ describe('npsInterval', () => {
 describe('meanIntervalFromSums', () => {
   it('equals meanInterval on the same values', () => {
     const values = [5, 4, 3, 5, 2, 1, 5, 5];
-    const sum = values.reduce((a, b) => a + b, 0);
-    const squares = values.reduce((a, b) => a + b * b, 0);
+    const sum = values.reduce((total, value) => total + value, 0);
+    const squares = values.reduce((total, value) => total + value * value, 0);
     const fromSums = meanIntervalFromSums(values.length, sum, squares, { low: 1, high: 5 });
     const direct = meanInterval(values, { low: 1, high: 5 });
-    expect(fromSums.value).toBeCloseTo(direct.value!, 12);
-    expect(fromSums.ci!.low).toBeCloseTo(direct.ci!.low, 10);
-    expect(fromSums.ci!.high).toBeCloseTo(direct.ci!.high, 10);
+    expect(fromSums.value).toBeCloseTo(some(direct.value), 12);
+    expect(fromSums.ci?.low).toBeCloseTo(some(direct.ci).low, 10);
+    expect(fromSums.ci?.high).toBeCloseTo(some(direct.ci).high, 10);
   });
 
   it('is null for no values and has no interval for one', () => {
@@ -180,9 +183,9 @@ describe('meanIntervalFromSums', () => {
   });
 
   it('never takes the root of a negative variance left by rounding', () => {
-    const { ci } = meanIntervalFromSums(3, 0.3, 0.03 - 1e-18);
-    expect(ci!.low).toBeCloseTo(0.1, 12);
-    expect(ci!.high - ci!.low).toBe(0);
+    const ci = some(meanIntervalFromSums(3, 0.3, 0.03 - 1e-18).ci);
+    expect(ci.low).toBeCloseTo(0.1, 12);
+    expect(ci.high - ci.low).toBe(0);
   });
 
   it('rejects a fractional n', () => {

@@ -10,28 +10,29 @@ export const Z_95 = 1.959963984540054;
  * negatives + k × silent); the interval then treats it as if it were a binomial count.
  * Returns null for n = 0: there is no proportion of nobody.
  */
-export function wilson(successes: number, n: number, z = Z_95): Interval | null {
-  if (!Number.isInteger(n) || n < 0) {
-    throw new RangeError(`n must be a non-negative integer, got ${n}`);
+export function wilson(successes: number, trials: number, quantile = Z_95): Interval | null {
+  if (!Number.isInteger(trials) || trials < 0) {
+    throw new RangeError(`n must be a non-negative integer, got ${trials}`);
   }
-  if (!Number.isFinite(successes) || successes < 0 || successes > n) {
-    throw new RangeError(`successes must lie in [0, n], got ${successes} of ${n}`);
+  if (!Number.isFinite(successes) || successes < 0 || successes > trials) {
+    throw new RangeError(`successes must lie in [0, n], got ${successes} of ${trials}`);
   }
-  if (!(z > 0) || !Number.isFinite(z)) {
-    throw new RangeError(`z must be positive, got ${z}`);
+  if (!(quantile > 0) || !Number.isFinite(quantile)) {
+    throw new RangeError(`z must be positive, got ${quantile}`);
   }
-  if (n === 0) {
+  if (trials === 0) {
     return null;
   }
-  const p = successes / n;
-  const z2 = z * z;
-  const denominator = 1 + z2 / n;
-  const centre = (p + z2 / (2 * n)) / denominator;
-  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denominator;
-  // At p = 0 or 1 the exact bound is 0 or 1; rounding would otherwise leave 1e-17 crumbs.
+  const share = successes / trials;
+  const quantile2 = quantile * quantile;
+  const denominator = 1 + quantile2 / trials;
+  const centre = (share + quantile2 / (2 * trials)) / denominator;
+  const spread = (share * (1 - share)) / trials + quantile2 / (4 * trials * trials);
+  const half = (quantile * Math.sqrt(spread)) / denominator;
+  // At a share of 0 or 1 the exact bound is 0 or 1; rounding would otherwise leave 1e-17 crumbs.
   return {
-    low: successes === 0 ? 0 : clamp(centre - half, 0, p),
-    high: successes === n ? 1 : clamp(centre + half, p, 1),
+    low: successes === 0 ? 0 : clamp(centre - half, 0, share),
+    high: successes === trials ? 1 : clamp(centre + half, share, 1),
   };
 }
 
@@ -54,13 +55,13 @@ export function studentT95(degreesOfFreedom: number): number {
   if (tabled !== undefined) {
     return tabled;
   }
-  const z = Z_95;
-  const v = degreesOfFreedom;
+  const normal = Z_95;
+  const dof = degreesOfFreedom;
   return (
-    z +
-    (z ** 3 + z) / (4 * v) +
-    (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * v ** 2) +
-    (3 * z ** 7 + 19 * z ** 5 + 17 * z ** 3 - 15 * z) / (384 * v ** 3)
+    normal +
+    (normal ** 3 + normal) / (4 * dof) +
+    (5 * normal ** 5 + 16 * normal ** 3 + 3 * normal) / (96 * dof ** 2) +
+    (3 * normal ** 7 + 19 * normal ** 5 + 17 * normal ** 3 - 15 * normal) / (384 * dof ** 3)
   );
 }
 
@@ -69,22 +70,19 @@ export function studentT95(degreesOfFreedom: number): number {
  * no interval: a single answer says nothing about spread. `bounds` clips the interval to the answer scale.
  */
 export function meanInterval(values: readonly number[], bounds?: Interval): IndexResult {
-  const n = values.length;
-  if (n === 0) {
+  const count = values.length;
+  if (count === 0) {
     return { value: null, n: 0, ci: null };
   }
-  if (values.some((x) => !Number.isFinite(x))) {
+  if (values.some((value) => !Number.isFinite(value))) {
     throw new RangeError('values must be finite numbers');
   }
-  const mean = values.reduce((sum, x) => sum + x, 0) / n;
-  if (n === 1) {
-    return { value: mean, n, ci: null };
+  const mean = values.reduce((sum, value) => sum + value, 0) / count;
+  if (count === 1) {
+    return { value: mean, n: count, ci: null };
   }
-  const variance = values.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (n - 1);
-  const half = studentT95(n - 1) * Math.sqrt(variance / n);
-  const low = bounds ? bounds.low : -Infinity;
-  const high = bounds ? bounds.high : Infinity;
-  return { value: mean, n, ci: { low: clamp(mean - half, low, high), high: clamp(mean + half, low, high) } };
+  const variance = values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (count - 1);
+  return { value: mean, n: count, ci: tInterval(mean, variance, count, bounds) };
 }
 
 /**
@@ -93,48 +91,55 @@ export function meanInterval(values: readonly number[], bounds?: Interval): Inde
  * With promoters +1 and detractors −1 this is exactly the standard NPS formula (p + d − (p − d)²) / n.
  * Degenerate samples (everyone a promoter) get a zero-width interval, as that formula gives.
  */
-export function netScoreInterval(sum: number, sumOfSquares: number, n: number, z = Z_95): Interval | null {
-  if (!Number.isInteger(n) || n < 0) {
-    throw new RangeError(`n must be a non-negative integer, got ${n}`);
+export function netScoreInterval(sum: number, sumOfSquares: number, count: number, quantile = Z_95): Interval | null {
+  if (!Number.isInteger(count) || count < 0) {
+    throw new RangeError(`n must be a non-negative integer, got ${count}`);
   }
-  if (n === 0) {
+  if (count === 0) {
     return null;
   }
-  const mean = sum / n;
-  const variance = Math.max(0, sumOfSquares / n - mean * mean) / n;
-  const half = z * 100 * Math.sqrt(variance);
+  const mean = sum / count;
+  const variance = Math.max(0, sumOfSquares / count - mean * mean) / count;
+  const half = quantile * 100 * Math.sqrt(variance);
   return { low: clamp(100 * mean - half, -100, 100), high: clamp(100 * mean + half, -100, 100) };
 }
 
 /** NPS interval: p = promoters / n, d = detractors / n, var = (p + d − (p − d)²) / n, NPS ± z·100·√var. */
-export function npsInterval(promoters: number, detractors: number, n: number, z = Z_95): Interval | null {
-  if (promoters < 0 || detractors < 0 || promoters + detractors > n) {
-    throw new RangeError(`promoters and detractors must be counts within n, got ${promoters} + ${detractors} of ${n}`);
+export function npsInterval(promoters: number, detractors: number, count: number, quantile = Z_95): Interval | null {
+  if (promoters < 0 || detractors < 0 || promoters + detractors > count) {
+    throw new RangeError(
+      `promoters and detractors must be counts within n, got ${promoters} + ${detractors} of ${count}`,
+    );
   }
-  return netScoreInterval(promoters - detractors, promoters + detractors, n, z);
+  return netScoreInterval(promoters - detractors, promoters + detractors, count, quantile);
 }
 
 /**
  * The same mean and t interval as `meanInterval`, from the sums a database aggregates (n, Σx, Σx²) instead of
  * the values. The sample variance is (Σx² − (Σx)²/n) / (n − 1), floored at 0 against rounding.
  */
-export function meanIntervalFromSums(n: number, sum: number, sumOfSquares: number, bounds?: Interval): IndexResult {
-  if (!Number.isInteger(n) || n < 0) {
-    throw new RangeError(`n must be a non-negative integer, got ${n}`);
+export function meanIntervalFromSums(count: number, sum: number, sumOfSquares: number, bounds?: Interval): IndexResult {
+  if (!Number.isInteger(count) || count < 0) {
+    throw new RangeError(`n must be a non-negative integer, got ${count}`);
   }
   if (!Number.isFinite(sum) || !Number.isFinite(sumOfSquares)) {
     throw new RangeError('sums must be finite numbers');
   }
-  if (n === 0) {
+  if (count === 0) {
     return { value: null, n: 0, ci: null };
   }
-  const mean = sum / n;
-  if (n === 1) {
-    return { value: mean, n, ci: null };
+  const mean = sum / count;
+  if (count === 1) {
+    return { value: mean, n: count, ci: null };
   }
-  const variance = Math.max(0, (sumOfSquares - (sum * sum) / n) / (n - 1));
-  const half = studentT95(n - 1) * Math.sqrt(variance / n);
+  const variance = Math.max(0, (sumOfSquares - (sum * sum) / count) / (count - 1));
+  return { value: mean, n: count, ci: tInterval(mean, variance, count, bounds) };
+}
+
+/** mean ± t·√(variance / count), clipped to the answer scale's bounds when given. */
+function tInterval(mean: number, variance: number, count: number, bounds: Interval | undefined): Interval {
+  const half = studentT95(count - 1) * Math.sqrt(variance / count);
   const low = bounds ? bounds.low : -Infinity;
   const high = bounds ? bounds.high : Infinity;
-  return { value: mean, n, ci: { low: clamp(mean - half, low, high), high: clamp(mean + half, low, high) } };
+  return { low: clamp(mean - half, low, high), high: clamp(mean + half, low, high) };
 }

@@ -36,24 +36,19 @@ describe('tallyKeyAnswers', () => {
     { answer: null, qualification: 'force_majeure' },
   ];
 
-  it('counts silent customers and leaves force majeure and office causes out of the staff index', () => {
-    expect(tallyKeyAnswers(responses, KEY_YES_NO, excludeFromStaffIndex)).toEqual({
-      positive: 2,
-      neutral: 0,
-      negative: 1,
-      silent: 1,
-      excluded: 3,
-    });
-  });
-
-  it('keeps office-caused negatives in the office index', () => {
-    expect(tallyKeyAnswers(responses, KEY_YES_NO, excludeFromOfficeIndex)).toEqual({
-      positive: 2,
-      neutral: 0,
-      negative: 2,
-      silent: 1,
-      excluded: 2,
-    });
+  it.each([
+    [
+      'counts silent customers and leaves force majeure and office causes out of the staff index',
+      excludeFromStaffIndex,
+      { positive: 2, neutral: 0, negative: 1, silent: 1, excluded: 3 },
+    ],
+    [
+      'keeps office-caused negatives in the office index',
+      excludeFromOfficeIndex,
+      { positive: 2, neutral: 0, negative: 2, silent: 1, excluded: 2 },
+    ],
+  ])('%s', (_case, exclude, counts) => {
+    expect(tallyKeyAnswers(responses, KEY_YES_NO, exclude)).toEqual(counts);
   });
 
   it('gives zeros for no responses', () => {

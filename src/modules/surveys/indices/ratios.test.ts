@@ -26,7 +26,7 @@ describe('responseRate', () => {
 describe('exactConversion', () => {
   it('is surveys ÷ transactions', () => {
     expect(exactConversion(30, 200)).toMatchObject({ value: 0.15, n: 200 });
-    expect(exactConversion(30, 200).ci!.low).toBeCloseTo(0.1073, 3);
+    expect(exactConversion(30, 200).ci?.low).toBeCloseTo(0.1073, 3);
   });
 
   it('reports a ratio above 1 without an interval when the till under-counts', () => {

@@ -28,8 +28,8 @@ describe('nps', () => {
     );
     expect(result).toMatchObject({ n: 100, promoters: 75, passives: 5, detractors: 20 });
     expect(result.value).toBeCloseTo(55, 10);
-    expect(result.ci!.low).toBeCloseTo(39.23, 1);
-    expect(result.ci!.high).toBeCloseTo(70.77, 1);
+    expect(result.ci?.low).toBeCloseTo(39.23, 1);
+    expect(result.ci?.high).toBeCloseTo(70.77, 1);
   });
 
   it('gives −100 when everyone is a detractor and 0 when everyone is passive', () => {
@@ -55,8 +55,8 @@ describe('csat', () => {
     const result = csat([5, 4, 3, 5, 2], CSAT_1_5);
     expect(result.satisfied.value).toBeCloseTo(0.6, 10);
     expect(result.satisfied.n).toBe(5);
-    expect(result.satisfied.ci!.low).toBeCloseTo(0.2307, 3);
-    expect(result.satisfied.ci!.high).toBeCloseTo(0.8824, 3);
+    expect(result.satisfied.ci?.low).toBeCloseTo(0.2307, 3);
+    expect(result.satisfied.ci?.high).toBeCloseTo(0.8824, 3);
     expect(result.mean.value).toBeCloseTo(3.8, 10);
     expect(result.mean.ci).toEqual({ low: expect.closeTo(2.1811, 3), high: 5 });
   });

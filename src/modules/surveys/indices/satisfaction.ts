@@ -37,9 +37,9 @@ function assertValidScale(scale: Scale): void {
 export function csat(answers: readonly number[], scale: CsatScale): CsatResult {
   assertValidScale(scale);
   const satisfied = answers.filter((answer) => isSatisfied(answer, scale)).length;
-  const n = answers.length;
+  const count = answers.length;
   return {
-    satisfied: { value: n === 0 ? null : satisfied / n, n, ci: wilson(satisfied, n) },
+    satisfied: { value: count === 0 ? null : satisfied / count, n: count, ci: wilson(satisfied, count) },
     mean: meanInterval(answers, { low: scale.min, high: scale.max }),
   };
 }
@@ -49,9 +49,9 @@ export function npsFromCounts({ promoters, passives, detractors }: NpsCounts): N
   assertCount('promoters', promoters);
   assertCount('passives', passives);
   assertCount('detractors', detractors);
-  const n = promoters + passives + detractors;
-  const value = n === 0 ? null : (100 * (promoters - detractors)) / n;
-  return { value, n, ci: npsInterval(promoters, detractors, n), promoters, passives, detractors };
+  const count = promoters + passives + detractors;
+  const value = count === 0 ? null : (100 * (promoters - detractors)) / count;
+  return { value, n: count, ci: npsInterval(promoters, detractors, count), promoters, passives, detractors };
 }
 
 /** NPS from 0–10 answers to "how likely are you to recommend us". */

@@ -57,14 +57,14 @@ export type ScaleValidation = { ok: true; scale: Scale } | { ok: false; errors: 
 /** Checks a scale configuration as an admin would type it; names every problem, not only the first. */
 export function validateScale(scale: Scale): ScaleValidation {
   const errors: ScaleError[] = [];
-  const integer = (path: string, x: number) => {
-    if (!Number.isInteger(x)) {
+  const integer = (path: string, value: number) => {
+    if (!Number.isInteger(value)) {
       errors.push({ path, code: 'not_integer', message: `${path} must be a whole number` });
     }
   };
-  const within = (path: string, x: number, min: number, max: number) => {
-    integer(path, x);
-    if (x < min || x > max) {
+  const within = (path: string, value: number, min: number, max: number) => {
+    integer(path, value);
+    if (value < min || value > max) {
       errors.push({ path, code: 'out_of_scale', message: `${path} must lie in ${min}–${max}` });
     }
   };

@@ -12,13 +12,13 @@ describe('dissatisfactionIndex (ИНК@Персонал, ИНК@Офис)', () =
     [0, 0.2, 0.0567, 0.5098],
     [0.5, 0.25, 0.0809, 0.5578],
     [1, 0.3, 0.1078, 0.6032],
-  ])('counts a silent customer with weight k = %s: (2 + k·1) / 10 = %s', (k, value, low, high) => {
-    const result = dissatisfactionIndex(month, k);
+  ])('counts a silent customer with weight k = %s: (2 + k·1) / 10 = %s', (correction, value, low, high) => {
+    const result = dissatisfactionIndex(month, correction);
     expect(result.value).toBeCloseTo(value, 10);
     expect(result.n).toBe(10);
     expect(result.excluded).toBe(2);
-    expect(result.ci!.low).toBeCloseTo(low, 3);
-    expect(result.ci!.high).toBeCloseTo(high, 3);
+    expect(result.ci?.low).toBeCloseTo(low, 3);
+    expect(result.ci?.high).toBeCloseTo(high, 3);
   });
 
   it('leaves force-majeure answers out of the base instead of counting them as negative', () => {
@@ -85,18 +85,18 @@ describe('emotionalLoyaltyIndex (ИЭЛ)', () => {
     [0, 40, -9.58, 89.58],
     [0.5, 35, -16.95, 86.95],
     [1, 30, -25.78, 85.78],
-  ])('with k = %s is 100 × (6 − 2 − k·1) / 10 = %s with its NPS-style interval', (k, value, low, high) => {
-    const result = emotionalLoyaltyIndex(month, k);
+  ])('with k = %s is 100 × (6 − 2 − k·1) / 10 = %s with its NPS-style interval', (correction, value, low, high) => {
+    const result = emotionalLoyaltyIndex(month, correction);
     expect(result.value).toBeCloseTo(value, 10);
     expect(result.n).toBe(10);
-    expect(result.ci!.low).toBeCloseTo(low, 1);
-    expect(result.ci!.high).toBeCloseTo(high, 1);
+    expect(result.ci?.low).toBeCloseTo(low, 1);
+    expect(result.ci?.high).toBeCloseTo(high, 1);
   });
 
   it('equals NPS when positives are promoters, negatives detractors and nobody is silent', () => {
     const result = emotionalLoyaltyIndex({ positive: 75, neutral: 5, negative: 20, silent: 0 }, 0.5);
     expect(result.value).toBeCloseTo(55, 10);
-    expect(result.ci!.low).toBeCloseTo(39.23, 1);
+    expect(result.ci?.low).toBeCloseTo(39.23, 1);
   });
 
   it('is −100·k when everyone is silent', () => {

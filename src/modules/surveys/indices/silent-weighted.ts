@@ -26,15 +26,15 @@ function baseOf(counts: Omit<KeyAnswerCounts, 'excluded'>): number {
  * That is exact for k = 0 and k = 1 and, for k in between, conservative: a score in [0, 1] with mean p
  * has a variance of at most p(1 − p), so the true interval is no wider than this one.
  */
-export function dissatisfactionIndex(counts: KeyAnswerCounts, k: number): DissatisfactionResult {
-  assertCorrection(k);
+export function dissatisfactionIndex(counts: KeyAnswerCounts, correction: number): DissatisfactionResult {
+  assertCorrection(correction);
   assertCount('excluded', counts.excluded);
-  const n = baseOf(counts);
-  if (n === 0) {
+  const base = baseOf(counts);
+  if (base === 0) {
     return { value: null, n: 0, ci: null, excluded: counts.excluded };
   }
-  const effective = Math.min(n, counts.negative + k * counts.silent);
-  return { value: effective / n, n, ci: wilson(effective, n), excluded: counts.excluded };
+  const effective = Math.min(base, counts.negative + correction * counts.silent);
+  return { value: effective / base, n: base, ci: wilson(effective, base), excluded: counts.excluded };
 }
 
 /** ИНК@Персонал: the key question is about the staff member; tally it with `excludeFromStaffIndex`. */
@@ -51,13 +51,13 @@ export const officeDissatisfactionIndex = dissatisfactionIndex;
  * or 0 (neutral): var = (E[x²] − E[x]²) / N with E[x²] = (positive + negative + k²·silent) / N. For k = 0 or
  * k = 1 that is the standard (p + d − (p − d)²) / N with silent counted among the detractors or not at all.
  */
-export function emotionalLoyaltyIndex(counts: Omit<KeyAnswerCounts, 'excluded'>, k: number): IndexResult {
-  assertCorrection(k);
-  const n = baseOf(counts);
-  if (n === 0) {
+export function emotionalLoyaltyIndex(counts: Omit<KeyAnswerCounts, 'excluded'>, correction: number): IndexResult {
+  assertCorrection(correction);
+  const base = baseOf(counts);
+  if (base === 0) {
     return { value: null, n: 0, ci: null };
   }
-  const sum = counts.positive - counts.negative - k * counts.silent;
-  const sumOfSquares = counts.positive + counts.negative + k * k * counts.silent;
-  return { value: (100 * sum) / n, n, ci: netScoreInterval(sum, sumOfSquares, n) };
+  const sum = counts.positive - counts.negative - correction * counts.silent;
+  const sumOfSquares = counts.positive + counts.negative + correction * correction * counts.silent;
+  return { value: (100 * sum) / base, n: base, ci: netScoreInterval(sum, sumOfSquares, base) };
 }

@@ -1,0 +1,51 @@
+// The words of the public answer pages, in Russian and English.
+import type { Locale } from './questions.ts';
+
+export const PAGE_TEXT = {
+  ru: {
+    title: 'Оцените наше обслуживание',
+    send: 'Отправить',
+    required: 'обязательный вопрос',
+    yes: 'Да',
+    no: 'Нет',
+    saved: 'Ответ сохранён',
+    thanks: 'Спасибо! Ваши ответы получены.',
+    thanksMore: 'Они помогают нам становиться лучше.',
+    next: 'Следующий посетитель',
+    used: 'Вы уже ответили на этот опрос. Спасибо!',
+    expired: 'Срок ответа на этот опрос истёк.',
+    tampered: 'Ссылка на опрос повреждена или недействительна.',
+    closed: 'Этот опрос больше не проводится.',
+    errors: 'Проверьте ответы, отмеченные ниже.',
+    low: 'совсем нет',
+    high: 'полностью',
+    cesLow: 'очень легко',
+    cesHigh: 'очень трудно',
+    npsLow: 'точно не порекомендую',
+    npsHigh: 'обязательно порекомендую',
+  },
+  en: {
+    title: 'Rate our service',
+    send: 'Send',
+    required: 'required',
+    yes: 'Yes',
+    no: 'No',
+    saved: 'Answer saved',
+    thanks: 'Thank you! We have your answers.',
+    thanksMore: 'They help us get better.',
+    next: 'Next visitor',
+    used: 'You have already answered this survey. Thank you!',
+    expired: 'The time to answer this survey has passed.',
+    tampered: 'This survey link is damaged or not valid.',
+    closed: 'This survey has ended.',
+    errors: 'Please check the answers marked below.',
+    low: 'not at all',
+    high: 'completely',
+    cesLow: 'very easy',
+    cesHigh: 'very hard',
+    npsLow: 'not likely',
+    npsHigh: 'extremely likely',
+  },
+} as const;
+
+export type PageText = (typeof PAGE_TEXT)[Locale];

@@ -10,7 +10,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Actor } from '../modules/auth/actor.ts';
+import type { Actor, Permission } from '../modules/auth/actor.ts';
 import { AppError } from './errors.ts';
 
 export type App = FastifyInstance<
@@ -28,6 +28,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes that answer without a logged-in user (login, health, docs). */
     public?: boolean;
+    /**
+     * What the caller's role must be granted to call an /api/v1 route at all (checked before the body is read);
+     * 'signed_in' when any logged-in user may call it and the service scopes what they see.
+     */
+    permission?: Permission | 'signed_in';
   }
 }
 

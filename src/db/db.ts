@@ -84,33 +84,7 @@ async function openPostgres(url: string, max: number): Promise<Db> {
     kind: 'postgres',
     query: (sql, params, options) => run(pool, sql, params, options),
     exec: async (sql) => void (await pool.query(sql)),
-    async transaction(fn) {
-      const client = await pool.connect();
-      // A connection dropped mid-transaction (a restart, a killed backend) fails the query in flight: the request
-      // is answered 503 and nothing is committed; the broken client is destroyed on release.
-      let broken: Error | undefined;
-      const onError = (err: Error) => {
-        broken = err;
-      };
-      client.on('error', onError);
-      try {
-        await client.query('BEGIN');
-        const result = await fn({
-          query: (sql, params, options) => run(client, sql, params, options),
-          exec: async (sql) => void (await client.query(sql)),
-        });
-        await client.query('COMMIT');
-        return result;
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        broken ??= isDatabaseOutage(err) ? (err as Error) : undefined;
-        throw err;
-      } finally {
-        client.off('error', onError);
-        // A broken connection is destroyed, not handed to the next request.
-        client.release(broken);
-      }
-    },
+    transaction: (fn) => transactionOn(pool, fn, run),
     close: () => pool.end(),
     async listen(channel, onNotify, onEnd) {
       const client = new pg.Client({ connectionString: url });
@@ -138,6 +112,36 @@ async function openPostgres(url: string, max: number): Promise<Db> {
       };
     },
   };
+}
+
+type RunOn = <R>(client: PoolClient, sql: string, params?: readonly unknown[], options?: QueryOptions) => Promise<R[]>;
+
+/** One transaction on a checked-out client; a connection that broke meanwhile is destroyed, not pooled again. */
+async function transactionOn<T>(pool: Pool, fn: (tx: Queryable) => Promise<T>, run: RunOn): Promise<T> {
+  const client = await pool.connect();
+  // A connection dropped mid-transaction (a restart, a killed backend) fails the query in flight: the request is
+  // answered 503 and nothing is committed; the broken client is destroyed on release.
+  let broken: Error | undefined;
+  const onError = (err: Error) => {
+    broken = err;
+  };
+  client.on('error', onError);
+  try {
+    await client.query('BEGIN');
+    const result = await fn({
+      query: (sql, params, options) => run(client, sql, params, options),
+      exec: async (sql) => void (await client.query(sql)),
+    });
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    broken ??= isDatabaseOutage(err) ? (err as Error) : undefined;
+    throw err;
+  } finally {
+    client.off('error', onError);
+    client.release(broken);
+  }
 }
 
 async function openPglite({ dataDir, pgliteSharedBuffers, pgliteImage }: OpenOptions): Promise<Db> {

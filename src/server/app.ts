@@ -32,6 +32,7 @@ import { registerUserRoutes } from '../modules/users/users.routes.ts';
 import { registerViewRoutes } from '../modules/views/views.routes.ts';
 import { errorHandler } from './error-handler.ts';
 import { registerOpenApi } from './openapi.ts';
+import { checkRoutePermission, requireDeclaredPermissions } from './route-permissions.ts';
 import { unstorableTextFields } from './text-guard.ts';
 import { registerWebRoutes } from './web.ts';
 import { AppError } from './errors.ts';
@@ -143,6 +144,7 @@ function authenticateApiRequests(app: App, ctx: Ctx) {
     if (!req.actor && !req.routeOptions.config.public) {
       throw new AppError('unauthenticated', 'Log in or send an API token');
     }
+    checkRoutePermission(req);
   });
 }
 
@@ -169,7 +171,7 @@ export async function buildApp(ctx: Ctx, options: { logger?: FastifyBaseLogger }
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: ctx.config.attachmentMaxBytes, files: 10, fields: 20 } });
   await app.register(rateLimit, { global: false });
-  await registerOpenApi(app);
+  await registerOpenApi(app, requireDeclaredPermissions(app));
 
   authenticateApiRequests(app, ctx);
   refuseUnstorableText(app);

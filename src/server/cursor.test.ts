@@ -6,8 +6,8 @@ const id = '0b0c6f3e-8d4a-4c8e-9f1a-2b3c4d5e6f70';
 
 describe('keyset cursors', () => {
   it('read back what they were given, in PostgreSQL’s text and in ISO', () => {
-    for (const k of ['2026-03-01 09:30:00.123456+03', '2026-03-01 09:30:00+00', '2026-03-01T06:30:00.123Z']) {
-      expect(decodeCursor(encodeCursor({ k, id }), shape)).toEqual({ k, id });
+    for (const key of ['2026-03-01 09:30:00.123456+03', '2026-03-01 09:30:00+00', '2026-03-01T06:30:00.123Z']) {
+      expect(decodeCursor(encodeCursor({ k: key, id }), shape)).toEqual({ k: key, id });
     }
     expect(decodeCursor(encodeCursor({ n: '12345', id }), { n: cursorKey.number, id: cursorKey.id }).n).toBe('12345');
   });

@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { SESSION_COOKIE } from '../modules/auth/auth.routes.ts';
 import type { App } from './http.ts';
+import type { DeclaredPermissions } from './route-permissions.ts';
 
 const REF_PREFIX = '#/components/schemas/';
 
@@ -39,7 +40,19 @@ function usedSchemas(paths: unknown, all: Record<string, unknown>): Record<strin
   return Object.fromEntries(Object.entries(all).filter(([name]) => used.has(name)));
 }
 
-export async function registerOpenApi(app: App) {
+/** Marks each operation with the permission its route declared (`x-permission`: a permission, signed_in, public). */
+function markPermissions(paths: unknown, permissions: DeclaredPermissions): void {
+  for (const [path, operations] of Object.entries((paths ?? {}) as Record<string, Record<string, object>>)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      const permission = permissions.get(`${method} ${path}`);
+      if (permission) {
+        Object.assign(operation, { 'x-permission': permission });
+      }
+    }
+  }
+}
+
+export async function registerOpenApi(app: App, permissions: DeclaredPermissions) {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -69,6 +82,7 @@ export async function registerOpenApi(app: App) {
       if (components?.schemas) {
         components.schemas = usedSchemas(document.paths, components.schemas);
       }
+      markPermissions(document.paths, permissions);
       return document;
     },
   });

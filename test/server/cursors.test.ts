@@ -35,15 +35,15 @@ describe('a tampered cursor', () => {
   });
 
   it('is refused on notifications and customers', async () => {
-    for (const k of badTimes) {
-      const notifications = await env.request('GET', `/api/v1/notifications?cursor=${encodeCursor({ k, id })}`, {
+    for (const key of badTimes) {
+      const notifications = await env.request('GET', `/api/v1/notifications?cursor=${encodeCursor({ k: key, id })}`, {
         as: 'agent',
       });
-      expect(notifications.status, k).toBe(400);
-      const customers = await env.request('GET', `/api/v1/customers?cursor=${encodeCursor({ createdAt: k, id })}`, {
+      expect(notifications.status, key).toBe(400);
+      const customers = await env.request('GET', `/api/v1/customers?cursor=${encodeCursor({ createdAt: key, id })}`, {
         as: 'agent',
       });
-      expect(customers.status, k).toBe(400);
+      expect(customers.status, key).toBe(400);
     }
   });
 

@@ -1,7 +1,7 @@
 // Turns the query's filters into what the stores read: the period in organisation days with its defaults, the unit
 // subtree narrowed to what the actor may see, and the category with its sub-categories.
 import type { Ctx } from '../../context.ts';
-import { invalidField } from '../../server/errors.ts';
+import { forbidden, invalidField } from '../../server/errors.ts';
 import { authorize, unitScope, type Actor } from '../auth/actor.ts';
 import { unitSubtree } from '../units/units.service.ts';
 import type { DimFilter } from './analytics.dims.repo.ts';
@@ -50,6 +50,10 @@ function periodOf(query: AnalyticsQuery, timeZone: string, now: Date): { from: s
 
 /** The unit with its sub-units, narrowed to the units the actor may see; null: every unit. */
 async function unitsOf(ctx: Ctx, actor: Actor, unitId: string | undefined): Promise<string[] | null> {
+  const scope = unitScope(actor);
+  if (unitId && scope && !scope.includes(unitId)) {
+    throw forbidden('You may see only your own units');
+  }
   let unitIds: string[] | null = null;
   if (unitId) {
     unitIds = await unitSubtree(ctx.db, unitId);
@@ -57,7 +61,6 @@ async function unitsOf(ctx: Ctx, actor: Actor, unitId: string | undefined): Prom
       throw invalidField('query.unitId', 'unknown_unit', `No unit ${unitId}`);
     }
   }
-  const scope = unitScope(actor);
   return scope ? (unitIds ?? scope).filter((id) => scope.includes(id)) : unitIds;
 }
 

@@ -34,6 +34,7 @@ function registerDashboardRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/analytics/dashboard',
     {
+      config: { permission: 'appeals:read' },
       schema: {
         tags,
         querystring: AnalyticsQuery,
@@ -47,6 +48,7 @@ function registerDashboardRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/analytics/blocks/:block',
     {
+      config: { permission: 'appeals:read' },
       schema: {
         tags,
         params: ExportParams,
@@ -70,6 +72,7 @@ function registerExportRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/analytics/blocks/:block/export',
     {
+      config: { permission: 'appeals:read' },
       schema: {
         tags,
         params: ExportParams,
@@ -99,6 +102,7 @@ function registerExportRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/analytics/export',
     {
+      config: { permission: 'appeals:read' },
       schema: {
         tags,
         querystring: ExportQuery.omit({ format: true }),
@@ -124,6 +128,7 @@ function registerReportRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/analytics/reports/:variant',
     {
+      config: { permission: 'appeals:read' },
       schema: {
         tags,
         params: ReportParams,
@@ -152,6 +157,7 @@ function registerReportRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/analytics/report-subscriptions',
     {
+      config: { permission: 'appeals:read' },
       schema: {
         tags,
         response: { 200: z.object({ items: z.array(ReportSubscription) }), ...errorResponses },
@@ -163,6 +169,7 @@ function registerReportRoutes(app: App, ctx: Ctx) {
   app.put(
     '/api/v1/analytics/report-subscriptions',
     {
+      config: { permission: 'appeals:read' },
       schema: {
         tags,
         body: PutReportSubscriptions,
@@ -177,12 +184,13 @@ function registerReportRoutes(app: App, ctx: Ctx) {
 
   app.get(
     '/api/v1/analytics/settings',
-    { schema: { tags, response: { 200: ReportSettings, ...errorResponses } } },
+    { config: { permission: 'settings:read' }, schema: { tags, response: { 200: ReportSettings, ...errorResponses } } },
     async (req) => getReportSettings(ctx, actorOf(req)),
   );
   app.put(
     '/api/v1/analytics/settings',
     {
+      config: { permission: 'settings:write' },
       schema: {
         tags,
         body: PutReportSettings,

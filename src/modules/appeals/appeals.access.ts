@@ -22,6 +22,16 @@ export async function visibleAppeal(
 export const recordEvents = (tx: Queryable, appealId: string, actorId: string | null, events: repo.EventInput[]) =>
   repo.insertEvents(tx, appealId, actorId, events);
 
+/**
+ * Whether the actor may change who owns an appeal that `currentOwnerId` holds: a supervisor may always; anyone
+ * else may take an unassigned appeal or hand back their own, never take one that a colleague holds.
+ */
+export function checkOwnerChange(actor: Actor, currentOwnerId: string | null): void {
+  if (currentOwnerId !== null && currentOwnerId !== actor.id && !can(actor, 'appeals:assign_any')) {
+    throw forbidden('Only a supervisor may reassign an appeal that someone else holds');
+  }
+}
+
 /** An owner must be an active user of a working role; agents may only take appeals themselves. */
 export async function checkOwner(
   db: Queryable,

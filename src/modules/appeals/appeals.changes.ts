@@ -26,7 +26,7 @@ import { onAppealStatusChanged } from '../surveys/invitations.service.ts';
 import { presentAppeal } from './appeals.present.ts';
 import * as repo from './appeals.repo.ts';
 import type { Appeal, UpdateAppealInput } from './appeals.schema.ts';
-import { checkOwner } from './appeals.access.ts';
+import { checkOwner, checkOwnerChange } from './appeals.access.ts';
 
 const CLOSED = new Set(['resolved', 'closed']);
 
@@ -62,6 +62,7 @@ async function validateChange({ ctx, tx, actor, current, input }: AppealChange):
     await collect(() => requireCustomer(tx, customerId));
   }
   if (input.ownerId !== undefined && input.ownerId !== current.ownerId) {
+    checkOwnerChange(actor, current.ownerId);
     const ownerError = await checkOwner(tx, actor, input.ownerId, 'ownerId');
     if (ownerError) {
       errors.push(ownerError);
@@ -212,10 +213,6 @@ export async function assignAppeal(ctx: Ctx, actor: Actor, id: string, ownerId: 
     ctx,
     await ctx.db.transaction(async (tx) => {
       const current = await lockVisible(tx, actor, id);
-      // An agent may give back only what they hold.
-      if (ownerId === null && current.ownerId && current.ownerId !== actor.id) {
-        await checkOwner(tx, actor, current.ownerId, 'ownerId');
-      }
       const row = await applyChange({ ctx, tx, actor, current, input: { ownerId } });
       return presentAppeal(row, await slaOfAppeal(tx, row.id, ctx.clock.now()));
     }),

@@ -27,17 +27,28 @@ import {
 import { createAppeal, getAppeal } from './appeals.service.ts';
 import { addMessage, history, listMessages } from './appeals.thread.ts';
 
+const tags = ['appeals'];
+
 export async function registerAppealRoutes(app: App, ctx: Ctx) {
-  const tags = ['appeals'];
+  registerRecordRoutes(app, ctx);
+  registerThreadRoutes(app, ctx);
+}
+
+/** The register: list, create, read, change and assign appeals. */
+function registerRecordRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/appeals',
-    { schema: { tags, querystring: AppealQuery, response: { 200: AppealPage, ...errorResponses } } },
+    {
+      config: { permission: 'appeals:read' },
+      schema: { tags, querystring: AppealQuery, response: { 200: AppealPage, ...errorResponses } },
+    },
     async (req) => listAppeals(ctx, actorOf(req), req.query),
   );
 
   app.post(
     '/api/v1/appeals',
     {
+      config: { permission: 'appeals:create' },
       schema: {
         tags,
         description:
@@ -53,17 +64,24 @@ export async function registerAppealRoutes(app: App, ctx: Ctx) {
 
   app.get(
     '/api/v1/appeals/:id',
-    { schema: { tags, params: IdParams, response: { 200: Appeal, ...errorResponses } } },
+    {
+      config: { permission: 'appeals:read' },
+      schema: { tags, params: IdParams, response: { 200: Appeal, ...errorResponses } },
+    },
     async (req) => getAppeal(ctx, actorOf(req), req.params.id),
   );
   app.patch(
     '/api/v1/appeals/:id',
-    { schema: { tags, params: IdParams, body: UpdateAppeal, response: { 200: Appeal, ...errorResponses } } },
+    {
+      config: { permission: 'appeals:update' },
+      schema: { tags, params: IdParams, body: UpdateAppeal, response: { 200: Appeal, ...errorResponses } },
+    },
     async (req) => updateAppeal(ctx, actorOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/v1/appeals/:id/assign',
     {
+      config: { permission: 'appeals:update' },
       schema: {
         tags,
         description: 'Assigns the appeal (ownerId null unassigns). Agents may take appeals themselves only.',
@@ -74,19 +92,30 @@ export async function registerAppealRoutes(app: App, ctx: Ctx) {
     },
     async (req) => assignAppeal(ctx, actorOf(req), req.params.id, req.body.ownerId),
   );
+}
+
+/** An appeal's thread and history. */
+function registerThreadRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/appeals/:id/messages',
-    { schema: { tags, params: IdParams, response: { 200: z.object({ items: z.array(Message) }), ...errorResponses } } },
+    {
+      config: { permission: 'appeals:read' },
+      schema: { tags, params: IdParams, response: { 200: z.object({ items: z.array(Message) }), ...errorResponses } },
+    },
     async (req) => ({ items: await listMessages(ctx, actorOf(req), req.params.id) }),
   );
   app.post(
     '/api/v1/appeals/:id/messages',
-    { schema: { tags, params: IdParams, body: CreateMessage, response: { 201: Message, ...errorResponses } } },
+    {
+      config: { permission: 'appeals:comment' },
+      schema: { tags, params: IdParams, body: CreateMessage, response: { 201: Message, ...errorResponses } },
+    },
     async (req, reply) => reply.code(201).send(await addMessage(ctx, actorOf(req), req.params.id, req.body)),
   );
   app.get(
     '/api/v1/appeals/:id/history',
     {
+      config: { permission: 'appeals:read' },
       schema: {
         tags,
         params: IdParams,

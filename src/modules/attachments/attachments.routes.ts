@@ -28,6 +28,7 @@ function registerUploadRoutes(app: App, ctx: Ctx) {
   app.post(
     '/api/v1/attachments',
     {
+      config: { permission: 'appeals:create' },
       schema: {
         tags,
         consumes: ['multipart/form-data'],
@@ -47,6 +48,7 @@ function registerUploadRoutes(app: App, ctx: Ctx) {
   app.post(
     '/api/v1/appeals/:id/attachments',
     {
+      config: { permission: 'appeals:comment' },
       schema: {
         tags,
         consumes: ['multipart/form-data'],
@@ -74,19 +76,26 @@ function registerUploadRoutes(app: App, ctx: Ctx) {
 function registerReadRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/appeals/:id/attachments',
-    { schema: { tags, params: IdParams, response: { 200: AttachmentList, ...errorResponses } } },
+    {
+      config: { permission: 'appeals:read' },
+      schema: { tags, params: IdParams, response: { 200: AttachmentList, ...errorResponses } },
+    },
     async (req) => ({ items: await attachments.listAppealAttachments(ctx, actorOf(req), req.params.id) }),
   );
 
   app.get(
     '/api/v1/attachments/:id',
-    { schema: { tags, params: IdParams, response: { 200: Attachment, ...errorResponses } } },
+    {
+      config: { permission: 'appeals:read' },
+      schema: { tags, params: IdParams, response: { 200: Attachment, ...errorResponses } },
+    },
     async (req) => attachments.getAttachment(ctx, actorOf(req), req.params.id),
   );
 
   app.get(
     '/api/v1/attachments/:id/content',
     {
+      config: { permission: 'appeals:read' },
       schema: {
         tags,
         params: IdParams,

@@ -30,7 +30,13 @@ export type Permission =
   | 'categories:write'
   | 'settings:read'
   | 'settings:write'
-  | 'tokens:manage_any';
+  | 'tokens:manage_any'
+  | 'surveys:read'
+  | 'surveys:manage'
+  | 'surveys:import'
+  | 'surveys:invite'
+  | 'surveys:qualify'
+  | 'surveys:kiosk';
 
 const READ: Permission[] = [
   'appeals:read',
@@ -39,10 +45,20 @@ const READ: Permission[] = [
   'users:read',
   'categories:read',
   'settings:read',
+  'surveys:read',
 ];
-const WORK: Permission[] = [...READ, 'appeals:create', 'appeals:update', 'appeals:comment', 'customers:write'];
+const WORK: Permission[] = [
+  ...READ,
+  'appeals:create',
+  'appeals:update',
+  'appeals:comment',
+  'customers:write',
+  'surveys:invite',
+];
+/** Customer Service management's: the survey programme, its imports, and qualifying answers. */
+const CS_MANAGEMENT: Permission[] = ['surveys:manage', 'surveys:import', 'surveys:qualify', 'surveys:kiosk'];
 
-const GRANTS: Record<Role, ReadonlySet<Permission>> = {
+export const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set<Permission>([
     ...WORK,
     'appeals:assign_any',
@@ -51,9 +67,17 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'categories:write',
     'settings:write',
     'tokens:manage_any',
+    ...CS_MANAGEMENT,
   ]),
-  cs_head: new Set<Permission>([...WORK, 'appeals:assign_any', 'units:write', 'categories:write', 'settings:write']),
-  supervisor: new Set<Permission>([...WORK, 'appeals:assign_any']),
+  cs_head: new Set<Permission>([
+    ...WORK,
+    'appeals:assign_any',
+    'units:write',
+    'categories:write',
+    'settings:write',
+    ...CS_MANAGEMENT,
+  ]),
+  supervisor: new Set<Permission>([...WORK, 'appeals:assign_any', 'surveys:qualify', 'surveys:kiosk']),
   agent: new Set<Permission>(WORK),
   unit_responsible: new Set<Permission>([
     'appeals:read',
@@ -62,6 +86,8 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'units:read',
     'categories:read',
     'settings:read',
+    'surveys:read',
+    'surveys:kiosk',
   ]),
   analyst: new Set<Permission>(READ),
 };

@@ -47,13 +47,16 @@ export async function registerAuthRoutes(app: App, ctx: Ctx) {
     },
   );
 
-  app.get('/api/v1/auth/me', { schema: { tags, response: { 200: Me, ...errorResponses } } }, async (req) =>
-    actorOf(req),
+  app.get(
+    '/api/v1/auth/me',
+    { config: { permission: 'signed_in' }, schema: { tags, response: { 200: Me, ...errorResponses } } },
+    async (req) => actorOf(req),
   );
 
   app.get(
     '/api/v1/tokens',
     {
+      config: { permission: 'signed_in' },
       schema: {
         tags,
         querystring: z.strictObject({ userId: z.uuid().optional() }),
@@ -66,6 +69,7 @@ export async function registerAuthRoutes(app: App, ctx: Ctx) {
   app.post(
     '/api/v1/tokens',
     {
+      config: { permission: 'signed_in' },
       schema: {
         tags,
         description: 'Creates an API token. The secret is in the answer once and never again.',
@@ -79,6 +83,7 @@ export async function registerAuthRoutes(app: App, ctx: Ctx) {
   app.delete(
     '/api/v1/tokens/:id',
     {
+      config: { permission: 'signed_in' },
       schema: { tags, params: IdParams, response: { 200: ApiToken, ...errorResponses } },
     },
     async (req) => revokeToken(ctx, actorOf(req), req.params.id),

@@ -17,12 +17,16 @@ export async function registerCategoryRoutes(app: App, ctx: Ctx) {
   const tags = ['categories'];
   app.get(
     '/api/v1/categories',
-    { schema: { tags, response: { 200: z.object({ items: z.array(Category) }), ...errorResponses } } },
+    {
+      config: { permission: 'categories:read' },
+      schema: { tags, response: { 200: z.object({ items: z.array(Category) }), ...errorResponses } },
+    },
     async (req) => ({ items: await listCategories(ctx, actorOf(req)) }),
   );
   app.post(
     '/api/v1/categories',
     {
+      config: { permission: 'categories:write' },
       schema: {
         tags,
         headers: IdempotencyHeaders,
@@ -34,7 +38,10 @@ export async function registerCategoryRoutes(app: App, ctx: Ctx) {
   );
   app.patch(
     '/api/v1/categories/:id',
-    { schema: { tags, params: IdParams, body: UpdateCategory, response: { 200: Category, ...errorResponses } } },
+    {
+      config: { permission: 'categories:write' },
+      schema: { tags, params: IdParams, body: UpdateCategory, response: { 200: Category, ...errorResponses } },
+    },
     async (req) => updateCategory(ctx, actorOf(req), req.params.id, req.body),
   );
 }

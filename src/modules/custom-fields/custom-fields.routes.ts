@@ -19,6 +19,7 @@ export async function registerCustomFieldRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/custom-fields',
     {
+      config: { permission: 'settings:read' },
       schema: {
         tags,
         querystring: z.strictObject({ kind: AppealKind.optional() }),
@@ -30,6 +31,7 @@ export async function registerCustomFieldRoutes(app: App, ctx: Ctx) {
   app.post(
     '/api/v1/custom-fields',
     {
+      config: { permission: 'settings:write' },
       schema: {
         tags,
         headers: IdempotencyHeaders,
@@ -42,6 +44,7 @@ export async function registerCustomFieldRoutes(app: App, ctx: Ctx) {
   app.patch(
     '/api/v1/custom-fields/:id',
     {
+      config: { permission: 'settings:write' },
       schema: {
         tags,
         params: IdParams,
@@ -53,7 +56,10 @@ export async function registerCustomFieldRoutes(app: App, ctx: Ctx) {
   );
   app.delete(
     '/api/v1/custom-fields/:id',
-    { schema: { tags, params: IdParams, response: { 204: z.null(), ...errorResponses } } },
+    {
+      config: { permission: 'settings:write' },
+      schema: { tags, params: IdParams, response: { 204: z.null(), ...errorResponses } },
+    },
     async (req, reply) => {
       await deleteDefinition(ctx, actorOf(req), req.params.id);
       return reply.code(204).send(null);

@@ -94,7 +94,7 @@ async function preview(db: Queryable, merged: repo.CustomerRow, survivor: repo.C
 }
 
 export async function mergePreview(ctx: Ctx, actor: Actor, id: string, into: string): Promise<MergePreview> {
-  authorize(actor, 'customers:write');
+  authorize(actor, 'customers:read');
   const { merged, survivor } = await loadPair(ctx.db, id, into);
   return preview(ctx.db, merged, survivor);
 }

@@ -30,6 +30,7 @@ export async function registerCustomerRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/customers',
     {
+      config: { permission: 'customers:read' },
       schema: {
         tags,
         querystring: CustomerQuery,
@@ -41,6 +42,7 @@ export async function registerCustomerRoutes(app: App, ctx: Ctx) {
   app.post(
     '/api/v1/customers',
     {
+      config: { permission: 'customers:write' },
       schema: {
         tags,
         headers: IdempotencyHeaders,
@@ -52,17 +54,24 @@ export async function registerCustomerRoutes(app: App, ctx: Ctx) {
   );
   app.get(
     '/api/v1/customers/:id',
-    { schema: { tags, params: IdParams, response: { 200: CustomerProfile, ...errorResponses } } },
+    {
+      config: { permission: 'customers:read' },
+      schema: { tags, params: IdParams, response: { 200: CustomerProfile, ...errorResponses } },
+    },
     async (req) => getCustomer(ctx, actorOf(req), req.params.id),
   );
   app.patch(
     '/api/v1/customers/:id',
-    { schema: { tags, params: IdParams, body: UpdateCustomer, response: { 200: Customer, ...errorResponses } } },
+    {
+      config: { permission: 'customers:write' },
+      schema: { tags, params: IdParams, body: UpdateCustomer, response: { 200: Customer, ...errorResponses } },
+    },
     async (req) => updateCustomer(ctx, actorOf(req), req.params.id, req.body),
   );
   app.get(
     '/api/v1/customers/:id/merge-preview',
     {
+      config: { permission: 'customers:read' },
       schema: {
         tags,
         description: 'What merging this customer into `into` would move, fill and drop; changes nothing.',
@@ -76,6 +85,7 @@ export async function registerCustomerRoutes(app: App, ctx: Ctx) {
   app.post(
     '/api/v1/customers/:id/merge',
     {
+      config: { permission: 'customers:write' },
       schema: {
         tags,
         description:

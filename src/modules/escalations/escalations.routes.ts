@@ -19,12 +19,16 @@ export async function registerEscalationRoutes(app: App, ctx: Ctx) {
   const Items = z.object({ items: z.array(Escalation) });
   app.get(
     '/api/v1/appeals/:id/escalations',
-    { schema: { tags, params: IdParams, response: { 200: Items, ...errorResponses } } },
+    {
+      config: { permission: 'appeals:read' },
+      schema: { tags, params: IdParams, response: { 200: Items, ...errorResponses } },
+    },
     async (req) => ({ items: await listOfAppeal(ctx, actorOf(req), req.params.id) }),
   );
   app.post(
     '/api/v1/appeals/:id/escalations',
     {
+      config: { permission: 'appeals:update' },
       schema: {
         tags,
         params: IdParams,
@@ -45,12 +49,16 @@ export async function registerEscalationRoutes(app: App, ctx: Ctx) {
   );
   app.get(
     '/api/v1/escalations',
-    { schema: { tags, querystring: EscalationQuery, response: { 200: Items, ...errorResponses } } },
+    {
+      config: { permission: 'appeals:read' },
+      schema: { tags, querystring: EscalationQuery, response: { 200: Items, ...errorResponses } },
+    },
     async (req) => ({ items: await listEscalations(ctx, actorOf(req), req.query) }),
   );
   app.post(
     '/api/v1/escalations/:id/decision',
     {
+      config: { permission: 'appeals:assign_any' },
       schema: {
         tags,
         params: IdParams,

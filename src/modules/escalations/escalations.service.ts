@@ -38,9 +38,9 @@ export async function listOfAppeal(ctx: Ctx, actor: Actor, appealId: string): Pr
   return (await repo.listOfAppeal(ctx.db, appealId)).map(present);
 }
 
-/** The supervisors' inbox. */
+/** The supervisors' inbox, which every role that reads appeals may read within its units. */
 export async function listEscalations(ctx: Ctx, actor: Actor, query: EscalationQuery): Promise<Escalation[]> {
-  authorize(actor, 'appeals:assign_any');
+  authorize(actor, 'appeals:read');
   return (await repo.list(ctx.db, { status: query.status, unitIds: unitScope(actor), limit: query.limit })).map(
     present,
   );

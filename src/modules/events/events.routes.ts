@@ -110,6 +110,7 @@ export async function registerEventRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/events',
     {
+      config: { permission: 'signed_in' },
       schema: {
         tags: ['events'],
         description:

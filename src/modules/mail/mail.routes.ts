@@ -35,12 +35,16 @@ export async function registerMailRoutes(app: App, ctx: Ctx) {
 function registerMailboxRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/mail/mailboxes',
-    { schema: { tags, response: { 200: z.object({ items: z.array(Mailbox) }), ...errorResponses } } },
+    {
+      config: { permission: 'settings:read' },
+      schema: { tags, response: { 200: z.object({ items: z.array(Mailbox) }), ...errorResponses } },
+    },
     async (req) => ({ items: await listMailboxes(ctx, actorOf(req)) }),
   );
   app.post(
     '/api/v1/mail/mailboxes',
     {
+      config: { permission: 'settings:write' },
       schema: {
         tags,
         headers: IdempotencyHeaders,
@@ -52,12 +56,16 @@ function registerMailboxRoutes(app: App, ctx: Ctx) {
   );
   app.get(
     '/api/v1/mail/mailboxes/:id',
-    { schema: { tags, params: IdParams, response: { 200: Mailbox, ...errorResponses } } },
+    {
+      config: { permission: 'settings:read' },
+      schema: { tags, params: IdParams, response: { 200: Mailbox, ...errorResponses } },
+    },
     async (req) => getMailbox(ctx, actorOf(req), req.params.id),
   );
   app.patch(
     '/api/v1/mail/mailboxes/:id',
     {
+      config: { permission: 'settings:write' },
       schema: {
         tags,
         params: IdParams,
@@ -70,6 +78,7 @@ function registerMailboxRoutes(app: App, ctx: Ctx) {
   app.post(
     '/api/v1/mail/mailboxes/:id/poll',
     {
+      config: { permission: 'settings:write' },
       schema: {
         tags,
         params: IdParams,
@@ -89,6 +98,7 @@ function registerReceivedMailRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/mail/messages',
     {
+      config: { permission: 'settings:write' },
       schema: {
         tags,
         querystring: MailQuery,
@@ -101,6 +111,7 @@ function registerReceivedMailRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/mail/messages/:id/raw',
     {
+      config: { permission: 'appeals:read' },
       schema: {
         tags,
         params: IdParams,
@@ -124,6 +135,7 @@ function registerReceivedMailRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/appeals/:id/mail',
     {
+      config: { permission: 'appeals:read' },
       schema: {
         tags: ['appeals', 'mail'],
         params: IdParams,

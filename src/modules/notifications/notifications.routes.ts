@@ -9,17 +9,26 @@ export async function registerNotificationRoutes(app: App, ctx: Ctx) {
   const tags = ['notifications'];
   app.get(
     '/api/v1/notifications',
-    { schema: { tags, querystring: NotificationQuery, response: { 200: NotificationPage, ...errorResponses } } },
+    {
+      config: { permission: 'signed_in' },
+      schema: { tags, querystring: NotificationQuery, response: { 200: NotificationPage, ...errorResponses } },
+    },
     async (req) => listMine(ctx, actorOf(req), req.query),
   );
   app.post(
     '/api/v1/notifications/:id/read',
-    { schema: { tags, params: IdParams, response: { 200: Notification, ...errorResponses } } },
+    {
+      config: { permission: 'signed_in' },
+      schema: { tags, params: IdParams, response: { 200: Notification, ...errorResponses } },
+    },
     async (req) => markRead(ctx, actorOf(req), req.params.id),
   );
   app.post(
     '/api/v1/notifications/read-all',
-    { schema: { tags, response: { 200: z.object({ updated: z.number().int() }), ...errorResponses } } },
+    {
+      config: { permission: 'signed_in' },
+      schema: { tags, response: { 200: z.object({ updated: z.number().int() }), ...errorResponses } },
+    },
     async (req) => markAllRead(ctx, actorOf(req)),
   );
 }

@@ -39,6 +39,7 @@ function registerQueueCrudRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/queues',
     {
+      config: { permission: 'settings:read' },
       schema: {
         tags,
         querystring: QueueQuery,
@@ -50,6 +51,7 @@ function registerQueueCrudRoutes(app: App, ctx: Ctx) {
   app.post(
     '/api/v1/queues',
     {
+      config: { permission: 'settings:write' },
       schema: {
         tags,
         headers: IdempotencyHeaders,
@@ -61,12 +63,16 @@ function registerQueueCrudRoutes(app: App, ctx: Ctx) {
   );
   app.get(
     '/api/v1/queues/:id',
-    { schema: { tags, params: IdParams, response: { 200: Queue, ...errorResponses } } },
+    {
+      config: { permission: 'settings:read' },
+      schema: { tags, params: IdParams, response: { 200: Queue, ...errorResponses } },
+    },
     async (req) => getQueue(ctx, actorOf(req), req.params.id),
   );
   app.patch(
     '/api/v1/queues/:id',
     {
+      config: { permission: 'settings:write' },
       schema: {
         tags,
         params: IdParams,
@@ -83,6 +89,7 @@ function registerQueueMemberRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/queues/:id/members',
     {
+      config: { permission: 'settings:read' },
       schema: {
         tags,
         params: IdParams,
@@ -94,6 +101,7 @@ function registerQueueMemberRoutes(app: App, ctx: Ctx) {
   app.put(
     '/api/v1/queues/:id/members/:userId',
     {
+      config: { permission: 'settings:write' },
       schema: {
         tags,
         description: 'Adds the user to the queue (201) or replaces their attestation and availability (200).',
@@ -110,7 +118,10 @@ function registerQueueMemberRoutes(app: App, ctx: Ctx) {
   );
   app.delete(
     '/api/v1/queues/:id/members/:userId',
-    { schema: { tags, params: MemberParams, response: { 204: z.null(), ...errorResponses } } },
+    {
+      config: { permission: 'settings:write' },
+      schema: { tags, params: MemberParams, response: { 204: z.null(), ...errorResponses } },
+    },
     async (req, reply) => {
       await removeMember(ctx, actorOf(req), req.params.id, req.params.userId);
       return reply.code(204).send(null);
@@ -122,6 +133,7 @@ function registerAppealRoutingRoute(app: App, ctx: Ctx) {
   app.post(
     '/api/v1/appeals/:id/route',
     {
+      config: { permission: 'appeals:update' },
       schema: {
         tags: ['appeals', 'queues'],
         description:

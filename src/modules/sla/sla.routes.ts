@@ -42,12 +42,16 @@ const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) 
 function registerCalendarRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/sla/calendars',
-    { schema: { tags, response: { 200: items(Calendar), ...errorResponses } } },
+    {
+      config: { permission: 'settings:read' },
+      schema: { tags, response: { 200: items(Calendar), ...errorResponses } },
+    },
     async (req) => ({ items: await listCalendars(ctx, actorOf(req)) }),
   );
   app.post(
     '/api/v1/sla/calendars',
     {
+      config: { permission: 'settings:write' },
       schema: {
         tags,
         body: CreateCalendar,
@@ -62,12 +66,16 @@ function registerCalendarRoutes(app: App, ctx: Ctx) {
   );
   app.get(
     '/api/v1/sla/calendars/:id',
-    { schema: { tags, params: IdParams, response: { 200: Calendar, ...errorResponses } } },
+    {
+      config: { permission: 'settings:read' },
+      schema: { tags, params: IdParams, response: { 200: Calendar, ...errorResponses } },
+    },
     async (req) => getCalendar(ctx, actorOf(req), req.params.id),
   );
   app.patch(
     '/api/v1/sla/calendars/:id',
     {
+      config: { permission: 'settings:write' },
       schema: {
         tags,
         params: IdParams,
@@ -80,18 +88,25 @@ function registerCalendarRoutes(app: App, ctx: Ctx) {
   );
   app.delete(
     '/api/v1/sla/calendars/:id',
-    { schema: { tags, params: IdParams, response: { 204: z.null(), ...conflict, ...errorResponses } } },
+    {
+      config: { permission: 'settings:write' },
+      schema: { tags, params: IdParams, response: { 204: z.null(), ...conflict, ...errorResponses } },
+    },
     async (req, reply) => reply.code(204).send(await deleteCalendar(ctx, actorOf(req), req.params.id).then(() => null)),
   );
 
   app.get(
     '/api/v1/units/:id/calendar',
-    { schema: { tags, params: IdParams, response: { 200: UnitCalendar, ...errorResponses } } },
+    {
+      config: { permission: 'units:read' },
+      schema: { tags, params: IdParams, response: { 200: UnitCalendar, ...errorResponses } },
+    },
     async (req) => getUnitCalendar(ctx, actorOf(req), req.params.id),
   );
   app.put(
     '/api/v1/units/:id/calendar',
     {
+      config: { permission: 'settings:write' },
       schema: {
         tags,
         params: IdParams,
@@ -108,23 +123,30 @@ function registerCalendarRoutes(app: App, ctx: Ctx) {
 function registerPolicyRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/sla/settings',
-    { schema: { tags, response: { 200: SlaSettings, ...errorResponses } } },
+    { config: { permission: 'settings:read' }, schema: { tags, response: { 200: SlaSettings, ...errorResponses } } },
     async (req) => getSettings(ctx, actorOf(req)),
   );
   app.patch(
     '/api/v1/sla/settings',
-    { schema: { tags, body: UpdateSlaSettings, response: { 200: SlaSettings, ...errorResponses } } },
+    {
+      config: { permission: 'settings:write' },
+      schema: { tags, body: UpdateSlaSettings, response: { 200: SlaSettings, ...errorResponses } },
+    },
     async (req) => updateSettings(ctx, actorOf(req), req.body),
   );
 
   app.get(
     '/api/v1/sla/policies',
-    { schema: { tags, response: { 200: items(SlaPolicy), ...errorResponses } } },
+    {
+      config: { permission: 'settings:read' },
+      schema: { tags, response: { 200: items(SlaPolicy), ...errorResponses } },
+    },
     async (req) => ({ items: await listPolicies(ctx, actorOf(req)) }),
   );
   app.post(
     '/api/v1/sla/policies',
     {
+      config: { permission: 'settings:write' },
       schema: {
         tags,
         body: CreateSlaPolicy,
@@ -136,12 +158,16 @@ function registerPolicyRoutes(app: App, ctx: Ctx) {
   );
   app.get(
     '/api/v1/sla/policies/:id',
-    { schema: { tags, params: IdParams, response: { 200: SlaPolicy, ...errorResponses } } },
+    {
+      config: { permission: 'settings:read' },
+      schema: { tags, params: IdParams, response: { 200: SlaPolicy, ...errorResponses } },
+    },
     async (req) => getPolicy(ctx, actorOf(req), req.params.id),
   );
   app.patch(
     '/api/v1/sla/policies/:id',
     {
+      config: { permission: 'settings:write' },
       schema: {
         tags,
         params: IdParams,
@@ -153,7 +179,10 @@ function registerPolicyRoutes(app: App, ctx: Ctx) {
   );
   app.delete(
     '/api/v1/sla/policies/:id',
-    { schema: { tags, params: IdParams, response: { 204: z.null(), ...errorResponses } } },
+    {
+      config: { permission: 'settings:write' },
+      schema: { tags, params: IdParams, response: { 204: z.null(), ...errorResponses } },
+    },
     async (req, reply) => reply.code(204).send(await deletePolicy(ctx, actorOf(req), req.params.id).then(() => null)),
   );
 }
@@ -163,6 +192,7 @@ function registerComplianceRoutes(app: App, ctx: Ctx) {
   app.post(
     '/api/v1/sla/recompute',
     {
+      config: { permission: 'settings:write' },
       schema: {
         tags,
         body: RecomputeSla,
@@ -178,6 +208,7 @@ function registerComplianceRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/sla/compliance',
     {
+      config: { permission: 'appeals:read' },
       schema: {
         tags,
         querystring: ComplianceQuery,

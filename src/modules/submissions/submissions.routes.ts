@@ -10,13 +10,17 @@ export async function registerSubmissionRoutes(app: App, ctx: Ctx) {
 
   app.get(
     '/api/v1/submission-rules',
-    { schema: { tags, response: { 200: z.object({ items: z.array(UnitTypeRules) }), ...errorResponses } } },
+    {
+      config: { permission: 'settings:read' },
+      schema: { tags, response: { 200: z.object({ items: z.array(UnitTypeRules) }), ...errorResponses } },
+    },
     async (req) => ({ items: await listRules(ctx, actorOf(req)) }),
   );
 
   app.put(
     '/api/v1/submission-rules/:unitType',
     {
+      config: { permission: 'settings:write' },
       schema: {
         tags,
         params: z.strictObject({ unitType: UnitType }),
@@ -30,6 +34,7 @@ export async function registerSubmissionRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/submission-rejections',
     {
+      config: { permission: 'settings:read' },
       schema: {
         tags,
         description: 'Rejected submissions per unit in [from, to), and per failure code how many of them failed it.',

@@ -18,12 +18,16 @@ export async function registerSubtaskRoutes(app: App, ctx: Ctx) {
   const Items = z.object({ items: z.array(Subtask) });
   app.get(
     '/api/v1/appeals/:id/subtasks',
-    { schema: { tags, params: IdParams, response: { 200: Items, ...errorResponses } } },
+    {
+      config: { permission: 'appeals:read' },
+      schema: { tags, params: IdParams, response: { 200: Items, ...errorResponses } },
+    },
     async (req) => ({ items: await listOfAppeal(ctx, actorOf(req), req.params.id) }),
   );
   app.post(
     '/api/v1/appeals/:id/subtasks',
     {
+      config: { permission: 'appeals:update' },
       schema: {
         tags,
         params: IdParams,
@@ -40,12 +44,18 @@ export async function registerSubtaskRoutes(app: App, ctx: Ctx) {
   );
   app.get(
     '/api/v1/subtasks',
-    { schema: { tags, querystring: SubtaskQuery, response: { 200: Items, ...errorResponses } } },
+    {
+      config: { permission: 'appeals:read' },
+      schema: { tags, querystring: SubtaskQuery, response: { 200: Items, ...errorResponses } },
+    },
     async (req) => ({ items: await listSubtasks(ctx, actorOf(req), req.query) }),
   );
   app.patch(
     '/api/v1/subtasks/:id',
-    { schema: { tags, params: IdParams, body: UpdateSubtask, response: { 200: Subtask, ...errorResponses } } },
+    {
+      config: { permission: 'appeals:comment' },
+      schema: { tags, params: IdParams, body: UpdateSubtask, response: { 200: Subtask, ...errorResponses } },
+    },
     async (req) => updateSubtask(ctx, actorOf(req), req.params.id, req.body),
   );
 }

@@ -176,7 +176,7 @@ export async function insertSubtaskIn(
 }
 
 export async function updateSubtask(ctx: Ctx, actor: Actor, id: string, input: UpdateSubtaskInput): Promise<Subtask> {
-  authorize(actor, 'appeals:read');
+  authorize(actor, 'appeals:comment');
   return ctx.db.transaction(async (tx) => {
     const current = await repo.findById(tx, id, true);
     if (!current || !canSeeUnit(actor, current.appealUnitId)) {

@@ -2,25 +2,14 @@
 // units for a unit responsible; the programme (surveys, triggers, settings, imports) is Customer Service
 // management's; qualifying answers is a supervisor's; the analyst only reads.
 import { forbidden } from '../../server/errors.ts';
-import { type Actor, type Role, unitScope } from '../auth/actor.ts';
+import { type Actor, authorize, can, unitScope } from '../auth/actor.ts';
 
 export type SurveyAction = 'read' | 'manage' | 'import' | 'invite' | 'qualify' | 'kiosk';
 
-const ALLOWED: Record<SurveyAction, ReadonlySet<Role>> = {
-  read: new Set(['admin', 'cs_head', 'supervisor', 'agent', 'unit_responsible', 'analyst']),
-  manage: new Set(['admin', 'cs_head']),
-  import: new Set(['admin', 'cs_head']),
-  invite: new Set(['admin', 'cs_head', 'supervisor', 'agent']),
-  qualify: new Set(['admin', 'cs_head', 'supervisor']),
-  kiosk: new Set(['admin', 'cs_head', 'supervisor', 'unit_responsible']),
-};
-
-export const canSurvey = (actor: Actor, action: SurveyAction): boolean => ALLOWED[action].has(actor.role);
+export const canSurvey = (actor: Actor, action: SurveyAction): boolean => can(actor, `surveys:${action}`);
 
 export function authorizeSurvey(actor: Actor, action: SurveyAction): void {
-  if (!canSurvey(actor, action)) {
-    throw forbidden(`Your role (${actor.role}) may not ${action} surveys`);
-  }
+  authorize(actor, `surveys:${action}`);
 }
 
 /**

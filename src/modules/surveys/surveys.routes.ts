@@ -55,22 +55,32 @@ export async function registerSurveyRoutes(app: App, ctx: Ctx) {
 function registerDefinitionRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/surveys',
-    { schema: { tags, response: { 200: z.object({ items: z.array(Survey) }), ...errorResponses } } },
+    {
+      config: { permission: 'surveys:read' },
+      schema: { tags, response: { 200: z.object({ items: z.array(Survey) }), ...errorResponses } },
+    },
     async (req) => ({ items: await listSurveys(ctx, actorOf(req)) }),
   );
   app.post(
     '/api/v1/surveys',
-    { schema: { tags, body: CreateSurvey, response: { 201: Survey, ...errorResponses } } },
+    {
+      config: { permission: 'surveys:manage' },
+      schema: { tags, body: CreateSurvey, response: { 201: Survey, ...errorResponses } },
+    },
     async (req, reply) => reply.code(201).send(await createSurvey(ctx, actorOf(req), req.body)),
   );
   app.get(
     '/api/v1/surveys/:id',
-    { schema: { tags, params: IdParams, response: { 200: Survey, ...errorResponses } } },
+    {
+      config: { permission: 'surveys:read' },
+      schema: { tags, params: IdParams, response: { 200: Survey, ...errorResponses } },
+    },
     async (req) => getSurvey(ctx, actorOf(req), req.params.id),
   );
   app.patch(
     '/api/v1/surveys/:id',
     {
+      config: { permission: 'surveys:manage' },
       schema: {
         tags,
         params: IdParams,
@@ -83,28 +93,40 @@ function registerDefinitionRoutes(app: App, ctx: Ctx) {
 
   app.get(
     '/api/v1/surveys/:id/triggers',
-    { schema: { tags, params: IdParams, response: { 200: z.object({ items: z.array(Trigger) }), ...errorResponses } } },
+    {
+      config: { permission: 'surveys:read' },
+      schema: { tags, params: IdParams, response: { 200: z.object({ items: z.array(Trigger) }), ...errorResponses } },
+    },
     async (req) => ({ items: await listTriggers(ctx, actorOf(req), req.params.id) }),
   );
   app.post(
     '/api/v1/surveys/:id/triggers',
-    { schema: { tags, params: IdParams, body: CreateTrigger, response: { 201: Trigger, ...errorResponses } } },
+    {
+      config: { permission: 'surveys:manage' },
+      schema: { tags, params: IdParams, body: CreateTrigger, response: { 201: Trigger, ...errorResponses } },
+    },
     async (req, reply) => reply.code(201).send(await createTrigger(ctx, actorOf(req), req.params.id, req.body)),
   );
   app.patch(
     '/api/v1/surveys/triggers/:id',
-    { schema: { tags, params: IdParams, body: UpdateTrigger, response: { 200: Trigger, ...errorResponses } } },
+    {
+      config: { permission: 'surveys:manage' },
+      schema: { tags, params: IdParams, body: UpdateTrigger, response: { 200: Trigger, ...errorResponses } },
+    },
     async (req) => updateTrigger(ctx, actorOf(req), req.params.id, req.body),
   );
 
   app.get(
     '/api/v1/surveys/settings',
-    { schema: { tags, response: { 200: Settings, ...errorResponses } } },
+    { config: { permission: 'surveys:read' }, schema: { tags, response: { 200: Settings, ...errorResponses } } },
     async (req) => getSettings(ctx, actorOf(req)),
   );
   app.patch(
     '/api/v1/surveys/settings',
-    { schema: { tags, body: UpdateSettings, response: { 200: Settings, ...errorResponses } } },
+    {
+      config: { permission: 'surveys:manage' },
+      schema: { tags, body: UpdateSettings, response: { 200: Settings, ...errorResponses } },
+    },
     async (req) => updateSettings(ctx, actorOf(req), req.body),
   );
 }
@@ -114,6 +136,7 @@ function registerInvitationRoutes(app: App, ctx: Ctx) {
   app.post(
     '/api/v1/surveys/:id/invitations',
     {
+      config: { permission: 'surveys:invite' },
       schema: {
         tags,
         description:
@@ -128,12 +151,16 @@ function registerInvitationRoutes(app: App, ctx: Ctx) {
   );
   app.get(
     '/api/v1/surveys/invitations/:id',
-    { schema: { tags, params: IdParams, response: { 200: Invitation, ...errorResponses } } },
+    {
+      config: { permission: 'surveys:invite' },
+      schema: { tags, params: IdParams, response: { 200: Invitation, ...errorResponses } },
+    },
     async (req) => getInvitation(ctx, actorOf(req), req.params.id),
   );
   app.post(
     '/api/v1/surveys/:id/kiosk-links',
     {
+      config: { permission: 'surveys:kiosk' },
       schema: {
         tags,
         description: 'The address of the in-person answer page for a tablet at the unit.',
@@ -151,6 +178,7 @@ function registerImportRoutes(app: App, ctx: Ctx) {
   app.post(
     '/api/v1/surveys/events',
     {
+      config: { permission: 'surveys:import' },
       schema: {
         tags,
         description:
@@ -165,6 +193,7 @@ function registerImportRoutes(app: App, ctx: Ctx) {
   app.post(
     '/api/v1/surveys/visitors',
     {
+      config: { permission: 'surveys:import' },
       schema: {
         tags,
         description: 'Imports visitor counts per unit and day; a day sent again replaces its count.',
@@ -181,6 +210,7 @@ function registerResponseRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/surveys/responses',
     {
+      config: { permission: 'surveys:read' },
       schema: {
         tags,
         querystring: ResponseQuery,
@@ -191,7 +221,10 @@ function registerResponseRoutes(app: App, ctx: Ctx) {
   );
   app.put(
     '/api/v1/surveys/responses/:id/qualification',
-    { schema: { tags, params: IdParams, body: Qualify, response: { 200: SurveyResponse, ...errorResponses } } },
+    {
+      config: { permission: 'surveys:qualify' },
+      schema: { tags, params: IdParams, body: Qualify, response: { 200: SurveyResponse, ...errorResponses } },
+    },
     async (req) => qualifyResponse(ctx, actorOf(req), req.params.id, req.body),
   );
 }
@@ -201,6 +234,7 @@ function registerIndicesRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/surveys/indices',
     {
+      config: { permission: 'surveys:read' },
       schema: {
         tags,
         description:

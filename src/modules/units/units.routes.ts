@@ -18,6 +18,7 @@ export async function registerUnitRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/units',
     {
+      config: { permission: 'units:read' },
       schema: {
         tags,
         querystring: UnitQuery,
@@ -28,17 +29,26 @@ export async function registerUnitRoutes(app: App, ctx: Ctx) {
   );
   app.post(
     '/api/v1/units',
-    { schema: { tags, headers: IdempotencyHeaders, body: CreateUnit, response: { 201: Unit, ...errorResponses } } },
+    {
+      config: { permission: 'units:write' },
+      schema: { tags, headers: IdempotencyHeaders, body: CreateUnit, response: { 201: Unit, ...errorResponses } },
+    },
     async (req, reply) => sendCreated(reply, await createUnit(ctx, actorOf(req), req.body, idempotencyKey(req))),
   );
   app.get(
     '/api/v1/units/:id',
-    { schema: { tags, params: IdParams, response: { 200: Unit, ...errorResponses } } },
+    {
+      config: { permission: 'units:read' },
+      schema: { tags, params: IdParams, response: { 200: Unit, ...errorResponses } },
+    },
     async (req) => getUnit(ctx, actorOf(req), req.params.id),
   );
   app.patch(
     '/api/v1/units/:id',
-    { schema: { tags, params: IdParams, body: UpdateUnit, response: { 200: Unit, ...errorResponses } } },
+    {
+      config: { permission: 'units:write' },
+      schema: { tags, params: IdParams, body: UpdateUnit, response: { 200: Unit, ...errorResponses } },
+    },
     async (req) => updateUnit(ctx, actorOf(req), req.params.id, req.body),
   );
 }

@@ -18,6 +18,7 @@ export async function registerUserRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/users',
     {
+      config: { permission: 'users:read' },
       schema: {
         tags,
         querystring: UserQuery,
@@ -28,25 +29,39 @@ export async function registerUserRoutes(app: App, ctx: Ctx) {
   );
   app.post(
     '/api/v1/users',
-    { schema: { tags, headers: IdempotencyHeaders, body: CreateUser, response: { 201: User, ...errorResponses } } },
+    {
+      config: { permission: 'users:write' },
+      schema: { tags, headers: IdempotencyHeaders, body: CreateUser, response: { 201: User, ...errorResponses } },
+    },
     async (req, reply) => sendCreated(reply, await createUser(ctx, actorOf(req), req.body, idempotencyKey(req))),
   );
-  app.get('/api/v1/users/me', { schema: { tags, response: { 200: User, ...errorResponses } } }, async (req) =>
-    getUser(ctx, actorOf(req), actorOf(req).id),
+  app.get(
+    '/api/v1/users/me',
+    { config: { permission: 'signed_in' }, schema: { tags, response: { 200: User, ...errorResponses } } },
+    async (req) => getUser(ctx, actorOf(req), actorOf(req).id),
   );
   app.patch(
     '/api/v1/users/me',
-    { schema: { tags, body: UpdateMe, response: { 200: User, ...errorResponses } } },
+    {
+      config: { permission: 'signed_in' },
+      schema: { tags, body: UpdateMe, response: { 200: User, ...errorResponses } },
+    },
     async (req) => updateMe(ctx, actorOf(req), req.body),
   );
   app.get(
     '/api/v1/users/:id',
-    { schema: { tags, params: IdParams, response: { 200: User, ...errorResponses } } },
+    {
+      config: { permission: 'users:read' },
+      schema: { tags, params: IdParams, response: { 200: User, ...errorResponses } },
+    },
     async (req) => getUser(ctx, actorOf(req), req.params.id),
   );
   app.patch(
     '/api/v1/users/:id',
-    { schema: { tags, params: IdParams, body: UpdateUser, response: { 200: User, ...errorResponses } } },
+    {
+      config: { permission: 'users:write' },
+      schema: { tags, params: IdParams, body: UpdateUser, response: { 200: User, ...errorResponses } },
+    },
     async (req) => updateUser(ctx, actorOf(req), req.params.id, req.body),
   );
 }

@@ -10,6 +10,7 @@ export async function registerViewRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/views',
     {
+      config: { permission: 'signed_in' },
       schema: {
         tags,
         description: "The caller's saved queue views.",
@@ -21,6 +22,7 @@ export async function registerViewRoutes(app: App, ctx: Ctx) {
   app.post(
     '/api/v1/views',
     {
+      config: { permission: 'signed_in' },
       schema: {
         tags,
         description: 'Saves a named queue filter (409 on a duplicate name or past 50 views).',
@@ -33,6 +35,7 @@ export async function registerViewRoutes(app: App, ctx: Ctx) {
   app.patch(
     '/api/v1/views/:id',
     {
+      config: { permission: 'signed_in' },
       schema: {
         tags,
         params: IdParams,
@@ -44,7 +47,10 @@ export async function registerViewRoutes(app: App, ctx: Ctx) {
   );
   app.delete(
     '/api/v1/views/:id',
-    { schema: { tags, params: IdParams, response: { 204: z.null(), ...errorResponses } } },
+    {
+      config: { permission: 'signed_in' },
+      schema: { tags, params: IdParams, response: { 204: z.null(), ...errorResponses } },
+    },
     async (req, reply) => {
       await deleteView(ctx, actorOf(req), req.params.id);
       return reply.code(204).send(null);

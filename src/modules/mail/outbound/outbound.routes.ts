@@ -10,6 +10,7 @@ export async function registerOutboundMailRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/mail/templates',
     {
+      config: { permission: 'settings:read' },
       schema: {
         tags,
         description: 'Every mail template key in ru and en: the saved override or the built-in default.',
@@ -21,6 +22,7 @@ export async function registerOutboundMailRoutes(app: App, ctx: Ctx) {
   app.put(
     '/api/v1/mail/templates/:key/:locale',
     {
+      config: { permission: 'settings:write' },
       schema: {
         tags,
         description:
@@ -35,6 +37,7 @@ export async function registerOutboundMailRoutes(app: App, ctx: Ctx) {
   app.delete(
     '/api/v1/mail/templates/:key/:locale',
     {
+      config: { permission: 'settings:write' },
       schema: {
         tags,
         description: 'Restores the built-in default; answers with it.',

@@ -14,17 +14,26 @@ import { classifierStatus, suggestForActor, trainNow, updateClassifierSettings }
 export async function registerClassificationRoutes(app: App, ctx: Ctx) {
   const tags = ['routing'];
   const base = '/api/v1/routing/classifier';
-  app.get(base, { schema: { tags, response: { 200: ClassifierStatus, ...errorResponses } } }, async (req) =>
-    classifierStatus(ctx, actorOf(req)),
+  app.get(
+    base,
+    {
+      config: { permission: 'settings:read' },
+      schema: { tags, response: { 200: ClassifierStatus, ...errorResponses } },
+    },
+    async (req) => classifierStatus(ctx, actorOf(req)),
   );
   app.patch(
     base,
-    { schema: { tags, body: ClassifierSettingsPatch, response: { 200: ClassifierStatus, ...errorResponses } } },
+    {
+      config: { permission: 'settings:write' },
+      schema: { tags, body: ClassifierSettingsPatch, response: { 200: ClassifierStatus, ...errorResponses } },
+    },
     async (req) => updateClassifierSettings(ctx, actorOf(req), req.body),
   );
   app.post(
     `${base}/train`,
     {
+      config: { permission: 'settings:write' },
       schema: {
         tags,
         response: { 200: z.object({ models: z.array(TrainingFigures) }), ...errorResponses, 409: ErrorBody },
@@ -34,7 +43,10 @@ export async function registerClassificationRoutes(app: App, ctx: Ctx) {
   );
   app.post(
     `${base}/suggest`,
-    { schema: { tags, body: SuggestRequest, response: { 200: SuggestAnswer, ...errorResponses } } },
+    {
+      config: { permission: 'appeals:read' },
+      schema: { tags, body: SuggestRequest, response: { 200: SuggestAnswer, ...errorResponses } },
+    },
     async (req) => ({ suggestion: await suggestForActor(ctx, actorOf(req), req.body) }),
   );
 }

@@ -16,6 +16,25 @@ interface ZodIssueLike {
   keys?: string[];
   input?: unknown;
   params?: { code?: unknown };
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+}
+
+/** What a size limit is about, for a message in the user's language: "at least 3 characters", "at most 50 items". */
+const LIMIT_OF: Record<string, 'text' | 'number' | 'list'> = {
+  string: 'text',
+  number: 'number',
+  int: 'number',
+  bigint: 'number',
+  array: 'list',
+  set: 'list',
+};
+
+function limitParams(issue: ZodIssueLike): FieldError['params'] {
+  const limit = issue.code === 'too_small' ? issue.minimum : issue.code === 'too_big' ? issue.maximum : undefined;
+  const of = issue.origin ? LIMIT_OF[issue.origin] : undefined;
+  return limit === undefined || of === undefined ? undefined : { limit: Number(limit), of };
 }
 
 export function fieldErrorsFromIssues(issues: ZodIssueLike[], prefix = ''): FieldError[] {
@@ -28,7 +47,8 @@ export function fieldErrorsFromIssues(issues: ZodIssueLike[], prefix = ''): Fiel
         message: `Unknown field "${key}"`,
       }));
     }
-    return [{ path: base, code: issueCode(issue), message: issue.message }];
+    const params = limitParams(issue);
+    return [{ path: base, code: issueCode(issue), message: issue.message, ...(params ? { params } : {}) }];
   });
 }
 

@@ -4,6 +4,8 @@ export interface FieldError {
   path: string;
   code: string;
   message: string;
+  /** What a client needs to say the message in its own language: the limit a value broke, and of what kind. */
+  params?: { limit: number; of: 'text' | 'number' | 'list' };
 }
 
 export type ErrorCode =

@@ -45,7 +45,12 @@ export function actorOf(req: FastifyRequest): Actor {
 
 export const IdParams = z.strictObject({ id: z.uuid() });
 
-const FieldErrorSchema = z.object({ path: z.string(), code: z.string(), message: z.string() });
+const FieldErrorSchema = z.object({
+  path: z.string(),
+  code: z.string(),
+  message: z.string(),
+  params: z.object({ limit: z.number(), of: z.enum(['text', 'number', 'list']) }).optional(),
+});
 export const ErrorBody = z
   .object({ error: z.object({ code: z.string(), message: z.string(), fields: z.array(FieldErrorSchema) }) })
   .meta({ id: 'Error' });

@@ -4,7 +4,9 @@ import { Link } from '@tanstack/react-router';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { ApiError } from '../api/client.ts';
+import { translateFieldError } from '../lib/field-errors.ts';
 
 export function PageSkeleton() {
   return (
@@ -47,7 +49,8 @@ export function EmptyState({ title, hint, action }: { title: string; hint?: stri
   );
 }
 
-export function errorMessage(error: unknown, translate: (key: string) => string): string {
+/** What went wrong, in the user's language: the first named field's problem, else the error's code. */
+export function errorMessage(error: unknown, translate: TFunction): string {
   if (error instanceof ApiError) {
     if (error.code === 'network') {
       return translate('errors.network');
@@ -58,7 +61,8 @@ export function errorMessage(error: unknown, translate: (key: string) => string)
     if (error.status === 404) {
       return translate('errors.notFound');
     }
-    return error.message;
+    const [field] = error.fields;
+    return field ? translateFieldError(field, translate) : translate(`fieldError.${error.code}`, error.message);
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -2,6 +2,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import errorsEn from './errors.en.json';
+import errorsRu from './errors.ru.json';
 import ru from './ru.json';
 
 export const LANGUAGES = ['ru', 'en'] as const;
@@ -13,7 +15,8 @@ export const LANGUAGE_OPTIONS = [
 ];
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: ru }, en: { translation: en } },
+  // Every code the server may send, in both languages (test/server/error-codes.test.ts holds them to it).
+  resources: { ru: { translation: { ...ru, ...errorsRu } }, en: { translation: { ...en, ...errorsEn } } },
   lng: 'ru',
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },

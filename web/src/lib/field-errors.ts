@@ -2,6 +2,7 @@
 // "body.subject" lands on "subject", "attachmentIds.2" on "attachmentIds", "customer.phone" on "customer".
 import type { TFunction } from 'i18next';
 import { ApiError } from '../api/client.ts';
+import type { FieldError } from '../api/contract.ts';
 
 /** Messages keyed by the input each belongs to; two for one input read one after the other. */
 export function gatherByKey(
@@ -24,12 +25,20 @@ const inputOf = (fieldPath: string) => {
   return path.startsWith('customer') && path !== 'customer.name' ? 'customer' : path;
 };
 
+/**
+ * A field error in the user's language, by its code: a size limit says which limit ("at least 3 characters");
+ * a code this app does not know yet falls back to the server's English message.
+ */
+export function translateFieldError(field: FieldError, translate: TFunction): string {
+  const limited = field.params ? `fieldError.${field.code}_${field.params.of}` : null;
+  const keys = limited ? [limited, `fieldError.${field.code}`] : [`fieldError.${field.code}`];
+  return translate(keys, { defaultValue: field.message, limit: field.params?.limit });
+}
+
 export function fieldErrors(error: unknown, translate: TFunction): Record<string, string> {
   if (!(error instanceof ApiError)) {
     return {};
   }
-  const messages = error.fields.map(
-    (field) => [field.path, translate(`fieldError.${field.code}`, { defaultValue: field.message })] as const,
-  );
+  const messages = error.fields.map((field) => [field.path, translateFieldError(field, translate)] as const);
   return gatherByKey(messages, inputOf);
 }

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { adminKeys, putTemplate, resetTemplate } from '../../../api/admin.ts';
 import { ApiError } from '../../../api/client.ts';
 import type { FieldError, MailTemplate } from '../../../api/contract.ts';
-import { gatherByKey } from '../../../lib/field-errors.ts';
+import { gatherByKey, translateFieldError } from '../../../lib/field-errors.ts';
 import { SaveError } from '../form.tsx';
 
 /** The server names each unknown placeholder in English; say the same in the user's language. */
@@ -22,7 +22,7 @@ function templateErrors(error: unknown, template: MailTemplate, translate: TFunc
     const name = /\{\{[^}]*\}\}/.exec(field.message)?.[0];
     return field.code === 'unknown_variable' && name
       ? translate('admin.templates.unknownVariable', { name, known })
-      : translate(`fieldError.${field.code}`, { defaultValue: field.message });
+      : translateFieldError(field, translate);
   };
   return gatherByKey(
     error.fields.map((field) => [field.path, messageOf(field)] as const),

@@ -36,7 +36,7 @@ export function AppLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="md" size="sm" aria-label={t('nav.toggle')} />
-            <Title order={1} size="h4" c="blue.7">
+            <Title order={1} size="h4" c="blue.9">
               Otklik
             </Title>
           </Group>

@@ -56,7 +56,7 @@ export function DataTable<Data, Row>({
     <QueryStates query={query} rows={skeletonRows} isEmpty={(data) => rows(data).length === 0} empty={empty}>
       {(data) => (
         <Paper withBorder>
-          <Table.ScrollContainer minWidth={minWidth}>
+          <Table.ScrollContainer minWidth={minWidth} scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}>
             <Table
               verticalSpacing={verticalSpacing}
               fz="sm"

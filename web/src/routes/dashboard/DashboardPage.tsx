@@ -100,7 +100,7 @@ function DashboardBlocks({ dashboard, exportQuery }: { dashboard: Dashboard; exp
         </Text>
       </Group>
       <AppealsOverTimeBlock {...blocks} />
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <ChannelMixBlock {...blocks} />
         <ThanksShareBlock {...blocks} />
         <TopCategoriesBlock {...blocks} />

@@ -154,7 +154,7 @@ export function RankingBlocks({
     categories: (row) => drills.drill({ categoryId: drills.categoryTree(row.id) }),
   };
   return (
-    <SimpleGrid cols={{ base: 1, lg: 3 }}>
+    <SimpleGrid cols={{ base: 1, xl: 3 }}>
       {RANKINGS.map((ranking) => (
         <ChartCard key={ranking} block={ranking} title={t(ranking)} exportQuery={exportQuery}>
           <RankingTable ranking={ranking} rows={dashboard[ranking]} onOpen={openers[ranking]} />

@@ -51,7 +51,7 @@ const COLUMNS: { column: string; result: (row: IndexRow) => Result; percent?: bo
 function IndicesTable({ rows }: { rows: IndexRow[] }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={1100}>
+    <Table.ScrollContainer minWidth={1100} scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}>
       <Table striped withTableBorder stickyHeader>
         <Table.Thead>
           <Table.Tr>

@@ -40,7 +40,7 @@ function Templates() {
             data={LANGUAGE_OPTIONS}
           />
           <Paper withBorder p={4}>
-            <ScrollArea.Autosize mah={480}>
+            <ScrollArea.Autosize mah={480} viewportProps={{ tabIndex: 0 }}>
               {templateKeys.map((templateKey) => {
                 const custom = templates.data.some(
                   (candidate) => candidate.key === templateKey && candidate.locale === locale && candidate.custom,

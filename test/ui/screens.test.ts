@@ -89,9 +89,10 @@ const pageWidth = (page: Page) =>
         element.getBoundingClientRect().right > window.innerWidth + 1 &&
         ![...element.children].some((child) => child.getBoundingClientRect().right > window.innerWidth + 1),
     );
-    const describe = (element: Element) =>
-      `${element.tagName.toLowerCase()}${element.getAttribute('data-block') ? `[${element.getAttribute('data-block')}]` : ''}` +
-      ` "${(element.textContent ?? '').trim().slice(0, 30)}" to ${Math.round(element.getBoundingClientRect().right)}`;
+    const describe = (element: Element) => {
+      const text = (element.textContent ?? '').trim().slice(0, 30);
+      return `${element.tagName.toLowerCase()} "${text}" to ${Math.round(element.getBoundingClientRect().right)}`;
+    };
     return {
       page: document.documentElement.scrollWidth,
       window: window.innerWidth,

@@ -326,6 +326,12 @@ export interface Jobs {
   run_at: Generated<Timestamp>;
 }
 
+export interface LoginFailures {
+  address: string;
+  email: string;
+  failed_at: Timestamp;
+}
+
 export interface Mailboxes {
   active: Generated<boolean>;
   address: string;
@@ -714,6 +720,7 @@ export interface DB {
   customers: Customers;
   idempotency_keys: IdempotencyKeys;
   jobs: Jobs;
+  login_failures: LoginFailures;
   mail_messages: MailMessages;
   mail_templates: MailTemplates;
   mailboxes: Mailboxes;

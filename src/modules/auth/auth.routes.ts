@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { actorOf, type App, ErrorBody, errorResponses, IdParams } from '../../server/http.ts';
+import { LoginLimited } from './auth.limit.ts';
 import { ApiToken, CreatedToken, CreateToken, Me } from './auth.schema.ts';
 import { actorFromCredentials, createToken, listTokens, login, logout, revokeToken } from './auth.service.ts';
 import { mustExist } from '../../db/rows.ts';
@@ -18,11 +19,19 @@ export async function registerAuthRoutes(app: App, ctx: Ctx) {
         tags,
         security: [],
         body: z.strictObject({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) }),
-        response: { 200: Me, 401: ErrorBody },
+        description:
+          'Logs in with a session cookie. Failed logins are limited per e-mail and client address and, more ' +
+          'loosely, per address (429 with Retry-After while a limit holds; see the README, Configuration).',
+        response: { 200: Me, 401: ErrorBody, 429: ErrorBody },
       },
     },
     async (req, reply) => {
-      const { sessionToken, expiresAt } = await login(ctx, req.body.email, req.body.password);
+      const { sessionToken, expiresAt } = await login(ctx, { ...req.body, address: req.ip }).catch((err) => {
+        if (err instanceof LoginLimited) {
+          reply.header('retry-after', String(err.retryAfterSeconds));
+        }
+        throw err;
+      });
       reply.setCookie(SESSION_COOKIE, sessionToken, {
         path: '/',
         httpOnly: true,

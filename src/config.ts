@@ -47,6 +47,8 @@ const Env = z.object({
   OTKLIK_SMTP_TLS_CERT: z.string().optional(),
   OTKLIK_SURVEY_SECRET: z.string().min(32).optional(),
   OTKLIK_PUBLIC_URL: z.string().url().optional(),
+  OTKLIK_KIOSK_LINK_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  OTKLIK_KIOSK_LINK_MAX_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -100,6 +102,9 @@ export interface Config {
   surveySecret: string | undefined;
   /** The address customers reach Otklik at, for links in mail (survey invitations). */
   publicUrl: string;
+  /** How long a kiosk link works when its maker names no expiry, and the longest it may be made to work. */
+  kioskLinkDays: number;
+  kioskLinkMaxDays: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -109,6 +114,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const values = parsed.data;
+  if (values.OTKLIK_KIOSK_LINK_DAYS > values.OTKLIK_KIOSK_LINK_MAX_DAYS) {
+    throw new Error('Invalid configuration:\n  OTKLIK_KIOSK_LINK_DAYS: must not exceed OTKLIK_KIOSK_LINK_MAX_DAYS');
+  }
   return {
     port: values.PORT,
     host: values.HOST,
@@ -135,6 +143,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxLeaseMs: values.OTKLIK_OUTBOX_LEASE_MS,
     surveySecret: values.OTKLIK_SURVEY_SECRET,
     publicUrl: (values.OTKLIK_PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),
+    kioskLinkDays: values.OTKLIK_KIOSK_LINK_DAYS,
+    kioskLinkMaxDays: values.OTKLIK_KIOSK_LINK_MAX_DAYS,
     smtp: {
       port: values.OTKLIK_SMTP_PORT,
       host: values.OTKLIK_SMTP_HOST ?? values.HOST,

@@ -30,7 +30,8 @@ export type Permission =
   | 'categories:write'
   | 'settings:read'
   | 'settings:write'
-  | 'tokens:manage_any';
+  | 'tokens:manage_any'
+  | 'surveys:kiosk';
 
 const READ: Permission[] = [
   'appeals:read',
@@ -51,9 +52,17 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'categories:write',
     'settings:write',
     'tokens:manage_any',
+    'surveys:kiosk',
   ]),
-  cs_head: new Set<Permission>([...WORK, 'appeals:assign_any', 'units:write', 'categories:write', 'settings:write']),
-  supervisor: new Set<Permission>([...WORK, 'appeals:assign_any']),
+  cs_head: new Set<Permission>([
+    ...WORK,
+    'appeals:assign_any',
+    'units:write',
+    'categories:write',
+    'settings:write',
+    'surveys:kiosk',
+  ]),
+  supervisor: new Set<Permission>([...WORK, 'appeals:assign_any', 'surveys:kiosk']),
   agent: new Set<Permission>(WORK),
   unit_responsible: new Set<Permission>([
     'appeals:read',
@@ -62,6 +71,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'units:read',
     'categories:read',
     'settings:read',
+    'surveys:kiosk',
   ]),
   analyst: new Set<Permission>(READ),
 };

@@ -1,10 +1,11 @@
 // Owns: who may do what with surveys. Reading definitions and indices is open to every role, bounded to their own
 // units for a unit responsible; the programme (surveys, triggers, settings, imports) is Customer Service
-// management's; qualifying answers is a supervisor's; the analyst only reads.
+// management's; qualifying answers is a supervisor's; the analyst only reads. Kiosk links are a permission of their
+// own ('surveys:kiosk' in auth/actor.ts).
 import { forbidden } from '../../server/errors.ts';
 import { type Actor, type Role, unitScope } from '../auth/actor.ts';
 
-export type SurveyAction = 'read' | 'manage' | 'import' | 'invite' | 'qualify' | 'kiosk';
+export type SurveyAction = 'read' | 'manage' | 'import' | 'invite' | 'qualify';
 
 const ALLOWED: Record<SurveyAction, ReadonlySet<Role>> = {
   read: new Set(['admin', 'cs_head', 'supervisor', 'agent', 'unit_responsible', 'analyst']),
@@ -12,7 +13,6 @@ const ALLOWED: Record<SurveyAction, ReadonlySet<Role>> = {
   import: new Set(['admin', 'cs_head']),
   invite: new Set(['admin', 'cs_head', 'supervisor', 'agent']),
   qualify: new Set(['admin', 'cs_head', 'supervisor']),
-  kiosk: new Set(['admin', 'cs_head', 'supervisor', 'unit_responsible']),
 };
 
 export const canSurvey = (actor: Actor, action: SurveyAction): boolean => ALLOWED[action].has(actor.role);

@@ -190,9 +190,6 @@ export const Invitation = z
   })
   .meta({ id: 'SurveyInvitation' });
 
-export const KioskLinkBody = z.strictObject({ unitId: z.uuid() });
-export const KioskLink = z.object({ url: z.string(), surveyId: z.uuid(), unitId: z.uuid() });
-
 const Qualification = z.enum(['staff', 'office', 'product', 'force_majeure']);
 export const Qualify = z.strictObject({
   qualification: Qualification.nullable(),

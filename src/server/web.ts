@@ -43,7 +43,7 @@ export async function registerWebRoutes(app: App, root: string | null = webRoot(
   }
 
   app.get('/*', { schema: { hide: true } }, async (req, reply) => {
-    const pathname = req.url.split('?')[0]!;
+    const [pathname = ''] = req.url.split('?');
     if (pathname === '/api' || pathname.startsWith('/api/')) {
       return reply.code(404).send({ error: { code: 'not_found', message: `No route GET ${pathname}`, fields: [] } });
     }

@@ -9,8 +9,15 @@ import { mustExist } from '../../db/rows.ts';
 
 export const SESSION_COOKIE = 'otklik_session';
 
+const tags = ['auth'];
+
 export async function registerAuthRoutes(app: App, ctx: Ctx) {
-  const tags = ['auth'];
+  registerSessionRoutes(app, ctx);
+  registerTokenRoutes(app, ctx);
+}
+
+/** Logging in and out with the session cookie, and who is logged in. */
+function registerSessionRoutes(app: App, ctx: Ctx) {
   app.post(
     '/api/v1/auth/login',
     {
@@ -56,13 +63,19 @@ export async function registerAuthRoutes(app: App, ctx: Ctx) {
     },
   );
 
-  app.get('/api/v1/auth/me', { schema: { tags, response: { 200: Me, ...errorResponses } } }, async (req) =>
-    actorOf(req),
+  app.get(
+    '/api/v1/auth/me',
+    { config: { permission: 'signed_in' }, schema: { tags, response: { 200: Me, ...errorResponses } } },
+    async (req) => actorOf(req),
   );
+}
 
+/** API tokens: a user's own, or anyone's for an administrator. */
+function registerTokenRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/tokens',
     {
+      config: { permission: 'signed_in' },
       schema: {
         tags,
         querystring: z.strictObject({ userId: z.uuid().optional() }),
@@ -75,6 +88,7 @@ export async function registerAuthRoutes(app: App, ctx: Ctx) {
   app.post(
     '/api/v1/tokens',
     {
+      config: { permission: 'signed_in' },
       schema: {
         tags,
         description: 'Creates an API token. The secret is in the answer once and never again.',
@@ -88,6 +102,7 @@ export async function registerAuthRoutes(app: App, ctx: Ctx) {
   app.delete(
     '/api/v1/tokens/:id',
     {
+      config: { permission: 'signed_in' },
       schema: { tags, params: IdParams, response: { 200: ApiToken, ...errorResponses } },
     },
     async (req) => revokeToken(ctx, actorOf(req), req.params.id),

@@ -9,41 +9,61 @@ import { useMe } from '../../auth/session.ts';
 import { formErrors, SaveError } from '../admin/form.tsx';
 import { createKioskLink, fetchSurveys, kioskLinkKeys, surveyKeys } from './api.ts';
 
-export function NewKioskLink({ onCreated }: { onCreated: (link: KioskLink) => void }) {
-  const { t } = useTranslation();
+/** The surveys a link may be for (active ones) and the units it may be at (a unit responsible's own only). */
+function useChoices() {
   const me = useMe();
-  const queryClient = useQueryClient();
   const surveys = useQuery({ queryKey: [...surveyKeys.all, 'list'], queryFn: fetchSurveys });
   const units = useQuery(unitsQuery);
-  const [surveyId, setSurveyId] = useState<string | null>(null);
-  const [unitId, setUnitId] = useState<string | null>(null);
-  const [label, setLabel] = useState('');
-  const [expires, setExpires] = useState('');
-  const create = useMutation({
+  return {
+    surveys: (surveys.data ?? [])
+      .filter((survey) => survey.active)
+      .map((survey) => ({ value: survey.id, label: survey.name })),
+    units: (units.data ?? [])
+      .filter((unit) => me.role !== 'unit_responsible' || me.unitIds.includes(unit.id))
+      .map((unit) => ({ value: unit.id, label: unit.name })),
+  };
+}
+
+/** What the form holds: the survey and unit chosen, the label and the last day typed (empty: the defaults). */
+interface Draft {
+  surveyId: string | null;
+  unitId: string | null;
+  label: string;
+  expires: string;
+}
+const EMPTY: Draft = { surveyId: null, unitId: null, label: '', expires: '' };
+
+function useCreate(draft: Draft, onCreated: (link: KioskLink) => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
     mutationFn: () =>
-      createKioskLink(surveyId ?? '', {
-        unitId: unitId ?? '',
-        ...(label.trim() ? { label: label.trim() } : {}),
+      createKioskLink(draft.surveyId ?? '', {
+        unitId: draft.unitId ?? '',
+        ...(draft.label.trim() ? { label: draft.label.trim() } : {}),
         // The end of the chosen day, in the user's time zone.
-        ...(expires ? { expiresAt: new Date(`${expires}T23:59:59`).toISOString() } : {}),
+        ...(draft.expires ? { expiresAt: new Date(`${draft.expires}T23:59:59`).toISOString() } : {}),
       }),
     onSuccess: (link) => {
       void queryClient.invalidateQueries({ queryKey: kioskLinkKeys.all });
-      setLabel('');
-      setExpires('');
       onCreated(link);
     },
+  });
+}
+
+export function NewKioskLink({ onCreated }: { onCreated: (link: KioskLink) => void }) {
+  const { t } = useTranslation();
+  const choices = useChoices();
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const change = (part: Partial<Draft>) => setDraft((current) => ({ ...current, ...part }));
+  const create = useCreate(draft, (link) => {
+    change({ label: '', expires: '' });
+    onCreated(link);
   });
   const errors = formErrors(create.error, t);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate();
   };
-  // A unit responsible opens kiosks at their own units only; the others at any.
-  const unitChoices = (units.data ?? []).filter(
-    (unit) => me.role !== 'unit_responsible' || me.unitIds.includes(unit.id),
-  );
-  const surveyChoices = (surveys.data ?? []).filter((survey) => survey.active);
   return (
     <Paper withBorder p="sm" component="form" onSubmit={submit} aria-labelledby="new-kiosk-link">
       <Title order={3} size="h5" mb="xs" id="new-kiosk-link">
@@ -54,9 +74,9 @@ export function NewKioskLink({ onCreated }: { onCreated: (link: KioskLink) => vo
           label={t('kioskLinks.survey')}
           required
           searchable
-          value={surveyId}
-          onChange={setSurveyId}
-          data={surveyChoices.map((survey) => ({ value: survey.id, label: survey.name }))}
+          value={draft.surveyId}
+          onChange={(surveyId) => change({ surveyId })}
+          data={choices.surveys}
           nothingFoundMessage={t('kioskLinks.noSurveys')}
           error={errors.surveyId}
         />
@@ -64,9 +84,9 @@ export function NewKioskLink({ onCreated }: { onCreated: (link: KioskLink) => vo
           label={t('kioskLinks.unit')}
           required
           searchable
-          value={unitId}
-          onChange={setUnitId}
-          data={unitChoices.map((unit) => ({ value: unit.id, label: unit.name }))}
+          value={draft.unitId}
+          onChange={(unitId) => change({ unitId })}
+          data={choices.units}
           nothingFoundMessage={t('common.nothingFound')}
           error={errors.unitId}
         />
@@ -76,8 +96,8 @@ export function NewKioskLink({ onCreated }: { onCreated: (link: KioskLink) => vo
           description={t('kioskLinks.labelHint')}
           inputWrapperOrder={['label', 'input', 'description', 'error']}
           maxLength={120}
-          value={label}
-          onChange={(event) => setLabel(event.currentTarget.value)}
+          value={draft.label}
+          onChange={(event) => change({ label: event.currentTarget.value })}
           error={errors.label}
         />
         <TextInput
@@ -85,13 +105,13 @@ export function NewKioskLink({ onCreated }: { onCreated: (link: KioskLink) => vo
           description={t('kioskLinks.expiresHint')}
           inputWrapperOrder={['label', 'input', 'description', 'error']}
           type="date"
-          value={expires}
-          onChange={(event) => setExpires(event.currentTarget.value)}
+          value={draft.expires}
+          onChange={(event) => change({ expires: event.currentTarget.value })}
           error={errors.expiresAt}
         />
       </SimpleGrid>
       <Group justify="flex-end" mt="xs">
-        <Button type="submit" loading={create.isPending} disabled={!surveyId || !unitId}>
+        <Button type="submit" loading={create.isPending} disabled={!draft.surveyId || !draft.unitId}>
           {t('kioskLinks.create')}
         </Button>
       </Group>

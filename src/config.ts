@@ -27,7 +27,10 @@ const Env = z.object({
   OTKLIK_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   OTKLIK_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   OTKLIK_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-  OTKLIK_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  OTKLIK_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  OTKLIK_LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+  OTKLIK_LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
+  OTKLIK_LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   OTKLIK_SCHEDULER: z.enum(['on', 'off']).default('on'),
   OTKLIK_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
   OTKLIK_MAIL_FROM: z.string().trim().min(3).max(320).default('otklik@localhost'),
@@ -44,6 +47,8 @@ const Env = z.object({
   OTKLIK_SMTP_TLS_CERT: z.string().optional(),
   OTKLIK_SURVEY_SECRET: z.string().min(32).optional(),
   OTKLIK_PUBLIC_URL: z.string().url().optional(),
+  OTKLIK_KIOSK_LINK_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  OTKLIK_KIOSK_LINK_MAX_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -60,7 +65,15 @@ export interface Config {
   bodyLimitBytes: number;
   sessionTtlHours: number;
   cookieSecure: boolean;
+  /** Login requests per client address and minute, whatever their outcome: a flood guard. */
   loginRatePerMinute: number;
+  /**
+   * Failed logins within the window that lock an e-mail at one client address, and that lock an address for every
+   * e-mail (against password spraying); the window slides, so a lock lifts as its oldest failure ages out.
+   */
+  loginFailuresPerAccount: number;
+  loginFailuresPerAddress: number;
+  loginFailureWindowMinutes: number;
   trustProxy: boolean;
   logLevel: string;
   /** Whether this process runs background jobs (the SLA scan among them), and how often it looks for due ones. */
@@ -89,6 +102,9 @@ export interface Config {
   surveySecret: string | undefined;
   /** The address customers reach Otklik at, for links in mail (survey invitations). */
   publicUrl: string;
+  /** How long a kiosk link works when its maker names no expiry, and the longest it may be made to work. */
+  kioskLinkDays: number;
+  kioskLinkMaxDays: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -98,6 +114,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const values = parsed.data;
+  if (values.OTKLIK_KIOSK_LINK_DAYS > values.OTKLIK_KIOSK_LINK_MAX_DAYS) {
+    throw new Error('Invalid configuration:\n  OTKLIK_KIOSK_LINK_DAYS: must not exceed OTKLIK_KIOSK_LINK_MAX_DAYS');
+  }
   return {
     port: values.PORT,
     host: values.HOST,
@@ -112,6 +131,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: values.OTKLIK_SESSION_TTL_HOURS,
     cookieSecure: values.OTKLIK_COOKIE_SECURE === 'true',
     loginRatePerMinute: values.OTKLIK_LOGIN_RATE_PER_MINUTE,
+    loginFailuresPerAccount: values.OTKLIK_LOGIN_FAILURES_PER_ACCOUNT,
+    loginFailuresPerAddress: values.OTKLIK_LOGIN_FAILURES_PER_ADDRESS,
+    loginFailureWindowMinutes: values.OTKLIK_LOGIN_FAILURE_WINDOW_MINUTES,
     trustProxy: values.OTKLIK_TRUST_PROXY === 'true',
     logLevel: values.LOG_LEVEL,
     schedulerEnabled: values.OTKLIK_SCHEDULER === 'on',
@@ -121,6 +143,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxLeaseMs: values.OTKLIK_OUTBOX_LEASE_MS,
     surveySecret: values.OTKLIK_SURVEY_SECRET,
     publicUrl: (values.OTKLIK_PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),
+    kioskLinkDays: values.OTKLIK_KIOSK_LINK_DAYS,
+    kioskLinkMaxDays: values.OTKLIK_KIOSK_LINK_MAX_DAYS,
     smtp: {
       port: values.OTKLIK_SMTP_PORT,
       host: values.OTKLIK_SMTP_HOST ?? values.HOST,

@@ -326,6 +326,24 @@ export interface Jobs {
   run_at: Generated<Timestamp>;
 }
 
+export interface KioskLinks {
+  created_at: Timestamp;
+  created_by: string | null;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  label: string;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  survey_id: string;
+  unit_id: string;
+}
+
+export interface LoginFailures {
+  address: string;
+  email: string;
+  failed_at: Timestamp;
+}
+
 export interface Mailboxes {
   active: Generated<boolean>;
   address: string;
@@ -714,6 +732,8 @@ export interface DB {
   customers: Customers;
   idempotency_keys: IdempotencyKeys;
   jobs: Jobs;
+  kiosk_links: KioskLinks;
+  login_failures: LoginFailures;
   mail_messages: MailMessages;
   mail_templates: MailTemplates;
   mailboxes: Mailboxes;

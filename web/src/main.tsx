@@ -23,13 +23,20 @@ const queryClient = new QueryClient({
 });
 const router = createAppRouter(queryClient);
 
+// The server's policy lets in only the inline style sheets that carry this page's nonce (see security-headers.ts).
+const styleNonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce || undefined;
+
 const root = document.getElementById('root');
 if (!root) {
   throw new Error('index.html has no element with id "root" to render the app into');
 }
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      getStyleNonce={styleNonce ? () => styleNonce : undefined}
+    >
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />

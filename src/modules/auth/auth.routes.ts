@@ -2,14 +2,22 @@
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { actorOf, type App, ErrorBody, errorResponses, IdParams } from '../../server/http.ts';
+import { LoginLimited } from './auth.limit.ts';
 import { ApiToken, CreatedToken, CreateToken, Me } from './auth.schema.ts';
 import { actorFromCredentials, createToken, listTokens, login, logout, revokeToken } from './auth.service.ts';
 import { mustExist } from '../../db/rows.ts';
 
 export const SESSION_COOKIE = 'otklik_session';
 
+const tags = ['auth'];
+
 export async function registerAuthRoutes(app: App, ctx: Ctx) {
-  const tags = ['auth'];
+  registerSessionRoutes(app, ctx);
+  registerTokenRoutes(app, ctx);
+}
+
+/** Logging in and out with the session cookie, and who is logged in. */
+function registerSessionRoutes(app: App, ctx: Ctx) {
   app.post(
     '/api/v1/auth/login',
     {
@@ -18,11 +26,19 @@ export async function registerAuthRoutes(app: App, ctx: Ctx) {
         tags,
         security: [],
         body: z.strictObject({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) }),
-        response: { 200: Me, 401: ErrorBody },
+        description:
+          'Logs in with a session cookie. Failed logins are limited per e-mail and client address and, more ' +
+          'loosely, per address (429 with Retry-After while a limit holds; see the README, Configuration).',
+        response: { 200: Me, 401: ErrorBody, 429: ErrorBody },
       },
     },
     async (req, reply) => {
-      const { sessionToken, expiresAt } = await login(ctx, req.body.email, req.body.password);
+      const { sessionToken, expiresAt } = await login(ctx, { ...req.body, address: req.ip }).catch((err) => {
+        if (err instanceof LoginLimited) {
+          reply.header('retry-after', String(err.retryAfterSeconds));
+        }
+        throw err;
+      });
       reply.setCookie(SESSION_COOKIE, sessionToken, {
         path: '/',
         httpOnly: true,
@@ -52,7 +68,10 @@ export async function registerAuthRoutes(app: App, ctx: Ctx) {
     { config: { permission: 'signed_in' }, schema: { tags, response: { 200: Me, ...errorResponses } } },
     async (req) => actorOf(req),
   );
+}
 
+/** API tokens: a user's own, or anyone's for an administrator. */
+function registerTokenRoutes(app: App, ctx: Ctx) {
   app.get(
     '/api/v1/tokens',
     {

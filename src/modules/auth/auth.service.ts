@@ -3,6 +3,7 @@ import type { Ctx } from '../../context.ts';
 import type { Queryable } from '../../db/db.ts';
 import { AppError, forbidden, notFound } from '../../server/errors.ts';
 import { can, type Actor } from './actor.ts';
+import { forgetLoginFailures, recordLoginFailure, refuseWhileLimited } from './auth.limit.ts';
 import * as repo from './auth.repo.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { hashSecret, newSecret } from './secrets.ts';
@@ -12,16 +13,20 @@ export const TOKEN_PREFIX = 'otk_';
 // Compared against when the e-mail is unknown, so a failed login takes as long either way.
 const DUMMY_HASH = hashPassword('not-a-real-password');
 
+/** A login from a client address; refused while the login limit holds for that e-mail there or for the address. */
 export async function login(
   ctx: Ctx,
-  email: string,
-  password: string,
+  credentials: { email: string; password: string; address: string },
 ): Promise<{ sessionToken: string; expiresAt: Date }> {
-  const user = await repo.findUserForLogin(ctx.db, email.trim().toLowerCase());
-  const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH));
+  const attempt = { email: credentials.email.trim().toLowerCase(), address: credentials.address };
+  await refuseWhileLimited(ctx, attempt);
+  const user = await repo.findUserForLogin(ctx.db, attempt.email);
+  const ok = await verifyPassword(credentials.password, user?.passwordHash ?? (await DUMMY_HASH));
   if (!user || !user.passwordHash || !ok || !user.active) {
+    await recordLoginFailure(ctx, attempt);
     throw new AppError('unauthenticated', 'Wrong e-mail or password');
   }
+  await forgetLoginFailures(ctx, attempt);
   const sessionToken = newSecret();
   const expiresAt = new Date(Date.now() + ctx.config.sessionTtlHours * 3_600_000);
   await repo.insertSession(ctx.db, hashSecret(sessionToken), user.id, expiresAt);

@@ -1,13 +1,16 @@
-// Mail in: every received mail is kept (raw source in the content store, a record keyed by Message-ID), then
-// becomes a new appeal, joins the thread it answers, or — an auto-reply, a bounce, our own mail coming back —
-// is only recorded. The same mail delivered twice (SMTP retry, IMAP re-poll, two recipients) is stored once.
+// Mail in: every received mail is kept (raw source in the content store, a record keyed by Message-ID, its text
+// stripped of what PostgreSQL text cannot hold), then becomes a new appeal, joins the thread it answers, or — an
+// auto-reply, a bounce, our own mail coming back — is only recorded. The same mail delivered twice (SMTP retry,
+// IMAP re-poll, two recipients) is stored once.
 import type { Ctx } from '../../context.ts';
 import { updateAppeal } from '../appeals/appeals.changes.ts';
 import { addMessageIn } from '../appeals/appeals.thread.ts';
 import type { CreateAppealInput } from '../appeals/appeals.schema.ts';
 import { publishAppealEvents } from '../events/events.service.ts';
+import { storableText } from '../../server/text-guard.ts';
 import { attachAll, type File, filesOf, keepRaw, type Raw } from './inbound-files.ts';
 import * as repo from './inbound.repo.ts';
+import { storableMail } from './inbound-text.ts';
 import { createFromMail, MAIL_ACTOR, threadFor, UNKNOWN_SENDER } from './mail-appeals.ts';
 import { activeMailboxes, type MailboxRow } from './mailboxes.service.ts';
 import { queueAutoAck } from './outbound/queue.ts';
@@ -47,9 +50,9 @@ export async function receiveMail(ctx: Ctx, mailbox: MailboxRow, bytes: Buffer):
   let mail: ParsedMail | null = null;
   let parseError = '';
   try {
-    mail = await parseMail(bytes);
+    mail = storableMail(await parseMail(bytes));
   } catch (err) {
-    parseError = err instanceof Error ? err.message : String(err);
+    parseError = storableText(err instanceof Error ? err.message : String(err));
   }
   // Without a Message-ID the bytes themselves identify the mail: the same delivery twice is still stored once.
   const messageId = mail?.messageId ?? `${raw.sha256}@otklik.no-message-id`;
@@ -200,7 +203,7 @@ async function unparsed(
   }: { mailbox: MailboxRow; bytes: Buffer; raw: Raw; messageId: string; error: string },
 ): Promise<Received> {
   const head = bytes.subarray(0, 64 * 1024).toString('latin1');
-  const from = /^From:.*?([^\s<>"]+@[^\s<>"]+)/im.exec(head)?.[1]?.toLowerCase();
+  const from = /^From:.*?([^\s<>"\0]+@[^\s<>"\0]+)/im.exec(head)?.[1]?.toLowerCase();
   const input: CreateAppealInput = {
     kind: mailbox.kind as CreateAppealInput['kind'],
     channel: 'email',

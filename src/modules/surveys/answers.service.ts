@@ -1,12 +1,14 @@
 // Owns: the customer's side — reading a signed link, saving answers as they come (each question keeps one
 // answer, its latest), completing (which closes the link), and the kiosk's one-shot submissions.
 import type { Ctx } from '../../context.ts';
+import type { Queryable } from '../../db/db.ts';
 import type { FieldError } from '../../server/errors.ts';
 import * as repo from './invitations.repo.ts';
+import { checkKioskLink, type KioskLinkClosed } from './kiosk-links.service.ts';
 import { type AnswerValue, type Question, checkAnswer, indexColumns, isBlank, missingRequired } from './questions.ts';
 import { surveySecret } from './secret.ts';
 import * as surveys from './surveys.repo.ts';
-import { readInvitationToken, readKioskToken } from './tokens.ts';
+import { readInvitationToken } from './tokens.ts';
 
 export type ClosedReason = 'tampered' | 'expired' | 'used' | 'closed';
 
@@ -151,28 +153,31 @@ export async function saveAnswers(ctx: Ctx, sent: AnswersSent): Promise<SaveOutc
   });
 }
 
-export type KioskState =
-  { state: 'open'; survey: surveys.SurveyRow; unitId: string } | { state: 'tampered' | 'closed' };
+/** Why a kiosk page cannot take answers: its link (forged, expired, revoked), or the survey has ended. */
+export type KioskClosed = KioskLinkClosed | 'closed';
 
-export async function openKiosk(ctx: Ctx, token: string): Promise<KioskState> {
-  const ref = readKioskToken(await surveySecret(ctx), token);
-  if (!ref) {
-    return { state: 'tampered' };
+export type KioskState = { state: 'open'; survey: surveys.SurveyRow; unitId: string } | { state: KioskClosed };
+
+/** A kiosk page: open while its link is live and its survey active; `db` and `lock` as in checkKioskLink. */
+export async function openKiosk(ctx: Ctx, token: string, db: Queryable = ctx.db, lock = false): Promise<KioskState> {
+  const link = await checkKioskLink(ctx, db, token, lock);
+  if (link.state !== 'live') {
+    return link;
   }
-  const survey = await surveys.findSurvey(ctx.db, ref.surveyId);
-  if (!survey || !(await surveys.existingIds(ctx.db, 'units', [ref.unitId])).has(ref.unitId)) {
+  const survey = await surveys.findSurvey(db, link.surveyId);
+  if (!survey) {
     return { state: 'tampered' };
   }
   if (!survey.active) {
     return { state: 'closed' };
   }
-  return { state: 'open', survey, unitId: ref.unitId };
+  return { state: 'open', survey, unitId: link.unitId };
 }
 
 export type KioskOutcome =
   | { state: 'saved' | 'already' }
   | { state: 'invalid'; errors: FieldError[]; survey: surveys.SurveyRow; answers: Map<string, AnswerValue> }
-  | { state: 'tampered' | 'closed' };
+  | { state: KioskClosed };
 
 /** A form sent from a kiosk: its page's nonce, the language it was shown in, and the answers. */
 export interface KioskSubmission {
@@ -199,7 +204,12 @@ export async function submitKiosk(ctx: Ctx, submission: KioskSubmission): Promis
     return { state: 'invalid', errors, survey, answers: all };
   }
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx): Promise<KioskOutcome> => {
+    // Checked again under a lock: a link revoked while the form was being checked takes nothing.
+    const still = await openKiosk(ctx, submission.token, tx, true);
+    if (still.state !== 'open') {
+      return still;
+    }
     const row = await repo.insertInvitation(
       tx,
       {

@@ -15,7 +15,6 @@ import { authorizeSurvey } from './surveys.access.ts';
 import * as surveys from './surveys.repo.ts';
 import type { CreateInvitationInput } from './surveys.schema.ts';
 import { realContact, requireActiveSurvey } from './surveys.service.ts';
-import { kioskToken } from './tokens.ts';
 
 const DISPATCH_BATCH = 200;
 
@@ -215,21 +214,4 @@ export async function getInvitation(ctx: Ctx, actor: Actor, id: string) {
     throw notFound('Invitation');
   }
   return presentInvitation(ctx, invitation);
-}
-
-/** The address a tablet at the unit's desk opens: every submission there is one response for that unit. */
-export async function kioskLink(ctx: Ctx, actor: Actor, surveyId: string, unitId: string) {
-  authorizeSurvey(actor, 'kiosk');
-  await requireActiveSurvey(ctx, surveyId);
-  if (!canSeeUnit(actor, unitId)) {
-    throw forbidden('You may open a kiosk only for your own units');
-  }
-  if (!(await surveys.existingIds(ctx.db, 'units', [unitId])).has(unitId)) {
-    throw invalidField('unitId', 'unknown_unit', 'This unit does not exist');
-  }
-  return {
-    url: `${ctx.config.publicUrl}/s/kiosk/${kioskToken(await surveySecret(ctx), surveyId, unitId)}`,
-    surveyId,
-    unitId,
-  };
 }

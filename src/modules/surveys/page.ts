@@ -23,7 +23,7 @@ function layout(locale: Locale, title: string, body: string, nonce: string): str
 }
 
 export function messagePage(
-  kind: 'used' | 'expired' | 'tampered' | 'closed' | 'thanks',
+  kind: 'used' | 'expired' | 'tampered' | 'closed' | 'link_expired' | 'link_revoked' | 'thanks',
   locale: Locale,
   nonce: string,
   kioskNext?: string,

@@ -7,7 +7,15 @@ import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
 import { validationFailed } from '../../server/errors.ts';
 import type { App } from '../../server/http.ts';
-import { type ClosedReason, openInvitation, openKiosk, saveAnswers, submitKiosk } from './answers.service.ts';
+import { PAGE_HEADERS } from '../../server/security-headers.ts';
+import {
+  type ClosedReason,
+  type KioskClosed,
+  openInvitation,
+  openKiosk,
+  saveAnswers,
+  submitKiosk,
+} from './answers.service.ts';
 import { type FormPage, formAnswers, messagePage, parseForm, surveyPage } from './page.ts';
 
 // Per client address: a person answers a few questions a minute; a tablet at a busy desk takes a submission a minute.
@@ -15,7 +23,14 @@ const PAGE_RATE = { max: 60, timeWindow: 60_000 };
 const SAVE_RATE = { max: 240, timeWindow: 60_000 };
 const FORM_LIMIT_BYTES = 64 * 1024;
 
-const STATUS: Record<ClosedReason, number> = { tampered: 400, expired: 410, used: 410, closed: 410 };
+const STATUS: Record<ClosedReason | KioskClosed, number> = {
+  tampered: 400,
+  expired: 410,
+  used: 410,
+  closed: 410,
+  link_expired: 410,
+  link_revoked: 410,
+};
 const TokenParams = z.object({ token: z.string().min(10).max(200) });
 const PAGE_SCHEMA = { hide: true, params: TokenParams };
 
@@ -36,17 +51,17 @@ function html(reply: FastifyReply, status: number, page: (nonce: string) => stri
   return reply
     .code(status)
     .headers({
+      ...PAGE_HEADERS,
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
       'referrer-policy': 'no-referrer',
-      'x-content-type-options': 'nosniff',
       'content-security-policy': contentSecurityPolicy(nonce),
     })
     .send(page(nonce));
 }
 
 /** The page that says why a link cannot be used, with that reason's status. */
-const closedPage = (reply: FastifyReply, reason: ClosedReason, locale: 'ru' | 'en') =>
+const closedPage = (reply: FastifyReply, reason: ClosedReason | KioskClosed, locale: 'ru' | 'en') =>
   html(reply, STATUS[reason], (nonce) => messagePage(reason, locale, nonce));
 
 /** The survey form, with the answers and errors of a submission sent back. */
@@ -122,7 +137,7 @@ function registerKioskPages(scope: App, ctx: Ctx) {
         hidden: { nonce },
       });
     }
-    if (outcome.state === 'tampered' || outcome.state === 'closed') {
+    if (outcome.state !== 'saved' && outcome.state !== 'already') {
       return closedPage(reply, outcome.state, locale);
     }
     return html(reply, 200, (pageNonce) => messagePage('thanks', locale, pageNonce, next));

@@ -1,10 +1,11 @@
 // Owns: who may do what with surveys. Reading definitions and indices is open to every role, bounded to their own
 // units for a unit responsible; the programme (surveys, triggers, settings, imports) is Customer Service
-// management's; qualifying answers is a supervisor's; the analyst only reads.
+// management's; qualifying answers is a supervisor's; the analyst only reads. Kiosk links are a permission of their
+// own ('surveys:kiosk' in auth/actor.ts).
 import { forbidden } from '../../server/errors.ts';
 import { type Actor, authorize, can, unitScope } from '../auth/actor.ts';
 
-export type SurveyAction = 'read' | 'manage' | 'import' | 'invite' | 'qualify' | 'kiosk';
+export type SurveyAction = 'read' | 'manage' | 'import' | 'invite' | 'qualify';
 
 export const canSurvey = (actor: Actor, action: SurveyAction): boolean => can(actor, `surveys:${action}`);
 

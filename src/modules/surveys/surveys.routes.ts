@@ -5,7 +5,8 @@ import type { Ctx } from '../../context.ts';
 import { actorOf, type App, ErrorBody, errorResponses, IdParams } from '../../server/http.ts';
 import { importEvents, importVisitors } from './imports.service.ts';
 import { indices, indicesCsv } from './indices.service.ts';
-import { getInvitation, inviteByHand, kioskLink } from './invitations.service.ts';
+import { getInvitation, inviteByHand } from './invitations.service.ts';
+import { registerKioskLinkRoutes } from './kiosk-links.routes.ts';
 import { listResponses, qualifyResponse } from './responses.service.ts';
 import {
   CreateInvitation,
@@ -17,8 +18,6 @@ import {
   IndicesAnswer,
   IndicesQuery,
   Invitation,
-  KioskLink,
-  KioskLinkBody,
   Qualify,
   ResponseQuery,
   Settings,
@@ -46,6 +45,7 @@ const tags = ['surveys'];
 export async function registerSurveyRoutes(app: App, ctx: Ctx) {
   registerDefinitionRoutes(app, ctx);
   registerInvitationRoutes(app, ctx);
+  registerKioskLinkRoutes(app, ctx);
   registerImportRoutes(app, ctx);
   registerResponseRoutes(app, ctx);
   registerIndicesRoutes(app, ctx);
@@ -131,7 +131,7 @@ function registerDefinitionRoutes(app: App, ctx: Ctx) {
   );
 }
 
-/** Sending a survey by hand, reading an invitation, and the kiosk's address. */
+/** Sending a survey by hand, and reading an invitation. */
 function registerInvitationRoutes(app: App, ctx: Ctx) {
   app.post(
     '/api/v1/surveys/:id/invitations',
@@ -156,20 +156,6 @@ function registerInvitationRoutes(app: App, ctx: Ctx) {
       schema: { tags, params: IdParams, response: { 200: Invitation, ...errorResponses } },
     },
     async (req) => getInvitation(ctx, actorOf(req), req.params.id),
-  );
-  app.post(
-    '/api/v1/surveys/:id/kiosk-links',
-    {
-      config: { permission: 'surveys:kiosk' },
-      schema: {
-        tags,
-        description: 'The address of the in-person answer page for a tablet at the unit.',
-        params: IdParams,
-        body: KioskLinkBody,
-        response: { 201: KioskLink, ...errorResponses },
-      },
-    },
-    async (req, reply) => reply.code(201).send(await kioskLink(ctx, actorOf(req), req.params.id, req.body.unitId)),
   );
 }
 

@@ -1,5 +1,6 @@
 // The contract of the surveys API: definitions, triggers, imports, invitations, responses, qualification, indices.
 import { z } from 'zod';
+import { day, instant } from '../../server/dates.schema.ts';
 
 const Wording = z.strictObject({ ru: z.string().trim().min(1).max(500), en: z.string().trim().min(1).max(500) });
 const QuestionId = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'a lower-case id: letters, digits, _ (up to 40)');
@@ -134,7 +135,7 @@ export const ImportEvents = z.strictObject({
     .array(
       z.strictObject({
         externalId: z.string().trim().min(1).max(200),
-        occurredAt: z.iso.datetime({ offset: true }),
+        occurredAt: instant(),
         unitId: z.uuid().optional(),
         staffId: z.uuid().optional(),
         customerId: z.uuid().optional(),
@@ -156,7 +157,7 @@ export const ImportEventsResult = z.object({
 
 export const ImportVisitors = z.strictObject({
   visitors: z
-    .array(z.strictObject({ unitId: z.uuid(), day: z.iso.date(), visitors: z.number().int().min(0).max(10_000_000) }))
+    .array(z.strictObject({ unitId: z.uuid(), day: day(), visitors: z.number().int().min(0).max(10_000_000) }))
     .min(1)
     .max(10_000),
 });
@@ -189,9 +190,6 @@ export const Invitation = z
   })
   .meta({ id: 'SurveyInvitation' });
 
-export const KioskLinkBody = z.strictObject({ unitId: z.uuid() });
-export const KioskLink = z.object({ url: z.string(), surveyId: z.uuid(), unitId: z.uuid() });
-
 const Qualification = z.enum(['staff', 'office', 'product', 'force_majeure']);
 export const Qualify = z.strictObject({
   qualification: Qualification.nullable(),
@@ -201,7 +199,7 @@ export type QualifyInput = z.infer<typeof Qualify>;
 
 const boolString = z.enum(['true', 'false']).transform((text) => text === 'true');
 /** A whole day (YYYY-MM-DD) or an exact instant with its offset. */
-const DayOrInstant = z.iso.date().or(z.iso.datetime({ offset: true }));
+const DayOrInstant = day().or(instant());
 export const ResponseQuery = z.strictObject({
   negative: boolString.optional(),
   qualified: boolString.optional(),

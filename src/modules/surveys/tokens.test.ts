@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { invitationToken, kioskToken, readInvitationToken, readKioskToken } from './tokens.ts';
+import {
+  invitationToken,
+  kioskLinkToken,
+  kioskToken,
+  readInvitationToken,
+  readKioskLinkToken,
+  readKioskToken,
+} from './tokens.ts';
 
 const SECRET = 'a-survey-secret-of-at-least-thirty-two-chars';
 const ID = '3f2b8c1e-9a4d-4e6f-8b2a-1c3d5e7f9a0b';
@@ -58,5 +65,29 @@ describe('kiosk tokens', () => {
 
   it('cannot be turned into an invitation token', () => {
     expect(readInvitationToken(SECRET, kioskToken(SECRET, ID, UNIT), now)).toEqual({ ok: false, reason: 'tampered' });
+  });
+});
+
+describe('kiosk link tokens', () => {
+  const LINK = '5f0e8d2c-1b3a-4c5d-9e8f-7a6b5c4d3e2f';
+
+  it('read back the link id, and only under their own secret', () => {
+    const token = kioskLinkToken(SECRET, LINK);
+    expect(readKioskLinkToken(SECRET, token)).toEqual({ linkId: LINK });
+    expect(readKioskLinkToken(`${SECRET}-rotated`, token)).toBeNull();
+  });
+
+  it('catch a changed character', () => {
+    const token = kioskLinkToken(SECRET, LINK);
+    const changed = `${token[0] === 'A' ? 'B' : 'A'}${token.slice(1)}`;
+    expect(readKioskLinkToken(SECRET, changed)).toBeNull();
+  });
+
+  it('are neither old kiosk tokens nor invitation tokens, nor the other way round', () => {
+    const token = kioskLinkToken(SECRET, LINK);
+    expect(readKioskToken(SECRET, token)).toBeNull();
+    expect(readInvitationToken(SECRET, token, now)).toEqual({ ok: false, reason: 'tampered' });
+    expect(readKioskLinkToken(SECRET, kioskToken(SECRET, ID, LINK))).toBeNull();
+    expect(readKioskLinkToken(SECRET, invitationToken(SECRET, ID, later))).toBeNull();
   });
 });

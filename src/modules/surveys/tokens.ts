@@ -1,6 +1,8 @@
 // Owns: the signed links of the answer pages. An invitation link carries the invitation id and its expiry, a kiosk
-// link the survey and the unit; both end in an HMAC-SHA256 under the survey secret, so a changed character is
-// caught before the database is asked. Single use is the database's job (the invitation's status). No I/O.
+// link its row's id (the row says survey, unit, expiry and revocation); both end in an HMAC-SHA256 under the survey
+// secret, so a changed character is caught before the database is asked. Single use, expiry and revocation of a
+// kiosk link are the database's job. Kiosk links of old (survey and unit, no row) are still recognised, to be told
+// apart from forged ones. No I/O.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 const SIGNATURE_BYTES = 16;
@@ -58,6 +60,17 @@ export function readInvitationToken(secret: string, token: string, now: Date): I
   return { ok: true, invitationId, expiresAt };
 }
 
+export function kioskLinkToken(secret: string, linkId: string): string {
+  const payload = uuidToBytes(linkId).toString('base64url');
+  return `${payload}.${sign(secret, 'kiosk-link', payload)}`;
+}
+
+export function readKioskLinkToken(secret: string, token: string): { linkId: string } | null {
+  const bytes = verified(secret, 'kiosk-link', token, 16);
+  return bytes ? { linkId: bytesToUuid(bytes) } : null;
+}
+
+/** A kiosk link of old, made before links were rows: still signed by this secret, but no longer accepted. */
 export function kioskToken(secret: string, surveyId: string, unitId: string): string {
   const payload = Buffer.concat([uuidToBytes(surveyId), uuidToBytes(unitId)]).toString('base64url');
   return `${payload}.${sign(secret, 'kiosk', payload)}`;

@@ -3,8 +3,8 @@
 // too, so the counter moves only when something was really written. Installed in a test's own database only.
 import type { Queryable } from '../../../src/db/db.ts';
 
-/** Tables a refused request may write on purpose: the record of refused unit submissions, background jobs. */
-const WRITTEN_ON_REFUSAL = new Set(['submission_rejections', 'jobs']);
+/** Tables a refused request may write on purpose: the records of refused submissions and logins, background jobs. */
+const WRITTEN_ON_REFUSAL = new Set(['submission_rejections', 'jobs', 'login_failures']);
 /** Tables whose rows authentication touches (last use): only an insert or delete counts there. */
 const INSERT_DELETE_ONLY = new Set(['api_tokens', 'sessions']);
 

@@ -3,6 +3,8 @@ import type { FieldError } from './contract.ts';
 
 /** An answer other than 2xx, carrying the server's machine-readable code and the fields it names. */
 export class ApiError extends Error {
+  /** When the server said how long to wait (Retry-After on a 429), in seconds. */
+  retryAfterSeconds: number | null = null;
   constructor(
     readonly status: number,
     readonly code: string,
@@ -66,7 +68,9 @@ async function request<T>(
   }
   const text = await response.text();
   if (!response.ok) {
-    throw await errorFrom(response.status, text);
+    const error = await errorFrom(response.status, text);
+    error.retryAfterSeconds = Number(response.headers.get('retry-after')) || null;
+    throw error;
   }
   return JSON.parse(text) as T;
 }

@@ -14,6 +14,7 @@ import type * as mailTemplates from '@server/modules/mail/outbound/outbound.sche
 import type * as queues from '@server/modules/queues/queues.schema.ts';
 import type * as appealSla from '@server/modules/sla/appeal-sla.schema.ts';
 import type * as sla from '@server/modules/sla/sla.schema.ts';
+import type * as kioskLinks from '@server/modules/surveys/kiosk-links.schema.ts';
 import type * as surveys from '@server/modules/surveys/surveys.schema.ts';
 import type * as units from '@server/modules/units/units.schema.ts';
 import type * as users from '@server/modules/users/users.schema.ts';
@@ -111,3 +112,7 @@ export type IndexRow = Answer<typeof surveys.IndexRow>;
 export type Dashboard = Answer<typeof analytics.Dashboard>;
 export type AnalyticsQuery = Body<typeof analytics.AnalyticsQuery>;
 export type DashboardBlock = Answer<typeof analytics.Block>;
+
+// Kiosk links
+export type KioskLink = Answer<typeof kioskLinks.KioskLink>;
+export type CreateKioskLink = Body<typeof kioskLinks.CreateKioskLink>;

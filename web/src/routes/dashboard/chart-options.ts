@@ -20,8 +20,10 @@ export const KIND_COLORS: Record<string, string> = {
   review: '#868e96',
 };
 
-const tooltip = { trigger: 'axis' as const };
-const sliceTooltip = { trigger: 'item' as const, formatter: '{b}: {c} ({d}%)' };
+// Tooltips drawn on the canvas: ECharts' HTML tooltips are markup with style attributes, which the web app's
+// Content-Security-Policy refuses (src/server/security-headers.ts).
+const tooltip = { trigger: 'axis' as const, renderMode: 'richText' as const };
+const sliceTooltip = { trigger: 'item' as const, formatter: '{b}: {c} ({d}%)', renderMode: 'richText' as const };
 const grid = { left: 48, right: 16, top: 32, bottom: 32 };
 
 /** The top categories as the bar chart draws them: the biggest at the top. */

@@ -20,6 +20,12 @@ function loginError(error: unknown, translate: TFunction): string {
   if (error.status === 401) {
     return translate('login.wrong');
   }
+  if (error.status === 429 && error.retryAfterSeconds) {
+    // The login limit: this e-mail at this computer, or this computer for every e-mail.
+    const minutes = Math.ceil(error.retryAfterSeconds / 60);
+    const scope = error.fields.some((field) => field.code === 'account_locked') ? 'account' : 'address';
+    return translate(`loginLimit.${scope}`, { minutes });
+  }
   if (error.status === 429) {
     return translate('login.tooMany');
   }

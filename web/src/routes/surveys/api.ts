@@ -1,10 +1,12 @@
 // The survey screens' calls to /api/v1/surveys.
 import { api, queryString } from '../../api/client.ts';
 import type {
+  CreateKioskLink,
   CreateSurvey,
   CreateTrigger,
   IndicesAnswer,
   IndicesQuery,
+  KioskLink,
   Qualification,
   Survey,
   SurveyResponse,
@@ -29,3 +31,9 @@ export const createTrigger = (surveyId: string, body: CreateTrigger) =>
   api.post<SurveyTrigger>(`/surveys/${surveyId}/triggers`, body);
 export const setTriggerActive = (id: string, active: boolean) =>
   api.patch<SurveyTrigger>(`/surveys/triggers/${id}`, { active });
+
+export const kioskLinkKeys = { all: [...surveyKeys.all, 'kiosk-links'] as const };
+export const fetchKioskLinks = () => api.items<KioskLink>('/surveys/kiosk-links');
+export const createKioskLink = (surveyId: string, body: CreateKioskLink) =>
+  api.post<KioskLink>(`/surveys/${surveyId}/kiosk-links`, body);
+export const revokeKioskLink = (id: string) => api.post<KioskLink>(`/surveys/kiosk-links/${id}/revoke`);
